@@ -1,0 +1,48 @@
+import type { AutocompleteChoice, AutocompleteContext, CommandContext, ComponentContext, ModalContext } from './context.js';
+import type { ArgumentsOf, CommandData } from './options.js';
+import type { HandlerResponse } from './reply.js';
+
+type Awaitable<X> = X | Promise<X>;
+
+/**
+ * How a command's first response is sent.
+ * - `false`: the handler is fast; it replies directly (the transport still defers if it is late).
+ * - `true`: defer at once, publicly; the final reply edits the deferred one.
+ * - `'ephemeral'`: defer at once, visible only to the member.
+ */
+export type DeferMode = boolean | 'ephemeral';
+
+export interface ComponentHandler {
+	defer?: DeferMode | 'update';
+	run(ctx: ComponentContext): Awaitable<HandlerResponse>;
+}
+
+export interface ModalHandler {
+	defer?: DeferMode | 'update';
+	run(ctx: ModalContext): Awaitable<HandlerResponse>;
+}
+
+export interface Command<D extends CommandData = CommandData> {
+	data: D;
+	defer?: DeferMode;
+	/** Which help section lists it. */
+	audience?: 'member' | 'presenter' | 'organizer';
+	run(ctx: CommandContext<ArgumentsOf<D>>): Awaitable<HandlerResponse>;
+	autocomplete?(ctx: AutocompleteContext<ArgumentsOf<D>>): Awaitable<AutocompleteChoice[]>;
+	/** Button and select-menu handlers, keyed by the handler part of the custom id. */
+	components?: Readonly<Record<string, ComponentHandler>>;
+	/** Modal-submit handlers, keyed by the handler part of the custom id. */
+	modals?: Readonly<Record<string, ModalHandler>>;
+}
+
+/** A command of any definition, as the registry and transports hold it. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyCommand = Command<any>;
+
+/**
+ * Declares a command. `const` inference keeps option names, types and choices literal, so `args` is typed
+ * from `data.options` without casts.
+ */
+export function defineCommand<const D extends CommandData>(command: Command<D>): Command<D> {
+	return command;
+}

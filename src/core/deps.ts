@@ -1,0 +1,27 @@
+import type { Config } from '../config.js';
+import type { Clock } from './clock.js';
+import type { AnyCommand } from './command.js';
+
+/** A model or data set the bot can load, as /about and /healthz report it. */
+export interface ModelStatus {
+	name: string;
+	loaded: boolean;
+	detail?: string;
+}
+
+/**
+ * The services handlers use, built once in `src/index.ts` and replaced by fakes in tests.
+ * Features add their services here (repositories, models, charts) as they arrive.
+ */
+export interface Deps {
+	config: Config;
+	clock: Clock;
+	version: string;
+	startedAt: Date;
+	/** Every registered command, for /help. */
+	commands: readonly AnyCommand[];
+	/** The storage engine in use, e.g. `sqlite`, for /about. */
+	storeKind: string;
+	/** The status of each model the bot knows; loading is lazy, so most start unloaded. */
+	modelStatus(): ModelStatus[];
+}
