@@ -1,0 +1,177 @@
+import { argmax, softmax, type Vector } from './softmax.js';
+
+/** Decoding options, in the order they are applied. Defaults switch each filter off. */
+export interface SamplingOptions {
+	/** Divides the logits. 0 means greedy (argmax); 1 leaves them unchanged. Default 1. */
+	temperature?: number;
+	/** Keep the k most likely tokens (ties at the k-th probability are all kept). 0 = off. Default 0. */
+	topK?: number;
+	/** Keep the smallest most-likely set whose cumulative probability reaches p (at least one token). 1 = off. */
+	topP?: number;
+	/** Keep tokens with probability ≥ minP · p_max. 0 = off. Default 0. */
+	minP?: number;
+}
+
+export type FilterName = 'temperature' | 'top-k' | 'top-p' | 'min-p';
+
+/** What one filter did, for a chart: the distribution before and after, and where it cut. */
+export interface FilterStep {
+	name: FilterName;
+	/** The option's value as given (or its default). */
+	param: number;
+	/** False when the option has its "off" value; then `after` equals `before`. */
+	active: boolean;
+	/** Probabilities entering the filter (for temperature: softmax of the raw logits). */
+	before: Float64Array;
+	/** Probabilities leaving the filter, renormalised to sum to 1 over the kept tokens. */
+	after: Float64Array;
+	/** Token ids still in the running after this filter, most likely first (ties: lower id first). */
+	kept: number[];
+	/**
+	 * Where the filter cut, in terms of the `before` distribution:
+	 * - temperature: undefined;
+	 * - top-k: the k-th largest probability (every token at or above it is kept);
+	 * - top-p: the cumulative probability of the kept set (≥ p);
+	 * - min-p: the threshold minP · p_max.
+	 */
+	cutoff?: number;
+	/** top-p only: every candidate token sorted by descending probability (ties: lower id first)… */
+	order?: number[];
+	/** …and the running sum of their `before` probabilities in that order. */
+	cumulative?: Float64Array;
+}
+
+/** The full result of {@link applyFilters}. */
+export interface FilteredDistribution {
+	/** The final distribution to sample from (zero outside `kept`). */
+	probs: Float64Array;
+	/** Surviving token ids, most likely first. */
+	kept: number[];
+	/** True when temperature 0 made the choice deterministic (one token with probability 1). */
+	greedy: boolean;
+	/** One entry per filter, in the order applied: temperature, top-k, top-p, min-p. */
+	steps: FilterStep[];
+}
+
+/**
+ * Applies temperature, top-k, top-p and min-p to logits, in that order, renormalising after each filter, as
+ * Hugging Face's logits processors do (masking logits to −∞ and re-taking softmax is the same as renormalising).
+ *
+ * Tie rules (documented because a chart shows them):
+ * - temperature 0 puts all the mass on the argmax; among equal maxima the lowest token id wins.
+ * - top-k keeps every token whose probability is ≥ the k-th largest one, so ties at the boundary are all kept
+ *   and more than k tokens can survive (Hugging Face's `TopKLogitsWarper` rule). k ≥ vocabulary keeps all.
+ * - top-p walks tokens by descending probability, ties broken by lower token id, and stops at the first prefix
+ *   whose sum reaches p (within 1e-12, so float rounding cannot push p = 0.8 past a token summing to exactly 0.8).
+ *   p = 0 therefore keeps exactly one token; p = 1 is off.
+ * - min-p keeps p ≥ minP · p_max, so minP = 1 keeps exactly the tokens tied for the maximum.
+ */
+export function applyFilters(logits: Vector, options: SamplingOptions = {}): FilteredDistribution {
+	const temperature = options.temperature ?? 1;
+	const topK = options.topK ?? 0;
+	const topP = options.topP ?? 1;
+	const minP = options.minP ?? 0;
+	validate(logits, temperature, topK, topP, minP);
+
+	const steps: FilterStep[] = [];
+	const raw = softmax(logits);
+	let current: Float64Array;
+	if (temperature === 0) {
+		current = new Float64Array(logits.length);
+		current[argmax(logits)] = 1;
+	} else if (temperature === 1) {
+		current = raw;
+	} else {
+		const scaled = new Float64Array(logits.length);
+		for (let i = 0; i < logits.length; i++) scaled[i] = (logits[i] as number) / temperature;
+		current = softmax(scaled);
+	}
+	steps.push({ name: 'temperature', param: temperature, active: temperature !== 1, before: raw, after: current, kept: keptIds(current) });
+
+	const k = topKStep(current, topK);
+	steps.push(k);
+	const p = topPStep(k.after, topP);
+	steps.push(p);
+	const m = minPStep(p.after, minP);
+	steps.push(m);
+	return { probs: m.after, kept: m.kept, greedy: temperature === 0, steps };
+}
+
+function topKStep(before: Float64Array, topK: number): FilterStep {
+	const active = topK > 0;
+	if (!active || topK >= countPositive(before)) return passThrough('top-k', topK, active, before);
+	const sorted = descendingOrder(before);
+	const cutoff = before[sorted[topK - 1] as number] as number;
+	const after = keepWhere(before, (prob) => prob >= cutoff);
+	return { name: 'top-k', param: topK, active, before, after, kept: keptIds(after), cutoff };
+}
+
+function topPStep(before: Float64Array, topP: number): FilterStep {
+	const active = topP < 1;
+	const order = descendingOrder(before).filter((id) => (before[id] as number) > 0);
+	const cumulative = new Float64Array(order.length);
+	let sum = 0;
+	let cut = order.length;
+	for (let r = 0; r < order.length; r++) {
+		sum += before[order[r] as number] as number;
+		cumulative[r] = sum;
+		if (active && cut === order.length && sum >= topP - 1e-12) cut = r + 1;
+	}
+	if (!active) return { ...passThrough('top-p', topP, active, before), order, cumulative };
+	const keep = new Set(order.slice(0, cut));
+	const after = keepWhere(before, (_prob, id) => keep.has(id));
+	return { name: 'top-p', param: topP, active, before, after, kept: keptIds(after), cutoff: cumulative[cut - 1], order, cumulative };
+}
+
+function minPStep(before: Float64Array, minP: number): FilterStep {
+	const active = minP > 0;
+	if (!active) return passThrough('min-p', minP, active, before);
+	let max = 0;
+	for (const prob of before) if (prob > max) max = prob;
+	const cutoff = minP * max;
+	const after = keepWhere(before, (prob) => prob > 0 && prob >= cutoff);
+	return { name: 'min-p', param: minP, active, before, after, kept: keptIds(after), cutoff };
+}
+
+function passThrough(name: FilterName, param: number, active: boolean, before: Float64Array): FilterStep {
+	return { name, param, active, before, after: before, kept: keptIds(before) };
+}
+
+/** Zeroes the tokens `keep` rejects and renormalises the rest. */
+function keepWhere(probs: Float64Array, keep: (prob: number, id: number) => boolean): Float64Array {
+	const out = new Float64Array(probs.length);
+	let sum = 0;
+	for (let i = 0; i < probs.length; i++) {
+		const prob = probs[i] as number;
+		if (keep(prob, i)) {
+			out[i] = prob;
+			sum += prob;
+		}
+	}
+	for (let i = 0; i < out.length; i++) out[i] = (out[i] as number) / sum;
+	return out;
+}
+
+/** Token ids sorted by descending probability, ties broken by lower id. */
+function descendingOrder(probs: Float64Array): number[] {
+	const ids = Array.from({ length: probs.length }, (_, i) => i);
+	return ids.sort((a, b) => (probs[b] as number) - (probs[a] as number) || a - b);
+}
+
+function keptIds(probs: Float64Array): number[] {
+	return descendingOrder(probs).filter((id) => (probs[id] as number) > 0);
+}
+
+function countPositive(probs: Float64Array): number {
+	let n = 0;
+	for (const prob of probs) if (prob > 0) n++;
+	return n;
+}
+
+function validate(logits: Vector, temperature: number, topK: number, topP: number, minP: number): void {
+	if (logits.length === 0) throw new RangeError('logits must not be empty');
+	if (!(temperature >= 0) || !Number.isFinite(temperature)) throw new RangeError(`temperature must be ≥ 0, got ${temperature}`);
+	if (!Number.isInteger(topK) || topK < 0) throw new RangeError(`topK must be an integer ≥ 0, got ${topK}`);
+	if (!(topP >= 0 && topP <= 1)) throw new RangeError(`topP must be in [0, 1], got ${topP}`);
+	if (!(minP >= 0 && minP <= 1)) throw new RangeError(`minP must be in [0, 1], got ${minP}`);
+}
