@@ -1,0 +1,85 @@
+import { ApplicationCommandOptionType as T } from 'discord-api-types/v10';
+import { UserError } from './errors.js';
+import type { CommandData, OptionData } from './options.js';
+
+/** What a transport read from an interaction: option values by name, and the subcommand if any. */
+export interface RawInvocation {
+	subcommand?: string | null;
+	options: Readonly<Record<string, unknown>>;
+}
+
+function optionsOf(data: CommandData, subcommand: string | null | undefined): readonly OptionData[] {
+	const top = data.options ?? [];
+	const subs = top.filter((o) => o.type === T.Subcommand);
+	if (subs.length === 0) {
+		if (subcommand) throw new UserError(`/${data.name} has no subcommand \`${subcommand}\`.`, 'args.subcommand');
+		return top;
+	}
+	const sub = subs.find((o) => o.name === subcommand);
+	if (!sub) {
+		const names = subs.map((s) => `\`${s.name}\``).join(', ');
+		throw new UserError(`/${data.name} needs a subcommand: one of ${names}.`, 'args.subcommand');
+	}
+	return sub.options ?? [];
+}
+
+function checkValue(option: OptionData, value: unknown): unknown {
+	const name = `\`${option.name}\``;
+	switch (option.type) {
+		case T.String: {
+			if (typeof value !== 'string') throw new UserError(`${name} must be text.`, 'args.type');
+			if (option.min_length !== undefined && value.length < option.min_length)
+				throw new UserError(`${name} must be at least ${option.min_length} characters.`, 'args.length');
+			if (option.max_length !== undefined && value.length > option.max_length)
+				throw new UserError(`${name} must be at most ${option.max_length} characters.`, 'args.length');
+			break;
+		}
+		case T.Integer:
+		case T.Number: {
+			const n = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
+			if (typeof n !== 'number' || !Number.isFinite(n)) throw new UserError(`${name} must be a number.`, 'args.type');
+			if (option.type === T.Integer && !Number.isInteger(n)) throw new UserError(`${name} must be a whole number.`, 'args.type');
+			if (option.min_value !== undefined && n < option.min_value)
+				throw new UserError(`${name} must be at least ${option.min_value}.`, 'args.range');
+			if (option.max_value !== undefined && n > option.max_value)
+				throw new UserError(`${name} must be at most ${option.max_value}.`, 'args.range');
+			value = n;
+			break;
+		}
+		case T.Boolean: {
+			if (value === 'true') value = true;
+			else if (value === 'false') value = false;
+			if (typeof value !== 'boolean') throw new UserError(`${name} must be true or false.`, 'args.type');
+			break;
+		}
+		default:
+			break;
+	}
+	if (option.choices && !option.choices.some((c) => c.value === value)) {
+		const allowed = option.choices.map((c) => `\`${c.value}\``).join(', ');
+		throw new UserError(`${name} must be one of ${allowed}.`, 'args.choice');
+	}
+	return value;
+}
+
+/**
+ * Checks a raw invocation against the command's definition (required options, types, choices, ranges, lengths)
+ * and returns the handler's `args`. Discord enforces most of this itself; the local mode and tests rely on it.
+ */
+export function argsFor(data: CommandData, raw: RawInvocation): Record<string, unknown> {
+	const options = optionsOf(data, raw.subcommand);
+	const known = new Set(options.map((o) => o.name));
+	for (const name of Object.keys(raw.options)) {
+		if (!known.has(name)) throw new UserError(`/${data.name} has no option \`${name}\`.`, 'args.unknown');
+	}
+	const args: Record<string, unknown> = raw.subcommand ? { subcommand: raw.subcommand } : {};
+	for (const option of options) {
+		const value = raw.options[option.name];
+		if (value === undefined || value === null || value === '') {
+			if (option.required) throw new UserError(`\`${option.name}\` is required.`, 'args.required');
+			continue;
+		}
+		args[option.name] = checkValue(option, value);
+	}
+	return args;
+}

@@ -1,0 +1,190 @@
+import type { Logger } from 'pino';
+import { argsFor, type RawInvocation } from './args.js';
+import type { AnyCommand } from './command.js';
+import type { Actor, AutocompleteChoice } from './context.js';
+import { parseCustomId } from './custom-id.js';
+import type { Deps } from './deps.js';
+import { UserError } from './errors.js';
+import { LIMITS, truncate } from './limits.js';
+import type { Registry } from './registry.js';
+import { respond, type InteractionKind, type Responder, type RespondOutcome } from './respond.js';
+
+/** What every transport knows about an interaction, before it is routed. */
+export interface InteractionBase {
+	interactionId: string;
+	user: Actor;
+	guildId: string | null;
+	channelId: string;
+	locale: string;
+	/** Milliseconds since the epoch, from the interaction's snowflake id. */
+	createdAt: number;
+}
+
+export interface MessageRef {
+	id: string;
+	ephemeral: boolean;
+}
+
+/** Called once per handled interaction, for metrics. */
+export type OutcomeListener = (event: {
+	kind: InteractionKind | 'autocomplete';
+	name: string;
+	latencyMs: number;
+	outcome: 'ok' | 'user-error' | 'error';
+	errorCode?: string;
+}) => void;
+
+export interface DispatcherOptions {
+	registry: Registry;
+	deps: Deps;
+	log: Logger;
+	autoDeferMs?: number;
+	onOutcome?: OutcomeListener;
+}
+
+/**
+ * Routes interactions to command handlers and answers them through a {@link Responder}. The Discord transport,
+ * the local mode and the tests all go through here, so they behave the same.
+ */
+export class Dispatcher {
+	constructor(private readonly options: DispatcherOptions) {}
+
+	private childLog(base: InteractionBase, kind: string, name: string): Logger {
+		return this.options.log.child({ interaction: base.interactionId, kind, command: name, guild: base.guildId, user: base.user.id });
+	}
+
+	private finish(kind: InteractionKind, name: string, log: Logger, started: number, outcome: RespondOutcome): RespondOutcome {
+		const latencyMs = Date.now() - started;
+		const error = outcome.error;
+		const result = outcome.ok ? 'ok' : error instanceof UserError ? 'user-error' : 'error';
+		log.info({ latencyMs, outcome: result, deferred: outcome.deferred, referenceId: outcome.referenceId }, 'interaction handled');
+		this.options.onOutcome?.({ kind, name, latencyMs, outcome: result, errorCode: error instanceof UserError ? error.code : undefined });
+		return outcome;
+	}
+
+	private command(name: string): AnyCommand {
+		const command = this.options.registry.get(name);
+		if (!command) throw new UserError(`The command /${name} is not available on this bot any more.`, 'command.unknown');
+		return command;
+	}
+
+	/** Handles a slash command. */
+	async runCommand(base: InteractionBase, name: string, raw: RawInvocation, responder: Responder): Promise<RespondOutcome> {
+		const started = Date.now();
+		const log = this.childLog(base, 'command', raw.subcommand ? `${name} ${raw.subcommand}` : name);
+		const command = this.options.registry.get(name);
+		const outcome = await respond(
+			responder,
+			async (update) => {
+				const found = this.command(name);
+				const args = argsFor(found.data, raw);
+				return found.run({ ...this.context(base, log, update), commandName: name, args });
+			},
+			{ kind: 'command', defer: command?.defer, createdAt: base.createdAt, autoDeferMs: this.options.autoDeferMs, log },
+		);
+		return this.finish('command', name, log, started, outcome);
+	}
+
+	/** Handles a button or select menu. */
+	async runComponent(
+		base: InteractionBase,
+		customId: string,
+		values: string[],
+		message: MessageRef,
+		responder: Responder,
+	): Promise<RespondOutcome> {
+		const started = Date.now();
+		const parsed = safeParse(customId);
+		const log = this.childLog(base, 'component', parsed ? `${parsed.command}:${parsed.handler}` : customId);
+		const handler = parsed ? this.options.registry.get(parsed.command)?.components?.[parsed.handler] : undefined;
+		const outcome = await respond(
+			responder,
+			async (update) => {
+				if (!parsed || !handler) throw new UserError('This button is no longer supported. Run the command again.', 'component.unknown');
+				return handler.run({ ...this.context(base, log, update), customId, args: parsed.args, values, message });
+			},
+			{ kind: 'component', defer: handler?.defer, createdAt: base.createdAt, autoDeferMs: this.options.autoDeferMs, log },
+		);
+		return this.finish('component', parsed?.command ?? 'unknown', log, started, outcome);
+	}
+
+	/** Handles a modal submission. */
+	async runModal(
+		base: InteractionBase,
+		customId: string,
+		fields: Readonly<Record<string, string>>,
+		message: MessageRef | null,
+		responder: Responder,
+	): Promise<RespondOutcome> {
+		const started = Date.now();
+		const parsed = safeParse(customId);
+		const log = this.childLog(base, 'modal', parsed ? `${parsed.command}:${parsed.handler}` : customId);
+		const handler = parsed ? this.options.registry.get(parsed.command)?.modals?.[parsed.handler] : undefined;
+		const outcome = await respond(
+			responder,
+			async (update) => {
+				if (!parsed || !handler) throw new UserError('This form is no longer supported. Run the command again.', 'modal.unknown');
+				return handler.run({ ...this.context(base, log, update), customId, args: parsed.args, fields, message });
+			},
+			{ kind: 'modal', defer: handler?.defer, createdAt: base.createdAt, autoDeferMs: this.options.autoDeferMs, log },
+		);
+		return this.finish('modal', parsed?.command ?? 'unknown', log, started, outcome);
+	}
+
+	/** Answers autocomplete; never throws (an empty list is the safe answer). */
+	async runAutocomplete(
+		base: InteractionBase,
+		name: string,
+		raw: RawInvocation,
+		focused: { name: string; value: string },
+	): Promise<AutocompleteChoice[]> {
+		const started = Date.now();
+		const log = this.childLog(base, 'autocomplete', name);
+		const command = this.options.registry.get(name);
+		let outcome: 'ok' | 'error' = 'ok';
+		let choices: AutocompleteChoice[] = [];
+		try {
+			if (command?.autocomplete) {
+				choices = await command.autocomplete({
+					user: base.user,
+					guildId: base.guildId,
+					locale: base.locale,
+					deps: this.options.deps,
+					log,
+					args: raw.options as never,
+					subcommand: raw.subcommand ?? null,
+					focused,
+				});
+			}
+		} catch (error) {
+			outcome = 'error';
+			log.warn({ err: error }, 'autocomplete failed');
+		}
+		this.options.onOutcome?.({ kind: 'autocomplete', name, latencyMs: Date.now() - started, outcome });
+		return choices.slice(0, LIMITS.autocompleteChoices).map((c) => ({
+			name: truncate(c.name, LIMITS.choiceName),
+			value: typeof c.value === 'string' ? c.value.slice(0, 100) : c.value,
+		}));
+	}
+
+	private context(base: InteractionBase, log: Logger, update: (reply: import('./reply.js').Reply) => Promise<void>) {
+		return {
+			interactionId: base.interactionId,
+			user: base.user,
+			guildId: base.guildId,
+			channelId: base.channelId,
+			locale: base.locale,
+			deps: this.options.deps,
+			log,
+			update,
+		};
+	}
+}
+
+function safeParse(customId: string) {
+	try {
+		return parseCustomId(customId);
+	} catch {
+		return null;
+	}
+}
