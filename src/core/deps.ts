@@ -1,6 +1,7 @@
 import type { Config } from '../config.js';
 import type { Clock } from './clock.js';
 import type { AnyCommand } from './command.js';
+import type { ChannelPoster } from './poster.js';
 
 /** A model or data set the bot can load, as /about and /healthz report it. */
 export interface ModelStatus {
@@ -24,4 +25,6 @@ export interface Deps {
 	storeKind: string;
 	/** The status of each model the bot knows; loading is lazy, so most start unloaded. */
 	modelStatus(): ModelStatus[];
+	/** Posting outside interactions (scheduled posts, live quizzes). */
+	poster: ChannelPoster;
 }

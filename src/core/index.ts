@@ -5,4 +5,5 @@ export * from './custom-id.js';
 export * from './deps.js';
 export * from './errors.js';
 export * from './options.js';
+export * from './poster.js';
 export * from './reply.js';

@@ -1,0 +1,72 @@
+import { ApplicationCommandOptionType as T } from 'discord-api-types/v10';
+import type { APIEmbed } from 'discord-api-types/v10';
+import { defineCommand, type AnyCommand } from '../src/core/command.js';
+import { UserError } from '../src/core/errors.js';
+import type { OptionData } from '../src/core/options.js';
+
+const AUDIENCES = [
+	{ key: 'member', title: '🧑‍🎓 For members' },
+	{ key: 'presenter', title: '🎤 For presenters' },
+	{ key: 'organizer', title: '🗓️ For organizers' },
+] as const;
+
+function usage(command: AnyCommand): string {
+	const options: readonly OptionData[] = command.data.options ?? [];
+	const subs = options.filter((o) => o.type === T.Subcommand);
+	if (subs.length > 0) return subs.map((s) => `\`/${command.data.name} ${s.name}\``).join(' · ');
+	const args = options.map((o) => (o.required ? `${o.name}` : `[${o.name}]`)).join(' ');
+	return `\`/${command.data.name}${args ? ` ${args}` : ''}\``;
+}
+
+function detail(command: AnyCommand): APIEmbed {
+	const options: readonly OptionData[] = command.data.options ?? [];
+	const lines = options.flatMap((o) => {
+		const head = `• \`${o.name}\`${o.required ? ' (required)' : ''}: ${o.description}`;
+		const choices = o.choices ? [`  choices: ${o.choices.map((c) => `\`${c.value}\``).join(', ')}`] : [];
+		const subOptions = (o.options ?? []).map((s) => `  ◦ \`${s.name}\`${s.required ? ' (required)' : ''}: ${s.description}`);
+		return [head, ...choices, ...subOptions];
+	});
+	return { title: `/${command.data.name}`, description: [command.data.description, '', ...lines].join('\n') };
+}
+
+export default defineCommand({
+	data: {
+		name: 'help',
+		description: 'What this bot can do, for members, presenters and organizers',
+		options: [{ type: T.String, name: 'command', description: 'Explain one command and its options', autocomplete: true }],
+	},
+	audience: 'member',
+	run({ args, deps }) {
+		if (args.command) {
+			const name = args.command.replace(/^\//, '').trim().toLowerCase();
+			const command = deps.commands.find((c) => c.data.name === name);
+			if (!command) throw new UserError(`There is no command called \`/${name}\`. Try \`/help\` for the list.`, 'help.unknown');
+			return { embeds: [detail(command)], ephemeral: true };
+		}
+		const fields = AUDIENCES.map(({ key, title }) => ({
+			name: title,
+			value:
+				deps.commands
+					.filter((c) => (c.audience ?? 'member') === key)
+					.map((c) => `${usage(c)}: ${c.data.description}`)
+					.join('\n') || 'Nothing yet.',
+		}));
+		return {
+			embeds: [
+				{
+					title: 'LLM Study Bot',
+					description:
+						'A hands-on lab for our weekly LLM study group: every answer is computed by real models (OpenAI tokenizers, GloVe-style word vectors, a small transformer we trained ourselves). Use `/help command:<name>` for one command’s options.',
+					fields,
+				},
+			],
+			ephemeral: true,
+		};
+	},
+	autocomplete({ deps, focused }) {
+		const typed = focused.value.replace(/^\//, '').toLowerCase();
+		return deps.commands
+			.filter((c) => c.data.name.includes(typed))
+			.map((c) => ({ name: `/${c.data.name}: ${c.data.description}`, value: c.data.name }));
+	},
+});

@@ -1,0 +1,6 @@
+import type { AnyCommand } from '../src/core/command.js';
+import about from './about.js';
+import help from './help.js';
+
+/** Every command the bot registers, in the order /help lists them. Add new commands here. */
+export const commands: readonly AnyCommand[] = [help, about];

@@ -1,0 +1,65 @@
+import { commands as allCommands } from '../commands/index.js';
+import type { Config } from './config.js';
+import { systemClock, type Clock } from './core/clock.js';
+import type { AnyCommand } from './core/command.js';
+import type { Deps } from './core/deps.js';
+import { Dispatcher, type OutcomeListener } from './core/dispatch.js';
+import type { ChannelPoster } from './core/poster.js';
+import { createRegistry, type Registry } from './core/registry.js';
+import type { Logger } from './logger.js';
+import { openStore, type Store } from './storage/store.js';
+import { version } from './version.js';
+
+export interface App {
+	config: Config;
+	log: Logger;
+	store: Store;
+	deps: Deps;
+	registry: Registry;
+	dispatcher: Dispatcher;
+	close(): Promise<void>;
+}
+
+export interface AppOptions {
+	config: Config;
+	log: Logger;
+	poster: ChannelPoster;
+	clock?: Clock;
+	commands?: readonly AnyCommand[];
+	/** An already-open store (tests); otherwise STORE_URL is opened. */
+	store?: Store;
+	onOutcome?: OutcomeListener;
+}
+
+/**
+ * Everything after the transport: storage, services, commands and the dispatcher. The Discord transport and the
+ * local mode both build the same App, so a command behaves the same in both.
+ */
+export async function createApp(options: AppOptions): Promise<App> {
+	const { config, log } = options;
+	const store = options.store ?? (await openStore(config.STORE_URL));
+	const commands = options.commands ?? allCommands;
+	const registry = createRegistry(commands);
+	const deps: Deps = {
+		config,
+		clock: options.clock ?? systemClock,
+		version,
+		startedAt: (options.clock ?? systemClock).now(),
+		commands,
+		storeKind: store.kind,
+		modelStatus: () => [],
+		poster: options.poster,
+	};
+	const dispatcher = new Dispatcher({ registry, deps, log, onOutcome: options.onOutcome });
+	return {
+		config,
+		log,
+		store,
+		deps,
+		registry,
+		dispatcher,
+		close: async () => {
+			await store.close();
+		},
+	};
+}

@@ -1,0 +1,30 @@
+import { Client, Events, GatewayIntentBits, Options } from 'discord.js';
+import type { Logger } from 'pino';
+import type { Config } from '../config.js';
+
+/**
+ * The discord.js client. Only the Guilds intent: slash commands arrive as interactions, so the bot needs no
+ * message content or member lists. Caches are trimmed to what interactions use.
+ */
+export function createClient(config: Config, log: Logger): Client {
+	const client = new Client({
+		intents: [GatewayIntentBits.Guilds],
+		allowedMentions: { parse: [], repliedUser: false },
+		rest: config.DISCORD_API_BASE ? { api: config.DISCORD_API_BASE } : {},
+		makeCache: Options.cacheWithLimits({
+			...Options.DefaultMakeCacheSettings,
+			MessageManager: 50,
+			GuildMemberManager: { maxSize: 200, keepOverLimit: (member) => member.id === member.client.user.id },
+			PresenceManager: 0,
+			ReactionManager: 0,
+			VoiceStateManager: 0,
+		}),
+	});
+	client.on(Events.Error, (error) => log.error({ err: error }, 'discord client error'));
+	client.on(Events.Warn, (message) => log.warn(message));
+	client.on(Events.ShardDisconnect, (event, shard) => log.warn({ shard, code: event.code }, 'gateway disconnected'));
+	client.on(Events.ShardReconnecting, (shard) => log.info({ shard }, 'gateway reconnecting'));
+	client.on(Events.ShardResume, (shard, replayed) => log.info({ shard, replayed }, 'gateway resumed'));
+	client.rest.on('rateLimited', (info) => log.warn({ route: info.route, retryAfter: info.retryAfter, global: info.global }, 'rate limited'));
+	return client;
+}

@@ -1,0 +1,39 @@
+import { Events, type Client } from 'discord.js';
+import { createApp, type App } from '../app.js';
+import type { Config } from '../config.js';
+import type { Logger } from '../logger.js';
+import { createClient } from './client.js';
+import { DiscordPoster } from './poster.js';
+import { routeInteractions } from './router.js';
+
+export interface DiscordBot {
+	app: App;
+	client: Client;
+	/** Resolves once the gateway is READY. */
+	ready: Promise<void>;
+	stop(): Promise<void>;
+}
+
+/** Connects to Discord (or the API at DISCORD_API_BASE) and starts answering interactions. */
+export async function startDiscord(config: Config, log: Logger): Promise<DiscordBot> {
+	if (!config.DISCORD_TOKEN) throw new Error('startDiscord needs DISCORD_TOKEN');
+	const client = createClient(config, log);
+	const app = await createApp({ config, log, poster: new DiscordPoster(client) });
+	routeInteractions(client, app.dispatcher, log);
+	const ready = new Promise<void>((resolve) => {
+		client.once(Events.ClientReady, (c) => {
+			log.info({ user: c.user.tag, guilds: c.guilds.cache.size }, 'connected to Discord');
+			resolve();
+		});
+	});
+	await client.login(config.DISCORD_TOKEN);
+	return {
+		app,
+		client,
+		ready,
+		stop: async () => {
+			await client.destroy();
+			await app.close();
+		},
+	};
+}
