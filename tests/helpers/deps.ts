@@ -1,0 +1,63 @@
+import type { ChannelPoster } from '../../src/core/poster.js';
+import type { Deps } from '../../src/core/deps.js';
+import type { Reply } from '../../src/core/reply.js';
+import type { Clock } from '../../src/core/clock.js';
+import { loadConfig } from '../../src/config.js';
+import { commands } from '../../commands/index.js';
+
+/** A poster that keeps what was posted, for handler tests that post outside the interaction. */
+export class RecordingPoster implements ChannelPoster {
+	readonly sent: { channelId: string; id: string; reply: Reply; nonce?: string }[] = [];
+	private next = 1;
+	async send(channelId: string, reply: Reply, options: { nonce?: string } = {}) {
+		const existing = options.nonce ? this.sent.find((m) => m.nonce === options.nonce) : undefined;
+		if (existing) return { id: existing.id };
+		const id = String(1_000_000_000_000_000 + this.next++);
+		this.sent.push({ channelId, id, reply, nonce: options.nonce });
+		return { id };
+	}
+	async edit(channelId: string, messageId: string, reply: Reply) {
+		const message = this.sent.find((m) => m.id === messageId && m.channelId === channelId);
+		if (!message) throw new Error(`unknown message ${messageId}`);
+		message.reply = reply;
+	}
+	async startThread() {
+		return { id: String(2_000_000_000_000_000 + this.next++) };
+	}
+	async createScheduledEvent() {
+		return { id: String(3_000_000_000_000_000 + this.next++) };
+	}
+	async canPost() {
+		return { ok: true as const };
+	}
+}
+
+/** A clock tests move by hand. */
+export class ManualClock implements Clock {
+	constructor(private time = new Date('2026-03-04T12:00:00Z')) {}
+	now(): Date {
+		return new Date(this.time);
+	}
+	set(time: Date): void {
+		this.time = new Date(time);
+	}
+	advance(ms: number): void {
+		this.time = new Date(this.time.getTime() + ms);
+	}
+}
+
+/** Deps for handler tests: real config defaults, every registered command, a manual clock. */
+export function testDeps(overrides: Partial<Deps> = {}): Deps {
+	const clock = overrides.clock ?? new ManualClock();
+	return {
+		config: loadConfig({ NODE_ENV: 'test' }),
+		clock,
+		version: '0.0.0-test',
+		startedAt: clock.now(),
+		commands,
+		storeKind: 'sqlite',
+		modelStatus: () => [],
+		poster: new RecordingPoster(),
+		...overrides,
+	};
+}
