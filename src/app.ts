@@ -1,4 +1,6 @@
 import { commands as allCommands } from '../commands/index.js';
+import type { Compute } from './compute/compute.js';
+import { createWorkerPool } from './compute/pool.js';
 import type { Config } from './config.js';
 import { systemClock, type Clock } from './core/clock.js';
 import type { AnyCommand } from './core/command.js';
@@ -28,6 +30,8 @@ export interface AppOptions {
 	commands?: readonly AnyCommand[];
 	/** An already-open store (tests); otherwise STORE_URL is opened. */
 	store?: Store;
+	/** Where heavy work runs; default: a worker pool sized to the cores. */
+	compute?: Compute;
 	onOutcome?: OutcomeListener;
 }
 
@@ -40,6 +44,7 @@ export async function createApp(options: AppOptions): Promise<App> {
 	const store = options.store ?? (await openStore(config.STORE_URL));
 	const commands = options.commands ?? allCommands;
 	const registry = createRegistry(commands);
+	const compute = options.compute ?? createWorkerPool();
 	const deps: Deps = {
 		config,
 		clock: options.clock ?? systemClock,
@@ -49,6 +54,7 @@ export async function createApp(options: AppOptions): Promise<App> {
 		storeKind: store.kind,
 		modelStatus: () => [],
 		poster: options.poster,
+		compute,
 	};
 	const dispatcher = new Dispatcher({ registry, deps, log, onOutcome: options.onOutcome });
 	return {
@@ -59,6 +65,7 @@ export async function createApp(options: AppOptions): Promise<App> {
 		registry,
 		dispatcher,
 		close: async () => {
+			await compute.close();
 			await store.close();
 		},
 	};

@@ -2,6 +2,7 @@ import type { Config } from '../config.js';
 import type { Clock } from './clock.js';
 import type { AnyCommand } from './command.js';
 import type { ChannelPoster } from './poster.js';
+import type { Compute } from '../compute/compute.js';
 
 /** A model or data set the bot can load, as /about and /healthz report it. */
 export interface ModelStatus {
@@ -27,4 +28,6 @@ export interface Deps {
 	modelStatus(): ModelStatus[];
 	/** Posting outside interactions (scheduled posts, live quizzes). */
 	poster: ChannelPoster;
+	/** Model inference and chart rendering, off the gateway's event loop (a worker pool; inline in unit tests). */
+	compute: Compute;
 }

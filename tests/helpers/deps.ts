@@ -4,6 +4,7 @@ import type { Reply } from '../../src/core/reply.js';
 import type { Clock } from '../../src/core/clock.js';
 import { loadConfig } from '../../src/config.js';
 import { commands } from '../../commands/index.js';
+import { createInlineCompute } from '../../src/compute/inline.js';
 
 /** A poster that keeps what was posted, for handler tests that post outside the interaction. */
 export class RecordingPoster implements ChannelPoster {
@@ -58,6 +59,7 @@ export function testDeps(overrides: Partial<Deps> = {}): Deps {
 		storeKind: 'sqlite',
 		modelStatus: () => [],
 		poster: new RecordingPoster(),
+		compute: createInlineCompute(),
 		...overrides,
 	};
 }

@@ -1,0 +1,48 @@
+import os from 'node:os';
+import { Piscina } from 'piscina';
+import { BusyError } from '../core/errors.js';
+import type { Compute } from './compute.js';
+import type { TaskInput, TaskName, TaskOutput } from './tasks/index.js';
+
+export interface PoolOptions {
+	/** Worker threads; default: one per core, at least one. */
+	threads?: number;
+	/** Tasks that may wait for a thread; beyond it a member is told to retry at once. */
+	maxQueue?: number;
+}
+
+/**
+ * A pool of worker threads (piscina) for model inference and chart rendering, sized to the cores, with a bounded
+ * queue: when it is full, {@link BusyError} tells the member "busy, try again in a few seconds" immediately.
+ */
+export function createWorkerPool(options: PoolOptions = {}): Compute {
+	const threads = options.threads ?? Math.max(1, os.availableParallelism());
+	const maxQueue = options.maxQueue ?? threads * 16;
+	const isTypeScript = import.meta.url.endsWith('.ts');
+	const pool = new Piscina({
+		filename: new URL(`./worker.${isTypeScript ? 'ts' : 'js'}`, import.meta.url).href,
+		minThreads: threads,
+		maxThreads: threads,
+		maxQueue,
+		idleTimeout: 60_000,
+		// Under tsx or vitest the worker is TypeScript too; tsx registers itself in the worker.
+		execArgv: isTypeScript ? [...process.execArgv.filter((a) => !a.startsWith('--inspect')), '--import', 'tsx'] : [],
+	});
+	let inFlight = 0;
+	return {
+		async run<K extends TaskName>(name: K, input: TaskInput<K>): Promise<TaskOutput<K>> {
+			if (pool.queueSize >= maxQueue) throw new BusyError();
+			inFlight++;
+			try {
+				return (await pool.run({ name, input })) as TaskOutput<K>;
+			} catch (error) {
+				if (error instanceof Error && /queue is at limit/i.test(error.message)) throw new BusyError();
+				throw error;
+			} finally {
+				inFlight--;
+			}
+		},
+		stats: () => ({ queued: pool.queueSize, running: Math.max(0, inFlight - pool.queueSize), threads, maxQueue }),
+		close: () => pool.destroy(),
+	};
+}

@@ -1,0 +1,16 @@
+import { systemTasks } from './system.js';
+
+/**
+ * Every task that can run off the gateway's event loop, by name. A feature adds its own module under
+ * `src/compute/tasks/` (pure functions: plain data in, plain data or PNG bytes out) and spreads it here.
+ * Inputs and outputs cross a worker boundary (structured clone): no functions, no class instances; a Buffer
+ * arrives as a Uint8Array.
+ */
+export const tasks = {
+	...systemTasks,
+};
+
+export type Tasks = typeof tasks;
+export type TaskName = keyof Tasks;
+export type TaskInput<K extends TaskName> = Parameters<Tasks[K]>[0];
+export type TaskOutput<K extends TaskName> = Awaited<ReturnType<Tasks[K]>>;
