@@ -9,6 +9,7 @@ import { Dispatcher, type OutcomeListener } from './core/dispatch.js';
 import type { ChannelPoster } from './core/poster.js';
 import { createRegistry, type Registry } from './core/registry.js';
 import type { Logger } from './logger.js';
+import { createRepositories } from './storage/repositories/index.js';
 import { openStore, type Store } from './storage/store.js';
 import { version } from './version.js';
 
@@ -55,6 +56,7 @@ export async function createApp(options: AppOptions): Promise<App> {
 		modelStatus: () => [],
 		poster: options.poster,
 		compute,
+		repos: createRepositories(store),
 	};
 	const dispatcher = new Dispatcher({ registry, deps, log, onOutcome: options.onOutcome });
 	return {

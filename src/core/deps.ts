@@ -3,6 +3,7 @@ import type { Clock } from './clock.js';
 import type { AnyCommand } from './command.js';
 import type { ChannelPoster } from './poster.js';
 import type { Compute } from '../compute/compute.js';
+import type { Repositories } from '../storage/repositories/index.js';
 
 /** A model or data set the bot can load, as /about and /healthz report it. */
 export interface ModelStatus {
@@ -30,4 +31,6 @@ export interface Deps {
 	poster: ChannelPoster;
 	/** Model inference and chart rendering, off the gateway's event loop (a worker pool; inline in unit tests). */
 	compute: Compute;
+	/** Storage, as small repositories over the store. */
+	repos: Repositories;
 }

@@ -5,6 +5,8 @@ import type { Clock } from '../../src/core/clock.js';
 import { loadConfig } from '../../src/config.js';
 import { commands } from '../../commands/index.js';
 import { createInlineCompute } from '../../src/compute/inline.js';
+import { createRepositories } from '../../src/storage/repositories/index.js';
+import { openStore, type Store } from '../../src/storage/store.js';
 
 /** A poster that keeps what was posted, for handler tests that post outside the interaction. */
 export class RecordingPoster implements ChannelPoster {
@@ -33,6 +35,11 @@ export class RecordingPoster implements ChannelPoster {
 	}
 }
 
+/** A store that refuses every call: tests that need storage pass a real one. */
+const unavailableStore: Store = new Proxy({} as Store, {
+	get: (_, property) => (property === 'kind' ? 'sqlite' : () => Promise.reject(new Error(`test deps have no store (called ${String(property)})`))),
+});
+
 /** A clock tests move by hand. */
 export class ManualClock implements Clock {
 	constructor(private time = new Date('2026-03-04T12:00:00Z')) {}
@@ -47,9 +54,18 @@ export class ManualClock implements Clock {
 	}
 }
 
-/** Deps for handler tests: real config defaults, every registered command, a manual clock. */
-export function testDeps(overrides: Partial<Deps> = {}): Deps {
-	const clock = overrides.clock ?? new ManualClock();
+/** An in-memory SQLite store: real storage code, nothing on disk. */
+export function memoryStore(): Promise<Store> {
+	return openStore('sqlite://:memory:');
+}
+
+/**
+ * Deps for handler tests: real config defaults, every registered command, a manual clock, inline compute.
+ * Pass `store` to give the repositories real storage (see {@link memoryStore}).
+ */
+export function testDeps(overrides: Partial<Deps> & { store?: Store } = {}): Deps {
+	const { store, ...rest } = overrides;
+	const clock = rest.clock ?? new ManualClock();
 	return {
 		config: loadConfig({ NODE_ENV: 'test' }),
 		clock,
@@ -60,6 +76,7 @@ export function testDeps(overrides: Partial<Deps> = {}): Deps {
 		modelStatus: () => [],
 		poster: new RecordingPoster(),
 		compute: createInlineCompute(),
-		...overrides,
+		repos: createRepositories(store ?? unavailableStore),
+		...rest,
 	};
 }

@@ -1,0 +1,57 @@
+import { ApplicationCommandOptionType as T } from 'discord-api-types/v10';
+import { defineCommand } from '../src/core/command.js';
+import { requireGuild, requireOrganizer } from '../src/core/roles.js';
+import type { GuildSettings } from '../src/storage/repositories/guild-settings.js';
+
+function describeSettings(s: GuildSettings): string {
+	return [
+		`**Organizer role:** ${s.organizerRoleId ? `<@&${s.organizerRoleId}>` : 'none (members with Manage Server are organizers)'}`,
+		`**Presenter role:** ${s.presenterRoleId ? `<@&${s.presenterRoleId}>` : 'none (only organizers present)'}`,
+		`**Organizers on leaderboards:** ${s.excludeOrganizersFromLeaderboard ? 'left out' : 'included'}`,
+	].join('\n');
+}
+
+export default defineCommand({
+	data: {
+		name: 'settings',
+		description: 'Server settings for the study bot (organizers)',
+		contexts: [0],
+		options: [
+			{ type: T.Subcommand, name: 'show', description: 'Show the current settings' },
+			{
+				type: T.Subcommand,
+				name: 'roles',
+				description: 'Choose which roles count as organizers and presenters',
+				options: [
+					{ type: T.Role, name: 'organizer_role', description: 'Members with this role can manage schedules and reports' },
+					{ type: T.Role, name: 'presenter_role', description: 'Members with this role can run live quizzes and sessions' },
+					{ type: T.Boolean, name: 'clear', description: 'Remove both role settings' },
+				],
+			},
+			{
+				type: T.Subcommand,
+				name: 'leaderboard',
+				description: 'Choose whether organizers appear on leaderboards',
+				options: [{ type: T.Boolean, name: 'exclude_organizers', description: 'Leave organizers out', required: true }],
+			},
+		],
+	},
+	audience: 'organizer',
+	async run({ args, guildId, user, deps }) {
+		const guild = requireGuild(guildId);
+		const current = await deps.repos.settings.get(guild);
+		if (args.subcommand === 'show') return { content: describeSettings(current), ephemeral: true };
+		requireOrganizer(user, current, 'change the settings');
+		const patch: Partial<GuildSettings> =
+			args.subcommand === 'roles'
+				? args.clear
+					? { organizerRoleId: null, presenterRoleId: null }
+					: {
+							...(args.organizer_role ? { organizerRoleId: args.organizer_role.id } : {}),
+							...(args.presenter_role ? { presenterRoleId: args.presenter_role.id } : {}),
+						}
+				: { excludeOrganizersFromLeaderboard: args.exclude_organizers };
+		const saved = await deps.repos.settings.update(guild, patch);
+		return { content: `✅ Saved.\n${describeSettings(saved)}`, ephemeral: true };
+	},
+});

@@ -1,0 +1,46 @@
+import { PermissionFlagsBits } from 'discord-api-types/v10';
+import type { Actor } from './context.js';
+import { UserError } from './errors.js';
+
+/** The role settings the checks need (see GuildSettings). */
+export interface RoleSettings {
+	organizerRoleId: string | null;
+	presenterRoleId: string | null;
+}
+
+/** Organizers: Manage Server (or Administrator) permission, or the configured organizer role. */
+export function isOrganizer(actor: Actor, settings: RoleSettings): boolean {
+	const p = actor.permissions;
+	if ((p & PermissionFlagsBits.ManageGuild) !== 0n || (p & PermissionFlagsBits.Administrator) !== 0n) return true;
+	return settings.organizerRoleId !== null && actor.roles.includes(settings.organizerRoleId);
+}
+
+/** Presenters: organizers, or the configured presenter role. */
+export function isPresenter(actor: Actor, settings: RoleSettings): boolean {
+	return isOrganizer(actor, settings) || (settings.presenterRoleId !== null && actor.roles.includes(settings.presenterRoleId));
+}
+
+/** Throws a clear refusal unless the member is an organizer. */
+export function requireOrganizer(actor: Actor, settings: RoleSettings, what: string): void {
+	if (isOrganizer(actor, settings)) return;
+	const role = settings.organizerRoleId ? ` or the <@&${settings.organizerRoleId}> role` : '';
+	throw new UserError(`Only organizers can ${what}: you need the Manage Server permission${role}.`, 'forbidden.organizer');
+}
+
+/** Throws a clear refusal unless the member is a presenter (or an organizer). */
+export function requirePresenter(actor: Actor, settings: RoleSettings, what: string): void {
+	if (isPresenter(actor, settings)) return;
+	const roles = [settings.presenterRoleId && `<@&${settings.presenterRoleId}>`, settings.organizerRoleId && `<@&${settings.organizerRoleId}>`]
+		.filter(Boolean)
+		.join(' or ');
+	throw new UserError(
+		`Only presenters can ${what}: ask an organizer${roles ? `, or get the ${roles} role` : ''}.`,
+		'forbidden.presenter',
+	);
+}
+
+/** Guild-only commands refuse DMs with a message instead of failing. */
+export function requireGuild(guildId: string | null): string {
+	if (!guildId) throw new UserError('This command works in a server, not in direct messages.', 'guild-only');
+	return guildId;
+}

@@ -1,0 +1,40 @@
+import type { Store } from '../store.js';
+
+/** What organizers configure per server. */
+export interface GuildSettings {
+	/** Members with this role count as organizers (besides those with Manage Server). */
+	organizerRoleId: string | null;
+	/** Members with this role may present (run live quizzes, step through sessions). Organizers may too. */
+	presenterRoleId: string | null;
+	/** Leave organizers out of leaderboards. */
+	excludeOrganizersFromLeaderboard: boolean;
+}
+
+export const DEFAULT_GUILD_SETTINGS: GuildSettings = {
+	organizerRoleId: null,
+	presenterRoleId: null,
+	excludeOrganizersFromLeaderboard: false,
+};
+
+/** Per-guild settings, read with defaults filled in. */
+export class GuildSettingsRepository {
+	constructor(private readonly store: Store) {}
+
+	private key(guildId: string): string {
+		return `guild:${guildId}:settings`;
+	}
+
+	async get(guildId: string): Promise<GuildSettings> {
+		const saved = await this.store.get<Partial<GuildSettings>>(this.key(guildId));
+		return { ...DEFAULT_GUILD_SETTINGS, ...saved };
+	}
+
+	/** Applies a partial change and returns the settings as saved. */
+	async update(guildId: string, patch: Partial<GuildSettings>): Promise<GuildSettings> {
+		return this.store.exclusive(this.key(guildId), async () => {
+			const next = { ...(await this.get(guildId)), ...patch };
+			await this.store.set(this.key(guildId), next);
+			return next;
+		});
+	}
+}
