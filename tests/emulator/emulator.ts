@@ -1,0 +1,344 @@
+import { randomBytes } from 'node:crypto';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { GatewayDispatchEvents, InteractionType, type APIApplicationCommand, type APIGuildScheduledEvent, type APIInteraction, type APIThreadChannel } from 'discord-api-types/v10';
+import type { EmulatorCore, ResolvedOptions } from './core.js';
+import { FaultPlan } from './faults.js';
+import { Gateway, type GatewayEvent, type GatewaySession } from './gateway.js';
+import { HttpPipeline, type RecordedRequest, type SpecViolation } from './http-pipeline.js';
+import { buildInteraction, type DispatchInput } from './interaction-payloads.js';
+import { isAnswered, outcomeOf, type InteractionKind, type InteractionOutcome, type InteractionRecord } from './interaction-record.js';
+import { Interactions } from './interactions.js';
+import type { StoredMessage } from './messages.js';
+import { appRoutes } from './routes-app.js';
+import { channelRoutes } from './routes-channels.js';
+import { guildRoutes } from './routes-guilds.js';
+import { DEFAULT_GUILD_SEED, World, type GuildSeed } from './world.js';
+
+export interface EmulatorOptions extends Partial<ResolvedOptions> {
+	/** Guilds to create (default: one study-group guild with #general, #study-lab, #announcements, a voice channel, ada and alan). */
+	guilds?: GuildSeed[];
+	botName?: string;
+}
+
+/** A dispatched interaction: its payload, and what the bot made of it. */
+export interface InteractionHandle {
+	readonly id: string;
+	readonly token: string;
+	readonly payload: APIInteraction;
+	/** The outcome so far (a snapshot). */
+	outcome(): InteractionOutcome;
+	/** Resolves once `predicate(outcome)` holds; rejects after `timeoutMs` with the outcome so far. */
+	waitFor(predicate: (outcome: InteractionOutcome) => boolean, timeoutMs?: number): Promise<InteractionOutcome>;
+	/** Resolves at the first accepted callback. */
+	acknowledged(timeoutMs?: number): Promise<InteractionOutcome>;
+	/**
+	 * Resolves when the member has seen an answer (message, update, choices, modal, or a deferral then an edit or
+	 * follow-up) and nothing changed for `quietMs` (default 100 ms) — the final state.
+	 */
+	answered(options?: { timeoutMs?: number; quietMs?: number }): Promise<InteractionOutcome>;
+}
+
+interface Waiter {
+	check: () => boolean;
+	resolve: () => void;
+	reject: (error: Error) => void;
+	timer: NodeJS.Timeout;
+}
+
+const DEFAULTS: ResolvedOptions = {
+	token: 'emulator.bot.token',
+	heartbeatIntervalMs: 41_250,
+	shards: 1,
+	maxConcurrency: 1,
+	responseWindowMs: 3_000,
+	tokenLifetimeMs: 15 * 60_000,
+	nonceWindowMs: 5 * 60_000,
+	rateLimit: { limit: 50, windowMs: 1_000 },
+	rejectInvalidBodies: true,
+	uploadLimitBytes: 10 * 1024 * 1024,
+};
+
+function kindOf(payload: APIInteraction): InteractionKind {
+	switch (payload.type) {
+		case InteractionType.ApplicationCommandAutocomplete:
+			return 'autocomplete';
+		case InteractionType.MessageComponent:
+			return 'component';
+		case InteractionType.ModalSubmit:
+			return 'modal';
+		default:
+			return 'command';
+	}
+}
+
+/**
+ * A local Discord: REST under `/api/v10`, a gateway on `/gateway`, state a test can inspect, and faults it can
+ * inject. Start it with {@link startEmulator}; point a discord.js Client at it with {@link DiscordEmulator.clientOptions}.
+ */
+export class DiscordEmulator {
+	readonly world: World;
+	readonly faults = new FaultPlan();
+	readonly options: ResolvedOptions;
+	readonly gateway: Gateway;
+	readonly interactions: Interactions;
+	private readonly http: HttpPipeline;
+	private readonly server: Server;
+	private readonly waiters = new Set<Waiter>();
+	private readonly sentEvents = new Map<GatewayEvent, InteractionRecord>();
+	private readonly recordSessions = new Map<string, GatewaySession>();
+	private port = 0;
+
+	constructor(options: EmulatorOptions = {}) {
+		this.options = { ...DEFAULTS, ...options, rateLimit: { ...DEFAULTS.rateLimit, ...options.rateLimit } };
+		this.world = new World(options.botName);
+		for (const seed of options.guilds ?? [DEFAULT_GUILD_SEED]) this.world.addGuild(seed);
+		const changed = (): void => this.changed();
+		this.gateway = new Gateway({
+			world: this.world,
+			token: this.options.token,
+			heartbeatIntervalMs: this.options.heartbeatIntervalMs,
+			baseUrl: () => this.baseUrl.replace(/^http/, 'ws'),
+			onChange: changed,
+			onSent: (event) => {
+				const record = this.sentEvents.get(event);
+				if (record) record.deliveredAt = Date.now();
+			},
+		});
+		this.interactions = new Interactions(this.world, this.options, () => this.baseUrl, changed);
+		const core: EmulatorCore = {
+			world: this.world,
+			interactions: this.interactions,
+			gateway: this.gateway,
+			options: this.options,
+			baseUrl: () => this.baseUrl,
+			emitToGuild: (guildId, event, data, intent) => {
+				const session = this.gateway.sessionForGuild(guildId);
+				if (session && (session.intents & intent) !== 0) this.gateway.dispatch(session, event, data);
+			},
+		};
+		this.http = new HttpPipeline(core, { ...appRoutes, ...channelRoutes, ...guildRoutes }, this.faults, changed);
+		this.server = createServer((request, response) => {
+			this.http.handle(request, response).catch((error: unknown) => {
+				response.writeHead(500, { 'content-type': 'application/json' }).end(JSON.stringify({ message: String(error), code: 0 }));
+			});
+		});
+		this.server.on('upgrade', (request, socket, head) => {
+			if (request.url?.startsWith('/gateway')) this.gateway.handleUpgrade(request, socket, head);
+			else socket.destroy();
+		});
+	}
+
+	/** Listens on 127.0.0.1 on a free port. */
+	async listen(): Promise<this> {
+		await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
+		this.port = (this.server.address() as AddressInfo).port;
+		return this;
+	}
+
+	/** `http://127.0.0.1:<port>` */
+	get baseUrl(): string {
+		return `http://127.0.0.1:${this.port}`;
+	}
+
+	/** What discord.js's `rest.api` option takes: `http://127.0.0.1:<port>/api`. */
+	get apiUrl(): string {
+		return `${this.baseUrl}/api`;
+	}
+
+	get token(): string {
+		return this.options.token;
+	}
+
+	get applicationId(): string {
+		return this.world.application.id;
+	}
+
+	/** Options to spread into `new Client({...})` so it talks to this emulator. */
+	clientOptions(): { rest: { api: string } } {
+		return { rest: { api: this.apiUrl } };
+	}
+
+	/** Every request the bot made, in order. */
+	get requests(): readonly RecordedRequest[] {
+		return this.http.requests;
+	}
+
+	/** Bodies that broke Discord's spec or a documented limit. */
+	get violations(): readonly SpecViolation[] {
+		return this.http.violations;
+	}
+
+	/** Requests to routes Discord does not have (or the emulator does not serve). */
+	get unknownRoutes(): readonly RecordedRequest[] {
+		return this.http.unknownRoutes;
+	}
+
+	/** Messages members see in a channel (by id or name), oldest first; ephemeral ones only if asked. */
+	channelMessages(channel: string, options: { includeEphemeral?: boolean; includeDeleted?: boolean } = {}): StoredMessage[] {
+		const channelId = this.world.channel(channel) ? channel : this.world.channelByName(channel).id;
+		return this.world
+			.messagesIn(channelId)
+			.filter((m) => (options.includeEphemeral || !m.ephemeral) && (options.includeDeleted || !m.deleted));
+	}
+
+	threads(guildId?: string): APIThreadChannel[] {
+		return [...this.world.guilds.values()].filter((g) => !guildId || g.guild.id === guildId).flatMap((g) => [...g.threads.values()]);
+	}
+
+	scheduledEvents(guildId?: string): APIGuildScheduledEvent[] {
+		return [...this.world.guilds.values()].filter((g) => !guildId || g.guild.id === guildId).flatMap((g) => [...g.scheduledEvents.values()]);
+	}
+
+	/** Registered commands: global ones, or a guild's. */
+	commands(guildId?: string): APIApplicationCommand[] {
+		return [...(guildId ? (this.world.guildCommands.get(guildId)?.values() ?? []) : this.world.globalCommands.values())];
+	}
+
+	/**
+	 * Delivers an interaction over the gateway to the shard that holds its guild, the way Discord's client would
+	 * create it. If the shard is disconnected, the event waits in its session and is replayed on RESUME.
+	 */
+	dispatchInteraction(input: DispatchInput): InteractionHandle {
+		const id = this.world.ids.next();
+		const token = `aW50ZXJhY3Rpb246${id}:${randomBytes(48).toString('base64url')}`;
+		const built = buildInteraction(this.world, input, id, token);
+		const session = this.gateway.sessionForGuild(built.guildId);
+		if (!session) throw new Error(`no gateway session holds guild ${built.guildId}: log a client in first`);
+		const record = this.interactions.create(built, kindOf(built.payload), id, token);
+		this.recordSessions.set(id, session);
+		const sent = this.gateway.dispatch(session, GatewayDispatchEvents.InteractionCreate, built.payload);
+		// Sent now if the shard is connected; otherwise onSent times the RESUME replay.
+		if (session.connection && !session.connection.closed) record.deliveredAt = Date.now();
+		this.sentEvents.set(sent, record);
+		return this.handle(record);
+	}
+
+	/** Resolves with `predicate()`'s first truthy value, re-checked on every request and gateway event. */
+	waitFor<T>(predicate: () => T | undefined | null | false, timeoutMs = 5_000, description = 'condition'): Promise<T> {
+		return new Promise<T>((resolve, reject) => {
+			let value: T | undefined | null | false;
+			const waiter: Waiter = {
+				check: () => {
+					value = predicate();
+					return Boolean(value);
+				},
+				resolve: () => resolve(value as T),
+				reject,
+				timer: setTimeout(() => {
+					this.waiters.delete(waiter);
+					reject(new Error(`emulator: timed out after ${timeoutMs} ms waiting for ${description}`));
+				}, timeoutMs),
+			};
+			if (waiter.check()) {
+				clearTimeout(waiter.timer);
+				resolve(value as T);
+				return;
+			}
+			this.waiters.add(waiter);
+		});
+	}
+
+	/** Waits until every shard in `0..count-1` has a live session with an open connection. */
+	waitForShards(count = this.options.shards, timeoutMs = 5_000): Promise<GatewaySession[]> {
+		return this.waitFor(
+			() => {
+				const sessions = Array.from({ length: count }, (_, i) => this.gateway.session(i));
+				return sessions.every((s) => s?.connection && !s.connection.closed) ? (sessions as GatewaySession[]) : undefined;
+			},
+			timeoutMs,
+			`${count} shard(s) to be connected`,
+		);
+	}
+
+	/** Closes a shard's connection with a close code (4000: resumable; 4007/4009/1000: the session ends). */
+	closeShard(shardId: number, code?: number): void {
+		this.gateway.closeShard(shardId, code);
+	}
+
+	/** Drops a shard's connection without a close frame (the client sees 1006 and resumes). */
+	dropShard(shardId: number): void {
+		this.gateway.dropShard(shardId);
+	}
+
+	/** Sends op 7 RECONNECT to a shard. */
+	requestReconnect(shardId: number): void {
+		this.gateway.requestReconnect(shardId);
+	}
+
+	/** Sends op 9 INVALID_SESSION to a shard. */
+	invalidateSession(shardId: number, resumable: boolean): void {
+		this.gateway.invalidateSession(shardId, resumable);
+	}
+
+	/** Closes every socket and the server; pending waits reject. */
+	async stop(): Promise<void> {
+		for (const waiter of this.waiters) {
+			clearTimeout(waiter.timer);
+			waiter.reject(new Error('emulator stopped'));
+		}
+		this.waiters.clear();
+		this.gateway.close();
+		this.server.closeAllConnections();
+		await new Promise<void>((resolve) => this.server.close(() => resolve()));
+	}
+
+	private handle(record: InteractionRecord): InteractionHandle {
+		const outcome = (): InteractionOutcome => {
+			const snapshot = outcomeOf(record);
+			const session = this.recordSessions.get(record.id);
+			snapshot.lost = record.deliveredAt === null && session?.invalid === true;
+			return snapshot;
+		};
+		const waitFor = (predicate: (o: InteractionOutcome) => boolean, timeoutMs = 5_000): Promise<InteractionOutcome> =>
+			this.waitFor(() => {
+				const o = outcome();
+				return predicate(o) ? o : undefined;
+			}, timeoutMs, `interaction ${record.id} (${record.commandName ?? record.kind})`).catch((error: Error) => {
+				throw new Error(`${error.message}; outcome so far: ${JSON.stringify(summary(outcome()))}`);
+			});
+		return {
+			id: record.id,
+			token: record.token,
+			payload: record.payload,
+			outcome,
+			waitFor,
+			acknowledged: (timeoutMs) => waitFor((o) => o.acknowledged, timeoutMs),
+			answered: async ({ timeoutMs = 5_000, quietMs = 100 } = {}) => {
+				const deadline = Date.now() + timeoutMs;
+				await waitFor(isAnswered, timeoutMs);
+				for (;;) {
+					const before = record.lastChangeAt;
+					await sleep(quietMs);
+					if (record.lastChangeAt === before || Date.now() > deadline) return outcome();
+				}
+			},
+		};
+	}
+
+	private changed(): void {
+		for (const waiter of [...this.waiters]) {
+			if (!waiter.check()) continue;
+			clearTimeout(waiter.timer);
+			this.waiters.delete(waiter);
+			waiter.resolve();
+		}
+	}
+}
+
+function summary(outcome: InteractionOutcome): object {
+	return {
+		delivered: outcome.delivered,
+		lost: outcome.lost,
+		callbacks: outcome.callbackAttempts.map((a) => `${a.type}@${a.atMs}ms→${a.status}${a.code ? `/${a.code}` : ''}`),
+		originalEdits: outcome.originalEdits,
+		followUps: outcome.followUps.length,
+		errors: outcome.errors.map((e) => `${e.method} ${e.route} ${e.status}/${e.code}`),
+	};
+}
+
+/** Starts an emulator on 127.0.0.1 (random free port). Call `stop()` when done. */
+export async function startEmulator(options: EmulatorOptions = {}): Promise<DiscordEmulator> {
+	return new DiscordEmulator(options).listen();
+}

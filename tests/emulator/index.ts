@@ -1,0 +1,10 @@
+export { DiscordEmulator, startEmulator, type EmulatorOptions, type InteractionHandle } from './emulator.js';
+export { EmulatorRoutes, type DelayFault, type HttpFault, type RouteSelector } from './faults.js';
+export type { GatewayConnection, GatewayEvent, GatewaySession } from './gateway.js';
+export type { RecordedRequest, SpecViolation } from './http-pipeline.js';
+export type { DispatchInput, OptionValue } from './interaction-payloads.js';
+export { isAnswered, type CallbackAttempt, type InteractionOutcome } from './interaction-record.js';
+export type { StoredFile, StoredMessage } from './messages.js';
+export { readPngSize } from './png.js';
+export { shardOf, SnowflakeFactory } from './snowflake.js';
+export { DEFAULT_GUILD_SEED, World, type GuildSeed, type GuildState } from './world.js';
