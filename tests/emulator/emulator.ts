@@ -175,6 +175,13 @@ export class DiscordEmulator {
 		return this.http.unknownRoutes;
 	}
 
+	/** Forgets recorded requests, violations and unknown routes (after a test that provoked them on purpose). */
+	clearRecords(): void {
+		this.http.requests.length = 0;
+		this.http.violations.length = 0;
+		this.http.unknownRoutes.length = 0;
+	}
+
 	/** Messages members see in a channel (by id or name), oldest first; ephemeral ones only if asked. */
 	channelMessages(channel: string, options: { includeEphemeral?: boolean; includeDeleted?: boolean } = {}): StoredMessage[] {
 		const channelId = this.world.channel(channel) ? channel : this.world.channelByName(channel).id;
@@ -202,7 +209,7 @@ export class DiscordEmulator {
 	 */
 	dispatchInteraction(input: DispatchInput): InteractionHandle {
 		const id = this.world.ids.next();
-		const token = `aW50ZXJhY3Rpb246${id}:${randomBytes(48).toString('base64url')}`;
+		const token = `aW50ZXJhY3Rpb246${id}${randomBytes(48).toString('base64url')}`;
 		const built = buildInteraction(this.world, input, id, token);
 		const session = this.gateway.sessionForGuild(built.guildId);
 		if (!session) throw new Error(`no gateway session holds guild ${built.guildId}: log a client in first`);

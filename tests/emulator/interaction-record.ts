@@ -87,6 +87,17 @@ export interface InteractionRecord {
 	originalEdits: number;
 }
 
+/** Copies a message so later edits do not change it; file bytes are shared (they are never modified). */
+export function snapshot(stored: StoredMessage): StoredMessage {
+	return {
+		...stored,
+		message: structuredClone(stored.message),
+		history: structuredClone(stored.history),
+		files: stored.files.map((f) => ({ ...f })),
+		pinged: structuredClone(stored.pinged),
+	};
+}
+
 /** A snapshot of the record (messages are deep-copied so later edits do not change it). */
 export function outcomeOf(record: InteractionRecord): InteractionOutcome {
 	const accepted = record.attempts.filter((a) => a.status < 300);
@@ -100,9 +111,9 @@ export function outcomeOf(record: InteractionRecord): InteractionOutcome {
 		acknowledged: accepted.length > 0,
 		callbacks: accepted,
 		callbackAttempts: [...record.attempts],
-		original: record.original ? structuredClone(record.original) : null,
+		original: record.original ? snapshot(record.original) : null,
 		originalEdits: record.originalEdits,
-		followUps: record.followUps.map((m) => structuredClone(m)),
+		followUps: record.followUps.map(snapshot),
 		modal: record.modal,
 		choices: record.choices,
 		errors: [...record.errors],

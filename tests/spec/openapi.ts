@@ -114,8 +114,19 @@ export class DiscordSpec {
 	}
 
 	/** Finds the operation for a method and an API path (without `/api/v10` and query). */
-	match(method: string, path: string): SpecMatch | null {
+	match(method: string, rawPath: string): SpecMatch | null {
 		const upper = method.toUpperCase();
+		// Clients percent-encode segments (discord.js sends `%40original`); Discord routes on the decoded path.
+		const path = rawPath
+			.split('/')
+			.map((segment) => {
+				try {
+					return decodeURIComponent(segment);
+				} catch {
+					return segment;
+				}
+			})
+			.join('/');
 		for (const operation of this.operations) {
 			if (operation.method !== upper) continue;
 			const found = operation.pattern.exec(path);
@@ -123,7 +134,7 @@ export class DiscordSpec {
 			const params: Record<string, string> = {};
 			const names = [...operation.template.matchAll(/\{([^}]+)\}/g)].map((m) => m[1] ?? '');
 			names.forEach((name, i) => {
-				params[name] = decodeURIComponent(found[i + 1] ?? '');
+				params[name] = found[i + 1] ?? '';
 			});
 			return { operation, params };
 		}
