@@ -1,0 +1,157 @@
+import { cardScene, layoutFooter, layoutHeader, type ChartText } from './frame.js';
+import { sceneToPng } from './render.js';
+import type { Scene, SceneItem } from './scene.js';
+import { measureText, truncate, wrap, type TextMeasurer } from './text.js';
+import { categorical, HIGHLIGHT, THEME } from './theme.js';
+
+/** A big number with a caption: "Quizzes · 12 · 3 this week". */
+export interface StatTile {
+	label: string;
+	value: string;
+	note?: string;
+	/** Colour of the value (default the theme text colour). */
+	color?: string;
+}
+
+/** A labelled progress bar: "Week 3 worksheets · 4 / 6". */
+export interface ProgressItem {
+	label: string;
+	value: number;
+	max: number;
+	color?: string;
+}
+
+/** A small table, e.g. a leaderboard. */
+export interface CardTable {
+	columns: readonly { title: string; align?: 'left' | 'right' }[];
+	rows: readonly (readonly string[])[];
+	/** Row drawn in the highlight colour (e.g. the member who asked). */
+	highlightRow?: number;
+}
+
+export interface CardInput extends ChartText {
+	tiles?: readonly StatTile[];
+	progress?: readonly ProgressItem[];
+	table?: CardTable;
+	/** A paragraph, wrapped. */
+	text?: string;
+	/** Another chart's scene, embedded at its own size below the rest (its background and border are dropped). */
+	figure?: Scene;
+	/** Width in pixels (default 900, or wider to fit the figure); the height follows from the content. */
+	width?: number;
+}
+
+const TILE_H = 96;
+const TILE_GAP = 14;
+const TILES_PER_ROW = 4;
+const PROGRESS_H = 50;
+const ROW_H = 32;
+const SECTION_GAP = 22;
+
+/** The fraction shown by a progress bar, clamped to [0, 1]; 0 when max is not positive. */
+export function progressFraction(value: number, max: number): number {
+	return max > 0 ? Math.max(0, Math.min(1, value / max)) : 0;
+}
+
+/** Lays out a card: title, stat tiles, progress bars, a table, a paragraph and a figure, each only if given. */
+export function layoutCard(input: CardInput, measure: TextMeasurer = measureText): Scene {
+	const width = Math.max(input.width ?? 900, input.figure ? input.figure.width + 2 * THEME.padding : 0);
+	const { padding } = THEME;
+	const inner = width - 2 * padding;
+	const header = layoutHeader(input, width, measure);
+	const items: SceneItem[] = [...header.items];
+	let y = header.bottom;
+
+	if (input.tiles && input.tiles.length > 0) {
+		const perRow = Math.min(TILES_PER_ROW, input.tiles.length);
+		const tileW = (inner - (perRow - 1) * TILE_GAP) / perRow;
+		input.tiles.forEach((tile, i) => {
+			const x = padding + (i % perRow) * (tileW + TILE_GAP);
+			const top = y + Math.floor(i / perRow) * (TILE_H + TILE_GAP);
+			const textW = tileW - 32;
+			items.push({ kind: 'rect', role: 'tile', x, y: top, w: tileW, h: TILE_H, fill: THEME.surface, radius: 10 });
+			items.push({ kind: 'text', role: 'tile-label', x: x + 16, y: top + 14, text: truncate(tile.label, textW, THEME.fonts.small, measure), font: THEME.fonts.small, color: THEME.textMuted, align: 'left', baseline: 'top' });
+			items.push({ kind: 'text', role: 'tile-value', x: x + 16, y: top + 34, text: truncate(tile.value, textW, THEME.fonts.tileValue, measure), font: THEME.fonts.tileValue, color: tile.color ?? THEME.text, align: 'left', baseline: 'top' });
+			if (tile.note) items.push({ kind: 'text', role: 'tile-note', x: x + 16, y: top + TILE_H - 12, text: truncate(tile.note, textW, THEME.fonts.small, measure), font: THEME.fonts.small, color: THEME.textFaint, align: 'left', baseline: 'bottom' });
+		});
+		y += Math.ceil(input.tiles.length / perRow) * (TILE_H + TILE_GAP) - TILE_GAP + SECTION_GAP;
+	}
+
+	for (const [i, p] of (input.progress ?? []).entries()) {
+		const fraction = progressFraction(p.value, p.max);
+		const count = `${p.value} / ${p.max}`;
+		const countW = measure(count, THEME.fonts.label);
+		items.push({ kind: 'text', role: 'progress-label', x: padding, y, text: truncate(p.label, inner - countW - 16, THEME.fonts.label, measure), font: THEME.fonts.label, color: THEME.text, align: 'left', baseline: 'top' });
+		items.push({ kind: 'text', role: 'progress-count', x: padding + inner, y, text: count, font: THEME.fonts.label, color: THEME.textMuted, align: 'right', baseline: 'top' });
+		items.push({ kind: 'rect', role: 'progress-track', x: padding, y: y + 24, w: inner, h: 12, fill: THEME.surface, radius: 6 });
+		if (fraction > 0) items.push({ kind: 'rect', role: 'progress-fill', x: padding, y: y + 24, w: Math.max(12, inner * fraction), h: 12, fill: p.color ?? categorical(i === 0 ? 0 : 2), radius: 6 });
+		y += PROGRESS_H;
+	}
+	if (input.progress && input.progress.length > 0) y += SECTION_GAP - 12;
+
+	if (input.table) {
+		y = layoutTable(input.table, items, padding, y, inner, measure) + SECTION_GAP;
+	}
+	if (input.text) {
+		for (const line of wrap(input.text, inner, THEME.fonts.label, measure, 12)) {
+			items.push({ kind: 'text', role: 'paragraph', x: padding, y, text: line, font: THEME.fonts.label, color: THEME.text, align: 'left', baseline: 'top' });
+			y += THEME.fonts.label.size * 1.45;
+		}
+		y += SECTION_GAP;
+	}
+	if (input.figure) {
+		const figure = input.figure;
+		const dx = Math.round((width - figure.width) / 2);
+		items.push({ kind: 'rect', role: 'figure-background', x: dx, y, w: figure.width, h: figure.height, fill: figure.background, radius: 8 });
+		items.push({ kind: 'group', role: 'figure', dx, dy: y, items: figure.items.filter((item) => item.role !== 'border') });
+		y += figure.height + SECTION_GAP;
+	}
+	const footerProbe = layoutFooter(input, width, 0, measure);
+	const height = Math.ceil(y - SECTION_GAP + padding + footerProbe.height);
+	items.push(...layoutFooter(input, width, height, measure).items);
+	return cardScene(width, height, items, describe(input));
+}
+
+/** Draws a table into `items` from (x, y); returns the y below it. Column widths follow their widest cell. */
+function layoutTable(table: CardTable, items: SceneItem[], x: number, y: number, inner: number, measure: TextMeasurer): number {
+	const font = THEME.fonts.label;
+	const head = THEME.fonts.small;
+	const natural = table.columns.map((col, c) => Math.max(measure(col.title, head), ...table.rows.map((row) => measure(row[c] ?? '', font))) + 24);
+	const total = natural.reduce((a, b) => a + b, 0);
+	// Shrink every column in proportion when the table is too wide; spare width goes to the first left-aligned column.
+	const widths = total > inner ? natural.map((w) => (w * inner) / total) : [...natural];
+	if (total <= inner) {
+		const flexible = Math.max(0, table.columns.findIndex((c) => c.align !== 'right'));
+		widths[flexible] = widths[flexible]! + inner - total;
+	}
+	const cellX = (c: number): number => x + widths.slice(0, c).reduce((a, b) => a + b, 0);
+	table.columns.forEach((col, c) => {
+		const right = col.align === 'right';
+		items.push({ kind: 'text', role: 'table-head', x: right ? cellX(c) + widths[c]! - 12 : cellX(c) + 12, y: y + ROW_H / 2, text: col.title, font: head, color: THEME.textFaint, align: right ? 'right' : 'left', baseline: 'middle' });
+	});
+	y += ROW_H;
+	table.rows.forEach((row, r) => {
+		const highlighted = table.highlightRow === r;
+		if (r % 2 === 0 || highlighted) items.push({ kind: 'rect', role: 'table-row', x, y, w: inner, h: ROW_H, fill: THEME.surface, radius: 6, ...(highlighted ? { stroke: HIGHLIGHT, lineWidth: 1.5 } : {}) });
+		table.columns.forEach((col, c) => {
+			const right = col.align === 'right';
+			const text = truncate(row[c] ?? '', widths[c]! - 24, font, measure);
+			items.push({ kind: 'text', role: 'table-cell', x: right ? cellX(c) + widths[c]! - 12 : cellX(c) + 12, y: y + ROW_H / 2, text, font, color: highlighted ? HIGHLIGHT : THEME.text, align: right ? 'right' : 'left', baseline: 'middle' });
+		});
+		y += ROW_H;
+	});
+	return y;
+}
+
+function describe(input: CardInput): string {
+	const parts = [input.title];
+	for (const t of input.tiles ?? []) parts.push(`${t.label}: ${t.value}`);
+	for (const p of input.progress ?? []) parts.push(`${p.label}: ${p.value} of ${p.max}`);
+	if (input.table) parts.push(`table of ${input.table.rows.length} rows`);
+	return `${parts.join('. ')}.`;
+}
+
+/** Renders a card to PNG. */
+export async function renderCard(input: CardInput): Promise<Buffer> {
+	return sceneToPng(layoutCard(input));
+}
