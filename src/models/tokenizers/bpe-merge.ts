@@ -2,93 +2,141 @@
  * The byte-pair merge loop of tiktoken (`_byte_pair_merge` in its Rust core), over byte strings.
  *
  * Rule: start from single bytes; repeatedly merge the adjacent pair whose concatenated bytes have the lowest rank,
- * the leftmost such pair on ties; stop when no adjacent concatenation is in the table. Ranks double as token ids.
+ * the leftmost such pair on ties; stop when no adjacent concatenation is in the table. Ranks double as token ids,
+ * so a merged part's id is the rank that merged it.
  */
 
-const NONE = Number.POSITIVE_INFINITY;
+/** "No such token": larger than any rank. */
+const NONE = 0x7fffffff;
 
 /** Above this many bytes a piece is merged with a heap (O(n log n)) instead of tiktoken's O(n·m) scan. */
 const HEAP_THRESHOLD = 64;
 
-/** Appends the token ids of `piece` (a byte string none of whose whole is a token) to `out`. */
-export function bytePairEncode(piece: string, ranks: ReadonlyMap<string, number>, out: number[]): void {
-	if (piece.length === 1) {
-		out.push(rankOf(ranks, piece));
-		return;
-	}
-	const starts = piece.length > HEAP_THRESHOLD ? mergeWithHeap(piece, ranks) : mergeWithScan(piece, ranks);
-	for (let i = 0; i < starts.length - 1; i++) {
-		out.push(rankOf(ranks, piece.slice(starts[i], starts[i + 1])));
-	}
+/** The ranks, plus flat tables for the lookups every piece makes. */
+export interface RankTable {
+	/** Byte string → rank. */
+	map: ReadonlyMap<string, number>;
+	/** Rank of each single byte. */
+	byte: Int32Array;
+	/** Rank of each two-byte token at `b0 · 256 + b1`, else NONE. */
+	pair: Int32Array;
+	/** Rank of each three-byte token by `b0 · 65536 + b1 · 256 + b2` (a small-integer key hashes without a string). */
+	triple: ReadonlyMap<number, number>;
 }
 
-function rankOf(ranks: ReadonlyMap<string, number>, bytes: string): number {
-	const rank = ranks.get(bytes);
-	if (rank === undefined) throw new Error(`byte sequence has no rank (is every single byte in the table?)`);
-	return rank;
+/** Builds the lookup tables; every single byte must have a rank. */
+export function buildRankTable(map: ReadonlyMap<string, number>): RankTable {
+	const byte = new Int32Array(256).fill(NONE);
+	const pair = new Int32Array(65536).fill(NONE);
+	const triple = new Map<number, number>();
+	for (const [bytes, rank] of map) {
+		if (bytes.length === 1) byte[bytes.charCodeAt(0)] = rank;
+		else if (bytes.length === 2) pair[bytes.charCodeAt(0) * 256 + bytes.charCodeAt(1)] = rank;
+		else if (bytes.length === 3) triple.set(tripleKey(bytes, 0), rank);
+	}
+	const missing = byte.indexOf(NONE);
+	if (missing >= 0) throw new RangeError(`byte ${missing} has no rank`);
+	return { map, byte, pair, triple };
 }
 
-/** tiktoken's loop: part boundaries plus the rank of the pair starting at each; returns the boundaries. */
-function mergeWithScan(piece: string, ranks: ReadonlyMap<string, number>): number[] {
+/** Appends the token ids of `piece` (a byte string that is not itself a token) to `out`. */
+export function bytePairEncode(piece: string, table: RankTable, out: number[]): void {
+	if (piece.length === 1) out.push(table.byte[piece.charCodeAt(0)]!);
+	else if (piece.length > HEAP_THRESHOLD) mergeWithHeap(piece, table, out);
+	else mergeWithScan(piece, table, out);
+}
+
+/** Scratch buffers for {@link mergeWithScan} (pieces are short; this avoids allocating for each one). */
+const scanStarts = new Int32Array(HEAP_THRESHOLD + 2);
+const scanPairs = new Int32Array(HEAP_THRESHOLD + 2);
+const scanTokens = new Int32Array(HEAP_THRESHOLD + 2);
+
+/**
+ * tiktoken's loop. Part i spans `piece[starts[i] .. starts[i + 1]]`, is token `tokens[i]`, and merged with part
+ * i + 1 would be token `pairs[i]` (NONE if that is not a token).
+ */
+function mergeWithScan(piece: string, table: RankTable, out: number[]): void {
 	const n = piece.length;
-	const starts: number[] = new Array<number>(n + 1);
-	const pairRanks: number[] = new Array<number>(n + 1);
-	for (let i = 0; i <= n; i++) {
+	const starts = scanStarts;
+	const pairs = scanPairs;
+	const tokens = scanTokens;
+	let prevByte = piece.charCodeAt(0);
+	for (let i = 0; i < n; i++) {
 		starts[i] = i;
-		pairRanks[i] = i < n - 1 ? (ranks.get(piece.slice(i, i + 2)) ?? NONE) : NONE;
+		tokens[i] = table.byte[prevByte]!;
+		const nextByte = i + 1 < n ? piece.charCodeAt(i + 1) : -1;
+		pairs[i] = nextByte >= 0 ? table.pair[prevByte * 256 + nextByte]! : NONE;
+		prevByte = nextByte;
 	}
-	// pairRanks[i] is the rank of parts i and i+1 merged, i.e. of piece[starts[i] .. starts[i+2]].
-	const rankAt = (i: number): number =>
-		i + 3 < starts.length ? (ranks.get(piece.slice(starts[i], starts[i + 3])) ?? NONE) : NONE;
+	starts[n] = n;
+	let parts = n;
 	for (;;) {
 		let min = NONE;
 		let at = -1;
-		for (let i = 0; i < starts.length - 2; i++) {
-			const r = pairRanks[i]!;
-			if (r < min) {
-				min = r;
+		for (let i = 0; i < parts - 1; i++) {
+			if (pairs[i]! < min) {
+				min = pairs[i]!;
 				at = i;
 			}
 		}
 		if (at < 0) break;
-		if (at > 0) pairRanks[at - 1] = rankAt(at - 1);
-		pairRanks[at] = rankAt(at);
-		starts.splice(at + 1, 1);
-		pairRanks.splice(at + 1, 1);
+		// Part at absorbs part at + 1; the pairs starting at at - 1 and at now span further.
+		tokens[at] = min;
+		starts.copyWithin(at + 1, at + 2, parts + 1);
+		tokens.copyWithin(at + 1, at + 2, parts);
+		pairs.copyWithin(at + 1, at + 2, parts);
+		parts--;
+		if (at > 0) pairs[at - 1] = spanRank(piece, table, starts, parts, at - 1);
+		pairs[at] = spanRank(piece, table, starts, parts, at);
 	}
-	return starts;
+	for (let i = 0; i < parts; i++) out.push(tokens[i]!);
+}
+
+/** Rank of parts i and i + 1 merged, out of `parts` parts; NONE if there is no part i + 1 or no such token. */
+function spanRank(piece: string, table: RankTable, starts: Int32Array, parts: number, i: number): number {
+	if (i + 1 >= parts) return NONE;
+	const from = starts[i]!;
+	const to = starts[i + 2]!;
+	if (to - from === 3) return table.triple.get(tripleKey(piece, from)) ?? NONE;
+	return table.map.get(piece.slice(from, to)) ?? NONE;
+}
+
+function tripleKey(bytes: string, at: number): number {
+	return (bytes.charCodeAt(at) << 16) | (bytes.charCodeAt(at + 1) << 8) | bytes.charCodeAt(at + 2);
 }
 
 /**
  * The same merges as {@link mergeWithScan}, for long pieces (a long run of spaces or of one repeated symbol is a
  * single piece, and the scan is quadratic in its length). Parts form a linked list over byte offsets; a binary heap
- * holds (rank, start) keys, so popping the minimum picks the lowest rank and, on ties, the leftmost start — exactly
+ * holds (rank, start) keys, so popping the minimum picks the lowest rank and, on ties, the leftmost start: exactly
  * the scan's choice. Stale entries are skipped by checking them against the current state.
  */
-function mergeWithHeap(piece: string, ranks: ReadonlyMap<string, number>): number[] {
+function mergeWithHeap(piece: string, table: RankTable, out: number[]): void {
 	const n = piece.length;
 	const next = new Int32Array(n + 1);
 	const prev = new Int32Array(n + 1);
-	const pairRank = new Float64Array(n + 1).fill(NONE);
-	for (let i = 0; i <= n; i++) {
+	const token = new Int32Array(n);
+	const pairRank = new Int32Array(n).fill(NONE);
+	const alive = new Uint8Array(n).fill(1);
+	for (let i = 0; i < n; i++) {
 		next[i] = i + 1;
 		prev[i] = i - 1;
+		token[i] = table.byte[piece.charCodeAt(i)]!;
 	}
 	const heap = new MinHeap();
 	// Keys pack (rank, start) into one float: rank · 2^32 + start is exact below 2^53.
 	const SHIFT = 2 ** 32;
-	const pairAt = (start: number): number => {
-		const mid = next[start]!;
-		if (mid >= n) return NONE;
-		const end = next[mid]!;
-		return ranks.get(piece.slice(start, end)) ?? NONE;
-	};
 	for (let i = 0; i < n - 1; i++) {
-		const r = pairAt(i);
+		const r = table.pair[piece.charCodeAt(i) * 256 + piece.charCodeAt(i + 1)]!;
 		pairRank[i] = r;
 		if (r !== NONE) heap.push(r * SHIFT + i);
 	}
-	const alive = new Uint8Array(n + 1).fill(1);
+	const rerank = (start: number): void => {
+		const mid = next[start]!;
+		const r = mid < n ? (table.map.get(piece.slice(start, next[mid])) ?? NONE) : NONE;
+		pairRank[start] = r;
+		if (r !== NONE) heap.push(r * SHIFT + start);
+	};
 	while (heap.size > 0) {
 		const key = heap.pop();
 		const start = key % SHIFT;
@@ -96,22 +144,13 @@ function mergeWithHeap(piece: string, ranks: ReadonlyMap<string, number>): numbe
 		if (!alive[start] || pairRank[start] !== rank) continue;
 		const removed = next[start]!;
 		alive[removed] = 0;
+		token[start] = rank;
 		next[start] = next[removed]!;
-		prev[next[removed]!] = start;
-		const r = pairAt(start);
-		pairRank[start] = r;
-		if (r !== NONE) heap.push(r * SHIFT + start);
-		const before = prev[start]!;
-		if (before >= 0) {
-			const rb = pairAt(before);
-			pairRank[before] = rb;
-			if (rb !== NONE) heap.push(rb * SHIFT + before);
-		}
+		if (next[removed]! < n) prev[next[removed]!] = start;
+		rerank(start);
+		if (prev[start]! >= 0) rerank(prev[start]!);
 	}
-	const starts: number[] = [];
-	for (let i = 0; i < n; i = next[i]!) starts.push(i);
-	starts.push(n);
-	return starts;
+	for (let i = 0; i < n; i = next[i]!) out.push(token[i]!);
 }
 
 /** A binary min-heap of numbers. */

@@ -1,4 +1,4 @@
-import { bytePairEncode } from './bpe-merge.js';
+import { buildRankTable, bytePairEncode, type RankTable } from './bpe-merge.js';
 import { byteStringToBytes, bytesToByteString, replaceLoneSurrogates, utf8ByteString } from './byte-string.js';
 
 /** What defines a byte-level BPE encoding, as tiktoken describes one. */
@@ -35,8 +35,8 @@ export class BytePairEncoding {
 	/** One more than the largest id, special tokens included (tiktoken's `n_vocab`). */
 	readonly vocabSize: number;
 	private readonly pattern: RegExp;
-	/** Byte string → rank. */
-	private readonly ranks: ReadonlyMap<string, number>;
+	/** Byte string → rank, and flat tables of single bytes and pairs. */
+	private readonly ranks: RankTable;
 	/** Rank → byte string (holes are ids that are not ordinary tokens). */
 	private readonly tokens: (string | undefined)[];
 	private readonly specialTokens: ReadonlyMap<string, number>;
@@ -45,18 +45,16 @@ export class BytePairEncoding {
 	constructor(spec: BytePairEncodingSpec) {
 		this.name = spec.name;
 		this.pattern = compilePattern(spec.pattern);
-		this.ranks = toByteStringRanks(spec.ranks);
+		const ranks = toByteStringRanks(spec.ranks);
 		this.tokens = [];
 		let maxId = -1;
-		for (const [bytes, rank] of this.ranks) {
+		for (const [bytes, rank] of ranks) {
 			if (!Number.isInteger(rank) || rank < 0) throw new RangeError(`${spec.name}: bad rank ${rank}`);
 			if (this.tokens[rank] !== undefined) throw new RangeError(`${spec.name}: rank ${rank} appears twice`);
 			this.tokens[rank] = bytes;
 			if (rank > maxId) maxId = rank;
 		}
-		for (let b = 0; b < 256; b++) {
-			if (!this.ranks.has(String.fromCharCode(b))) throw new RangeError(`${spec.name}: byte ${b} has no rank`);
-		}
+		this.ranks = buildRankTable(ranks);
 		this.specialTokens = new Map(Object.entries(spec.specialTokens ?? {}));
 		this.specialById = new Map([...this.specialTokens].map(([text, id]) => [id, text]));
 		for (const id of this.specialById.keys()) {
@@ -118,7 +116,7 @@ export class BytePairEncoding {
 
 	/** The id of the ordinary token with exactly these bytes, if any. */
 	rankOf(bytes: Uint8Array): number | undefined {
-		return this.ranks.get(bytesToByteString(bytes));
+		return this.ranks.map.get(bytesToByteString(bytes));
 	}
 
 	private byteStringOf(ids: readonly number[]): string {
@@ -159,7 +157,7 @@ export class BytePairEncoding {
 				pattern.lastIndex++;
 				continue;
 			}
-			const whole = this.ranks.get(piece);
+			const whole = this.ranks.map.get(piece);
 			if (whole !== undefined) out.push(whole);
 			else bytePairEncode(piece, this.ranks, out);
 		}

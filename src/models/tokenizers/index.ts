@@ -1,0 +1,14 @@
+export { BytePairEncoding, formatTiktokenFile, parseTiktokenFile, type BytePairEncodingSpec, type EncodeOptions } from './bpe.js';
+export { replaceLoneSurrogates } from './byte-string.js';
+export {
+	encodingFromJsTiktoken,
+	loadEncoding,
+	loadModelEncoding,
+	OPENAI_MODELS,
+	parseJsTiktokenRanks,
+	type JsTiktokenRanks,
+	type OpenAiEncodingName,
+	type OpenAiModel,
+} from './openai.js';
+export { translateTiktokenPattern } from './pattern.js';
+export { hexLabel, tokenPieces, visibleLabel, type TokenPiece } from './token-pieces.js';
