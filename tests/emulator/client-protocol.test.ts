@@ -18,7 +18,7 @@ function chartPng(width: number, height: number): Buffer {
 }
 
 beforeAll(async () => {
-	emulator = await startEmulator({ heartbeatIntervalMs: 500 });
+	emulator = await startEmulator({ heartbeatIntervalMs: 1_000 });
 	client = await loginClient(emulator);
 	client.on(Events.InteractionCreate, (interaction) => void handler(interaction));
 	await client.application.commands.set([
@@ -59,6 +59,12 @@ describe('login', () => {
 		expect(guild?.roles.cache.map((r) => r.name)).toEqual(expect.arrayContaining(['@everyone', 'Organizer', 'Member']));
 		expect(guild?.members.cache.map((m) => m.user.username)).toEqual(expect.arrayContaining(['ada', 'alan', 'study-bot']));
 		expect(client.user.id).toBe(emulator.applicationId);
+	});
+
+	it('GIVEN a 1 s heartbeat interval THEN the client heartbeats and gets op 11 ACKs', async () => {
+		const connection = emulator.gateway.connections[0];
+		await emulator.waitFor(() => (connection?.heartbeats ?? 0) >= 1 && client.ws.ping >= 0, 3_000, 'a heartbeat ACK');
+		expect(connection?.received.filter((p) => p.op === 1).length).toBe(connection?.heartbeats);
 	});
 
 	it('GIVEN commands.set THEN the emulator holds them and the bulk PUT passed the spec check', () => {

@@ -14,6 +14,7 @@ import type { StoredMessage } from './messages.js';
 import { appRoutes } from './routes-app.js';
 import { channelRoutes } from './routes-channels.js';
 import { guildRoutes } from './routes-guilds.js';
+import { shardOf } from './snowflake.js';
 import { DEFAULT_GUILD_SEED, World, type GuildSeed } from './world.js';
 
 export interface EmulatorOptions extends Partial<ResolvedOptions> {
@@ -89,6 +90,7 @@ export class DiscordEmulator {
 	private readonly sentEvents = new Map<GatewayEvent, InteractionRecord>();
 	private readonly recordSessions = new Map<string, GatewaySession>();
 	private port = 0;
+	private poller: NodeJS.Timeout | undefined;
 
 	constructor(options: EmulatorOptions = {}) {
 		this.options = { ...DEFAULTS, ...options, rateLimit: { ...DEFAULTS.rateLimit, ...options.rateLimit } };
@@ -212,8 +214,16 @@ export class DiscordEmulator {
 		const token = `aW50ZXJhY3Rpb246${id}${randomBytes(48).toString('base64url')}`;
 		const built = buildInteraction(this.world, input, id, token);
 		const session = this.gateway.sessionForGuild(built.guildId);
-		if (!session) throw new Error(`no gateway session holds guild ${built.guildId}: log a client in first`);
+		const shardId = shardOf(built.guildId, this.gateway.shardCount);
+		if (!session && ![...this.gateway.sessions.values()].some((s) => s.shard[0] === shardId)) {
+			throw new Error(`no client ever connected shard ${shardId} (guild ${built.guildId}): log a client in first`);
+		}
 		const record = this.interactions.create(built, kindOf(built.payload), id, token);
+		if (!session) {
+			// Between an invalidated session and the next READY nobody receives it; on Discord the member sees "interaction failed".
+			record.lost = true;
+			return this.handle(record);
+		}
 		this.recordSessions.set(id, session);
 		const sent = this.gateway.dispatch(session, GatewayDispatchEvents.InteractionCreate, built.payload);
 		// Sent now if the shard is connected; otherwise onSent times the RESUME replay.
@@ -222,7 +232,10 @@ export class DiscordEmulator {
 		return this.handle(record);
 	}
 
-	/** Resolves with `predicate()`'s first truthy value, re-checked on every request and gateway event. */
+	/**
+	 * Resolves with `predicate()`'s first truthy value, re-checked on every request and gateway event, and every
+	 * 10 ms for conditions on state outside the emulator (what the client did with an answer).
+	 */
 	waitFor<T>(predicate: () => T | undefined | null | false, timeoutMs = 5_000, description = 'condition'): Promise<T> {
 		return new Promise<T>((resolve, reject) => {
 			let value: T | undefined | null | false;
@@ -235,6 +248,7 @@ export class DiscordEmulator {
 				reject,
 				timer: setTimeout(() => {
 					this.waiters.delete(waiter);
+					this.changed();
 					reject(new Error(`emulator: timed out after ${timeoutMs} ms waiting for ${description}`));
 				}, timeoutMs),
 			};
@@ -244,6 +258,7 @@ export class DiscordEmulator {
 				return;
 			}
 			this.waiters.add(waiter);
+			this.poller ??= setInterval(() => this.changed(), 10);
 		});
 	}
 
@@ -286,6 +301,7 @@ export class DiscordEmulator {
 			waiter.reject(new Error('emulator stopped'));
 		}
 		this.waiters.clear();
+		clearInterval(this.poller);
 		this.gateway.close();
 		this.server.closeAllConnections();
 		await new Promise<void>((resolve) => this.server.close(() => resolve()));
@@ -295,7 +311,7 @@ export class DiscordEmulator {
 		const outcome = (): InteractionOutcome => {
 			const snapshot = outcomeOf(record);
 			const session = this.recordSessions.get(record.id);
-			snapshot.lost = record.deliveredAt === null && session?.invalid === true;
+			snapshot.lost = record.lost || (record.deliveredAt === null && session?.invalid === true);
 			return snapshot;
 		};
 		const waitFor = (predicate: (o: InteractionOutcome) => boolean, timeoutMs = 5_000): Promise<InteractionOutcome> =>
@@ -330,6 +346,10 @@ export class DiscordEmulator {
 			clearTimeout(waiter.timer);
 			this.waiters.delete(waiter);
 			waiter.resolve();
+		}
+		if (this.waiters.size === 0 && this.poller) {
+			clearInterval(this.poller);
+			this.poller = undefined;
 		}
 	}
 }

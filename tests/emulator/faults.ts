@@ -50,9 +50,8 @@ interface Armed<T> {
 
 function matches(selector: RouteSelector, method: string, path: string, route: string | null): boolean {
 	if (typeof selector === 'function') return selector({ method, path, route });
-	const [first, second] = selector.split(' ', 2);
-	if (second !== undefined) return first?.toUpperCase() === method && second === route;
-	return selector === route;
+	// `route` is `METHOD template`; a selector may leave the method out.
+	return selector.includes(' ') ? selector === route : route?.slice(route.indexOf(' ') + 1) === selector;
 }
 
 /** Faults armed by a test; each is used up by the requests it matches. */
