@@ -232,6 +232,9 @@ export class Gateway {
 			return void connection.socket.close(GatewayCloseCodes.InvalidShard, 'Invalid shard.');
 		}
 		if (typeof data.intents !== 'number') return void connection.socket.close(GatewayCloseCodes.InvalidIntents, 'Invalid intent(s).');
+		if (typeof data.properties !== 'object' || data.properties === null) {
+			return void connection.socket.close(GatewayCloseCodes.DecodeError, 'IDENTIFY needs properties {os, browser, device}.');
+		}
 		// A new session for a shard supersedes the old one.
 		for (const old of this.sessions.values()) if (old.shard[0] === shardId) old.invalid = true;
 		const session: GatewaySession = {
