@@ -1,0 +1,82 @@
+// A modal opened by a command or a component: text inputs as Discord shows them, submitted as a modal interaction.
+
+import { el } from './render.js';
+
+const dialog = () => document.getElementById('modal');
+
+/**
+ * Shows a modal and calls `submit(customId, fields)` on Submit (it resolves to an error message or null) or
+ * `dismiss()` on Cancel.
+ */
+export function openModal(modal, { submit, dismiss }) {
+	const box = dialog();
+	const form = document.getElementById('modal-form');
+	const body = document.getElementById('modal-body');
+	const error = document.getElementById('modal-error');
+	document.getElementById('modal-title').textContent = modal.title;
+	error.hidden = true;
+	body.replaceChildren();
+	const inputs = [];
+	for (const item of modal.items) {
+		if (item.kind === 'text') {
+			const text = el('div', 'md');
+			text.innerHTML = item.html; // escaped by the server's markdown renderer
+			body.append(text);
+			continue;
+		}
+		if (item.kind === 'unsupported') {
+			body.append(el('p', 'field-desc', `${item.label}: this kind of input (type ${item.type}) is not supported in the local mode yet.`));
+			continue;
+		}
+		const label = el('label');
+		const caption = el('span', '', item.label);
+		if (item.required) caption.append(el('span', 'required-mark', ' *'));
+		label.append(caption);
+		if (item.description) label.append(el('span', 'field-desc', item.description));
+		const input = el(item.paragraph ? 'textarea' : 'input');
+		input.name = item.customId;
+		input.value = item.value;
+		input.required = item.required;
+		if (item.minLength !== null) input.minLength = item.minLength;
+		if (item.maxLength !== null) input.maxLength = item.maxLength;
+		if (item.placeholder) input.placeholder = item.placeholder;
+		label.append(input);
+		body.append(label);
+		inputs.push(input);
+	}
+	const finish = () => {
+		form.onsubmit = null;
+		document.getElementById('modal-cancel').onclick = null;
+		box.oncancel = null;
+		box.close();
+	};
+	form.onsubmit = async (event) => {
+		event.preventDefault();
+		const invalid = inputs.find((input) => !input.checkValidity());
+		if (invalid) {
+			error.textContent = invalid.validationMessage;
+			error.hidden = false;
+			invalid.focus();
+			return;
+		}
+		const fields = Object.fromEntries(inputs.map((input) => [input.name, input.value]));
+		const problem = await submit(modal.customId, fields);
+		if (problem) {
+			error.textContent = problem;
+			error.hidden = false;
+			return;
+		}
+		finish();
+	};
+	const cancel = () => {
+		finish();
+		dismiss();
+	};
+	document.getElementById('modal-cancel').onclick = cancel;
+	box.oncancel = (event) => {
+		event.preventDefault();
+		cancel();
+	};
+	box.showModal();
+	inputs[0]?.focus();
+}

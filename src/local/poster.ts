@@ -1,0 +1,65 @@
+import { ChannelType } from 'discord-api-types/v10';
+import type { ChannelPoster, PostCheck, ScheduledEventInput } from '../core/poster.js';
+import type { Reply } from '../core/reply.js';
+import type { LocalChannel } from './guild.js';
+import { LocalApiError } from './message.js';
+import type { LocalWorkspace } from './workspace.js';
+
+/** Discord's limit for a message nonce. */
+const NONCE_MAX = 25;
+
+function isTextLike(channel: LocalChannel): boolean {
+	return channel.type === ChannelType.GuildText || channel.type === ChannelType.PublicThread;
+}
+
+/**
+ * {@link ChannelPoster} over a {@link LocalWorkspace}: what a scheduled job posts appears in the local page at once.
+ * Failures are the ones Discord's REST API would give (10003 Unknown Channel, 50013 Missing Permissions, …).
+ */
+export class LocalPoster implements ChannelPoster {
+	constructor(private readonly workspace: LocalWorkspace) {}
+
+	private writable(channelId: string): LocalChannel {
+		const channel = this.workspace.requireChannel(channelId);
+		if (!isTextLike(channel)) throw new LocalApiError(50008, 'Cannot send messages in a non-text channel');
+		if (!channel.botCanPost) throw new LocalApiError(50013, 'Missing Permissions');
+		return channel;
+	}
+
+	async send(channelId: string, reply: Reply, options: { nonce?: string } = {}): Promise<{ id: string }> {
+		this.writable(channelId);
+		const { nonce } = options;
+		if (nonce !== undefined) {
+			if (nonce.length === 0 || nonce.length > NONCE_MAX) throw new LocalApiError(50035, `Invalid Form Body: nonce must be 1–${NONCE_MAX} characters`);
+			const earlier = this.workspace.findByNonce(this.workspace.bot.id, nonce);
+			if (earlier) return { id: earlier.id };
+		}
+		const message = this.workspace.createMessage(channelId, this.workspace.bot, { ...reply, ephemeral: false }, { nonce: nonce ?? null });
+		return { id: message.id };
+	}
+
+	async edit(channelId: string, messageId: string, reply: Reply): Promise<void> {
+		this.writable(channelId);
+		const message = this.workspace.requireMessage(messageId, channelId);
+		if (message.author.id !== this.workspace.bot.id) throw new LocalApiError(50005, 'Cannot edit a message authored by another user');
+		this.workspace.replaceMessage(messageId, reply);
+	}
+
+	async startThread(channelId: string, messageId: string, name: string): Promise<{ id: string }> {
+		this.writable(channelId);
+		return { id: this.workspace.startThread(channelId, messageId, name).id };
+	}
+
+	async createScheduledEvent(guildId: string, event: ScheduledEventInput): Promise<{ id: string }> {
+		return { id: this.workspace.createScheduledEvent(guildId, event).id };
+	}
+
+	async canPost(channelId: string): Promise<PostCheck> {
+		const channel = this.workspace.channel(channelId);
+		if (!channel || channel.id !== channelId || !isTextLike(channel)) return { ok: false, reason: 'I cannot see that channel, or it is not a text channel.' };
+		if (!channel.botCanPost) {
+			return { ok: false, reason: `I am missing these permissions in <#${channelId}>: Send Messages, Create Public Threads, Send Messages in Threads.` };
+		}
+		return { ok: true };
+	}
+}

@@ -1,0 +1,185 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { z } from 'zod';
+import type { App } from '../app.js';
+import type { Logger } from '../logger.js';
+import { LOCAL_ROLES, type LocalMember } from './guild.js';
+import { HttpError, openEventStream, readJson, sendBytes, sendJson, sendPageFile } from './http.js';
+import type { LocalInteractionResult, LocalInteractions } from './interactions.js';
+import { LocalApiError } from './message.js';
+import { canUse, suggest } from './suggest.js';
+import { messageView, modalView, namesOf, scheduledEventView } from './view.js';
+import type { LocalWorkspace, WorkspaceEvent } from './workspace.js';
+
+export interface LocalServerParts {
+	app: Pick<App, 'registry' | 'store' | 'log'>;
+	workspace: LocalWorkspace;
+	interactions: LocalInteractions;
+	log: Logger;
+}
+
+/** How many messages of a channel the page loads when it opens. */
+const HISTORY = 200;
+const KEEPALIVE_MS = 20_000;
+
+const identity = { member: z.string().trim().min(1).max(32), role: z.enum(LOCAL_ROLES as ['member', 'presenter', 'organizer']).default('member') };
+const SendBody = z.object({ ...identity, channelId: z.string(), text: z.string().min(1).max(4000) });
+const SuggestBody = z.object({ ...identity, channelId: z.string(), line: z.string().max(4000) });
+const ClickBody = z.object({ ...identity, messageId: z.string(), customId: z.string().max(100), values: z.array(z.string().max(100)).max(25).default([]) });
+const ModalBody = z.object({ ...identity, customId: z.string().max(100), fields: z.record(z.string(), z.string().max(4000)) });
+const DismissBody = z.object({ ...identity, messageId: z.string() });
+const Identity = z.object(identity);
+
+function parse<S extends z.ZodType>(schema: S, value: unknown): z.infer<S> {
+	const result = schema.safeParse(value);
+	if (!result.success) throw new HttpError(400, `Bad request: ${result.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`);
+	return result.data;
+}
+
+/**
+ * The local page's HTTP API: the page, its history and live events (Server-Sent Events), and one POST per thing a
+ * member does. The member is named in every request (the page's identity picker); a new name joins the guild.
+ */
+export function createRequestHandler(parts: LocalServerParts): { handle(req: IncomingMessage, res: ServerResponse): void; close(): void } {
+	const { workspace, interactions, app, log } = parts;
+	const names = namesOf(workspace);
+	const streams = new Set<() => void>();
+
+	const who = (value: unknown): LocalMember => {
+		const { member, role } = parse(Identity, value);
+		return workspace.join(member, role);
+	};
+	const query = (url: URL) => Object.fromEntries(url.searchParams);
+	const answer = (result: LocalInteractionResult) => ({ ok: result.outcome.ok, modal: result.modal ? modalView(result.modal, names) : null });
+
+	const routes: Record<string, (url: URL, req: IncomingMessage, res: ServerResponse) => Promise<void>> = {
+		'GET /': async (_url, _req, res) => sendPageFile(res, 'index.html'),
+		'GET /healthz': async (_url, _req, res) => {
+			const store = await app.store.ping().then(
+				() => ({ kind: app.store.kind, ok: true }),
+				(error: unknown) => ({ kind: app.store.kind, ok: false, error: error instanceof Error ? error.message : String(error) }),
+			);
+			sendJson(res, store.ok ? 200 : 503, { mode: 'local', ok: store.ok, store });
+		},
+		'GET /api/bootstrap': async (url, _req, res) => {
+			const me = who(query(url));
+			sendJson(res, 200, {
+				guild: workspace.guild,
+				bot: workspace.bot,
+				me,
+				members: workspace.members(),
+				roles: workspace.roles,
+				channels: workspace.channels(),
+				events: workspace.scheduledEvents().map((e) => scheduledEventView(e, (id) => workspace.channel(id))),
+				commands: app.registry.all.filter((c) => canUse(c, workspace.actor(me).permissions)).map((c) => ({ name: c.data.name, description: c.data.description })),
+			});
+		},
+		'GET /api/messages': async (url, _req, res) => {
+			const me = who(query(url));
+			const channel = workspace.requireChannel(url.searchParams.get('channel') ?? '');
+			const messages = workspace.messages(channel.id, { as: me.id }).slice(-HISTORY);
+			sendJson(res, 200, { messages: messages.map((m) => messageView(m, names, me.id)) });
+		},
+		'GET /api/events': async (url, req, res) => {
+			const me = who(query(url));
+			const send = openEventStream(res);
+			const unsubscribe = workspace.subscribe((event: WorkspaceEvent) => {
+				if (event.type === 'message' && (event.message.visibleTo ?? me.id) === me.id) send('message', messageView(event.message, names, me.id));
+				else if (event.type === 'delete' && (event.visibleTo ?? me.id) === me.id) send('delete', { channelId: event.channelId, id: event.messageId });
+				else if (event.type === 'channel') send('channel', event.channel);
+				else if (event.type === 'scheduled-event') send('scheduled-event', scheduledEventView(event.event, (id) => workspace.channel(id)));
+			});
+			const keepalive = setInterval(() => res.write(': keepalive\n\n'), KEEPALIVE_MS);
+			const stop = () => {
+				clearInterval(keepalive);
+				unsubscribe();
+				streams.delete(stop);
+				res.end();
+			};
+			streams.add(stop);
+			req.on('close', stop);
+		},
+		'GET /api/modal': async (url, _req, res) => {
+			const modal = interactions.pendingModal(who(query(url)));
+			sendJson(res, 200, { modal: modal ? modalView(modal, names) : null });
+		},
+		'POST /api/send': async (_url, req, res) => {
+			const body = parse(SendBody, await readJson(req));
+			const member = workspace.join(body.member, body.role);
+			if (body.text.trimStart().startsWith('/')) {
+				sendJson(res, 200, answer(await interactions.command(body.text, member, body.channelId)));
+			} else {
+				interactions.say(body.text, member, body.channelId);
+				sendJson(res, 200, { ok: true, modal: null });
+			}
+		},
+		'POST /api/suggest': async (_url, req, res) => {
+			const body = parse(SuggestBody, await readJson(req));
+			const member = workspace.join(body.member, body.role);
+			const permissions = workspace.actor(member).permissions;
+			sendJson(res, 200, await suggest(body.line, app.registry, permissions, (focused) => interactions.autocomplete(body.line, member, body.channelId, focused)));
+		},
+		'POST /api/click': async (_url, req, res) => {
+			const body = parse(ClickBody, await readJson(req));
+			sendJson(res, 200, answer(await interactions.click(body.messageId, body.customId, workspace.join(body.member, body.role), body.values)));
+		},
+		'POST /api/modal': async (_url, req, res) => {
+			const body = parse(ModalBody, await readJson(req));
+			sendJson(res, 200, answer(await interactions.submitModal(body.customId, body.fields, workspace.join(body.member, body.role))));
+		},
+		'POST /api/modal/dismiss': async (_url, req, res) => {
+			interactions.dismissModal(who(await readJson(req)));
+			sendJson(res, 200, { ok: true });
+		},
+		'POST /api/dismiss': async (_url, req, res) => {
+			const body = parse(DismissBody, await readJson(req));
+			const member = workspace.join(body.member, body.role);
+			const message = workspace.requireMessage(body.messageId);
+			if (message.visibleTo !== member.id) throw new HttpError(403, 'Only your own ephemeral messages can be dismissed.');
+			workspace.deleteMessage(message.id);
+			sendJson(res, 200, { ok: true });
+		},
+	};
+
+	const attachment = (url: URL, res: ServerResponse) => {
+		const [, , messageId = '', fileId = ''] = url.pathname.split('/');
+		const message = workspace.message(messageId);
+		const file = message?.attachments.find((a) => a.id === fileId);
+		if (!message || !file) throw new HttpError(404, 'Not found.');
+		if (message.visibleTo) {
+			const viewer = url.searchParams.get('member');
+			if (!viewer || workspace.member(viewer)?.id !== message.visibleTo) throw new HttpError(404, 'Not found.');
+		}
+		// Only images display inline; anything else downloads, so a file can never run as a page of this origin.
+		const disposition = file.contentType.startsWith('image/') ? 'inline' : 'attachment';
+		sendBytes(res, file.contentType, file.data, { 'Content-Disposition': `${disposition}; filename*=UTF-8''${encodeURIComponent(file.name)}`, 'Cache-Control': 'private, max-age=3600' });
+	};
+
+	const handle = (req: IncomingMessage, res: ServerResponse): void => {
+		const url = new URL(req.url ?? '/', 'http://local');
+		const key = `${req.method} ${url.pathname}`;
+		const run = async () => {
+			const route = routes[key];
+			if (route) return route(url, req, res);
+			if (req.method === 'GET' && url.pathname.startsWith('/page/')) return sendPageFile(res, url.pathname.slice('/page/'.length));
+			if (req.method === 'GET' && url.pathname.startsWith('/attachments/')) return attachment(url, res);
+			throw new HttpError(404, 'Not found.');
+		};
+		run().catch((error: unknown) => {
+			if (res.headersSent) {
+				res.end();
+				return;
+			}
+			if (error instanceof HttpError) return sendJson(res, error.status, { error: error.message });
+			if (error instanceof LocalApiError) return sendJson(res, 400, { error: error.message, code: error.code });
+			log.error({ err: error, route: key }, 'local page request failed');
+			sendJson(res, 500, { error: 'Something went wrong in the local server; see its log.' });
+		});
+	};
+
+	return {
+		handle,
+		close: () => {
+			for (const stop of [...streams]) stop();
+		},
+	};
+}

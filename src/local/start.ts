@@ -1,0 +1,64 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createApp, type App, type AppOptions } from '../app.js';
+import type { Config } from '../config.js';
+import type { Logger } from '../logger.js';
+import { LocalInteractions } from './interactions.js';
+import { createRequestHandler } from './server.js';
+import { LocalWorkspace } from './workspace.js';
+
+export interface LocalBot {
+	app: App;
+	/** The page's address, with the real port when PORT is 0. */
+	url: string;
+	workspace: LocalWorkspace;
+	interactions: LocalInteractions;
+	stop(): Promise<void>;
+}
+
+/** What tests replace: the commands, an open store, the clock, or a workspace they prepared. */
+export interface LocalStartOptions extends Pick<AppOptions, 'commands' | 'store' | 'clock' | 'onOutcome'> {
+	workspace?: LocalWorkspace;
+}
+
+/**
+ * The bot without Discord: the same App and commands behind a page at http://HOST:PORT that works like a Discord
+ * channel (slash commands with their options, replies with embeds, images and components, modals, scheduled posts).
+ */
+export async function startLocal(config: Config, log: Logger, options: LocalStartOptions = {}): Promise<LocalBot> {
+	const workspace = options.workspace ?? new LocalWorkspace({ clock: options.clock });
+	const app = await createApp({ config, log, poster: workspace.poster, commands: options.commands, store: options.store, clock: options.clock, onOutcome: options.onOutcome });
+	const interactions = new LocalInteractions(workspace, app);
+	const handler = createRequestHandler({ app, workspace, interactions, log });
+	const server = createServer(handler.handle);
+	try {
+		await new Promise<void>((resolve, reject) => {
+			server.once('error', reject);
+			server.listen(config.PORT, config.HOST, () => {
+				server.off('error', reject);
+				resolve();
+			});
+		});
+	} catch (error) {
+		await app.close();
+		const code = (error as NodeJS.ErrnoException).code;
+		if (code === 'EADDRINUSE') throw new Error(`Local mode: port ${config.PORT} on ${config.HOST} is in use; set PORT to a free one (PORT=0 picks one).`);
+		throw error;
+	}
+	const { port } = server.address() as AddressInfo;
+	const host = config.HOST.includes(':') ? `[${config.HOST}]` : config.HOST;
+	const url = `http://${host}:${port}`;
+	log.info({ url }, `Local mode: open ${url} (no DISCORD_TOKEN set)`);
+	return {
+		app,
+		url,
+		workspace,
+		interactions,
+		stop: async () => {
+			handler.close();
+			server.closeAllConnections();
+			await new Promise<void>((resolve) => server.close(() => resolve()));
+			await app.close();
+		},
+	};
+}
