@@ -48,13 +48,15 @@ export interface TokenBatch {
  * (x += Attn(LN1(x)); x += FFN(LN2(x))), final LayerNorm, and the head tied to the token embedding.
  *
  * @param input token ids [B, T] with T ≤ contextLength.
- * @returns logits [B·T, V] (row b·T + t is position t of sequence b), and the trace when asked for.
+ * @param record what to keep besides the logits: nothing (training), the attention weights only, or the full trace.
+ * @returns logits [B·T, V] (row b·T + t is position t of sequence b), and the trace when asked for (with
+ *   `'attention'`, only its `attention` list is filled).
  */
 export function forward(
 	p: Params,
 	config: ModelConfig,
 	input: TokenBatch,
-	withTrace = false,
+	record: 'none' | 'attention' | 'all' = 'none',
 ): { logits: tf.Tensor2D; trace?: TraceTensors } {
 	const { batch, length: t } = input;
 	if (t > config.contextLength) throw new Error(`sequence length ${t} exceeds context ${config.contextLength}`);
@@ -86,12 +88,12 @@ export function forward(
 		const h2 = layerNorm(mid, param(p, `${pre}ln2.g`), param(p, `${pre}ln2.b`));
 		const hidden = gelu(tf.add(matMul(h2, param(p, `${pre}mlp.w1`)), param(p, `${pre}mlp.b1`)));
 		const ffnOut = tf.add(matMul(hidden, param(p, `${pre}mlp.w2`)), param(p, `${pre}mlp.b2`));
-		if (withTrace) {
+		if (record !== 'none') trace.attention.push(weights);
+		if (record === 'all') {
 			trace.residualPre.push(tf.reshape(x, [batch, t, d]));
 			trace.attnOut.push(tf.reshape(attnOut, [batch, t, d]));
 			trace.ffnOut.push(tf.reshape(ffnOut, [batch, t, d]));
 			trace.ffnHidden.push(tf.reshape(hidden, [batch, t, config.dFF]));
-			trace.attention.push(weights);
 			trace.q.push(q);
 			trace.k.push(swapLast(kT));
 			trace.v.push(v);
@@ -99,7 +101,7 @@ export function forward(
 		x = tf.add(mid, ffnOut);
 	}
 	const logits = headLogits(p, x);
-	if (!withTrace) return { logits };
+	if (record === 'none') return { logits };
 	return { logits, trace: { ...trace, residualFinal: tf.reshape(x, [batch, t, d]) } };
 }
 

@@ -1,0 +1,239 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { createRng } from '../sampling/prng.js';
+import { sampleFromLogits, type SampledToken } from '../sampling/sample.js';
+import type { SamplingOptions } from '../sampling/filters.js';
+import type { BytePairEncoding } from '../tokenizers/bpe.js';
+import { initBackend, tf } from './backend.js';
+import type { ModelConfig } from './config.js';
+import type { Weights } from './init.js';
+import type { AttentionSteps, ForwardResult, TopToken, TracedForwardResult } from './inference-types.js';
+import { forward, headLogits, type Params } from './model.js';
+import { layerNorm, matMul, swapLast } from './ops.js';
+import { repoRoot } from './paths.js';
+import { tokenizerFromFiles, type TokenizerMeta } from './tokenizer.js';
+import { deserializeWeights, type ModelManifest } from './weights-io.js';
+
+export type { AttentionSteps, ForwardResult, ForwardTrace, TopToken, TracedForwardResult } from './inference-types.js';
+
+/** The model the bot ships (assets/models/tiny-gpt/). */
+export const DEFAULT_MODEL = 'tiny-gpt';
+
+/** Options of {@link TinyGpt.trace}. */
+export interface TraceOptions {
+	/** Tokens listed per position and depth in the logit lens. Default 5. */
+	lensTopK?: number;
+}
+
+/** One generated token and the distribution it was drawn from (for /sample's charts). */
+export interface GeneratedToken extends SampledToken {
+	text: string;
+}
+
+/**
+ * Our trained transformer, ready for inference. Every method runs inside `tf.tidy` and returns plain typed
+ * arrays; none keeps per-call state, so one instance can serve many commands (and each worker thread loads its own).
+ */
+export class TinyGpt {
+	private readonly params: Params;
+
+	constructor(
+		readonly name: string,
+		readonly config: ModelConfig,
+		weights: Weights,
+		/** Our BPE; absent for random test models. */
+		readonly tokenizer?: BytePairEncoding,
+	) {
+		this.params = new Map([...weights].map(([key, w]) => [key, tf.tensor(w.data, w.shape)]));
+	}
+
+	/** Logits and attention weights for `tokens` (1 ≤ length ≤ contextLength). */
+	run(tokens: readonly number[]): ForwardResult {
+		return this.forwardInternal(tokens, undefined);
+	}
+
+	/** {@link run} plus the residual stream, each block's contribution, FFN activations and the logit lens. */
+	trace(tokens: readonly number[], options: TraceOptions = {}): TracedForwardResult {
+		return this.forwardInternal(tokens, options.lensTopK ?? 5) as TracedForwardResult;
+	}
+
+	/** The learnt position embeddings [contextLength · dModel], row t = position t. */
+	positionEmbeddings(): Float32Array {
+		return (this.params.get('wpe') as tf.Tensor).dataSync().slice() as Float32Array;
+	}
+
+	/** Layer `layer`'s attention step by step (Q, K, V per head, Q·Kᵀ, scaling, mask, softmax, ·V). */
+	attentionSteps(tokens: readonly number[], layer: number): AttentionSteps {
+		this.check(tokens);
+		if (!Number.isInteger(layer) || layer < 0 || layer >= this.config.nLayers) throw new RangeError(`layer must be 0…${this.config.nLayers - 1}`);
+		const heads = this.config.nHeads;
+		const dh = this.config.dModel / heads;
+		return tidy(() => {
+			const { trace } = forward(this.params, this.config, this.batchOf(tokens), 'all');
+			const t = trace!;
+			const p = (n: string): tf.Tensor => this.params.get(`h${layer}.${n}`) as tf.Tensor;
+			const input = layerNorm(t.residualPre[layer]!, p('ln1.g'), p('ln1.b'));
+			const perHead = (x: tf.Tensor): Float32Array[] => tf.unstack(tf.squeeze(x, [0])).map((h) => h.dataSync() as Float32Array);
+			const q = t.q[layer]!;
+			const k = t.k[layer]!;
+			const v = t.v[layer]!;
+			const scores = matMul(q, swapLast(k));
+			const scaled = tf.mul(scores, 1 / Math.sqrt(dh));
+			const weights = t.attention[layer]!;
+			const masked = perHead(scaled).map((rows) => maskFuture(rows, tokens.length));
+			return {
+				layer,
+				headDim: dh,
+				input: input.dataSync() as Float32Array,
+				q: perHead(q),
+				k: perHead(k),
+				v: perHead(v),
+				scores: perHead(scores),
+				scaled: perHead(scaled),
+				masked,
+				weights: perHead(weights),
+				output: perHead(matMul(weights, v)),
+			};
+		});
+	}
+
+	/**
+	 * Generates `maxTokens` tokens after `prompt` with our sampler and a seeded generator, so the same prompt,
+	 * options and seed give the same text everywhere. When the sequence outgrows the context, the oldest tokens
+	 * are dropped (the model sees the last contextLength tokens).
+	 */
+	generate(prompt: readonly number[], maxTokens: number, options: SamplingOptions, seed: number): GeneratedToken[] {
+		const rng = createRng(seed);
+		const tokens = [...prompt];
+		const out: GeneratedToken[] = [];
+		for (let i = 0; i < maxTokens; i++) {
+			const window = tokens.slice(-this.config.contextLength);
+			const logits = this.run(window).nextLogits;
+			const drawn = sampleFromLogits(logits, options, rng);
+			tokens.push(drawn.token);
+			out.push({ ...drawn, text: this.tokenizer ? this.tokenizer.decode([drawn.token]) : String(drawn.token) });
+		}
+		return out;
+	}
+
+	/** Frees the weight tensors. */
+	dispose(): void {
+		for (const t of this.params.values()) t.dispose();
+	}
+
+	private forwardInternal(tokens: readonly number[], lensTopK: number | undefined): ForwardResult | TracedForwardResult {
+		this.check(tokens);
+		const withTrace = lensTopK !== undefined;
+		const { vocabSize: vocab, nLayers } = this.config;
+		const n = tokens.length;
+		return tidy(() => {
+			const { logits, trace: recorded } = forward(this.params, this.config, this.batchOf(tokens), withTrace ? 'all' : 'attention');
+			const all = logits.dataSync() as Float32Array;
+			const result: ForwardResult = {
+				tokens: [...tokens],
+				logits: all,
+				nextLogits: all.slice((n - 1) * vocab, n * vocab),
+				attention: [] as Float32Array[][],
+			};
+			result.attention = recorded!.attention.map((w) => tf.unstack(tf.squeeze(w, [0])).map((h) => h.dataSync() as Float32Array));
+			if (!withTrace) return result;
+			const trace = recorded!;
+			const read = (x: tf.Tensor): Float32Array => x.dataSync() as Float32Array;
+			const rowNorms = (x: tf.Tensor): Float32Array => tf.sqrt(tf.sum(tf.square(tf.squeeze(x, [0])), -1)).dataSync() as Float32Array;
+			const depths = [...trace.residualPre, trace.residualFinal];
+			const logitLens = depths.map((x, depth) => {
+				const lensLogits = depth === nLayers ? logits : headLogits(this.params, tf.squeeze(x, [0]));
+				return this.topTokens(lensLogits as tf.Tensor2D, lensTopK!);
+			});
+			return {
+				...result,
+				trace: {
+					residualPre: trace.residualPre.map(read),
+					attnOut: trace.attnOut.map(read),
+					ffnOut: trace.ffnOut.map(read),
+					residualFinal: read(trace.residualFinal),
+					ffnHidden: trace.ffnHidden.map(read),
+					norms: {
+						residualPre: trace.residualPre.map(rowNorms),
+						attnOut: trace.attnOut.map(rowNorms),
+						ffnOut: trace.ffnOut.map(rowNorms),
+						residualFinal: rowNorms(trace.residualFinal),
+					},
+					logitLens,
+				},
+			};
+		});
+	}
+
+	private topTokens(logits: tf.Tensor2D, k: number): TopToken[][] {
+		const probs = tf.softmax(logits);
+		const { values, indices } = tf.topk(logits, k);
+		const ids = indices.arraySync() as number[][];
+		const vals = values.arraySync() as number[][];
+		const p = probs.arraySync() as number[][];
+		return ids.map((row, t) =>
+			row.map((id, j) => ({ id, text: this.tokenizer ? this.tokenizer.decode([id]) : String(id), logit: vals[t]![j]!, prob: p[t]![id]! })),
+		);
+	}
+
+	private batchOf(tokens: readonly number[]): { ids: Int32Array; batch: number; length: number } {
+		return { ids: Int32Array.from(tokens), batch: 1, length: tokens.length };
+	}
+
+	private check(tokens: readonly number[]): void {
+		if (tokens.length === 0 || tokens.length > this.config.contextLength) {
+			throw new RangeError(`input must have 1…${this.config.contextLength} tokens, got ${tokens.length}`);
+		}
+		for (const id of tokens) {
+			if (!Number.isInteger(id) || id < 0 || id >= this.config.vocabSize) throw new RangeError(`token id ${id} is outside the vocabulary`);
+		}
+	}
+}
+
+/**
+ * tf.tidy for a result of plain typed arrays. Returning it from the tidy callback would make TensorFlow.js walk
+ * every element of every array looking for tensors; assigning it to an outer variable skips that walk.
+ */
+function tidy<T>(fn: () => T): T {
+	let out: T | undefined;
+	tf.tidy(() => {
+		out = fn();
+	});
+	return out as T;
+}
+
+function maskFuture(scaled: Float32Array, n: number): Float32Array {
+	const out = scaled.slice();
+	for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) out[i * n + j] = Number.NEGATIVE_INFINITY;
+	return out;
+}
+
+/** A model from in-memory weights (tests build small random ones); selects the backend first. */
+export async function createTinyGpt(name: string, config: ModelConfig, weights: Weights, tokenizer?: BytePairEncoding): Promise<TinyGpt> {
+	await initBackend();
+	return new TinyGpt(name, config, weights, tokenizer);
+}
+
+const loaded = new Map<string, Promise<TinyGpt>>();
+
+/**
+ * Loads `assets/models/<name>/` once per thread (later calls share the same promise) after selecting the
+ * TensorFlow.js backend. Reads model.json, weights.bin, tokenizer.tiktoken and tokenizer.json.
+ */
+export function loadTinyGpt(name = DEFAULT_MODEL, dir = path.join(repoRoot(), 'assets/models', name)): Promise<TinyGpt> {
+	let model = loaded.get(dir);
+	if (!model) {
+		model = (async () => {
+			await initBackend();
+			const manifest = JSON.parse(await readFile(path.join(dir, 'model.json'), 'utf8')) as ModelManifest;
+			const weights = deserializeWeights(manifest, await readFile(path.join(dir, 'weights.bin')));
+			const meta = JSON.parse(await readFile(path.join(dir, 'tokenizer.json'), 'utf8')) as TokenizerMeta;
+			const tokenizer = tokenizerFromFiles(name, await readFile(path.join(dir, 'tokenizer.tiktoken'), 'utf8'), meta);
+			return new TinyGpt(name, manifest.config, weights, tokenizer);
+		})();
+		// A failed load is not cached, so a later call can retry.
+		model.catch(() => loaded.delete(dir));
+		loaded.set(dir, model);
+	}
+	return model;
+}
