@@ -44,6 +44,8 @@ export interface RouteContext {
 	/** Parsed JSON body or multipart `payload_json`. */
 	json: unknown;
 	files: UploadedFile[];
+	/** When the request arrived (Date.now()); Discord's deadlines count to this, not to when it was handled. */
+	receivedAt: number;
 }
 
 export type RouteHandler = (context: RouteContext) => RouteResult | Promise<RouteResult>;

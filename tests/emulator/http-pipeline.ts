@@ -108,7 +108,12 @@ export class HttpPipeline {
 		this.requests.push(record);
 
 		const delayMs = this.faults.takeDelay(method, path, route);
-		if (delayMs > 0) await sleep(delayMs);
+		let receivedAt = record.at;
+		if (delayMs > 0) {
+			// A delayed request reaches "Discord" late: its deadlines count to the end of the delay.
+			await sleep(delayMs);
+			receivedAt = Date.now();
+		}
 		const fault = this.faults.takeHttpFault(method, path, route);
 		if (fault && fault.when !== 'after') return this.send(response, record, this.faultResult(fault), this.faultHeaders(fault, route), fault.status);
 
@@ -136,7 +141,7 @@ export class HttpPipeline {
 			}
 		}
 
-		const result = await handler({ core: this.core, method, template: match.operation.template, params: match.params, query: url.searchParams, json: body.json, files: body.files });
+		const result = await handler({ core: this.core, method, template: match.operation.template, params: match.params, query: url.searchParams, json: body.json, files: body.files, receivedAt });
 		if (fault) return this.send(response, record, this.faultResult(fault), this.faultHeaders(fault, route), fault.status);
 		return this.send(response, record, result, this.bucketHeaders(bucketKey, route));
 	}

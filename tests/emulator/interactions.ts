@@ -95,10 +95,17 @@ export class Interactions {
 	}
 
 	/** `POST /interactions/{id}/{token}/callback`. */
-	callback(id: string, token: string, body: { type?: number; data?: unknown }, uploads: UploadedFile[], withResponse: boolean): RouteResult {
+	callback(
+		id: string,
+		token: string,
+		body: { type?: number; data?: unknown },
+		uploads: UploadedFile[],
+		withResponse: boolean,
+		receivedAt: number,
+	): RouteResult {
 		const record = this.records.get(id);
 		if (!record || record.token !== token) return UNKNOWN_INTERACTION();
-		const atMs = Date.now() - record.dispatchedAt;
+		const atMs = receivedAt - record.dispatchedAt;
 		const type = Number(body.type) as InteractionResponseType;
 		const refuse = (result: RouteResult): RouteResult => {
 			const error = result.body as { code: number; message: string };
@@ -176,10 +183,11 @@ export class Interactions {
 		body: MessageInput | undefined,
 		uploads: UploadedFile[],
 		wait: boolean,
+		receivedAt: number,
 	): RouteResult {
 		const record = this.byToken.get(params.webhook_token ?? '');
 		if (!record || params.webhook_id !== this.world.application.id) return UNKNOWN_WEBHOOK();
-		const atMs = Date.now() - record.dispatchedAt;
+		const atMs = receivedAt - record.dispatchedAt;
 		const fail = (result: RouteResult): RouteResult => {
 			const error = result.body as { code: number; message: string };
 			record.errors.push({ method, route: messageId ?? 'webhook', status: result.status, code: error.code, message: error.message, atMs });

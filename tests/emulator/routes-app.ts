@@ -99,7 +99,7 @@ function oneCommand(context: RouteContext): RouteResult {
 
 function webhook(context: RouteContext, messageId: string | undefined): RouteResult {
 	const wait = context.query.get('wait') === 'true';
-	return context.core.interactions.webhook(context.method, context.params, messageId, context.json as MessageInput | undefined, context.files, wait);
+	return context.core.interactions.webhook(context.method, context.params, messageId, context.json as MessageInput | undefined, context.files, wait, context.receivedAt);
 }
 
 /** Gateway discovery, the bot's user and application, commands, interaction callbacks and webhooks. */
@@ -155,13 +155,14 @@ export const appRoutes: RouteTable = {
 	'GET /applications/{application_id}/guilds/{guild_id}/commands/{command_id}': oneCommand,
 	'PATCH /applications/{application_id}/guilds/{guild_id}/commands/{command_id}': oneCommand,
 	'DELETE /applications/{application_id}/guilds/{guild_id}/commands/{command_id}': oneCommand,
-	'POST /interactions/{interaction_id}/{interaction_token}/callback': ({ core, params, json, files, query }) =>
+	'POST /interactions/{interaction_id}/{interaction_token}/callback': ({ core, params, json, files, query, receivedAt }) =>
 		core.interactions.callback(
 			params.interaction_id ?? '',
 			params.interaction_token ?? '',
 			(json ?? {}) as { type?: number; data?: unknown },
 			files,
 			query.get('with_response') === 'true',
+			receivedAt,
 		),
 	'POST /webhooks/{webhook_id}/{webhook_token}': (context) => webhook(context, undefined),
 	'GET /webhooks/{webhook_id}/{webhook_token}/messages/@original': (context) => webhook(context, '@original'),

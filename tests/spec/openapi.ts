@@ -186,6 +186,13 @@ export class DiscordSpec {
 		return validate.errors ?? [];
 	}
 
+	/** Compiles the body validators of `METHOD template` routes now, so the first request does not pay for it. */
+	warm(routes: readonly string[]): void {
+		for (const operation of this.operations) {
+			if (operation.requestSchema && routes.includes(`${operation.method} ${operation.template}`)) this.bodyValidator(operation);
+		}
+	}
+
 	bodyValidator(operation: SpecOperation): ValidateFunction | Error {
 		const key = `${operation.method} ${operation.template}`;
 		let validate = this.compiled.get(key);
