@@ -33,7 +33,7 @@ export function referenceForward(config: ModelConfig, weights: Weights, tokens: 
 	};
 	const wte = w('wte');
 	const wpe = w('wpe');
-	let x = new Float64Array(n * d);
+	let x: Float64Array = new Float64Array(n * d);
 	for (let t = 0; t < n; t++) {
 		const id = tokens[t] as number;
 		for (let j = 0; j < d; j++) x[t * d + j] = (wte[id * d + j] as number) + (wpe[t * d + j] as number);
