@@ -183,6 +183,26 @@ describe('interactions', () => {
 		expect(submit.original?.message.content).toBe('Answered: softmax');
 	});
 
+	it('GIVEN a select menu THEN deferUpdate then editReply edits the message the menu sits on', async () => {
+		handler = async (i) => {
+			if (i.isChatInputCommand()) {
+				await i.reply({
+					content: 'Pick a model',
+					components: [{ type: ComponentType.ActionRow, components: [{ type: ComponentType.StringSelect, custom_id: 'model', options: [{ label: 'GPT-2', value: 'gpt2' }, { label: 'BERT', value: 'bert' }] }] }],
+				});
+			} else if (i.isStringSelectMenu()) {
+				await i.deferUpdate();
+				await i.editReply({ content: `Model: ${i.values.join(', ')}`, components: [] });
+			}
+		};
+		const menu = (await emulator.dispatchInteraction({ type: 'command', name: 'ping' }).answered()).original?.message;
+		if (!menu) throw new Error('no menu');
+		expect(() => emulator.dispatchInteraction({ type: 'select', customId: 'nope', values: ['x'], message: menu })).toThrow(/no enabled component/);
+		const outcome = await emulator.dispatchInteraction({ type: 'select', customId: 'model', values: ['bert'], message: menu }).answered();
+		expect(outcome.callbacks.map((c) => c.type)).toEqual([InteractionResponseType.DeferredMessageUpdate]);
+		expect([outcome.original?.message.id, outcome.original?.message.content, outcome.original?.message.components]).toEqual([menu.id, 'Model: bert', []]);
+	});
+
 	it('GIVEN a second callback or a late one THEN Discord refuses with 40060 and 10062', async () => {
 		const handle = emulator.dispatchInteraction({ type: 'command', name: 'ping' });
 		const callback = (type: number) => client.rest.post(Routes.interactionCallback(handle.id, handle.token), { body: { type, data: { content: 'x' } }, auth: false });

@@ -136,6 +136,17 @@ describe('gateway faults', () => {
 		expect(before?.connection?.url).toBe('/gateway/resume?v=10&encoding=json');
 	});
 
+	it('GIVEN a dropped connection (no close frame, 1006) THEN the client resumes and a queued interaction is replayed', async () => {
+		const session = emulator.gateway.session(0);
+		const resumes = session?.resumes ?? 0;
+		emulator.dropShard(0);
+		const handle = emulator.dispatchInteraction({ type: 'command', name: 'ping' });
+		const outcome = await handle.answered();
+		expect(session?.resumes).toBe(resumes + 1);
+		expect(outcome.original?.message.content).toBe(`answer ${handle.id}`);
+		expect(outcome.timings.deliveredMs).toBeGreaterThanOrEqual(400);
+	});
+
 	it('GIVEN op 9 with d=true THEN the client sends RESUME on the same connection', async () => {
 		const session = emulator.gateway.session(0);
 		const connection = session?.connection;

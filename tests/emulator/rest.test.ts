@@ -54,6 +54,17 @@ describe('REST surface', () => {
 		expect(emulator.channelMessages('study-lab').map((m) => m.message.content)).toEqual(['n0', 'n1', 'n2', 'n3', 'n4']);
 	});
 
+	it('GIVEN a global 429 THEN @discordjs/rest holds every request for Retry-After and then succeeds', async () => {
+		const channel = emulator.world.channelByName('general');
+		emulator.faults.failNext({ route: EmulatorRoutes.createMessage, status: 429, global: true, retryAfterMs: 200 });
+		const started = Date.now();
+		await rest.post(Routes.channelMessages(channel.id), { body: { content: 'after the global limit' } });
+		expect(Date.now() - started).toBeGreaterThanOrEqual(200);
+		const [limited, retried] = emulator.requests.filter((r) => r.route === EmulatorRoutes.createMessage).slice(-2);
+		expect([limited?.status, limited?.fault, retried?.status]).toEqual([429, 429, 200]);
+		expect(emulator.channelMessages('general').at(-1)?.message.content).toBe('after the global limit');
+	});
+
 	it('GIVEN guild routes THEN guild, member, channels, roles and an unknown member answer as Discord does', async () => {
 		const guild = [...emulator.world.guilds.values()][0];
 		const guildId = guild?.guild.id ?? '';
