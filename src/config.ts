@@ -7,7 +7,7 @@ const optional = <S extends z.ZodType>(schema: S) => z.preprocess(emptyAsUndefin
 
 const schema = z.object({
 	NODE_ENV: optional(z.enum(['development', 'production', 'test'])).default('development'),
-	DISCORD_TOKEN: optional(z.string().min(20, 'looks too short to be a bot token')),
+	DISCORD_TOKEN: optional(z.string().min(1)),
 	DISCORD_APPLICATION_ID: optional(snowflake),
 	DISCORD_GUILD_ID: optional(snowflake),
 	DISCORD_API_BASE: optional(

@@ -1,4 +1,4 @@
-import { Client, Events, GatewayIntentBits, Options } from 'discord.js';
+import { Client, Events, GatewayIntentBits, Options, type ClientOptions } from 'discord.js';
 import type { Logger } from 'pino';
 import type { Config } from '../config.js';
 
@@ -6,7 +6,7 @@ import type { Config } from '../config.js';
  * The discord.js client. Only the Guilds intent: slash commands arrive as interactions, so the bot needs no
  * message content or member lists. Caches are trimmed to what interactions use.
  */
-export function createClient(config: Config, log: Logger): Client {
+export function createClient(config: Config, log: Logger, extra: Partial<ClientOptions> = {}): Client {
 	const client = new Client({
 		intents: [GatewayIntentBits.Guilds],
 		allowedMentions: { parse: [], repliedUser: false },
@@ -19,6 +19,7 @@ export function createClient(config: Config, log: Logger): Client {
 			ReactionManager: 0,
 			VoiceStateManager: 0,
 		}),
+		...extra,
 	});
 	client.on(Events.Error, (error) => log.error({ err: error }, 'discord client error'));
 	client.on(Events.Warn, (message) => log.warn(message));
