@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { GatewayDispatchEvents, InteractionType, type APIApplicationCommand, type APIGuildScheduledEvent, type APIInteraction, type APIThreadChannel } from 'discord-api-types/v10';
 import type { EmulatorCore, ResolvedOptions } from './core.js';
 import { discordSpec } from '../spec/openapi.js';
@@ -9,44 +8,23 @@ import { EmulatorRoutes, FaultPlan } from './faults.js';
 import { Gateway, type GatewayEvent, type GatewaySession } from './gateway.js';
 import { HttpPipeline, type RecordedRequest, type SpecViolation } from './http-pipeline.js';
 import { buildInteraction, type DispatchInput } from './interaction-payloads.js';
-import { isAnswered, outcomeOf, type InteractionKind, type InteractionOutcome, type InteractionRecord } from './interaction-record.js';
+import { makeHandle, type InteractionHandle } from './interaction-handle.js';
+import type { InteractionKind, InteractionRecord } from './interaction-record.js';
 import { Interactions } from './interactions.js';
 import type { StoredMessage } from './messages.js';
 import { appRoutes } from './routes-app.js';
 import { channelRoutes } from './routes-channels.js';
 import { guildRoutes } from './routes-guilds.js';
 import { shardOf } from './snowflake.js';
+import { Waiters } from './waiters.js';
 import { DEFAULT_GUILD_SEED, World, type GuildSeed } from './world.js';
+
+export type { InteractionHandle } from './interaction-handle.js';
 
 export interface EmulatorOptions extends Partial<ResolvedOptions> {
 	/** Guilds to create (default: one study-group guild with #general, #study-lab, #announcements, a voice channel, ada and alan). */
 	guilds?: GuildSeed[];
 	botName?: string;
-}
-
-/** A dispatched interaction: its payload, and what the bot made of it. */
-export interface InteractionHandle {
-	readonly id: string;
-	readonly token: string;
-	readonly payload: APIInteraction;
-	/** The outcome so far (a snapshot). */
-	outcome(): InteractionOutcome;
-	/** Resolves once `predicate(outcome)` holds; rejects after `timeoutMs` with the outcome so far. */
-	waitFor(predicate: (outcome: InteractionOutcome) => boolean, timeoutMs?: number): Promise<InteractionOutcome>;
-	/** Resolves at the first accepted callback. */
-	acknowledged(timeoutMs?: number): Promise<InteractionOutcome>;
-	/**
-	 * Resolves when the member has seen an answer (message, update, choices, modal, or a deferral then an edit or
-	 * follow-up) and nothing changed for `quietMs` (default 100 ms) — the final state.
-	 */
-	answered(options?: { timeoutMs?: number; quietMs?: number }): Promise<InteractionOutcome>;
-}
-
-interface Waiter {
-	check: () => boolean;
-	resolve: () => void;
-	reject: (error: Error) => void;
-	timer: NodeJS.Timeout;
 }
 
 const DEFAULTS: ResolvedOptions = {
@@ -96,11 +74,10 @@ export class DiscordEmulator {
 	readonly interactions: Interactions;
 	private readonly http: HttpPipeline;
 	private readonly server: Server;
-	private readonly waiters = new Set<Waiter>();
+	private readonly waiters = new Waiters();
 	private readonly sentEvents = new Map<GatewayEvent, InteractionRecord>();
 	private readonly recordSessions = new Map<string, GatewaySession>();
 	private port = 0;
-	private poller: NodeJS.Timeout | undefined;
 
 	constructor(options: EmulatorOptions = {}) {
 		this.options = { ...DEFAULTS, ...options, rateLimit: { ...DEFAULTS.rateLimit, ...options.rateLimit } };
@@ -251,29 +228,7 @@ export class DiscordEmulator {
 	 * 10 ms for conditions on state outside the emulator (what the client did with an answer).
 	 */
 	waitFor<T>(predicate: () => T | undefined | null | false, timeoutMs = 5_000, description = 'condition'): Promise<T> {
-		return new Promise<T>((resolve, reject) => {
-			let value: T | undefined | null | false;
-			const waiter: Waiter = {
-				check: () => {
-					value = predicate();
-					return Boolean(value);
-				},
-				resolve: () => resolve(value as T),
-				reject,
-				timer: setTimeout(() => {
-					this.waiters.delete(waiter);
-					this.changed();
-					reject(new Error(`emulator: timed out after ${timeoutMs} ms waiting for ${description}`));
-				}, timeoutMs),
-			};
-			if (waiter.check()) {
-				clearTimeout(waiter.timer);
-				resolve(value as T);
-				return;
-			}
-			this.waiters.add(waiter);
-			this.poller ??= setInterval(() => this.changed(), 10);
-		});
+		return this.waiters.waitFor(predicate, timeoutMs, description);
 	}
 
 	/** Waits until every shard in `0..count-1` has a live session with an open connection. */
@@ -310,73 +265,19 @@ export class DiscordEmulator {
 
 	/** Closes every socket and the server; pending waits reject. */
 	async stop(): Promise<void> {
-		for (const waiter of this.waiters) {
-			clearTimeout(waiter.timer);
-			waiter.reject(new Error('emulator stopped'));
-		}
-		this.waiters.clear();
-		clearInterval(this.poller);
+		this.waiters.rejectAll('emulator stopped');
 		this.gateway.close();
 		this.server.closeAllConnections();
 		await new Promise<void>((resolve) => this.server.close(() => resolve()));
 	}
 
 	private handle(record: InteractionRecord): InteractionHandle {
-		const outcome = (): InteractionOutcome => {
-			const snapshot = outcomeOf(record);
-			const session = this.recordSessions.get(record.id);
-			snapshot.lost = record.lost || (record.deliveredAt === null && session?.invalid === true);
-			return snapshot;
-		};
-		const waitFor = (predicate: (o: InteractionOutcome) => boolean, timeoutMs = 5_000): Promise<InteractionOutcome> =>
-			this.waitFor(() => {
-				const o = outcome();
-				return predicate(o) ? o : undefined;
-			}, timeoutMs, `interaction ${record.id} (${record.commandName ?? record.kind})`).catch((error: Error) => {
-				throw new Error(`${error.message}; outcome so far: ${JSON.stringify(summary(outcome()))}`);
-			});
-		return {
-			id: record.id,
-			token: record.token,
-			payload: record.payload,
-			outcome,
-			waitFor,
-			acknowledged: (timeoutMs) => waitFor((o) => o.acknowledged, timeoutMs),
-			answered: async ({ timeoutMs = 5_000, quietMs = 100 } = {}) => {
-				const deadline = Date.now() + timeoutMs;
-				await waitFor(isAnswered, timeoutMs);
-				for (;;) {
-					const before = record.lastChangeAt;
-					await sleep(quietMs);
-					if (record.lastChangeAt === before || Date.now() > deadline) return outcome();
-				}
-			},
-		};
+		return makeHandle(record, this.waiters, () => this.recordSessions.get(record.id)?.invalid === true);
 	}
 
 	private changed(): void {
-		for (const waiter of [...this.waiters]) {
-			if (!waiter.check()) continue;
-			clearTimeout(waiter.timer);
-			this.waiters.delete(waiter);
-			waiter.resolve();
-		}
-		if (this.waiters.size === 0 && this.poller) {
-			clearInterval(this.poller);
-			this.poller = undefined;
-		}
+		this.waiters.notify();
 	}
-}
-
-function summary(outcome: InteractionOutcome): object {
-	return {
-		delivered: outcome.delivered,
-		lost: outcome.lost,
-		callbacks: outcome.callbackAttempts.map((a) => `${a.type}@${a.atMs}ms→${a.status}${a.code ? `/${a.code}` : ''}`),
-		originalEdits: outcome.originalEdits,
-		followUps: outcome.followUps.length,
-		errors: outcome.errors.map((e) => `${e.method} ${e.route} ${e.status}/${e.code}`),
-	};
 }
 
 /** Starts an emulator on 127.0.0.1 (random free port). Call `stop()` when done. */

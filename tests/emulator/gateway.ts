@@ -6,12 +6,12 @@ import {
 	GatewayDispatchEvents,
 	GatewayIntentBits,
 	GatewayOpcodes,
-	type GatewayGuildCreateDispatchData,
 	type GatewayReadyDispatchData,
 } from 'discord-api-types/v10';
 import { WebSocketServer, type WebSocket } from 'ws';
+import { guildCreate, type IdentifyData } from './gateway-payloads.js';
 import { shardOf } from './snowflake.js';
-import type { GuildState, World } from './world.js';
+import type { World } from './world.js';
 
 /** One dispatch the gateway sent (or holds for a disconnected session), with its sequence number. */
 export interface GatewayEvent {
@@ -286,31 +286,4 @@ export class Gateway {
 		for (const event of session.events) if (event.s > seq) this.sendEvent(connection, event);
 		this.dispatch(session, GatewayDispatchEvents.Resumed, {});
 	}
-}
-
-interface IdentifyData {
-	token?: string;
-	intents?: number;
-	shard?: [number, number];
-	compress?: boolean;
-	properties?: Record<string, string>;
-}
-
-function guildCreate(state: GuildState, world: World): GatewayGuildCreateDispatchData {
-	const botMember = state.members.get(world.botUser.id);
-	return {
-		...state.guild,
-		joined_at: botMember?.joined_at ?? new Date().toISOString(),
-		large: false,
-		unavailable: false,
-		member_count: state.members.size,
-		voice_states: [],
-		members: [...state.members.values()],
-		channels: [...state.channels.values()],
-		threads: [...state.threads.values()],
-		presences: [],
-		stage_instances: [],
-		guild_scheduled_events: [...state.scheduledEvents.values()],
-		soundboard_sounds: [],
-	};
 }

@@ -1,4 +1,5 @@
-export { DiscordEmulator, startEmulator, type EmulatorOptions, type InteractionHandle } from './emulator.js';
+export { DiscordEmulator, startEmulator, type EmulatorOptions } from './emulator.js';
+export type { InteractionHandle } from './interaction-handle.js';
 export { EmulatorRoutes, type DelayFault, type HttpFault, type RouteSelector } from './faults.js';
 export type { GatewayConnection, GatewayEvent, GatewaySession } from './gateway.js';
 export type { RecordedRequest, SpecViolation } from './http-pipeline.js';
