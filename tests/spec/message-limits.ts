@@ -43,7 +43,12 @@ interface EmbedLike {
 
 interface ComponentLike {
 	type?: number;
+	custom_id?: string;
 	components?: ComponentLike[];
+	accessory?: ComponentLike;
+	min_values?: number | null;
+	max_values?: number | null;
+	options?: unknown[];
 }
 
 interface MessageLike {
@@ -73,7 +78,26 @@ export function embedCharacters(embeds: readonly EmbedLike[]): number {
 	return total;
 }
 
+/** Discord refuses a message whose components repeat a custom_id, or a select whose min/max cannot be met. */
+function checkCustomIds(components: readonly ComponentLike[], where: string, seen: Set<string>, errors: string[]): void {
+	components.forEach((component, i) => {
+		const at = `${where}/${i}`;
+		if (component.custom_id !== undefined) {
+			if (seen.has(component.custom_id)) errors.push(`${at}/custom_id "${component.custom_id}" is used twice in this message`);
+			seen.add(component.custom_id);
+		}
+		const min = component.min_values ?? 1;
+		const max = component.max_values ?? 1;
+		if (component.type === 3 && (min > max || max > (component.options?.length ?? 0))) {
+			errors.push(`${at} asks for ${min} to ${max} values out of ${component.options?.length ?? 0} options`);
+		}
+		checkCustomIds(component.components ?? [], `${at}/components`, seen, errors);
+		if (component.accessory) checkCustomIds([component.accessory], `${at}/accessory`, seen, errors);
+	});
+}
+
 function checkComponents(components: readonly ComponentLike[], flags: number, errors: string[]): void {
+	checkCustomIds(components, '/components', new Set(), errors);
 	if ((flags & IS_COMPONENTS_V2) !== 0) return;
 	if (components.length > ACTION_ROWS_MAX) {
 		errors.push(`/components has ${components.length} action rows; at most ${ACTION_ROWS_MAX} are allowed`);

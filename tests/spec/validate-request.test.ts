@@ -120,14 +120,26 @@ describe('validateRequest: documented limits the spec lacks', () => {
 	});
 
 	it('GIVEN six action rows or a select sharing a row THEN both are reported', () => {
-		const button = { type: 2, style: 1, custom_id: 'b', label: 'B' };
+		const button = (id: string) => ({ type: 2, style: 1, custom_id: id, label: 'B' });
 		const select = { type: 3, custom_id: 's', options: [{ label: 'a', value: 'a' }] };
-		const rows = Array.from({ length: 6 }, () => ({ type: 1, components: [button] }));
-		rows[0] = { type: 1, components: [select, button] } as never;
+		const rows: object[] = Array.from({ length: 6 }, (_, i) => ({ type: 1, components: [button(`b${i}`)] }));
+		rows[0] = { type: 1, components: [select, button('b')] };
 		const result = validateRequest('POST', CHANNEL_MESSAGES, { components: rows });
 		expect(limitErrors(result)).toEqual([
 			'limit: /components has 6 action rows; at most 5 are allowed',
 			'limit: /components/0 mixes a select menu with other components; a select must be alone in its row',
+		]);
+	});
+
+	it('GIVEN a repeated custom_id and a select asking for more values than it offers THEN both are reported', () => {
+		const select = { type: 3, custom_id: 'pick', max_values: 3, options: [{ label: 'a', value: 'a' }, { label: 'b', value: 'b' }] };
+		const rows = [
+			{ type: 1, components: [{ type: 2, style: 1, custom_id: 'go', label: 'Go' }, { type: 2, style: 1, custom_id: 'go', label: 'Again' }] },
+			{ type: 1, components: [select] },
+		];
+		expect(limitErrors(validateRequest('POST', CHANNEL_MESSAGES, { components: rows }))).toEqual([
+			'limit: /components/0/components/1/custom_id "go" is used twice in this message',
+			'limit: /components/1/components/0 asks for 1 to 3 values out of 2 options',
 		]);
 	});
 
