@@ -21,7 +21,7 @@ const BODY_LIMIT = 256 * 1024;
  */
 const SECURITY_HEADERS: Readonly<Record<string, string>> = {
 	'Content-Security-Policy':
-		"default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
+		"default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
 	'X-Content-Type-Options': 'nosniff',
 	'Referrer-Policy': 'no-referrer',
 };
@@ -88,4 +88,22 @@ export function openEventStream(res: ServerResponse): (event: string, data: unkn
 	return (event, data) => {
 		res.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
 	};
+}
+
+const FONT_TYPES: Readonly<Record<string, string>> = { '.ttf': 'font/ttf', '.otf': 'font/otf', '.woff2': 'font/woff2' };
+
+/**
+ * Serves a font of `assets/fonts/` (the charts' fonts: Noto Sans, the Korean subset, Twemoji), so the page shows
+ * Hangul and colour emoji as the charts do, on a machine with no such fonts installed and without any download.
+ */
+export async function sendFont(res: ServerResponse, name: string): Promise<void> {
+	const type = FONT_TYPES[path.extname(name)];
+	if (!/^[\w-]+\.[a-z0-9]+$/.test(name) || !type) throw new HttpError(404, 'Not found.');
+	let data: Buffer;
+	try {
+		data = await readFile(fromRoot('assets/fonts', name));
+	} catch {
+		throw new HttpError(404, 'Not found.');
+	}
+	sendBytes(res, type, data, { 'Cache-Control': 'public, max-age=86400' });
 }

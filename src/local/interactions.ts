@@ -139,7 +139,8 @@ export class LocalInteractions {
 			throw new LocalApiError(50035, 'Invalid Form Body: a button has no values');
 		}
 		const base = this.base(member, message.channelId);
-		const responder = this.workspace.responder({ id: base.interactionId, kind: 'component', channelId: message.channelId, member, commandName: null, sourceMessageId: message.id });
+		const summary = component.type === ComponentType.Button ? `clicked “${('label' in component ? component.label : undefined) ?? customId}”` : `chose from “${'placeholder' in component ? (component.placeholder ?? 'a menu') : 'a menu'}”`;
+		const responder = this.workspace.responder({ id: base.interactionId, kind: 'component', channelId: message.channelId, member, commandName: null, sourceMessageId: message.id, summary });
 		const outcome = await this.app.dispatcher.runComponent(base, customId, values, { id: message.id, ephemeral: message.visibleTo !== null }, responder);
 		return this.result(responder, outcome, member, message.channelId, message.id);
 	}
@@ -158,7 +159,15 @@ export class LocalInteractions {
 		const source = pending.messageId ? this.workspace.message(pending.messageId) : undefined;
 		const messageRef = source ? { id: source.id, ephemeral: source.visibleTo !== null } : null;
 		const base = this.base(member, pending.channelId);
-		const responder = this.workspace.responder({ id: base.interactionId, kind: 'modal', channelId: pending.channelId, member, commandName: null, sourceMessageId: source?.id ?? null });
+		const responder = this.workspace.responder({
+			id: base.interactionId,
+			kind: 'modal',
+			channelId: pending.channelId,
+			member,
+			commandName: null,
+			sourceMessageId: source?.id ?? null,
+			summary: `submitted “${pending.modal.title}”`,
+		});
 		const outcome = await this.app.dispatcher.runModal(base, customId, values, messageRef, responder);
 		return this.result(responder, outcome, member, pending.channelId, null);
 	}

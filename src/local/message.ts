@@ -40,8 +40,11 @@ export interface LocalMessage {
 	visibleTo: string | null;
 	/** A deferred response that has not been answered yet ("Bot is thinking…"). */
 	thinking: boolean;
-	/** The interaction the message answers: Discord shows "<member> used /command" above it. */
-	interaction: { id: string; user: { id: string; name: string }; commandName: string | null } | null;
+	/**
+	 * The interaction the message answers. Discord shows "<member> used /command" above it; for a component or a
+	 * modal, `summary` says what the member did ("clicked “Add one”").
+	 */
+	interaction: { id: string; user: { id: string; name: string }; commandName: string | null; summary: string } | null;
 	/** Users the message may ping (nobody else is pinged, whatever the text says). */
 	allowedUserMentions: string[];
 	createdAt: Date;

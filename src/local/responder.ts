@@ -15,6 +15,8 @@ export interface LocalInteractionInfo {
 	commandName: string | null;
 	/** For a component, or a modal opened from one: the message it sits on. */
 	sourceMessageId: string | null;
+	/** What the member did, shown above the answer: "used /help", "clicked “Add one”", "submitted “Feedback”". */
+	summary?: string;
 }
 
 /**
@@ -51,9 +53,10 @@ export class LocalResponder implements Responder {
 
 	private post(reply: Reply | null, ephemeral: boolean): LocalMessage {
 		const { member, id, commandName, channelId } = this.info;
+		const summary = this.info.summary ?? (commandName ? `used /${commandName}` : 'used a component');
 		const message = this.workspace.createMessage(channelId, this.workspace.bot, reply, {
 			visibleTo: ephemeral ? member.id : null,
-			interaction: { id, user: { id: member.id, name: member.name }, commandName },
+			interaction: { id, user: { id: member.id, name: member.name }, commandName, summary },
 		});
 		this.created.push(message.id);
 		return message;

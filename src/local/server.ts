@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { App } from '../app.js';
 import type { Logger } from '../logger.js';
 import { LOCAL_ROLES, type LocalMember } from './guild.js';
-import { HttpError, openEventStream, readJson, sendBytes, sendJson, sendPageFile } from './http.js';
+import { HttpError, openEventStream, readJson, sendBytes, sendFont, sendJson, sendPageFile } from './http.js';
 import type { LocalInteractionResult, LocalInteractions } from './interactions.js';
 import { LocalApiError } from './message.js';
 import { canUse, suggest } from './suggest.js';
@@ -156,12 +156,15 @@ export function createRequestHandler(parts: LocalServerParts): { handle(req: Inc
 
 	const handle = (req: IncomingMessage, res: ServerResponse): void => {
 		const url = new URL(req.url ?? '/', 'http://local');
-		const key = `${req.method} ${url.pathname}`;
+		// Node sends no body for HEAD, so a HEAD is answered as the GET it asks about.
+		const method = req.method === 'HEAD' ? 'GET' : req.method;
+		const key = `${method} ${url.pathname}`;
 		const run = async () => {
 			const route = routes[key];
 			if (route) return route(url, req, res);
-			if (req.method === 'GET' && url.pathname.startsWith('/page/')) return sendPageFile(res, url.pathname.slice('/page/'.length));
-			if (req.method === 'GET' && url.pathname.startsWith('/attachments/')) return attachment(url, res);
+			if (method === 'GET' && url.pathname.startsWith('/page/')) return sendPageFile(res, url.pathname.slice('/page/'.length));
+			if (method === 'GET' && url.pathname.startsWith('/attachments/')) return attachment(url, res);
+			if (method === 'GET' && url.pathname.startsWith('/fonts/')) return sendFont(res, url.pathname.slice('/fonts/'.length));
 			throw new HttpError(404, 'Not found.');
 		};
 		run().catch((error: unknown) => {

@@ -18,7 +18,7 @@ export interface MessageView {
 	/** Only the viewer sees it ("Only you can see this"). */
 	ephemeral: boolean;
 	thinking: boolean;
-	interaction: { userName: string; commandName: string | null } | null;
+	interaction: { userName: string; commandName: string | null; summary: string } | null;
 	html: string;
 	embeds: EmbedView[];
 	/** Files not already shown as an embed's image. */
@@ -142,7 +142,9 @@ export function messageView(message: LocalMessage, names: MentionNames, viewerId
 		editedAt: message.editedAt?.toISOString() ?? null,
 		ephemeral: message.visibleTo !== null,
 		thinking: message.thinking,
-		interaction: message.interaction ? { userName: message.interaction.user.name, commandName: message.interaction.commandName } : null,
+		interaction: message.interaction
+			? { userName: message.interaction.user.name, commandName: message.interaction.commandName, summary: message.interaction.summary }
+			: null,
 		html: renderMarkdown(message.content, names),
 		embeds,
 		// As in Discord, a file an embed shows as its image is not listed again below the embed.

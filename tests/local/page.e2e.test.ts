@@ -19,7 +19,7 @@ const ARGS = [
 	'--disable-component-update',
 	'--disable-sync',
 ];
-/** Where screenshots go for a person to look at; SCREENSHOTS=docs writes docs/local-mode.png. */
+/** Where screenshots go for a person to look at (docs/local-mode.png is typing.png, chosen by hand). */
 const SHOTS = process.env.LOCAL_SCREENSHOTS ?? path.join(os.tmpdir(), 'local-mode-shots');
 
 let bot: LocalBot;
@@ -120,7 +120,10 @@ describe('local page in Chromium', () => {
 		await run('/chart');
 		const image = page.locator('.embed-image img[alt="Bar chart: mat 52%, floor 23%, sofa 15%, bed 10%"]');
 		await image.waitFor();
-		await expect.poll(() => image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(800);
+		await expect.poll(() => image.evaluate((img) => {
+			const { complete, naturalWidth } = img as unknown as { complete: boolean; naturalWidth: number };
+			return complete && naturalWidth;
+		})).toBe(800);
 		await page.locator('.messages').evaluate((el) => (el.scrollTop = el.scrollHeight));
 		await page.screenshot({ path: path.join(SHOTS, 'chart.png') });
 	});
@@ -128,8 +131,19 @@ describe('local page in Chromium', () => {
 	it('GIVEN member text with an <img onerror> and @everyone THEN it shows as text and runs nothing', async () => {
 		await run('<img src=x onerror="window.__pwned = 1"> @everyone');
 		await page.locator('article.msg', { hasText: '<img src=x onerror="window.__pwned = 1"> @everyone' }).waitFor();
-		expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+		expect(await page.evaluate(() => (globalThis as { __pwned?: number }).__pwned)).toBeUndefined();
 		expect(await page.locator('.messages img[src="x"]').count()).toBe(0);
+	});
+
+	it('GIVEN Korean text and emoji THEN they render with the fonts the server ships (no tofu on a bare machine)', async () => {
+		await run('/echo text:안녕하세요 👋🏽 **토큰화** 🤖');
+		await page.locator('article.msg', { hasText: '안녕하세요' }).waitFor();
+		const loaded = await page.evaluate(`(async () => {
+			await document.fonts.ready;
+			return [...document.fonts].filter((f) => f.status === 'loaded').map((f) => f.family.replaceAll('"', ''));
+		})()`);
+		expect(loaded).toEqual(expect.arrayContaining(['Study Sans', 'Study Sans KR', 'Study Emoji']));
+		await page.screenshot({ path: path.join(SHOTS, 'korean.png') });
 	});
 
 	it('GIVEN a post from the bot’s poster THEN it arrives live in another channel, marked unread', async () => {
@@ -137,6 +151,35 @@ describe('local page in Chromium', () => {
 		await page.locator('#channels .channel.unread', { hasText: 'study-group' }).waitFor();
 		await page.locator('#channels .channel', { hasText: 'study-group' }).click();
 		await page.locator(`article.msg[data-id="${id}"] strong`, { hasText: 'Week 5' }).waitFor();
+	});
+
+	it('GIVEN a scheduled event created by the poster THEN the sidebar lists it with its voice channel', async () => {
+		const startsAt = new Date(Date.now() + 86_400_000);
+		const { studyRoom } = bot.workspace.ids.channels;
+		await bot.app.deps.poster.createScheduledEvent(bot.workspace.guild.id, { name: 'Week 6: positional encoding', startsAt, endsAt: new Date(startsAt.getTime() + 7_200_000), channelId: studyRoom });
+		await page.locator('#events .event-name', { hasText: 'Week 6: positional encoding' }).waitFor();
+		expect(await page.locator('#events .event-meta').textContent()).toContain('🔊 Study Room');
+	});
+
+	it('GIVEN a command being typed THEN its option chips, the option’s hint and its choices show', async () => {
+		await page.locator('#channels .channel', { hasText: 'general' }).click();
+		await page.locator('article.msg', { hasText: '안녕하세요' }).waitFor();
+		const input = page.locator('#input');
+		await input.fill('/echo text:hello ');
+		await input.pressSequentially('me');
+		await page.locator('#suggestions .suggestion', { hasText: 'member:' }).waitFor();
+		expect(await page.locator('#chips .chip').allTextContents()).toEqual(['text', 'member', 'private']);
+		expect(await page.locator('#chips .chip.given').allTextContents()).toEqual(['text']);
+		await input.press('Tab');
+		await expect.poll(() => input.inputValue()).toBe('/echo text:hello member:');
+		await input.fill('/help command:co');
+		await page.locator('#suggestions .suggestion', { hasText: '/counter' }).waitFor();
+		expect(await page.locator('#hint').textContent()).toBe('command: Explain one command and its options');
+		await page.screenshot({ path: path.join(SHOTS, 'typing.png') });
+		await input.press('ArrowDown');
+		await input.press('Enter'); // picks the highlighted suggestion, does not send
+		await expect.poll(() => input.inputValue()).toMatch(/^\/help command:co\w+ $/);
+		await input.fill('');
 	});
 
 	it('GIVEN a narrow screen THEN the channel list hides behind the menu button', async () => {

@@ -44,6 +44,9 @@ describe('local server', () => {
 	it('GIVEN GET / THEN the page is served with a policy that loads nothing from elsewhere', async () => {
 		const response = await fetch(`${bot.url}/`);
 		expect(response.headers.get('content-type')).toMatch(/text\/html/);
+		expect((await fetch(`${bot.url}/`, { method: 'HEAD' })).status).toBe(200);
+		expect((await fetch(`${bot.url}/fonts/Twemoji.woff2`)).headers.get('content-type')).toBe('font/woff2');
+		expect((await fetch(`${bot.url}/fonts/README.md`)).status).toBe(404);
 		expect(response.headers.get('content-security-policy')).toMatch(/default-src 'none'; script-src 'self'/);
 		const html = await response.text();
 		expect(html).toContain('<script type="module" src="/page/app.js">');

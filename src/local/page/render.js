@@ -207,7 +207,7 @@ export function renderMessage(message, actions) {
 		const line = el('div', 'reply-line');
 		line.append(el('span', 'who', message.interaction.userName));
 		if (message.interaction.commandName) line.append(' used ', el('span', 'cmd', `/${message.interaction.commandName}`));
-		else line.append(' used a component');
+		else line.append(` ${message.interaction.summary}`);
 		node.append(line);
 	}
 	node.append(avatar(message.author.name, message.author.bot));
