@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { evaluate, evaluatePure, formatNumericAnswer, isWithinTolerance, needsModels, parseNumericAnswer, type ModelFunctions } from '../../src/curriculum/compute.js';
-import type { Computation, PureComputation } from '../../src/curriculum/computations.js';
+import { evaluate, evaluatePure, formatNumericAnswer, isWithinTolerance, needsModels, parseNumericAnswer, type ModelFunctions, type PureComputation } from '../../src/curriculum/compute.js';
+import type { Computation } from '../../src/curriculum/computations.js';
 import { erf, gelu, geluTanh, silu } from '../../src/curriculum/special-functions.js';
 
 const { exp, sqrt, sin, cos, PI } = Math;
@@ -71,7 +71,7 @@ describe('evaluatePure: vectors and attention', () => {
 	});
 
 	it('GIVEN q·k scores 3, 0, 2 and d_k = 4 THEN the weight of key 0 is softmax([1.5, 0, 1])[0]', () => {
-		const c = { kind: 'scaled-dot-product-attention-weight', q: [1, 2, 0, 1], keys: [[1, 1, 0, 0], [0, 0, 1, 0], [1, 0, 0, 1]], index: 0 } as const;
+		const c = { kind: 'scaled-dot-product-attention-weight' as const, q: [1, 2, 0, 1], keys: [[1, 1, 0, 0], [0, 0, 1, 0], [1, 0, 0, 1]], index: 0 };
 		expect(pure({ ...c, d_k: 4 })).toBeCloseTo(exp(1.5) / (exp(1.5) + 1 + exp(1)), 14);
 		expect(pure(c)).toBeCloseTo(pure({ ...c, d_k: 4 }), 15); // d_k defaults to the query's length
 		expect(pure({ ...c, d_k: 1 })).toBeCloseTo(exp(3) / (exp(3) + 1 + exp(2)), 14);
@@ -81,7 +81,7 @@ describe('evaluatePure: vectors and attention', () => {
 		const w = [exp(1 / sqrt(2)), exp(1 / sqrt(2)), exp(2 / sqrt(2))];
 		const total = w[0]! + w[1]! + w[2]!;
 		const expected = (w[0]! * 1 + w[1]! * 0 + w[2]! * 5) / total;
-		const c = { kind: 'attention-output', q: [1, 1], keys: [[1, 0], [0, 1], [1, 1]], values: [[1, 0], [0, 1], [5, 5]], component: 0, d_k: 2 } as const;
+		const c = { kind: 'attention-output' as const, q: [1, 1], keys: [[1, 0], [0, 1], [1, 1]], values: [[1, 0], [0, 1], [5, 5]], component: 0, d_k: 2 };
 		expect(pure(c)).toBeCloseTo(expected, 14);
 	});
 
