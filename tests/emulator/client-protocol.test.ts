@@ -67,6 +67,14 @@ describe('login', () => {
 		expect(connection?.received.filter((p) => p.op === 1).length).toBe(connection?.heartbeats);
 	});
 
+	it('GIVEN members.fetch by query and by id THEN op 8 is answered with GUILD_MEMBERS_CHUNK', async () => {
+		const guild = client.guilds.cache.first();
+		const found = await guild?.members.fetch({ query: 'ad', limit: 10 });
+		expect(found?.map((m) => m.user.username)).toEqual(['ada']);
+		const alan = emulator.world.userByName('alan');
+		expect((await guild?.members.fetch({ user: [alan.id] }))?.map((m) => m.id)).toEqual([alan.id]);
+	});
+
 	it('GIVEN commands.set THEN the emulator holds them and the bulk PUT passed the spec check', () => {
 		expect(emulator.commands().map((c) => c.name)).toEqual(['ping', 'tokenize']);
 		expect(emulator.requests.some((r) => r.route === 'PUT /applications/{application_id}/commands' && r.status === 200)).toBe(true);

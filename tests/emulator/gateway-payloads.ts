@@ -10,6 +10,15 @@ export interface IdentifyData {
 	properties?: Record<string, string>;
 }
 
+/** Op 8 REQUEST_GUILD_MEMBERS. */
+export interface MemberRequest {
+	guild_id?: string;
+	query?: string;
+	limit?: number;
+	user_ids?: string | string[];
+	nonce?: string;
+}
+
 /** GUILD_CREATE for a guild: everything a small guild sends (channels, roles, members, threads, events). */
 export function guildCreate(state: GuildState, world: World): GatewayGuildCreateDispatchData {
 	const botMember = state.members.get(world.botUser.id);

@@ -9,7 +9,7 @@ import {
 	type GatewayReadyDispatchData,
 } from 'discord-api-types/v10';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { guildCreate, type IdentifyData } from './gateway-payloads.js';
+import { guildCreate, type IdentifyData, type MemberRequest } from './gateway-payloads.js';
 import { shardOf } from './snowflake.js';
 import type { World } from './world.js';
 
@@ -213,9 +213,12 @@ export class Gateway {
 			case GatewayOpcodes.Resume:
 				this.resume(connection, payload.d as { token?: string; session_id?: string; seq?: number });
 				break;
+			case GatewayOpcodes.RequestGuildMembers:
+				if (!connection.session) connection.socket.close(GatewayCloseCodes.NotAuthenticated, 'Not authenticated.');
+				else this.memberChunk(connection.session, payload.d as MemberRequest);
+				break;
 			case GatewayOpcodes.PresenceUpdate:
 			case GatewayOpcodes.VoiceStateUpdate:
-			case GatewayOpcodes.RequestGuildMembers:
 				if (!connection.session) connection.socket.close(GatewayCloseCodes.NotAuthenticated, 'Not authenticated.');
 				break;
 			default:
@@ -264,6 +267,26 @@ export class Gateway {
 		if ((data.intents & GatewayIntentBits.Guilds) !== 0) {
 			for (const guild of guilds) this.dispatch(session, GatewayDispatchEvents.GuildCreate, guildCreate(guild, world));
 		}
+	}
+
+	/** Answers op 8 with one GUILD_MEMBERS_CHUNK (small guilds fit in one). */
+	private memberChunk(session: GatewaySession, request: MemberRequest): void {
+		const guild = this.options.world.guild(request?.guild_id ?? '');
+		if (!guild) return;
+		const all = [...guild.members.values()];
+		const wanted = request.user_ids === undefined ? undefined : [request.user_ids].flat();
+		const query = (request.query ?? '').toLowerCase();
+		const members = wanted
+			? all.filter((m) => wanted.includes(m.user.id))
+			: all.filter((m) => m.user.username.toLowerCase().startsWith(query)).slice(0, request.limit || undefined);
+		this.dispatch(session, GatewayDispatchEvents.GuildMembersChunk, {
+			guild_id: guild.guild.id,
+			members,
+			chunk_index: 0,
+			chunk_count: 1,
+			...(wanted ? { not_found: wanted.filter((id) => !guild.members.has(id)) } : {}),
+			...(request.nonce ? { nonce: request.nonce } : {}),
+		});
 	}
 
 	private resume(connection: GatewayConnection, data: { token?: string; session_id?: string; seq?: number }): void {
