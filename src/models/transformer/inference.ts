@@ -57,6 +57,12 @@ export class TinyGpt {
 		return this.forwardInternal(tokens, options.lensTopK ?? 5) as TracedForwardResult;
 	}
 
+	/** FFN hidden activations after GELU, per layer [T·dFF] (the part of {@link trace} that neuron views need). */
+	ffnActivations(tokens: readonly number[]): Float32Array[] {
+		this.check(tokens);
+		return tidy(() => forward(this.params, this.config, this.batchOf(tokens), 'all').trace!.ffnHidden.map((h) => h.dataSync() as Float32Array));
+	}
+
 	/** The learnt position embeddings [contextLength · dModel], row t = position t. */
 	positionEmbeddings(): Float32Array {
 		return (this.params.get('wpe') as tf.Tensor).dataSync().slice() as Float32Array;

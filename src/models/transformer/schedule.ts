@@ -20,13 +20,14 @@ export interface TrainingConfig {
 
 /**
  * The shipped model's run. Sized by measuring training steps on this machine's wasm backend (see the model
- * card): d_model 128 with 4 layers trains at about 1,000 tokens/s on one core, so 1,500 steps of 16×128 tokens
- * (about 3 passes over the 1.2M training tokens) fit in about an hour.
+ * card): d_model 128 with 4 layers trains at about 1,000 tokens/s on an idle core (2.1 s per step of 16×128
+ * tokens), but the shared machine gave the run only part of a core, so 1,200 steps (about 2 passes over the 1.2M
+ * training tokens) was the most that fit in about an hour and a half.
  */
 export const TRAINING: TrainingConfig = {
 	seed: 20240607,
 	model: { vocabSize: 4096, contextLength: 128, dModel: 128, nLayers: 4, nHeads: 4, dFF: 512 },
-	steps: 1500,
+	steps: 1200,
 	batchSize: 16,
 	peakLearningRate: 3e-3,
 	warmupSteps: 100,
