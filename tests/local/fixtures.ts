@@ -42,6 +42,7 @@ function counterReply(count: number): Reply {
 		components: [
 			{ type: ComponentType.Button, style: ButtonStyle.Primary, custom_id: customId('counter', 'add', count), label: 'Add one', emoji: { name: '➕' } },
 			{ type: ComponentType.Button, style: ButtonStyle.Danger, custom_id: customId('counter', 'locked'), label: 'Locked', disabled: true },
+			{ type: ComponentType.Button, style: ButtonStyle.Secondary, custom_id: customId('counter', 'note', count), label: 'Add a note' },
 			{ type: ComponentType.Button, style: ButtonStyle.Link, url: 'https://example.com/docs', label: 'Docs' },
 		],
 	};
@@ -69,6 +70,19 @@ export const counter = defineCommand({
 	components: {
 		add: { run: ({ args }) => ({ ...counterReply(Number(args[0]) + 1), update: true }) },
 		pick: { run: ({ values, user }) => ({ content: `${user.name} picked ${values.join(', ')}`, ephemeral: true }) },
+		note: {
+			run: ({ args }) => ({
+				modal: {
+					custom_id: customId('counter', 'note', args[0]!),
+					title: 'Add a note',
+					components: [{ type: ComponentType.Label, label: 'Note', component: { type: ComponentType.TextInput, custom_id: 'note', style: TextInputStyle.Short } }],
+				},
+			}),
+		},
+	},
+	modals: {
+		// A modal opened from a message can edit that message, as in Discord.
+		note: { run: ({ args, fields, message }) => ({ ...counterReply(Number(args[0])), content: `Clicked **${args[0]}** times (note: ${fields.note}, on ${message?.id})`, update: true }) },
 	},
 });
 

@@ -7,7 +7,8 @@ import { fromRoot } from '../../src/paths.js';
 import type { LocalBot } from '../../src/local/start.js';
 import { startTestLocal } from './fixtures.js';
 
-const CHROMIUM = '/usr/bin/chromium';
+/** Debian's Chromium; CHROMIUM_PATH points elsewhere. */
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 /** Without the networking flags Chromium keeps trying to reach Google's services through the closed network. */
 const ARGS = [
 	'--headless',

@@ -285,6 +285,16 @@ describe('LocalInteractions', () => {
 		expect(local.pendingModal(linus)).toBeNull();
 	});
 
+	it('GIVEN a modal opened by a button THEN its submit can update the message the button is on', async () => {
+		const { workspace, local, linus } = await setup();
+		const [message] = (await local.command('/counter', linus)).messages;
+		const opened = await local.click(message!.id, 'counter:note:0', linus);
+		expect(opened.modal?.custom_id).toBe('counter:note:0');
+		const submitted = await local.submitModal('counter:note:0', { note: 'nice' }, linus);
+		expect(submitted.messages).toEqual([]);
+		expect(workspace.message(message!.id)?.content).toBe(`Clicked **0** times (note: nice, on ${message!.id})`);
+	});
+
 	it('GIVEN modal values outside the inputs’ rules THEN the submit is refused and the modal stays open', async () => {
 		const { local, linus } = await setup();
 		await local.command('/feedback', linus);

@@ -80,7 +80,8 @@ function upsertMessage(view) {
 		messages.insertBefore(node, after ?? null);
 	}
 	applyGrouping(messages);
-	if (stick || view.author.id === state.meId) scrollDown();
+	const mine = view.author.id === state.meId || view.interaction?.userName === state.me.member;
+	if (stick || mine) scrollDown();
 	for (const img of node.querySelectorAll('img')) img.addEventListener('load', () => stick && scrollDown(), { once: true });
 }
 
