@@ -77,7 +77,7 @@ export const DEMO_COMMANDS = {
 
 export type DemoCommandName = keyof typeof DEMO_COMMANDS;
 
-export const DEMO_COMMAND_NAMES = Object.keys(DEMO_COMMANDS) as DemoCommandName[];
+export const DEMO_COMMAND_NAMES = Object.keys(DEMO_COMMANDS) as [DemoCommandName, ...DemoCommandName[]];
 
 /**
  * Checks one demo's options against the command's table. Returns the problems as `[option path, reason]` pairs

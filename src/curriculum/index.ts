@@ -15,7 +15,7 @@ export {
 export { createCurriculum, type BankQuestion, type Curriculum } from './curriculum.js';
 export { CurriculumError, loadCurriculum } from './loader.js';
 export { formatProblem, type CurriculumProblem } from './locate.js';
-export { builtinCurriculumDir, curriculumDirs, repositoryRoot } from './paths.js';
+export { builtinCurriculumDir, curriculumDirs } from './paths.js';
 export { questionSchema, tierSchema, type FreeTextQuestion, type MultipleChoiceQuestion, type NumericQuestion, type Question, type Tier } from './question-schema.js';
 export {
 	DIMENSION_IDS,

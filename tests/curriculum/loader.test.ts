@@ -4,8 +4,10 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
 import { CurriculumError, loadCurriculum } from '../../src/curriculum/loader.js';
+import { questionFileSchema } from '../../src/curriculum/schema.js';
 import { formatProblem } from '../../src/curriculum/locate.js';
-import { builtinCurriculumDir, curriculumDirs, displayPath, repositoryRoot } from '../../src/curriculum/paths.js';
+import { builtinCurriculumDir, curriculumDirs, displayPath } from '../../src/curriculum/paths.js';
+import { repoRoot } from '../../src/paths.js';
 
 const made: string[] = [];
 afterEach(() => {
@@ -234,16 +236,22 @@ describe("an organizer's directory", () => {
 });
 
 describe('locating the built-in directory', () => {
-	it('GIVEN the source tree or the compiled tree THEN the repository root is the directory with package.json', () => {
-		const root = repositoryRoot();
-		expect(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).name).toBe('llm-study-bot');
-		expect(repositoryRoot(join(root, 'src', 'curriculum'))).toBe(root);
-		expect(repositoryRoot(join(root, 'dist', 'src', 'curriculum'))).toBe(root);
-		expect(builtinCurriculumDir()).toBe(join(root, 'curriculum'));
+	it('GIVEN the repository root THEN the built-in directory is its curriculum/ folder', () => {
+		expect(builtinCurriculumDir()).toBe(join(repoRoot(), 'curriculum'));
+		expect(readFileSync(join(builtinCurriculumDir(), 'README.md'), 'utf8')).toMatch(/CURRICULUM_DIR/);
+	});
+
+	it('GIVEN the YAML examples in curriculum/README.md THEN they are valid question files', () => {
+		const readme = readFileSync(join(builtinCurriculumDir(), 'README.md'), 'utf8');
+		const blocks = [...readme.matchAll(/```yaml\n([\s\S]*?)```/g)].map((m) => m[1] ?? '');
+		expect(blocks).toHaveLength(2);
+		const [file, item] = blocks as [string, string];
+		expect(questionFileSchema.safeParse(parse(file)).error?.issues).toBeUndefined();
+		expect(questionFileSchema.safeParse({ week: 12, quiz: parse(item) }).error?.issues).toBeUndefined();
 	});
 
 	it('GIVEN paths inside and outside the repository THEN problems show them relative and absolute', () => {
-		expect(displayPath(join(repositoryRoot(), 'curriculum', 'weeks', 'week-05.yaml'))).toBe('curriculum/weeks/week-05.yaml');
+		expect(displayPath(join(repoRoot(), 'curriculum', 'weeks', 'week-05.yaml'))).toBe('curriculum/weeks/week-05.yaml');
 		expect(displayPath('/somewhere/else.yaml')).toBe('/somewhere/else.yaml');
 	});
 });

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { repositoryRoot } from '../../src/curriculum/paths.js';
+import { repoRoot } from '../../src/paths.js';
 
 /** The worksheet seed, read where CI and every developer have it: `shared/` beside the repository. */
-export const WORKSHEET_SEED = join(repositoryRoot(), '..', 'shared', 'seeds', '003_7b995db7eb4c6b09.txt');
+export const WORKSHEET_SEED = join(repoRoot(), '..', 'shared', 'seeds', '003_7b995db7eb4c6b09.txt');
 
 /**
  * Mends the seed's broken characters. The worksheet's UTF-8 was decoded as ISO-8859-7 (Greek) and the C1 bytes
