@@ -73,6 +73,13 @@ describe('the built-in curriculum', () => {
 		}
 	});
 
+	it('GIVEN the multiple-choice questions THEN the right option is spread over all four positions', () => {
+		const positions = curriculum.questions.flatMap((q) => (q.kind === 'multiple-choice' ? [q.options.findIndex((o) => o.correct === true)] : []));
+		for (const position of [0, 1, 2, 3]) {
+			expect(positions.filter((p) => p === position).length, `position ${position}`).toBeGreaterThanOrEqual(positions.length / 8);
+		}
+	});
+
 	it('GIVEN every question id THEN it is unique across the bank and found by question(id) with its week', () => {
 		const ids = curriculum.questions.map((q) => q.id);
 		expect(new Set(ids).size).toBe(ids.length);

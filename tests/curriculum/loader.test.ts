@@ -62,10 +62,10 @@ describe('a broken file reports file, line and reason', () => {
 			const questionLine = lineNumber(text, /^ {2}- id: w05-mc-blank-cell$/);
 			expectedLine = lineNumber(text, /^ {4}options:$/, questionLine);
 			const lines = text.split('\n');
-			// Drop the last option of that question: from its "- text:" line up to the next question.
-			const lastOption = lineNumber(text, /^ {6}- text: The user rated the item with an average score\.$/, expectedLine);
-			const nextQuestion = lineNumber(text, /^ {2}- id: /, lastOption);
-			lines.splice(lastOption - 1, nextQuestion - lastOption);
+			// Drop one option of that question: from its "- text:" line up to the next option or question.
+			const option = lineNumber(text, /^ {6}- text: The user rated the item with an average score\.$/, expectedLine);
+			const next = lineNumber(text, /^( {6}- text: | {2}- id: )/, option + 1);
+			lines.splice(option - 1, next - option);
 			return lines.join('\n');
 		});
 		const problems = await problemsOf([dir]);
