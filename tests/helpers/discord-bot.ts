@@ -32,7 +32,7 @@ export async function startBotOnEmulator(emulator: DiscordEmulator, options: Bot
 	const log = createLogger({ level: config.LOG_LEVEL, pretty: false });
 	const commands = options.commands ?? allCommands;
 	for (const guild of emulator.world.guilds.values()) {
-		await deployCommands({ token: emulator.token, commands, guildId: guild.id, apiBase: emulator.apiUrl });
+		await deployCommands({ token: emulator.token, commands, guildId: guild.guild.id, apiBase: emulator.apiUrl });
 	}
 	const bot = await startDiscord(config, log, {
 		store: options.store ?? (env?.STORE_URL ? undefined : await memoryStore()),
