@@ -4,6 +4,7 @@
  *   npm run train                      # resumes from checkpoints/<name>/ if a checkpoint is there
  *   npm run train -- --fresh           # ignores existing checkpoints
  *   npm run train -- --steps 50 --name smoke
+ *   npm run train -- --export-only     # evaluate and export the latest checkpoint as it is (no more steps)
  *
  * Progress (step, loss, tokens/s, ETA) goes to stderr. See assets/models/<name>/README.md for what came out.
  */
@@ -42,6 +43,7 @@ async function main(): Promise<void> {
 			name: { type: 'string', default: 'tiny-gpt' },
 			steps: { type: 'string' },
 			fresh: { type: 'boolean', default: false },
+			'export-only': { type: 'boolean', default: false },
 		},
 	});
 	const name = values.name ?? 'tiny-gpt';
@@ -81,7 +83,7 @@ async function main(): Promise<void> {
 	const started = performance.now();
 	const startStep = state.step;
 	let ema: number | undefined;
-	while (state.step < cfg.steps) {
+	while (state.step < cfg.steps && !values['export-only']) {
 		const ids = new Int32Array(cfg.batchSize * (t + 1));
 		for (let b = 0; b < cfg.batchSize; b++) {
 			const start = Math.floor(rng.next() * (data.train.length - t - 1));
