@@ -102,6 +102,17 @@ describe('a broken file reports file, line and reason', () => {
 		expect(problems.some((p) => p.startsWith(`${path}:${line}: demos[0].options.dimensions: /positions has no option "dimensions"`)), problems.join('\n')).toBe(true);
 	});
 
+	it('GIVEN a /quiz demo without its subcommand THEN the missing subcommand is reported', async () => {
+		const dir = copyOfBuiltin();
+		let expectedLine = 0;
+		const path = edit(dir, 'weeks/week-01.yaml', (text) => {
+			expectedLine = lineNumber(text, /^ {2}- command: quiz$/);
+			return text.replace('  - command: quiz\n    subcommand: practice\n', '  - command: quiz\n');
+		});
+		const demo = (parse(readFileSync(path, 'utf8')) as { demos: { command: string }[] }).demos.findIndex((d) => d.command === 'quiz');
+		expect(await problemsOf([dir])).toContain(`${path}:${expectedLine}: demos[${demo}].subcommand: /quiz needs a subcommand (practice)`);
+	});
+
 	it('GIVEN a misspelt key THEN the unrecognised key is reported at its own line', async () => {
 		const dir = copyOfBuiltin();
 		const path = edit(dir, 'weeks/week-02.yaml', (text) => text.replace('\nkeyQuestions:\n', '\nkeyQuestoins:\n'));
