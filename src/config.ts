@@ -22,6 +22,15 @@ const schema = z.object({
 	HOST: optional(z.string().min(1)).default('127.0.0.1'),
 	PORT: optional(z.coerce.number().int().min(0).max(65535)).default(3000),
 	CURRICULUM_DIR: optional(z.string().min(1)),
+	// The AI tutor (/ask, /session, /inject, engine:openai): off without a key; any OpenAI-compatible server works.
+	OPENAI_API_KEY: optional(z.string().min(1)),
+	OPENAI_BASE_URL: optional(z.url({ protocol: /^https?$/, error: 'must be an http(s) URL such as http://127.0.0.1:11434/v1' })),
+	OPENAI_MODEL: optional(z.string().min(1)).default('gpt-4o-mini'),
+	OPENAI_EMBEDDING_MODEL: optional(z.string().min(1)).default('text-embedding-3-small'),
+	/** Tutor requests per member per UTC day; 0 means no limit. */
+	LLM_DAILY_QUOTA: optional(z.coerce.number().int().min(0)).default(50),
+	/** How long one model request may wait for its first byte, and a stream for its next chunk. */
+	LLM_TIMEOUT_MS: optional(z.coerce.number().int().min(1000).max(600_000)).default(60_000),
 });
 
 export type Config = z.infer<typeof schema>;
@@ -41,5 +50,5 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 
 /** The secrets a log line must never contain. */
 export function secretsOf(config: Config): string[] {
-	return [config.DISCORD_TOKEN].filter((value): value is string => typeof value === 'string' && value.length > 0);
+	return [config.DISCORD_TOKEN, config.OPENAI_API_KEY].filter((value): value is string => typeof value === 'string' && value.length > 0);
 }

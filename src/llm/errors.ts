@@ -1,0 +1,103 @@
+import { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from 'openai';
+import { UnavailableError } from '../core/errors.js';
+
+/** Where to point a member (and through them the bot's operator) when the tutor is not set up. */
+export const ENABLE_HINT =
+	'The bot’s operator enables it by setting `OPENAI_API_KEY` in the bot’s `.env` file (for a server other than OpenAI, ' +
+	'also `OPENAI_BASE_URL` and `OPENAI_MODEL`; see `.env.example`) and restarting the bot.';
+
+/** The model server could not give an answer; the message says why in words a member can act on. */
+export class LlmError extends UnavailableError {
+	constructor(
+		message: string,
+		code: string,
+		/** Whether trying the same request again may succeed. */
+		readonly retryable: boolean,
+		/** For rate limits: how long the server asked us to wait. */
+		readonly retryAfterMs?: number,
+	) {
+		super(message, code);
+	}
+}
+
+/** The stream ended before the model said it was finished (connection closed mid-answer). */
+export class StreamCutError extends Error {
+	override readonly name = 'StreamCutError';
+}
+
+/** No chunk arrived within the idle timeout. */
+export class StreamIdleError extends Error {
+	override readonly name = 'StreamIdleError';
+}
+
+/** Reads `retry-after-ms` (OpenAI's) or `retry-after` (seconds or an HTTP date) from an error's headers. */
+export function retryAfterMs(headers: Headers | undefined, now = Date.now()): number | undefined {
+	if (!headers) return undefined;
+	const ms = Number.parseFloat(headers.get('retry-after-ms') ?? '');
+	if (Number.isFinite(ms) && ms >= 0) return ms;
+	const raw = headers.get('retry-after');
+	if (raw === null) return undefined;
+	const seconds = Number.parseFloat(raw);
+	if (Number.isFinite(seconds) && seconds >= 0) return seconds * 1000;
+	const date = Date.parse(raw);
+	return Number.isFinite(date) ? Math.max(0, date - now) : undefined;
+}
+
+function seconds(ms: number): string {
+	const s = Math.max(1, Math.ceil(ms / 1000));
+	return s === 1 ? '1 second' : `${s} seconds`;
+}
+
+/**
+ * Maps anything the OpenAI client (or our stream reader) throws to an {@link LlmError}: a member-facing message,
+ * a stable code for tests and metrics, and whether a retry is safe. Nothing from the request (prompts, secrets) is
+ * ever put into the message.
+ */
+export function toLlmError(error: unknown): LlmError {
+	if (error instanceof LlmError) return error;
+	if (error instanceof APIUserAbortError) return new LlmError('The request to the model was cancelled.', 'llm.aborted', false);
+	if (error instanceof APIConnectionTimeoutError || error instanceof StreamIdleError) {
+		return new LlmError('The model server took too long to answer. Please try again in a moment.', 'llm.timeout', true);
+	}
+	if (error instanceof APIConnectionError) {
+		return new LlmError('The bot could not reach its model server. Please try again in a moment.', 'llm.connection', true);
+	}
+	if (error instanceof StreamCutError) {
+		return new LlmError('The model’s answer was cut off (the connection closed). Please try again.', 'llm.stream-cut', true);
+	}
+	if (error instanceof SyntaxError) {
+		return new LlmError('The model server sent a garbled answer. Please try again.', 'llm.malformed', true);
+	}
+	if (error instanceof APIError) {
+		const status = error.status;
+		if (status === 429) {
+			const wait = retryAfterMs(error.headers);
+			const when = wait === undefined ? 'in a minute' : `in ${seconds(wait)}`;
+			// OpenAI answers 429 `insufficient_quota` when the account is out of credit: waiting will not help.
+			if (error.code === 'insufficient_quota') {
+				return new LlmError('The model server says the bot’s account is out of credit. Tell the bot’s operator.', 'llm.no-credit', false);
+			}
+			return new LlmError(`The model server is rate-limiting the bot. Please try again ${when}.`, 'llm.rate-limited', true, wait);
+		}
+		if (status === 401 || status === 403) {
+			return new LlmError('The model server refused the bot’s API key (`OPENAI_API_KEY`). Tell the bot’s operator.', 'llm.auth', false);
+		}
+		if (status === 404) {
+			return new LlmError('The model server does not know the configured model (`OPENAI_MODEL` or `OPENAI_EMBEDDING_MODEL`). Tell the bot’s operator.', 'llm.model-not-found', false);
+		}
+		if (status === 408 || status === 409 || (status !== undefined && status >= 500)) {
+			return new LlmError('The model server had a problem. Please try again in a moment.', 'llm.server-error', true);
+		}
+		if (status === 400 || status === 413 || status === 422) {
+			return new LlmError('The model server could not handle this request (it may be too long, or an option is unsupported).', 'llm.bad-request', false);
+		}
+		if (status === undefined) {
+			// An error object inside an otherwise successful stream.
+			return new LlmError('The model server reported an error in the middle of its answer. Please try again.', 'llm.stream-error', true);
+		}
+	}
+	if (error instanceof TypeError && /terminated|fetch failed|socket/i.test(error.message)) {
+		return new LlmError('The model’s answer was cut off (the connection closed). Please try again.', 'llm.stream-cut', true);
+	}
+	return new LlmError('The model server failed in an unexpected way. Please try again later.', 'llm.unknown', false);
+}
