@@ -102,7 +102,7 @@ export function layoutCard(input: CardInput, measure: TextMeasurer = measureText
 	if (input.figure) {
 		const figure = input.figure;
 		const dx = Math.round((width - figure.width) / 2);
-		items.push({ kind: 'rect', role: 'figure-background', x: dx, y, w: figure.width, h: figure.height, fill: figure.background, radius: 8 });
+		items.push({ kind: 'rect', role: 'figure-background', x: dx, y, w: figure.width, h: figure.height, fill: figure.background, stroke: THEME.border, lineWidth: 1, radius: 8 });
 		items.push({ kind: 'group', role: 'figure', dx, dy: y, items: figure.items.filter((item) => item.role !== 'border') });
 		y += figure.height + SECTION_GAP;
 	}

@@ -78,10 +78,16 @@ export function matrixCells(m: Matrix, scale: ColorScale, x: number, y: number, 
 	};
 }
 
-/** A number short enough for a cell: percent without decimals, or two significant digits. */
-export function cellLabel(value: number, format: NumberFormat = 'number'): string {
+/**
+ * A number short enough for a cell, with the same decimals in every cell of a map: percent as a whole number, else
+ * two decimals when the colour domain is within ±1 (cosines, weights), one within ±10, none beyond.
+ */
+export function cellLabel(value: number, format: NumberFormat = 'number', domain: [number, number] = [-1, 1]): string {
 	if (format === 'percent') return `${Math.round(value * 100)}`;
-	return Math.abs(value) >= 10 ? String(Math.round(value)).replace(/^-/, '−') : formatNumber(value, 2);
+	const reach = Math.max(Math.abs(domain[0]), Math.abs(domain[1]));
+	const text = value.toFixed(reach <= 1 ? 2 : reach <= 10 ? 1 : 0);
+	// "-0.00" would claim a sign the rounded number does not have.
+	return (Number(text) === 0 ? text.replace(/^-/, '') : text).replace(/^-/, '−');
 }
 
 /**
@@ -131,7 +137,7 @@ export function layoutHeatmap(input: HeatmapInput, measure: TextMeasurer = measu
 		input.values.forEach((row, r) => row.forEach((v, c) => {
 			const fill = cells.fills[r * cols + c];
 			if (fill === null || fill === undefined) return;
-			items.push({ kind: 'text', role: 'cell-value', x: grid.x + (c + 0.5) * cell, y: grid.y + (r + 0.5) * cell, text: cellLabel(v, format), font: CELL_FONT, color: textOn(fill, THEME.textOnLight, '#ffffff'), align: 'center', baseline: 'middle' });
+			items.push({ kind: 'text', role: 'cell-value', x: grid.x + (c + 0.5) * cell, y: grid.y + (r + 0.5) * cell, text: cellLabel(v, format, scale.domain), font: CELL_FONT, color: textOn(fill, THEME.textOnLight, '#ffffff'), align: 'center', baseline: 'middle' });
 		}));
 	}
 	const labelsEvery = Math.max(1, Math.ceil((LABEL_FONT.size + 2) / cell));

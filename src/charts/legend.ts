@@ -56,7 +56,7 @@ function swatch(entry: LegendEntry, x: number, mid: number): SceneItem[] {
 }
 
 /** How many steps a colour bar is drawn with: enough that banding is invisible. */
-const COLOR_BAR_STEPS = 64;
+const COLOR_BAR_STEPS = 128;
 
 /**
  * A vertical colour bar in `box` (high values at the top) with tick marks and labels to its right and an optional
@@ -67,7 +67,7 @@ export function layoutColorBar(scale: ColorScale, box: Box, title: string | unde
 	const [lo, hi] = scale.domain;
 	const fills: string[] = [];
 	for (let i = 0; i < COLOR_BAR_STEPS; i++) fills.push(scale.color(hi - ((i + 0.5) / COLOR_BAR_STEPS) * (hi - lo)));
-	items.push({ kind: 'cells', role: 'color-bar', x: box.x, y: box.y, cellWidth: box.w, cellHeight: box.h / COLOR_BAR_STEPS, rows: COLOR_BAR_STEPS, cols: 1, fills, gap: 0 });
+	items.push({ kind: 'cells', role: 'color-bar', x: box.x, y: box.y, cellWidth: box.w, cellHeight: box.h / COLOR_BAR_STEPS, rows: COLOR_BAR_STEPS, cols: 1, fills, gap: 0, asImage: true });
 	items.push({ kind: 'rect', role: 'color-bar-frame', x: box.x, y: box.y, w: box.w, h: box.h, stroke: THEME.axis, lineWidth: 1 });
 	const labels = formatTicks(scale.ticks, format);
 	scale.ticks.forEach((tick, i) => {

@@ -127,7 +127,7 @@ function hatchPattern(ctx: SKRSContext2D, color: string, cache: Map<string, Canv
 
 function drawCells(ctx: SKRSContext2D, item: CellsItem, hatches: Map<string, CanvasPattern>): void {
 	const { x, y, cellWidth: w, cellHeight: h, rows, cols, gap } = item;
-	if (gap === 0 && rows * cols > RECT_CELL_LIMIT) {
+	if (gap === 0 && (item.asImage || rows * cols > RECT_CELL_LIMIT)) {
 		drawCellsAsImage(ctx, item);
 	} else {
 		for (let r = 0; r < rows; r++) {

@@ -87,6 +87,8 @@ export interface CellsItem extends Base {
 	fills: (string | null)[];
 	/** Gap between cells in pixels (0 for large matrices, drawn as an image). */
 	gap: number;
+	/** Draw as one scaled image even when small (colour bars: no seams between steps). */
+	asImage?: boolean;
 	masked?: { fill: string; hatch: string };
 }
 

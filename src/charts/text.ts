@@ -99,7 +99,26 @@ export function wrap(text: string, maxWidth: number, font: FontSpec, measure: Te
 /** The marks that make whitespace visible in token strips (`←` for a carriage return: back to the line start). */
 export const WHITESPACE_MARKS = { ' ': '⋅', '\n': '↵', '\t': '→', '\r': '←' } as const;
 
-/** `text` with spaces, newlines, tabs and carriage returns replaced by their visible marks. */
+/** Characters that draw nothing at all, shown by name so a token made of one is not an empty box. */
+export const INVISIBLE_NAMES: Readonly<Record<string, string>> = {
+	'\u200b': '[ZWSP]',
+	'\u200c': '[ZWNJ]',
+	'\u200d': '[ZWJ]',
+	'\u2060': '[WJ]',
+	'\ufe0e': '[VS15]',
+	'\ufe0f': '[VS16]',
+	'\ufeff': '[BOM]',
+};
+
+/**
+ * `text` with spaces, newlines, tabs and carriage returns replaced by their visible marks, and zero-width characters
+ * by their names, except inside an emoji sequence, where the joiner and the emoji variation selector do their job.
+ */
 export function visibleWhitespace(text: string): string {
-	return text.replace(/[ \n\t\r]/g, (c) => WHITESPACE_MARKS[c as keyof typeof WHITESPACE_MARKS]);
+	return graphemes(text)
+		.map((g) => {
+			if (g.length > 1 && /\p{Extended_Pictographic}/u.test(g)) return g;
+			return g.replace(/[ \n\t\r]/g, (c) => WHITESPACE_MARKS[c as keyof typeof WHITESPACE_MARKS]).replace(/[\u200b-\u200d\u2060\ufe0e\ufe0f\ufeff]/g, (c) => INVISIBLE_NAMES[c]!);
+		})
+		.join('');
 }

@@ -85,7 +85,8 @@ export function formatTicks(ticks: readonly number[], format: NumberFormat = 'nu
 	const maxAbs = Math.max(0, ...scaled.map(Math.abs));
 	return scaled.map((value) => {
 		let text: string;
-		if (maxAbs >= 1e6 && (step === 0 || step >= 1e5)) text = `${trim((value / 1e6).toFixed(decimalsFor(step / 1e6)))}M`;
+		if (value === 0 && maxAbs >= 1e4) text = '0';
+		else if (maxAbs >= 1e6 && (step === 0 || step >= 1e5)) text = `${trim((value / 1e6).toFixed(decimalsFor(step / 1e6)))}M`;
 		else if (maxAbs >= 1e4 && (step === 0 || step >= 100)) text = `${trim((value / 1e3).toFixed(decimalsFor(step / 1e3)))}k`;
 		else text = Number.isFinite(step) && step > 0 ? value.toFixed(decimalsFor(step)) : formatNumber(value);
 		if (format === 'percent') text += '%';
