@@ -1,5 +1,6 @@
 import { commands as allCommands } from '../commands/index.js';
 import type { Compute } from './compute/compute.js';
+import { curriculumDirs, loadCurriculum, type Curriculum } from './curriculum/index.js';
 import { createWorkerPool } from './compute/pool.js';
 import type { Config } from './config.js';
 import { systemClock, type Clock } from './core/clock.js';
@@ -33,6 +34,8 @@ export interface AppOptions {
 	store?: Store;
 	/** Where heavy work runs; default: a worker pool sized to the cores. */
 	compute?: Compute;
+	/** A curriculum already loaded (tests); otherwise the built-in one plus CURRICULUM_DIR. */
+	curriculum?: Curriculum;
 	onOutcome?: OutcomeListener;
 }
 
@@ -42,6 +45,8 @@ export interface AppOptions {
  */
 export async function createApp(options: AppOptions): Promise<App> {
 	const { config, log } = options;
+	// A broken curriculum file stops start-up here, naming the file, line and reason.
+	const curriculum = options.curriculum ?? (await loadCurriculum(curriculumDirs(config)));
 	const store = options.store ?? (await openStore(config.STORE_URL));
 	const commands = options.commands ?? allCommands;
 	const registry = createRegistry(commands);
@@ -57,6 +62,7 @@ export async function createApp(options: AppOptions): Promise<App> {
 		poster: options.poster,
 		compute,
 		repos: createRepositories(store),
+		curriculum,
 	};
 	const dispatcher = new Dispatcher({ registry, deps, log, onOutcome: options.onOutcome });
 	return {

@@ -4,6 +4,7 @@ import type { AnyCommand } from './command.js';
 import type { ChannelPoster } from './poster.js';
 import type { Compute } from '../compute/compute.js';
 import type { Repositories } from '../storage/repositories/index.js';
+import type { Curriculum } from '../curriculum/curriculum.js';
 
 /** A model or data set the bot can load, as /about and /healthz report it. */
 export interface ModelStatus {
@@ -33,4 +34,6 @@ export interface Deps {
 	compute: Compute;
 	/** Storage, as small repositories over the store. */
 	repos: Repositories;
+	/** The syllabus, session format and quiz bank, validated at start-up. */
+	curriculum: Curriculum;
 }

@@ -7,6 +7,7 @@ import { commands } from '../../commands/index.js';
 import { createInlineCompute } from '../../src/compute/inline.js';
 import { createRepositories } from '../../src/storage/repositories/index.js';
 import { openStore, type Store } from '../../src/storage/store.js';
+import { loadCurriculum, type Curriculum } from '../../src/curriculum/index.js';
 
 /** A poster that keeps what was posted, for handler tests that post outside the interaction. */
 export class RecordingPoster implements ChannelPoster {
@@ -38,6 +39,21 @@ export class RecordingPoster implements ChannelPoster {
 /** A store that refuses every call: tests that need storage pass a real one. */
 const unavailableStore: Store = new Proxy({} as Store, {
 	get: (_, property) => (property === 'kind' ? 'sqlite' : () => Promise.reject(new Error(`test deps have no store (called ${String(property)})`))),
+});
+
+let curriculumPromise: Promise<Curriculum> | undefined;
+
+/** The built-in curriculum, loaded once per test file. */
+export function testCurriculum(): Promise<Curriculum> {
+	curriculumPromise ??= loadCurriculum();
+	return curriculumPromise;
+}
+
+/** Stands in until a test passes `curriculum: await testCurriculum()`. */
+const curriculumNotLoaded: Curriculum = new Proxy({} as Curriculum, {
+	get: (_, property) => {
+		throw new Error(`test deps have no curriculum (read ${String(property)}): pass curriculum: await testCurriculum()`);
+	},
 });
 
 /** A clock tests move by hand. */
@@ -77,6 +93,7 @@ export function testDeps(overrides: Partial<Deps> & { store?: Store } = {}): Dep
 		poster: new RecordingPoster(),
 		compute: createInlineCompute(),
 		repos: createRepositories(store ?? unavailableStore),
+		curriculum: curriculumNotLoaded,
 		...rest,
 	};
 }
