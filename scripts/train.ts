@@ -133,7 +133,7 @@ async function main(): Promise<void> {
 		backend,
 		parameters: parameterCount(model),
 		config: model,
-		training: { ...cfg, trainTokens: data.train.length, wallSeconds: Math.round(trainSeconds) },
+		training: { ...cfg, stepsDone: state.step, trainTokens: data.train.length, wallSeconds: Math.round(trainSeconds) },
 		finalTrainLoss: lastTrain.reduce((s, [, l]) => s + l, 0) / lastTrain.length,
 		validation: {
 			tokens: full.tokens,
