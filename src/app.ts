@@ -13,6 +13,7 @@ import type { Logger } from './logger.js';
 import { createRepositories } from './storage/repositories/index.js';
 import { openStore, type Store } from './storage/store.js';
 import { version } from './version.js';
+import { createLlmService } from './llm/service.js';
 
 export interface App {
 	config: Config;
@@ -51,9 +52,11 @@ export async function createApp(options: AppOptions): Promise<App> {
 	const commands = options.commands ?? allCommands;
 	const registry = createRegistry(commands);
 	const compute = options.compute ?? createWorkerPool();
+	const clock = options.clock ?? systemClock;
+	const repos = createRepositories(store);
 	const deps: Deps = {
 		config,
-		clock: options.clock ?? systemClock,
+		clock,
 		version,
 		startedAt: (options.clock ?? systemClock).now(),
 		commands,
@@ -61,8 +64,9 @@ export async function createApp(options: AppOptions): Promise<App> {
 		modelStatus: () => [],
 		poster: options.poster,
 		compute,
-		repos: createRepositories(store),
+		repos,
 		curriculum,
+		llm: createLlmService({ config, repos, clock }),
 	};
 	const dispatcher = new Dispatcher({ registry, deps, log, onOutcome: options.onOutcome });
 	return {

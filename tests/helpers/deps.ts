@@ -8,6 +8,7 @@ import { createInlineCompute } from '../../src/compute/inline.js';
 import { createRepositories } from '../../src/storage/repositories/index.js';
 import { openStore, type Store } from '../../src/storage/store.js';
 import { loadCurriculum, type Curriculum } from '../../src/curriculum/index.js';
+import { createLlmService } from '../../src/llm/service.js';
 
 /** A poster that keeps what was posted, for handler tests that post outside the interaction. */
 export class RecordingPoster implements ChannelPoster {
@@ -82,8 +83,10 @@ export function memoryStore(): Promise<Store> {
 export function testDeps(overrides: Partial<Deps> & { store?: Store } = {}): Deps {
 	const { store, ...rest } = overrides;
 	const clock = rest.clock ?? new ManualClock();
+	const config = rest.config ?? loadConfig({ NODE_ENV: 'test' });
+	const repos = rest.repos ?? createRepositories(store ?? unavailableStore);
 	return {
-		config: loadConfig({ NODE_ENV: 'test' }),
+		config,
 		clock,
 		version: '0.0.0-test',
 		startedAt: clock.now(),
@@ -92,8 +95,10 @@ export function testDeps(overrides: Partial<Deps> & { store?: Store } = {}): Dep
 		modelStatus: () => [],
 		poster: new RecordingPoster(),
 		compute: createInlineCompute(),
-		repos: createRepositories(store ?? unavailableStore),
+		repos,
 		curriculum: curriculumNotLoaded,
+		// Pass `config` with OPENAI_API_KEY and OPENAI_BASE_URL (tests/helpers/openai-server.ts) to use the tutor.
+		llm: createLlmService({ config, repos, clock, retry: { retries: 2, baseDelayMs: 5, maxRetryAfterMs: 2000 } }),
 		...rest,
 	};
 }

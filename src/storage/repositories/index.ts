@@ -1,13 +1,33 @@
 import type { Store } from '../store.js';
 import { GuildSettingsRepository } from './guild-settings.js';
+import { InjectGameRepository } from './inject-game.js';
+import { LlmQuotaRepository } from './llm-quota.js';
+import { SessionEvaluationRepository } from './session-evaluations.js';
+import { TutorConversationRepository } from './tutor-conversations.js';
+import { TutorSessionRepository } from './tutor-sessions.js';
+import { TutorSettingsRepository } from './tutor-settings.js';
 
 /** Every repository, built over one store. Features add theirs here. */
 export interface Repositories {
 	settings: GuildSettingsRepository;
+	/** The AI tutor's on/off switch per server. */
+	tutorSettings: TutorSettingsRepository;
+	llmQuota: LlmQuotaRepository;
+	tutorConversations: TutorConversationRepository;
+	tutorSessions: TutorSessionRepository;
+	/** Five-dimension session evaluations, for /progress. */
+	sessionEvaluations: SessionEvaluationRepository;
+	injectGame: InjectGameRepository;
 }
 
 export function createRepositories(store: Store): Repositories {
 	return {
 		settings: new GuildSettingsRepository(store),
+		tutorSettings: new TutorSettingsRepository(store),
+		llmQuota: new LlmQuotaRepository(store),
+		tutorConversations: new TutorConversationRepository(store),
+		tutorSessions: new TutorSessionRepository(store),
+		sessionEvaluations: new SessionEvaluationRepository(store),
+		injectGame: new InjectGameRepository(store),
 	};
 }
