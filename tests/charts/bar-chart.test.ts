@@ -1,0 +1,118 @@
+import { describe, expect, it } from 'vitest';
+import { barValueLabel, layoutBarChart, renderBarChart, type BarChartInput } from '../../src/charts/bar-chart.js';
+import { mix } from '../../src/charts/color.js';
+import { pngSize } from '../../src/charts/png.js';
+import { itemsWithRole } from '../../src/charts/scene.js';
+import { HIGHLIGHT, PALETTE, THEME } from '../../src/charts/theme.js';
+import { fakeMeasure } from './helpers/fake-measure.js';
+
+const base: BarChartInput = {
+	title: 'P',
+	categories: ['a', 'b', 'c', 'd'],
+	series: [{ name: 'p', values: [0.1, 0.4, 0.3, 0.2] }],
+	valueAxis: { format: 'percent' },
+	width: 600,
+	height: 400,
+};
+
+describe('bar chart layout', () => {
+	it('GIVEN one series THEN bars, ticks and labels sit at exact positions on a nice percent axis', () => {
+		const scene = layoutBarChart(base, fakeMeasure);
+		// Axis 0–40 % in 10 % steps; labels 13 px × 0.5 per glyph, so '40%' is 19.5 px: plot.x = 28 + 20 + 10 = 58.
+		expect(itemsWithRole(scene.items, 'left-tick-label', 'text').map((t) => t.text)).toEqual(['0%', '10%', '20%', '30%', '40%']);
+		// Plot: y from 79 (header) + 22 (value labels) = 101 to 372 − 24 (category labels) = 348; x from 58 to 572.
+		const ticks = itemsWithRole(scene.items, 'left-tick-label', 'text');
+		expect(ticks[0]).toMatchObject({ x: 50, y: 348, align: 'right' });
+		expect(ticks[4]).toMatchObject({ y: 101 });
+		const band = 514 / 4;
+		const group = band * 0.74;
+		const bars = itemsWithRole(scene.items, 'bar', 'rect');
+		expect(bars).toHaveLength(4);
+		bars.forEach((bar, i) => {
+			const value = base.series[0]!.values[i]!;
+			expect(bar.x).toBeCloseTo(58 + band * i + (band - group) / 2, 9);
+			expect(bar.w).toBeCloseTo(group - 1, 9);
+			expect(bar.h).toBeCloseTo((value / 0.4) * 247, 9);
+			expect(bar.y + bar.h).toBeCloseTo(348, 9);
+			expect(bar.fill).toBe(PALETTE[0]);
+		});
+		expect(itemsWithRole(scene.items, 'bar-value', 'text').map((t) => t.text)).toEqual(['10.0%', '40.0%', '30.0%', '20.0%']);
+		expect(itemsWithRole(scene.items, 'category-label', 'text').map((t) => [t.text, t.x, t.rotate])).toEqual(
+			['a', 'b', 'c', 'd'].map((c, i) => [c, 58 + band * (i + 0.5), undefined]),
+		);
+	});
+
+	it('GIVEN a highlight, a cut-off, a threshold and a cumulative line THEN each is drawn where it belongs', () => {
+		const scene = layoutBarChart(
+			{
+				...base,
+				series: [{ name: 'before', values: [0.4, 0.3, 0.2, 0.1] }, { name: 'after', values: [0.6, 0.25, 0.1, 0.05] }],
+				highlight: { index: 1, label: 'sampled' },
+				cutoff: { afterIndex: 1, label: 'top-k = 2' },
+				threshold: { value: 0.15, label: 'min-p' },
+				line: { name: 'cumulative', values: [0.6, 0.85, 0.95, 1] },
+			},
+			fakeMeasure,
+		);
+		const bars = itemsWithRole(scene.items, 'bar', 'rect');
+		expect(bars.map((b) => b.fill)).toEqual([PALETTE[0], PALETTE[1], PALETTE[0], PALETTE[1], mix(PALETTE[0], THEME.background, 0.62), mix(PALETTE[1], THEME.background, 0.62), mix(PALETTE[0], THEME.background, 0.62), mix(PALETTE[1], THEME.background, 0.62)]);
+		// Legend: two series, the line and the highlight.
+		expect(itemsWithRole(scene.items, 'legend-label', 'text').map((t) => t.text)).toEqual(['before', 'after', 'cumulative', 'sampled']);
+		const plotLeft = bars[0]!.x - ((bars[1]!.x + bars[1]!.w + 1 - bars[0]!.x) / 0.74 - (bars[1]!.x + bars[1]!.w + 1 - bars[0]!.x)) / 2;
+		const band = (bars[2]!.x - bars[0]!.x);
+		const cutoff = itemsWithRole(scene.items, 'cutoff', 'line')[0]!;
+		expect(cutoff.x1).toBeCloseTo(plotLeft + 2 * band, 9);
+		expect(cutoff.dash).toEqual([6, 4]);
+		const highlight = itemsWithRole(scene.items, 'highlight', 'rect')[0]!;
+		expect(highlight.stroke).toBe(HIGHLIGHT);
+		expect(highlight.x).toBeCloseTo(bars[2]!.x - 3, 9);
+		expect(itemsWithRole(scene.items, 'category-label', 'text')[1]).toMatchObject({ color: HIGHLIGHT, font: { weight: 'bold' } });
+		// Value axis 0–60 %: the threshold at 15 % is a quarter of the way up.
+		const ticks = itemsWithRole(scene.items, 'left-tick-label', 'text');
+		expect(ticks.map((t) => t.text)).toEqual(['0%', '10%', '20%', '30%', '40%', '50%', '60%']);
+		const threshold = itemsWithRole(scene.items, 'threshold', 'line')[0]!;
+		expect(threshold.y1).toBeCloseTo(ticks[0]!.y + (ticks[6]!.y - ticks[0]!.y) * 0.25, 9);
+		// Secondary axis 0–100 % on the right; the line passes through each band's centre.
+		expect(itemsWithRole(scene.items, 'right-tick-label', 'text').map((t) => t.text)).toEqual(['0%', '20%', '40%', '60%', '80%', '100%']);
+		const line = itemsWithRole(scene.items, 'line', 'polyline')[0]!;
+		expect(line.points[0]).toBeCloseTo(plotLeft + band / 2, 9);
+		expect(line.points[7]).toBeCloseTo(ticks[6]!.y, 9);
+		expect(itemsWithRole(scene.items, 'bar-value')).toEqual([]);
+	});
+
+	it('GIVEN horizontal orientation THEN categories run down the left and bars grow right from zero', () => {
+		const scene = layoutBarChart({ ...base, orientation: 'horizontal' }, fakeMeasure);
+		const bars = itemsWithRole(scene.items, 'bar', 'rect');
+		const zero = bars[0]!.x;
+		expect(bars.every((b) => b.x === zero)).toBe(true);
+		expect(bars[1]!.w / bars[0]!.w).toBeCloseTo(4, 9);
+		expect(bars[1]!.y).toBeGreaterThan(bars[0]!.y);
+		expect(itemsWithRole(scene.items, 'category-label', 'text').every((t) => t.align === 'right' && t.x === zero - 10)).toBe(true);
+		expect(itemsWithRole(scene.items, 'x-tick-label', 'text').map((t) => t.text)).toEqual(['0%', '10%', '20%', '30%', '40%']);
+		expect(() => layoutBarChart({ ...base, orientation: 'horizontal', line: { name: 'c', values: [1, 1, 1, 1] } }, fakeMeasure)).toThrow(/vertical/);
+	});
+
+	it('GIVEN labels too long for their band THEN they are rotated and truncated with an ellipsis', () => {
+		const scene = layoutBarChart({ ...base, categories: ['a', 'b', 'c', 'x'.repeat(300)] }, fakeMeasure);
+		const labels = itemsWithRole(scene.items, 'category-label', 'text');
+		expect(labels.every((t) => t.rotate === -Math.PI / 4)).toBe(true);
+		expect(labels[3]!.text.endsWith('…')).toBe(true);
+		expect(labels[3]!.text.length).toBeLessThan(40);
+	});
+
+	it('GIVEN mismatched lengths THEN layout throws naming the series', () => {
+		expect(() => layoutBarChart({ ...base, series: [{ name: 'short', values: [1] }] }, fakeMeasure)).toThrow(/short/);
+	});
+
+	it('GIVEN values THEN bar labels print percent with one decimal and tiny values without rounding to zero', () => {
+		expect(barValueLabel(0.4821, 'percent')).toBe('48.2%');
+		expect(barValueLabel(0.00042, 'percent')).toBe('0.042%');
+		expect(barValueLabel(0, 'percent')).toBe('0.0%');
+		expect(barValueLabel(1234.5)).toBe('1230');
+	});
+
+	it('GIVEN a 1200×600 chart with Korean labels THEN the PNG is 1200×600', async () => {
+		const png = await renderBarChart({ ...base, title: '다음 토큰 확률', categories: ['⋅안녕', '하세요', '🙂', '→x'], width: 1200, height: 600 });
+		expect(pngSize(png)).toEqual({ width: 1200, height: 600 });
+	});
+});
