@@ -6,6 +6,7 @@ import type { SamplingOptions } from '../sampling/filters.js';
 import type { BytePairEncoding } from '../tokenizers/bpe.js';
 import { initBackend, tf } from './backend.js';
 import type { ModelConfig } from './config.js';
+import { evaluate } from './evaluate.js';
 import type { Weights } from './init.js';
 import type { AttentionSteps, ForwardResult, TopToken, TracedForwardResult } from './inference-types.js';
 import { forward, headLogits, type Params } from './model.js';
@@ -61,6 +62,14 @@ export class TinyGpt {
 	ffnActivations(tokens: readonly number[]): Float32Array[] {
 		this.check(tokens);
 		return tidy(() => forward(this.params, this.config, this.batchOf(tokens), 'all').trace!.ffnHidden.map((h) => h.dataSync() as Float32Array));
+	}
+
+	/**
+	 * Mean next-token cross-entropy (nats/token) over windows of token ids: each window's tokens 1… are predicted
+	 * from the ones before them (a window holds at most contextLength + 1 ids).
+	 */
+	crossEntropy(windows: readonly Int32Array[]): { totalNats: number; tokens: number; natsPerToken: number } {
+		return evaluate(this.params, this.config, windows);
 	}
 
 	/** The learnt position embeddings [contextLength · dModel], row t = position t. */
