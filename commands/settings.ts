@@ -2,12 +2,14 @@ import { ApplicationCommandOptionType as T } from 'discord-api-types/v10';
 import { defineCommand } from '../src/core/command.js';
 import { requireGuild, requireOrganizer } from '../src/core/roles.js';
 import type { GuildSettings } from '../src/storage/repositories/guild-settings.js';
+import type { TutorSwitch } from '../src/storage/repositories/tutor-settings.js';
 
-function describeSettings(s: GuildSettings): string {
+function describeSettings(s: GuildSettings, tutor: TutorSwitch): string {
 	return [
 		`**Organizer role:** ${s.organizerRoleId ? `<@&${s.organizerRoleId}>` : 'none (members with Manage Server are organizers)'}`,
 		`**Presenter role:** ${s.presenterRoleId ? `<@&${s.presenterRoleId}>` : 'none (only organizers present)'}`,
 		`**Organizers on leaderboards:** ${s.excludeOrganizersFromLeaderboard ? 'left out' : 'included'}`,
+		`**AI tutor (/ask, /session, /inject):** ${tutor.enabled ? 'on' : 'off'}`,
 	].join('\n');
 }
 
@@ -34,14 +36,26 @@ export default defineCommand({
 				description: 'Choose whether organizers appear on leaderboards',
 				options: [{ type: T.Boolean, name: 'exclude_organizers', description: 'Leave organizers out', required: true }],
 			},
+			{
+				type: T.Subcommand,
+				name: 'tutor',
+				description: 'Turn the AI tutor (/ask, /session, /inject) on or off for this server',
+				options: [{ type: T.Boolean, name: 'enabled', description: 'On or off', required: true }],
+			},
 		],
 	},
 	audience: 'organizer',
 	async run({ args, guildId, user, deps }) {
 		const guild = requireGuild(guildId);
 		const current = await deps.repos.settings.get(guild);
-		if (args.subcommand === 'show') return { content: describeSettings(current), ephemeral: true };
+		const tutor = await deps.repos.tutorSettings.get(guild);
+		if (args.subcommand === 'show') return { content: describeSettings(current, tutor), ephemeral: true };
 		requireOrganizer(user, current, 'change the settings');
+		if (args.subcommand === 'tutor') {
+			const saved = await deps.repos.tutorSettings.set(guild, args.enabled, user.id, deps.clock.now());
+			const key = deps.llm.configured ? '' : '\n-# This bot has no `OPENAI_API_KEY` yet, so the tutor stays unavailable until its operator sets one.';
+			return { content: `✅ Saved.\n${describeSettings(current, saved)}${key}`, ephemeral: true };
+		}
 		const patch: Partial<GuildSettings> =
 			args.subcommand === 'roles'
 				? args.clear
@@ -52,6 +66,6 @@ export default defineCommand({
 						}
 				: { excludeOrganizersFromLeaderboard: args.exclude_organizers };
 		const saved = await deps.repos.settings.update(guild, patch);
-		return { content: `✅ Saved.\n${describeSettings(saved)}`, ephemeral: true };
+		return { content: `✅ Saved.\n${describeSettings(saved, tutor)}`, ephemeral: true };
 	},
 });

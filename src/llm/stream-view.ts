@@ -51,6 +51,7 @@ export class StreamView {
 
 	/** A line under the answer, e.g. "retrying…"; cleared by passing ''. */
 	notice(line: string): void {
+		if (line === this.note) return;
 		this.note = line;
 		this.show(this.latest ?? '');
 	}

@@ -1,0 +1,33 @@
+import type { Curriculum } from '../../curriculum/curriculum.js';
+import type { Week } from '../../curriculum/schema.js';
+import type { Deps } from '../../core/deps.js';
+import { UserError } from '../../core/errors.js';
+import { bestWeekFor } from '../prompts/context.js';
+
+/** How the week an answer is grounded in was chosen, said in the footer. */
+export type WeekSource = 'asked' | 'session' | 'matched' | 'first';
+
+/**
+ * The week an /ask answer is grounded in: the one the member named; else the week of their latest /session in
+ * this server; else the week whose page best matches the question; else week 1. (When the bot gains a schedule,
+ * its current week belongs between the first two.)
+ */
+export async function resolveWeek(
+	deps: Pick<Deps, 'repos'>,
+	curriculum: Curriculum,
+	input: { week?: number; guildId: string | null; userId: string; question: string },
+): Promise<{ week: Week; source: WeekSource }> {
+	if (input.week !== undefined) {
+		const week = curriculum.week(input.week);
+		if (!week) throw new UserError(`There is no week ${input.week}: the course has weeks 1–${curriculum.weeks.length}.`, 'ask.week');
+		return { week, source: 'asked' };
+	}
+	if (input.guildId) {
+		const session = await deps.repos.tutorSessions.latest(input.guildId, input.userId);
+		const week = session && !session.finishedAt ? curriculum.week(session.week) : undefined;
+		if (week) return { week, source: 'session' };
+	}
+	const matched = bestWeekFor(input.question, curriculum.weeks);
+	if (matched) return { week: matched, source: 'matched' };
+	return { week: curriculum.weeks[0]!, source: 'first' };
+}
