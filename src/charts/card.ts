@@ -118,12 +118,11 @@ function layoutTable(table: CardTable, items: SceneItem[], x: number, y: number,
 	const head = THEME.fonts.small;
 	const natural = table.columns.map((col, c) => Math.max(measure(col.title, head), ...table.rows.map((row) => measure(row[c] ?? '', font))) + 24);
 	const total = natural.reduce((a, b) => a + b, 0);
-	// Shrink every column in proportion when the table is too wide; spare width goes to the first left-aligned column.
-	const widths = total > inner ? natural.map((w) => (w * inner) / total) : [...natural];
-	if (total <= inner) {
-		const flexible = Math.max(0, table.columns.findIndex((c) => c.align !== 'right'));
-		widths[flexible] = widths[flexible]! + inner - total;
-	}
+	// The first left-aligned column (the names) absorbs the difference, growing or shrinking (its text is truncated);
+	// numbers keep their natural width, since a cut number would be a wrong number.
+	const widths = [...natural];
+	const flexible = Math.max(0, table.columns.findIndex((c) => c.align !== 'right'));
+	widths[flexible] = Math.max(60, widths[flexible]! + inner - total);
 	const cellX = (c: number): number => x + widths.slice(0, c).reduce((a, b) => a + b, 0);
 	table.columns.forEach((col, c) => {
 		const right = col.align === 'right';

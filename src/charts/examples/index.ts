@@ -232,7 +232,7 @@ export function cardExample(figure: Scene): CardInput {
 				['1', '서연 ✨', '412', '12'],
 				['2', '지민', '398', '9'],
 				['3', 'Alex', '377', '4'],
-				['4', '민준 — a display name far too long for its column, so the card cuts it with an ellipsis', '351', '7'],
+				['4', `민준 — ${'a display name far too long for its column, so the card cuts it short; '.repeat(2)}`, '351', '7'],
 			],
 			highlightRow: 1,
 		},
