@@ -181,13 +181,19 @@ export class TinyGpt {
 	}
 
 	private topTokens(logits: tf.Tensor2D, k: number): TopToken[][] {
-		const probs = tf.softmax(logits);
-		const { values, indices } = tf.topk(logits, k);
-		const ids = indices.arraySync() as number[][];
-		const vals = values.arraySync() as number[][];
-		const p = probs.arraySync() as number[][];
-		return ids.map((row, t) =>
-			row.map((id, j) => ({ id, text: this.tokenizer ? this.tokenizer.decode([id]) : String(id), logit: vals[t]![j]!, prob: p[t]![id]! })),
+		const [rows, vocab] = logits.shape;
+		const { values, indices } = tf.topk(logits, Math.min(k, vocab));
+		// p = exp(logit − logsumexp(row)): the top tokens' probabilities without reading the whole softmax back.
+		const lse = tf.logSumExp(logits, 1).dataSync();
+		const ids = indices.dataSync();
+		const vals = values.dataSync();
+		const kk = Math.min(k, vocab);
+		return Array.from({ length: rows }, (_, t) =>
+			Array.from({ length: kk }, (_, j) => {
+				const id = ids[t * kk + j] as number;
+				const logit = vals[t * kk + j] as number;
+				return { id, text: this.tokenizer ? this.tokenizer.decode([id]) : String(id), logit, prob: Math.exp(logit - (lse[t] as number)) };
+			}),
 		);
 	}
 

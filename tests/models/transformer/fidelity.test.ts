@@ -93,6 +93,8 @@ describe('TinyGpt against the float64 reference', () => {
 				expect(top[0]!.id).toBe(best);
 				expect(top[0]!.logit).toBeCloseTo(row[best]!, 3);
 				expect(top[0]!.prob).toBeGreaterThanOrEqual(top[1]!.prob);
+				const z = row.reduce((acc, x) => acc + Math.exp(x - row[best]!), 0);
+				expect(top[0]!.prob).toBeCloseTo(1 / z, 4);
 			}
 		});
 		const last = trace.logitLens[TINY.nLayers]![9]![0]!;
