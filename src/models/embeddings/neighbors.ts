@@ -1,3 +1,4 @@
+import { DotKernel } from './dot-kernel.js';
 import { dotProduct, unitVector } from './similarity.js';
 import type { Word, WordVectors } from './store.js';
 
@@ -33,34 +34,28 @@ export function neighbors(vectors: WordVectors, word: Word, k = 10, options: Sea
 /**
  * The `k` rows nearest to the unit vector `query`, with exact cosines.
  *
- * Exact, but fast: an int8 pass scores every searched row approximately, the best candidates are rescored from
- * the Float32 rows, and any other row whose approximate score plus its error bound could still reach the k-th
- * exact score is rescored too. The int8 error of row j is at most `scale_j / 2 · Σ|query|` (each int8 component
- * is off by at most half a step), so no row is missed.
+ * Exact, but fast: a WebAssembly SIMD pass scores every searched row approximately (int16 query · int8 rows), the
+ * best candidates are rescored from the Float32 rows, and any other row whose approximate score plus its error
+ * bound could still reach the k-th exact score is rescored too, so no row is missed. Row j's error is at most
+ * `scale_j · (½ Σ|query| + ½ step · 127 · dims)`: each int8 component is off by at most half its step (scale_j),
+ * each int16 query component by at most half the query's step.
  */
 export function nearestToUnit(vectors: WordVectors, query: Float64Array, k: number, options: SearchOptions = {}): Neighbor[] {
 	const limit = Math.min(options.limit ?? SEARCH_VOCABULARY, vectors.count);
 	const exclude = options.exclude ?? new Set<number>();
 	if (k <= 0) return [];
-	const approx = approximateScores(vectors, query, limit);
-	let absSum = 0;
-	for (let d = 0; d < query.length; d++) absSum += Math.abs(query[d]!);
-	// 0.5 plus a margin for the scale having been rounded to Float32.
-	const errorPerScale = 0.5001 * absSum;
+	const { scores, errors } = approximateScores(vectors, query, limit);
+	for (const j of exclude) if (j < limit) scores[j] = Number.NEGATIVE_INFINITY;
 
-	const candidates = topIndices(approx, limit, Math.max(4 * k, 40), exclude);
 	const exact = new Map<number, number>();
 	const rescore = (index: number): void => {
 		if (!exact.has(index)) exact.set(index, dotProduct(query, unitVector(vectors, index)));
 	};
-	candidates.forEach(rescore);
-	const kthExact = (): number => {
-		const sorted = [...exact.values()].sort((a, b) => b - a);
-		return sorted.length >= k ? sorted[k - 1]! : Number.NEGATIVE_INFINITY;
-	};
-	const threshold = kthExact() - 1e-9;
+	topIndices(scores, limit, Math.max(4 * k, 40)).forEach(rescore);
+	const sorted = [...exact.values()].sort((a, b) => b - a);
+	const threshold = (sorted.length >= k ? sorted[k - 1]! : Number.NEGATIVE_INFINITY) - 1e-9;
 	for (let j = 0; j < limit; j++) {
-		if (!exclude.has(j) && !exact.has(j) && approx[j]! + vectors.scales[j]! * errorPerScale >= threshold) rescore(j);
+		if (scores[j]! + errors[j]! >= threshold && scores[j] !== Number.NEGATIVE_INFINITY) rescore(j);
 	}
 	return [...exact]
 		.sort((a, b) => b[1] - a[1] || a[0] - b[0])
@@ -68,48 +63,52 @@ export function nearestToUnit(vectors: WordVectors, query: Float64Array, k: numb
 		.map(([index, cos]) => ({ word: vectors.word(index), cosine: cos }));
 }
 
-/** Per-thread scratch for the approximate scores (a query allocates nothing that scales with the vocabulary). */
-const scratch = new WeakMap<WordVectors, Float64Array>();
-
-/** scale_j · Σ_d query[d] · int8[j][d] for the first `limit` rows: cosines to within the int8 error. */
-export function approximateScores(vectors: WordVectors, query: Float64Array, limit: number): Float64Array {
-	let scores = scratch.get(vectors);
-	if (scores === undefined || scores.length < limit) {
-		scores = new Float64Array(limit);
-		scratch.set(vectors, scores);
-	}
-	const rows = vectors.rowsI8;
-	const scales = vectors.scales;
-	const dims = vectors.dims;
-	const q = query;
-	const tail = dims - (dims % 4);
-	for (let j = 0; j < limit; j++) {
-		const base = j * dims;
-		// Four accumulators break the add dependency chain, so the CPU overlaps the multiplies.
-		let a0 = 0;
-		let a1 = 0;
-		let a2 = 0;
-		let a3 = 0;
-		let d = 0;
-		for (; d < tail; d += 4) {
-			a0 += q[d]! * rows[base + d]!;
-			a1 += q[d + 1]! * rows[base + d + 1]!;
-			a2 += q[d + 2]! * rows[base + d + 2]!;
-			a3 += q[d + 3]! * rows[base + d + 3]!;
-		}
-		for (; d < dims; d++) a0 += q[d]! * rows[base + d]!;
-		scores[j] = (a0 + a1 + a2 + a3) * scales[j]!;
-	}
-	return scores;
+interface Scratch {
+	kernel: DotKernel;
+	scores: Float64Array;
+	errors: Float64Array;
 }
 
-/** Indices of the `n` largest of `scores[0 … limit)`, skipping `exclude`, in no particular order. */
-function topIndices(scores: Float64Array, limit: number, n: number, exclude: ReadonlySet<number>): number[] {
+/** Per-thread kernel and buffers for each `WordVectors` (a query allocates nothing that scales with the vocabulary). */
+const scratch = new WeakMap<WordVectors, Scratch>();
+
+/**
+ * Approximate cosines of `query` with the first `limit` rows (`scores`), and a bound on each one's error
+ * (`errors`), from the int8 rows. The arrays are reused by the next call.
+ */
+export function approximateScores(vectors: WordVectors, query: Float64Array, limit: number): { scores: Float64Array; errors: Float64Array } {
+	let state = scratch.get(vectors);
+	if (state === undefined || state.kernel.rows < limit) {
+		state = { kernel: new DotKernel(vectors.rowsI8, vectors.dims, limit), scores: new Float64Array(limit), errors: new Float64Array(limit) };
+		scratch.set(vectors, state);
+	}
+	let maxAbs = 0;
+	let absSum = 0;
+	for (let d = 0; d < query.length; d++) {
+		maxAbs = Math.max(maxAbs, Math.abs(query[d]!));
+		absSum += Math.abs(query[d]!);
+	}
+	const step = maxAbs > 0 ? maxAbs / 32767 : 1;
+	const quantized = new Int16Array(query.length);
+	for (let d = 0; d < query.length; d++) quantized[d] = Math.round(query[d]! / step);
+	const dots = state.kernel.run(quantized, limit);
+	// 0.5001 rather than 0.5 covers the int8 scale having been rounded to Float32.
+	const perScale = 0.5001 * absSum + 0.5 * step * 127 * vectors.dims;
+	const { scores, errors } = state;
+	for (let j = 0; j < limit; j++) {
+		const scale = vectors.scales[j]!;
+		scores[j] = dots[j]! * step * scale;
+		errors[j] = scale * perScale + 1e-12;
+	}
+	return { scores, errors };
+}
+
+/** Indices of the `n` largest of `scores[0 … limit)`, in no particular order. */
+function topIndices(scores: Float64Array, limit: number, n: number): number[] {
 	// A bounded min-heap: the root is the smallest kept score, replaced whenever a larger one comes.
 	const heap: number[] = [];
 	const less = (a: number, b: number): boolean => scores[a]! < scores[b]!;
 	for (let j = 0; j < limit; j++) {
-		if (exclude.has(j)) continue;
 		if (heap.length < n) {
 			heap.push(j);
 			for (let i = heap.length - 1; i > 0; ) {
@@ -132,5 +131,5 @@ function topIndices(scores: Float64Array, limit: number, n: number, exclude: Rea
 			}
 		}
 	}
-	return heap;
+	return heap.filter((j) => scores[j] !== Number.NEGATIVE_INFINITY);
 }

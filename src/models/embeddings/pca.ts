@@ -1,4 +1,3 @@
-import { initBackend, tf } from '../transformer/backend.js';
 import { symmetricEigen } from './eigen.js';
 import { unitVector } from './similarity.js';
 import type { Word, WordVectors } from './store.js';
@@ -26,6 +25,8 @@ export interface Projection {
  */
 export async function projectPca(vectors: WordVectors, words: readonly Word[]): Promise<Projection> {
 	if (words.length < 2) throw new RangeError('PCA needs at least two words');
+	// Imported here, not at the top: TensorFlow.js costs tens of MB, and only PCA needs it.
+	const { initBackend, tf } = await import('../transformer/backend.js');
 	const backend = await initBackend();
 	const n = words.length;
 	const d = vectors.dims;
