@@ -2,7 +2,8 @@ import type { AnyCommand } from '../src/core/command.js';
 import about from './about.js';
 import ask from './ask.js';
 import help from './help.js';
+import session from './session.js';
 import settings from './settings.js';
 
 /** Every command the bot registers, in the order /help lists them. Add new commands here. */
-export const commands: readonly AnyCommand[] = [help, about, settings, ask];
+export const commands: readonly AnyCommand[] = [help, about, settings, ask, session];

@@ -36,6 +36,8 @@ export interface LlmService {
 	 * and the member is under today's quota (which this counts). Throws a {@link UserError} that says what to do.
 	 */
 	begin(who: { guildId: string | null; userId: string }): Promise<LlmTicket>;
+	/** The same checks as {@link begin} except the quota, counting nothing (for commands that call the model later). */
+	ready(guildId: string | null): Promise<void>;
 	quota(userId: string): Promise<QuotaStatus>;
 }
 
@@ -88,20 +90,26 @@ export function createLlmService(options: LlmServiceOptions): LlmService {
 		return client;
 	};
 
+	async function ready(guildId: string | null): Promise<void> {
+		getClient();
+		if (guildId && !(await repos.tutorSettings.get(guildId)).enabled) {
+			throw new UserError(
+				'An organizer turned the AI tutor off on this server. Organizers can turn it back on with `/settings tutor enabled:true`.',
+				'llm.disabled',
+			);
+		}
+	}
+
 	return {
 		configured: Boolean(config.OPENAI_API_KEY),
 		model: config.OPENAI_MODEL,
 		embeddingModel: config.OPENAI_EMBEDDING_MODEL,
 		dailyQuota: limit,
 		client: getClient,
+		ready,
 		async begin({ guildId, userId }) {
 			const llm = getClient();
-			if (guildId && !(await repos.tutorSettings.get(guildId)).enabled) {
-				throw new UserError(
-					'An organizer turned the AI tutor off on this server. Organizers can turn it back on with `/settings tutor enabled:true`.',
-					'llm.disabled',
-				);
-			}
+			await ready(guildId);
 			const now = clock.now();
 			const day = quotaDay(now);
 			const result = await repos.llmQuota.tryConsume(userId, day, limit);
@@ -143,4 +151,9 @@ export async function spend<T>(ticket: LlmTicket, run: (client: LlmClient) => Pr
 /** "12 of 50 tutor requests left today", or '' without a limit. */
 export function remainingLine(ticket: LlmTicket, limit: number): string {
 	return ticket.remaining === null ? '' : `${ticket.remaining} of ${limit} tutor requests left today`;
+}
+
+/** The same line from a quota status (for screens that make no request). */
+export function quotaLine(status: QuotaStatus): string {
+	return status.limit > 0 ? `${Math.max(0, status.limit - status.used)} of ${status.limit} tutor requests left today` : '';
 }
