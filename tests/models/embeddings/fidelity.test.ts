@@ -61,7 +61,8 @@ describe('word-vector fidelity on WordSim-353 and SimLex-999', () => {
 		});
 		process.stdout.write(
 			`${file}: Spearman ${ours.spearman.toFixed(4)} over ${ours.covered}/${ours.pairs} pairs ` +
-				`(original float vectors ${original.spearman.toFixed(4)} over ${original.covered}; int8 rows ${int8.spearman.toFixed(4)})\n`,
+				`(original float vectors ${original.spearman.toFixed(4)} over ${original.covered}, ` +
+				`|difference| ${Math.abs(ours.spearman - original.spearman).toExponential(1)}; int8 rows alone ${int8.spearman.toFixed(4)})\n`,
 		);
 		expect(ours.covered).toBe(original.covered);
 		expect(ours.covered).toBe(pairs.length);
