@@ -22,6 +22,8 @@ const schema = z.object({
 	HOST: optional(z.string().min(1)).default('127.0.0.1'),
 	PORT: optional(z.coerce.number().int().min(0).max(65535)).default(3000),
 	CURRICULUM_DIR: optional(z.string().min(1)),
+	/** A weekly post missed while the bot was down is made on recovery if it is at most this late. */
+	SCHEDULE_GRACE_MINUTES: optional(z.coerce.number().int().min(0).max(7 * 24 * 60)).default(360),
 	// The AI tutor (/ask, /session, /inject, engine:openai): off without a key; any OpenAI-compatible server works.
 	OPENAI_API_KEY: optional(z.string().min(1)),
 	OPENAI_BASE_URL: optional(z.url({ protocol: /^https?$/, error: 'must be an http(s) URL such as http://127.0.0.1:11434/v1' })),

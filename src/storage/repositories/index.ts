@@ -2,6 +2,8 @@ import type { Store } from '../store.js';
 import { GuildSettingsRepository } from './guild-settings.js';
 import { InjectGameRepository } from './inject-game.js';
 import { LlmQuotaRepository } from './llm-quota.js';
+import { ScheduleLedgerRepository } from './schedule-ledger.js';
+import { ScheduleRepository } from './schedules.js';
 import { SessionEvaluationRepository } from './session-evaluations.js';
 import { TutorConversationRepository } from './tutor-conversations.js';
 import { TutorSessionRepository } from './tutor-sessions.js';
@@ -10,6 +12,9 @@ import { TutorSettingsRepository } from './tutor-settings.js';
 /** Every repository, built over one store. Features add theirs here. */
 export interface Repositories {
 	settings: GuildSettingsRepository;
+	/** Weekly post schedules, and the ledger of posts made (so a restart never posts twice). */
+	schedules: ScheduleRepository;
+	scheduleLedger: ScheduleLedgerRepository;
 	/** The AI tutor's on/off switch per server. */
 	tutorSettings: TutorSettingsRepository;
 	llmQuota: LlmQuotaRepository;
@@ -23,6 +28,8 @@ export interface Repositories {
 export function createRepositories(store: Store): Repositories {
 	return {
 		settings: new GuildSettingsRepository(store),
+		schedules: new ScheduleRepository(store),
+		scheduleLedger: new ScheduleLedgerRepository(store),
 		tutorSettings: new TutorSettingsRepository(store),
 		llmQuota: new LlmQuotaRepository(store),
 		tutorConversations: new TutorConversationRepository(store),

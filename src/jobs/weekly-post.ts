@@ -1,0 +1,109 @@
+import type { APIEmbed } from 'discord-api-types/v10';
+import { LIMITS } from '../core/limits.js';
+import type { ScheduledEventInput } from '../core/poster.js';
+import type { Reply } from '../core/reply.js';
+import type { Demo, Week } from '../curriculum/index.js';
+
+/** What the weekly post, its thread, event and reminder look like: pure functions of the week and the meeting. */
+
+/** Discord renders `<t:…>` in each reader's own time zone and language. */
+export type TimestampStyle = 't' | 'T' | 'd' | 'D' | 'f' | 'F' | 'R';
+
+export function discordTime(at: Date, style: TimestampStyle = 'F'): string {
+	return `<t:${Math.floor(at.getTime() / 1000)}:${style}>`;
+}
+
+/** Blurple, the colour of the study group's embeds. */
+export const WEEK_COLOR = 0x5865f2;
+
+/** `Week 3 · Prompt injection`, within `max` characters. */
+export function weekHeading(week: Week, max: number = LIMITS.embedTitle): string {
+	const full = `Week ${week.number} · ${week.title}`;
+	return full.length <= max ? full : `${full.slice(0, max - 1)}…`;
+}
+
+/**
+ * Joins lines up to `max` characters; lines that do not fit are replaced by `more(count)` (which must fit too),
+ * so a list is shortened by whole items rather than cut mid-sentence.
+ */
+export function fitLines(lines: readonly string[], max: number, more: (left: number) => string): string {
+	const kept: string[] = [];
+	let length = 0;
+	for (let i = 0; i < lines.length; i++) {
+		const line = lines[i]!;
+		const tail = i < lines.length - 1 ? more(lines.length - i - 1) : '';
+		const needed = length + (kept.length > 0 ? 1 : 0) + line.length;
+		const reserve = i < lines.length - 1 ? tail.length + 1 : 0;
+		if (needed + reserve > max) {
+			const rest = more(lines.length - i);
+			return [...kept, rest].join('\n').slice(0, max);
+		}
+		kept.push(line);
+		length = needed;
+	}
+	return kept.join('\n');
+}
+
+/** A demo as a command line members can copy (the local page accepts it as typed; Discord fills the options). */
+export function demoCommandLine(demo: Demo): string {
+	const options = Object.entries(demo.options).map(([name, value]) => `${name}:${value}`);
+	return ['/' + demo.command, demo.subcommand, ...options].filter(Boolean).join(' ');
+}
+
+/** Inline code that survives backticks in the text. */
+export function inlineCode(text: string): string {
+	return text.includes('`') ? `\`\` ${text} \`\`` : `\`${text}\``;
+}
+
+function firstSentence(text: string, max: number): string {
+	const sentence = /^.*?[.!?](?=\s|$)/.exec(text)?.[0] ?? text;
+	return sentence.length <= max ? sentence : `${sentence.slice(0, max - 1)}…`;
+}
+
+/** The weekly post: the week's title, topic, objectives, demos to try and questions, and the meeting time. */
+export function weeklyPostReply(week: Week, meetingAt: Date | null, lastWeek: number): Reply {
+	const more = (n: number) => `…and ${n} more: \`/week number:${week.number}\``;
+	const meeting = meetingAt ? `🗓️ **Meeting:** ${discordTime(meetingAt, 'F')} (${discordTime(meetingAt, 'R')})\n` : '';
+	const embed: APIEmbed = {
+		title: weekHeading(week),
+		color: WEEK_COLOR,
+		description: `**${week.topic}**${week.titleKo ? ` · ${week.titleKo}` : ''}\n\n${week.summary}\n\n${meeting}💬 Questions and notes go in this week's thread.`.slice(0, LIMITS.embedDescription),
+		fields: [
+			{ name: '🎯 Objectives', value: fitLines(week.objectives.map((o) => `• ${o}`), LIMITS.fieldValue, more) },
+			{
+				name: '🧪 Demos to try',
+				value: fitLines(week.demos.map((d) => `${inlineCode(demoCommandLine(d))}\n  ${firstSentence(d.try, 160)}`), LIMITS.fieldValue, more),
+			},
+			{ name: '❓ Questions to think about', value: fitLines(week.keyQuestions.map((q, i) => `${i + 1}. ${q}`), LIMITS.fieldValue, more) },
+		],
+		footer: { text: `Week ${week.number} of ${lastWeek} · /week number:${week.number} shows the whole page` },
+	};
+	return { content: `📚 **Week ${week.number} starts now: ${week.title}**`.slice(0, LIMITS.content), embeds: [embed] };
+}
+
+/** The week's discussion thread (Discord allows 100 characters). */
+export function threadName(week: Week): string {
+	return weekHeading(week, 100);
+}
+
+/** The Discord Scheduled Event for the week's meeting. */
+export function meetingEvent(week: Week, meeting: { at: Date; endsAt: Date; channelId: string | null }): ScheduledEventInput {
+	const description = [week.topic, '', ...week.objectives.map((o) => `• ${o}`)].join('\n');
+	return {
+		name: weekHeading(week, 100),
+		description: description.length <= 1000 ? description : `${description.slice(0, 999)}…`,
+		startsAt: meeting.at,
+		endsAt: meeting.endsAt,
+		...(meeting.channelId ? { channelId: meeting.channelId } : { location: 'Online: see the weekly thread' }),
+	};
+}
+
+/** The reminder posted in the week's thread before the meeting. */
+export function reminderReply(week: Week, meetingAt: Date, eventUrl: string | null): Reply {
+	const lines = [
+		`⏰ **The week ${week.number} meeting starts ${discordTime(meetingAt, 'R')}** (${discordTime(meetingAt, 't')}): ${week.title}.`,
+		`Warm up with a demo: ${inlineCode(demoCommandLine(week.demos[0]!))}`,
+		...(eventUrl ? [`RSVP: ${eventUrl}`] : []),
+	];
+	return { content: lines.join('\n').slice(0, LIMITS.content) };
+}
