@@ -30,6 +30,11 @@ export const cases: Readonly<Record<string, readonly string[]>> = {
 	],
 	whitespace: [
 		' '.repeat(1000),
+		'\t'.repeat(300),
+		'\n'.repeat(300),
+		' \t\n'.repeat(200) + 'end',
+		`${'='.repeat(500)} ${'-'.repeat(300)}`, // long punctuation runs are single pieces too
+		`x${'  \n'.repeat(100)}y`,
 		`a${' '.repeat(200)}b`,
 		'\t\t\tindented\n\n\n\nfour newlines',
 		'mixed \t \n \r\n \t\t  \n\n  x',
