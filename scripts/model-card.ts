@@ -37,8 +37,10 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 /** Renders loss.png and README.md into `outDir`. */
 export async function writeModelCard(outDir: string, metrics: TrainingMetrics, history: TrainingHistory): Promise<void> {
 	const v = metrics.validation;
-	const png = renderLossChart({
-		title: `${metrics.name}: loss while training (${metrics.parameters.toLocaleString('en-US')} parameters)`,
+	const png = await renderLossChart({
+		title: `${metrics.name}: loss while training`,
+		subtitle: `${metrics.parameters.toLocaleString('en-US')} parameters, ${metrics.config.nLayers} layers, d_model ${metrics.config.dModel}, batch ${metrics.training.batchSize} × ${metrics.config.contextLength} tokens`,
+		footer: 'Validation points use a fixed subset of 32 validation windows; the baselines use every validation token.',
 		train: history.train,
 		validation: history.validation,
 		baselines: [
@@ -99,6 +101,23 @@ linearly to ${t.peakLearningRate} over ${t.warmupSteps} steps, then cosine-decay
 Backend: TensorFlow.js \`${m.backend}\` (single thread, SIMD), with hand-written gradients for matMul, GELU,
 LayerNorm, the embedding and the cross-entropy (see \`src/models/transformer/ops.ts\` for why).
 **Wall time on this machine: ${minutes} minutes** (2 shared cores; one used).
+
+### How the size was chosen
+Training steps measured before the run (batch 16 × 128 tokens unless noted, vocabulary 4,096, 4 layers, 4 heads,
+process CPU time per step, median of 5 after a warm-up step; \`scripts/model-measure-steps.ts\` repeats it):
+
+| d_model | context × batch | parameters | CPU ms/step | tokens/s |
+|---|---|---|---|---|
+| 128 | 128 × 16 | 1,334,016 | 2,089 | 980 |
+| 192 | 128 × 16 | 2,590,848 | 3,406 | 601 |
+| 256 | 128 × 16 | 4,240,896 | 5,324 | 385 |
+| 128 | 64 × 32 | 1,325,824 | 1,695 | 1,208 |
+
+Half of a step is the attention's batched matMuls (about 2 GFLOP/s on wasm, against about 20 GFLOP/s for the
+2-D matMuls of the projections and the FFN), so width costs more than it would elsewhere. d_model 128 was the only
+size that could see the training text about twice in an hour; context 128 was kept for the attention demos.
+During the run the machine was shared with other jobs (load average 8–12 on 2 cores), so steps took 3–9 s of
+wall time instead of about 2.1 s.
 
 ![loss curve](loss.png)
 
