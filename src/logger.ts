@@ -46,8 +46,11 @@ export function createLogger(settings: LoggerSettings): Logger {
 		redact: { paths: REDACT_PATHS, censor: '[redacted]' },
 		serializers: {
 			err: (err: unknown) => {
-				const serialized = pino.stdSerializers.err(err as Error);
-				return { ...serialized, message: scrub(serialized.message), stack: scrub(serialized.stack ?? '') };
+				// A Discord REST error carries the request body (a member's words, a guarded /inject secret) and a URL
+				// with the interaction's webhook token: neither belongs in a log.
+				const { requestBody: _body, ...serialized } = pino.stdSerializers.err(err as Error) as ReturnType<typeof pino.stdSerializers.err> & { requestBody?: unknown };
+				const url = typeof serialized.url === 'string' ? { url: serialized.url.replace(/(\/webhooks\/\d+\/)[^/?]+/, '$1[redacted]') } : {};
+				return { ...serialized, ...url, message: scrub(serialized.message), stack: scrub(serialized.stack ?? '') };
 			},
 		},
 		hooks: {

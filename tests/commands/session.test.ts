@@ -1,22 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { DIMENSION_IDS } from '../../src/curriculum/schema.js';
-import type { ChatRequestBody } from '../helpers/openai-server.js';
+import { countingEvaluator } from '../llm/scripts.js';
 import { customIds, GUILD, JUN, MINA, tutorHarness, type TutorHarness } from '../llm/harness.js';
-
-/**
- * A deterministic evaluator: each dimension scores the number of member answers in the transcript (capped at 5),
- * minus one for every second dimension; the evidence quotes the member's first answer.
- */
-export function countingEvaluator(request: ChatRequestBody): string | undefined {
-	if (!request.messages[0]!.content.includes('You evaluate one member')) return undefined;
-	const transcript = request.messages[1]!.content;
-	const boundary = /^(MEMBER-[0-9a-f]+)$/m.exec(transcript)?.[1];
-	const answers = boundary ? [...transcript.matchAll(new RegExp(`^${boundary}\\n([\\s\\S]*?)\\nEND-${boundary}$`, 'gm'))].map((m) => m[1]!) : [];
-	const dimensions = Object.fromEntries(
-		DIMENSION_IDS.map((id, i) => [id, { score: Math.max(0, Math.min(5, answers.length) - (i % 2)), evidence: `You wrote: “${answers[0] ?? ''}”` }]),
-	);
-	return JSON.stringify({ dimensions, strengths: ['Clear answers'], improvements: ['Connect to week 2'], nextSteps: ['Try /inject level:3'] });
-}
 
 describe('/session', () => {
 	let h: TutorHarness;
