@@ -42,6 +42,8 @@ export interface PostJob extends JobBase {
 	meetingEndsAt: Date;
 	/** Voice channel of the event, or null for an external event. */
 	meetingChannelId: string | null;
+	/** Scheduled posts create the meeting's Discord event; a test post (`/schedule post-now`) may leave it out. */
+	createEvent: boolean;
 }
 
 /** The reminder before the meeting, in the week's thread (or the channel when the post has no thread). */
@@ -93,6 +95,7 @@ function postJob(schedule: GuildSchedule, post: PlannedPost, ledger: Ledger): Po
 		meetingAt: post.meetingAt,
 		meetingEndsAt: post.meetingEndsAt,
 		meetingChannelId: schedule.meeting.channelId,
+		createEvent: true,
 	};
 }
 

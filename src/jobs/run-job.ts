@@ -139,8 +139,8 @@ async function runPost(job: PostJob, ctx: JobRunContext, current: () => LedgerEn
 		}
 	}
 	if (!current().eventId && !current().skipped.event) {
-		if (!meetingAhead) {
-			await save({ skipped: { ...current().skipped, event: 'the meeting had already started' } });
+		if (!job.createEvent || !meetingAhead) {
+			await save({ skipped: { ...current().skipped, event: job.createEvent ? 'the meeting had already started' : 'not asked for' } });
 			return;
 		}
 		try {

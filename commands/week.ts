@@ -1,0 +1,169 @@
+import {
+	ApplicationCommandOptionType as T,
+	ButtonStyle,
+	ComponentType,
+	type APIActionRowComponent,
+	type APIComponentInMessageActionRow,
+	type APIEmbed,
+	type APIEmbedField,
+} from 'discord-api-types/v10';
+import { defineCommand } from '../src/core/command.js';
+import type { BaseContext } from '../src/core/context.js';
+import { customId } from '../src/core/custom-id.js';
+import { UserError } from '../src/core/errors.js';
+import { LIMITS } from '../src/core/limits.js';
+import type { Reply } from '../src/core/reply.js';
+import type { Week } from '../src/curriculum/index.js';
+import { planStatus } from '../src/jobs/plan.js';
+import { demoCommandLine, discordTime, fitLines, WEEK_COLOR, weekHeading } from '../src/jobs/weekly-post.js';
+
+const SECTIONS = [
+	{ value: 'overview', label: 'Overview', emoji: '📖', description: 'Topic, summary, objectives and reading' },
+	{ value: 'knowledge', label: 'Knowledge points', emoji: '🧠', description: 'What to understand, explained for everyone' },
+	{ value: 'demos', label: 'Demos to try', emoji: '🧪', description: 'Commands to run, with what to look for' },
+	{ value: 'questions', label: 'Questions', emoji: '❓', description: 'Key questions and reflection prompts' },
+] as const;
+type Section = (typeof SECTIONS)[number]['value'];
+
+function sectionOf(value: string | undefined): Section {
+	return SECTIONS.find((s) => s.value === value)?.value ?? 'overview';
+}
+
+const list = (items: readonly string[], more: string) => fitLines(items, LIMITS.fieldValue, (n) => `…and ${n} more ${more}.`);
+
+function sectionBody(week: Week, section: Section): Pick<APIEmbed, 'description' | 'fields'> {
+	switch (section) {
+		case 'overview': {
+			const fields: APIEmbedField[] = [{ name: '🎯 Objectives', value: list(week.objectives.map((o) => `• ${o}`), 'objectives') }];
+			if (week.parts) fields.push({ name: '🧩 Parts', value: list(week.parts.map((p) => `**${p.title}:** ${p.objective}`), 'parts') });
+			const reading = week.reading.map((r) => `• *${r.title}*, ${r.authors}${r.year ? ` (${r.year})` : ''}${r.note ? `: ${r.note}` : ''}`);
+			fields.push({ name: '📚 Reading', value: list(reading, 'readings') });
+			return { description: `**${week.topic}**\n\n${week.summary}`, fields };
+		}
+		case 'knowledge': {
+			const parts = new Map((week.parts ?? []).map((p) => [p.id, p.title]));
+			const fields = week.knowledgePoints.slice(0, LIMITS.embedFields).map((kp, i) => ({
+				name: `${i + 1}. ${kp.title}${kp.part ? ` (${parts.get(kp.part) ?? kp.part})` : ''}`,
+				value: kp.core,
+			}));
+			return { description: 'Each point in its core form, for everyone; the study sessions go on to how it is computed and why it works.', fields };
+		}
+		case 'demos':
+			return {
+				description: 'Copy a command into the message box (the options fill in as you type), run it, and look for what is described.',
+				fields: week.demos.slice(0, LIMITS.embedFields).map((demo) => ({
+					name: `🧪 /${demo.command}${demo.subcommand ? ` ${demo.subcommand}` : ''}`,
+					value: `\`\`\`\n${demoCommandLine(demo)}\n\`\`\`${demo.try}`,
+				})),
+			};
+		case 'questions':
+			return {
+				fields: [
+					{ name: '❓ Key questions', value: list(week.keyQuestions.map((q, i) => `${i + 1}. ${q}`), 'questions') },
+					{ name: '🪞 Reflection', value: list(week.reflection.map((r) => `• ${r.prompt}`), 'prompts') },
+				],
+			};
+	}
+}
+
+/** One section of a week's page, with a menu to switch sections and buttons to the neighbouring weeks. */
+export function weekPage(week: Week, section: Section, lastWeek: number, note: string): Reply {
+	const current = SECTIONS.find((s) => s.value === section)!;
+	const embed: APIEmbed = {
+		title: `${current.emoji} ${weekHeading(week)}`,
+		color: WEEK_COLOR,
+		...sectionBody(week, section),
+		footer: { text: `Week ${week.number} of ${lastWeek} · ${current.label}` },
+	};
+	const menu: APIActionRowComponent<APIComponentInMessageActionRow> = {
+		type: ComponentType.ActionRow,
+		components: [
+			{
+				type: ComponentType.StringSelect,
+				custom_id: customId('week', 'section', week.number),
+				placeholder: 'Show another section',
+				options: SECTIONS.map((s) => ({ label: s.label, value: s.value, description: s.description, emoji: { name: s.emoji }, default: s.value === section })),
+			},
+		],
+	};
+	const button = (n: number, direction: 'prev' | 'next') => {
+		const exists = n >= 1 && n <= lastWeek;
+		return {
+			type: ComponentType.Button as const,
+			style: ButtonStyle.Secondary as const,
+			label: direction === 'prev' ? `◀ ${exists ? `Week ${n}` : 'Previous'}` : `${exists ? `Week ${n}` : 'Next'} ▶`,
+			// The direction keeps the two ids distinct when one is clamped at the first or last week.
+			custom_id: customId('week', 'go', Math.min(Math.max(n, 1), lastWeek), section, direction),
+			disabled: !exists,
+		};
+	};
+	const nav: APIActionRowComponent<APIComponentInMessageActionRow> = {
+		type: ComponentType.ActionRow,
+		components: [button(week.number - 1, 'prev'), button(week.number + 1, 'next')],
+	};
+	return { content: note, embeds: [embed], components: [menu, nav] };
+}
+
+/** Where the shown week stands in the server's plan, as a line above the page (empty when it is not this or next week). */
+async function planNote(ctx: Pick<BaseContext, 'deps' | 'guildId'>, shown: number): Promise<string> {
+	const schedule = ctx.guildId ? await ctx.deps.repos.schedules.get(ctx.guildId) : undefined;
+	if (!schedule?.plan) return '';
+	const lastWeek = ctx.deps.curriculum.weeks.at(-1)?.number ?? 0;
+	const now = ctx.deps.clock.now();
+	const status = planStatus(schedule, now, lastWeek);
+	const { current, next } = status;
+	if (current && current.week === shown) {
+		const meeting = current.meetingAt.getTime() > now.getTime() ? ` · meeting ${discordTime(current.meetingAt, 'F')} (${discordTime(current.meetingAt, 'R')})` : '';
+		return `📍 This week's material, posted ${discordTime(current.at, 'R')}${meeting}${status.paused ? ' · the schedule is paused' : ''}`;
+	}
+	if (next && next.week === shown) return `⏭️ Coming next: posted ${discordTime(next.at, 'F')} (${discordTime(next.at, 'R')})`;
+	return '';
+}
+
+/** The week a member means by leaving `number` out: the current week of the plan, else what comes next, else 1. */
+async function defaultWeek(ctx: Pick<BaseContext, 'deps' | 'guildId'>): Promise<{ number: number; explain: string }> {
+	const lastWeek = ctx.deps.curriculum.weeks.at(-1)?.number ?? 1;
+	const schedule = ctx.guildId ? await ctx.deps.repos.schedules.get(ctx.guildId) : undefined;
+	if (!schedule?.plan) {
+		return { number: 1, explain: 'No schedule is running in this server, so here is week 1: choose another with `number`, or ask an organizer to run `/schedule start`.' };
+	}
+	const status = planStatus(schedule, ctx.deps.clock.now(), lastWeek);
+	if (status.current) return { number: status.current.week, explain: status.finished ? `The course is over: week ${lastWeek} was the last.` : '' };
+	if (status.next) return { number: status.next.week, explain: `The course has not started yet: week ${status.next.week} comes first.` };
+	return { number: schedule.plan.startWeek, explain: '' };
+}
+
+function findWeek(ctx: Pick<BaseContext, 'deps'>, n: number): Week {
+	const week = ctx.deps.curriculum.week(n);
+	if (!week) throw new UserError(`There is no week ${n}: the curriculum has weeks 1 to ${ctx.deps.curriculum.weeks.at(-1)?.number ?? 0}.`, 'week.unknown');
+	return week;
+}
+
+async function page(ctx: Pick<BaseContext, 'deps' | 'guildId'>, n: number, section: Section, explain = ''): Promise<Reply> {
+	const week = findWeek(ctx, n);
+	const note = await planNote(ctx, n);
+	return weekPage(week, section, ctx.deps.curriculum.weeks.at(-1)?.number ?? n, [explain, note].filter(Boolean).join('\n'));
+}
+
+export default defineCommand({
+	data: {
+		name: 'week',
+		description: "A week's page: objectives, knowledge points, demos to try, questions",
+		options: [
+			{ type: T.Integer, name: 'number', description: 'Which week (default: this week); type a number or words of the title', min_value: 1, max_value: 99, autocomplete: true },
+			{ type: T.Boolean, name: 'share', description: 'Show it to everyone in the channel (default: only you)' },
+		],
+	},
+	audience: 'member',
+	async run(ctx) {
+		const chosen = ctx.args.number === undefined ? await defaultWeek(ctx) : { number: ctx.args.number, explain: '' };
+		return { ...(await page(ctx, chosen.number, 'overview', chosen.explain)), ephemeral: ctx.args.share !== true };
+	},
+	autocomplete({ focused, deps }) {
+		return deps.curriculum.search(focused.value).map((w) => ({ name: `Week ${w.number} · ${w.title}`.slice(0, LIMITS.choiceName), value: w.number }));
+	},
+	components: {
+		section: { run: async (ctx) => ({ ...(await page(ctx, Number(ctx.args[0]), sectionOf(ctx.values[0]))), update: true }) },
+		go: { run: async (ctx) => ({ ...(await page(ctx, Number(ctx.args[0]), sectionOf(ctx.args[1]))), update: true }) },
+	},
+});

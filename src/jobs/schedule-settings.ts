@@ -1,0 +1,168 @@
+import { ChannelType } from 'discord-api-types/v10';
+import type { ChannelArg } from '../core/options.js';
+import { SCHEDULE_DEFAULTS, type GuildSchedule } from '../storage/repositories/schedules.js';
+import { parseCron, timesPerDay, weeklyCron } from './cron.js';
+import { planStatus } from './plan.js';
+import { canonicalTimeZone, parseCalendarDate, parseClockTime, startOfDay, calendarDateAt, type CalendarDate } from './zoned-time.js';
+
+/** What `/schedule set` was given (everything optional: a change keeps what it does not name). */
+export interface ScheduleChanges {
+	channel?: ChannelArg;
+	postCron?: string;
+	/** 0 Sunday … 6 Saturday. */
+	postDay?: number;
+	postTime?: string;
+	timezone?: string;
+	meetingDay?: number;
+	meetingTime?: string;
+	meetingMinutes?: number;
+	meetingChannel?: ChannelArg;
+	reminderMinutes?: number;
+}
+
+export interface ChangeContext {
+	guildId: string;
+	userId: string;
+	now: Date;
+	lastWeek: number;
+}
+
+export type ChangeResult = { ok: true; schedule: GuildSchedule; notes: string[] } | { ok: false; problems: string[] };
+
+const VOICE_TYPES: readonly number[] = [ChannelType.GuildVoice, ChannelType.GuildStageVoice];
+
+/** Time-zone names that contain what was typed (spaces read as underscores), for a refusal or autocomplete. */
+export function suggestTimeZones(typed: string, limit = 25): string[] {
+	const all = ['UTC', ...Intl.supportedValuesOf('timeZone')];
+	const query = typed.trim().toLowerCase().replace(/\s+/g, '_');
+	if (!query) return ['Asia/Seoul', 'UTC', 'America/New_York', 'Europe/Berlin', 'Europe/London', 'Asia/Tokyo'].slice(0, limit);
+	const cityQuery = query.slice(query.lastIndexOf('/') + 1);
+	const city = (zone: string) => zone.slice(zone.lastIndexOf('/') + 1).toLowerCase();
+	const rank = (zone: string) => (zone.toLowerCase().startsWith(query) ? 0 : city(zone).startsWith(cityQuery) ? 1 : 2);
+	return all
+		.filter((zone) => zone.toLowerCase().includes(query) || (cityQuery !== '' && city(zone).includes(cityQuery)))
+		.sort((a, b) => rank(a) - rank(b) || a.localeCompare(b))
+		.slice(0, limit);
+}
+
+/** The weekday and time of a simple weekly expression (`M H * * D`), if it is one. */
+function simpleWeekly(cron: string): { weekday: number; hour: number; minute: number } | null {
+	const match = /^(\d{1,2}) (\d{1,2}) \* \* ([0-7])$/.exec(cron);
+	return match ? { minute: Number(match[1]), hour: Number(match[2]), weekday: Number(match[3]) % 7 } : null;
+}
+
+function postCronOf(changes: ScheduleChanges, current: GuildSchedule | undefined, problems: string[]): string {
+	const fallback = current?.postCron ?? SCHEDULE_DEFAULTS.postCron;
+	if (changes.postCron !== undefined && (changes.postDay !== undefined || changes.postTime !== undefined)) {
+		problems.push('Give the post time either as `post_cron` or as `post_day` and `post_time`, not both.');
+		return fallback;
+	}
+	if (changes.postCron !== undefined) {
+		const parsed = parseCron(changes.postCron);
+		if (!parsed.ok) {
+			problems.push(parsed.reason);
+			return fallback;
+		}
+		const times = timesPerDay(parsed.cron);
+		if (times > 1) problems.push(`\`${changes.postCron}\` fires ${times} times a day; a weekly post needs one time of day (one minute and one hour).`);
+		return parsed.cron.source;
+	}
+	if (changes.postDay === undefined && changes.postTime === undefined) return fallback;
+	const base = simpleWeekly(fallback) ?? { weekday: 1, hour: 9, minute: 0 };
+	const time = changes.postTime === undefined ? base : parseClockTime(changes.postTime);
+	if (!time) {
+		problems.push(`\`${changes.postTime}\` is not a time of day: write it as HH:MM (24-hour), e.g. \`09:00\`.`);
+		return fallback;
+	}
+	return weeklyCron(changes.postDay ?? base.weekday, time.hour, time.minute);
+}
+
+/**
+ * Applies `/schedule set` to the current schedule, or explains every problem at once (and changes nothing). When the
+ * post time or time zone changes mid-course, the plan is re-based so the weeks already posted keep their numbers.
+ * The channel's permissions are checked by the caller (that needs Discord).
+ */
+export function applyChanges(current: GuildSchedule | undefined, changes: ScheduleChanges, ctx: ChangeContext): ChangeResult {
+	const problems: string[] = [];
+	const notes: string[] = [];
+	const channelId = changes.channel?.id ?? current?.channelId;
+	if (!channelId) problems.push('Choose the channel for the weekly posts with `channel` (this server has no schedule yet).');
+	const postCron = postCronOf(changes, current, problems);
+	let timezone = current?.timezone ?? SCHEDULE_DEFAULTS.timezone;
+	if (changes.timezone !== undefined) {
+		const canonical = canonicalTimeZone(changes.timezone);
+		if (canonical) timezone = canonical;
+		else {
+			const close = suggestTimeZones(changes.timezone, 5);
+			problems.push(`\`${changes.timezone}\` is not a time zone I know: use an IANA name such as \`Asia/Seoul\`${close.length ? ` (close: ${close.map((z) => `\`${z}\``).join(', ')})` : ''}.`);
+		}
+	}
+	const meeting = { ...(current?.meeting ?? SCHEDULE_DEFAULTS.meeting) };
+	if (changes.meetingDay !== undefined) meeting.weekday = changes.meetingDay;
+	if (changes.meetingTime !== undefined) {
+		const time = parseClockTime(changes.meetingTime);
+		if (time) Object.assign(meeting, time);
+		else problems.push(`\`${changes.meetingTime}\` is not a meeting time: write it as HH:MM (24-hour), e.g. \`21:00\`.`);
+	}
+	if (changes.meetingMinutes !== undefined) meeting.durationMinutes = changes.meetingMinutes;
+	if (changes.meetingChannel) {
+		if (VOICE_TYPES.includes(changes.meetingChannel.type)) meeting.channelId = changes.meetingChannel.id;
+		else problems.push(`<#${changes.meetingChannel.id}> is not a voice or stage channel: the meeting's event needs one (or leave \`meeting_channel\` out).`);
+	}
+	if (problems.length > 0) return { ok: false, problems };
+
+	let next: GuildSchedule = {
+		guildId: ctx.guildId,
+		channelId: channelId!,
+		timezone,
+		postCron,
+		meeting,
+		reminderMinutes: changes.reminderMinutes ?? current?.reminderMinutes ?? SCHEDULE_DEFAULTS.reminderMinutes,
+		plan: current?.plan ?? null,
+		pauses: current?.pauses ?? [],
+		skips: current?.skips ?? [],
+		updatedAt: ctx.now.toISOString(),
+		updatedBy: ctx.userId,
+	};
+	if (current?.plan && (current.postCron !== postCron || current.timezone !== timezone)) {
+		next = { ...next, ...rebase(current, ctx.now, ctx.lastWeek) };
+		notes.push('The post time changed mid-course: the weeks already posted keep their numbers and the next week follows at the new time.');
+		if (current.skips.some((s) => Date.parse(s) > ctx.now.getTime())) notes.push('Planned skips were cleared (they named the old post times): run `/schedule skip` again if needed.');
+	}
+	if (current && (current.meeting.weekday !== meeting.weekday || current.meeting.hour !== meeting.hour || current.meeting.minute !== meeting.minute)) {
+		notes.push('Events already created keep their old time: edit them in Discord if needed. Reminders follow the new time.');
+	}
+	return { ok: true, schedule: next, notes };
+}
+
+/** The plan after a change of post time: posts made so far stay, the next week follows at the new time. */
+function rebase(current: GuildSchedule, now: Date, lastWeek: number): Pick<GuildSchedule, 'plan' | 'pauses' | 'skips'> {
+	const status = planStatus(current, now, lastWeek);
+	// Not started yet: the start date still holds, with the new time.
+	if (!status.current || !current.plan) return { plan: current.plan, pauses: current.pauses, skips: current.skips };
+	const previous = { week: status.current.week, at: status.current.at.toISOString() };
+	const startWeek = status.next?.week ?? status.current.week + 1;
+	const open = current.pauses.filter((p) => p.to === null);
+	return { plan: { startWeek, startAt: now.toISOString(), previous }, pauses: open, skips: [] };
+}
+
+export type StartResult = { ok: true; schedule: GuildSchedule } | { ok: false; problems: string[] };
+
+/** `/schedule start`: week `week` is posted at the first post time on or after `date` (default: today). */
+export function startPlan(current: GuildSchedule | undefined, week: number | undefined, date: string | undefined, ctx: ChangeContext): StartResult {
+	if (!current) return { ok: false, problems: ['Set the schedule up first: `/schedule set channel:#your-channel` (the other settings have defaults).'] };
+	const problems: string[] = [];
+	const startWeek = week ?? 1;
+	if (startWeek < 1 || startWeek > ctx.lastWeek) problems.push(`The curriculum has weeks 1 to ${ctx.lastWeek}; there is no week ${startWeek}.`);
+	let day: CalendarDate | null = calendarDateAt(ctx.now, current.timezone);
+	if (date !== undefined) {
+		day = parseCalendarDate(date);
+		if (!day) problems.push(`\`${date}\` is not a date: write it as YYYY-MM-DD, e.g. \`2026-03-02\`.`);
+	}
+	if (problems.length > 0 || !day) return { ok: false, problems };
+	const startAt = startOfDay(day, current.timezone).toISOString();
+	return {
+		ok: true,
+		schedule: { ...current, plan: { startWeek, startAt, previous: null }, pauses: [], skips: [], updatedAt: ctx.now.toISOString(), updatedBy: ctx.userId },
+	};
+}

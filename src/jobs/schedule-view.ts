@@ -1,0 +1,97 @@
+import type { APIEmbed, APIEmbedField } from 'discord-api-types/v10';
+import { LIMITS } from '../core/limits.js';
+import type { Curriculum } from '../curriculum/index.js';
+import type { Ledger } from '../storage/repositories/schedule-ledger.js';
+import type { GuildSchedule, MeetingSettings } from '../storage/repositories/schedules.js';
+import { unsettledEntries } from './due.js';
+import { nextMeetingAfter, planStatus, upcomingPosts, type PlannedPost } from './plan.js';
+import { formatClockTime } from './zoned-time.js';
+import { discordTime, fitLines, WEEK_COLOR } from './weekly-post.js';
+
+/** How `/schedule show` (and the other subcommands' confirmations) describe a schedule. */
+
+export const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'] as const;
+
+/** `Mondays at 09:00` for a simple weekly expression, else the expression itself. */
+export function describePostTime(cron: string): string {
+	const match = /^(\d{1,2}) (\d{1,2}) \* \* ([0-7])$/.exec(cron);
+	if (!match) return `at \`${cron}\``;
+	return `${WEEKDAYS[Number(match[3]) % 7]}s at ${formatClockTime(Number(match[2]), Number(match[1]))} (\`${cron}\`)`;
+}
+
+export function describeMeeting(meeting: MeetingSettings): string {
+	const where = meeting.channelId ? `in <#${meeting.channelId}>` : 'online (an external event)';
+	return `${WEEKDAYS[meeting.weekday]}s at ${formatClockTime(meeting.hour, meeting.minute)} for ${meeting.durationMinutes} minutes, ${where}`;
+}
+
+function postLine(post: PlannedPost, curriculum: Curriculum): string {
+	const title = curriculum.week(post.week)?.title ?? '';
+	return `Week ${post.week}${title ? ` · ${title}` : ''}: ${discordTime(post.at, 'F')} (${discordTime(post.at, 'R')})`;
+}
+
+const RECENT_MS = 14 * 24 * 60 * 60 * 1000;
+
+/** Ledger entries an organizer should know about: unknown sends, failures, and steps left out. */
+function attention(ledger: Ledger, now: Date): string[] {
+	const lines: string[] = [];
+	const unsettled = new Set(unsettledEntries(ledger, now).map((e) => e.jobId));
+	const recent = Object.values(ledger)
+		// Test posts (post-now) are answered directly and never retried.
+		.filter((e) => !e.jobId.startsWith('manual:') && now.getTime() - Date.parse(e.updatedAt) <= RECENT_MS)
+		.sort((a, b) => Date.parse(a.createdAt) - Date.parse(b.createdAt));
+	for (const e of recent) {
+		const what = `Week ${e.week} ${e.kind}`;
+		if (unsettled.has(e.jobId)) {
+			lines.push(`${what}: the bot stopped while sending it, so it may be missing. Check <#${e.channelId}>; \`/schedule post-now week:${e.week}\` posts it again.`);
+		} else if (e.state === 'gave-up') {
+			lines.push(`${what}: gave up after ${e.attempts} attempts (${e.lastError ?? 'unknown error'}).`);
+		} else if (e.state === 'retry') {
+			lines.push(`${what}: failed (${e.lastError ?? 'unknown error'}); retrying ${e.nextAttemptAt ? discordTime(new Date(e.nextAttemptAt), 'R') : 'soon'}.`);
+		}
+		for (const [step, reason] of Object.entries(e.skipped)) {
+			if (reason !== 'not asked for' && reason !== 'the meeting had already started') lines.push(`${what}: no ${step} (${reason}).`);
+		}
+	}
+	return lines;
+}
+
+function statusLine(schedule: GuildSchedule, now: Date, lastWeek: number, curriculum: Curriculum): string {
+	if (!schedule.plan) return 'Not started: `/schedule start` chooses the first week and date.';
+	const status = planStatus(schedule, now, lastWeek);
+	const current = status.current ? `Week ${status.current.week} · ${curriculum.week(status.current.week)?.title ?? ''} (posted ${discordTime(status.current.at, 'R')})` : null;
+	if (status.paused) {
+		const since = schedule.pauses.find((p) => p.to === null)?.from;
+		return `⏸️ Paused${since ? ` since ${discordTime(new Date(since), 'F')}` : ''}: nothing is posted until \`/schedule resume\`.${current ? `\nCurrent: ${current}` : ''}`;
+	}
+	if (status.finished) return `🏁 Finished: week ${lastWeek} was posted ${discordTime(status.current!.at, 'F')}.`;
+	if (!current) return status.next ? `Starts with week ${status.next.week} ${discordTime(status.next.at, 'F')}.` : 'No post time ahead.';
+	return current;
+}
+
+/** The schedule as an embed: channel, times, where the plan stands, the next posts and meeting, and problems. */
+export function scheduleEmbed(schedule: GuildSchedule, ledger: Ledger, now: Date, curriculum: Curriculum): APIEmbed {
+	const lastWeek = curriculum.weeks.at(-1)?.number ?? 0;
+	const upcoming = schedule.plan ? upcomingPosts(schedule, now, lastWeek, 3) : [];
+	const meetings = schedule.plan ? planStatus(schedule, now, lastWeek) : null;
+	const nextMeeting =
+		[meetings?.current, ...upcoming].find((p) => p && p.meetingAt.getTime() > now.getTime())?.meetingAt ?? nextMeetingAfter(schedule.meeting, now, schedule.timezone);
+	const future = schedule.skips.filter((s) => Date.parse(s) > now.getTime());
+	const problems = attention(ledger, now);
+	const fields: APIEmbedField[] = [
+		{ name: '📣 Weekly post', value: `<#${schedule.channelId}>, ${describePostTime(schedule.postCron)}, ${schedule.timezone}` },
+		{
+			name: '🗓️ Meeting',
+			value: `${describeMeeting(schedule.meeting)}\n${schedule.reminderMinutes > 0 ? `Reminder ${schedule.reminderMinutes} minutes before, in the week's thread.` : 'No reminder.'}\nNext: ${discordTime(nextMeeting, 'F')} (${discordTime(nextMeeting, 'R')})`,
+		},
+		{ name: '📍 Now', value: statusLine(schedule, now, lastWeek, curriculum) },
+		...(upcoming.length > 0 ? [{ name: '⏭️ Next posts', value: upcoming.map((p) => postLine(p, curriculum)).join('\n') }] : []),
+		...(future.length > 0 ? [{ name: '⏩ Skipped', value: future.map((s) => `The post of ${discordTime(new Date(s), 'F')}`).join('\n') }] : []),
+		...(problems.length > 0 ? [{ name: '⚠️ Needs attention', value: fitLines(problems, LIMITS.fieldValue, (n) => `…and ${n} more.`) }] : []),
+	];
+	return {
+		title: 'Weekly schedule',
+		color: WEEK_COLOR,
+		fields,
+		footer: { text: `Times show in your own time zone; the schedule runs in ${schedule.timezone}.` },
+	};
+}
