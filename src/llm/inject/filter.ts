@@ -10,7 +10,7 @@ const PATTERNS: readonly { pattern: RegExp; label: string }[] = [
 	{ pattern: /\bsystem\s*(prompt|message)/i, label: 'system prompt' },
 	{ pattern: /\breveal/i, label: 'reveal' },
 	{ pattern: /비밀|암호|무시/, label: '비밀 / 암호 / 무시' },
-	{ pattern: /geheim|passwort|secreto|contraseña|mot de passe/i, label: 'secret (German, Spanish, French)' },
+	{ pattern: /geheim|passwort|secreto|contraseña|mot de passe/i, label: 'secret or password (German, Spanish, French)' },
 ];
 
 /** The first deny-list entry the message matches, or null. */
