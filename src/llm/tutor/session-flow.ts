@@ -74,6 +74,7 @@ export async function teach(ctx: BaseContext, scope: SessionScope, kp: number): 
 /** Records the member's answer on point `kp` and streams the tutor's feedback. */
 export async function respondTo(ctx: BaseContext, scope: SessionScope, kp: number, reply: string): Promise<Reply> {
 	const { deps } = ctx;
+	if (!scope.week.knowledgePoints[kp]) throw new UserError('This form belongs to a knowledge point that no longer exists. Pick one from the menu.', 'session.kp');
 	// The member's words are saved first: they count for the evaluation even if the model then fails.
 	const session = await deps.repos.tutorSessions.update(scope.session.id, (s) => ({
 		...s,
