@@ -1,4 +1,4 @@
-import OpenAI from 'openai';
+import OpenAI, { APIError } from 'openai';
 import { LlmError, StreamCutError, StreamIdleError, toLlmError } from './errors.js';
 import { DEFAULT_RETRY, withRetry, type RetryNotice, type RetryPolicy } from './retry.js';
 
@@ -78,28 +78,46 @@ export function createLlmClient(options: LlmClientOptions): LlmClient {
 	});
 	const retry = options.retry ?? DEFAULT_RETRY;
 	const { model, embeddingModel, timeoutMs } = options;
+	// Reasoning models (o1, o3, gpt-5…) reject `max_tokens` and a custom temperature; learned from their first 400.
+	const compat = { completionTokens: false, noTemperature: false };
+	const limits = (request: ChatRequest) => ({
+		...(request.maxTokens === undefined ? {} : compat.completionTokens ? { max_completion_tokens: request.maxTokens } : { max_tokens: request.maxTokens }),
+		...(request.temperature === undefined || compat.noTemperature ? {} : { temperature: request.temperature }),
+	});
+	/** Adjusts `compat` to a 400 that names an unsupported parameter; true when a second try may succeed. */
+	const adapt = (error: unknown): boolean => {
+		if (!(error instanceof APIError) || error.status !== 400) return false;
+		const text = `${error.message} ${error.param ?? ''}`;
+		if (!compat.completionTokens && /max_tokens/.test(text)) return (compat.completionTokens = true);
+		if (!compat.noTemperature && /temperature/.test(text)) return (compat.noTemperature = true);
+		return false;
+	};
+	const adaptive = async <T>(run: () => Promise<T>): Promise<T> => {
+		for (;;) {
+			try {
+				return await run();
+			} catch (error) {
+				if (!adapt(error)) throw error;
+			}
+		}
+	};
 
 	const complete = async (request: ChatRequest, json: boolean): Promise<ChatResult> => {
-		const response = await openai.chat.completions.create({
-			model,
-			messages: request.messages,
-			...(request.maxTokens !== undefined ? { max_tokens: request.maxTokens } : {}),
-			...(request.temperature !== undefined ? { temperature: request.temperature } : {}),
-			...(json ? { response_format: { type: 'json_object' as const } } : {}),
-		});
+		const response = await adaptive(() =>
+			openai.chat.completions.create({
+				model,
+				messages: request.messages,
+				...limits(request),
+				...(json ? { response_format: { type: 'json_object' as const } } : {}),
+			}),
+		);
 		const choice = response.choices?.[0];
 		if (!choice || typeof choice.message?.content !== 'string') throw new SyntaxError('completion without a message');
 		return { text: choice.message.content, finishReason: choice.finish_reason ?? 'unknown' };
 	};
 
 	const streamOnce = async (request: ChatRequest, onText?: (text: string) => void): Promise<ChatResult> => {
-		const stream = await openai.chat.completions.create({
-			model,
-			messages: request.messages,
-			stream: true,
-			...(request.maxTokens !== undefined ? { max_tokens: request.maxTokens } : {}),
-			...(request.temperature !== undefined ? { temperature: request.temperature } : {}),
-		});
+		const stream = await adaptive(() => openai.chat.completions.create({ model, messages: request.messages, stream: true, ...limits(request) }));
 		let text = '';
 		let finishReason: string | null = null;
 		let idle = false;
@@ -154,7 +172,9 @@ export function createLlmClient(options: LlmClientOptions): LlmClient {
 			),
 		firstTokenLogprobs: (messages, top) =>
 			withRetry(async () => {
-				const response = await openai.chat.completions.create({ model, messages, max_tokens: 1, logprobs: true, top_logprobs: top });
+				const response = await adaptive(() =>
+					openai.chat.completions.create({ model, messages, ...limits({ messages, maxTokens: 1 }), logprobs: true, top_logprobs: top }),
+				);
 				const first = response.choices?.[0]?.logprobs?.content?.[0];
 				if (!first || !Array.isArray(first.top_logprobs) || first.top_logprobs.length === 0) {
 					throw new LlmError(

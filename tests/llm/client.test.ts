@@ -117,4 +117,22 @@ describe('LLM client against the local OpenAI-compatible server', () => {
 		expect(first?.response_format).toEqual({ type: 'json_object' });
 		expect(second?.response_format).toBeUndefined();
 	});
+
+	it('GIVEN a reasoning model that rejects max_tokens and then temperature THEN the client switches to max_completion_tokens and drops temperature, and remembers', async () => {
+		const reasoning = createLlmClient({ apiKey: server.apiKey, baseURL: server.url, model: 'o-test', embeddingModel: 'e', timeoutMs: 1000, retry: { retries: 0, baseDelayMs: 5, maxRetryAfterMs: 0 } });
+		server.failNext({ kind: 'status', status: 400, body: { error: { message: "Unsupported parameter: 'max_tokens' is not supported with this model. Use 'max_completion_tokens' instead.", type: 'invalid_request_error', param: 'max_tokens', code: 'unsupported_parameter' } } });
+		server.failNext({ kind: 'status', status: 400, body: { error: { message: "Unsupported value: 'temperature' does not support 0.2 with this model.", type: 'invalid_request_error', param: 'temperature', code: 'unsupported_value' } } });
+		const result = await reasoning.streamChat({ messages, maxTokens: 50, temperature: 0.2 });
+		expect(result.text).toBe(defaultReply({ model: 'o-test', messages }));
+		const bodies = server.chatRequests();
+		expect(bodies.map((b) => [b.max_tokens, (b as { max_completion_tokens?: number }).max_completion_tokens, b.temperature])).toEqual([
+			[50, undefined, 0.2],
+			[undefined, 50, 0.2],
+			[undefined, 50, undefined],
+		]);
+		await reasoning.chat({ messages, maxTokens: 10, temperature: 0 });
+		expect(server.chatRequests()).toHaveLength(4);
+		expect(server.chatRequests()[3]).toMatchObject({ max_completion_tokens: 10 });
+		expect(server.chatRequests()[3]!.temperature).toBeUndefined();
+	});
 });
