@@ -63,6 +63,7 @@ export function followUpModal(conversationId: string): ModalReply {
 
 const SOURCE_NOTE: Readonly<Record<WeekSource, string>> = {
 	asked: '',
+	current: ' (this week)',
 	session: ' (your current /session)',
 	matched: ' (matched to your question; choose with `week:`)',
 	first: ' (choose one with `week:`)',

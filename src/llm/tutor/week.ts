@@ -2,18 +2,19 @@ import type { Curriculum } from '../../curriculum/curriculum.js';
 import type { Week } from '../../curriculum/schema.js';
 import type { Deps } from '../../core/deps.js';
 import { UserError } from '../../core/errors.js';
+import { planStatus } from '../../jobs/plan.js';
 import { bestWeekFor } from '../prompts/context.js';
 
 /** How the week an answer is grounded in was chosen, said in the footer. */
-export type WeekSource = 'asked' | 'session' | 'matched' | 'first';
+export type WeekSource = 'asked' | 'current' | 'session' | 'matched' | 'first';
 
 /**
- * The week an /ask answer is grounded in: the one the member named; else the week of their latest /session in
- * this server; else the week whose page best matches the question; else week 1. (When the bot gains a schedule,
- * its current week belongs between the first two.)
+ * The week an /ask answer is grounded in: the one the member named; else the server's current week (its
+ * /schedule plan); else the week of the member's open /session; else the week whose page best matches the
+ * question; else week 1.
  */
 export async function resolveWeek(
-	deps: Pick<Deps, 'repos'>,
+	deps: Pick<Deps, 'repos' | 'clock'>,
 	curriculum: Curriculum,
 	input: { week?: number; guildId: string | null; userId: string; question: string },
 ): Promise<{ week: Week; source: WeekSource }> {
@@ -23,6 +24,12 @@ export async function resolveWeek(
 		return { week, source: 'asked' };
 	}
 	if (input.guildId) {
+		const schedule = await deps.repos.schedules.get(input.guildId);
+		if (schedule?.plan) {
+			const status = planStatus(schedule, deps.clock.now(), curriculum.weeks.at(-1)?.number ?? 1);
+			const week = status.current ? curriculum.week(status.current.week) : undefined;
+			if (week) return { week, source: 'current' };
+		}
 		const session = await deps.repos.tutorSessions.latest(input.guildId, input.userId);
 		const week = session && !session.finishedAt ? curriculum.week(session.week) : undefined;
 		if (week) return { week, source: 'session' };
