@@ -2,6 +2,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createApp, type App, type AppOptions } from '../app.js';
 import type { Config } from '../config.js';
+import { Scheduler, type Waker } from '../jobs/scheduler.js';
 import type { Logger } from '../logger.js';
 import { LocalInteractions } from './interactions.js';
 import { createRequestHandler } from './server.js';
@@ -13,12 +14,16 @@ export interface LocalBot {
 	url: string;
 	workspace: LocalWorkspace;
 	interactions: LocalInteractions;
+	/** Makes the weekly posts of the local guild into the workspace (so they appear in the page). */
+	scheduler: Scheduler;
 	stop(): Promise<void>;
 }
 
 /** What tests replace: the commands, an open store, the clock, or a workspace they prepared. */
 export interface LocalStartOptions extends Pick<AppOptions, 'commands' | 'store' | 'clock' | 'onOutcome'> {
 	workspace?: LocalWorkspace;
+	/** What wakes the weekly-post scheduler (default: every minute). */
+	schedulerWake?: Waker;
 }
 
 /**
@@ -49,12 +54,16 @@ export async function startLocal(config: Config, log: Logger, options: LocalStar
 	const host = config.HOST.includes(':') ? `[${config.HOST}]` : config.HOST;
 	const url = `http://${host}:${port}`;
 	log.info({ url }, `Local mode: open ${url} (no DISCORD_TOKEN set)`);
+	const scheduler = new Scheduler({ deps: app.deps, log, wake: options.schedulerWake, ownedGuilds: () => [workspace.guild.id] });
+	scheduler.start().catch((error: unknown) => log.error({ err: error }, 'schedule recovery failed'));
 	return {
 		app,
 		url,
 		workspace,
 		interactions,
+		scheduler,
 		stop: async () => {
+			await scheduler.stop();
 			handler.close();
 			server.closeAllConnections();
 			await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -2,7 +2,8 @@ import { ChannelType, PermissionFlagsBits } from 'discord-api-types/v10';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import schedule from '../../commands/schedule.js';
 import type { Deps } from '../../src/core/deps.js';
-import type { PostCheck } from '../../src/core/poster.js';
+import type { ChannelPoster, PostCheck, ScheduledEventInput } from '../../src/core/poster.js';
+import type { Reply } from '../../src/core/reply.js';
 import type { Curriculum } from '../../src/curriculum/index.js';
 import type { Store } from '../../src/storage/store.js';
 import { ManualClock, memoryStore, RecordingPoster, testCurriculum, testDeps } from '../helpers/deps.js';
@@ -15,20 +16,28 @@ const VOICE = { id: '300000000000000013', name: 'Study Room', type: ChannelType.
 const organizer: RunOptions = { permissions: PermissionFlagsBits.ManageGuild };
 const unix = (iso: string) => Date.parse(iso) / 1000;
 
-/** Records posts; refuses the "announcements" channel as Discord would without Send Messages. */
-class Poster extends RecordingPoster {
+/** Records posts, threads and events; refuses the "announcements" channel as Discord would without Send Messages. */
+class Poster implements ChannelPoster {
+	private readonly recording = new RecordingPoster();
+	readonly sent = this.recording.sent;
 	readonly threads: { channelId: string; messageId: string; name: string }[] = [];
-	readonly events: unknown[] = [];
-	override async canPost(channelId: string): Promise<PostCheck> {
+	readonly events: ScheduledEventInput[] = [];
+	send(channelId: string, reply: Reply, options?: { nonce?: string }) {
+		return this.recording.send(channelId, reply, options);
+	}
+	edit(channelId: string, messageId: string, reply: Reply) {
+		return this.recording.edit(channelId, messageId, reply);
+	}
+	async canPost(channelId: string): Promise<PostCheck> {
 		return channelId === LOCKED.id ? { ok: false, reason: `I am missing these permissions in <#${channelId}>: Send Messages.` } : { ok: true };
 	}
-	override async startThread(channelId: string, messageId: string, name: string) {
+	async startThread(channelId: string, messageId: string, name: string) {
 		this.threads.push({ channelId, messageId, name });
 		return { id: messageId };
 	}
-	override async createScheduledEvent(guildId: string, event: unknown) {
+	async createScheduledEvent(_guildId: string, event: ScheduledEventInput) {
 		this.events.push(event);
-		return super.createScheduledEvent();
+		return { id: String(3_000_000_000_000_000 + this.events.length) };
 	}
 }
 

@@ -129,7 +129,40 @@ describe('dueJobs over random uptime: each post exactly once if the bot was up w
 					}
 				},
 			),
-			{ numRuns: 100 },
+			{ numRuns: 60 },
 		);
 	});
+});
+
+describe('a whole semester, minute by minute, in Berlin (daylight saving)', () => {
+	for (const [season, startAt, changeDay, expected] of [
+		['spring', '2026-02-28T23:00:00.000Z', '2026-03-29', '2026-03-29T01:30:00.000Z'], // 02:30 does not exist: 03:30 CEST
+		['autumn', '2026-09-05T22:00:00.000Z', '2026-10-25', '2026-10-25T00:30:00.000Z'], // 02:30 happens twice: the first (CEST)
+	] as const) {
+		it(`GIVEN Sunday 02:30 posts through the ${season} change THEN each post and reminder is due at exactly one minute, its own`, () => {
+			const s = seoulSchedule({
+				timezone: 'Europe/Berlin',
+				postCron: '30 2 * * 0',
+				meeting: { weekday: 0, hour: 19, minute: 0, durationMinutes: 90, channelId: null },
+				plan: { startWeek: 1, startAt, previous: null },
+			});
+			const posts = plannedPosts(s, 12);
+			const ledger: Record<string, ReturnType<typeof entry>> = {};
+			const made: { id: string; at: number }[] = [];
+			const end = posts.at(-1)!.meetingAt.getTime() + DAY;
+			for (let t = Date.parse(startAt); t <= end; t += MINUTE) {
+				for (const job of dueJobs(s, ledger, new Date(t), options)) {
+					made.push({ id: job.id, at: t });
+					ledger[job.id] = entry(job.id);
+				}
+			}
+			const expectedJobs = posts.flatMap((p) => [
+				{ id: postJobId(p.week, p.at), at: p.at.getTime() },
+				{ id: reminderJobId(p.week, p.at), at: p.reminderAt!.getTime() },
+			]);
+			expect(made).toEqual(expectedJobs.sort((a, b) => a.at - b.at));
+			const onChangeDay = posts.filter((p) => p.at.toISOString().startsWith(changeDay));
+			expect(onChangeDay.map((p) => p.at.toISOString())).toEqual([expected]);
+		});
+	}
 });
