@@ -38,8 +38,9 @@ export default defineCommand({
 		name: 'schedule',
 		description: 'Plan the weekly posts, threads, events and reminders (organizers)',
 		contexts: [0],
+		// Subcommands without options still list an empty array: the emulator (like some clients) expects the key.
 		options: [
-			{ type: T.Subcommand, name: 'show', description: 'The channel, times, current week and the next posts' },
+			{ type: T.Subcommand, name: 'show', description: 'The channel, times, current week and the next posts', options: [] },
 			{
 				type: T.Subcommand,
 				name: 'set',
@@ -66,9 +67,9 @@ export default defineCommand({
 					{ type: T.String, name: 'date', description: 'From this date, YYYY-MM-DD (default today)', max_length: 10 },
 				],
 			},
-			{ type: T.Subcommand, name: 'pause', description: 'Stop posting until resumed (the plan waits)' },
-			{ type: T.Subcommand, name: 'resume', description: 'Post again from the next post time' },
-			{ type: T.Subcommand, name: 'skip', description: 'Skip the next post: the rest of the plan moves one week later' },
+			{ type: T.Subcommand, name: 'pause', description: 'Stop posting until resumed (the plan waits)', options: [] },
+			{ type: T.Subcommand, name: 'resume', description: 'Post again from the next post time', options: [] },
+			{ type: T.Subcommand, name: 'skip', description: 'Skip the next post: the rest of the plan moves one week later', options: [] },
 			{
 				type: T.Subcommand,
 				name: 'post-now',

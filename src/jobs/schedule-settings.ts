@@ -30,6 +30,7 @@ export interface ChangeContext {
 export type ChangeResult = { ok: true; schedule: GuildSchedule; notes: string[] } | { ok: false; problems: string[] };
 
 const VOICE_TYPES: readonly number[] = [ChannelType.GuildVoice, ChannelType.GuildStageVoice];
+const TEXT_TYPES: readonly number[] = [ChannelType.GuildText, ChannelType.GuildAnnouncement];
 
 /** Time-zone names that contain what was typed (spaces read as underscores), for a refusal or autocomplete. */
 export function suggestTimeZones(typed: string, limit = 25): string[] {
@@ -87,6 +88,7 @@ export function applyChanges(current: GuildSchedule | undefined, changes: Schedu
 	const notes: string[] = [];
 	const channelId = changes.channel?.id ?? current?.channelId;
 	if (!channelId) problems.push('Choose the channel for the weekly posts with `channel` (this server has no schedule yet).');
+	if (changes.channel && !TEXT_TYPES.includes(changes.channel.type)) problems.push(`<#${changes.channel.id}> is not a text or announcement channel: the weekly posts and their threads need one.`);
 	const postCron = postCronOf(changes, current, problems);
 	let timezone = current?.timezone ?? SCHEDULE_DEFAULTS.timezone;
 	if (changes.timezone !== undefined) {
