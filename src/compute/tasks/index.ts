@@ -1,4 +1,6 @@
+import { similarityTasks } from './similarity.js';
 import { systemTasks } from './system.js';
+import { tokenizeTasks } from './tokenize.js';
 
 /**
  * Every task that can run off the gateway's event loop, by name. A feature adds its own module under
@@ -8,6 +10,8 @@ import { systemTasks } from './system.js';
  */
 export const tasks = {
 	...systemTasks,
+	...tokenizeTasks,
+	...similarityTasks,
 };
 
 export type Tasks = typeof tasks;

@@ -1,0 +1,48 @@
+import { ApplicationCommandOptionType as T } from 'discord-api-types/v10';
+import { defineCommand } from '../src/core/command.js';
+import { checkTokenizeText, modelsFor, TOKENIZE_MAX_CHARACTERS } from '../src/demos/tokenize/input.js';
+import { tokenizeReply } from '../src/demos/tokenize/reply.js';
+
+export default defineCommand({
+	data: {
+		name: 'tokenize',
+		description: 'See how GPT tokenizers split your text into tokens, with their ids',
+		options: [
+			{
+				type: T.String,
+				name: 'text',
+				description: `The text to split (up to ${TOKENIZE_MAX_CHARACTERS.toLocaleString('en-US')} characters)`,
+				required: true,
+			},
+			{
+				type: T.String,
+				name: 'encoding',
+				description: 'Which tokenizer (default GPT-4o); compare shows all three stacked',
+				choices: [
+					{ name: 'GPT-4o (o200k_base)', value: 'gpt-4o' },
+					{ name: 'GPT-4 (cl100k_base)', value: 'gpt-4' },
+					{ name: 'GPT-2 (r50k_base)', value: 'gpt2' },
+					{ name: 'Compare all three', value: 'compare' },
+				],
+			},
+			{
+				type: T.String,
+				name: 'show',
+				description: 'What to show with the tokens (default: tokens and ids)',
+				choices: [
+					{ name: 'Tokens and their ids', value: 'tokens' },
+					{ name: 'Also the id list as text', value: 'ids' },
+					{ name: 'Also every token’s UTF-8 bytes', value: 'bytes' },
+				],
+			},
+		],
+	},
+	// Building an encoding takes up to a second on first use, more on a busy machine: acknowledge at once.
+	defer: true,
+	async run({ args, deps }) {
+		checkTokenizeText(args.text);
+		const show = args.show ?? 'tokens';
+		const out = await deps.compute.run('tokenize.chart', { text: args.text, models: modelsFor(args.encoding ?? 'gpt-4o'), show });
+		return tokenizeReply(out, show);
+	},
+});

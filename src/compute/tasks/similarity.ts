@@ -1,0 +1,67 @@
+import { renderBarChart, renderHeatmap, renderScatter } from '../../charts/index.js';
+import { analogyChart, mapChart, matrixChart, neighborsChart, pairChart } from '../../demos/similarity/charts.js';
+import { computeLocal } from '../../demos/similarity/local.js';
+import type { SimilarityRequest } from '../../demos/similarity/parse.js';
+import type { MissingResult, SimilarityResult } from '../../demos/similarity/results.js';
+import { vectorsFromShared, type SharedVectorData, type WordVectors } from '../../models/embeddings/index.js';
+
+/**
+ * This thread's `WordVectors` over the shared index, built once per vector file: a task receives the same
+ * SharedArrayBuffer each time (shared, not copied), and the neighbour search keeps its kernel per `WordVectors`.
+ */
+const threadVectors = new Map<string, WordVectors>();
+
+function vectorsOf(data: SharedVectorData): WordVectors {
+	let vectors = threadVectors.get(data.path);
+	if (vectors === undefined) {
+		vectors = vectorsFromShared(data);
+		threadVectors.set(data.path, vectors);
+	}
+	return vectors;
+}
+
+export interface SimilarityComputeInput {
+	/** `(await loadWordVectors()).share()` from the main thread. */
+	vectors: SharedVectorData;
+	request: SimilarityRequest;
+}
+
+/** A chart as PNG bytes, with its file name and alt text. */
+export interface ChartFile {
+	name: string;
+	png: Uint8Array;
+	description: string;
+}
+
+/** Computes a /similarity request with the local word vectors (see `computeLocal`). */
+export function similarityCompute(input: SimilarityComputeInput): Promise<SimilarityResult | MissingResult> {
+	return computeLocal(vectorsOf(input.vectors), input.request);
+}
+
+/** Draws the chart(s) of a result: one per word for `neighbors`, else one. */
+export async function similarityRender(result: SimilarityResult): Promise<ChartFile[]> {
+	switch (result.kind) {
+		case 'pair':
+			return [{ name: 'similarity-pair.png', png: await renderBarChart(pairChart(result)), description: `Bar chart: the largest per-dimension terms of the cosine similarity of ${result.labels.join(' and ')}.` }];
+		case 'matrix':
+			return [{ name: 'similarity-matrix.png', png: await renderHeatmap(matrixChart(result)), description: `Heatmap of the cosine similarity of every pair of ${result.labels.length} items.` }];
+		case 'neighbors':
+			return Promise.all(
+				result.lists.map(async (list, i) => ({
+					name: `similarity-neighbors-${i + 1}.png`,
+					png: await renderBarChart(neighborsChart(result, i)),
+					description: `Bar chart: the ${list.neighbors.length} nearest words to ${list.word} by cosine similarity.`,
+				})),
+			);
+		case 'map':
+			return [{ name: 'similarity-map.png', png: await renderScatter(mapChart(result)), description: `Scatter plot: ${result.points.length} words on their first two principal components.` }];
+		case 'analogy':
+			return [{ name: 'similarity-analogy.png', png: await renderBarChart(analogyChart(result)), description: `Bar chart: the ${result.answers.length} best answers to ${result.b} − ${result.a} + ${result.c}.` }];
+	}
+}
+
+/** The /similarity tasks, spread into the task registry. */
+export const similarityTasks = {
+	'similarity.compute': similarityCompute,
+	'similarity.render': similarityRender,
+};

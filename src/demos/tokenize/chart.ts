@@ -1,0 +1,53 @@
+import type { Scene, TokenStripsInput } from '../../charts/index.js';
+import { OPENAI_MODELS, type OpenAiModel, type TokenPiece } from '../../models/tokenizers/index.js';
+import type { ShowChoice } from './input.js';
+import { chartText, previewText } from './visible.js';
+
+/** One tokenizer's result, as the chart and the reply need it. */
+export interface Tokenized {
+	model: OpenAiModel;
+	pieces: readonly TokenPiece[];
+}
+
+/** Lines of spans per strip: one tokenizer gets a tall chart, three stacked get a third each. */
+export function linesPerStrip(strips: number): number {
+	return strips === 1 ? 14 : 6;
+}
+
+/** `gpt-4o · o200k_base · 26 tokens`. */
+export function stripHeading(model: OpenAiModel, count: number): string {
+	return `${model} · ${OPENAI_MODELS[model]} · ${count.toLocaleString('en-US')} ${count === 1 ? 'token' : 'tokens'}`;
+}
+
+/**
+ * The token-strip chart for /tokenize: one strip per tokenizer, every token a span labelled with its text (invisible
+ * characters named, see {@link chartText}) and its id; with `show: bytes`, every token's UTF-8 bytes beneath.
+ */
+export function tokenStripsFor(text: string, results: readonly Tokenized[], show: ShowChoice): TokenStripsInput {
+	const compare = results.length > 1;
+	const partial = results.some((r) => r.pieces.some((p) => p.splitsCharacter));
+	const notes = ['Each span is one token, its id beneath. ⋅ marks a space, ↵ a newline, → a tab; [NAME] an invisible character.'];
+	if (show === 'bytes') notes.push('Hex: the token’s UTF-8 bytes.');
+	else if (partial) notes.push('� is part of a character: show:bytes shows its bytes.');
+	return {
+		title: compare ? 'One text, three tokenizers' : `How ${results[0]?.model ?? ''} splits your text into tokens`,
+		subtitle: `“${previewText(text)}”`,
+		footer: notes.join(' '),
+		strips: results.map((r) => ({
+			heading: stripHeading(r.model, r.pieces.length),
+			tokens: r.pieces.map((p) => ({ text: chartText(p.text), id: p.id, bytes: [...p.bytes] })),
+		})),
+		maxLinesPerStrip: linesPerStrip(results.length),
+		showBytes: show === 'bytes' ? 'always' : 'never',
+	};
+}
+
+/** How many token spans each strip of a laid-out token-strip scene draws (the rest are summarised as "… N more"). */
+export function drawnPerStrip(scene: Scene): number[] {
+	const drawn: number[] = [];
+	for (const item of scene.items) {
+		if (item.role === 'strip-heading') drawn.push(0);
+		else if (item.role === 'token' && drawn.length > 0) drawn[drawn.length - 1]!++;
+	}
+	return drawn;
+}

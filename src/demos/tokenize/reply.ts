@@ -1,0 +1,100 @@
+import type { APIEmbed } from 'discord-api-types/v10';
+import type { TokenizeChartOutput, TokenizeStrip } from '../../compute/tasks/tokenize.js';
+import { toBuffer } from '../../compute/compute.js';
+import { LIMITS } from '../../core/limits.js';
+import type { Reply } from '../../core/reply.js';
+import type { ShowChoice } from './input.js';
+
+/** The chart's file name, referenced by the embed as `attachment://tokens.png`. */
+export const TOKENS_FILE = 'tokens.png';
+
+const EMBED_COLOR = 0x56b4e9;
+const number = (n: number): string => n.toLocaleString('en-US');
+
+/**
+ * The ids as a Python-style list in a code block of at most `maxChars` characters (fences included), cut after a
+ * whole id with `…` and a line saying how many are shown, so a member can paste it into `enc.decode([…])`.
+ */
+export function idBlock(ids: readonly number[], maxChars: number): string {
+	const full = `\`\`\`py\n[${ids.join(', ')}]\n\`\`\``;
+	if (full.length <= maxChars) return full;
+	const note = (shown: number) => `\nfirst ${number(shown)} of ${number(ids.length)} ids`;
+	// Room for the fences, the brackets, ", …" and the note at its longest.
+	const budget = maxChars - '```py\n[, …]\n```'.length - note(ids.length).length;
+	let text = '';
+	let shown = 0;
+	for (const id of ids) {
+		const next = shown === 0 ? String(id) : `, ${id}`;
+		if (text.length + next.length > budget) break;
+		text += next;
+		shown++;
+	}
+	return `\`\`\`py\n[${text}, …]\n\`\`\`${note(shown)}`;
+}
+
+/** `**gpt-4o** · o200k_base: **26 tokens**, 2.19 characters per token`. */
+export function countLine(strip: TokenizeStrip, characters: number): string {
+	const n = strip.ids.length;
+	const perToken = n > 0 ? (characters / n).toFixed(2) : '–';
+	return `**${strip.model}** · ${strip.encoding}: **${number(n)} ${n === 1 ? 'token' : 'tokens'}**, ${perToken} characters per token`;
+}
+
+/** For `compare`: how many times more tokens the costliest tokenizer needs than the cheapest. */
+export function comparisonLine(strips: readonly TokenizeStrip[]): string | undefined {
+	if (strips.length < 2) return undefined;
+	const sorted = [...strips].sort((a, b) => a.ids.length - b.ids.length);
+	const fewest = sorted[0]!;
+	const most = sorted[sorted.length - 1]!;
+	if (most.ids.length === fewest.ids.length) return `All ${strips.length} tokenizers need the same number of tokens for this text.`;
+	const ratio = (most.ids.length / fewest.ids.length).toFixed(2);
+	return `${most.model} needs **${ratio}×** the tokens ${fewest.model} needs for this text: a model pays per token, in money and in context length.`;
+}
+
+/** The notes under the counts: what the chart leaves out, replaced surrogates, how to see partial characters. */
+export function notes(out: TokenizeChartOutput, show: ShowChoice): string[] {
+	const lines: string[] = [];
+	const cut = out.strips.filter((s) => s.drawn < s.ids.length);
+	for (const s of cut) {
+		lines.push(`The chart draws the first ${number(s.drawn)} of ${number(s.ids.length)} ${s.model} tokens (${number(s.ids.length - s.drawn)} not drawn); the counts cover them all.`);
+	}
+	if (out.replacedSurrogates > 0) {
+		const n = out.replacedSurrogates;
+		lines.push(`${n} lone surrogate${n === 1 ? '' : 's'} (half of an emoji’s UTF-16 pair) became U+FFFD (�) before tokenizing, as tiktoken does.`);
+	}
+	const partial = out.strips.reduce((sum, s) => sum + s.partial, 0);
+	if (partial > 0 && show !== 'bytes') lines.push('Tokens drawn as � hold only part of a character: `show:bytes` shows their UTF-8 bytes.');
+	return lines;
+}
+
+/** Alt text for the chart: what it shows, without the member's text (which may be long or hostile). */
+export function altText(out: TokenizeChartOutput): string {
+	const counts = out.strips.map((s) => `${s.model} (${s.encoding}) ${number(s.ids.length)} tokens`).join(', ');
+	return `Token chart: each token of the text as a coloured span with its id. ${counts}.`;
+}
+
+/** The /tokenize reply: counts per tokenizer, notes, the chart, and with `show: ids` the id lists. */
+export function tokenizeReply(out: TokenizeChartOutput, show: ShowChoice): Reply {
+	const compare = out.strips.length > 1;
+	const description = [
+		...out.strips.map((s) => countLine(s, out.characters)),
+		...(compare ? [comparisonLine(out.strips)!] : []),
+		`${number(out.characters)} characters (Unicode code points), ${number(out.bytes)} UTF-8 bytes`,
+		...notes(out, show),
+	];
+	const embed: APIEmbed = {
+		title: compare ? 'Tokens: gpt2, gpt-4 and gpt-4o compared' : `Tokens: ${out.strips[0]!.model} (${out.strips[0]!.encoding})`,
+		color: EMBED_COLOR,
+		image: { url: `attachment://${TOKENS_FILE}` },
+	};
+	if (show === 'ids' && !compare) {
+		const text = description.join('\n');
+		embed.description = `${text}\n${idBlock(out.strips[0]!.ids, LIMITS.embedDescription - text.length - 1)}`;
+	} else {
+		embed.description = description.join('\n');
+		if (show === 'ids') embed.fields = out.strips.map((s) => ({ name: `${s.model} ids`, value: idBlock(s.ids, LIMITS.fieldValue) }));
+	}
+	return {
+		embeds: [embed],
+		files: [{ name: TOKENS_FILE, data: toBuffer(out.png), description: altText(out) }],
+	};
+}
