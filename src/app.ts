@@ -13,7 +13,10 @@ import type { Logger } from './logger.js';
 import { createRepositories } from './storage/repositories/index.js';
 import { openStore, type Store } from './storage/store.js';
 import { version } from './version.js';
+import { BotMetrics } from './observability/metrics.js';
 import { createLlmService } from './llm/service.js';
+import { demoRunListener } from './quiz/demo-runs.js';
+import { LiveQuizRunner } from './quiz/live-runner.js';
 
 export interface App {
 	config: Config;
@@ -22,6 +25,9 @@ export interface App {
 	deps: Deps;
 	registry: Registry;
 	dispatcher: Dispatcher;
+	metrics: BotMetrics;
+	/** Drives live quizzes from storage (started here, so due steps are recovered after a restart). */
+	liveQuizzes: LiveQuizRunner;
 	close(): Promise<void>;
 }
 
@@ -54,6 +60,7 @@ export async function createApp(options: AppOptions): Promise<App> {
 	const compute = options.compute ?? createWorkerPool();
 	const clock = options.clock ?? systemClock;
 	const repos = createRepositories(store);
+	const metrics = new BotMetrics({ computeStats: () => compute.stats() });
 	const deps: Deps = {
 		config,
 		clock,
@@ -67,8 +74,17 @@ export async function createApp(options: AppOptions): Promise<App> {
 		repos,
 		curriculum,
 		llm: createLlmService({ config, repos, clock }),
+		metrics,
 	};
-	const dispatcher = new Dispatcher({ registry, deps, log, onOutcome: options.onOutcome });
+	const countDemos = demoRunListener(deps, log);
+	const onOutcome: OutcomeListener = (event) => {
+		metrics.onOutcome(event);
+		countDemos(event);
+		options.onOutcome?.(event);
+	};
+	const dispatcher = new Dispatcher({ registry, deps, log, onOutcome });
+	const liveQuizzes = new LiveQuizRunner({ deps, log });
+	await liveQuizzes.start();
 	return {
 		config,
 		log,
@@ -76,7 +92,11 @@ export async function createApp(options: AppOptions): Promise<App> {
 		deps,
 		registry,
 		dispatcher,
+		metrics,
+		liveQuizzes,
 		close: async () => {
+			metrics.stop();
+			await liveQuizzes.stop();
 			await compute.close();
 			await store.close();
 		},

@@ -5,6 +5,7 @@ import type { ChannelPoster } from './poster.js';
 import type { Compute } from '../compute/compute.js';
 import type { Repositories } from '../storage/repositories/index.js';
 import type { Curriculum } from '../curriculum/curriculum.js';
+import type { BotMetrics } from '../observability/metrics.js';
 import type { LlmService } from '../llm/service.js';
 
 /** A model or data set the bot can load, as /about and /healthz report it. */
@@ -37,6 +38,8 @@ export interface Deps {
 	repos: Repositories;
 	/** The syllabus, session format and quiz bank, validated at start-up. */
 	curriculum: Curriculum;
+	/** Prometheus metrics (jobs count scheduled posts here). */
+	metrics: BotMetrics;
 	/** The AI tutor: an OpenAI-compatible model when OPENAI_API_KEY is set (see src/llm/service.ts). */
 	llm: LlmService;
 }

@@ -1,4 +1,4 @@
-import { Events, type Client, type ClientOptions } from 'discord.js';
+import { Events, Status, type Client, type ClientOptions } from 'discord.js';
 import { createApp, type App, type AppOptions } from '../app.js';
 import type { Config } from '../config.js';
 import { Scheduler, type Waker } from '../jobs/scheduler.js';
@@ -6,6 +6,7 @@ import type { Logger } from '../logger.js';
 import { createClient } from './client.js';
 import { DiscordPoster } from './poster.js';
 import { routeInteractions } from './router.js';
+import { startHealthServer } from '../observability/server.js';
 
 export interface DiscordBot {
 	app: App;
@@ -14,7 +15,15 @@ export interface DiscordBot {
 	ready: Promise<void>;
 	/** The weekly posts of the guilds this process's shards serve; it starts at READY. */
 	scheduler: Scheduler;
+	/** Where /healthz and /metrics are served, if they are. */
+	healthUrl?: string;
 	stop(): Promise<void>;
+}
+
+/** Whether the gateway connection is up, as /healthz reports it. */
+export function gatewayState(client: Client): { connected: boolean; detail: string } {
+	const status = client.ws.status;
+	return { connected: status === Status.Ready, detail: Status[status] ?? String(status) };
 }
 
 export interface DiscordStartOptions extends Partial<Omit<AppOptions, 'config' | 'log' | 'poster'>> {
@@ -22,12 +31,14 @@ export interface DiscordStartOptions extends Partial<Omit<AppOptions, 'config' |
 	client?: Partial<ClientOptions>;
 	/** What wakes the weekly-post scheduler (default: every minute). */
 	schedulerWake?: Waker;
+	/** Serve /healthz and /metrics on HOST:PORT (default true; a sharded child leaves it to the manager). */
+	healthServer?: boolean;
 }
 
 /** Connects to Discord (or the API at DISCORD_API_BASE) and starts answering interactions. */
 export async function startDiscord(config: Config, log: Logger, options: DiscordStartOptions = {}): Promise<DiscordBot> {
 	if (!config.DISCORD_TOKEN) throw new Error('startDiscord needs DISCORD_TOKEN');
-	const { client: clientOptions, schedulerWake, ...appOptions } = options;
+	const { client: clientOptions, schedulerWake, healthServer = true, ...appOptions } = options;
 	const client = createClient(config, log, clientOptions);
 	const app = await createApp({ ...appOptions, config, log, poster: new DiscordPoster(client) });
 	routeInteractions(client, app.dispatcher, log);
@@ -41,12 +52,16 @@ export async function startDiscord(config: Config, log: Logger, options: Discord
 		});
 	});
 	await client.login(config.DISCORD_TOKEN);
+	const health = healthServer ? await startHealthServer(app, () => gatewayState(client), { host: config.HOST, port: config.PORT }) : undefined;
+	if (health) log.info({ url: health.url }, 'health and metrics at /healthz and /metrics');
 	return {
 		app,
 		client,
 		ready,
 		scheduler,
+		healthUrl: health?.url,
 		stop: async () => {
+			await health?.close();
 			await scheduler.stop();
 			await client.destroy();
 			await app.close();

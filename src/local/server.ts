@@ -60,6 +60,9 @@ export function createRequestHandler(parts: LocalServerParts): { handle(req: Inc
 			);
 			sendJson(res, store.ok ? 200 : 503, { mode: 'local', ok: store.ok, store });
 		},
+		'GET /metrics': async (_url, _req, res) => {
+			res.writeHead(200, { 'content-type': app.metrics.contentType }).end(await app.metrics.text());
+		},
 		'GET /api/bootstrap': async (url, _req, res) => {
 			const me = who(query(url));
 			sendJson(res, 200, {

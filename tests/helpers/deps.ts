@@ -8,6 +8,7 @@ import { createInlineCompute } from '../../src/compute/inline.js';
 import { createRepositories } from '../../src/storage/repositories/index.js';
 import { openStore, type Store } from '../../src/storage/store.js';
 import { loadCurriculum, type Curriculum } from '../../src/curriculum/index.js';
+import { BotMetrics } from '../../src/observability/metrics.js';
 import { createLlmService } from '../../src/llm/service.js';
 
 /** A poster that keeps what was posted, for handler tests that post outside the interaction. */
@@ -97,6 +98,7 @@ export function testDeps(overrides: Partial<Deps> & { store?: Store } = {}): Dep
 		compute: createInlineCompute(),
 		repos,
 		curriculum: curriculumNotLoaded,
+		metrics: new BotMetrics({ defaultMetrics: false }),
 		// Pass `config` with OPENAI_API_KEY and OPENAI_BASE_URL (tests/helpers/openai-server.ts) to use the tutor.
 		llm: createLlmService({ config, repos, clock, retry: { retries: 2, baseDelayMs: 5, maxRetryAfterMs: 2000 } }),
 		...rest,

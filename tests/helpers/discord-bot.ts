@@ -27,6 +27,8 @@ export async function startBotOnEmulator(emulator: DiscordEmulator, options: Bot
 		DISCORD_TOKEN: emulator.token,
 		DISCORD_API_BASE: emulator.apiUrl,
 		LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+		// A free port for /healthz and /metrics, so test files never collide.
+		PORT: '0',
 		...env,
 	});
 	const log = createLogger({ level: config.LOG_LEVEL, pretty: false });
