@@ -11,7 +11,7 @@ import { messageView, modalView, namesOf, scheduledEventView } from './view.js';
 import type { LocalWorkspace, WorkspaceEvent } from './workspace.js';
 
 export interface LocalServerParts {
-	app: Pick<App, 'registry' | 'store' | 'log'>;
+	app: Pick<App, 'registry' | 'store' | 'log' | 'metrics'>;
 	workspace: LocalWorkspace;
 	interactions: LocalInteractions;
 	log: Logger;
