@@ -61,6 +61,7 @@ export function postJobId(week: number, at: Date): string {
 	return `post:w${week}:${Math.floor(at.getTime() / 1000)}`;
 }
 
+/** The ledger id of the reminder for a week's meeting, named after the post it follows. */
 export function reminderJobId(week: number, postAt: Date): string {
 	return `reminder:w${week}:${Math.floor(postAt.getTime() / 1000)}`;
 }

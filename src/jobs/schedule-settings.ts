@@ -126,8 +126,9 @@ export function applyChanges(current: GuildSchedule | undefined, changes: Schedu
 		updatedAt: ctx.now.toISOString(),
 		updatedBy: ctx.userId,
 	};
-	if (current?.plan && (current.postCron !== postCron || current.timezone !== timezone)) {
-		next = { ...next, ...rebase(current, ctx.now, ctx.lastWeek) };
+	const rebased = current?.plan && (current.postCron !== postCron || current.timezone !== timezone) ? rebase(current, ctx.now, ctx.lastWeek) : null;
+	if (current && rebased) {
+		next = { ...next, ...rebased };
 		notes.push('The post time changed mid-course: the weeks already posted keep their numbers and the next week follows at the new time.');
 		if (current.skips.some((s) => Date.parse(s) > ctx.now.getTime())) notes.push('Planned skips were cleared (they named the old post times): run `/schedule skip` again if needed.');
 	}
@@ -137,11 +138,13 @@ export function applyChanges(current: GuildSchedule | undefined, changes: Schedu
 	return { ok: true, schedule: next, notes };
 }
 
-/** The plan after a change of post time: posts made so far stay, the next week follows at the new time. */
-function rebase(current: GuildSchedule, now: Date, lastWeek: number): Pick<GuildSchedule, 'plan' | 'pauses' | 'skips'> {
+/**
+ * The plan after a change of post time: posts made so far stay, the next week follows at the new time. Null before
+ * the first post: the start date still holds, with the new time.
+ */
+function rebase(current: GuildSchedule, now: Date, lastWeek: number): Pick<GuildSchedule, 'plan' | 'pauses' | 'skips'> | null {
 	const status = planStatus(current, now, lastWeek);
-	// Not started yet: the start date still holds, with the new time.
-	if (!status.current || !current.plan) return { plan: current.plan, pauses: current.pauses, skips: current.skips };
+	if (!status.current || !current.plan) return null;
 	const previous = { week: status.current.week, at: status.current.at.toISOString() };
 	const startWeek = status.next?.week ?? status.current.week + 1;
 	const open = current.pauses.filter((p) => p.to === null);

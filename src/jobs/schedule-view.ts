@@ -19,6 +19,7 @@ export function describePostTime(cron: string): string {
 	return `${WEEKDAYS[Number(match[3]) % 7]}s at ${formatClockTime(Number(match[2]), Number(match[1]))} (\`${cron}\`)`;
 }
 
+/** `Wednesdays at 21:00 for 90 minutes, in <#…>`. */
 export function describeMeeting(meeting: MeetingSettings): string {
 	const where = meeting.channelId ? `in <#${meeting.channelId}>` : 'online (an external event)';
 	return `${WEEKDAYS[meeting.weekday]}s at ${formatClockTime(meeting.hour, meeting.minute)} for ${meeting.durationMinutes} minutes, ${where}`;

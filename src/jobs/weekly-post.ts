@@ -9,6 +9,7 @@ import type { Demo, Week } from '../curriculum/index.js';
 /** Discord renders `<t:…>` in each reader's own time zone and language. */
 export type TimestampStyle = 't' | 'T' | 'd' | 'D' | 'f' | 'F' | 'R';
 
+/** A Discord timestamp tag, e.g. `<t:1772409600:F>` (full date and time) or `<t:…:R>` ("in 2 days"). */
 export function discordTime(at: Date, style: TimestampStyle = 'F'): string {
 	return `<t:${Math.floor(at.getTime() / 1000)}:${style}>`;
 }
@@ -72,7 +73,7 @@ export function weeklyPostReply(week: Week, meetingAt: Date | null, lastWeek: nu
 			{ name: '🎯 Objectives', value: fitLines(week.objectives.map((o) => `• ${o}`), LIMITS.fieldValue, more) },
 			{
 				name: '🧪 Demos to try',
-				value: fitLines(week.demos.map((d) => `${inlineCode(demoCommandLine(d))}\n  ${firstSentence(d.try, 160)}`), LIMITS.fieldValue, more),
+				value: fitLines(week.demos.map((d) => `${inlineCode(demoCommandLine(d))}\n↳ ${firstSentence(d.try, 160)}`), LIMITS.fieldValue, more),
 			},
 			{ name: '❓ Questions to think about', value: fitLines(week.keyQuestions.map((q, i) => `${i + 1}. ${q}`), LIMITS.fieldValue, more) },
 		],
