@@ -20,7 +20,8 @@ export function createWorkerPool(options: PoolOptions = {}): Compute {
 	const maxQueue = options.maxQueue ?? threads * 16;
 	const isTypeScript = import.meta.url.endsWith('.ts');
 	const pool = new Piscina({
-		filename: new URL(`./worker.${isTypeScript ? 'ts' : 'js'}`, import.meta.url).href,
+		// From TypeScript, a bootstrap that gives the worker tsx's ESM hooks (see worker-tsx.mjs).
+		filename: new URL(isTypeScript ? './worker-tsx.mjs' : './worker.js', import.meta.url).href,
 		minThreads: threads,
 		maxThreads: threads,
 		maxQueue,
