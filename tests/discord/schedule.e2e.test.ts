@@ -134,6 +134,8 @@ describe('weekly posts through the Discord emulator', () => {
 			.dispatchInteraction({ type: 'select', customId: 'week:section:2', values: ['demos'], message: page.original!.message, user: 'alan' })
 			.answered();
 		expect(demos.original?.message.embeds[0]?.title).toBe('🧪 Week 2 · Comparing LLMs (GPT, Claude and others)');
+		const other = await emulator.dispatchInteraction({ type: 'command', name: 'week', options: { number: 9 }, user: 'alan' }).answered();
+		expect(other.original?.message.embeds[0]?.title).toBe('📖 Week 9 · Position-wise feed-forward networks (basic and advanced)');
 		const show = await command('ada', 'show');
 		expect(show.original?.message.embeds[0]?.fields?.find((f) => f.name === '📍 Now')?.value).toMatch(/^Week 2 · Comparing LLMs/);
 		expect(emulator.violations).toEqual([]);

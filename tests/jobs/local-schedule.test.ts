@@ -41,6 +41,14 @@ describe('local mode: scheduled posts arrive in the study-group channel page', (
 		expect(await bot.app.deps.repos.schedules.get(bot.workspace.guild.id)).toBeUndefined();
 	});
 
+	it('GIVEN /week in the page THEN a member gets the page privately, with its section menu', async () => {
+		expect(await send(LINUS, '/week number:9')).toMatchObject({ ok: true });
+		const page = (await history(general, LINUS)).at(-1)!;
+		expect(page.ephemeral).toBe(true);
+		expect(page.embeds[0]).toMatchObject({ titleHtml: '📖 Week 9 · Position-wise feed-forward networks (basic and advanced)' });
+		expect(page.components.map((row) => row.components.length)).toEqual([1, 2]);
+	});
+
 	it('GIVEN the announcements channel (the bot may not post there) THEN set names the problem', async () => {
 		expect(await send(ADA, '/schedule set channel:#announcements')).toMatchObject({ ok: false });
 		expect((await history(general, ADA)).at(-1)!.html).toContain('I am missing these permissions in');
