@@ -1,8 +1,14 @@
 import type { AnyCommand } from '../src/core/command.js';
 import about from './about.js';
 import ask from './ask.js';
+import checkin from './checkin.js';
 import help from './help.js';
 import inject from './inject.js';
+import leaderboard from './leaderboard.js';
+import progress from './progress.js';
+import quiz from './quiz.js';
+import report from './report.js';
+import review from './review.js';
 import schedule from './schedule.js';
 import session from './session.js';
 import settings from './settings.js';
@@ -11,4 +17,4 @@ import tokenize from './tokenize.js';
 import week from './week.js';
 
 /** Every command the bot registers, in the order /help lists them. Add new commands here. */
-export const commands: readonly AnyCommand[] = [help, about, week, settings, schedule, ask, session, inject, tokenize, similarity];
+export const commands: readonly AnyCommand[] = [help, about, week, settings, schedule, ask, session, inject, tokenize, similarity, quiz, review, progress, leaderboard, checkin, report];

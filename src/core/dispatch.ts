@@ -25,13 +25,16 @@ export interface MessageRef {
 	ephemeral: boolean;
 }
 
-/** Called once per handled interaction, for metrics. */
+/** Called once per handled interaction, for metrics and for counting members' demo runs (/progress). */
 export type OutcomeListener = (event: {
 	kind: InteractionKind | 'autocomplete';
 	name: string;
 	latencyMs: number;
 	outcome: 'ok' | 'user-error' | 'error';
 	errorCode?: string;
+	/** Where and by whom (absent for autocomplete). */
+	guildId?: string | null;
+	user?: Actor;
 }) => void;
 
 export interface DispatcherOptions {
@@ -53,12 +56,12 @@ export class Dispatcher {
 		return this.options.log.child({ interaction: base.interactionId, kind, command: name, guild: base.guildId, user: base.user.id });
 	}
 
-	private finish(kind: InteractionKind, name: string, log: Logger, started: number, outcome: RespondOutcome): RespondOutcome {
+	private finish(base: InteractionBase, kind: InteractionKind, name: string, log: Logger, started: number, outcome: RespondOutcome): RespondOutcome {
 		const latencyMs = Date.now() - started;
 		const error = outcome.error;
 		const result = outcome.ok ? 'ok' : error instanceof UserError ? 'user-error' : 'error';
 		log.info({ latencyMs, outcome: result, deferred: outcome.deferred, referenceId: outcome.referenceId }, 'interaction handled');
-		this.options.onOutcome?.({ kind, name, latencyMs, outcome: result, errorCode: error instanceof UserError ? error.code : undefined });
+		this.options.onOutcome?.({ kind, name, latencyMs, outcome: result, errorCode: error instanceof UserError ? error.code : undefined, guildId: base.guildId, user: base.user });
 		return outcome;
 	}
 
@@ -82,7 +85,7 @@ export class Dispatcher {
 			},
 			{ kind: 'command', defer: command?.defer, createdAt: base.createdAt, autoDeferMs: this.options.autoDeferMs, log },
 		);
-		return this.finish('command', name, log, started, outcome);
+		return this.finish(base, 'command', name, log, started, outcome);
 	}
 
 	/** Handles a button or select menu. */
@@ -105,7 +108,7 @@ export class Dispatcher {
 			},
 			{ kind: 'component', defer: handler?.defer, createdAt: base.createdAt, autoDeferMs: this.options.autoDeferMs, log },
 		);
-		return this.finish('component', parsed?.command ?? 'unknown', log, started, outcome);
+		return this.finish(base, 'component', parsed?.command ?? 'unknown', log, started, outcome);
 	}
 
 	/** Handles a modal submission. */
@@ -128,7 +131,7 @@ export class Dispatcher {
 			},
 			{ kind: 'modal', defer: handler?.defer, createdAt: base.createdAt, autoDeferMs: this.options.autoDeferMs, log },
 		);
-		return this.finish('modal', parsed?.command ?? 'unknown', log, started, outcome);
+		return this.finish(base, 'modal', parsed?.command ?? 'unknown', log, started, outcome);
 	}
 
 	/** Answers autocomplete; never throws (an empty list is the safe answer). */

@@ -1,3 +1,5 @@
+import { quizChartTasks } from './quiz-charts.js';
+import { quizModelTasks } from './quiz-models.js';
 import { similarityTasks } from './similarity.js';
 import { systemTasks } from './system.js';
 import { tokenizeTasks } from './tokenize.js';
@@ -12,6 +14,8 @@ export const tasks = {
 	...systemTasks,
 	...tokenizeTasks,
 	...similarityTasks,
+	...quizChartTasks,
+	...quizModelTasks,
 };
 
 export type Tasks = typeof tasks;

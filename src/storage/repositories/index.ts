@@ -1,7 +1,13 @@
 import type { Store } from '../store.js';
+import { CheckInRepository } from './checkins.js';
 import { GuildSettingsRepository } from './guild-settings.js';
 import { InjectGameRepository } from './inject-game.js';
+import { LiveQuizRepository } from './live-quizzes.js';
 import { LlmQuotaRepository } from './llm-quota.js';
+import { MemberActivityRepository } from './member-activity.js';
+import { PracticeSessionRepository } from './practice-sessions.js';
+import { AnswerRepository } from './quiz-answers.js';
+import { ReviewRepository } from './quiz-reviews.js';
 import { ScheduleLedgerRepository } from './schedule-ledger.js';
 import { ScheduleRepository } from './schedules.js';
 import { SessionEvaluationRepository } from './session-evaluations.js';
@@ -23,6 +29,15 @@ export interface Repositories {
 	/** Five-dimension session evaluations, for /progress. */
 	sessionEvaluations: SessionEvaluationRepository;
 	injectGame: InjectGameRepository;
+	/** Quiz answers per member (practice, review, live): the source of progress and leaderboards. */
+	answers: AnswerRepository;
+	/** Member names and roles as last seen, and demo-command runs, for progress cards and leaderboards. */
+	memberActivity: MemberActivityRepository;
+	practiceSessions: PracticeSessionRepository;
+	liveQuizzes: LiveQuizRepository;
+	/** Spaced-repetition schedules (/review). */
+	reviews: ReviewRepository;
+	checkIns: CheckInRepository;
 }
 
 export function createRepositories(store: Store): Repositories {
@@ -36,5 +51,11 @@ export function createRepositories(store: Store): Repositories {
 		tutorSessions: new TutorSessionRepository(store),
 		sessionEvaluations: new SessionEvaluationRepository(store),
 		injectGame: new InjectGameRepository(store),
+		answers: new AnswerRepository(store),
+		memberActivity: new MemberActivityRepository(store),
+		practiceSessions: new PracticeSessionRepository(store),
+		liveQuizzes: new LiveQuizRepository(store),
+		reviews: new ReviewRepository(store),
+		checkIns: new CheckInRepository(store),
 	};
 }

@@ -1,0 +1,37 @@
+import { ApplicationCommandOptionType as T } from 'discord-api-types/v10';
+import { toBuffer } from '../src/compute/compute.js';
+import { defineCommand } from '../src/core/command.js';
+import { UserError } from '../src/core/errors.js';
+import { requireGuild } from '../src/core/roles.js';
+import { progressCard } from '../src/quiz/charts.js';
+import { loadProgress } from '../src/quiz/progress-data.js';
+
+export default defineCommand({
+	data: {
+		name: 'progress',
+		description: 'A progress card: attendance, quiz mastery per week, streak, demos, tutor sessions, what next',
+		contexts: [0],
+		options: [
+			{ type: T.User, name: 'member', description: 'Whose progress (default: yours)' },
+			{ type: T.Boolean, name: 'share', description: 'Post the card in the channel (default: only you see it)' },
+		],
+	},
+	audience: 'member',
+	defer: 'ephemeral',
+	async run({ args, user, guildId, deps }) {
+		const guild = requireGuild(guildId);
+		const member = args.member ?? { id: user.id, name: user.name, bot: false };
+		if (member.bot) throw new UserError('Bots do not study (yet): pick a member.', 'progress.bot');
+		const now = deps.clock.now();
+		const progress = await loadProgress(deps, guild, member.id, member.id === user.id ? user.name : member.name, now);
+		const card = progressCard(progress, { asOf: now.toISOString().slice(0, 10), weeks: deps.curriculum.weeks.length });
+		const png = toBuffer(await deps.compute.run('quizCard', card));
+		const nothing = progress.answers === 0 && progress.attended === 0 && progress.demoRuns === 0 && progress.evaluations.length === 0;
+		const whose = member.id === user.id ? 'You have' : `<@${member.id}> has`;
+		return {
+			content: nothing ? `${whose} no recorded activity yet: try /quiz practice, /checkin during the meeting, or a demo command.` : `📈 Progress of <@${member.id}>`,
+			files: [{ name: 'progress.png', data: png, description: `Progress card of ${progress.name}: ${progress.attended} meetings, ${progress.correct} of ${progress.answers} answers right, streak ${progress.streakWeeks} weeks.` }],
+			ephemeral: args.share !== true,
+		};
+	},
+});
