@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import type { TokenizeChartOutput, TokenizeStrip } from '../../../src/compute/tasks/tokenize.js';
+import { comparisonLine, countLine, idBlock, notes, tokenizeReply } from '../../../src/demos/tokenize/reply.js';
+
+const strip = (model: TokenizeStrip['model'], count: number, extra: Partial<TokenizeStrip> = {}): TokenizeStrip => ({
+	model,
+	encoding: { gpt2: 'r50k_base', 'gpt-4': 'cl100k_base', 'gpt-4o': 'o200k_base' }[model],
+	ids: Array.from({ length: count }, (_, i) => 100_000 + i),
+	drawn: count,
+	partial: 0,
+	...extra,
+});
+const output = (strips: TokenizeStrip[], extra: Partial<TokenizeChartOutput> = {}): TokenizeChartOutput => ({
+	strips,
+	characters: 60,
+	bytes: 90,
+	replacedSurrogates: 0,
+	png: new Uint8Array([1, 2, 3]),
+	...extra,
+});
+
+describe('idBlock', () => {
+	it('GIVEN ids that fit THEN the whole list is a Python list in a code block', () => {
+		expect(idBlock([9906, 11, 1917, 0], 100)).toBe('```py\n[9906, 11, 1917, 0]\n```');
+	});
+
+	it('GIVEN too many ids THEN the list is cut after a whole id, within the limit, saying how many are shown', () => {
+		const ids = Array.from({ length: 500 }, (_, i) => 123_456 + i);
+		const block = idBlock(ids, 1024);
+		expect(block.length).toBeLessThanOrEqual(1024);
+		const match = /^```py\n\[([\d, ]+), …\]\n```\nfirst (\d+) of 500 ids$/.exec(block)!;
+		const shown = match[1]!.split(', ').map(Number);
+		expect(shown).toEqual(ids.slice(0, shown.length));
+		expect(Number(match[2])).toBe(shown.length);
+		// Nearly all of the room is used: one more id would not fit.
+		expect(block.length + ', 123999'.length).toBeGreaterThan(1024);
+	});
+});
+
+describe('count and comparison lines', () => {
+	it('GIVEN 60 characters in 26 tokens THEN characters per token has two decimals', () => {
+		expect(countLine(strip('gpt-4o', 26), 60)).toBe('**gpt-4o** · o200k_base: **26 tokens**, 2.31 characters per token');
+		expect(countLine(strip('gpt2', 1), 1)).toBe('**gpt2** · r50k_base: **1 token**, 1.00 characters per token');
+	});
+
+	it('GIVEN three counts THEN the most is compared with the fewest', () => {
+		expect(comparisonLine([strip('gpt2', 50), strip('gpt-4', 32), strip('gpt-4o', 25)])).toBe(
+			'gpt2 needs **2.00×** the tokens gpt-4o needs for this text: a model pays per token, in money and in context length.',
+		);
+		expect(comparisonLine([strip('gpt2', 5), strip('gpt-4o', 5)])).toBe('All 2 tokenizers need the same number of tokens for this text.');
+		expect(comparisonLine([strip('gpt2', 5)])).toBeUndefined();
+	});
+});
+
+describe('notes', () => {
+	it('GIVEN a cut chart, replaced surrogates and partial tokens THEN each is said', () => {
+		const out = output([strip('gpt2', 1000, { drawn: 180, partial: 3 })], { replacedSurrogates: 2 });
+		expect(notes(out, 'tokens')).toEqual([
+			'The chart draws the first 180 of 1,000 gpt2 tokens (820 not drawn); the counts cover them all.',
+			'2 lone surrogates (half of an emoji’s UTF-16 pair) became U+FFFD (�) before tokenizing, as tiktoken does.',
+			'Tokens drawn as � hold only part of a character: `show:bytes` shows their UTF-8 bytes.',
+		]);
+		expect(notes(out, 'bytes')).toHaveLength(2);
+	});
+});
+
+describe('tokenizeReply', () => {
+	it('GIVEN show:ids with one encoding THEN the ids follow the counts in the description, no fields', () => {
+		const reply = tokenizeReply(output([strip('gpt-4o', 3)]), 'ids');
+		const embed = reply.embeds![0]!;
+		expect(embed.description).toBe(
+			'**gpt-4o** · o200k_base: **3 tokens**, 20.00 characters per token\n60 characters (Unicode code points), 90 UTF-8 bytes\n```py\n[100000, 100001, 100002]\n```',
+		);
+		expect(embed.fields).toBeUndefined();
+		expect(reply.files![0]).toMatchObject({ name: 'tokens.png', description: 'Token chart: each token of the text as a coloured span with its id. gpt-4o (o200k_base) 3 tokens.' });
+	});
+
+	it('GIVEN show:ids compared THEN each encoding’s ids are a field within the field limit', () => {
+		const reply = tokenizeReply(output([strip('gpt2', 900), strip('gpt-4', 400), strip('gpt-4o', 300)]), 'ids');
+		const fields = reply.embeds![0]!.fields!;
+		expect(fields.map((f) => f.name)).toEqual(['gpt2 ids', 'gpt-4 ids', 'gpt-4o ids']);
+		for (const f of fields) expect(f.value.length).toBeLessThanOrEqual(1024);
+	});
+});
