@@ -143,6 +143,26 @@ export function dueJobs(schedule: GuildSchedule, ledger: Ledger, now: Date, opti
 	return jobs.sort((a, b) => a.scheduledAt.getTime() - b.scheduledAt.getTime() || (a.kind === 'post' ? -1 : 1));
 }
 
+/** How far back {@link missedPosts} looks. */
+const MISSED_LOOKBACK_MS = 14 * 24 * 60 * 60 * 1000;
+
+/**
+ * Posts of the last two weeks that were never attempted and are now past the grace period: the bot was down too
+ * long. They are not made (a week-old announcement would mislead); they are counted in the metrics.
+ */
+export function missedPosts(schedule: GuildSchedule, ledger: Ledger, now: Date, options: DueOptions): { id: string; week: number; at: Date }[] {
+	if (!schedule.plan) return [];
+	const t = now.getTime();
+	const missed: { id: string; week: number; at: Date }[] = [];
+	for (const post of plannedPosts(schedule, options.lastWeek)) {
+		const at = post.at.getTime();
+		if (at > t - options.graceMs) break;
+		const id = postJobId(post.week, post.at);
+		if (at >= t - MISSED_LOOKBACK_MS && !ledger[id]) missed.push({ id, week: post.week, at: post.at });
+	}
+	return missed;
+}
+
 /**
  * The next moment after `now` at which {@link dueJobs} may return something new (a post or reminder time, or a
  * retry), or null when nothing is planned. Simulations jump from one to the next; `/schedule show` lists them.

@@ -2,7 +2,7 @@ import { schedule as cronSchedule } from 'node-cron';
 import type { Logger } from 'pino';
 import type { Deps } from '../core/deps.js';
 import type { LedgerState } from '../storage/repositories/schedule-ledger.js';
-import { dueJobs, type DueOptions } from './due.js';
+import { dueJobs, missedPosts, type DueOptions } from './due.js';
 import { runJob } from './run-job.js';
 
 /** What wakes the scheduler up. It decides nothing: each wake-up asks {@link dueJobs} what is due. */
@@ -35,7 +35,7 @@ export function everyMs(ms: number): Waker {
 export const manualWake: Waker = { start: () => () => {} };
 
 export interface SchedulerOptions {
-	deps: Pick<Deps, 'clock' | 'poster' | 'repos' | 'curriculum' | 'config'>;
+	deps: Pick<Deps, 'clock' | 'poster' | 'repos' | 'curriculum' | 'config' | 'metrics'>;
 	log: Logger;
 	/**
 	 * The guilds this process serves, read at every wake-up: with sharding, each process passes its shards' guilds,
@@ -65,6 +65,8 @@ export class Scheduler {
 	private chain: Promise<unknown> = Promise.resolve();
 	private stopWaking: (() => void) | null = null;
 	private queued = false;
+	/** Missed posts already counted, so each counts once per process. */
+	private readonly reportedMissed = new Set<string>();
 
 	constructor(private readonly options: SchedulerOptions) {}
 
@@ -123,6 +125,16 @@ export class Scheduler {
 					for (const job of dueJobs(schedule, ledger, now, due)) {
 						const entry = await runJob(job, { guildId, now, poster: deps.poster, ledger: deps.repos.scheduleLedger, curriculum: deps.curriculum, log });
 						report.ran.push({ guildId, jobId: job.id, kind: job.kind, week: job.week, state: entry.state });
+						if (job.kind === 'post' && entry.state !== 'in-progress') {
+							deps.metrics.scheduledPosts.inc({ result: entry.state === 'done' ? 'made' : entry.state === 'retry' ? 'retry' : 'failed' });
+						}
+					}
+					for (const missed of missedPosts(schedule, ledger, now, due)) {
+						const key = `${guildId}:${missed.id}`;
+						if (this.reportedMissed.has(key)) continue;
+						this.reportedMissed.add(key);
+						deps.metrics.scheduledPosts.inc({ result: 'missed' });
+						log.warn({ guild: guildId, week: missed.week, at: missed.at }, 'weekly post missed: the bot was down past the grace period');
 					}
 				} catch (error) {
 					log.error({ err: error, guild: guildId }, 'scheduled jobs failed');

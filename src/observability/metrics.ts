@@ -37,6 +37,8 @@ export class BotMetrics {
 			name: 'bot_event_loop_delay_p99_seconds',
 			help: 'p99 event-loop delay of the gateway thread since the last scrape',
 			registers: [this.registry],
+			// Across shard processes the worst one matters, not the sum.
+			aggregator: 'max',
 			collect() {
 				this.set(loop.percentile(99) / 1e9);
 				loop.reset();
