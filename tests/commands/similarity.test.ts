@@ -28,7 +28,7 @@ const listed = (text: string) => [...text.matchAll(/^\d+\. \**([^*\s]+)\** — (
 function imageOf(reply: Reply, index = 0) {
 	const file = reply.files![index]!;
 	expect(reply.embeds![index]!.image?.url).toBe(`attachment://${file.name}`);
-	return pngSize(file.data);
+	return pngSize(file.data)!;
 }
 
 describe('/similarity with the local word vectors', () => {

@@ -93,7 +93,7 @@ describe('/tokenize replies', () => {
 		expect(embed.title).toBe('Tokens: gpt-4o (o200k_base)');
 		expect(embed.image?.url).toBe('attachment://tokens.png');
 		expect(reply.files![0]!.name).toBe('tokens.png');
-		expect(pngSize(reply.files![0]!.data).width).toBe(1200);
+		expect(pngSize(reply.files![0]!.data)?.width).toBe(1200);
 		expect(embed.fields).toBeUndefined();
 	});
 
