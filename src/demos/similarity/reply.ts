@@ -66,9 +66,15 @@ function neighborsEmbeds(r: NeighborsResult, files: readonly ChartFile[]): APIEm
 
 function mapText(r: MapResult): string {
 	const [pc1, pc2] = r.explained;
+	// The chart leaves out labels that would overlap, so every word drawn is listed here.
+	const groups = r.queries.map((q) => {
+		const near = r.points.filter((p) => p.group === q && !p.query).map((p) => p.text);
+		return `**${q}**: ${near.join(', ')}`;
+	});
 	return [
 		`${r.queries.map((q) => `**${q}**`).join(', ')} and their ${r.neighborsPerWord} nearest words, ${r.points.length} in all.`,
 		`Explained variance: PC1 **${percent(pc1)}**, PC2 **${percent(pc2)}** (${percent(pc1 + pc2)} together); computed with TensorFlow.js (${r.backend}).`,
+		...groups,
 	].join('\n');
 }
 

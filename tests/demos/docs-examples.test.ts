@@ -1,0 +1,30 @@
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import similarity from '../../commands/similarity.js';
+import tokenize from '../../commands/tokenize.js';
+import { repoRoot } from '../../src/charts/fonts.js';
+import { pngSize } from '../../src/charts/index.js';
+import { runForReply } from '../helpers/run-command.js';
+
+// The README's example charts, drawn by the commands themselves. Only when asked:
+// `WRITE_DEMO_EXAMPLES=1 npx vitest run tests/demos/docs-examples.test.ts` writes them into docs/.
+const write = process.env.WRITE_DEMO_EXAMPLES === '1';
+
+const examples = [
+	['tokenize.png', tokenize, { text: 'Hello 안녕하세요 🙂 LLM 스터디!\n\tdef square(x): return x ** 2', encoding: 'compare', show: 'bytes' }],
+	['similarity-pair.png', similarity, { words: 'king queen' }],
+	['similarity-matrix.png', similarity, { words: 'king queen man woman apple banana computer' }],
+	['similarity-neighbors.png', similarity, { words: 'frog', mode: 'neighbors' }],
+	['similarity-map.png', similarity, { words: 'king frog computer', mode: 'map' }],
+	['similarity-analogy.png', similarity, { words: 'king - man + woman' }],
+] as const;
+
+describe.runIf(write)('README example charts', () => {
+	it.each(examples)('GIVEN the command THEN docs/%s is its chart', async (file, command, options) => {
+		const reply = await runForReply(command, options);
+		const png = reply.files![0]!.data;
+		expect(pngSize(png)).not.toBeNull();
+		writeFileSync(path.join(repoRoot(), 'docs', file), png);
+	}, 60_000);
+});
