@@ -1,3 +1,4 @@
+import os from 'node:os';
 import { commands as allCommands } from '../commands/index.js';
 import type { Compute } from './compute/compute.js';
 import { curriculumDirs, loadCurriculum, type Curriculum } from './curriculum/index.js';
@@ -47,6 +48,16 @@ export interface AppOptions {
 }
 
 /**
+ * Worker threads per process: one per core, shared among the shard processes of this machine (each shard is one
+ * process with its own pool), unless COMPUTE_THREADS says otherwise.
+ */
+export function computeSizing(config: Config): { threads: number; maxQueue?: number } {
+	const cores = Math.max(1, os.availableParallelism());
+	const processes = config.SHARDING_MANAGER ? (config.SHARD_COUNT ?? 1) : 1;
+	return { threads: config.COMPUTE_THREADS ?? Math.max(1, Math.floor(cores / processes)), maxQueue: config.COMPUTE_MAX_QUEUE };
+}
+
+/**
  * Everything after the transport: storage, services, commands and the dispatcher. The Discord transport and the
  * local mode both build the same App, so a command behaves the same in both.
  */
@@ -54,10 +65,10 @@ export async function createApp(options: AppOptions): Promise<App> {
 	const { config, log } = options;
 	// A broken curriculum file stops start-up here, naming the file, line and reason.
 	const curriculum = options.curriculum ?? (await loadCurriculum(curriculumDirs(config)));
-	const store = options.store ?? (await openStore(config.STORE_URL));
+	const store = options.store ?? (await openStore(config.STORE_URL, { namespace: config.STORE_NAMESPACE }));
 	const commands = options.commands ?? allCommands;
 	const registry = createRegistry(commands);
-	const compute = options.compute ?? createWorkerPool();
+	const compute = options.compute ?? createWorkerPool(computeSizing(config));
 	const clock = options.clock ?? systemClock;
 	const repos = createRepositories(store);
 	const metrics = new BotMetrics({ computeStats: () => compute.stats() });

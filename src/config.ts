@@ -18,6 +18,8 @@ const schema = z.object({
 			.string()
 			.regex(/^(sqlite|redis|rediss|postgres|postgresql):\/\//, 'must start with sqlite://, redis:// or postgres://'),
 	).default('sqlite://data/bot.sqlite'),
+	/** A key prefix, so several bots (or test runs) can share one Redis or PostgreSQL. */
+	STORE_NAMESPACE: optional(z.string().regex(/^[\w.-]{1,64}$/, 'letters, digits, _ . - only')).default('bot'),
 	LOG_LEVEL: optional(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])).default('info'),
 	HOST: optional(z.string().min(1)).default('127.0.0.1'),
 	PORT: optional(z.coerce.number().int().min(0).max(65535)).default(3000),
@@ -33,6 +35,18 @@ const schema = z.object({
 	LLM_DAILY_QUOTA: optional(z.coerce.number().int().min(0)).default(50),
 	/** How long one model request may wait for its first byte, and a stream for its next chunk. */
 	LLM_TIMEOUT_MS: optional(z.coerce.number().int().min(1000).max(600_000)).default(60_000),
+	/** Run sharded: `auto` (Discord's recommendation) or a shard count; one process per shard. Unset: one process. */
+	SHARDS: optional(z.union([z.literal('auto'), z.coerce.number().int().min(1).max(4096)], { error: 'must be auto or a shard count' })),
+	/** Milliseconds between starting two shard processes (Discord allows one IDENTIFY per 5 s per bucket). */
+	SHARD_SPAWN_DELAY_MS: optional(z.coerce.number().int().min(0).max(60_000)).default(5500),
+	/** Worker threads for model inference and charts; default one per core. */
+	COMPUTE_THREADS: optional(z.coerce.number().int().min(1).max(64)),
+	/** Tasks that may wait for a worker thread before members are told to retry. */
+	COMPUTE_MAX_QUEUE: optional(z.coerce.number().int().min(1).max(10_000)),
+	/** Set by discord.js's ShardingManager in the processes it spawns: this process is one shard. */
+	SHARDING_MANAGER: optional(z.string()).transform((value) => value !== undefined),
+	/** Set by the ShardingManager too: how many shards there are in all. */
+	SHARD_COUNT: optional(z.coerce.number().int().min(1)),
 });
 
 export type Config = z.infer<typeof schema>;
@@ -44,7 +58,9 @@ export class ConfigError extends Error {
 
 /** Reads and validates the environment. The only place that reads `process.env`. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-	const result = schema.safeParse(env);
+	// In a shard process discord.js sets SHARDS to the shard's own id list; our SHARDS is the manager's setting.
+	const source = env.SHARDING_MANAGER ? { ...env, SHARDS: undefined } : env;
+	const result = schema.safeParse(source);
 	if (result.success) return result.data;
 	const lines = result.error.issues.map((issue) => `  - ${issue.path.join('.')}: ${issue.message}`);
 	throw new ConfigError(`Invalid configuration (see .env.example):\n${lines.join('\n')}`);

@@ -1,9 +1,14 @@
-import { ConfigError, loadConfig, secretsOf } from './config.js';
+import { ConfigError, loadConfig, secretsOf, type Config } from './config.js';
+import { startShardManager } from './discord/shard-manager.js';
+import { attachShardIpc } from './discord/shard-ipc.js';
 import { startDiscord } from './discord/start.js';
 import { startLocal } from './local/start.js';
-import { createLogger } from './logger.js';
+import { createLogger, type Logger } from './logger.js';
 
-/** Wiring only: config → logger → transport (Discord with a token, the local mode without). */
+/**
+ * Wiring only: config → logger → transport. With a token: one process, or with SHARDS a manager that spawns one
+ * process per shard (each runs this file again); without a token: the local mode.
+ */
 async function main(): Promise<void> {
 	let config;
 	try {
@@ -20,7 +25,7 @@ async function main(): Promise<void> {
 		pretty: Boolean(process.stdout.isTTY) && config.NODE_ENV !== 'production',
 		secrets: secretsOf(config),
 	});
-	const bot = config.DISCORD_TOKEN ? await startDiscord(config, log) : await startLocal(config, log);
+	const bot = await start(config, log);
 	let stopping = false;
 	const stop = (signal: string) => {
 		if (stopping) return;
@@ -36,6 +41,18 @@ async function main(): Promise<void> {
 	};
 	process.once('SIGINT', () => stop('SIGINT'));
 	process.once('SIGTERM', () => stop('SIGTERM'));
+}
+
+async function start(config: Config, log: Logger): Promise<{ stop(): Promise<void> }> {
+	if (!config.DISCORD_TOKEN) return startLocal(config, log);
+	if (config.SHARDING_MANAGER) {
+		const shardLog = log.child({ shard: process.env.SHARDS });
+		const bot = await startDiscord(config, shardLog, { healthServer: false });
+		attachShardIpc(bot);
+		return bot;
+	}
+	if (config.SHARDS) return startShardManager(config, log);
+	return startDiscord(config, log);
 }
 
 main().catch((error: unknown) => {
