@@ -90,13 +90,14 @@ function checkCount(mode: SimilarityMode, count: number, engine: SimilarityEngin
 	if (count >= min && count <= max) return;
 	const unit = engine === 'openai' ? 'texts' : 'words';
 	const wants = min === max ? `exactly ${min}` : count < min ? `at least ${min}` : `at most ${max}`;
-	const hint = mode === 'pair' && count > 2 ? ' Use `mode:matrix` to compare more.' : mode === 'matrix' && count < 2 ? ' Use `mode:neighbors` for one word.' : '';
+	const hint = mode === 'pair' && count > 2 ? ' Use `mode:matrix` to compare more.' : mode === 'matrix' && count < 2 && engine === 'local' ? ' Use `mode:neighbors` for one word.' : '';
 	throw new UserError(`\`mode:${mode}\` takes ${wants} ${unit}; you gave ${count}.${hint}`, 'similarity.count');
 }
 
 /**
  * Reads the member's `words` and `mode` into a request: parses analogy arithmetic, picks the default mode (an
- * expression → analogy, one word → neighbors, two → pair, more → matrix), and enforces each mode's word count.
+ * expression → analogy, one word → neighbors, two → pair, more → matrix; the embedding model has no neighbours, so
+ * one text there is a matrix that asks for more), and enforces each mode's word count.
  */
 export function parseRequest(text: string, mode: SimilarityMode | undefined, engine: SimilarityEngine): SimilarityRequest {
 	const parts = splitItems(text, engine);
@@ -104,7 +105,8 @@ export function parseRequest(text: string, mode: SimilarityMode | undefined, eng
 	if (terms && mode !== undefined && mode !== 'analogy') {
 		throw new UserError(`\`+\` and \`-\` are analogy arithmetic: use \`mode:analogy\`, or leave the mode out.`, 'similarity.analogy');
 	}
-	const chosen = mode ?? (terms ? 'analogy' : parts.length === 1 ? 'neighbors' : parts.length === 2 ? 'pair' : 'matrix');
+	const fallback = parts.length === 2 ? 'pair' : parts.length === 1 && engine === 'local' ? 'neighbors' : 'matrix';
+	const chosen = mode ?? (terms ? 'analogy' : fallback);
 	if (engine === 'openai' && chosen !== 'pair' && chosen !== 'matrix') {
 		throw new UserError(
 			`\`engine:openai\` compares texts (\`mode:pair\` or \`mode:matrix\`); \`mode:${chosen}\` searches a vocabulary, which only \`engine:local\` has.`,

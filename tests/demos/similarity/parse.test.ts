@@ -56,6 +56,7 @@ describe('parseRequest', () => {
 	it('GIVEN engine openai THEN + and - are text, and vocabulary modes are refused', () => {
 		expect(parseRequest('king - man | woman', undefined, 'openai')).toEqual({ mode: 'pair', words: ['king - man', 'woman'] });
 		expect(() => parseRequest('a | b | c', 'map', 'openai')).toThrow('`engine:openai` compares texts');
+		expect(() => parseRequest('one', undefined, 'openai')).toThrow(/^`mode:matrix` takes at least 2 texts; you gave 1\.$/);
 	});
 
 	it('GIVEN 13 texts for the embedding model THEN the matrix limit is stated in texts', () => {
