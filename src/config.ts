@@ -39,6 +39,8 @@ const schema = z.object({
 	SHARDS: optional(z.union([z.literal('auto'), z.coerce.number().int().min(1).max(4096)], { error: 'must be auto or a shard count' })),
 	/** Milliseconds between starting two shard processes (Discord allows one IDENTIFY per 5 s per bucket). */
 	SHARD_SPAWN_DELAY_MS: optional(z.coerce.number().int().min(0).max(60_000)).default(5500),
+	/** `npm run rest-proxy` listens here (its upstream is DISCORD_API_BASE, or Discord). */
+	REST_PROXY_PORT: optional(z.coerce.number().int().min(0).max(65535)).default(8080),
 	/** Worker threads for model inference and charts; default one per core. */
 	COMPUTE_THREADS: optional(z.coerce.number().int().min(1).max(64)),
 	/** Tasks that may wait for a worker thread before members are told to retry. */
