@@ -28,9 +28,11 @@ function checkValue(option: OptionData, value: unknown): unknown {
 	switch (option.type) {
 		case T.String: {
 			if (typeof value !== 'string') throw new UserError(`${name} must be text.`, 'args.type');
-			if (option.min_length !== undefined && value.length < option.min_length)
+			// Discord counts characters (code points), not UTF-16 units: an emoji is one.
+			const length = [...value].length;
+			if (option.min_length !== undefined && length < option.min_length)
 				throw new UserError(`${name} must be at least ${option.min_length} characters.`, 'args.length');
-			if (option.max_length !== undefined && value.length > option.max_length)
+			if (option.max_length !== undefined && length > option.max_length)
 				throw new UserError(`${name} must be at most ${option.max_length} characters.`, 'args.length');
 			break;
 		}

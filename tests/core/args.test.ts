@@ -34,6 +34,10 @@ describe('argsFor', () => {
 	])('GIVEN %j THEN a UserError says what is wrong', (options, message) => {
 		expect(() => argsFor(sample, { options })).toThrow(message);
 	});
+	it('GIVEN emoji THEN max_length counts characters as Discord does, not UTF-16 units', () => {
+		expect(argsFor(sample, { options: { prompt: '🙂'.repeat(10) } })).toEqual({ prompt: '🙂'.repeat(10) });
+		expect(() => argsFor(sample, { options: { prompt: '🙂'.repeat(11) } })).toThrow(/at most 10 characters/);
+	});
 	it('GIVEN a command with subcommands THEN the subcommand is required and carried in args', () => {
 		expect(argsFor(quiz, { subcommand: 'live', options: { week: 5 } })).toEqual({ subcommand: 'live', week: 5 });
 		expect(() => argsFor(quiz, { options: {} })).toThrow(/needs a subcommand/);

@@ -94,6 +94,13 @@ describe('Discord transport through the emulator', () => {
 		expect(outcome.original?.message.content).toMatch(/^❌ Sorry.*reference `[0-9a-f]{8}`/);
 	});
 
+	it('GIVEN a deferred command that fails with a UserError THEN the thinking message is removed and the ❌ is ephemeral', async () => {
+		const outcome = await emulator.dispatchInteraction({ type: 'command', name: 'chart', options: { width: 5000 } }).answered();
+		expect(outcome.original?.deleted).toBe(true);
+		expect(outcome.followUps).toHaveLength(1);
+		expect(outcome.followUps[0]).toMatchObject({ ephemeral: true, message: { content: expect.stringMatching(/^❌ `width` must be at most 400/) } });
+	});
+
 	it('GIVEN a UserError THEN the member sees its message, ephemeral, with ❌', async () => {
 		const outcome = await emulator.dispatchInteraction({ type: 'command', name: 'oops' }).answered();
 		expect(outcome.original).toMatchObject({ ephemeral: true, message: { content: '❌ That week does not exist.' } });

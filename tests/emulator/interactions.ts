@@ -225,10 +225,10 @@ export class Interactions {
 		}
 	}
 
-	/** A follow-up; the first one after a deferral replaces the "thinking…" message, as Discord does. */
+	/** A follow-up; the first one after a deferral replaces the "thinking…" message (unless it was deleted), as Discord does. */
 	private followUp(record: InteractionRecord, data: MessageInput, uploads: UploadedFile[]): StoredMessage {
 		const original = record.original;
-		const loading = original && record.originalEdits === 0 && ((original.message.flags ?? 0) & MessageFlags.Loading) !== 0;
+		const loading = original && !original.deleted && record.originalEdits === 0 && ((original.message.flags ?? 0) & MessageFlags.Loading) !== 0;
 		if (loading && record.attempts.some((a) => a.status < 300 && a.type === InteractionResponseType.DeferredChannelMessageWithSource)) {
 			editMessage(this.world, original, data, uploads, this.baseUrl());
 			record.originalEdits += 1;
