@@ -67,14 +67,17 @@ export default defineCommand({
 				return ctx.args[0] === 'r' ? startReview(ctx, count) : startPractice(ctx, { week: week === 0 ? undefined : week, count });
 			},
 		},
-		/** quiz:live:<quiz>:<question>:<shown option> */
-		live: { run: (ctx) => answerLiveChoice(ctx, ctx.args[0] ?? '', intArg(ctx.args, 1), intArg(ctx.args, 2)) },
+		/**
+		 * quiz:live:<quiz>:<question>:<shown option>. Acknowledged at once (privately): when 50 members click in the
+		 * same second the writes queue up, and nobody should see "This interaction failed" while they do.
+		 */
+		live: { defer: 'ephemeral', run: (ctx) => answerLiveChoice(ctx, ctx.args[0] ?? '', intArg(ctx.args, 1), intArg(ctx.args, 2)) },
 		/** quiz:lans:<quiz>:<question>: the form of a live numeric question. */
 		lans: { run: (ctx) => openLiveForm(ctx, ctx.args[0] ?? '', intArg(ctx.args, 1)) },
 	},
 	modals: {
 		/** A practice answer: a number is judged at once, free text may wait for the LLM grader. */
 		submit: { defer: 'update', run: (ctx) => submitAnswer(ctx, sessionArgs(ctx).id, sessionArgs(ctx).position, ctx.fields[ANSWER_FIELD] ?? '') },
-		lnum: { run: (ctx) => answerLiveNumber(ctx, ctx.args[0] ?? '', intArg(ctx.args, 1), ctx.fields[ANSWER_FIELD] ?? '') },
+		lnum: { defer: 'ephemeral', run: (ctx) => answerLiveNumber(ctx, ctx.args[0] ?? '', intArg(ctx.args, 1), ctx.fields[ANSWER_FIELD] ?? '') },
 	},
 });

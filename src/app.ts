@@ -27,7 +27,7 @@ export interface App {
 	registry: Registry;
 	dispatcher: Dispatcher;
 	metrics: BotMetrics;
-	/** Drives live quizzes from storage (started here, so due steps are recovered after a restart). */
+	/** Drives live quizzes from storage; the transport starts it once it can post (due steps are recovered then). */
 	liveQuizzes: LiveQuizRunner;
 	close(): Promise<void>;
 }
@@ -45,6 +45,8 @@ export interface AppOptions {
 	/** A curriculum already loaded (tests); otherwise the built-in one plus CURRICULUM_DIR. */
 	curriculum?: Curriculum;
 	onOutcome?: OutcomeListener;
+	/** How often the live-quiz runner checks for due steps (default 500 ms; tests drive it with `liveQuizzes.tick()`). */
+	liveQuizTickMs?: number;
 }
 
 /**
@@ -94,8 +96,7 @@ export async function createApp(options: AppOptions): Promise<App> {
 		options.onOutcome?.(event);
 	};
 	const dispatcher = new Dispatcher({ registry, deps, log, onOutcome });
-	const liveQuizzes = new LiveQuizRunner({ deps, log });
-	await liveQuizzes.start();
+	const liveQuizzes = new LiveQuizRunner({ deps, log, intervalMs: options.liveQuizTickMs });
 	return {
 		config,
 		log,

@@ -48,6 +48,7 @@ export async function startDiscord(config: Config, log: Logger, options: Discord
 		client.once(Events.ClientReady, (c) => {
 			log.info({ user: c.user.tag, guilds: c.guilds.cache.size }, 'connected to Discord');
 			scheduler.start().catch((error: unknown) => log.error({ err: error }, 'schedule recovery failed'));
+			app.liveQuizzes.start(() => client.guilds.cache.keys()).catch((error: unknown) => log.error({ err: error }, 'live quiz recovery failed'));
 			resolve();
 		});
 	});

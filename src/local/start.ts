@@ -20,7 +20,7 @@ export interface LocalBot {
 }
 
 /** What tests replace: the commands, an open store, the clock, or a workspace they prepared. */
-export interface LocalStartOptions extends Pick<AppOptions, 'commands' | 'store' | 'clock' | 'onOutcome'> {
+export interface LocalStartOptions extends Pick<AppOptions, 'commands' | 'store' | 'clock' | 'onOutcome' | 'liveQuizTickMs'> {
 	workspace?: LocalWorkspace;
 	/** What wakes the weekly-post scheduler (default: every minute). */
 	schedulerWake?: Waker;
@@ -32,7 +32,7 @@ export interface LocalStartOptions extends Pick<AppOptions, 'commands' | 'store'
  */
 export async function startLocal(config: Config, log: Logger, options: LocalStartOptions = {}): Promise<LocalBot> {
 	const workspace = options.workspace ?? new LocalWorkspace({ clock: options.clock });
-	const app = await createApp({ config, log, poster: workspace.poster, commands: options.commands, store: options.store, clock: options.clock, onOutcome: options.onOutcome });
+	const app = await createApp({ config, log, poster: workspace.poster, commands: options.commands, store: options.store, clock: options.clock, onOutcome: options.onOutcome, liveQuizTickMs: options.liveQuizTickMs });
 	const interactions = new LocalInteractions(workspace, app);
 	const handler = createRequestHandler({ app, workspace, interactions, log });
 	const server = createServer(handler.handle);
@@ -56,6 +56,7 @@ export async function startLocal(config: Config, log: Logger, options: LocalStar
 	log.info({ url }, `Local mode: open ${url} (no DISCORD_TOKEN set)`);
 	const scheduler = new Scheduler({ deps: app.deps, log, wake: options.schedulerWake, ownedGuilds: () => [workspace.guild.id] });
 	scheduler.start().catch((error: unknown) => log.error({ err: error }, 'schedule recovery failed'));
+	app.liveQuizzes.start(() => [workspace.guild.id]).catch((error: unknown) => log.error({ err: error }, 'live quiz recovery failed'));
 	return {
 		app,
 		url,

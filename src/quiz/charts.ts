@@ -116,6 +116,11 @@ function topicFigure(topics: readonly TopicMastery[], title: string): BarChartIn
 	};
 }
 
+/** A mastery band's label without its explanation in brackets: "Proficient understanding". */
+export function shortBand(label: string): string {
+	return label.split(' (')[0] ?? label;
+}
+
 function demoNote(demos: Readonly<Record<string, number>>): string | undefined {
 	const top = Object.entries(demos).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, 2);
 	return top.length > 0 ? top.map(([name, n]) => `/${name} ×${n}`).join(', ') : undefined;
@@ -132,7 +137,7 @@ export function progressCard(p: ProgressSummary, options: { asOf: string; weeks:
 		{ label: 'Weeks completed', value: `${p.completedWeeks.length} / ${options.weeks}`, note: p.completedWeeks.length > 0 ? `weeks ${p.completedWeeks.join(', ')}` : `mastery ≥ ${percent(COMPLETED_MASTERY)}` },
 		{ label: 'Due for review', value: String(p.review.due), note: `${p.review.scheduled} in the schedule` },
 		{ label: 'Live quiz points', value: grouped(p.livePoints) },
-		{ label: 'Tutor sessions', value: String(p.evaluations.length), note: latest ? `latest: ${latest.total}/25, ${latest.mastery}` : 'try /session' },
+		{ label: 'Tutor sessions', value: String(p.evaluations.length), note: latest ? `latest: ${latest.total}/25, ${shortBand(latest.mastery)}` : 'try /session' },
 	];
 	const evaluations = p.evaluations.slice(0, 5);
 	return {
@@ -144,11 +149,11 @@ export function progressCard(p: ProgressSummary, options: { asOf: string; weeks:
 				? {
 						table: {
 							columns: [{ title: 'Tutor session' }, { title: 'Tier' }, { title: 'Date' }, { title: 'Score', align: 'right' }, { title: 'Mastery' }],
-							rows: evaluations.map((e) => [`Week ${e.week}`, e.tier, e.finishedAt.slice(0, 10), `${e.total}/25`, e.mastery]),
+							rows: evaluations.map((e) => [`Week ${e.week}`, e.tier, e.finishedAt.slice(0, 10), `${e.total}/25`, shortBand(e.mastery)]),
 						},
 					}
 				: {}),
-			text: p.suggestions.length > 0 ? `Next: ${p.suggestions.join(' · ')}` : 'Next: nothing pressing. Try /quiz practice on a new week.',
+			text: p.suggestions.length > 0 ? ['What next:', ...p.suggestions.map((line) => `• ${line}`)].join('\n') : 'What next: nothing pressing. Try /quiz practice on a new week.',
 			footer: 'Mastery: the mean over a week’s questions of your latest answer’s credit (unanswered count 0). A week is completed at 80%.',
 			width: 900,
 		},

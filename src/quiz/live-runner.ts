@@ -15,18 +15,23 @@ export const LIVE_TICK_MS = 500;
 /**
  * Drives live quizzes: on every tick it reads the running quizzes from storage and runs each step that is due
  * (close a question, post the next). Nothing is kept in memory between ticks, so after a restart the first tick
- * (run at once by {@link start}) picks up every quiz where it stood: a question whose time ran out while the bot was
- * down is closed then, and its buttons answer politely in the meantime.
+ * (run at once by {@link start}, which the transport calls once it can post) picks up every quiz where it stood: a
+ * question whose time ran out while the bot was down is closed then, and its buttons answer politely meanwhile.
  */
 export class LiveQuizRunner {
 	private timer: NodeJS.Timeout | null = null;
 	private running: Promise<void> | null = null;
+	private owned: (() => Iterable<string>) | null = null;
 
 	constructor(private readonly options: LiveQuizRunnerOptions) {}
 
-	/** Recovers due steps now, then checks every `intervalMs`. */
-	async start(): Promise<void> {
+	/**
+	 * Recovers due steps now, then checks every `intervalMs`. With sharding, `ownedGuilds` names the guilds this
+	 * process serves (read at every tick), so each quiz is driven by exactly one process.
+	 */
+	async start(ownedGuilds?: () => Iterable<string>): Promise<void> {
 		if (this.timer) return;
+		this.owned = ownedGuilds ?? null;
 		this.timer = setInterval(() => void this.tick(), this.options.intervalMs ?? LIVE_TICK_MS);
 		this.timer.unref();
 		await this.tick();
@@ -57,7 +62,9 @@ export class LiveQuizRunner {
 			return;
 		}
 		const now = deps.clock.now().getTime();
+		const owned = this.owned ? new Set(this.owned()) : null;
 		for (const { guildId, quizId } of running) {
+			if (owned && !owned.has(guildId)) continue;
 			try {
 				const quiz = await deps.repos.liveQuizzes.get(guildId, quizId);
 				if (quiz && quiz.dueAt !== null && Date.parse(quiz.dueAt) > now) continue;

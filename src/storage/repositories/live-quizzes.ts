@@ -51,6 +51,9 @@ export interface LiveQuiz {
 export interface LiveAnswer {
 	userId: string;
 	name: string;
+	/** The member's roles and permission bitfield (decimal) when they answered, for their profile. */
+	roles: string[];
+	permissions: string;
 	/** Multiple choice: the original index of the option chosen. */
 	choice?: number;
 	/** Numeric: the value typed. */
