@@ -6,6 +6,8 @@ import { requireGuild } from '../src/core/roles.js';
 import { progressCard } from '../src/quiz/charts.js';
 import { loadProgress } from '../src/quiz/progress-data.js';
 
+const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
+
 export default defineCommand({
 	data: {
 		name: 'progress',
@@ -30,7 +32,7 @@ export default defineCommand({
 		const whose = member.id === user.id ? 'You have' : `<@${member.id}> has`;
 		return {
 			content: nothing ? `${whose} no recorded activity yet: try /quiz practice, /checkin during the meeting, or a demo command.` : `📈 Progress of <@${member.id}>`,
-			files: [{ name: 'progress.png', data: png, description: `Progress card of ${progress.name}: ${progress.attended} meetings, ${progress.correct} of ${progress.answers} answers right, streak ${progress.streakWeeks} weeks.` }],
+			files: [{ name: 'progress.png', data: png, description: `Progress card of ${progress.name}: ${plural(progress.attended, 'meeting')}, ${progress.correct} of ${plural(progress.answers, 'answer')} right, streak ${plural(progress.streakWeeks, 'week')}.` }],
 			ephemeral: args.share !== true,
 		};
 	},

@@ -29,7 +29,7 @@ export function shownOption(session: { seed: number }, question: Extract<BankQue
  * a choice button; the number form with the computed value (or 10× it); free text, then self-assessment.
  */
 export async function answerCurrent(h: QuizHarness, id: string, right: boolean, who: Who = {}): Promise<Interaction> {
-	const session = await sessionOf(h, id, who.guildId);
+	const session = await sessionOf(h, id, who.guildId ?? undefined);
 	const position = session.results.length;
 	const question = h.deps.curriculum.question(session.questionIds[position]!)!;
 	if (question.kind === 'multiple-choice') return h.button(`quiz:pick:${id}:${position}:${shownOption(session, question, right)}`, who);

@@ -27,7 +27,8 @@ export interface Who {
 	name?: string;
 	roles?: string[];
 	organizer?: boolean;
-	guildId?: string;
+	/** null: a direct message. */
+	guildId?: string | null;
 	channelId?: string;
 	subcommand?: string;
 }
@@ -90,7 +91,7 @@ export async function quizHarness(options: { store?: Store; env?: Record<string,
 	const base = (who: Who = {}): InteractionBase => ({
 		interactionId: String(900_000_000_000_000_000 + next++),
 		user: actor(who),
-		guildId: who.guildId ?? GUILD,
+		guildId: who.guildId === undefined ? GUILD : who.guildId,
 		channelId: who.channelId ?? CHANNEL,
 		locale: 'en-US',
 		createdAt: Date.now(),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { evaluatePure, needsModels } from '../../src/curriculum/index.js';
+import { evaluatePure, needsModels, type PureComputation } from '../../src/curriculum/index.js';
 import { num, workingLines } from '../../src/quiz/working.js';
 import { testCurriculum } from '../helpers/deps.js';
 
@@ -19,7 +19,7 @@ describe('worked answers', () => {
 	});
 
 	it('GIVEN softmax([3, 2, 1, 0] / 0.5) THEN the lines show the scaled logits, the exponentials and their sum, then p[0]', () => {
-		const c = { kind: 'softmax-probability', logits: [3, 2, 1, 0], temperature: 0.5, index: 0 } as const;
+		const c: PureComputation = { kind: 'softmax-probability', logits: [3, 2, 1, 0], temperature: 0.5, index: 0 };
 		const sum = Math.exp(6) + Math.exp(4) + Math.exp(2) + 1;
 		expect(workingLines(c, evaluatePure(c))).toEqual([
 			'Divide by T = 0.5: z/T = [6, 4, 2, 0]',
