@@ -19,7 +19,8 @@ export default defineCommand({
 		],
 	},
 	audience: 'member',
-	defer: 'ephemeral',
+	// No up-front defer: whether the card is private depends on `share`, and a deferred reply cannot change that.
+	// The card takes a few hundred milliseconds; the dispatcher's automatic defer covers a slow one.
 	async run({ args, user, guildId, deps }) {
 		const guild = requireGuild(guildId);
 		const member = args.member ?? { id: user.id, name: user.name, bot: false };

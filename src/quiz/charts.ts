@@ -137,7 +137,7 @@ export function progressCard(p: ProgressSummary, options: { asOf: string; weeks:
 		{ label: 'Weeks completed', value: `${p.completedWeeks.length} / ${options.weeks}`, note: p.completedWeeks.length > 0 ? `weeks ${p.completedWeeks.join(', ')}` : `mastery ≥ ${percent(COMPLETED_MASTERY)}` },
 		{ label: 'Due for review', value: String(p.review.due), note: `${p.review.scheduled} in the schedule` },
 		{ label: 'Live quiz points', value: grouped(p.livePoints) },
-		{ label: 'Tutor sessions', value: String(p.evaluations.length), note: latest ? `latest: ${latest.total}/25, ${shortBand(latest.mastery)}` : 'try /session' },
+		{ label: 'Tutor sessions', value: String(p.evaluations.length), note: latest ? `latest: ${latest.total}/25, ${shortBand(latest.mastery).split(' ')[0]}` : 'try /session' },
 	];
 	const evaluations = p.evaluations.slice(0, 5);
 	return {

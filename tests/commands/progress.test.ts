@@ -16,7 +16,7 @@ describe('/progress', () => {
 
 	it('GIVEN a member with no activity THEN the card still renders, privately, and the reply says how to start', async () => {
 		const run = await h.command('progress');
-		expect(run.responder.names[0]).toBe('defer-ephemeral');
+		expect(run.responder.names).toEqual(['reply']);
 		expect(run.messages[0]).toMatchObject({ ephemeral: true, content: expect.stringMatching(/^You have no recorded activity yet/) });
 		expect(pngSize(run.messages[0]!.files![0]!.data)?.width).toBe(900);
 	});
