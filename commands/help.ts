@@ -2,6 +2,7 @@ import { ApplicationCommandOptionType as T } from 'discord-api-types/v10';
 import type { APIEmbed } from 'discord-api-types/v10';
 import { defineCommand, type AnyCommand } from '../src/core/command.js';
 import { UserError } from '../src/core/errors.js';
+import { LIMITS } from '../src/core/limits.js';
 import type { OptionData } from '../src/core/options.js';
 
 const AUDIENCES = [
@@ -29,6 +30,17 @@ function detail(command: AnyCommand): APIEmbed {
 	return { title: `/${command.data.name}`, description: [command.data.description, '', ...lines].join('\n') };
 }
 
+/** Joins lines into chunks of at most `max` characters, never splitting a line (a longer line is cut by the limits). */
+function chunkLines(lines: readonly string[], max: number): string[] {
+	const chunks: string[] = [];
+	for (const line of lines) {
+		const last = chunks.at(-1);
+		if (last !== undefined && last.length + 1 + line.length <= max) chunks[chunks.length - 1] = `${last}\n${line}`;
+		else chunks.push(line);
+	}
+	return chunks;
+}
+
 export default defineCommand({
 	data: {
 		name: 'help',
@@ -43,14 +55,12 @@ export default defineCommand({
 			if (!command) throw new UserError(`There is no command called \`/${name}\`. Try \`/help\` for the list.`, 'help.unknown');
 			return { embeds: [detail(command)], ephemeral: true };
 		}
-		const fields = AUDIENCES.map(({ key, title }) => ({
-			name: title,
-			value:
-				deps.commands
-					.filter((c) => (c.audience ?? 'member') === key)
-					.map((c) => `${usage(c)}: ${c.data.description}`)
-					.join('\n') || 'Nothing yet.',
-		}));
+		// An embed field holds 1024 characters: a long audience list continues in further fields rather than being cut.
+		const fields = AUDIENCES.flatMap(({ key, title }) => {
+			const lines = deps.commands.filter((c) => (c.audience ?? 'member') === key).map((c) => `${usage(c)}: ${c.data.description}`);
+			const chunks = chunkLines(lines.length > 0 ? lines : ['Nothing yet.'], LIMITS.fieldValue);
+			return chunks.map((value, i) => ({ name: i === 0 ? title : `${title} (more)`, value }));
+		});
 		return {
 			embeds: [
 				{

@@ -11,7 +11,10 @@ describe('/help', () => {
 		expect(reply.ephemeral).toBe(true);
 		const text = JSON.stringify(reply.embeds);
 		for (const command of commands) expect(text).toContain(`/${command.data.name}`);
-		expect(reply.embeds![0]!.fields!.map((f) => f.name)).toEqual(['🧑‍🎓 For members', '🎤 For presenters', '🗓️ For organizers']);
+		const fields = reply.embeds![0]!.fields!;
+		expect([...new Set(fields.map((f) => f.name.replace(' (more)', '')))]).toEqual(['🧑‍🎓 For members', '🎤 For presenters', '🗓️ For organizers']);
+		// Discord cuts a field past 1024 characters: a long list continues in another field instead.
+		for (const field of fields) expect(field.value.length).toBeLessThanOrEqual(1024);
 	});
 
 	it('GIVEN command:help THEN its options are explained', async () => {
