@@ -2,7 +2,7 @@ import { ApplicationCommandOptionType as T } from 'discord-api-types/v10';
 import { defineCommand } from '../src/core/command.js';
 import type { ComponentContext, ModalContext } from '../src/core/context.js';
 import { UserError } from '../src/core/errors.js';
-import { answerLiveChoice, answerLiveNumber, LIVE_DEFAULT_SECONDS, LIVE_MAX_QUESTIONS, openLiveForm, startLive } from '../src/quiz/live-flow.js';
+import { answerLiveChoice, answerLiveNumber, LIVE_DEFAULT_SECONDS, LIVE_MAX_QUESTIONS, openLiveForm, startLive, stopLive } from '../src/quiz/live-flow.js';
 import { nextStep, openAnswerForm, pickOption, PRACTICE_DEFAULT_COUNT, PRACTICE_MAX_COUNT, selfAssess, startPractice, startReview, submitAnswer } from '../src/quiz/practice-flow.js';
 import { ANSWER_FIELD } from '../src/quiz/view-parts.js';
 
@@ -41,6 +41,7 @@ export default defineCommand({
 					{ type: T.Boolean, name: 'numeric', description: 'Include questions answered with a number (default: multiple choice only)' },
 				],
 			},
+			{ type: T.Subcommand, name: 'stop', description: 'End this channel’s live quiz now: results of the open question, then standings (presenters)' },
 		],
 	},
 	audience: 'member',
@@ -48,6 +49,7 @@ export default defineCommand({
 	async run(ctx) {
 		const { args } = ctx;
 		if (args.subcommand === 'practice') return startPractice(ctx, { week: args.week, count: args.count });
+		if (args.subcommand === 'stop') return stopLive(ctx);
 		return startLive(ctx, { week: args.week, seconds: args.seconds, count: args.count, numeric: args.numeric });
 	},
 	components: {

@@ -1,40 +1,29 @@
-import type { Logger } from 'pino';
-import { toBuffer } from '../compute/compute.js';
 import type { BaseContext } from '../core/context.js';
+import { customId } from '../core/custom-id.js';
 import type { Deps } from '../core/deps.js';
 import { UserError } from '../core/errors.js';
 import type { HandlerResponse, Reply } from '../core/reply.js';
 import { requireGuild, requirePresenter } from '../core/roles.js';
 import { isWithinTolerance, type BankQuestion } from '../curriculum/index.js';
 import type { LiveAnswer, LiveQuestionState, LiveQuiz } from '../storage/repositories/live-quizzes.js';
-import { liveLeaderboardCard, spreadChart } from './charts.js';
-import { computeAnswer, judgeNumeric } from './numeric.js';
-import { recordAnswer } from './record.js';
-import { livePoints, liveStandings } from './scoring.js';
+import { questionAt, stepQuiz } from './live-steps.js';
+import { judgeNumeric } from './numeric.js';
+import { livePoints } from './scoring.js';
 import { letter, newSeed, optionOrder, shuffled } from './shuffle.js';
 import { answerModal, discordTime } from './view-parts.js';
-import { choiceSpread, closedQuestionMessage, finalMessage, liveQuestionMessage, numericSpread, resultsMessage, rightOption } from './live-view.js';
-import { customId } from '../core/custom-id.js';
 
 export const LIVE_DEFAULT_SECONDS = 20;
 export const LIVE_BREAK_SECONDS = 5;
 export const LIVE_MAX_QUESTIONS = 10;
-/**
- * After this many failed steps in a row the quiz is abandoned (its channel is gone, or posting is refused). With
- * the back-off below that is about four minutes: long enough to outlast a gateway login after a restart.
- */
-const MAX_FAILURES = 8;
 
-type StepDeps = Pick<Deps, 'repos' | 'poster' | 'clock' | 'compute' | 'curriculum'>;
-
-function questionOf(deps: Pick<Deps, 'curriculum'>, quiz: LiveQuiz, index: number): BankQuestion {
-	const question = deps.curriculum.question(quiz.questionIds[index] ?? '');
-	if (!question) throw new Error(`live quiz ${quiz.id}: question ${quiz.questionIds[index]} is not in the bank`);
-	return question;
+/** The quiz still running in a channel, if any. */
+async function runningIn(deps: Pick<Deps, 'repos'>, guildId: string, channelId: string): Promise<LiveQuiz | undefined> {
+	for (const { quizId } of (await deps.repos.liveQuizzes.running()).filter((r) => r.guildId === guildId)) {
+		const quiz = await deps.repos.liveQuizzes.get(guildId, quizId);
+		if (quiz && quiz.channelId === channelId && quiz.phase !== 'finished') return quiz;
+	}
+	return undefined;
 }
-
-/** Nonces make a retried post (after a crash) return the first message; Discord allows 25 characters. */
-const nonce = (quiz: LiveQuiz, what: string): string => `lq${quiz.id}${what}`.slice(0, 25);
 
 /**
  * Starts a live quiz in the channel (presenters only): picks the week's multiple-choice questions (and numeric ones
@@ -46,6 +35,9 @@ export async function startLive(ctx: BaseContext, options: { week: number; secon
 	requirePresenter(ctx.user, await deps.repos.settings.get(guildId), 'run a live quiz');
 	const week = deps.curriculum.week(options.week);
 	if (!week) throw new UserError(`There is no week ${options.week}.`, 'quiz.week');
+	if (await runningIn(deps, guildId, ctx.channelId)) {
+		throw new UserError('A live quiz is already running in this channel: wait for its standings, or end it with `/quiz stop`.', 'quiz.live-running');
+	}
 	const check = await deps.poster.canPost(ctx.channelId);
 	if (!check.ok) throw new UserError(`I cannot run a live quiz here: ${check.reason}`, 'quiz.cannot-post');
 	const pool = deps.curriculum.questionsFor(week.number).filter((q) => q.kind === 'multiple-choice' || (options.numeric === true && q.kind === 'numeric'));
@@ -81,132 +73,22 @@ export async function startLive(ctx: BaseContext, options: { week: number; secon
 }
 
 /**
- * Does whatever is due for a quiz, under its lock: posts the next question, or closes the open one (results, then
- * the break or the final standings). Safe to call at any time and from a restarted process: it acts only when
- * `dueAt` has passed, every post carries a nonce, and the state is saved after each step.
+ * Ends the channel's live quiz early (presenters): the open question closes now with its results, and the final
+ * standings follow instead of the next question.
  */
-export async function stepQuiz(deps: StepDeps, log: Logger, guildId: string, quizId: string): Promise<void> {
-	await deps.repos.liveQuizzes.update(guildId, quizId, async (quiz) => {
-		if (!quiz || quiz.phase === 'finished') {
-			await deps.repos.liveQuizzes.stopRunning(guildId, quizId);
-			return { next: null, result: undefined };
-		}
-		const now = deps.clock.now();
-		if (quiz.dueAt === null || Date.parse(quiz.dueAt) > now.getTime()) return { next: null, result: undefined };
-		try {
-			const next = quiz.phase === 'break' ? await openQuestion(deps, quiz, now) : await closeQuestion(deps, quiz, now);
-			if (next.phase === 'finished') await deps.repos.liveQuizzes.stopRunning(guildId, quizId);
-			return { next: { ...next, failures: 0 }, result: undefined };
-		} catch (error) {
-			const failures = quiz.failures + 1;
-			log.warn({ err: error, quiz: quiz.id, failures }, 'live quiz step failed');
-			if (failures >= MAX_FAILURES) {
-				await deps.repos.liveQuizzes.stopRunning(guildId, quizId);
-				return { next: { ...quiz, failures, phase: 'finished', dueAt: null, finishedAt: now.toISOString() }, result: undefined };
-			}
-			// Back off 1, 2, 4, … 64 s before trying again.
-			return { next: { ...quiz, failures, dueAt: new Date(now.getTime() + 1000 * 2 ** (failures - 1)).toISOString() }, result: undefined };
-		}
-	});
-}
-
-async function openQuestion(deps: StepDeps, quiz: LiveQuiz, now: Date): Promise<LiveQuiz> {
-	const index = quiz.index + 1;
-	const question = questionOf(deps, quiz, index);
-	// A retry after a crash reuses the state saved before posting, so the countdown shown stays the one recorded.
-	const planned = quiz.questions[index];
-	const state: LiveQuestionState = planned ?? {
-		questionId: question.id,
-		messageId: null,
-		openedAt: now.toISOString(),
-		closesAt: new Date(now.getTime() + quiz.seconds * 1000).toISOString(),
-		resultsMessageId: null,
-		...(question.kind === 'numeric' ? { computed: await computeAnswer(question, deps.compute) } : {}),
-	};
-	const opened: LiveQuiz = { ...quiz, phase: 'question', index, dueAt: state.closesAt, questions: [...quiz.questions.slice(0, index), state] };
-	// Saved before posting (we hold the quiz's lock here), so a retry posts the same countdown with the same nonce.
-	if (!planned) await deps.repos.liveQuizzes.write(opened);
-	const posted = await deps.poster.send(quiz.channelId, liveQuestionMessage(quiz, index, question, state), { nonce: nonce(quiz, `q${index}`) });
-	return { ...opened, questions: [...opened.questions.slice(0, index), { ...state, messageId: posted.id }] };
-}
-
-function rightLineOf(quiz: LiveQuiz, question: BankQuestion, state: LiveQuestionState): { rightLine: string; why: string; rightLabel: string } {
-	if (question.kind === 'multiple-choice') {
-		const right = rightOption(quiz, question);
-		return { rightLine: `✅ Right answer: **${right.letter}.** ${right.text}`, why: right.explanation, rightLabel: right.letter };
-	}
-	const shown = state.computed?.shown ?? '?';
-	const working = (state.computed?.working ?? []).map((line) => `• ${line}`).join('\n');
-	return { rightLine: `✅ Right answer: **${shown}**\n${working}`, why: question.kind === 'numeric' ? question.explanation : '', rightLabel: shown };
-}
-
-async function closeQuestion(deps: StepDeps, quiz: LiveQuiz, now: Date): Promise<LiveQuiz> {
-	const index = quiz.index;
-	const question = questionOf(deps, quiz, index);
-	const state = quiz.questions[index]!;
-	// Read under the question's lock: every answer acknowledged before the close is in.
-	const answers = await deps.repos.liveQuizzes.answers(quiz.guildId, quiz.id, index);
-	if (state.messageId) await deps.poster.edit(quiz.channelId, state.messageId, closedQuestionMessage(quiz, index, question, answers.length)).catch(() => undefined);
-	const rows =
-		question.kind === 'multiple-choice'
-			? choiceSpread(quiz, question, answers.map((a) => a.choice))
-			: numericSpread(question as Extract<BankQuestion, { kind: 'numeric' }>, state.computed?.value ?? Number.NaN, answers);
-	const { rightLine, why, rightLabel } = rightLineOf(quiz, question, state);
-	const chart = spreadChart({ title: `Question ${index + 1}: ${question.prompt}`, rows, rightLabel });
-	const png = toBuffer(await deps.compute.run('quizBarChart', chart));
-	const last = index + 1 >= quiz.questionIds.length;
-	const nextAt = last ? null : new Date(now.getTime() + quiz.breakSeconds * 1000);
-	const alt = `Answers to question ${index + 1}: ${rows.map((r) => `${r.label.slice(0, 40)} ${r.count}`).join(', ')}; right: ${rightLabel}.`;
-	const results = await deps.poster.send(quiz.channelId, resultsMessage({ quiz, index, rightLine, why, png, alt, nextAt }), { nonce: nonce(quiz, `r${index}`) });
-	await copyToProgress(deps, quiz, index, question, answers);
-	const questions = quiz.questions.map((q, i) => (i === index ? { ...q, resultsMessageId: results.id } : q));
-	if (!last) return { ...quiz, questions, phase: 'break', dueAt: nextAt!.toISOString() };
-	return finish(deps, { ...quiz, questions }, now);
-}
-
-/**
- * Adds a closed question's answers to each member's progress (answer log, review schedule, profile). Idempotent by
- * answer id, and run before the quiz moves on, so a crash in between is completed by the retried step.
- */
-async function copyToProgress(deps: StepDeps, quiz: LiveQuiz, index: number, question: BankQuestion, answers: readonly LiveAnswer[]): Promise<void> {
-	await Promise.all(
-		answers.map((a) =>
-			recordAnswer(deps, { id: a.userId, name: a.name, roles: a.roles, permissions: BigInt(a.permissions) }, {
-				id: `l:${quiz.id}:${index}`,
-				guildId: quiz.guildId,
-				userId: a.userId,
-				questionId: question.id,
-				week: question.week,
-				kind: question.kind,
-				tier: question.tier,
-				mode: 'live',
-				correct: a.correct,
-				credit: a.correct ? 1 : 0,
-				points: a.points,
-				grading: 'auto',
-				at: a.at,
-				responseMs: a.responseMs,
-				...(a.choice !== undefined ? { choice: a.choice } : {}),
-				...(a.value !== undefined ? { value: a.value } : {}),
-			}),
-		),
-	);
-}
-
-async function finish(deps: StepDeps, quiz: LiveQuiz, now: Date): Promise<LiveQuiz> {
-	const perQuestion = await Promise.all(quiz.questions.map((_, i) => deps.repos.liveQuizzes.answers(quiz.guildId, quiz.id, i)));
-	const standings = liveStandings(perQuestion);
-	const week = deps.curriculum.week(quiz.week);
-	const card = liveLeaderboardCard({
-		title: `Live quiz · week ${quiz.week}: final standings`,
-		subtitle: `${week?.title ?? ''} · ${quiz.questions.length} question${quiz.questions.length === 1 ? '' : 's'}, ${quiz.seconds} s each`,
-		standings,
-		questions: quiz.questions.length,
-	});
-	const png = toBuffer(await deps.compute.run('quizCard', card));
-	const alt = `Final standings: ${standings.slice(0, 10).map((s) => `${s.rank}. ${s.name} ${s.points}`).join(', ') || 'no answers'}.`;
-	const posted = await deps.poster.send(quiz.channelId, finalMessage(quiz, standings, png, alt), { nonce: nonce(quiz, 'end') });
-	return { ...quiz, phase: 'finished', dueAt: null, finishedAt: now.toISOString(), leaderboardMessageId: posted.id };
+export async function stopLive(ctx: BaseContext): Promise<Reply> {
+	const guildId = requireGuild(ctx.guildId);
+	const { deps } = ctx;
+	requirePresenter(ctx.user, await deps.repos.settings.get(guildId), 'end a live quiz');
+	const quiz = await runningIn(deps, guildId, ctx.channelId);
+	if (!quiz) throw new UserError('No live quiz is running in this channel.', 'quiz.no-live');
+	const now = deps.clock.now().toISOString();
+	await deps.repos.liveQuizzes.update(guildId, quiz.id, async (current) => ({
+		next: current && current.phase !== 'finished' ? { ...current, stoppedBy: ctx.user.id, dueAt: now } : null,
+		result: undefined,
+	}));
+	await stepQuiz(deps, ctx.log, guildId, quiz.id);
+	return { content: `⏹ The live quiz on week ${quiz.week} ended: the results and standings are in the channel.`, ephemeral: true };
 }
 
 /** Why an answer to question `index` cannot count now, or null when it can. */
@@ -232,7 +114,7 @@ async function answerLive(ctx: BaseContext, quizId: string, index: number, judge
 	const quiz = await deps.repos.liveQuizzes.get(guildId, quizId);
 	const early = closedReason(quiz, index, deps.clock.now());
 	if (early || !quiz) return { content: early ?? '', ephemeral: true };
-	const question = questionOf(deps, quiz, index);
+	const question = questionAt(deps, quiz, index);
 	const state = quiz.questions[index]!;
 	const verdict = judge(quiz, question, state);
 	const durationMs = quiz.seconds * 1000;
@@ -295,7 +177,7 @@ export async function openLiveForm(ctx: BaseContext, quizId: string, index: numb
 	if (await ctx.deps.repos.liveQuizzes.answerOf(guildId, quizId, index, ctx.user.id)) {
 		return { content: 'You already answered this one: one answer per member.', ephemeral: true };
 	}
-	return answerModal(customId('quiz', 'lnum', quizId, index), `Question ${index + 1}: your answer`, questionOf(ctx.deps, quiz, index), 40);
+	return answerModal(customId('quiz', 'lnum', quizId, index), `Question ${index + 1}: your answer`, questionAt(ctx.deps, quiz, index), 40);
 }
 
 /** A submitted live numeric answer. */

@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 import type { Deps } from '../core/deps.js';
-import { stepQuiz } from './live-flow.js';
+import { stepQuiz } from './live-steps.js';
 
 export interface LiveQuizRunnerOptions {
 	deps: Pick<Deps, 'repos' | 'poster' | 'clock' | 'compute' | 'curriculum'>;

@@ -149,9 +149,3 @@ function suggestions(topics: readonly TopicMastery[], due: number, evaluations: 
 	if (improvement) out.push(`From your last tutor session: ${improvement}`);
 	return out.slice(0, 3);
 }
-
-/** Check-ins a member made, from the meeting list (for reports). */
-export function attendedBy(meetings: readonly MeetingRecord[], userId: string): MeetingRecord[] {
-	return meetings.filter((m) => m.attendeeIds.includes(userId));
-}
-

@@ -8,7 +8,7 @@ import { createRegistry } from '../../src/core/registry.js';
 import { isModalReply, type Reply } from '../../src/core/reply.js';
 import type { RespondOutcome } from '../../src/core/respond.js';
 import type { Store } from '../../src/storage/store.js';
-import { stepQuiz } from '../../src/quiz/live-flow.js';
+import { stepQuiz } from '../../src/quiz/live-steps.js';
 import { ManualClock, memoryStore, RecordingPoster, testCurriculum, testDeps } from '../helpers/deps.js';
 import { MemoryResponder } from '../helpers/memory-responder.js';
 import { silentLogger } from '../helpers/silent-logger.js';

@@ -117,6 +117,28 @@ describe('/quiz live', () => {
 		expect(standingsAlt).toContain(`1. m0 ${900 + m0Second}`);
 	});
 
+	it('GIVEN a quiz running in the channel THEN a second one is refused, and /quiz stop ends it at once with the open question’s results and the standings', async () => {
+		await h.command('quiz', { week: 4, count: 3, seconds: 30 }, { ...live, userId: ADA });
+		const second = await h.command('quiz', { week: 5 }, { ...live, userId: ADA });
+		expect(second.messages[0]?.content).toBe('❌ A live quiz is already running in this channel: wait for its standings, or end it with `/quiz stop`.');
+		const quiz = await onlyQuiz(h);
+		h.clock.advance(3000);
+		await h.button(`quiz:live:${quiz.id}:0:1`, { userId: MINA });
+		const refused = await h.command('quiz', {}, { subcommand: 'stop', userId: MINA });
+		expect(refused.messages[0]?.content).toBe('❌ Only presenters can end a live quiz: ask an organizer.');
+		const stopped = await h.command('quiz', {}, { subcommand: 'stop', userId: ADA });
+		expect(stopped.messages[0]?.content).toBe('⏹ The live quiz on week 4 ended: the results and standings are in the channel.');
+		expect(h.poster.sent.map((m) => m.reply.embeds?.[0]?.title ?? m.reply.content?.split('\n')[0])).toEqual([
+			'Live quiz · week 4 · question 1 of 3',
+			'Question 1 of 3: results',
+			'🏁 **Live quiz on week 4 is over!** (ended early by the host)',
+		]);
+		expect(await h.deps.repos.liveQuizzes.running()).toEqual([]);
+		expect((await h.deps.repos.answers.list(GUILD, MINA)).map((a) => a.mode)).toEqual(['live']);
+		const none = await h.command('quiz', {}, { subcommand: 'stop', userId: ADA });
+		expect(none.messages[0]?.content).toBe('❌ No live quiz is running in this channel.');
+	});
+
 	it('GIVEN a bot restarted in the middle of a question THEN the new process accepts the old buttons and closes the question when it is due', async () => {
 		const store = await memoryStore();
 		const first = await quizHarness({ store });
