@@ -26,7 +26,7 @@ export interface TrainingMetrics {
 	backend: string;
 	parameters: number;
 	config: ModelConfig;
-	training: TrainingConfig & { stepsDone: number; trainTokens: number; wallSeconds: number };
+	training: TrainingConfig & { stepsDone?: number; trainTokens: number; wallSeconds: number };
 	/** Mean training loss over the last 50 steps. */
 	finalTrainLoss: number;
 	validation: { tokens: number; bytes: number; model: Score; unigram: Score; bigram: Score };
@@ -49,7 +49,9 @@ export async function writeModelCard(outDir: string, metrics: TrainingMetrics, h
 		],
 	});
 	await writeFile(path.join(outDir, 'loss.png'), png);
-	await writeFile(path.join(outDir, 'README.md'), modelCard(metrics));
+	// notes.md, if present, is written by hand: what happened during this particular run.
+	const notes = await readFile(path.join(outDir, 'notes.md'), 'utf8').catch(() => '');
+	await writeFile(path.join(outDir, 'README.md'), modelCard(metrics) + (notes ? `\n## Run notes\n${notes}` : ''));
 }
 
 function modelCard(m: TrainingMetrics): string {
@@ -95,7 +97,7 @@ training is the rest: ${t.trainTokens.toLocaleString('en-US')} tokens.
 ## Training
 Seed ${t.seed} (weights by our own mulberry32 + Box–Muller; batches drawn by the same generator), AdamW
 (β₁ ${t.optimizer.beta1}, β₂ ${t.optimizer.beta2}, weight decay ${t.optimizer.weightDecay} on matrices, gradient clipping at global norm
-${t.optimizer.clipNorm}), ${t.stepsDone === t.steps ? t.steps : `${t.stepsDone} of ${t.steps} planned`} steps of ${t.batchSize} random windows × ${c.contextLength} tokens, learning rate warmed up
+${t.optimizer.clipNorm}), ${(t.stepsDone ?? t.steps) === t.steps ? t.steps : `${t.stepsDone} of ${t.steps} planned`} steps of ${t.batchSize} random windows × ${c.contextLength} tokens, learning rate warmed up
 linearly to ${t.peakLearningRate} over ${t.warmupSteps} steps, then cosine-decayed to ${t.finalLearningRate}. No dropout.
 
 Backend: TensorFlow.js \`${m.backend}\` (single thread, SIMD), with hand-written gradients for matMul, GELU,
