@@ -105,21 +105,22 @@ LayerNorm, the embedding and the cross-entropy (see \`src/models/transformer/ops
 **Wall time on this machine: ${minutes} minutes** (2 shared cores; one used).
 
 ### How the size was chosen
-Training steps measured before the run (batch 16 × 128 tokens unless noted, vocabulary 4,096, 4 layers, 4 heads,
-process CPU time per step, median of 5 after a warm-up step; \`scripts/model-measure-steps.ts\` repeats it):
+Training-step cost at a few sizes (batch 16 × 128 tokens unless noted, vocabulary 4,096, 4 layers, 4 heads;
+process CPU time per step, median of 5 after a warm-up step). Measured before the run to pick the size, and
+repeated after it with \`npx tsx scripts/model-measure-steps.ts\` on a less loaded machine; the repeat's numbers:
 
 | d_model | context × batch | parameters | CPU ms/step | tokens/s |
 |---|---|---|---|---|
-| 128 | 128 × 16 | 1,334,016 | 2,089 | 980 |
-| 192 | 128 × 16 | 2,590,848 | 3,406 | 601 |
-| 256 | 128 × 16 | 4,240,896 | 5,324 | 385 |
-| 128 | 64 × 32 | 1,325,824 | 1,695 | 1,208 |
+| 128 | 128 × 16 | 1,334,016 | 1,817 | 1,127 |
+| 192 | 128 × 16 | 2,590,848 | 2,887 | 709 |
+| 256 | 128 × 16 | 4,240,896 | 5,563 | 368 |
+| 128 | 64 × 32 | 1,325,824 | 1,432 | 1,431 |
 
 Half of a step is the attention's batched matMuls (about 2 GFLOP/s on wasm, against about 20 GFLOP/s for the
 2-D matMuls of the projections and the FFN), so width costs more than it would elsewhere. d_model 128 was the only
 size that could see the training text about twice in an hour; context 128 was kept for the attention demos.
 During the run the machine was shared with other jobs (load average 8–12 on 2 cores), so steps took 3–9 s of
-wall time instead of about 2.1 s.
+wall time instead of about 2 s.
 
 ![loss curve](loss.png)
 
