@@ -6,6 +6,7 @@ import type { Period } from '../src/quiz/calendar.js';
 import { leaderboardCard } from '../src/quiz/charts.js';
 import { loadLeaderboard } from '../src/quiz/progress-data.js';
 import { PRACTICE_POINTS } from '../src/quiz/scoring.js';
+import { CARD_COOLDOWN } from '../src/core/rate-limit.js';
 
 const TITLES: Record<Period, string> = { week: 'this week', month: 'this month', all: 'all time' };
 
@@ -27,6 +28,7 @@ export default defineCommand({
 			},
 		],
 	},
+	cooldown: CARD_COOLDOWN,
 	audience: 'member',
 	defer: true,
 	async run({ args, user, guildId, deps }) {

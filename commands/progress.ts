@@ -5,6 +5,7 @@ import { UserError } from '../src/core/errors.js';
 import { requireGuild } from '../src/core/roles.js';
 import { progressCard } from '../src/quiz/charts.js';
 import { loadProgress } from '../src/quiz/progress-data.js';
+import { CARD_COOLDOWN } from '../src/core/rate-limit.js';
 
 const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
 
@@ -18,6 +19,7 @@ export default defineCommand({
 			{ type: T.Boolean, name: 'share', description: 'Post the card in the channel (default: only you see it)' },
 		],
 	},
+	cooldown: CARD_COOLDOWN,
 	audience: 'member',
 	// No up-front defer: whether the card is private depends on `share`, and a deferred reply cannot change that.
 	// The card takes a few hundred milliseconds; the dispatcher's automatic defer covers a slow one.

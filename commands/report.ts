@@ -4,6 +4,7 @@ import { requireGuild, requireOrganizer } from '../src/core/roles.js';
 import { reportCard } from '../src/quiz/charts.js';
 import { loadGroup } from '../src/quiz/progress-data.js';
 import { reportCsv } from '../src/quiz/report.js';
+import { CARD_COOLDOWN } from '../src/core/rate-limit.js';
 
 export default defineCommand({
 	data: {
@@ -11,6 +12,7 @@ export default defineCommand({
 		description: 'Every member’s progress as a CSV file, and an overview chart of the group (organizers)',
 		contexts: [0],
 	},
+	cooldown: CARD_COOLDOWN,
 	audience: 'organizer',
 	defer: 'ephemeral',
 	async run({ user, guildId, deps }) {

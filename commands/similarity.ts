@@ -4,6 +4,7 @@ import { computeOpenAi } from '../src/demos/similarity/openai.js';
 import { parseRequest } from '../src/demos/similarity/parse.js';
 import { missingWordsError, similarityReply } from '../src/demos/similarity/reply.js';
 import { loadWordVectors } from '../src/models/embeddings/index.js';
+import { DEMO_COOLDOWN } from '../src/core/rate-limit.js';
 
 export default defineCommand({
 	data: {
@@ -40,6 +41,7 @@ export default defineCommand({
 			},
 		],
 	},
+	cooldown: DEMO_COOLDOWN,
 	// Reading the word vectors (45 MB) and TensorFlow.js for the map take seconds on first use: acknowledge at once.
 	defer: true,
 	async run({ args, deps, guildId, user }) {

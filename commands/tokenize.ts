@@ -2,6 +2,7 @@ import { ApplicationCommandOptionType as T } from 'discord-api-types/v10';
 import { defineCommand } from '../src/core/command.js';
 import { checkTokenizeText, modelsFor, TOKENIZE_MAX_CHARACTERS } from '../src/demos/tokenize/input.js';
 import { tokenizeReply } from '../src/demos/tokenize/reply.js';
+import { DEMO_COOLDOWN } from '../src/core/rate-limit.js';
 
 export default defineCommand({
 	data: {
@@ -37,6 +38,7 @@ export default defineCommand({
 			},
 		],
 	},
+	cooldown: DEMO_COOLDOWN,
 	// Building an encoding takes up to a second on first use, more on a busy machine: acknowledge at once.
 	defer: true,
 	async run({ args, deps }) {

@@ -1,6 +1,7 @@
 import type { AutocompleteChoice, AutocompleteContext, CommandContext, ComponentContext, ModalContext } from './context.js';
 import type { ArgumentsOf, CommandData } from './options.js';
 import type { HandlerResponse } from './reply.js';
+import type { Cooldown } from './rate-limit.js';
 
 type Awaitable<X> = X | Promise<X>;
 
@@ -27,6 +28,8 @@ export interface Command<D extends CommandData = CommandData> {
 	defer?: DeferMode;
 	/** Which help section lists it. */
 	audience?: 'member' | 'presenter' | 'organizer';
+	/** For expensive commands: at most `uses` runs per member in `perMs`; more get the wait time, at once. */
+	cooldown?: Cooldown;
 	run(ctx: CommandContext<ArgumentsOf<D>>): Awaitable<HandlerResponse>;
 	autocomplete?(ctx: AutocompleteContext<ArgumentsOf<D>>): Awaitable<AutocompleteChoice[]>;
 	/** Button and select-menu handlers, keyed by the handler part of the custom id. */

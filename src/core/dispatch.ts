@@ -7,6 +7,7 @@ import type { Deps } from './deps.js';
 import { UserError } from './errors.js';
 import { LIMITS, truncate } from './limits.js';
 import type { Registry } from './registry.js';
+import { MemberRateLimiter, rateLimitMessage } from './rate-limit.js';
 import { respond, type InteractionKind, type Responder, type RespondOutcome } from './respond.js';
 
 /** What every transport knows about an interaction, before it is routed. */
@@ -50,6 +51,8 @@ export interface DispatcherOptions {
  * the local mode and the tests all go through here, so they behave the same.
  */
 export class Dispatcher {
+	private readonly limiter = new MemberRateLimiter();
+
 	constructor(private readonly options: DispatcherOptions) {}
 
 	private childLog(base: InteractionBase, kind: string, name: string): Logger {
@@ -76,14 +79,19 @@ export class Dispatcher {
 		const started = Date.now();
 		const log = this.childLog(base, 'command', raw.subcommand ? `${name} ${raw.subcommand}` : name);
 		const command = this.options.registry.get(name);
+		// Checked before any deferral, so a limited member gets the wait time privately at once.
+		const limited = command?.cooldown
+			? this.limiter.take(`${base.guildId ?? 'dm'}:${base.user.id}:${name}`, command.cooldown, this.options.deps.clock.now().getTime())
+			: ({ ok: true } as const);
 		const outcome = await respond(
 			responder,
 			async (update) => {
+				if (!limited.ok) throw new UserError(rateLimitMessage(name, limited.retryAfterMs), 'rate-limited');
 				const found = this.command(name);
 				const args = argsFor(found.data, raw);
 				return found.run({ ...this.context(base, log, update), commandName: name, args });
 			},
-			{ kind: 'command', defer: command?.defer, createdAt: base.createdAt, autoDeferMs: this.options.autoDeferMs, log },
+			{ kind: 'command', defer: limited.ok ? command?.defer : false, createdAt: base.createdAt, autoDeferMs: this.options.autoDeferMs, log },
 		);
 		return this.finish(base, 'command', name, log, started, outcome);
 	}
