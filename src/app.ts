@@ -3,6 +3,7 @@ import { commands as allCommands } from '../commands/index.js';
 import type { Compute } from './compute/compute.js';
 import { curriculumDirs, loadCurriculum, type Curriculum } from './curriculum/index.js';
 import { createWorkerPool } from './compute/pool.js';
+import { ModelStatusBoard } from './compute/model-status.js';
 import type { Config } from './config.js';
 import { systemClock, type Clock } from './core/clock.js';
 import type { AnyCommand } from './core/command.js';
@@ -29,6 +30,8 @@ export interface App {
 	metrics: BotMetrics;
 	/** Drives live quizzes from storage; the transport starts it once it can post (due steps are recovered then). */
 	liveQuizzes: LiveQuizRunner;
+	/** Loads every model in the background (the word vectors here, the rest in each worker); progress shows in /about. */
+	warmUp(): Promise<void>;
 	close(): Promise<void>;
 }
 
@@ -73,6 +76,7 @@ export async function createApp(options: AppOptions): Promise<App> {
 	const compute = options.compute ?? createWorkerPool(computeSizing(config));
 	const clock = options.clock ?? systemClock;
 	const repos = createRepositories(store);
+	const models = new ModelStatusBoard();
 	const metrics = new BotMetrics({ computeStats: () => compute.stats() });
 	const deps: Deps = {
 		config,
@@ -81,7 +85,7 @@ export async function createApp(options: AppOptions): Promise<App> {
 		startedAt: (options.clock ?? systemClock).now(),
 		commands,
 		storeKind: store.kind,
-		modelStatus: () => [],
+		modelStatus: () => models.list(),
 		poster: options.poster,
 		compute,
 		repos,
@@ -106,6 +110,11 @@ export async function createApp(options: AppOptions): Promise<App> {
 		dispatcher,
 		metrics,
 		liveQuizzes,
+		warmUp: async () => {
+			const started = Date.now();
+			await models.warmUp(compute);
+			log.info({ ms: Date.now() - started, models: models.list() }, 'models warmed up');
+		},
 		close: async () => {
 			metrics.stop();
 			await liveQuizzes.stop();

@@ -44,15 +44,15 @@ async function main(): Promise<void> {
 }
 
 async function start(config: Config, log: Logger): Promise<{ stop(): Promise<void> }> {
-	if (!config.DISCORD_TOKEN) return startLocal(config, log);
+	if (!config.DISCORD_TOKEN) return startLocal(config, log, { warmUp: true });
 	if (config.SHARDING_MANAGER) {
 		const shardLog = log.child({ shard: process.env.SHARDS });
-		const bot = await startDiscord(config, shardLog, { healthServer: false });
+		const bot = await startDiscord(config, shardLog, { healthServer: false, warmUp: true });
 		attachShardIpc(bot);
 		return bot;
 	}
 	if (config.SHARDS) return startShardManager(config, log);
-	return startDiscord(config, log);
+	return startDiscord(config, log, { warmUp: true });
 }
 
 main().catch((error: unknown) => {

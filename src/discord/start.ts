@@ -33,12 +33,14 @@ export interface DiscordStartOptions extends Partial<Omit<AppOptions, 'config' |
 	schedulerWake?: Waker;
 	/** Serve /healthz and /metrics on HOST:PORT (default true; a sharded child leaves it to the manager). */
 	healthServer?: boolean;
+	/** Load the models in the background once connected (the bot process does; tests do not). */
+	warmUp?: boolean;
 }
 
 /** Connects to Discord (or the API at DISCORD_API_BASE) and starts answering interactions. */
 export async function startDiscord(config: Config, log: Logger, options: DiscordStartOptions = {}): Promise<DiscordBot> {
 	if (!config.DISCORD_TOKEN) throw new Error('startDiscord needs DISCORD_TOKEN');
-	const { client: clientOptions, schedulerWake, healthServer = true, ...appOptions } = options;
+	const { client: clientOptions, schedulerWake, healthServer = true, warmUp = false, ...appOptions } = options;
 	const client = createClient(config, log, clientOptions);
 	const app = await createApp({ ...appOptions, config, log, poster: new DiscordPoster(client) });
 	routeInteractions(client, app.dispatcher, log);
@@ -49,6 +51,7 @@ export async function startDiscord(config: Config, log: Logger, options: Discord
 			log.info({ user: c.user.tag, guilds: c.guilds.cache.size }, 'connected to Discord');
 			scheduler.start().catch((error: unknown) => log.error({ err: error }, 'schedule recovery failed'));
 			app.liveQuizzes.start(() => client.guilds.cache.keys()).catch((error: unknown) => log.error({ err: error }, 'live quiz recovery failed'));
+			if (warmUp) app.warmUp().catch((error: unknown) => log.error({ err: error }, 'model warm-up failed'));
 			resolve();
 		});
 	});

@@ -24,6 +24,8 @@ export interface LocalStartOptions extends Pick<AppOptions, 'commands' | 'store'
 	workspace?: LocalWorkspace;
 	/** What wakes the weekly-post scheduler (default: every minute). */
 	schedulerWake?: Waker;
+	/** Load the models in the background after start (the bot process does; tests do not). */
+	warmUp?: boolean;
 }
 
 /**
@@ -57,6 +59,7 @@ export async function startLocal(config: Config, log: Logger, options: LocalStar
 	const scheduler = new Scheduler({ deps: app.deps, log, wake: options.schedulerWake, ownedGuilds: () => [workspace.guild.id] });
 	scheduler.start().catch((error: unknown) => log.error({ err: error }, 'schedule recovery failed'));
 	app.liveQuizzes.start(() => [workspace.guild.id]).catch((error: unknown) => log.error({ err: error }, 'live quiz recovery failed'));
+	if (options.warmUp) app.warmUp().catch((error: unknown) => log.error({ err: error }, 'model warm-up failed'));
 	return {
 		app,
 		url,

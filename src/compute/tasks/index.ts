@@ -1,3 +1,4 @@
+import { modelTasks } from './models.js';
 import { quizChartTasks } from './quiz-charts.js';
 import { quizModelTasks } from './quiz-models.js';
 import { similarityTasks } from './similarity.js';
@@ -12,6 +13,7 @@ import { tokenizeTasks } from './tokenize.js';
  */
 export const tasks = {
 	...systemTasks,
+	...modelTasks,
 	...tokenizeTasks,
 	...similarityTasks,
 	...quizChartTasks,

