@@ -1,0 +1,71 @@
+import { renderHeatmap, sceneToPng } from '../../charts/index.js';
+import { attentionData, type AttentionData } from '../../demos/attention/data.js';
+import { headChart } from '../../demos/attention/head-chart.js';
+import { headsPanels, layoutHeads } from '../../demos/attention/heads-chart.js';
+import type { AttentionView } from '../../demos/attention/input.js';
+import { headName } from '../../demos/attention/labels.js';
+import { layoutSteps, stepsPanels } from '../../demos/attention/steps-chart.js';
+import { stepsCsv } from '../../demos/attention/steps-csv.js';
+import { loadTinyGpt } from '../../models/transformer/index.js';
+
+export interface AttentionTaskInput {
+	text: string;
+	/** 0-based (the command converts from the members' 1-based numbers). */
+	layer: number;
+	head: number;
+	view: AttentionView;
+}
+
+/** A matrix as a chart draws it: its panel title and the exact values given to the renderer. */
+export interface ShownMatrix {
+	title: string;
+	values: number[][];
+}
+
+/** A file of the reply (a chart or the CSV), with alt text and, for charts, the matrices drawn. */
+export interface AttentionFile {
+	name: string;
+	bytes: Uint8Array;
+	description: string;
+	shown: ShownMatrix[];
+}
+
+export type AttentionTaskOutput = { kind: 'too-long'; tokens: number } | { kind: 'ok'; data: AttentionData; files: AttentionFile[] };
+
+async function filesFor(data: AttentionData): Promise<AttentionFile[]> {
+	const n = data.tokens.length;
+	switch (data.view) {
+		case 'head': {
+			const chart = headChart(data);
+			return [{ name: 'attention-head.png', bytes: await renderHeatmap(chart), description: `Heatmap of the attention weights of ${headName(data)} over ${n} tokens; rows are queries, columns keys, future cells hatched.`, shown: [{ title: chart.title, values: chart.values.map((r) => [...r]) }] }];
+		}
+		case 'heads': {
+			const shown = headsPanels(data).map((p) => ({ title: p.title, values: p.values.map((r) => [...r]) }));
+			return [{ name: 'attention-heads.png', bytes: await sceneToPng(layoutHeads(data)), description: `${data.nHeads} heatmaps: the attention weights of every head of layer ${data.layer + 1} over ${n} tokens, and how their outputs are concatenated and projected.`, shown }];
+		}
+		case 'steps': {
+			const shown = stepsPanels(data).map((p) => ({ title: p.title, values: p.values.map((r) => [...r]) }));
+			const t = data.steps!.scores.length;
+			return [
+				{ name: 'attention-steps.png', bytes: await sceneToPng(layoutSteps(data)), description: `Six small heatmaps with numbers: ${headName(data)} on ${t} tokens, from Q·Kᵀ through scaling, masking and softmax to the weighted sum of V.`, shown },
+				{ name: 'attention-steps.csv', bytes: Buffer.from(stepsCsv(data), 'utf8'), description: `Every number of the steps of ${headName(data)}, as CSV.`, shown: [] },
+			];
+		}
+	}
+}
+
+/**
+ * /attention's work, in a worker thread: loads our model (once per thread), runs it on the text and draws the view.
+ * Returns the numbers with the files so the reply's text and the tests use exactly what was drawn.
+ */
+export async function attentionRun(input: AttentionTaskInput): Promise<AttentionTaskOutput> {
+	const model = await loadTinyGpt();
+	const outcome = attentionData(model, input.text, input);
+	if (outcome.kind === 'too-long') return outcome;
+	return { kind: 'ok', data: outcome.data, files: await filesFor(outcome.data) };
+}
+
+/** The /attention tasks, spread into the task registry. */
+export const attentionTasks = {
+	'attention.run': attentionRun,
+};

@@ -1,0 +1,103 @@
+import { categorical, measureText, sequentialScale, THEME, type Scene, type SceneItem, type TextMeasurer } from '../../charts/index.js';
+import { textOn } from '../../charts/color.js';
+import { cardScene, layoutFooter, layoutHeader } from '../../charts/frame.js';
+import { colorBarWidth, layoutColorBar } from '../../charts/legend.js';
+import { causalMask, type AttentionData } from './data.js';
+import { tokenLabel, textPreview } from './labels.js';
+import { layoutPanel, panelSize, type Panel } from './panel.js';
+
+const WIDTH = 1400;
+const GAP = 28;
+const DIAGRAM_H = 150;
+const BAR_W = 14;
+
+/** One panel per head of the layer, all on one colour scale fixed to [0, 1], so their colours compare. */
+export function headsPanels(data: AttentionData): Panel[] {
+	const labels = data.tokens.map((t) => tokenLabel(t.text));
+	const scale = sequentialScale([], [0, 1]);
+	const mask = causalMask(labels.length);
+	return data.weights.map((values, h) => ({
+		title: `head ${h + 1}`,
+		values,
+		mask,
+		rowLabels: labels,
+		colLabels: labels,
+		scale,
+		showValues: false,
+		maxCell: 40,
+	}));
+}
+
+/**
+ * The `heads` view: every head of one layer as a labelled map (rows = queries, columns = keys) sharing one colour bar,
+ * and under them how multi-head attention combines the heads: each head's output (T × dh) side by side makes T × d,
+ * which W_O projects back to T × d and adds to the residual stream.
+ */
+export function layoutHeads(data: AttentionData, measure: TextMeasurer = measureText): Scene {
+	const panels = headsPanels(data);
+	const n = data.tokens.length;
+	const { padding } = THEME;
+	const text = {
+		title: `All ${data.nHeads} heads of layer ${data.layer + 1} in ${data.model}`,
+		subtitle: `“${textPreview(data.tokens)}” · ${n} tokens. Each map: rows = query tokens, columns = key tokens; every row sums to 1. One colour scale for all.`,
+		footer: `Hatched cells are the causal mask (weight 0). Heads and layers are counted from 1. Each head has its own W_Q, W_K, W_V (${data.dModel} × ${data.headDim}), so each learns to look for something different.`,
+	};
+	const header = layoutHeader(text, WIDTH, measure);
+	const scale = panels[0]!.scale;
+	const barRoom = 30 + colorBarWidth(scale, BAR_W, 'number', measure);
+	const columns = Math.min(2, panels.length);
+	const rows = Math.ceil(panels.length / columns);
+	const boxW = Math.floor((WIDTH - 2 * padding - barRoom - (columns - 1) * GAP) / columns);
+	const size = panelSize(panels[0]!, { x: 0, y: 0, w: boxW, h: boxW }, measure);
+	const blockW = columns * size.w + (columns - 1) * GAP;
+	const x0 = padding + Math.max(0, Math.floor((WIDTH - 2 * padding - barRoom - blockW) / 2));
+	const items: SceneItem[] = [...header.items];
+	panels.forEach((panel, i) => {
+		const box = { x: x0 + (i % columns) * (size.w + GAP), y: header.bottom + Math.floor(i / columns) * (size.h + GAP), w: boxW, h: boxW };
+		items.push(...layoutPanel(panel, box, measure));
+	});
+	const gridBottom = header.bottom + rows * size.h + (rows - 1) * GAP;
+	const barH = Math.min(320, gridBottom - header.bottom - 40);
+	items.push(...layoutColorBar(scale, { x: x0 + blockW + 30, y: header.bottom + 40, w: BAR_W, h: barH }, 'weight'));
+	const diagramTop = gridBottom + 30;
+	items.push(...concatDiagram(data, diagramTop, measure));
+	const probe = layoutFooter(text, WIDTH, 10_000, measure);
+	const height = diagramTop + DIAGRAM_H + probe.height + padding;
+	items.push(...layoutFooter(text, WIDTH, height, measure).items);
+	return cardScene(WIDTH, height, items, `${text.title}. ${panels.length} attention maps of ${n} × ${n} tokens, one colour scale from 0 to 1, and a diagram of how the heads' outputs are concatenated and projected by W_O.`);
+}
+
+/** Boxes in a row: the heads' outputs touching (concatenated), then × W_O, then the result added to the stream. */
+function concatDiagram(data: AttentionData, top: number, measure: TextMeasurer): SceneItem[] {
+	const n = data.tokens.length;
+	const { padding } = THEME;
+	const font = THEME.fonts.label;
+	const small = THEME.fonts.small;
+	const items: SceneItem[] = [];
+	items.push({ kind: 'text', role: 'diagram-title', x: padding, y: top, text: 'How the heads combine (multi-head attention):', font: THEME.fonts.heading, color: THEME.text, align: 'left', baseline: 'top' });
+	const y = top + 34;
+	const h = 54;
+	const headW = 150;
+	let x = padding;
+	for (let i = 0; i < data.nHeads; i++) {
+		const fill = categorical(i);
+		items.push({ kind: 'rect', role: 'diagram-head', x, y, w: headW, h, fill, stroke: THEME.background, lineWidth: 1 });
+		const color = textOn(fill, THEME.textOnLight, '#ffffff');
+		items.push({ kind: 'text', role: 'diagram-text', x: x + headW / 2, y: y + 18, text: `head ${i + 1}: weights · V`, font: small, color, align: 'center', baseline: 'middle' });
+		items.push({ kind: 'text', role: 'diagram-text', x: x + headW / 2, y: y + 38, text: `${n} × ${data.headDim}`, font: { ...font, weight: 'bold' }, color, align: 'center', baseline: 'middle' });
+		x += headW;
+	}
+	const concatW = x - padding;
+	items.push({ kind: 'line', role: 'diagram-brace', x1: padding, y1: y + h + 8, x2: padding + concatW, y2: y + h + 8, color: THEME.textMuted, width: 1.5 });
+	items.push({ kind: 'text', role: 'diagram-text', x: padding + concatW / 2, y: y + h + 14, text: `concatenated side by side: ${n} × ${data.dModel}`, font, color: THEME.textMuted, align: 'center', baseline: 'top' });
+	const steps = [`× W_O (${data.dModel} × ${data.dModel}) + b`, `${n} × ${data.dModel}, added to the residual stream`];
+	for (const step of steps) {
+		items.push({ kind: 'text', role: 'diagram-arrow', x: x + 14, y: y + h / 2, text: '→', font: THEME.fonts.title, color: THEME.textMuted, align: 'left', baseline: 'middle' });
+		x += 14 + measure('→', THEME.fonts.title) + 14;
+		const w = measure(step, font) + 28;
+		items.push({ kind: 'rect', role: 'diagram-box', x, y, w, h, fill: THEME.surface, stroke: THEME.border, lineWidth: 1, radius: 4 });
+		items.push({ kind: 'text', role: 'diagram-text', x: x + w / 2, y: y + h / 2, text: step, font, color: THEME.text, align: 'center', baseline: 'middle' });
+		x += w;
+	}
+	return items;
+}

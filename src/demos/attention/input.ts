@@ -1,0 +1,69 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { AutocompleteChoice } from '../../core/context.js';
+import { UserError } from '../../core/errors.js';
+import { DEFAULT_MODEL, type ModelConfig } from '../../models/transformer/index.js';
+import { repoRoot } from '../../models/transformer/paths.js';
+
+/** The longest input /attention draws, in our model's tokens: a 64 × 64 map still has readable labels. */
+export const ATTENTION_MAX_TOKENS = 64;
+/** `view:steps` works on this many tokens at most, so that every number of every step fits in a cell. */
+export const STEPS_MAX_TOKENS = 8;
+/** A bound on the text option itself (characters), so tokenizing stays cheap before the token count is checked. */
+export const ATTENTION_TEXT_MAX_CHARACTERS = 1000;
+/** How many of a head's 32 dimensions `view:steps` draws for V and the output (all are in the CSV). */
+export const STEPS_DIMS_SHOWN = 8;
+
+/** `head`: one head's map; `heads`: every head of a layer; `steps`: one head's arithmetic on a short input. */
+export type AttentionView = 'head' | 'heads' | 'steps';
+
+let shape: Promise<ModelConfig> | undefined;
+
+/**
+ * The shipped model's architecture, from `model.json` alone (no weights, no TensorFlow.js), for autocomplete and
+ * for checking `layer` and `head` on the gateway thread. Read once.
+ */
+export function modelShape(): Promise<ModelConfig> {
+	shape ??= readFile(path.join(repoRoot(), 'assets/models', DEFAULT_MODEL, 'model.json'), 'utf8').then((text) => (JSON.parse(text) as { config: ModelConfig }).config);
+	shape.catch(() => {
+		shape = undefined;
+	});
+	return shape;
+}
+
+/**
+ * Checks 1-based `layer` and `head` (as members count them) against the model and returns them 0-based (as the
+ * model indexes them). Members never see a 0-based number.
+ */
+export function checkLayerHead(config: ModelConfig, layer: number, head: number): { layer: number; head: number } {
+	if (!Number.isInteger(layer) || layer < 1 || layer > config.nLayers) {
+		throw new UserError(`This model has ${config.nLayers} layers: pick \`layer\` 1–${config.nLayers} (1 is the layer nearest the input).`, 'attention.layer');
+	}
+	if (!Number.isInteger(head) || head < 1 || head > config.nHeads) {
+		throw new UserError(`Each layer of this model has ${config.nHeads} heads: pick \`head\` 1–${config.nHeads}.`, 'attention.head');
+	}
+	return { layer: layer - 1, head: head - 1 };
+}
+
+/** Autocomplete for `layer` or `head`: every number 1…count whose digits start with what was typed. */
+export function numberChoices(count: number, typed: string, name: (n: number) => string): AutocompleteChoice[] {
+	const prefix = typed.trim();
+	const out: AutocompleteChoice[] = [];
+	for (let n = 1; n <= count; n++) if (String(n).startsWith(prefix)) out.push({ name: name(n), value: n });
+	return out;
+}
+
+/** The autocomplete label of layer `n` (1-based) of `count`. */
+export function layerChoiceName(n: number, count: number): string {
+	const where = n === 1 ? ' (first, nearest the input)' : n === count ? ' (last, nearest the output)' : '';
+	return `Layer ${n} of ${count}${where}`;
+}
+
+/** The error for an input longer than {@link ATTENTION_MAX_TOKENS}: how many tokens it has, and the limit. */
+export function tooManyTokensError(tokens: number): UserError {
+	return new UserError(
+		`Your text is ${tokens} tokens long for our model's tokenizer; /attention draws up to ${ATTENTION_MAX_TOKENS} tokens ` +
+			`(a ${ATTENTION_MAX_TOKENS} × ${ATTENTION_MAX_TOKENS} map). Send a shorter part of it.`,
+		'attention.too-long',
+	);
+}
