@@ -5,6 +5,7 @@ import checkin from './checkin.js';
 import help from './help.js';
 import inject from './inject.js';
 import leaderboard from './leaderboard.js';
+import present from './present.js';
 import progress from './progress.js';
 import quiz from './quiz.js';
 import report from './report.js';
@@ -17,4 +18,4 @@ import tokenize from './tokenize.js';
 import week from './week.js';
 
 /** Every command the bot registers, in the order /help lists them. Add new commands here. */
-export const commands: readonly AnyCommand[] = [help, about, week, settings, schedule, ask, session, inject, tokenize, similarity, quiz, review, progress, leaderboard, checkin, report];
+export const commands: readonly AnyCommand[] = [help, about, week, settings, schedule, ask, session, inject, tokenize, similarity, present, quiz, review, progress, leaderboard, checkin, report];

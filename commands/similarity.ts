@@ -2,6 +2,7 @@ import { ApplicationCommandOptionType as T } from 'discord-api-types/v10';
 import { defineCommand } from '../src/core/command.js';
 import { computeOpenAi } from '../src/demos/similarity/openai.js';
 import { parseRequest } from '../src/demos/similarity/parse.js';
+import { withRerun } from '../src/demos/rerun/index.js';
 import { missingWordsError, similarityReply } from '../src/demos/similarity/reply.js';
 import { loadWordVectors } from '../src/models/embeddings/index.js';
 import { DEMO_COOLDOWN } from '../src/core/rate-limit.js';
@@ -49,11 +50,11 @@ export default defineCommand({
 		const request = parseRequest(args.words, args.mode, engine);
 		if (engine === 'openai') {
 			const { result, quota } = await computeOpenAi(deps.llm, { guildId, userId: user.id }, request);
-			return similarityReply(result, await deps.compute.run('similarity.render', result), quota);
+			return withRerun(similarityReply(result, await deps.compute.run('similarity.render', result), quota), 'similarity', args, deps);
 		}
 		const vectors = (await loadWordVectors()).share();
 		const result = await deps.compute.run('similarity.compute', { vectors, request });
 		if (result.kind === 'missing') throw missingWordsError(result);
-		return similarityReply(result, await deps.compute.run('similarity.render', result));
+		return withRerun(similarityReply(result, await deps.compute.run('similarity.render', result)), 'similarity', args, deps);
 	},
 });

@@ -2,6 +2,7 @@ import { ApplicationCommandOptionType as T } from 'discord-api-types/v10';
 import { defineCommand } from '../src/core/command.js';
 import { checkTokenizeText, modelsFor, TOKENIZE_MAX_CHARACTERS } from '../src/demos/tokenize/input.js';
 import { tokenizeReply } from '../src/demos/tokenize/reply.js';
+import { withRerun } from '../src/demos/rerun/index.js';
 import { DEMO_COOLDOWN } from '../src/core/rate-limit.js';
 
 export default defineCommand({
@@ -45,6 +46,6 @@ export default defineCommand({
 		checkTokenizeText(args.text);
 		const show = args.show ?? 'tokens';
 		const out = await deps.compute.run('tokenize.chart', { text: args.text, models: modelsFor(args.encoding ?? 'gpt-4o'), show });
-		return tokenizeReply(out, show);
+		return withRerun(tokenizeReply(out, show), 'tokenize', args, deps);
 	},
 });

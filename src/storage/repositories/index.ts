@@ -6,8 +6,10 @@ import { LiveQuizRepository } from './live-quizzes.js';
 import { LlmQuotaRepository } from './llm-quota.js';
 import { MemberActivityRepository } from './member-activity.js';
 import { PracticeSessionRepository } from './practice-sessions.js';
+import { PresentationRepository } from './presentations.js';
 import { AnswerRepository } from './quiz-answers.js';
 import { ReviewRepository } from './quiz-reviews.js';
+import { RerunRequestRepository } from './rerun-requests.js';
 import { ScheduleLedgerRepository } from './schedule-ledger.js';
 import { ScheduleRepository } from './schedules.js';
 import { SessionEvaluationRepository } from './session-evaluations.js';
@@ -38,6 +40,10 @@ export interface Repositories {
 	/** Spaced-repetition schedules (/review). */
 	reviews: ReviewRepository;
 	checkIns: CheckInRepository;
+	/** Presenters' walks through a week's session (/present). */
+	presentations: PresentationRepository;
+	/** The options behind "Run again with…" buttons that do not fit in the button's id. */
+	rerunRequests: RerunRequestRepository;
 }
 
 export function createRepositories(store: Store): Repositories {
@@ -57,5 +63,7 @@ export function createRepositories(store: Store): Repositories {
 		liveQuizzes: new LiveQuizRepository(store),
 		reviews: new ReviewRepository(store),
 		checkIns: new CheckInRepository(store),
+		presentations: new PresentationRepository(store),
+		rerunRequests: new RerunRequestRepository(store),
 	};
 }

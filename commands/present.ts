@@ -1,0 +1,54 @@
+import { ApplicationCommandOptionType as T } from 'discord-api-types/v10';
+import { defineCommand } from '../src/core/command.js';
+import type { ComponentContext } from '../src/core/context.js';
+import { UserError } from '../src/core/errors.js';
+import { tierSchema } from '../src/curriculum/question-schema.js';
+import { rerunComponents, rerunModals } from '../src/demos/rerun/index.js';
+import { goToStep, setTier, startPresentation } from '../src/present/flow.js';
+
+/** A step number from a custom id, refused politely when a forged or stale id carries something else. */
+function stepArg(ctx: ComponentContext): number {
+	const value = Number(ctx.args[1]);
+	if (!ctx.args[0] || !Number.isInteger(value) || value < 0) throw new UserError('This button is no longer supported. Run /present again.', 'component.args');
+	return value;
+}
+
+export default defineCommand({
+	data: {
+		name: 'present',
+		description: 'Present a week’s session step by step in a thread, with live demos (presenters)',
+		contexts: [0],
+		options: [
+			{ type: T.Integer, name: 'week', description: 'The week to present', required: true, min_value: 1, max_value: 12 },
+			{
+				type: T.String,
+				name: 'tier',
+				description: 'How deep the explanations go at first (default: core concepts)',
+				choices: [
+					{ name: 'Core concepts (for everyone)', value: 'core' },
+					{ name: 'Hands-on implementation (code)', value: 'implementation' },
+					{ name: 'Advanced theory (maths)', value: 'theory' },
+				],
+			},
+		],
+	},
+	audience: 'presenter',
+	defer: 'ephemeral',
+	run: (ctx) => startPresentation(ctx, ctx.args.week, ctx.args.tier ?? 'core'),
+	components: {
+		/** present:go:<session>:<step>: Next and Back. Acknowledged at once: a step's demo can take seconds. */
+		go: { defer: 'update', run: (ctx) => goToStep(ctx, ctx.args[0] ?? '', stepArg(ctx)) },
+		/** present:tier:<session>: the explanation depth. */
+		tier: {
+			defer: 'update',
+			run: (ctx) => {
+				const tier = tierSchema.safeParse(ctx.values[0]);
+				if (!ctx.args[0] || !tier.success) throw new UserError('This menu is no longer supported. Run /present again.', 'component.args');
+				return setTier(ctx, ctx.args[0], tier.data);
+			},
+		},
+		// present:rr:…: the "Run again with…" button any demo reply can carry (src/demos/rerun).
+		...rerunComponents,
+	},
+	modals: { ...rerunModals },
+});

@@ -1,0 +1,103 @@
+import { ButtonStyle, ComponentType, type APIButtonComponent } from 'discord-api-types/v10';
+import type { Logger } from 'pino';
+import type { ComponentHandler, ModalHandler } from '../../core/command.js';
+import type { ComponentContext, ModalContext } from '../../core/context.js';
+import type { Deps } from '../../core/deps.js';
+import { UserError } from '../../core/errors.js';
+import { MemberRateLimiter, rateLimitMessage } from '../../core/rate-limit.js';
+import type { ModalReply, Reply } from '../../core/reply.js';
+import { runInvocation } from './dispatch.js';
+import { applyForm, commandLabel, rerunForm } from './form.js';
+import { changeLine } from './summary.js';
+import { decodeRequest, inlineRef, RERUN_BUTTON, RERUN_FORM, refFromArgs, requestFrom, rerunCustomId, type RequestRef, type RerunRequest } from './request.js';
+
+export { runInvocation, type Invocation } from './dispatch.js';
+export { editableOptions, rerunForm, applyForm } from './form.js';
+export { RERUN_BUTTON, RERUN_FORM, RERUN_OWNER, requestFrom, type RerunRequest } from './request.js';
+
+/** The button's label, as members see it. */
+export const RERUN_LABEL = 'Run again with…';
+const ROWS_MAX = 5;
+const BUTTONS_PER_ROW = 5;
+
+function rerunButton(ref: RequestRef): APIButtonComponent {
+	return { type: ComponentType.Button, style: ButtonStyle.Secondary, label: RERUN_LABEL, emoji: { name: '🔁' }, custom_id: rerunCustomId(RERUN_BUTTON, ref) };
+}
+
+/** The reply with `button` in a new row, or in a row of buttons with room when five rows are taken. */
+function addButton(reply: Reply, button: APIButtonComponent): Reply {
+	const rows = reply.components ?? [];
+	if (rows.length < ROWS_MAX) return { ...reply, components: [...rows, { type: ComponentType.ActionRow, components: [button] }] };
+	const at = rows.findIndex((row) => row.components.length < BUTTONS_PER_ROW && row.components.every((c) => c.type === ComponentType.Button));
+	if (at < 0) return reply;
+	return { ...reply, components: rows.map((row, i) => (i === at ? { ...row, components: [...row.components, button] } : row)) };
+}
+
+/**
+ * Adds a "🔁 Run again with…" button to a demo's reply: it opens a form with the options the demo ran with, and
+ * submitting it runs the same command's handler again with the edited options (checked by `argsFor`), posting a new
+ * reply. A command opts in with one line, `return withRerun(reply, 'sample', args, deps);`.
+ *
+ * The options travel in the button's custom id when they fit in its 100 characters, else they are stored and the id
+ * carries their key, so the button works after a restart. Ephemeral replies get no button (a re-run is public), and
+ * when the options cannot be stored (the store is down) the reply goes out without it rather than failing.
+ */
+export async function withRerun(reply: Reply, command: string, args: Readonly<Record<string, unknown>>, deps: Pick<Deps, 'repos'>, log?: Pick<Logger, 'warn'>): Promise<Reply> {
+	if (reply.ephemeral) return reply;
+	const request = requestFrom(command, args);
+	if (!request) return reply;
+	let ref = inlineRef(request);
+	if (!ref) {
+		try {
+			ref = { kind: 'stored', id: await deps.repos.rerunRequests.save(request) };
+		} catch (error) {
+			log?.warn({ err: error, command }, 'could not store the options of a "Run again" button; the reply goes without it');
+			return reply;
+		}
+	}
+	return addButton(reply, rerunButton(ref));
+}
+
+async function loadRequest(deps: Deps, args: readonly string[]): Promise<{ ref: RequestRef; request: RerunRequest }> {
+	const ref = refFromArgs(args);
+	const request = ref?.kind === 'inline' ? decodeRequest(ref.data) : ref?.kind === 'stored' ? await deps.repos.rerunRequests.get(ref.id) : null;
+	if (!ref || request === null) throw new UserError('This button is no longer supported. Run the command again.', 'rerun.malformed');
+	if (request === undefined) throw new UserError('This button has expired: type the command to run it again.', 'rerun.expired');
+	return { ref, request };
+}
+
+function commandData(deps: Deps, request: RerunRequest) {
+	const command = deps.commands.find((c) => c.data.name === request.command);
+	if (!command) throw new UserError(`${commandLabel(request)} is not available on this bot (any more), so it cannot run from here.`, 'rerun.unknown-command');
+	return command.data;
+}
+
+/** The button: opens the form filled with the options the demo ran with. */
+export async function openRerunForm(ctx: ComponentContext): Promise<ModalReply> {
+	const { ref, request } = await loadRequest(ctx.deps, ctx.args);
+	const modal = rerunForm(commandData(ctx.deps, request), request, rerunCustomId(RERUN_FORM, ref));
+	if (modal.components.length === 0) throw new UserError(`${commandLabel(request)} has no options to change here: type the command to run it again.`, 'rerun.nothing');
+	return { modal };
+}
+
+/** Re-runs count against the command's own per-member cooldown (kept apart from typed runs, in this process). */
+const limiter = new MemberRateLimiter();
+
+/** The form: runs the command again with the edited options, as a new message that says who changed what. */
+export async function submitRerunForm(ctx: ModalContext): Promise<Reply> {
+	const { request } = await loadRequest(ctx.deps, ctx.args);
+	const cooldown = ctx.deps.commands.find((c) => c.data.name === request.command)?.cooldown;
+	if (cooldown) {
+		const decision = limiter.take(`${ctx.guildId ?? 'dm'}:${ctx.user.id}:${request.command}`, cooldown, ctx.deps.clock.now().getTime());
+		if (!decision.ok) throw new UserError(rateLimitMessage(request.command, decision.retryAfterMs), 'rate-limited');
+	}
+	const invocation = applyForm(commandData(ctx.deps, request), request, ctx.fields);
+	const reply = await runInvocation(ctx, invocation);
+	const line = changeLine(ctx.user.name, request, invocation.options);
+	return { ...reply, content: reply.content ? `${line}\n${reply.content}` : line };
+}
+
+/** The handlers to spread into the owner command's `components` and `modals` (see {@link RERUN_OWNER}). */
+export const rerunComponents: Readonly<Record<string, ComponentHandler>> = { [RERUN_BUTTON]: { run: openRerunForm } };
+// Deferred publicly at once: the command may take seconds (a model, a chart), and its answer is a new message.
+export const rerunModals: Readonly<Record<string, ModalHandler>> = { [RERUN_FORM]: { defer: true, run: submitRerunForm } };

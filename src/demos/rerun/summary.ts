@@ -1,0 +1,42 @@
+import { commandLabel } from './form.js';
+import type { RerunRequest } from './request.js';
+
+/** Longest value quoted in the summary line; longer ones are only said to have changed. */
+const QUOTE_MAX = 40;
+
+/** Member text in Discord markdown with its markup characters escaped, on one line. */
+export function escapeMarkdown(text: string): string {
+	return text.replace(/[\r\n]+/g, ' ').replace(/[\\*_~`|>#[\]()<@:-]/g, (ch) => `\\${ch}`);
+}
+
+/** Inline code that survives backticks in the text (a doubled delimiter with spaces), on one line. */
+export function code(text: string): string {
+	const line = text.replace(/[\r\n]+/g, ' ');
+	if (!line.includes('`')) return `\`${line}\``;
+	// Two backticks in a row would end a doubled delimiter: show them as a modifier letter that looks alike.
+	return `\`\` ${line.replace(/``+/g, (run) => 'ˋ'.repeat(run.length))} \`\``;
+}
+
+function quoted(value: unknown): string {
+	const text = String(value);
+	return [...text].length <= QUOTE_MAX ? code(text) : `${[...text].length.toLocaleString('en-US')} characters`;
+}
+
+/**
+ * The line a re-run starts with, so the room sees what changed: `🔁 **Ada** ran /sample again: temperature 0.8 → 1.5`.
+ * Values compare as text (a form's `1.50` is the same as `1.5` only once the command read it, so both are shown).
+ */
+export function changeLine(who: string, before: RerunRequest, after: Readonly<Record<string, unknown>>): string {
+	const names = [...new Set([...Object.keys(before.options), ...Object.keys(after)])];
+	const changes = names.flatMap((name) => {
+		const old = before.options[name];
+		const now = after[name];
+		if (old !== undefined && now !== undefined && String(old) === String(now)) return [];
+		if (old === undefined) return [`${code(name)} set to ${quoted(now)}`];
+		if (now === undefined) return [`${code(name)} back to its default`];
+		const long = [...String(old)].length > QUOTE_MAX || [...String(now)].length > QUOTE_MAX;
+		return [long ? `${code(name)} changed (${quoted(now)})` : `${code(name)} ${quoted(old)} → ${quoted(now)}`];
+	});
+	const what = changes.length === 0 ? 'with the same options' : changes.join(', ');
+	return `🔁 **${escapeMarkdown(who)}** ran ${code(commandLabel(before))} again${changes.length === 0 ? ' ' : ': '}${what}`;
+}

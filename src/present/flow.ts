@@ -1,0 +1,108 @@
+import type { BaseContext, CommandContext, ComponentContext } from '../core/context.js';
+import { newReferenceId } from '../core/error-reply.js';
+import { UserError, isUserError } from '../core/errors.js';
+import type { Reply } from '../core/reply.js';
+import { isPresenter, requireGuild, requirePresenter } from '../core/roles.js';
+import type { Tier, Week } from '../curriculum/index.js';
+import { demoCommandLine, inlineCode } from '../jobs/weekly-post.js';
+import { runInvocation } from '../demos/rerun/index.js';
+import type { Presentation } from '../storage/repositories/presentations.js';
+import { planSteps } from './steps.js';
+import { stepReply, type DemoOutcome } from './view.js';
+
+const GONE = 'This session has ended (it is older than 90 days, or the data was reset). Start a new one with /present.';
+
+/** The polite answer to a member who is not a presenter and presses Next, Back or the tier menu. */
+export const NOT_A_PRESENTER =
+	'🙂 Only presenters move this session on. Follow along as they press Next; to try a demo yourself, press its 🔁 **Run again with…** button or type the command.';
+
+function weekOf(ctx: BaseContext, number: number): Week {
+	const week = ctx.deps.curriculum.week(number);
+	if (!week) throw new UserError(`There is no week ${number} in the curriculum any more.`, 'present.week');
+	return week;
+}
+
+/**
+ * Runs a step's demo through the command's own handler. A demo that cannot run (a command this bot does not have
+ * yet, a model that is down) leaves a note on the step instead of stopping the session. Interim updates are not
+ * shown: the step message is the command's final reply plus the step.
+ */
+async function runDemo(ctx: BaseContext, week: Week, index: number): Promise<DemoOutcome> {
+	const demo = week.demos[index]!;
+	try {
+		const reply = await runInvocation({ ...ctx, update: async () => {} }, { command: demo.command, subcommand: demo.subcommand, options: demo.options });
+		return { ok: true, reply };
+	} catch (error) {
+		if (isUserError(error)) return { ok: false, note: `${error.message}\nThe demo: ${inlineCode(demoCommandLine(demo))}` };
+		const referenceId = newReferenceId();
+		ctx.log.error({ err: error, referenceId, demo: demoCommandLine(demo) }, 'a presented demo failed');
+		return { ok: false, note: `Something went wrong on our side (reference \`${referenceId}\`). The demo: ${inlineCode(demoCommandLine(demo))}` };
+	}
+}
+
+/** The step message for step `index` of a presentation, with its demo run now. */
+export async function renderStep(ctx: BaseContext, presentation: Pick<Presentation, 'id' | 'tier' | 'week'>, index: number): Promise<Reply> {
+	const week = weekOf(ctx, presentation.week);
+	const steps = planSteps(week);
+	const step = steps[index]!;
+	const demo = step.kind === 'point' && step.demo !== null ? await runDemo(ctx, week, step.demo) : null;
+	return stepReply(week, steps, index, presentation, ctx.deps.curriculum.format, demo);
+}
+
+/**
+ * /present: posts the week's session in a new thread (or in this channel when a thread cannot be opened here, such as
+ * inside a thread) and answers the presenter privately with where it is.
+ */
+export async function startPresentation(ctx: CommandContext<unknown>, weekNumber: number, tier: Tier): Promise<Reply> {
+	const { deps, user, channelId } = ctx;
+	const guildId = requireGuild(ctx.guildId);
+	requirePresenter(user, await deps.repos.settings.get(guildId), 'present a session');
+	const week = weekOf(ctx, weekNumber);
+	const check = await deps.poster.canPost(channelId);
+	if (!check.ok) throw new UserError(`I cannot post the session here: ${check.reason}`, 'present.cannot-post');
+	const now = deps.clock.now().toISOString();
+	let presentation = await deps.repos.presentations.create({ guildId, channelId, messageId: null, presenterId: user.id, week: week.number, tier, step: 0, startedAt: now, updatedAt: now });
+	const starter = await deps.poster.send(channelId, { content: `🎤 **${week.title}**: week ${week.number}'s session starts in the thread below. Presenters step through it; everyone sees the same step.` });
+	let where = channelId;
+	let note = '';
+	try {
+		where = (await deps.poster.startThread(channelId, starter.id, `Week ${week.number} · ${week.title}`)).id;
+	} catch (error) {
+		ctx.log.warn({ err: error }, 'could not open a thread for a presentation; posting in the channel');
+		note = ' I could not open a thread here (a thread inside a thread, or a missing permission), so it runs in this channel.';
+	}
+	const first = await renderStep(ctx, presentation, 0);
+	const message = await deps.poster.send(where, first);
+	presentation = await deps.repos.presentations.update(guildId, presentation.id, async (current) => {
+		const next = current ? { ...current, channelId: where, messageId: message.id } : null;
+		return { next, result: next ?? presentation };
+	});
+	const count = planSteps(week).length;
+	return { content: `Week ${week.number}'s session is ready in <#${where}>: ${count} steps. Press **Next** there to begin.${note}`, ephemeral: true };
+}
+
+/**
+ * Next, Back and the tier menu: presenters only. The step is rendered under the presentation's lock, so clicks from
+ * two presenters apply one after the other, and the message the click came from is updated in place.
+ */
+async function change(ctx: ComponentContext, id: string, apply: (current: Presentation, stepCount: number) => Presentation): Promise<Reply> {
+	const guildId = requireGuild(ctx.guildId);
+	if (!isPresenter(ctx.user, await ctx.deps.repos.settings.get(guildId))) return { content: NOT_A_PRESENTER, ephemeral: true };
+	return ctx.deps.repos.presentations.update(guildId, id, async (current) => {
+		if (!current) throw new UserError(GONE, 'present.gone');
+		const count = planSteps(weekOf(ctx, current.week)).length;
+		const next = apply(current, count);
+		const reply = await renderStep(ctx, next, next.step);
+		return { next: { ...next, messageId: ctx.message.id, updatedAt: ctx.deps.clock.now().toISOString() }, result: { ...reply, update: true } };
+	});
+}
+
+/** Moves the session to step `target` (clamped to the plan, which may have changed with the curriculum). */
+export function goToStep(ctx: ComponentContext, id: string, target: number): Promise<Reply> {
+	return change(ctx, id, (current, count) => ({ ...current, step: Math.max(0, Math.min(count - 1, target)) }));
+}
+
+/** Switches the explanations to another tier and shows the current step again. */
+export function setTier(ctx: ComponentContext, id: string, tier: Tier): Promise<Reply> {
+	return change(ctx, id, (current, count) => ({ ...current, tier, step: Math.min(current.step, count - 1) }));
+}
