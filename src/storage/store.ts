@@ -69,8 +69,8 @@ async function adapterFor(url: string, kind: StoreKind): Promise<KeyvStoreAdapte
 			) as unknown as KeyvStoreAdapter;
 		}
 		case 'postgres': {
-			const { default: KeyvPostgres } = await import('@keyv/postgres');
-			return new KeyvPostgres({ uri: url, connectionTimeoutMillis: 2000, max: 10 }) as unknown as KeyvStoreAdapter;
+			const { ResilientPostgres } = await import('./postgres-adapter.js');
+			return new ResilientPostgres({ uri: url, connectionTimeoutMillis: 2000, max: 10 }) as unknown as KeyvStoreAdapter;
 		}
 	}
 }
