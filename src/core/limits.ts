@@ -41,7 +41,8 @@ export function truncate(text: string, max: number): string {
 	return out;
 }
 
-function embedLength(embed: APIEmbed): number {
+/** The characters of an embed that count toward Discord's 6000-character total. */
+export function embedLength(embed: APIEmbed): number {
 	return (
 		(embed.title?.length ?? 0) +
 		(embed.description?.length ?? 0) +

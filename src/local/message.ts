@@ -5,7 +5,7 @@ import {
 	type APIComponentInMessageActionRow,
 	type APIEmbed,
 } from 'discord-api-types/v10';
-import { LIMITS } from '../core/limits.js';
+import { embedLength, LIMITS } from '../core/limits.js';
 import type { Reply } from '../core/reply.js';
 
 /** A file on a local message; `data` is served to the page at `/attachments/<message>/<id>`. */
@@ -90,16 +90,6 @@ export function contentTypeOf(name: string, data: Buffer): string {
 	if (isPng(data)) return 'image/png';
 	const ext = name.split('.').pop()?.toLowerCase() ?? '';
 	return CONTENT_TYPES[ext] ?? 'application/octet-stream';
-}
-
-function embedLength(embed: APIEmbed): number {
-	return (
-		(embed.title?.length ?? 0) +
-		(embed.description?.length ?? 0) +
-		(embed.footer?.text.length ?? 0) +
-		(embed.author?.name.length ?? 0) +
-		(embed.fields ?? []).reduce((sum, f) => sum + f.name.length + f.value.length, 0)
-	);
 }
 
 function invalid(detail: string): LocalApiError {
