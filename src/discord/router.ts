@@ -9,7 +9,15 @@ import { DiscordResponder } from './responder.js';
  * slow command never delays the next interaction.
  */
 export function routeInteractions(client: Client, dispatcher: Dispatcher, log: Logger): void {
+	const seen = new RecentIds(RECENT_IDS);
 	client.on('interactionCreate', (interaction) => {
+		// A RESUME can replay an INTERACTION_CREATE the bot already received: discord.js reads the sequence to resume
+		// from while the previous event's update is still pending (tests/faults/gateway.e2e.test.ts, op 9). Handling it
+		// twice would run the command twice and meet 40060 "already acknowledged".
+		if (!seen.add(interaction.id)) {
+			log.warn({ interaction: interaction.id }, 'duplicate interaction delivery ignored');
+			return;
+		}
 		handle(interaction, dispatcher).catch((error: unknown) => log.error({ err: error, interaction: interaction.id }, 'interaction routing failed'));
 	});
 }
@@ -32,5 +40,22 @@ async function handle(interaction: Interaction, dispatcher: Dispatcher): Promise
 		}
 		const message = interaction.message ? { id: interaction.message.id, ephemeral: interaction.message.flags.has('Ephemeral') } : null;
 		await dispatcher.runModal(base, interaction.customId, fields, message, new DiscordResponder(interaction));
+	}
+}
+
+/** Interactions are answerable for 15 minutes; far more than that many arrive in a few seconds' replay window. */
+const RECENT_IDS = 10_000;
+
+/** The last `capacity` ids seen, oldest forgotten first. */
+class RecentIds {
+	private readonly ids = new Set<string>();
+	constructor(private readonly capacity: number) {}
+
+	/** Adds `id`; false if it was already there. */
+	add(id: string): boolean {
+		if (this.ids.has(id)) return false;
+		this.ids.add(id);
+		if (this.ids.size > this.capacity) this.ids.delete(this.ids.values().next().value!);
+		return true;
 	}
 }
