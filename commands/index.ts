@@ -1,15 +1,18 @@
 import type { AnyCommand } from '../src/core/command.js';
 import about from './about.js';
 import ask from './ask.js';
+import attention from './attention.js';
 import checkin from './checkin.js';
 import help from './help.js';
 import inject from './inject.js';
 import leaderboard from './leaderboard.js';
+import positions from './positions.js';
 import present from './present.js';
 import progress from './progress.js';
 import quiz from './quiz.js';
 import report from './report.js';
 import review from './review.js';
+import sample from './sample.js';
 import schedule from './schedule.js';
 import session from './session.js';
 import settings from './settings.js';
@@ -18,4 +21,4 @@ import tokenize from './tokenize.js';
 import week from './week.js';
 
 /** Every command the bot registers, in the order /help lists them. Add new commands here. */
-export const commands: readonly AnyCommand[] = [help, about, week, settings, schedule, ask, session, inject, tokenize, similarity, present, quiz, review, progress, leaderboard, checkin, report];
+export const commands: readonly AnyCommand[] = [help, about, week, settings, schedule, ask, session, inject, tokenize, similarity, attention, sample, positions, present, quiz, review, progress, leaderboard, checkin, report];

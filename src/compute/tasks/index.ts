@@ -1,5 +1,8 @@
 import { modelTasks } from './models.js';
+import { attentionTasks } from './attention.js';
+import { positionsTasks } from './positions.js';
 import { quizChartTasks } from './quiz-charts.js';
+import { sampleTasks } from './sample.js';
 import { quizModelTasks } from './quiz-models.js';
 import { similarityTasks } from './similarity.js';
 import { systemTasks } from './system.js';
@@ -18,6 +21,9 @@ export const tasks = {
 	...similarityTasks,
 	...quizChartTasks,
 	...quizModelTasks,
+	...attentionTasks,
+	...sampleTasks,
+	...positionsTasks,
 };
 
 export type Tasks = typeof tasks;
