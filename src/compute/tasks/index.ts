@@ -1,6 +1,5 @@
 import { modelTasks } from './models.js';
 import { attentionTasks } from './attention.js';
-import { positionsTasks } from './positions.js';
 import { quizChartTasks } from './quiz-charts.js';
 import { sampleTasks } from './sample.js';
 import { quizModelTasks } from './quiz-models.js';
@@ -23,7 +22,6 @@ export const tasks = {
 	...quizModelTasks,
 	...attentionTasks,
 	...sampleTasks,
-	...positionsTasks,
 };
 
 export type Tasks = typeof tasks;
