@@ -6,6 +6,7 @@ import checkin from './checkin.js';
 import help from './help.js';
 import inject from './inject.js';
 import leaderboard from './leaderboard.js';
+import positions from './positions.js';
 import present from './present.js';
 import progress from './progress.js';
 import quiz from './quiz.js';
@@ -20,4 +21,4 @@ import tokenize from './tokenize.js';
 import week from './week.js';
 
 /** Every command the bot registers, in the order /help lists them. Add new commands here. */
-export const commands: readonly AnyCommand[] = [help, about, week, settings, schedule, ask, session, inject, tokenize, similarity, attention, sample, present, quiz, review, progress, leaderboard, checkin, report];
+export const commands: readonly AnyCommand[] = [help, about, week, settings, schedule, ask, session, inject, tokenize, similarity, attention, sample, positions, present, quiz, review, progress, leaderboard, checkin, report];

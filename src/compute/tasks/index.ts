@@ -1,5 +1,6 @@
 import { modelTasks } from './models.js';
 import { attentionTasks } from './attention.js';
+import { positionsTasks } from './positions.js';
 import { quizChartTasks } from './quiz-charts.js';
 import { sampleTasks } from './sample.js';
 import { quizModelTasks } from './quiz-models.js';
@@ -22,6 +23,7 @@ export const tasks = {
 	...quizModelTasks,
 	...attentionTasks,
 	...sampleTasks,
+	...positionsTasks,
 };
 
 export type Tasks = typeof tasks;
