@@ -46,7 +46,7 @@ describe('the "Run again with…" form', () => {
 		expect(fields[0]!.style).toBe(TextInputStyle.Paragraph);
 		expect(fields[1]!.style).toBe(TextInputStyle.Short);
 		for (const f of fields) {
-			expect(f.label.length).toBeLessThanOrEqual(FORM_LIMITS.label);
+			expect((f.label ?? '').length).toBeLessThanOrEqual(FORM_LIMITS.label);
 			expect((f.placeholder ?? '').length).toBeLessThanOrEqual(FORM_LIMITS.placeholder);
 			expect((f.value ?? '').length).toBeLessThanOrEqual(f.max_length ?? FORM_LIMITS.value);
 		}
