@@ -1,7 +1,10 @@
+import { REST } from '@discordjs/rest';
 import {
 	GuildScheduledEventEntityType,
 	GuildScheduledEventPrivacyLevel,
 	PermissionFlagsBits,
+	Routes,
+	type APIGuildScheduledEvent,
 	type Client,
 	type GuildTextBasedChannel,
 } from 'discord.js';
@@ -49,22 +52,42 @@ export class DiscordPoster implements ChannelPoster {
 		return { id: thread.id };
 	}
 
+	/**
+	 * Creates the event once. Creating one is not idempotent, and discord.js retries a 5xx: when Discord made the event and
+	 * then answered 500, each retry made another (tests/faults/scheduled-posts.e2e.test.ts). So the POST goes without
+	 * automatic retries, and every call first adopts an event this bot already made with the same name and start, which
+	 * is what the job's own retry finds after a lost answer.
+	 */
 	async createScheduledEvent(guildId: string, event: ScheduledEventInput): Promise<{ id: string }> {
-		const guild = await this.client.guilds.fetch(guildId);
-		const created = await guild.scheduledEvents.create({
-			name: event.name.slice(0, 100),
+		const name = event.name.slice(0, 100);
+		const existing = (await this.client.rest.get(Routes.guildScheduledEvents(guildId))) as APIGuildScheduledEvent[];
+		const made = existing.find(
+			(e) => e.creator_id === this.client.user?.id && e.name === name && Date.parse(e.scheduled_start_time) === event.startsAt.getTime(),
+		);
+		if (made) return { id: made.id };
+		const body = {
+			name,
 			description: event.description?.slice(0, 1000),
-			scheduledStartTime: event.startsAt,
-			privacyLevel: GuildScheduledEventPrivacyLevel.GuildOnly,
+			scheduled_start_time: event.startsAt.toISOString(),
+			privacy_level: GuildScheduledEventPrivacyLevel.GuildOnly,
 			...(event.channelId
-				? { entityType: GuildScheduledEventEntityType.Voice, channel: event.channelId }
+				? { entity_type: GuildScheduledEventEntityType.Voice, channel_id: event.channelId }
 				: {
-						entityType: GuildScheduledEventEntityType.External,
-						scheduledEndTime: event.endsAt,
-						entityMetadata: { location: (event.location ?? 'Discord').slice(0, 100) },
+						entity_type: GuildScheduledEventEntityType.External,
+						scheduled_end_time: event.endsAt.toISOString(),
+						entity_metadata: { location: (event.location ?? 'Discord').slice(0, 100) },
 					}),
-		});
+		};
+		const created = (await this.onceRest().post(Routes.guildScheduledEvents(guildId), { body })) as APIGuildScheduledEvent;
 		return { id: created.id };
+	}
+
+	private noRetryRest: REST | undefined;
+
+	/** A REST client like the bot's (same API base and token) that never repeats a request by itself. */
+	private onceRest(): REST {
+		this.noRetryRest ??= new REST({ ...this.client.options.rest, retries: 0 }).setToken(this.client.token ?? '');
+		return this.noRetryRest;
 	}
 
 	async canPost(channelId: string): Promise<PostCheck> {

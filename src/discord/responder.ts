@@ -1,34 +1,72 @@
 import type { APIModalInteractionResponseCallbackData } from 'discord-api-types/v10';
-import { MessageFlags, type ChatInputCommandInteraction, type MessageComponentInteraction, type ModalSubmitInteraction } from 'discord.js';
+import { DiscordAPIError, MessageFlags, type ChatInputCommandInteraction, type MessageComponentInteraction, type ModalSubmitInteraction } from 'discord.js';
 import type { Reply } from '../core/reply.js';
 import type { Responder } from '../core/respond.js';
 import { ephemeralFlags, messageBody, replacementBody } from './payload.js';
 
 type Answerable = ChatInputCommandInteraction | MessageComponentInteraction | ModalSubmitInteraction;
 
+/** Discord's "Interaction has already been acknowledged." */
+const ALREADY_ACKNOWLEDGED = 40060;
+
+/**
+ * Sends an interaction's first response. When Discord applied it but the answer was lost (a 5xx after the fact),
+ * discord.js retries and meets 40060, and leaves the interaction marked as unanswered: every later edit would then be
+ * refused and the member would watch "thinking…" until it fails (tests/faults/rest.e2e.test.ts). The router handles an
+ * interaction once, so the acknowledgement Discord has is this one: mark it as discord.js would have, and go on.
+ */
+async function acknowledge(send: () => Promise<unknown>, applied: () => void): Promise<void> {
+	try {
+		await send();
+	} catch (error) {
+		if (!(error instanceof DiscordAPIError && error.code === ALREADY_ACKNOWLEDGED)) throw error;
+		applied();
+	}
+}
+
 /** The {@link Responder} operations on a discord.js interaction. */
 export class DiscordResponder implements Responder {
 	constructor(private readonly interaction: Answerable) {}
 
 	async defer(ephemeral: boolean): Promise<void> {
-		await this.interaction.deferReply(ephemeral ? { flags: MessageFlags.Ephemeral } : {});
+		const i = this.interaction;
+		await acknowledge(
+			() => i.deferReply(ephemeral ? { flags: MessageFlags.Ephemeral } : {}),
+			() => {
+				i.deferred = true;
+				i.ephemeral = ephemeral;
+			},
+		);
 	}
 
 	async deferUpdate(): Promise<void> {
 		const i = this.interaction;
 		if (i.isChatInputCommand()) throw new Error('deferUpdate is only for components and modals');
-		await i.deferUpdate();
+		await acknowledge(
+			() => i.deferUpdate(),
+			() => (i.deferred = true),
+		);
 	}
 
 	async reply(reply: Reply): Promise<void> {
+		const i = this.interaction;
 		const flags = ephemeralFlags(reply);
-		await this.interaction.reply({ ...messageBody(reply), ...(flags ? { flags } : {}) });
+		await acknowledge(
+			() => i.reply({ ...messageBody(reply), ...(flags ? { flags } : {}) }),
+			() => {
+				i.replied = true;
+				i.ephemeral = Boolean(flags);
+			},
+		);
 	}
 
 	async update(reply: Reply): Promise<void> {
 		const i = this.interaction;
 		if (i.isMessageComponent() || (i.isModalSubmit() && i.isFromMessage())) {
-			await i.update(replacementBody(reply));
+			await acknowledge(
+				() => i.update(replacementBody(reply)),
+				() => (i.replied = true),
+			);
 			return;
 		}
 		await this.reply(reply);
@@ -50,6 +88,9 @@ export class DiscordResponder implements Responder {
 	async showModal(modal: APIModalInteractionResponseCallbackData): Promise<void> {
 		const i = this.interaction;
 		if (i.isModalSubmit()) throw new Error('a modal cannot answer a modal');
-		await i.showModal(modal);
+		await acknowledge(
+			() => i.showModal(modal),
+			() => (i.replied = true),
+		);
 	}
 }
