@@ -3,6 +3,7 @@ import about from './about.js';
 import ask from './ask.js';
 import attention from './attention.js';
 import checkin from './checkin.js';
+import ffn from './ffn.js';
 import help from './help.js';
 import inject from './inject.js';
 import leaderboard from './leaderboard.js';
@@ -21,4 +22,4 @@ import tokenize from './tokenize.js';
 import week from './week.js';
 
 /** Every command the bot registers, in the order /help lists them. Add new commands here. */
-export const commands: readonly AnyCommand[] = [help, about, week, settings, schedule, ask, session, inject, tokenize, similarity, attention, sample, positions, present, quiz, review, progress, leaderboard, checkin, report];
+export const commands: readonly AnyCommand[] = [help, about, week, settings, schedule, ask, session, inject, tokenize, similarity, attention, sample, positions, ffn, present, quiz, review, progress, leaderboard, checkin, report];

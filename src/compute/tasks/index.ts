@@ -1,5 +1,6 @@
 import { modelTasks } from './models.js';
 import { attentionTasks } from './attention.js';
+import { ffnTasks } from './ffn.js';
 import { positionsTasks } from './positions.js';
 import { quizChartTasks } from './quiz-charts.js';
 import { sampleTasks } from './sample.js';
@@ -24,6 +25,7 @@ export const tasks = {
 	...attentionTasks,
 	...sampleTasks,
 	...positionsTasks,
+	...ffnTasks,
 };
 
 export type Tasks = typeof tasks;

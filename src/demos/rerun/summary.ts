@@ -4,9 +4,12 @@ import type { RerunRequest } from './request.js';
 /** Longest value quoted in the summary line; longer ones are only said to have changed. */
 const QUOTE_MAX = 40;
 
-/** Member text in Discord markdown with its markup characters escaped, on one line. */
+/**
+ * Member or corpus text in Discord markdown, on one line, with the characters that would start markup escaped:
+ * emphasis, code, spoilers, quotes, headings, links, and `<` (mentions and timestamps are written `<@…>`, `<t:…>`).
+ */
 export function escapeMarkdown(text: string): string {
-	return text.replace(/[\r\n]+/g, ' ').replace(/[\\*_~`|>#[\]()<@:-]/g, (ch) => `\\${ch}`);
+	return text.replace(/[\r\n]+/g, ' ').replace(/[\\*_~`|>#[\]<]/g, (ch) => `\\${ch}`);
 }
 
 /** Inline code that survives backticks in the text (a doubled delimiter with spaces), on one line. */

@@ -1,0 +1,87 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { visibleWhitespace } from '../../charts/index.js';
+import { UserError } from '../../core/errors.js';
+import type { BytePairEncoding } from '../../models/tokenizers/index.js';
+import { tokenPieces } from '../../models/tokenizers/index.js';
+import { DEFAULT_MODEL, type ModelConfig } from '../../models/transformer/index.js';
+import { repoRoot } from '../../models/transformer/paths.js';
+import { chartText, previewText } from '../tokenize/visible.js';
+
+/** A bound on the text option itself (characters), so tokenizing stays cheap before the token count is checked. */
+export const MODEL_TEXT_MAX_CHARACTERS = 1000;
+
+/** One token of the member's text as our model reads it. */
+export interface ModelToken {
+	id: number;
+	/** The token's text (bytes decoded as UTF-8; a token that splits a character shows its bytes, e.g. `<EC 95>`). */
+	text: string;
+}
+
+/** The member's text as our model's tokens, or how many tokens it has when that is more than the model reads. */
+export type Tokenized = { kind: 'ok'; tokens: ModelToken[] } | { kind: 'too-long'; tokens: number };
+
+/**
+ * Tokenizes member text with our model's BPE (special-token text is read as ordinary text, as tiktoken's
+ * `encode_ordinary` does) and refuses more tokens than the model's context holds.
+ */
+export function tokenizeForModel(tokenizer: BytePairEncoding, text: string, contextLength: number): Tokenized {
+	const pieces = tokenPieces(tokenizer, text);
+	if (pieces.length > contextLength) return { kind: 'too-long', tokens: pieces.length };
+	return { kind: 'ok', tokens: pieces.map((p) => ({ id: p.id, text: p.splitsCharacter ? p.label : p.text })) };
+}
+
+/** The error for text longer than the model reads at once. */
+export function tooManyTokensError(command: string, tokens: number, contextLength: number): UserError {
+	return new UserError(
+		`Your text is ${tokens.toLocaleString('en-US')} tokens long for our model's tokenizer; the model reads at most ${contextLength} at once, so /${command} takes up to ${contextLength}. Send a shorter part of it.`,
+		`${command}.too-long`,
+	);
+}
+
+/** A token as a chart label: spaces as `⋅`, newlines as `↵`, other invisible characters by name. */
+export function tokenLabel(text: string): string {
+	return visibleWhitespace(chartText(text));
+}
+
+/** A token in a reply's text: its label in a code span that backticks cannot break. */
+export function tokenCode(text: string): string {
+	return `\`${tokenLabel(text).replace(/`/g, 'ˋ')}\``;
+}
+
+/** A token with its position counted from 1, `3 ⋅or`, as the charts label rows. */
+export function numberedLabel(text: string, index: number): string {
+	return `${index + 1} ${tokenLabel(text)}`;
+}
+
+/** The member's text on one line for a subtitle, invisible characters marked, cut to `max` characters. */
+export function textPreview(tokens: readonly ModelToken[], max = 110): string {
+	return previewText(tokens.map((t) => t.text).join(''), max);
+}
+
+/** `layer 2 of 4`, counted from 1 as members count. */
+export function layerName(layer: number, layers: number): string {
+	return `layer ${layer + 1} of ${layers}`;
+}
+
+let shape: Promise<ModelConfig> | undefined;
+
+/**
+ * The shipped model's architecture from `model.json` alone (no weights, no TensorFlow.js), to check `layer` on the
+ * gateway thread before any work. Read once.
+ */
+export function modelConfig(): Promise<ModelConfig> {
+	shape ??= readFile(path.join(repoRoot(), 'assets/models', DEFAULT_MODEL, 'model.json'), 'utf8').then((text) => (JSON.parse(text) as { config: ModelConfig }).config);
+	shape.catch(() => {
+		shape = undefined;
+	});
+	return shape;
+}
+
+/** Checks a 1-based `layer` (as members count) against the model; returns it 0-based (as the model indexes). */
+export function checkLayer(command: string, config: Pick<ModelConfig, 'nLayers'>, layer: number): number {
+	if (!Number.isInteger(layer) || layer < 1 || layer > config.nLayers) {
+		throw new UserError(`This model has ${config.nLayers} layers: pick \`layer\` 1–${config.nLayers} (1 is the layer nearest the input).`, `${command}.layer`);
+	}
+	return layer - 1;
+}
