@@ -12,6 +12,7 @@ import present from './present.js';
 import progress from './progress.js';
 import quiz from './quiz.js';
 import report from './report.js';
+import residual from './residual.js';
 import review from './review.js';
 import sample from './sample.js';
 import schedule from './schedule.js';
@@ -22,4 +23,4 @@ import tokenize from './tokenize.js';
 import week from './week.js';
 
 /** Every command the bot registers, in the order /help lists them. Add new commands here. */
-export const commands: readonly AnyCommand[] = [help, about, week, settings, schedule, ask, session, inject, tokenize, similarity, attention, sample, positions, ffn, present, quiz, review, progress, leaderboard, checkin, report];
+export const commands: readonly AnyCommand[] = [help, about, week, settings, schedule, ask, session, inject, tokenize, similarity, attention, sample, positions, ffn, residual, present, quiz, review, progress, leaderboard, checkin, report];

@@ -3,6 +3,7 @@ import { attentionTasks } from './attention.js';
 import { ffnTasks } from './ffn.js';
 import { positionsTasks } from './positions.js';
 import { quizChartTasks } from './quiz-charts.js';
+import { residualTasks } from './residual.js';
 import { sampleTasks } from './sample.js';
 import { quizModelTasks } from './quiz-models.js';
 import { similarityTasks } from './similarity.js';
@@ -26,6 +27,7 @@ export const tasks = {
 	...sampleTasks,
 	...positionsTasks,
 	...ffnTasks,
+	...residualTasks,
 };
 
 export type Tasks = typeof tasks;

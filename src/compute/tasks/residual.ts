@@ -1,0 +1,36 @@
+import { renderHeatmap, sceneToPng } from '../../charts/index.js';
+import { plainWeights } from '../../demos/ffn/weights.js';
+import { lensScene, normsHeatmap } from '../../demos/residual/charts.js';
+import { LENS_TOP, residualData, type ResidualData } from '../../demos/residual/data.js';
+import { tokenizeForModel } from '../../demos/residual/model-text.js';
+import { loadTinyGpt } from '../../models/transformer/index.js';
+import type { DemoFile } from './positions.js';
+
+export interface ResidualInput {
+	text: string;
+}
+
+export type ResidualOutput = { kind: 'too-long'; tokens: number; contextLength: number } | { kind: 'ok'; data: ResidualData; files: DemoFile[] };
+
+/** /residual in a worker: one traced forward pass, the lens at every depth, and the two charts. */
+export async function residualRun(input: ResidualInput): Promise<ResidualOutput> {
+	const [model, weights] = await Promise.all([loadTinyGpt(), plainWeights()]);
+	const tokenized = tokenizeForModel(model.tokenizer!, input.text, model.config.contextLength);
+	if (tokenized.kind === 'too-long') return { ...tokenized, contextLength: model.config.contextLength };
+	const { trace } = model.trace(tokenized.tokens.map((t) => t.id), { lensTopK: LENS_TOP });
+	const data = residualData(tokenized.tokens, trace, weights);
+	const [norms, lens] = await Promise.all([renderHeatmap(normsHeatmap(data)), sceneToPng(lensScene(data))]);
+	return {
+		kind: 'ok',
+		data,
+		files: [
+			{ name: 'residual-norms.png', png: norms, description: `Heatmap: the length of the residual stream and of each sub-layer's update, for ${data.tokens.length} tokens and ${data.layers} layers.` },
+			{ name: 'residual-lens.png', png: lens, description: `Grid: the top predicted next token at each position when the stream is read out after each of ${data.layers} layers.` },
+		],
+	};
+}
+
+/** The /residual task, spread into the task registry. */
+export const residualTasks = {
+	'residual.run': residualRun,
+};
