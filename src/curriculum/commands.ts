@@ -18,7 +18,8 @@ export interface DemoCommandSpec {
 }
 
 const text = { type: 'string' } as const;
-const layer = { type: 'integer', min: 0 } as const;
+/** /attention and /ffn count layers from 1, as members do. */
+const layer = { type: 'integer', min: 1 } as const;
 
 export const DEMO_COMMANDS = {
 	tokenize: {
@@ -54,7 +55,7 @@ export const DEMO_COMMANDS = {
 		required: ['prompt'],
 	},
 	positions: {
-		options: { length: { type: 'integer', min: 1 }, dims: { type: 'integer', min: 2 } },
+		options: { length: { type: 'integer', min: 2, max: 512 }, dims: { type: 'integer', min: 2, max: 512 } },
 		required: [],
 	},
 	ffn: { options: { text, layer }, required: ['text'] },

@@ -42,7 +42,8 @@ export interface FfnData {
 	dFF: number;
 	dModel: number;
 	tokens: ModelToken[];
-	perToken: { top: UnitValue[]; strong: number }[];
+	/** Per token: its most active units, how many units are above {@link STRONG}, and the length of the FFN's output (what it adds to the stream). */
+	perToken: { top: UnitValue[]; strong: number; outNorm: number }[];
 	/** Units that are some token's most active one, by their peak, strongest first. */
 	explained: ExplainedUnit[];
 	/** The heatmap: these units (columns) × every token (rows). */
@@ -65,7 +66,11 @@ export interface LayerTrace {
 export function ffnData(tokens: ModelToken[], layer: number, trace: LayerTrace, weights: PlainWeights, examples: TopExamples): FfnData {
 	const { dModel: d, dFF, nLayers } = weights.config;
 	const n = tokens.length;
-	const perToken = tokens.map((_, t) => ({ top: topUnits(trace.ffnHidden, t, dFF, UNITS_PER_TOKEN), strong: countAbove(trace.ffnHidden, t, dFF, STRONG) }));
+	const perToken = tokens.map((_, t) => ({
+		top: topUnits(trace.ffnHidden, t, dFF, UNITS_PER_TOKEN),
+		strong: countAbove(trace.ffnHidden, t, dFF, STRONG),
+		outNorm: Math.sqrt(rowOf(trace.ffnOut, t, d).reduce((s, v) => s + v * v, 0)),
+	}));
 
 	const peakOf = (unit: number): { peak: number; peakAt: number } => {
 		let peakAt = 0;

@@ -30,11 +30,11 @@ export function exampleLine(e: TopExample): string {
 	return `…${clean(e.before)}${bold}${clean(e.after)}… (${f(e.activation)})`;
 }
 
-/** `3 ⋅and → #239 4.50 · #410 4.28 · #282 4.25 · 40 > 1`. */
+/** `3 ⋅and → #239 4.50 · #410 4.28 · #282 4.25 · 40 > 1 · adds 25.31`. */
 export function tokenLines(data: FfnData): string[] {
 	return data.tokens.map((token, t) => {
 		const p = data.perToken[t]!;
-		return `${t + 1} ${tokenCode(token.text)} → ${p.top.map((u) => `${unitName(u.unit)} ${f(u.value)}`).join(' · ')} · **${p.strong}** > ${STRONG}`;
+		return `${t + 1} ${tokenCode(token.text)} → ${p.top.map((u) => `${unitName(u.unit)} ${f(u.value)}`).join(' · ')} · **${p.strong}** > ${STRONG} · adds ${f(p.outNorm)}`;
 	});
 }
 
@@ -67,7 +67,7 @@ export function checkLines(data: FfnData): string[] {
 /** The /ffn reply: the units per token with the heatmap, what fires them, and the per-position check. */
 export function ffnReply(out: Extract<FfnTaskOutput, { kind: 'ok' }>): Reply {
 	const data = out.data;
-	const intro = `Each token's vector goes through the same small network: ${data.dModel} → ${data.dFF} hidden units (GELU) → ${data.dModel}, added to the residual stream. Per token: its 3 most active units (activation) and how many of the ${data.dFF} are above ${STRONG}.`;
+	const intro = `Each token's vector goes through the same small network: ${data.dModel} → ${data.dFF} hidden units (GELU) → ${data.dModel}, added to the residual stream. Per token: its 3 most active units (activation), how many of the ${data.dFF} are above ${STRONG}, and the length of the vector the FFN adds to the stream.`;
 	const budget = LIMITS.embedDescription - intro.length - 2;
 	const lines = fitLines(tokenLines(data), Math.min(budget, 2400), (left) => `…and ${left} more tokens (all are in the chart).`);
 	const [heatmap, bars] = out.files;
