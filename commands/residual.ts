@@ -8,7 +8,7 @@ import { residualReply } from '../src/demos/residual/reply.js';
 export default defineCommand({
 	data: {
 		name: 'residual',
-		description: 'The residual stream of our transformer: what each layer adds, and the prediction forming (logit lens)',
+		description: 'Our transformer’s residual stream: what each layer adds, and the prediction forming (logit lens)',
 		options: [{ type: T.String, name: 'text', description: 'The text to run through the model (up to its 128 tokens)', required: true, max_length: MODEL_TEXT_MAX_CHARACTERS }],
 	},
 	cooldown: DEMO_COOLDOWN,
