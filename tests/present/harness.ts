@@ -7,6 +7,7 @@ import type { Reply } from '../../src/core/reply.js';
 import { createRegistry } from '../../src/core/registry.js';
 import type { RespondOutcome } from '../../src/core/respond.js';
 import type { Store } from '../../src/storage/store.js';
+import type { Curriculum } from '../../src/curriculum/index.js';
 import { ManualClock, memoryStore, RecordingPoster, testCurriculum, testDeps } from '../helpers/deps.js';
 import { MemoryResponder } from '../helpers/memory-responder.js';
 import { silentLogger } from '../helpers/silent-logger.js';
@@ -53,10 +54,10 @@ function finalOf(responder: MemoryResponder): Reply | undefined {
 	return undefined;
 }
 
-export async function demoHarness(options: { store?: Store } = {}): Promise<DemoHarness> {
+export async function demoHarness(options: { store?: Store; curriculum?: Curriculum } = {}): Promise<DemoHarness> {
 	const store = options.store ?? (await memoryStore());
 	const poster = new RecordingPoster();
-	const deps = testDeps({ store, poster, clock: new ManualClock(), curriculum: await testCurriculum() });
+	const deps = testDeps({ store, poster, clock: new ManualClock(), curriculum: options.curriculum ?? (await testCurriculum()) });
 	await deps.repos.settings.update(GUILD, { presenterRoleId: PRESENTER_ROLE });
 	const dispatcher = new Dispatcher({ registry: createRegistry(commands), deps, log: silentLogger });
 	let next = 1;
