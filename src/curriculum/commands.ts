@@ -38,7 +38,8 @@ export const DEMO_COMMANDS = {
 		required: ['words'],
 	},
 	attention: {
-		options: { text, layer, head: { type: 'integer', min: 0 }, view: { type: 'choice', values: ['head', 'heads', 'steps'] } },
+		// Layers and heads are counted from 1, as /attention shows them; the model's size is checked when it runs.
+		options: { text, layer: { type: 'integer', min: 1 }, head: { type: 'integer', min: 1 }, view: { type: 'choice', values: ['head', 'heads', 'steps'] } },
 		required: ['text'],
 	},
 	sample: {
@@ -48,9 +49,10 @@ export const DEMO_COMMANDS = {
 			top_k: { type: 'integer', min: 0 },
 			top_p: { type: 'number', min: 0, max: 1 },
 			min_p: { type: 'number', min: 0, max: 1 },
-			seed: { type: 'integer', min: 0 },
-			tokens: { type: 'integer', min: 1 },
-			samples: { type: 'integer', min: 1 },
+			seed: { type: 'integer', min: 0, max: 4294967295 },
+			tokens: { type: 'integer', min: 1, max: 50 },
+			samples: { type: 'integer', min: 1, max: 200 },
+			engine: { type: 'choice', values: ['local', 'openai'] },
 		},
 		required: ['prompt'],
 	},

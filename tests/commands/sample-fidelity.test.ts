@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import sample from '../../commands/sample.js';
 import type { Compute } from '../../src/compute/compute.js';
 import { createInlineCompute } from '../../src/compute/inline.js';
@@ -31,6 +31,12 @@ beforeAll(async () => {
 	const tokenizer = (await loadTinyGpt()).tokenizer!;
 	encode = (text) => tokenizer.encode(text);
 }, 60_000);
+
+/** The largest difference between a probability shown and the reference, over every case (printed at the end). */
+let worstProbability = 0;
+afterAll(() => {
+	process.stdout.write(`/sample fidelity: largest |shown − reference| probability ${worstProbability.toExponential(2)}\n`);
+});
 
 function recording(): { compute: Compute; outputs: SampleTaskOutput[] } {
 	const inline = createInlineCompute();
@@ -85,6 +91,7 @@ describe('/sample fidelity: the chart and the text show the model’s distributi
 		// The rows are the 20 most likely tokens in order (plus the sampled one if it ranks lower).
 		expect(view.rows.slice(0, 20).map((r) => r.id)).toEqual(order.slice(0, 20));
 		for (const row of view.rows) {
+			worstProbability = Math.max(worstProbability, Math.abs(row.raw - ref.raw[row.id]!), Math.abs(row.tempered - ref.tempered[row.id]!), Math.abs(row.final - ref.final[row.id]!));
 			expect(row.raw).toBeCloseTo(ref.raw[row.id]!, 5);
 			expect(row.tempered).toBeCloseTo(ref.tempered[row.id]!, 5);
 			expect(row.final).toBeCloseTo(ref.final[row.id]!, 5);
