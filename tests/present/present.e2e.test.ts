@@ -76,7 +76,7 @@ describe('the transformer demos and /present through the Discord emulator', () =
 	it.each([
 		['positions', { length: 200, dims: 8 }, [[1600, 760], [1600, 760], [1200, 560]]],
 		['ffn', { text: 'The king said to the king @everyone', layer: 2 }, [[1200, 560], [1200, 520]]],
-		['residual', { text: 'To be, or not to be, that is the question' }, [[1200, 596], [1400, 489]]],
+		['residual', { text: 'To be, or not to be, that is the question' }, [[1200, 596], [1400, 465]]],
 	] as const)('GIVEN /%s THEN one deferred, spec-valid reply with its charts and a 🔁 button', async (name, options, sizes) => {
 		const outcome = await command(name, options);
 		expect(outcome.callbacks[0]?.type).toBe(5);

@@ -58,6 +58,7 @@ export function distanceChart(data: PositionsData): LineChartInput {
 			{ name: `learnt, d = ${data.dModel}`, y: data.learnt.curve },
 		],
 		xTitle: 'distance k = |p − q| (positions)',
+		xDomain: [0, Math.max(1, data.sinusoidal.curve.length - 1, data.learnt.curve.length - 1)],
 		yTitle: 'mean cosine',
 		yDomain: [-1, 1],
 		width: 1200,
