@@ -5,7 +5,7 @@ import type { Reply } from '../core/reply.js';
 import { isPresenter, requireGuild, requirePresenter } from '../core/roles.js';
 import type { Tier, Week } from '../curriculum/index.js';
 import { demoCommandLine, inlineCode } from '../jobs/weekly-post.js';
-import { runInvocation } from '../demos/rerun/index.js';
+import { ensureRerun, runInvocation } from '../demos/rerun/index.js';
 import type { Presentation } from '../storage/repositories/presentations.js';
 import { planSteps } from './steps.js';
 import { stepReply, type DemoOutcome } from './view.js';
@@ -31,7 +31,9 @@ async function runDemo(ctx: BaseContext, week: Week, index: number): Promise<Dem
 	const demo = week.demos[index]!;
 	try {
 		const reply = await runInvocation({ ...ctx, update: async () => {} }, { command: demo.command, subcommand: demo.subcommand, options: demo.options });
-		return { ok: true, reply };
+		// Every step's demo can be re-run with other options, whether or not its command added the button itself.
+		const args = demo.subcommand === undefined ? demo.options : { subcommand: demo.subcommand, ...demo.options };
+		return { ok: true, reply: await ensureRerun(reply, demo.command, args, ctx.deps, ctx.log) };
 	} catch (error) {
 		if (isUserError(error)) return { ok: false, note: `${error.message}\nThe demo: ${inlineCode(demoCommandLine(demo))}` };
 		const referenceId = newReferenceId();

@@ -82,7 +82,11 @@ describe('the transformer demos and /present in the local mode', () => {
 			await local.click(deck().id, buttons(deck())[1]!, grace);
 			expect(deck().embeds[0]!.footer!.text).toContain(`step ${i + 1} of ${steps.length}`);
 			const step = steps[i]!;
-			if (step.kind === 'point' && step.demo !== null) expect(deck().attachments.length).toBeGreaterThan(0);
+			if (step.kind === 'point' && step.demo !== null) {
+				expect(deck().attachments.length).toBeGreaterThan(0);
+				// /attention has no button of its own: the step adds it, so presenters can re-run every demo.
+				expect(buttons(deck()).filter((id) => id.startsWith('present:rr:'))).toHaveLength(1);
+			}
 		}
 		expect(deck().embeds[0]!.title).toMatch(/^🏁 Wrap-up · Week 10/);
 		expect(workspace.messages(thread)).toHaveLength(1);

@@ -53,7 +53,8 @@ describe.runIf(write)('presenter mode in the local page', () => {
 		await deck.getByRole('button', { name: 'Next' }).click();
 		const step = page.locator('article.msg', { has: page.locator('.embed-title', { hasText: '1/6 · ' }) });
 		await step.locator('.embed-image img').first().waitFor();
-		await page.waitForFunction(() => [...document.querySelectorAll('.embed-image img')].every((img) => (img as HTMLImageElement).complete));
+		// A string, so the page's DOM types need not be in this (Node) project's compiler settings.
+		await page.waitForFunction("[...document.querySelectorAll('.embed-image img')].every((img) => img.complete)");
 		await step.screenshot({ path: docs('present-step.png') });
 	}, 120_000);
 

@@ -9,7 +9,7 @@ import type { ModalReply, Reply } from '../../core/reply.js';
 import { runInvocation } from './dispatch.js';
 import { applyForm, commandLabel, rerunForm } from './form.js';
 import { changeLine } from './summary.js';
-import { decodeRequest, inlineRef, RERUN_BUTTON, RERUN_FORM, refFromArgs, requestFrom, rerunCustomId, type RequestRef, type RerunRequest } from './request.js';
+import { decodeRequest, inlineRef, RERUN_BUTTON, RERUN_FORM, RERUN_OWNER, refFromArgs, requestFrom, rerunCustomId, type RequestRef, type RerunRequest } from './request.js';
 
 export { runInvocation, type Invocation } from './dispatch.js';
 export { editableOptions, rerunForm, applyForm } from './form.js';
@@ -56,6 +56,20 @@ export async function withRerun(reply: Reply, command: string, args: Readonly<Re
 		}
 	}
 	return addButton(reply, rerunButton(ref));
+}
+
+/** Whether a reply already carries a "Run again with…" button. */
+export function hasRerun(reply: Reply): boolean {
+	const prefix = `${RERUN_OWNER}:${RERUN_BUTTON}:`;
+	return (reply.components ?? []).some((row) => row.components.some((c) => 'custom_id' in c && c.custom_id.startsWith(prefix)));
+}
+
+/**
+ * {@link withRerun} for a reply of a command that may not have opted in itself (the presenter's steps run every
+ * week's demos): adds the button unless the command already did.
+ */
+export async function ensureRerun(reply: Reply, command: string, args: Readonly<Record<string, unknown>>, deps: Pick<Deps, 'repos'>, log?: Pick<Logger, 'warn'>): Promise<Reply> {
+	return hasRerun(reply) ? reply : withRerun(reply, command, args, deps, log);
 }
 
 async function loadRequest(deps: Deps, args: readonly string[]): Promise<{ ref: RequestRef; request: RerunRequest }> {
