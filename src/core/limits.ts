@@ -14,6 +14,8 @@ export const LIMITS = {
 	footerText: 2048,
 	authorName: 256,
 	files: 10,
+	/** A file's alt text (`attachments[].description`). */
+	fileDescription: 1024,
 	actionRows: 5,
 	autocompleteChoices: 25,
 	choiceName: 100,
@@ -93,7 +95,8 @@ export function fitReply(reply: Reply): Reply {
 	const out: Reply = { ...reply };
 	if (out.content !== undefined) out.content = truncate(out.content, LIMITS.content);
 	if (out.embeds) out.embeds = fitEmbedTotal(out.embeds.slice(0, LIMITS.embeds));
-	if (out.files) out.files = out.files.slice(0, LIMITS.files);
+	// Alt text often quotes the member's input (their text, their name): keep it within Discord's limit too.
+	if (out.files) out.files = out.files.slice(0, LIMITS.files).map((f) => (f.description && f.description.length > LIMITS.fileDescription ? { ...f, description: truncate(f.description, LIMITS.fileDescription) } : f));
 	if (out.components) out.components = out.components.slice(0, LIMITS.actionRows);
 	if (out.followUps) out.followUps = out.followUps.map(fitReply);
 	return out;

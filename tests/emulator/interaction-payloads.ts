@@ -124,9 +124,10 @@ function buildOptions(
 	] as const) {
 		if (!name) continue;
 		const found = level.find((o) => o.type === kind && o.name === name);
-		if (!found || !('options' in found)) throw new Error(`/${command.name} has no ${kind === 1 ? 'subcommand' : 'group'} ${name}`);
+		// A subcommand without options has no `options` key in the registered command (e.g. /settings show).
+		if (!found) throw new Error(`/${command.name} has no ${kind === 1 ? 'subcommand' : 'group'} ${name}`);
 		wrap.push({ type: kind, name });
-		level = (found.options ?? []) as APIApplicationCommandOption[];
+		level = ('options' in found ? (found.options ?? []) : []) as APIApplicationCommandOption[];
 	}
 	if (level.some((o) => o.type === ApplicationCommandOptionType.Subcommand || o.type === ApplicationCommandOptionType.SubcommandGroup)) {
 		throw new Error(`/${command.name} needs a subcommand`);

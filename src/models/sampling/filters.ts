@@ -76,14 +76,15 @@ export function applyFilters(logits: Vector, options: SamplingOptions = {}): Fil
 	const steps: FilterStep[] = [];
 	const raw = softmax(logits);
 	let current: Float64Array;
-	if (temperature === 0) {
+	const scaled = temperature === 0 || temperature === 1 ? null : Float64Array.from(logits as ArrayLike<number>, (l) => l / temperature);
+	// A temperature so near 0 that logits / T overflow (e.g. 1e-320, found by tests/fuzz) is the T → 0 limit: greedy.
+	const greedy = temperature === 0 || (scaled !== null && !scaled.every(Number.isFinite));
+	if (greedy) {
 		current = new Float64Array(logits.length);
 		current[argmax(logits)] = 1;
-	} else if (temperature === 1) {
+	} else if (scaled === null) {
 		current = raw;
 	} else {
-		const scaled = new Float64Array(logits.length);
-		for (let i = 0; i < logits.length; i++) scaled[i] = (logits[i] as number) / temperature;
 		current = softmax(scaled);
 	}
 	steps.push({ name: 'temperature', param: temperature, active: temperature !== 1, before: raw, after: current, kept: keptIds(current) });
@@ -94,7 +95,7 @@ export function applyFilters(logits: Vector, options: SamplingOptions = {}): Fil
 	steps.push(p);
 	const m = minPStep(p.after, minP);
 	steps.push(m);
-	return { probs: m.after, kept: m.kept, greedy: temperature === 0, steps };
+	return { probs: m.after, kept: m.kept, greedy, steps };
 }
 
 function topKStep(before: Float64Array, topK: number): FilterStep {
