@@ -33,7 +33,7 @@ async function runDemo(ctx: BaseContext, week: Week, index: number): Promise<Dem
 		const reply = await runInvocation({ ...ctx, update: async () => {} }, { command: demo.command, subcommand: demo.subcommand, options: demo.options });
 		// Every step's demo can be re-run with other options, whether or not its command added the button itself.
 		const args = demo.subcommand === undefined ? demo.options : { subcommand: demo.subcommand, ...demo.options };
-		return { ok: true, reply: await ensureRerun(reply, demo.command, args, ctx.deps, ctx.log) };
+		return { ok: true, reply: await ensureRerun(reply, demo.command, args, ctx.deps, { log: ctx.log }) };
 	} catch (error) {
 		if (isUserError(error)) return { ok: false, note: `${error.message}\nThe demo: ${inlineCode(demoCommandLine(demo))}` };
 		const referenceId = newReferenceId();

@@ -18,14 +18,21 @@ export function commandOptions(data: CommandData, subcommand: string | undefined
 const valueText = (value: RerunValue | undefined): string => (value === undefined ? '' : String(value));
 
 /**
- * The options the form lets a member edit, at most five, in the command's order: required options first, then the
- * ones the run set, then the others. An option whose current value is longer than a text input holds is left out
- * (it keeps its value), as are options of types a text input cannot carry.
+ * The options the form lets a member edit, at most five, shown in the command's order. Chosen by: required options,
+ * then the ones the command prefers (`request.prefer`, in its order), then the ones the run set, then the others.
+ * An option whose current value is longer than a text input holds is left out (it keeps its value), as are options
+ * of types a text input cannot carry.
  */
 export function editableOptions(data: CommandData, request: RerunRequest): OptionData[] {
 	const all = commandOptions(data, request.subcommand);
 	const candidates = all.filter((o) => EDITABLE.has(o.type) && valueText(request.options[o.name]).length <= FORM_LIMITS.value);
-	const rank = (o: OptionData): number => (o.required ? 0 : request.options[o.name] !== undefined ? 1 : 2);
+	const prefer = request.prefer ?? [];
+	const rank = (o: OptionData): number => {
+		if (o.required) return 0;
+		const preferred = prefer.indexOf(o.name);
+		if (preferred >= 0) return 1 + preferred / (prefer.length + 1);
+		return request.options[o.name] !== undefined ? 2 : 3;
+	};
 	const chosen = new Set([...candidates].sort((a, b) => rank(a) - rank(b)).slice(0, FORM_LIMITS.inputs));
 	return all.filter((o) => chosen.has(o));
 }

@@ -33,25 +33,33 @@ function addButton(reply: Reply, button: APIButtonComponent): Reply {
 	return { ...reply, components: rows.map((row, i) => (i === at ? { ...row, components: [...row.components, button] } : row)) };
 }
 
+/** Optional settings of {@link withRerun}. */
+export interface RerunOptions {
+	/** Options to put in the form first (it holds five), most useful first; by default required, then set, then the rest. */
+	prefer?: readonly string[];
+	log?: Pick<Logger, 'warn'>;
+}
+
 /**
  * Adds a "🔁 Run again with…" button to a demo's reply: it opens a form with the options the demo ran with, and
  * submitting it runs the same command's handler again with the edited options (checked by `argsFor`), posting a new
- * reply. A command opts in with one line, `return withRerun(reply, 'sample', args, deps);`.
+ * reply. A command opts in with one line, `return withRerun(reply, 'sample', args, deps);` (or with
+ * `{ prefer: ['prompt', 'temperature', 'top_k', 'top_p', 'seed'] }` to choose what the five-input form shows).
  *
  * The options travel in the button's custom id when they fit in its 100 characters, else they are stored and the id
  * carries their key, so the button works after a restart. Ephemeral replies get no button (a re-run is public), and
  * when the options cannot be stored (the store is down) the reply goes out without it rather than failing.
  */
-export async function withRerun(reply: Reply, command: string, args: Readonly<Record<string, unknown>>, deps: Pick<Deps, 'repos'>, log?: Pick<Logger, 'warn'>): Promise<Reply> {
+export async function withRerun(reply: Reply, command: string, args: Readonly<Record<string, unknown>>, deps: Pick<Deps, 'repos'>, options: RerunOptions = {}): Promise<Reply> {
 	if (reply.ephemeral) return reply;
-	const request = requestFrom(command, args);
+	const request = requestFrom(command, args, options.prefer);
 	if (!request) return reply;
 	let ref = inlineRef(request);
 	if (!ref) {
 		try {
 			ref = { kind: 'stored', id: await deps.repos.rerunRequests.save(request) };
 		} catch (error) {
-			log?.warn({ err: error, command }, 'could not store the options of a "Run again" button; the reply goes without it');
+			options.log?.warn({ err: error, command }, 'could not store the options of a "Run again" button; the reply goes without it');
 			return reply;
 		}
 	}
@@ -68,8 +76,8 @@ export function hasRerun(reply: Reply): boolean {
  * {@link withRerun} for a reply of a command that may not have opted in itself (the presenter's steps run every
  * week's demos): adds the button unless the command already did.
  */
-export async function ensureRerun(reply: Reply, command: string, args: Readonly<Record<string, unknown>>, deps: Pick<Deps, 'repos'>, log?: Pick<Logger, 'warn'>): Promise<Reply> {
-	return hasRerun(reply) ? reply : withRerun(reply, command, args, deps, log);
+export async function ensureRerun(reply: Reply, command: string, args: Readonly<Record<string, unknown>>, deps: Pick<Deps, 'repos'>, options: RerunOptions = {}): Promise<Reply> {
+	return hasRerun(reply) ? reply : withRerun(reply, command, args, deps, options);
 }
 
 async function loadRequest(deps: Deps, args: readonly string[]): Promise<{ ref: RequestRef; request: RerunRequest }> {

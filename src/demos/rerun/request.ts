@@ -22,7 +22,7 @@ const isValue = (v: unknown): v is RerunValue => typeof v === 'string' || (typeo
  * The request for a command's handler `args` (as `argsFor` made them: option values by name, plus `subcommand`).
  * Null when an option holds something a form cannot carry (a user, a channel, an attachment).
  */
-export function requestFrom(command: string, args: Readonly<Record<string, unknown>>): RerunRequest | null {
+export function requestFrom(command: string, args: Readonly<Record<string, unknown>>, prefer?: readonly string[]): RerunRequest | null {
 	const options: Record<string, RerunValue> = {};
 	let subcommand: string | undefined;
 	for (const [name, value] of Object.entries(args)) {
@@ -31,12 +31,12 @@ export function requestFrom(command: string, args: Readonly<Record<string, unkno
 		else if (isValue(value)) options[name] = value;
 		else return null;
 	}
-	return subcommand === undefined ? { command, options } : { command, subcommand, options };
+	return { command, ...(subcommand === undefined ? {} : { subcommand }), options, ...(prefer && prefer.length > 0 ? { prefer: [...prefer] } : {}) };
 }
 
 /** A request as base64url JSON (no `:`), for a custom id. */
 export function encodeRequest(request: RerunRequest): string {
-	const compact = request.subcommand === undefined ? { c: request.command, o: request.options } : { c: request.command, s: request.subcommand, o: request.options };
+	const compact = { c: request.command, ...(request.subcommand === undefined ? {} : { s: request.subcommand }), o: request.options, ...(request.prefer ? { p: request.prefer } : {}) };
 	return Buffer.from(JSON.stringify(compact), 'utf8').toString('base64url');
 }
 
@@ -49,14 +49,15 @@ export function decodeRequest(data: string): RerunRequest | null {
 		return null;
 	}
 	if (typeof parsed !== 'object' || parsed === null) return null;
-	const { c, s, o } = parsed as { c?: unknown; s?: unknown; o?: unknown };
+	const { c, s, o, p } = parsed as { c?: unknown; s?: unknown; o?: unknown; p?: unknown };
 	if (typeof c !== 'string' || (s !== undefined && typeof s !== 'string') || typeof o !== 'object' || o === null || Array.isArray(o)) return null;
+	if (p !== undefined && !(Array.isArray(p) && p.every((name) => typeof name === 'string'))) return null;
 	const options: Record<string, RerunValue> = {};
 	for (const [name, value] of Object.entries(o)) {
 		if (!isValue(value)) return null;
 		options[name] = value;
 	}
-	return s === undefined ? { command: c, options } : { command: c, subcommand: s, options };
+	return { command: c, ...(s === undefined ? {} : { subcommand: s }), options, ...(p === undefined ? {} : { prefer: p as string[] }) };
 }
 
 /** The custom id of the button (`rr`) or the form (`rm`) for a request reference. */

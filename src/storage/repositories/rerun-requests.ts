@@ -9,6 +9,8 @@ export interface RerunRequest {
 	command: string;
 	subcommand?: string;
 	options: Record<string, RerunValue>;
+	/** Options the command wants in the form first (a form holds five), most useful first. */
+	prefer?: string[];
 }
 
 /** A "Run again with…" button on a message older than this says it has expired. */

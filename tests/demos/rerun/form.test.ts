@@ -32,6 +32,12 @@ describe('the "Run again with…" form', () => {
 		expect(editableOptions(sample, all)).toHaveLength(FORM_LIMITS.inputs);
 	});
 
+	it('GIVEN the command prefers some options THEN they come right after the required one, in its order of preference', () => {
+		const request = { command: 'sample', options: { prompt: 'To be', tokens: 40, seed: 42, top_p: 0.9 }, prefer: ['samples', 'temperature'] };
+		// prompt (required), samples and temperature (preferred), then the set ones in the command's order: top_p, seed.
+		expect(editableOptions(sample, request).map((o) => o.name)).toEqual(['prompt', 'temperature', 'top_p', 'seed', 'samples']);
+	});
+
 	it('GIVEN a run THEN the form is filled with its values, labels say the allowed values, and every limit holds', () => {
 		const form = rerunForm(sample, { command: 'sample', options: { prompt: 'To be', temperature: 0.8 } }, 'present:rm:i:x');
 		expect(form.title).toBe('Run /sample again');

@@ -20,8 +20,15 @@ describe('rerun requests', () => {
 		expect(decodeRequest(data)).toEqual(request);
 	});
 
+	it('GIVEN a preference THEN it travels with the request', () => {
+		const request = requestFrom('sample', { prompt: 'x' }, ['temperature', 'seed'])!;
+		expect(request).toEqual({ command: 'sample', options: { prompt: 'x' }, prefer: ['temperature', 'seed'] });
+		expect(decodeRequest(encodeRequest(request))).toEqual(request);
+	});
+
 	it.each([
 		['not base64 JSON', '!!!'],
+		['a preference that is not a list of names', Buffer.from(JSON.stringify({ c: 'x', o: {}, p: 'seed' })).toString('base64url')],
 		['JSON that is not a request', Buffer.from('[1,2]').toString('base64url')],
 		['a nested value', Buffer.from(JSON.stringify({ c: 'x', o: { a: { b: 1 } } })).toString('base64url')],
 		['a missing command', Buffer.from(JSON.stringify({ o: {} })).toString('base64url')],
