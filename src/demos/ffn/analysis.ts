@@ -1,3 +1,4 @@
+import { LAYER_NORM_EPS } from '../../models/transformer/ops.js';
 import { gelu } from '../../models/transformer/reference.js';
 import type { PlainWeights } from './weights.js';
 
@@ -69,7 +70,7 @@ export function ffnAt(w: PlainWeights, layer: number, x: ArrayLike<number>): Ffn
 	let variance = 0;
 	for (let j = 0; j < d; j++) variance += (x[j]! - mean) ** 2;
 	variance /= d;
-	const rstd = 1 / Math.sqrt(variance + 1e-5);
+	const rstd = 1 / Math.sqrt(variance + LAYER_NORM_EPS);
 	const input = new Float64Array(d);
 	for (let j = 0; j < d; j++) input[j] = (x[j]! - mean) * rstd * g[j]! + b[j]!;
 	const w1 = w.get(`${p}mlp.w1`);

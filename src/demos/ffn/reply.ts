@@ -5,7 +5,7 @@ import { LIMITS } from '../../core/limits.js';
 import type { Reply } from '../../core/reply.js';
 import { fitLines } from '../../jobs/weekly-post.js';
 import { escapeMarkdown } from '../rerun/summary.js';
-import { layerName, tokenCode } from '../residual/model-text.js';
+import { layerName, tokenCode, tokenLabel } from '../residual/model-text.js';
 import { unitName } from './charts.js';
 import { STRONG, type FfnData } from './data.js';
 import type { TopExample } from './top-examples.js';
@@ -40,7 +40,7 @@ export function tokenLines(data: FfnData): string[] {
 
 function explainedFields(data: FfnData): APIEmbedField[] {
 	return data.explained.slice(0, EXPLAINED_MAX).map((u) => ({
-		name: `${unitName(u.unit)} · ${f(u.peak)} at ${u.peakAt + 1} ${data.tokens[u.peakAt]!.text.replace(/\s/g, '⋅').slice(0, 40)}`,
+		name: `${unitName(u.unit)} · ${f(u.peak)} at ${u.peakAt + 1} ${escapeMarkdown(tokenLabel(data.tokens[u.peakAt]!.text)).slice(0, 60)}`,
 		value: u.examples.length === 0 ? 'No examples in ffn-top.json.' : u.examples.slice(0, EXAMPLES_PER_UNIT).map(exampleLine).join('\n'),
 	}));
 }

@@ -1,3 +1,4 @@
+import { LAYER_NORM_EPS } from '../../models/transformer/ops.js';
 import type { PlainWeights } from '../ffn/weights.js';
 
 /** The probability and rank (1 = most likely) of one token when a residual vector is read out as the output would be. */
@@ -22,7 +23,7 @@ export function lensReading(w: PlainWeights, x: ArrayLike<number>, id: number): 
 	let variance = 0;
 	for (let j = 0; j < d; j++) variance += (x[j]! - mean) ** 2;
 	variance /= d;
-	const rstd = 1 / Math.sqrt(variance + 1e-5);
+	const rstd = 1 / Math.sqrt(variance + LAYER_NORM_EPS);
 	const normed = new Float64Array(d);
 	for (let j = 0; j < d; j++) normed[j] = (x[j]! - mean) * rstd * g[j]! + b[j]!;
 	const logits = new Float64Array(vocab);
