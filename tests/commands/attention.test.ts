@@ -26,7 +26,7 @@ describe('/attention', () => {
 		expect(embed.footer?.text).toBe(`tiny-gpt · ${encode(SENTENCE).length} tokens · 4 layers × 4 heads, counted from 1 · d_model 128, d_k 32`);
 		expect(reply.files!.map((f) => f.name)).toEqual(['attention-head.png']);
 		expect(embed.image?.url).toBe('attachment://attention-head.png');
-		expect(pngSize(reply.files![0]!.data)).toEqual({ width: 1000, height: 640 });
+		expect(pngSize(reply.files![0]!.data)).toEqual({ width: 1000, height: 780 });
 		expect(reply.files![0]!.description).toMatch(/^Heatmap of the attention weights of layer 1, head 1 over \d+ tokens/);
 	}, 60_000);
 

@@ -28,7 +28,7 @@ export async function sampleRender(result: SampleResult): Promise<SampleChart[]>
 		{
 			name: 'sample-next.png',
 			png: await sceneToPng(layoutNextToken(next)),
-			description: `Bar chart: the ${result.next.rows.length} most likely next tokens before and after temperature and filters, the sampled token “${sampled.text}” outlined.`,
+			description: `Bar chart: the ${result.next.rows.length} most likely next tokens before and after temperature and filters, the sampled token “${sampled.label}” outlined.`,
 			...next,
 		},
 	];

@@ -1,10 +1,14 @@
 import type { TinyGpt } from '../../models/transformer/index.js';
 import { ATTENTION_MAX_TOKENS, STEPS_MAX_TOKENS, type AttentionView } from './input.js';
+import { displayToken } from './labels.js';
 
-/** One token of the input: its id and its text (invalid UTF-8 pieces as U+FFFD). */
+/** One token of the input. */
 export interface AttentionToken {
 	id: number;
+	/** Its bytes decoded alone (part of a character decodes to U+FFFD). */
 	text: string;
+	/** How charts and tables show it (see `displayToken`). */
+	label: string;
 }
 
 /** One head's arithmetic on a short input, every array row-major as the model computed it. */
@@ -35,6 +39,8 @@ export interface AttentionData {
 	dModel: number;
 	headDim: number;
 	tokens: AttentionToken[];
+	/** The tokens decoded together: the member's text as the model read it. */
+	input: string;
 	/** weights[head][query][key] for the whole input; 0 above the diagonal. */
 	weights: number[][][];
 	/** `view:steps` only: the first {@link STEPS_MAX_TOKENS} tokens of the input through the chosen head. */
@@ -71,7 +77,11 @@ export function attentionData(model: TinyGpt, text: string, request: { layer: nu
 		nHeads,
 		dModel,
 		headDim,
-		tokens: ids.map((id) => ({ id, text: tokenizer.decode([id]) })),
+		tokens: ids.map((id) => {
+			const text = tokenizer.decode([id]);
+			return { id, text, label: displayToken(text, tokenizer.tokenBytes(id)) };
+		}),
+		input: tokenizer.decode(ids),
 		weights: (run.attention[request.layer] ?? []).map((w) => rowsOf(w, n, n)),
 	};
 	if (request.view === 'steps') {

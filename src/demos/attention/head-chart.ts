@@ -1,6 +1,6 @@
 import type { HeatmapInput } from '../../charts/index.js';
 import { causalMask, type AttentionData } from './data.js';
-import { headName, tokenLabel, textPreview } from './labels.js';
+import { headName, textPreview } from './labels.js';
 
 /** Where each row of a map puts most of its weight: the key index and the weight (ties: the earlier key). */
 export function rowMaxima(weights: readonly (readonly number[])[]): { key: number; weight: number }[] {
@@ -18,11 +18,13 @@ export function rowMaxima(weights: readonly (readonly number[])[]): { key: numbe
  */
 export function headChart(data: AttentionData): HeatmapInput {
 	const n = data.tokens.length;
-	const labels = data.tokens.map((t) => tokenLabel(t.text));
+	const labels = data.tokens.map((t) => t.label);
+	const width = Math.max(1000, Math.min(1600, 420 + n * 22));
+	const cell = Math.min(48, Math.floor((width - 330) / n));
 	return {
 		title: `Attention of ${headName(data)} in ${data.model}`,
 		subtitle:
-			`“${textPreview(data.tokens)}” · ${n} tokens. Row = a query token; its cells = how much it attends to each key token ` +
+			`“${textPreview(data.input)}” · ${n} ${n === 1 ? 'token' : 'tokens'}. Row = a query token; its cells = how much it attends to each key token ` +
 			'at or before it. Every row sums to 1.',
 		footer:
 			`Hatched cells are the causal mask: a token may not attend to tokens after it (their weight is exactly 0). ` +
@@ -37,7 +39,8 @@ export function headChart(data: AttentionData): HeatmapInput {
 		domain: [0, 1],
 		legendTitle: 'weight',
 		showValues: 'auto',
-		width: Math.max(1000, Math.min(1600, 420 + n * 20)),
-		height: Math.max(640, Math.min(1500, 300 + n * 30)),
+		width,
+		// Tall enough for square cells of the size the width allows, so long inputs do not leave an empty band.
+		height: Math.max(640, 300 + n * cell),
 	};
 }

@@ -3,7 +3,7 @@ import { textOn } from '../../charts/color.js';
 import { cardScene, layoutFooter, layoutHeader } from '../../charts/frame.js';
 import { colorBarWidth, layoutColorBar } from '../../charts/legend.js';
 import { causalMask, type AttentionData } from './data.js';
-import { tokenLabel, textPreview } from './labels.js';
+import { textPreview } from './labels.js';
 import { layoutPanel, panelSize, type Panel } from './panel.js';
 
 const WIDTH = 1400;
@@ -13,7 +13,7 @@ const BAR_W = 14;
 
 /** One panel per head of the layer, all on one colour scale fixed to [0, 1], so their colours compare. */
 export function headsPanels(data: AttentionData): Panel[] {
-	const labels = data.tokens.map((t) => tokenLabel(t.text));
+	const labels = data.tokens.map((t) => t.label);
 	const scale = sequentialScale([], [0, 1]);
 	const mask = causalMask(labels.length);
 	return data.weights.map((values, h) => ({
@@ -39,7 +39,7 @@ export function layoutHeads(data: AttentionData, measure: TextMeasurer = measure
 	const { padding } = THEME;
 	const text = {
 		title: `All ${data.nHeads} heads of layer ${data.layer + 1} in ${data.model}`,
-		subtitle: `“${textPreview(data.tokens)}” · ${n} tokens. Each map: rows = query tokens, columns = key tokens; every row sums to 1. One colour scale for all.`,
+		subtitle: `“${textPreview(data.input)}” · ${n} ${n === 1 ? 'token' : 'tokens'}. Each map: rows = query tokens, columns = key tokens; every row sums to 1. One colour scale for all.`,
 		footer: `Hatched cells are the causal mask (weight 0). Heads and layers are counted from 1. Each head has its own W_Q, W_K, W_V (${data.dModel} × ${data.headDim}), so each learns to look for something different.`,
 	};
 	const header = layoutHeader(text, WIDTH, measure);

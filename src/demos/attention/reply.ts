@@ -4,7 +4,7 @@ import { toBuffer } from '../../compute/compute.js';
 import type { Reply } from '../../core/reply.js';
 import type { AttentionData } from './data.js';
 import { rowMaxima } from './head-chart.js';
-import { headName, tokenLabel } from './labels.js';
+import { headName } from './labels.js';
 import { stepsOf } from './steps-chart.js';
 
 const COLOR = 0xcc79a7;
@@ -12,14 +12,14 @@ const LABEL_W = 13;
 const fixed = (x: number, digits = 4): string => x.toFixed(digits).replace(/^-/, '−');
 const percent = (x: number): string => `${Math.round(x * 100)}%`;
 
-/** A token label for a code block: visible whitespace, at most `LABEL_W` characters, padded so columns line up. */
-function cell(text: string, width = LABEL_W): string {
-	const chars = [...tokenLabel(text).replace(/`/g, 'ˋ')];
+/** A token's label for a code block: at most `width` characters, padded so columns line up. */
+function cell(label: string, width = LABEL_W): string {
+	const chars = [...label.replace(/`/g, 'ˋ')];
 	const cut = chars.length > width ? `${chars.slice(0, width - 1).join('')}…` : chars.join('');
 	return cut + ' '.repeat(Math.max(0, width - [...cut].length));
 }
 
-const numbered = (data: AttentionData, i: number): string => `${String(i + 1).padStart(2)} ${cell(data.tokens[i]!.text)}`;
+const numbered = (data: AttentionData, i: number): string => `${String(i + 1).padStart(2)} ${cell(data.tokens[i]!.label)}`;
 
 export const READ_A_ROW =
 	'Each **row** is one token acting as the **query**; each **column** is a **key** token at or before it. A cell is the weight the query ' +
@@ -60,7 +60,7 @@ function headsText(data: AttentionData): string {
 			.map((m, q) => ({ ...m, q }))
 			.filter((m) => m.q > 0)
 			.sort((a, b) => b.weight - a.weight || a.q - b.q)[0];
-		const link = top ? `${cell(data.tokens[top.q]!.text, 9)}→ ${cell(data.tokens[top.key]!.text, 9)}${fixed(top.weight, 2)}` : '';
+		const link = top ? `${cell(data.tokens[top.q]!.label, 9)}→ ${cell(data.tokens[top.key]!.label, 9)}${fixed(top.weight, 2)}` : '';
 		return habits ? `${String(h + 1).padStart(4)}  ${percent(habits.previous).padStart(8)}  ${percent(habits.first).padStart(5)}  ${percent(habits.self).padStart(6)}  ${link}` : `${String(h + 1).padStart(4)}  (one token: it can only attend to itself)`;
 	});
 	return [
@@ -70,7 +70,7 @@ function headsText(data: AttentionData): string {
 		'head  previous  first  itself  strongest link',
 		...rows,
 		'```',
-		`**Shapes** (T = ${n} tokens): each head makes Q, K, V of ${n} × ${data.headDim}, weights of ${n} × ${n}, and an output weights · V of ${n} × ${data.headDim}. ` +
+		`**Shapes** (T = ${n} ${n === 1 ? 'token' : 'tokens'}): each head makes Q, K, V of ${n} × ${data.headDim}, weights of ${n} × ${n}, and an output weights · V of ${n} × ${data.headDim}. ` +
 			`The ${data.nHeads} outputs side by side make ${n} × ${data.dModel}; × W_O (${data.dModel} × ${data.dModel}) plus a bias gives ${n} × ${data.dModel}, which is added to the residual stream.`,
 	].join('\n');
 }
@@ -87,7 +87,7 @@ export function stepsWalkthrough(data: AttentionData): string {
 	const sum = exps.reduce((a, b) => a + b, 0);
 	const w = s.weights[q]!;
 	const lines = [
-		`Row ${q + 1} (query “${tokenLabel(data.tokens[q]!.text)}”), d_k = ${data.headDim}, √${data.headDim} = ${fixed(root)}`,
+		`Row ${q + 1} (query “${data.tokens[q]!.label}”), d_k = ${data.headDim}, √${data.headDim} = ${fixed(root)}`,
 		`${'key'.padEnd(LABEL_W + 3)}     q·k     ÷√d_k  e^(x−max)   weight`,
 		...Array.from({ length: t }, (_, k) => `${numbered(data, k)} ${fixed(s.scores[q]![k]!).padStart(8)}  ${fixed(scaled[k]!).padStart(8)}  ${fixed(exps[k]!).padStart(8)}  ${fixed(w[k]!).padStart(7)}`),
 		`${''.padEnd(LABEL_W + 3)} ${''.padStart(8)}  ${'max'.padStart(4)} ${fixed(max).padStart(7)}  Σ ${fixed(sum).padStart(6)}  Σ ${fixed(w.slice(0, t).reduce((a, b) => a + b, 0)).padStart(5)}`,

@@ -62,7 +62,7 @@ export function layoutSteps(data: AttentionData, measure: TextMeasurer = measure
 		title: `Attention step by step: ${headName(data)} of ${data.model}`,
 		subtitle:
 			(t < total ? `The first ${t} of your ${total} tokens` : `Your ${t} tokens`) +
-			` (“${textPreview(data.tokens.slice(0, t), 80)}”). Each token's q, k and v have d_k = ${data.headDim} numbers; rows are query tokens, numbered from 1.`,
+			` (“${textPreview(data.tokens.slice(0, t).map((x) => x.text).join(''), 80)}”). Each token's q, k and v have d_k = ${data.headDim} numbers; rows are query tokens, numbered from 1.`,
 		footer:
 			`Follow one row through ① to ⑤: q·k with every key, divided by √${data.headDim}, future keys set to −∞, softmax along the row ` +
 			`(e^x / Σ e^x, so −∞ becomes 0 and the row sums to 1), then the weighted sum of the V rows. V and the output show dims 1–${dims} of ${data.headDim}; ` +

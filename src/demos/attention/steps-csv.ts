@@ -1,5 +1,5 @@
 import type { AttentionData } from './data.js';
-import { headName, tokenLabel } from './labels.js';
+import { headName } from './labels.js';
 import { stepsOf } from './steps-chart.js';
 
 /** A CSV field: quoted when it holds a comma, a quote, or a line break (RFC 4180), quotes doubled. */
@@ -22,7 +22,7 @@ export function stepsCsv(data: AttentionData): string {
 		lines.push(['quantity', 'row', 'token', ...Array.from({ length: cols }, (_, c) => `${name === 'q' || name === 'k' || name === 'v' || name === 'output' ? 'd' : 'key '}${c + 1}`)].join(','));
 		rows.forEach((row, r) => {
 			const cells = row.map((v, c) => (masked && c > r ? '-inf' : String(v)));
-			lines.push([name, String(r + 1), csvField(tokenLabel(data.tokens[r]!.text)), ...cells].join(','));
+			lines.push([name, String(r + 1), csvField(data.tokens[r]!.label), ...cells].join(','));
 		});
 	};
 	block('q', s.q);

@@ -1,6 +1,5 @@
 import { barValueLabel, categorical, type BarChartInput, type BarSeries } from '../../charts/index.js';
 import { previewText } from '../tokenize/visible.js';
-import { tokenLabel } from '../attention/labels.js';
 import type { FilterCut, NextTokenView } from './distribution.js';
 import { settingsLine } from './input.js';
 import type { SampleResult } from './result.js';
@@ -37,19 +36,15 @@ export function promptTail(prompt: string, max = 40): string {
 	return chars.length <= max ? `“${chars.join('')}”` : `“…${chars.slice(-max).join('')}”`;
 }
 
-/**
- * A token as a bar's label: visible whitespace, and in quotes when it has no letter or digit, so that `,` or `.`
- * under a bar can be seen.
- */
-export function barLabel(text: string): string {
-	const label = tokenLabel(text);
+/** A token's label under a bar: in quotes when it has no letter or digit, so that `,` or `.` can be seen. */
+export function barLabel(label: string): string {
 	return /[\p{L}\p{N}]/u.test(label) ? label : `“${label}”`;
 }
 
 /** A row's category label; `#153 ⋅xyz` for a token ranked below the chart's top. */
 export function rowLabel(view: NextTokenView, index: number, top: number): string {
 	const row = view.rows[index]!;
-	const label = barLabel(row.text);
+	const label = barLabel(row.label);
 	return index >= top ? `#${row.rank} ${label}` : label;
 }
 
@@ -96,7 +91,7 @@ export function nextTokenChart(result: SampleResult): NextTokenChart {
 				(result.engine === 'local' ? `Tokens not in the chart: ${barValueLabel(view.othersRaw, 'percent')} at T = 1, ${barValueLabel(view.othersFinal, 'percent')} after temperature and filters.` : ''),
 			categories: view.rows.map((_, i) => rowLabel(view, i, top)),
 			series,
-			highlight: { index: view.sampledRow, label: `${view.greedy ? 'greedy pick' : `sampled (seed ${s.seed})`}: “${tokenLabel(sampled.text)}”` },
+			highlight: { index: view.sampledRow, label: `${view.greedy ? 'greedy pick' : `sampled (seed ${s.seed})`}: “${sampled.label}”` },
 			...(cutoff ? { cutoff } : {}),
 			...(view.cuts.some((c) => c.filter === 'top-p') ? { line: { name: 'cumulative, top-p input', values: values((r) => r.cumulative ?? 1), format: 'percent' as const, domain: [0, 1] as [number, number] } } : {}),
 			valueAxis: { title: 'probability', format: 'percent' },
@@ -121,7 +116,7 @@ export interface DrawsRow {
 export function drawsRows(result: SampleResult, room = 20): DrawsRow[] {
 	const draws = result.draws!;
 	const all = [...draws.counts, ...draws.undrawn].sort((a, b) => b.final - a.final || a.id - b.id);
-	const rows = all.map((d) => ({ label: barLabel(d.text), final: d.final, share: d.count / draws.samples, count: d.count }));
+	const rows = all.map((d) => ({ label: barLabel(d.label), final: d.final, share: d.count / draws.samples, count: d.count }));
 	if (rows.length <= room) return rows;
 	const rest = rows.slice(room - 1);
 	const others = rest.reduce((acc, r) => ({ ...acc, final: acc.final + r.final, count: acc.count + r.count }), { label: `${rest.length} others`, final: 0, share: 0, count: 0 });

@@ -6,6 +6,8 @@ export interface TokenRow {
 	/** The token's id (for the real model: its rank in the server's list, 0-based). */
 	id: number;
 	text: string;
+	/** How charts and tables show it (see `displayToken`). */
+	label: string;
 	/** 1-based rank by the model's own probability (ties: lower id first). */
 	rank: number;
 	/** softmax of the logits as they are (temperature 1). */
@@ -16,6 +18,12 @@ export interface TokenRow {
 	final: number;
 	/** top-p only: the running sum of the top-p input's probabilities down to this token. */
 	cumulative?: number;
+}
+
+/** A token's text and its label for charts and tables. */
+export interface ShownToken {
+	text: string;
+	label: string;
 }
 
 /** Where one cutting filter cut. */
@@ -56,7 +64,7 @@ export function rankOrder(probs: ArrayLike<number>): number[] {
  * Summarises a filtered distribution for the chart: the most likely tokens with their probability at T = 1, after the
  * temperature and after all filters; where each active filter cut; the top-p cumulative sums; and the sampled token.
  */
-export function summarise(filtered: FilteredDistribution, sampled: number, textOf: (id: number) => string, top = CHART_TOP): NextTokenView {
+export function summarise(filtered: FilteredDistribution, sampled: number, tokenOf: (id: number) => ShownToken, top = CHART_TOP): NextTokenView {
 	const temperature = filtered.steps[0]!;
 	const raw = temperature.before;
 	const order = rankOrder(raw);
@@ -68,7 +76,7 @@ export function summarise(filtered: FilteredDistribution, sampled: number, textO
 	const lastCumulative = topP.cumulative && topP.cumulative.length > 0 ? topP.cumulative[topP.cumulative.length - 1]! : 1;
 	const rows = shownIds.map((id): TokenRow => ({
 		id,
-		text: textOf(id),
+		...tokenOf(id),
 		rank: order.indexOf(id) + 1,
 		raw: raw[id]!,
 		tempered: temperature.after[id]!,

@@ -1,4 +1,5 @@
 import { createRng, sample, type FilteredDistribution } from '../../models/sampling/index.js';
+import type { ShownToken } from './distribution.js';
 
 /**
  * The generator state at the start of each run: run k (0-based) starts after k × `stride` numbers of mulberry32(seed),
@@ -24,9 +25,8 @@ export function drawFirstTokens(filtered: FilteredDistribution, starts: readonly
 }
 
 /** One token of the histogram. */
-export interface DrawCount {
+export interface DrawCount extends ShownToken {
 	id: number;
-	text: string;
 	count: number;
 	/** Its probability after the filters (what each draw used). */
 	final: number;
@@ -42,10 +42,10 @@ export interface DrawsView {
 }
 
 /** Counts the draws and lists the likely tokens that were not drawn, for the histogram chart. */
-export function countDraws(draws: readonly number[], probs: ArrayLike<number>, textOf: (id: number) => string, room = 20): DrawsView {
+export function countDraws(draws: readonly number[], probs: ArrayLike<number>, tokenOf: (id: number) => ShownToken, room = 20): DrawsView {
 	const counts = new Map<number, number>();
 	for (const id of draws) counts.set(id, (counts.get(id) ?? 0) + 1);
-	const row = (id: number): DrawCount => ({ id, text: textOf(id), count: counts.get(id) ?? 0, final: probs[id] as number });
+	const row = (id: number): DrawCount => ({ id, ...tokenOf(id), count: counts.get(id) ?? 0, final: probs[id] as number });
 	const drawn = [...counts.keys()].map(row).sort((a, b) => b.count - a.count || b.final - a.final || a.id - b.id);
 	const undrawn: DrawCount[] = [];
 	const left = room - drawn.length;

@@ -1,4 +1,5 @@
 import type { TinyGpt } from '../../models/transformer/index.js';
+import { displayToken } from '../attention/labels.js';
 import { summarise } from './distribution.js';
 import { countDraws, drawFirstTokens, runStarts } from './draws.js';
 import { CONTINUATIONS_SHOWN, samplingOptions, type SampleSettings } from './input.js';
@@ -15,7 +16,10 @@ export function sampleLocal(model: TinyGpt, prompt: string, settings: SampleSett
 	const ids = tokenizer.encode(prompt);
 	if (ids.length === 0) throw new RangeError('sample: empty prompt');
 	const options = samplingOptions(settings);
-	const textOf = (id: number) => tokenizer.decode([id]);
+	const tokenOf = (id: number) => {
+		const text = tokenizer.decode([id]);
+		return { text, label: displayToken(text, tokenizer.tokenBytes(id)) };
+	};
 	const starts = runStarts(settings.seed, settings.tokens, settings.samples);
 	const shown = Math.min(settings.samples, CONTINUATIONS_SHOWN);
 	let first: ReturnType<TinyGpt['generate']>[number] | undefined;
@@ -24,12 +28,12 @@ export function sampleLocal(model: TinyGpt, prompt: string, settings: SampleSett
 		first ??= generated[0];
 		return {
 			firstNumber: k * settings.tokens + 1,
-			pieces: generated.map((g) => ({ id: g.token, text: g.text, final: g.probs[g.token]!, raw: g.steps[0]!.before[g.token]! })),
+			pieces: generated.map((g) => ({ id: g.token, ...tokenOf(g.token), final: g.probs[g.token]!, raw: g.steps[0]!.before[g.token]! })),
 			text: tokenizer.decode(generated.map((g) => g.token)),
 		};
 	});
 	const step = first!;
-	const draws = settings.samples > 1 ? countDraws(drawFirstTokens(step, starts), step.probs, textOf) : null;
+	const draws = settings.samples > 1 ? countDraws(drawFirstTokens(step, starts), step.probs, tokenOf) : null;
 	return {
 		engine: 'local',
 		model: model.name,
@@ -37,7 +41,7 @@ export function sampleLocal(model: TinyGpt, prompt: string, settings: SampleSett
 		promptTokens: ids.length,
 		contextLength: model.config.contextLength,
 		settings,
-		next: summarise(step, step.token, textOf),
+		next: summarise(step, step.token, tokenOf),
 		continuations,
 		draws,
 	};

@@ -3,6 +3,7 @@ import { MAX_TOP_LOGPROBS, openaiNextTokens, type NextTokenDistribution } from '
 import { ENABLE_HINT } from '../../llm/errors.js';
 import { remainingLine, spend, type LlmService } from '../../llm/service.js';
 import { applyFilters } from '../../models/sampling/index.js';
+import { displayToken } from '../attention/labels.js';
 import { summarise } from './distribution.js';
 import { countDraws, drawFirstTokens, runStarts } from './draws.js';
 import { samplingOptions, type SampleSettings } from './input.js';
@@ -31,15 +32,15 @@ export function sampleFromServer(dist: NextTokenDistribution, prompt: string, se
 	const starts = runStarts(settings.seed, 1, settings.samples);
 	const draws = drawFirstTokens(filtered, starts);
 	const token = draws[0]!;
-	const textOf = (i: number) => dist.candidates[i]!.token;
+	const tokenOf = (i: number) => ({ text: dist.candidates[i]!.token, label: displayToken(dist.candidates[i]!.token, dist.candidates[i]!.bytes) });
 	return {
 		engine: 'openai',
 		model: dist.model,
 		prompt,
 		settings: oneToken,
-		next: summarise(filtered, token, textOf, MAX_TOP_LOGPROBS),
-		continuations: [{ firstNumber: 1, pieces: [{ id: token, text: textOf(token), final: filtered.probs[token]!, raw: filtered.steps[0]!.before[token]! }], text: textOf(token) }],
-		draws: settings.samples > 1 ? countDraws(draws, filtered.probs, textOf) : null,
+		next: summarise(filtered, token, tokenOf, MAX_TOP_LOGPROBS),
+		continuations: [{ firstNumber: 1, pieces: [{ id: token, ...tokenOf(token), final: filtered.probs[token]!, raw: filtered.steps[0]!.before[token]! }], text: tokenOf(token).text }],
+		draws: settings.samples > 1 ? countDraws(draws, filtered.probs, tokenOf) : null,
 		covered: dist.covered,
 		serverChoice: dist.chosen.token,
 	};

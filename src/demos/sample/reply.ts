@@ -2,7 +2,6 @@ import type { APIEmbed } from 'discord-api-types/v10';
 import { toBuffer } from '../../compute/compute.js';
 import type { SampleChart } from '../../compute/tasks/sample.js';
 import type { Reply } from '../../core/reply.js';
-import { tokenLabel } from '../attention/labels.js';
 import type { FilterCut } from './distribution.js';
 import { seedRule, settingsLine } from './input.js';
 import type { Continuation, SampleResult } from './result.js';
@@ -28,15 +27,15 @@ function span(text: string, max: number): string {
 	return `\`${chars.length > max ? `…${chars.slice(-max).join('')}` : chars.join('')}\``;
 }
 
-function padToken(text: string): string {
-	const chars = [...tokenLabel(text).replace(/```/g, 'ˋˋˋ')];
+function padToken(label: string): string {
+	const chars = [...label.replace(/```/g, 'ˋˋˋ')];
 	const cut = chars.length > TOKEN_W ? `${chars.slice(0, TOKEN_W - 1).join('')}…` : chars.join('');
 	return cut + ' '.repeat(Math.max(0, TOKEN_W - [...cut].length));
 }
 
 /** The token-by-token table of a run: each token with the probability it was drawn with and the model's own. */
 export function tokenTable(run: Continuation): string {
-	const lines = run.pieces.map((p, i) => `${String(i + 1).padStart(2)}  ${padToken(p.text)} ${pct(p.final).padStart(7)}  ${pct(p.raw).padStart(7)}`);
+	const lines = run.pieces.map((p, i) => `${String(i + 1).padStart(2)}  ${padToken(p.label)} ${pct(p.final).padStart(7)}  ${pct(p.raw).padStart(7)}`);
 	return `\`\`\`\n #  ${'token'.padEnd(TOKEN_W)} ${'p'.padStart(7)}  ${'p(T=1)'.padStart(7)}\n${lines.join('\n')}\n\`\`\``;
 }
 
@@ -57,7 +56,7 @@ function mainDescription(r: SampleResult): string {
 	const s = r.settings;
 	const run = r.continuations[0]!;
 	const lines: string[] = [];
-	const length = r.promptTokens === undefined ? '' : ` (${r.promptTokens} tokens${r.contextLength && r.promptTokens > r.contextLength ? `; the model sees the last ${r.contextLength}, its context` : ''})`;
+	const length = r.promptTokens === undefined ? '' : ` (${r.promptTokens} token${r.promptTokens === 1 ? '' : 's'}${r.contextLength && r.promptTokens > r.contextLength ? `; the model sees the last ${r.contextLength}, its context` : ''})`;
 	lines.push(`**Prompt**${length}: ${span(r.prompt, 160)}`);
 	if (s.temperature === 0) lines.push('**Temperature 0 = greedy**: the most likely token every time (ties: the lowest id), so the seed does not matter.');
 	const seed = s.temperature === 0 ? '' : s.seedChosen ? `, seed ${s.seed}` : `, seed ${s.seed}, drawn at random: add \`seed:${s.seed}\` to repeat it`;
@@ -77,7 +76,7 @@ function mainDescription(r: SampleResult): string {
 function drawsEmbed(r: SampleResult, chart: SampleChart | undefined): APIEmbed | undefined {
 	if (!r.draws || !chart) return undefined;
 	const d = r.draws;
-	const lines = d.counts.slice(0, 10).map((c) => `${padToken(c.text)} ${String(c.count).padStart(4)} × ${pct(c.count / d.samples).padStart(6)}   p ${pct(c.final).padStart(6)}`);
+	const lines = d.counts.slice(0, 10).map((c) => `${padToken(c.label)} ${String(c.count).padStart(4)} × ${pct(c.count / d.samples).padStart(6)}   p ${pct(c.final).padStart(6)}`);
 	const more = d.counts.length > 10 ? `\n… and ${d.counts.length - 10} more tokens drawn` : '';
 	return {
 		title: `${d.samples} draws of the next token`,

@@ -6,6 +6,8 @@ import type { SampleSettings } from './input.js';
 export interface GeneratedPiece {
 	id: number;
 	text: string;
+	/** How the table shows it (see `displayToken`). */
+	label: string;
 	/** After the filters: the probability it was drawn with (1 when greedy). */
 	final: number;
 	/** The model's own probability (softmax at T = 1). */

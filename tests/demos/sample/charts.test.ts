@@ -13,7 +13,7 @@ const measure: TextMeasurer = (text, font) => [...text].length * font.size * 0.6
 
 /** 30 tokens `t0`…`t29` with logits falling by 0.25 each: a smooth distribution to cut. */
 const LOGITS = Array.from({ length: 30 }, (_, i) => 3 - 0.25 * i);
-const textOf = (id: number) => ` t${id}`;
+const tokenOf = (id: number) => ({ text: ` t${id}`, label: `⋅t${id}` });
 
 function resultFor(args: SampleArgs, sampled?: number): SampleResult {
 	const settings = settingsFrom({ seed: 1, ...args });
@@ -24,8 +24,8 @@ function resultFor(args: SampleArgs, sampled?: number): SampleResult {
 		model: 'tiny-gpt',
 		prompt: 'The old prince said',
 		settings,
-		next: summarise(filtered, token, textOf),
-		continuations: [{ firstNumber: 1, pieces: [{ id: token, text: textOf(token), final: filtered.probs[token]!, raw: filtered.steps[0]!.before[token]! }], text: textOf(token) }],
+		next: summarise(filtered, token, tokenOf),
+		continuations: [{ firstNumber: 1, pieces: [{ id: token, ...tokenOf(token), final: filtered.probs[token]!, raw: filtered.steps[0]!.before[token]! }], text: tokenOf(token).text }],
 		draws: null,
 	};
 }
@@ -85,8 +85,9 @@ describe('/sample next-token chart', () => {
 
 	it('GIVEN tokens without letters THEN bar labels are quoted so they can be seen', () => {
 		expect(barLabel(',')).toBe('“,”');
-		expect(barLabel('\n')).toBe('“↵”');
-		expect(barLabel(' the')).toBe('⋅the');
+		expect(barLabel('↵')).toBe('“↵”');
+		expect(barLabel('⋅the')).toBe('⋅the');
+		expect(barLabel('EC 95')).toBe('EC 95');
 	});
 });
 
@@ -103,7 +104,7 @@ describe('/sample draws', () => {
 	it('GIVEN 500 draws THEN the histogram rows keep all probability and all draws, past 19 rows in one "all others"', () => {
 		const filtered = applyFilters(LOGITS, { temperature: 1.5 });
 		const draws = drawFirstTokens(filtered, runStarts(9, 1, 500));
-		const result = { ...resultFor({ temperature: 1.5 }), draws: countDraws(draws, filtered.probs, textOf) };
+		const result = { ...resultFor({ temperature: 1.5 }), draws: countDraws(draws, filtered.probs, tokenOf) };
 		const rows = drawsRows(result);
 		expect(rows).toHaveLength(20);
 		expect(rows.at(-1)!.label).toBe('all others');
