@@ -1,0 +1,80 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { fromRoot } from '../../src/paths.js';
+
+/** A JSON log line of the bot, with when this process read it (performance.now()). */
+export interface TimedLine {
+	at: number;
+	line: Record<string, unknown>;
+}
+
+/**
+ * The bot as its own process (`src/index.ts` under tsx, as `npm run dev` runs it), so what it measures about itself
+ * (event-loop delay, RSS) is not polluted by the load generator and the emulator in this process. Each JSON log line
+ * is time-stamped on arrival, for start-up timings.
+ */
+export class MeasuredBot {
+	readonly child: ChildProcess;
+	readonly spawnedAt = performance.now();
+	readonly lines: TimedLine[] = [];
+	output = '';
+	private pending = '';
+
+	constructor(env: Record<string, string>) {
+		this.child = spawn(process.execPath, ['--import', 'tsx', fromRoot('src/index.ts')], {
+			cwd: fromRoot(),
+			env: { ...process.env, NODE_ENV: 'production', LOG_LEVEL: 'info', PORT: '0', DISCORD_TOKEN: '', ...env },
+			stdio: ['ignore', 'pipe', 'pipe'],
+		});
+		const read = (chunk: Buffer) => {
+			const at = performance.now();
+			this.output += String(chunk);
+			this.pending += String(chunk);
+			const parts = this.pending.split('\n');
+			this.pending = parts.pop() ?? '';
+			for (const part of parts) {
+				try {
+					this.lines.push({ at, line: JSON.parse(part) as Record<string, unknown> });
+				} catch {
+					// Not a log line (a stack trace, tsx's messages).
+				}
+			}
+		};
+		this.child.stdout!.on('data', read);
+		this.child.stderr!.on('data', read);
+	}
+
+	/** Milliseconds from spawn to the first log line matching `predicate` (waits up to `timeoutMs`). */
+	async waitFor(predicate: (line: Record<string, unknown>) => boolean, timeoutMs = 120_000): Promise<TimedLine> {
+		const deadline = performance.now() + timeoutMs;
+		for (;;) {
+			const found = this.lines.find((l) => predicate(l.line));
+			if (found) return found;
+			if (this.child.exitCode !== null) throw new Error(`the bot exited (${this.child.exitCode}):\n${this.output.slice(-3000)}`);
+			if (performance.now() > deadline) throw new Error(`timed out waiting for a log line:\n${this.output.slice(-3000)}`);
+			await new Promise((r) => setTimeout(r, 5));
+		}
+	}
+
+	/** Resident set size now and its peak so far (VmRSS, VmHWM from /proc), in MiB; worker threads included. */
+	memory(): { rssMiB: number; peakMiB: number } {
+		const status = readFileSync(`/proc/${this.child.pid}/status`, 'utf8');
+		const kib = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? Number.NaN);
+		return { rssMiB: kib('VmRSS') / 1024, peakMiB: kib('VmHWM') / 1024 };
+	}
+
+	async stop(): Promise<void> {
+		if (this.child.exitCode !== null) return;
+		const exited = new Promise((r) => this.child.once('exit', r));
+		this.child.kill('SIGTERM');
+		const timer = setTimeout(() => this.child.kill('SIGKILL'), 10_000);
+		await exited;
+		clearTimeout(timer);
+	}
+}
+
+/** One gauge or counter value from a Prometheus text exposition (the first sample of `name`). */
+export function metricValue(text: string, name: string): number {
+	const match = new RegExp(`^${name}(?:\\{[^}]*\\})? ([^\\s]+)`, 'm').exec(text);
+	return match ? Number(match[1]) : Number.NaN;
+}
