@@ -22,8 +22,10 @@ function lookalikeLine(s: EncodingSummary, farApart: number): string {
 /** The sinusoidal encoding in numbers: frequencies, equal lengths, similarity as a function of distance only. */
 export function sinusoidalLines(d: PositionsData): string[] {
 	const s = d.sinusoidal;
+	const slowest = d.slowest < 100 ? f(d.slowest) : whole(d.slowest);
+	const pairs = d.dims === 2 ? `one pair, which repeats every **${f(d.fastest)}** positions` : `pair 0 repeats every **${f(d.fastest)}** positions, pair ${d.dims / 2 - 1} every **${slowest}**`;
 	const lines = [
-		`**Sinusoidal**, ${d.length} positions × ${d.dims} dimensions: pair i turns at ωᵢ = 1/10000^(2i/${d.dims}); pair 0 repeats every **${f(d.fastest)}** positions, pair ${d.dims / 2 - 1} every **${whole(d.slowest)}**.`,
+		`**Sinusoidal**, ${d.length} positions × ${d.dims} dimensions: pair i turns at ωᵢ = 1/10000^(2i/${d.dims}); ${pairs}.`,
 		`Every row has length √(d/2) = **${f(Math.sqrt(d.dims / 2))}**, so a dot product is d/2 × the cosine, and it depends only on the distance: neighbours score **${f(s.neighbourDot)}** (cosine **${f(s.neighbour)}**). The mean cosine ${falloff(s)}.`,
 	];
 	const far = lookalikeLine(s, d.farApart);
