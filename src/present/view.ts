@@ -28,9 +28,12 @@ export function stepEmbed(week: Week, steps: readonly Step[], index: number, pre
 	switch (step.kind) {
 		case 'intro': {
 			const fields: APIEmbedField[] = [{ name: '🎯 Objectives', value: list(week.objectives.map((o) => `• ${o}`), 'objectives') }];
+			const points = steps.length - 2;
+			const demos = steps.filter((s) => s.kind === 'point' && s.demo !== null).length;
+			const withDemos = demos === 0 ? '' : demos === points ? ', each with a live demo' : `, ${demos} of them with a live demo`;
 			fields.push({
 				name: '🧭 How this session runs',
-				value: `${steps.length - 2} steps, one knowledge point each, most with a live demo on the bot's models. Presenters press **Next** and **Back**; everyone sees the same step. Any demo's 🔁 **Run again with…** button re-runs it with other options.`,
+				value: `${points} steps, one knowledge point each${withDemos}, then a wrap-up. Presenters press **Next** and **Back**; everyone sees the same step.${demos > 0 ? ' A demo’s 🔁 **Run again with…** button re-runs it with other options.' : ''}`,
 			});
 			return { title: `🎤 ${weekHeading(week)}`, color: WEEK_COLOR, description: `**${week.topic}**\n\n${week.summary}`, fields, footer };
 		}
