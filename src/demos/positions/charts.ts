@@ -32,7 +32,7 @@ export function clipAt(values: readonly number[], q: number): number {
 export function learntChart(data: PositionsData, m: PositionsMatrices): Scene {
 	const rows = m.learnt.length;
 	const { norms } = data.learnt;
-	const cut = data.length > data.contextLength ? `all ${rows} positions (the model has none later)` : `the first ${rows} of its ${data.contextLength} positions`;
+	const cut = data.length > data.contextLength ? `all ${rows} positions (the model has none later)` : rows === data.contextLength ? `all ${rows} positions` : `the first ${rows} of its ${data.contextLength} positions`;
 	const reach = clipAt(m.learnt.flat(), 0.99);
 	return layoutPanels(
 		{
