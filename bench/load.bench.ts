@@ -98,7 +98,16 @@ function rows(samples: Sample[], elapsedS: number, loopP99Ms: number, peakMiB: n
 	out.push({ name: 'load: all interactions, p95', value: percentile(all, 95), unit: 'ms' });
 	out.push({ name: 'load: all interactions, p99', value: percentile(all, 99), unit: 'ms' });
 	out.push({ name: 'load: replies per second', value: all.length / elapsedS, unit: '/s' });
-	out.push({ name: 'load: interactions unanswered (must be 0)', value: samples.filter((s) => s.result === 'unanswered').length, unit: '' });
+	const unanswered = samples.filter((s) => s.result === 'unanswered');
+	out.push({ name: 'load: interactions unanswered (must be 0)', value: unanswered.length, unit: '' });
+	// Why, grouped, so a regression is diagnosable from the table.
+	const reasons = new Map<string, number>();
+	for (const s of unanswered) {
+		const key = (s.why ?? 'unknown').replace(/\d+ ms/g, 'N ms');
+		if (process.env.LOAD_DEBUG) process.stderr.write(`${s.label}: ${s.why}\n`);
+		reasons.set(key, (reasons.get(key) ?? 0) + 1);
+	}
+	for (const [why, n] of reasons) out.push({ name: `load: unanswered because: ${why}`, value: n, unit: '' });
 	out.push({ name: 'load: requests that broke Discord’s spec (must be 0)', value: violations, unit: '' });
 	out.push({ name: 'load: event-loop delay p99 of the bot’s gateway thread, over the run', value: loopP99Ms, unit: 'ms' });
 	out.push({ name: 'load: peak RSS of the bot process (VmHWM, worker threads included)', value: peakMiB, unit: 'MiB' });

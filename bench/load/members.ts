@@ -1,5 +1,5 @@
 import type { APIMessage } from 'discord-api-types/v10';
-import type { DiscordEmulator, DispatchInput, InteractionOutcome } from '../../tests/emulator/index.js';
+import { isAnswered, type DiscordEmulator, type DispatchInput, type InteractionHandle, type InteractionOutcome } from '../../tests/emulator/index.js';
 
 /** What one simulated member does next, with its share of a meeting's traffic. */
 interface Action {
@@ -51,6 +51,8 @@ export interface Sample {
 	latencyMs: number | null;
 	/** `ok`; `limited` (a cooldown ❌); `busy` (the compute queue was full: "try again in a few seconds"); `refused` (another ❌); `unanswered` (no answer, or Discord refused the bot's). */
 	result: 'ok' | 'limited' | 'busy' | 'refused' | 'unanswered';
+	/** For an unanswered one: why (Discord's error code on the bot's request, no acknowledgement, or no final reply). */
+	why?: string;
 }
 
 function classify(outcome: InteractionOutcome): Sample['result'] {
@@ -84,9 +86,16 @@ export async function runMembers(emulator: DiscordEmulator, members: readonly st
 					continue;
 				}
 				const handle = emulator.dispatchInteraction(input);
-				const outcome = await handle.answered({ timeoutMs: 30_000, quietMs: 20 }).catch(() => handle.outcome());
+				const outcome = await settled(handle, 30_000);
 				const answered = outcome.acknowledged && outcome.errors.length === 0 && outcome.timings.finalStateMs !== null && (outcome.original !== null || outcome.followUps.length > 0 || outcome.modal !== null);
-				samples.push({ label: action.label, latencyMs: answered ? outcome.timings.finalStateMs : null, result: answered ? classify(outcome) : 'unanswered' });
+				const why = answered
+					? undefined
+					: outcome.errors[0]
+						? `${outcome.errors[0].route} ${outcome.errors[0].code} at ${outcome.errors[0].atMs} ms (delivered after ${outcome.timings.deliveredMs} ms)`
+						: outcome.acknowledged
+							? 'acknowledged, no final reply'
+							: `not acknowledged (delivered after ${outcome.timings.deliveredMs} ms)`;
+				samples.push({ label: action.label, latencyMs: answered ? outcome.timings.finalStateMs : null, result: answered ? classify(outcome) : 'unanswered', ...(why ? { why } : {}) });
 			} catch {
 				// The live question closed between reading it and clicking (the emulator refuses disabled buttons): pick again.
 				await new Promise((r) => setTimeout(r, 10));
@@ -95,6 +104,25 @@ export async function runMembers(emulator: DiscordEmulator, members: readonly st
 	};
 	await Promise.all(members.map((name, index) => member(name, index)));
 	return samples;
+}
+
+/**
+ * The interaction's final state: answered and unchanged for one poll. Polled every 100 ms rather than with
+ * `handle.answered()`, whose waiters re-check (and deep-copy) every pending interaction on every request the
+ * emulator serves: with 200 members waiting that work made the emulator itself the bottleneck, and its late
+ * handling of callbacks showed as missed 3 s windows. The timings are the emulator's, taken when each change
+ * happened, so polling adds nothing to them.
+ */
+async function settled(handle: InteractionHandle, timeoutMs: number): Promise<InteractionOutcome> {
+	const deadline = performance.now() + timeoutMs;
+	let last: number | null = null;
+	for (;;) {
+		await new Promise((r) => setTimeout(r, 100));
+		const outcome = handle.outcome();
+		if (isAnswered(outcome) && outcome.timings.finalStateMs === last) return outcome;
+		last = outcome.timings.finalStateMs;
+		if (performance.now() > deadline) return outcome;
+	}
 }
 
 /** The p-th percentile (nearest rank) of a list. */
