@@ -35,6 +35,12 @@ describe('/sample with our model', () => {
 		expect(reply.embeds![0]!.footer?.text).toContain('No random numbers are used, so the seed does not matter.');
 	}, 60_000);
 
+	it('GIVEN a temperature so small that the sampler treats it as 0 THEN the reply says greedy too', async () => {
+		const reply = await runForReply(sample, { prompt: 'The old prince said', temperature: 1e-320, tokens: 3, seed: 5 });
+		expect(reply.embeds![0]!.description).toContain('**Temperature 0 = greedy**');
+		expect(reply.embeds![0]!.footer?.text).toContain('No random numbers are used');
+	}, 60_000);
+
 	it('GIVEN samples THEN a second embed shows the histogram, and the first three runs are written out', async () => {
 		const reply = await runForReply(sample, { prompt: 'The prince said', tokens: 5, samples: 40, seed: 7 });
 		expect(reply.embeds!.map((e) => e.title)).toEqual(['tiny-gpt continues your prompt', '40 draws of the next token']);

@@ -132,7 +132,7 @@ export function drawsChart(result: SampleResult): BarChartInput {
 	const s = result.settings;
 	return {
 		title: `${draws.samples} draws of the token after ${promptTail(result.prompt)}`,
-		subtitle: `${engineName(result)} · ${settingsLine(s)} · ${s.temperature === 0 ? 'greedy: every draw is the top token' : `seed ${s.seed}: draw k uses the first number of run k`}`,
+		subtitle: `${engineName(result)} · ${settingsLine(s)} · ${result.next.greedy ? 'greedy: every draw is the top token' : `seed ${s.seed}: draw k uses the first number of run k`}`,
 		footer: `Each draw picks one token from the same filtered distribution. With more draws, the shares settle towards the probabilities (the law of large numbers). ${draws.counts.length} different tokens were drawn.`,
 		categories: rows.map((r) => r.label),
 		series: [

@@ -77,11 +77,12 @@ export function settingsLine(s: Pick<SampleSettings, 'temperature' | 'topK' | 't
 }
 
 /**
- * How a seed becomes the tokens, in words (the reply's footer): one mulberry32 stream per seed; each sampled token
+ * How a seed becomes the tokens, in words (`greedy` also covers a temperature so close to 0 that the sampler treats
+ * it as 0) (the reply's footer): one mulberry32 stream per seed; each sampled token
  * takes the stream's next number and walks the token ids in order until the running probability passes it.
  */
-export function seedRule(s: Pick<SampleSettings, 'seed' | 'tokens' | 'temperature'>, engineTokens = s.tokens): string {
-	if (s.temperature === 0) return 'Temperature 0 is greedy: always the most likely token (ties: the lowest id). No random numbers are used, so the seed does not matter.';
+export function seedRule(s: Pick<SampleSettings, 'seed' | 'tokens' | 'temperature'>, engineTokens = s.tokens, greedy = s.temperature === 0): string {
+	if (greedy) return 'Temperature 0 is greedy: always the most likely token (ties: the lowest id). No random numbers are used, so the seed does not matter.';
 	return (
 		`Seed ${s.seed} → one mulberry32 stream of numbers u in [0, 1) (src/models/sampling/prng.ts). Each sampled token takes the next u ` +
 		'and picks the first token id whose running sum of probabilities (after the filters, in id order) exceeds u. ' +

@@ -58,8 +58,8 @@ function mainDescription(r: SampleResult): string {
 	const lines: string[] = [];
 	const length = r.promptTokens === undefined ? '' : ` (${r.promptTokens} token${r.promptTokens === 1 ? '' : 's'}${r.contextLength && r.promptTokens > r.contextLength ? `; the model sees the last ${r.contextLength}, its context` : ''})`;
 	lines.push(`**Prompt**${length}: ${span(r.prompt, 160)}`);
-	if (s.temperature === 0) lines.push('**Temperature 0 = greedy**: the most likely token every time (ties: the lowest id), so the seed does not matter.');
-	const seed = s.temperature === 0 ? '' : s.seedChosen ? `, seed ${s.seed}` : `, seed ${s.seed}, drawn at random: add \`seed:${s.seed}\` to repeat it`;
+	if (r.next.greedy) lines.push('**Temperature 0 = greedy**: the most likely token every time (ties: the lowest id), so the seed does not matter.');
+	const seed = r.next.greedy ? '' : s.seedChosen ? `, seed ${s.seed}` : `, seed ${s.seed}, drawn at random: add \`seed:${s.seed}\` to repeat it`;
 	if (r.engine === 'local') {
 		lines.push(`**Run 1**: ${run.pieces.length} token${run.pieces.length === 1 ? '' : 's'}${seed}`, inCodeBlock(run.text));
 	} else {
@@ -100,7 +100,7 @@ export function sampleReply(r: SampleResult, charts: readonly SampleChart[], quo
 		color: COLOR,
 		image: { url: `attachment://${next.name}` },
 		...(fields.length > 0 ? { fields } : {}),
-		footer: { text: [settingsLine(s), seedRule(s), quota].filter(Boolean).join(' · ') },
+		footer: { text: [settingsLine(s), seedRule(s, s.tokens, r.next.greedy), quota].filter(Boolean).join(' · ') },
 	};
 	const draws = drawsEmbed(r, charts.find((c) => c.name === 'sample-draws.png'));
 	return {
