@@ -12,6 +12,7 @@ import {
 	tooManyTokensError,
 } from '../src/demos/attention/input.js';
 import { attentionReply } from '../src/demos/attention/reply.js';
+import { withRerun } from '../src/demos/rerun/index.js';
 
 export default defineCommand({
 	data: {
@@ -49,7 +50,7 @@ export default defineCommand({
 		const out = await deps.compute.run('attention.run', { text: args.text, layer, head, view });
 		if (out.kind === 'too-long') throw tooManyTokensError(out.tokens);
 		const notes = view === 'heads' && args.head !== undefined ? ['`head` is not used by `view:heads`, which draws every head.'] : [];
-		return attentionReply(out.data, out.files, notes);
+		return withRerun(attentionReply(out.data, out.files, notes), 'attention', args, deps, { prefer: ['text', 'layer', 'head', 'view'] });
 	},
 	async autocomplete({ focused }) {
 		const config = await modelShape();

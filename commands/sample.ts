@@ -4,6 +4,7 @@ import { DEMO_COOLDOWN } from '../src/core/rate-limit.js';
 import { MAX_SEED, PROMPT_MAX_CHARACTERS, SAMPLE_MAX_SAMPLES, SAMPLE_MAX_TOKENS, settingsFrom } from '../src/demos/sample/input.js';
 import { sampleOpenAi } from '../src/demos/sample/openai.js';
 import { sampleReply } from '../src/demos/sample/reply.js';
+import { withRerun } from '../src/demos/rerun/index.js';
 
 export default defineCommand({
 	data: {
@@ -34,11 +35,14 @@ export default defineCommand({
 	defer: true,
 	async run({ args, deps, guildId, user }) {
 		const settings = settingsFrom(args);
+		// "Run again with…" keeps the seed that was used, so a changed temperature is compared on the same draws.
+		const rerunArgs = { ...args, seed: settings.seed };
+		const prefer = ['prompt', 'temperature', 'top_k', 'top_p', 'seed'];
 		if (args.engine === 'openai') {
 			const { result, quota } = await sampleOpenAi(deps.llm, { guildId, userId: user.id }, args.prompt, settings);
-			return sampleReply(result, await deps.compute.run('sample.render', result), quota);
+			return withRerun(sampleReply(result, await deps.compute.run('sample.render', result), quota), 'sample', rerunArgs, deps, { prefer });
 		}
 		const out = await deps.compute.run('sample.local', { prompt: args.prompt, settings });
-		return sampleReply(out.result, out.charts);
+		return withRerun(sampleReply(out.result, out.charts), 'sample', rerunArgs, deps, { prefer });
 	},
 });
