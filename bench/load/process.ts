@@ -1,3 +1,4 @@
+import { writeFileSync } from 'node:fs';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fromRoot } from '../../src/paths.js';
@@ -42,6 +43,9 @@ export class MeasuredBot {
 		};
 		this.child.stdout!.on('data', read);
 		this.child.stderr!.on('data', read);
+		// LOAD_BOT_LOG=<file> keeps the bot's own log (per-interaction latency, deferrals) for a closer look.
+		const logFile = process.env.LOAD_BOT_LOG;
+		if (logFile) this.child.on('exit', () => writeFileSync(logFile, this.output));
 	}
 
 	/** Milliseconds from spawn to the first log line matching `predicate` (waits up to `timeoutMs`). */

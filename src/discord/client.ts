@@ -1,3 +1,4 @@
+import { REST } from '@discordjs/rest';
 import { Client, Events, GatewayIntentBits, Options, type ClientOptions } from 'discord.js';
 import type { Logger } from 'pino';
 import type { Config } from '../config.js';
@@ -28,4 +29,13 @@ export function createClient(config: Config, log: Logger, extra: Partial<ClientO
 	client.on(Events.ShardResume, (shard, replayed) => log.info({ shard, replayed }, 'gateway resumed'));
 	client.rest.on('rateLimited', (info) => log.warn({ route: info.route, retryAfter: info.retryAfter, global: info.global }, 'rate limited'));
 	return client;
+}
+
+/**
+ * A REST client for interaction webhooks (edits, follow-ups, deletions of replies). They carry the interaction's own
+ * token and Discord exempts them from the bot's global rate limit, so this client has no global limit of its own;
+ * per-route limits still apply from the headers.
+ */
+export function createInteractionRest(config: Config, extra: { api?: string } = {}): REST {
+	return new REST({ api: extra.api ?? config.DISCORD_API_BASE ?? 'https://discord.com/api', globalRequestsPerSecond: Number.POSITIVE_INFINITY });
 }

@@ -1,5 +1,14 @@
 import type { APIModalInteractionResponseCallbackData } from 'discord-api-types/v10';
-import { DiscordAPIError, MessageFlags, type ChatInputCommandInteraction, type MessageComponentInteraction, type ModalSubmitInteraction } from 'discord.js';
+import type { REST } from '@discordjs/rest';
+import { Routes } from 'discord-api-types/v10';
+import {
+	DiscordAPIError,
+	MessageFlags,
+	MessagePayload,
+	type ChatInputCommandInteraction,
+	type MessageComponentInteraction,
+	type ModalSubmitInteraction,
+} from 'discord.js';
 import type { Reply } from '../core/reply.js';
 import type { Responder } from '../core/respond.js';
 import { ephemeralFlags, messageBody, replacementBody } from './payload.js';
@@ -24,9 +33,22 @@ async function acknowledge(send: () => Promise<unknown>, applied: () => void): P
 	}
 }
 
-/** The {@link Responder} operations on a discord.js interaction. */
+/**
+ * The {@link Responder} operations on a discord.js interaction. First responses (callbacks) go through discord.js;
+ * edits, deletions and follow-ups go to the interaction's webhook through `webhookRest`, a REST client of their own:
+ * Discord does not count interaction webhooks against the bot's global limit of 50 requests a second, but discord.js's
+ * shared client would, which caps a busy meeting at 50 deferred answers a second.
+ */
 export class DiscordResponder implements Responder {
-	constructor(private readonly interaction: Answerable) {}
+	constructor(
+		private readonly interaction: Answerable,
+		private readonly webhookRest: REST,
+	) {}
+
+	private async webhookMessage(method: 'post' | 'patch', route: `/${string}`, options: Parameters<typeof MessagePayload.create>[1]): Promise<void> {
+		const { body, files } = await MessagePayload.create(this.interaction.webhook, options).resolveBody().resolveFiles();
+		await this.webhookRest[method](route, { body, files: files ?? undefined, auth: false });
+	}
 
 	async defer(ephemeral: boolean): Promise<void> {
 		const i = this.interaction;
@@ -73,16 +95,19 @@ export class DiscordResponder implements Responder {
 	}
 
 	async editOriginal(reply: Reply): Promise<void> {
-		await this.interaction.editReply(replacementBody(reply));
+		const i = this.interaction;
+		await this.webhookMessage('patch', Routes.webhookMessage(i.applicationId, i.token, '@original'), replacementBody(reply));
 	}
 
 	async deleteOriginal(): Promise<void> {
-		await this.interaction.deleteReply();
+		const i = this.interaction;
+		await this.webhookRest.delete(Routes.webhookMessage(i.applicationId, i.token, '@original'), { auth: false });
 	}
 
 	async followUp(reply: Reply): Promise<void> {
+		const i = this.interaction;
 		const flags = ephemeralFlags(reply);
-		await this.interaction.followUp({ ...messageBody(reply), ...(flags ? { flags } : {}) });
+		await this.webhookMessage('post', Routes.webhook(i.applicationId, i.token), { ...messageBody(reply), ...(flags ? { flags } : {}) });
 	}
 
 	async showModal(modal: APIModalInteractionResponseCallbackData): Promise<void> {

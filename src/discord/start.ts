@@ -3,7 +3,7 @@ import { createApp, type App, type AppOptions } from '../app.js';
 import type { Config } from '../config.js';
 import { Scheduler, type Waker } from '../jobs/scheduler.js';
 import type { Logger } from '../logger.js';
-import { createClient } from './client.js';
+import { createClient, createInteractionRest } from './client.js';
 import { DiscordPoster } from './poster.js';
 import { routeInteractions } from './router.js';
 import { startHealthServer } from '../observability/server.js';
@@ -43,7 +43,7 @@ export async function startDiscord(config: Config, log: Logger, options: Discord
 	const { client: clientOptions, schedulerWake, healthServer = true, warmUp = false, ...appOptions } = options;
 	const client = createClient(config, log, clientOptions);
 	const app = await createApp({ ...appOptions, config, log, poster: new DiscordPoster(client) });
-	routeInteractions(client, app.dispatcher, log);
+	routeInteractions(client, app.dispatcher, log, createInteractionRest(config, { api: clientOptions?.rest?.api }));
 	// With sharding, the client's cache holds exactly this process's guilds, so each guild's posts are made once.
 	const scheduler = new Scheduler({ deps: app.deps, log, wake: schedulerWake, ownedGuilds: () => client.guilds.cache.keys() });
 	const ready = new Promise<void>((resolve) => {
