@@ -62,12 +62,13 @@ export const DEMO_COMMANDS = {
 	},
 	ffn: { options: { text, layer }, required: ['text'] },
 	residual: { options: { text }, required: ['text'] },
-	inject: { options: { level: { type: 'integer', min: 1 } }, required: [] },
+	inject: { options: { level: { type: 'integer', min: 1, max: 5 } }, required: [] },
 	ask: {
 		options: {
 			question: text,
 			tier: { type: 'choice', values: ['core', 'implementation', 'theory'] },
 			language: text,
+			week: { type: 'integer', min: 1, max: 12 },
 		},
 		required: ['question'],
 	},
