@@ -118,9 +118,9 @@ repeated after it with \`npx tsx scripts/model-measure-steps.ts\` on a less load
 
 Half of a step is the attention's batched matMuls (about 2 GFLOP/s on wasm, against about 20 GFLOP/s for the
 2-D matMuls of the projections and the FFN), so width costs more than it would elsewhere. d_model 128 was the only
-size that could see the training text about twice in an hour; context 128 was kept for the attention demos.
-During the run the machine was shared with other jobs (load average 8–12 on 2 cores), so steps took 3–9 s of
-wall time instead of about 2 s.
+size that could see the training text several times in about an hour (2,000 steps × 2,048 tokens ≈ 3.4 passes over
+the training tokens); context 128 was kept for the attention demos. During the run the machine was shared with other
+jobs (load average 3–7 on 2 cores), so steps averaged about 2.2 s of wall time instead of about 1.8 s.
 
 ![loss curve](loss.png)
 

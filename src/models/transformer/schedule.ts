@@ -27,7 +27,7 @@ export interface TrainingConfig {
 export const TRAINING: TrainingConfig = {
 	seed: 20240607,
 	model: { vocabSize: 4096, contextLength: 128, dModel: 128, nLayers: 4, nHeads: 4, dFF: 512 },
-	steps: 1200,
+	steps: 2000,
 	batchSize: 16,
 	peakLearningRate: 3e-3,
 	warmupSteps: 100,
