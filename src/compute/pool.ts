@@ -26,6 +26,9 @@ export function createWorkerPool(options: PoolOptions = {}): Compute {
 		maxThreads: threads,
 		maxQueue,
 		idleTimeout: 60_000,
+		// Lower priority for the heavy work (Linux nice is per thread, via @napi-rs/nice): on a busy machine the gateway
+		// thread, which must answer every interaction within 3 s, gets the CPU before a chart does.
+		niceIncrement: 10,
 		// Under tsx or vitest the worker is TypeScript too; tsx registers itself in the worker.
 		execArgv: isTypeScript ? [...process.execArgv.filter((a) => !a.startsWith('--inspect')), '--import', 'tsx'] : [],
 	});

@@ -162,7 +162,7 @@ export class HttpPipeline {
 		const { world, interactions } = this.core;
 		let messageId: string | undefined = record.params.message_id;
 		if (record.route?.endsWith('/messages/@original')) {
-			const interaction = [...interactions.records.values()].find((r) => r.token === record.params.webhook_token);
+			const interaction = interactions.recordByToken(record.params.webhook_token ?? '');
 			messageId = interaction?.original?.message.id;
 		} else if (record.route?.endsWith('/callback') && (json as { type?: number } | undefined)?.type === 7) {
 			messageId = interactions.records.get(record.params.interaction_id ?? '')?.componentMessageId;

@@ -10,6 +10,8 @@ export interface InteractionHandle {
 	readonly payload: APIInteraction;
 	/** The outcome so far (a snapshot). */
 	outcome(): InteractionOutcome;
+	/** When the interaction last changed (a callback, an edit, a follow-up), without copying anything: cheap to poll. */
+	lastChangeAt(): number | null;
 	/** Resolves once `predicate(outcome)` holds; rejects after `timeoutMs` (default 5 s) with the outcome so far. */
 	waitFor(predicate: (outcome: InteractionOutcome) => boolean, timeoutMs?: number): Promise<InteractionOutcome>;
 	/** Resolves at the first accepted callback. */
@@ -60,6 +62,7 @@ export function makeHandle(record: InteractionRecord, waiters: Waiters, sessionI
 		token: record.token,
 		payload: record.payload,
 		outcome,
+		lastChangeAt: () => record.lastChangeAt,
 		waitFor,
 		acknowledged: (timeoutMs) => waitFor((o) => o.acknowledged, timeoutMs),
 		answered: async ({ timeoutMs = 5_000, quietMs = 100 } = {}) => {

@@ -59,6 +59,11 @@ export class Interactions {
 	readonly records = new Map<string, InteractionRecord>();
 	private readonly byToken = new Map<string, InteractionRecord>();
 
+	/** The interaction a webhook token belongs to. */
+	recordByToken(token: string): InteractionRecord | undefined {
+		return this.byToken.get(token);
+	}
+
 	constructor(
 		private readonly world: World,
 		private readonly rules: InteractionRules,

@@ -188,7 +188,7 @@ export function createMessage(world: World, options: CreateMessageOptions): Stor
 		deleted: false,
 		...(options.interactionId ? { interactionId: options.interactionId } : {}),
 	};
-	world.messagesIn(channelId).push(stored);
+	world.addMessage(channelId, stored);
 	return stored;
 }
 

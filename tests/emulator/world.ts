@@ -185,13 +185,17 @@ export class World {
 		return list;
 	}
 
-	/** Finds a stored message anywhere (channel messages and interaction responses). */
+	private readonly messagesById = new Map<string, StoredMessage>();
+
+	/** Stores a new message in its channel (and in the index {@link findMessage} reads). */
+	addMessage(channelId: string, stored: StoredMessage): void {
+		this.messagesIn(channelId).push(stored);
+		this.messagesById.set(stored.message.id, stored);
+	}
+
+	/** Finds a stored message anywhere (channel messages and interaction responses), in constant time. */
 	findMessage(messageId: string): StoredMessage | undefined {
-		for (const list of this.messages.values()) {
-			const found = list.find((m) => m.message.id === messageId);
-			if (found) return found;
-		}
-		return undefined;
+		return this.messagesById.get(messageId);
 	}
 }
 
