@@ -33,19 +33,24 @@ export class BotProcess {
 		for (;;) {
 			const found = this.logs().find(predicate);
 			if (found) return found;
-			if (this.child.exitCode !== null) throw new Error(`bot exited with ${this.child.exitCode}:\n${this.output}`);
+			if (this.ended) throw new Error(`bot exited with ${this.child.exitCode ?? this.child.signalCode}:\n${this.output}`);
 			if (Date.now() > deadline) throw new Error(`timed out waiting for a log line:\n${this.output}`);
 			await new Promise((r) => setTimeout(r, 100));
 		}
 	}
 
-	/** Resolves with the exit code. */
+	/** Whether the process has ended, by exiting or by a signal (a SIGKILLed child has no exit code, only a signal). */
+	get ended(): boolean {
+		return this.child.exitCode !== null || this.child.signalCode !== null;
+	}
+
+	/** Resolves with the exit code (null when a signal ended it). */
 	exited(): Promise<number | null> {
-		return this.child.exitCode !== null ? Promise.resolve(this.child.exitCode) : new Promise((r) => this.child.once('exit', (code) => r(code)));
+		return this.ended ? Promise.resolve(this.child.exitCode) : new Promise((r) => this.child.once('exit', (code) => r(code)));
 	}
 
 	async stop(): Promise<void> {
-		if (this.child.exitCode === null) {
+		if (!this.ended) {
 			this.child.kill('SIGTERM');
 			await this.exited();
 		}
