@@ -49,7 +49,10 @@ export async function startDiscord(config: Config, log: Logger, options: Discord
 	const ready = new Promise<void>((resolve) => {
 		client.once(Events.ClientReady, (c) => {
 			log.info({ user: c.user.tag, guilds: c.guilds.cache.size }, 'connected to Discord');
-			scheduler.start().catch((error: unknown) => log.error({ err: error }, 'schedule recovery failed'));
+			scheduler
+				.start()
+				.then((report) => log.info({ guilds: c.guilds.cache.size, ran: report.ran.length, errors: report.errors.length }, 'schedule recovery done'))
+				.catch((error: unknown) => log.error({ err: error }, 'schedule recovery failed'));
 			app.liveQuizzes.start(() => client.guilds.cache.keys()).catch((error: unknown) => log.error({ err: error }, 'live quiz recovery failed'));
 			if (warmUp) app.warmUp().catch((error: unknown) => log.error({ err: error }, 'model warm-up failed'));
 			resolve();

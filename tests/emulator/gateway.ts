@@ -238,8 +238,9 @@ export class Gateway {
 		if (typeof data.properties !== 'object' || data.properties === null) {
 			return void connection.socket.close(GatewayCloseCodes.DecodeError, 'IDENTIFY needs properties {os, browser, device}.');
 		}
-		// A new session for a shard supersedes the old one.
-		for (const old of this.sessions.values()) if (old.shard[0] === shardId) old.invalid = true;
+		// A new session for a shard supersedes the old one; a new shard count (the bot was resharded) supersedes every
+		// session of the old count, whose guild split no longer holds.
+		for (const old of this.sessions.values()) if (old.shard[0] === shardId || old.shard[1] !== shardCount) old.invalid = true;
 		const session: GatewaySession = {
 			id: randomBytes(16).toString('hex'),
 			shard: [shardId, shardCount],

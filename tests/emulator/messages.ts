@@ -22,6 +22,8 @@ export interface StoredFile {
 	/** Width and height read from the PNG header; null when the bytes are not a PNG. */
 	png: { width: number; height: number } | null;
 	attachmentId: string;
+	/** The alt text the bot gave it (`attachments[].description`), which Discord keeps on the attachment. */
+	description?: string;
 }
 
 /** A message as the emulator keeps it: the API object plus what a test wants to check. */
@@ -115,11 +117,12 @@ function buildAttachments(
 				size: upload.bytes.length,
 				png: readPngSize(upload.bytes),
 				attachmentId: world.ids.next(),
+				...(entry.description ? { description: entry.description } : {}),
 			});
 			continue;
 		}
 		const previous = kept.find((f) => f.attachmentId === entry.id);
-		if (previous) files.push(previous);
+		if (previous) files.push(entry.description ? { ...previous, description: entry.description } : previous);
 	}
 	const attachments = files.map((f): APIAttachment => {
 		const url = `${baseUrl}/attachments/${channelId}/${f.attachmentId}/${encodeURIComponent(f.filename)}`;
@@ -130,6 +133,7 @@ function buildAttachments(
 			url,
 			proxy_url: url,
 			content_type: f.contentType,
+			...(f.description ? { description: f.description } : {}),
 			...(f.png ? { width: f.png.width, height: f.png.height } : {}),
 		};
 	});
