@@ -1,9 +1,8 @@
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { repoRoot } from '../../src/paths.js';
+import { sharedPath } from '../helpers/shared.js';
 
-/** The worksheet seed, read where CI and every developer have it: `shared/` beside the repository. */
-export const WORKSHEET_SEED = join(repoRoot(), '..', 'shared', 'seeds', '003_7b995db7eb4c6b09.txt');
+/** The worksheet seed, in the team's shared folder (beside the repository). */
+export const WORKSHEET_SEED = sharedPath('seeds', '003_7b995db7eb4c6b09.txt');
 
 /**
  * Mends the seed's broken characters. The worksheet's UTF-8 was decoded as ISO-8859-7 (Greek) and the C1 bytes

