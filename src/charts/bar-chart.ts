@@ -5,6 +5,7 @@ import { layoutLegend, type LegendEntry } from './legend.js';
 import { sceneToPng } from './render.js';
 import type { Scene, SceneItem } from './scene.js';
 import { measureText, truncate, type TextMeasurer } from './text.js';
+import type { FontSpec } from './fonts.js';
 import { categorical, HIGHLIGHT, THEME } from './theme.js';
 import { formatNumber, type NumberFormat } from './ticks.js';
 
@@ -51,6 +52,12 @@ export function barValueLabel(value: number, format: NumberFormat = 'number'): s
 }
 
 /** Lays out a bar chart (see BarChartInput) as a scene. Throws on inconsistent input lengths. */
+/** A category label's font: bold for the highlighted one. Measured and drawn with the same font, so a bold label fits. */
+function labelFontOf(input: BarChartInput): (index: number) => FontSpec {
+	const bold = { ...THEME.fonts.label, weight: 'bold' as const };
+	return (index) => (input.highlight?.index === index ? bold : THEME.fonts.label);
+}
+
 export function layoutBarChart(input: BarChartInput, measure: TextMeasurer = measureText): Scene {
 	const n = input.categories.length;
 	for (const s of input.series) if (s.values.length !== n) throw new Error(`bar chart: series "${s.name}" has ${s.values.length} values for ${n} categories`);
@@ -79,9 +86,9 @@ export function layoutBarChart(input: BarChartInput, measure: TextMeasurer = mea
 	const showValues = input.showValues ?? (input.series.length === 1 && n <= 24);
 
 	if (horizontal) {
-		const labelFont = THEME.fonts.label;
-		const labels = input.categories.map((c) => truncate(c, width * 0.25, labelFont, measure));
-		const labelW = Math.max(0, ...labels.map((l) => measure(l, labelFont)));
+		const fontOf = labelFontOf(input);
+		const labels = input.categories.map((c, i) => truncate(c, width * 0.25, fontOf(i), measure));
+		const labelW = Math.max(0, ...labels.map((l, i) => measure(l, fontOf(i))));
 		const valueRoom = showValues ? Math.max(0, ...values.map((v) => measure(barValueLabel(v, format), THEME.fonts.tick))) + 14 : 12;
 		const plot: Box = { x: padding + (input.categoryAxis?.title ? THEME.fonts.axisTitle.size + 12 : 0) + labelW + 10, y: top, w: 0, h: 0 };
 		plot.w = width - padding - valueRoom - plot.x;
@@ -102,10 +109,11 @@ export function layoutBarChart(input: BarChartInput, measure: TextMeasurer = mea
 		plot.w = width - padding - right - plot.x;
 		const band = plot.w / Math.max(1, n);
 		const labelFont = THEME.fonts.label;
-		const fits = input.categories.every((c) => measure(c, labelFont) <= band - 4);
+		const fontOf = labelFontOf(input);
+		const fits = input.categories.every((c, i) => measure(c, fontOf(i)) <= band - 4);
 		const rotatedMax = Math.min(160, (height - top) * 0.3);
-		const labels = input.categories.map((c) => truncate(c, fits ? band - 4 : rotatedMax, labelFont, measure));
-		const labelH = fits ? labelFont.size + 10 : Math.max(...labels.map((l) => measure(l, labelFont))) * Math.SQRT1_2 + labelFont.size + 8;
+		const labels = input.categories.map((c, i) => truncate(c, fits ? band - 4 : rotatedMax, fontOf(i), measure));
+		const labelH = fits ? labelFont.size + 10 : Math.max(...labels.map((l, i) => measure(l, fontOf(i)))) * Math.SQRT1_2 + labelFont.size + 8;
 		plot.h = bottom - (input.categoryAxis?.title ? THEME.fonts.axisTitle.size + 14 : 0) - labelH - plot.y;
 		const scale = linearScale(domain, [plot.y + plot.h, plot.y], { format, nice: !input.valueAxis?.domain });
 		items.push(...yAxisItems(scale, plot, { side: 'left', title: input.valueAxis?.title }, measure));
@@ -134,7 +142,7 @@ function bars(input: BarChartInput, plot: Box, scale: Scale, labels: string[], h
 	const barSize = group / Math.max(1, input.series.length);
 	const zero = scale.map(Math.max(scale.domain[0], Math.min(scale.domain[1], 0)));
 	const dimmed = (i: number): boolean => input.cutoff !== undefined && i > input.cutoff.afterIndex;
-	const labelFont = THEME.fonts.label;
+	const fontOf = labelFontOf(input);
 	for (let i = 0; i < n; i++) {
 		const start = (horizontal ? plot.y : plot.x) + band * i + (band - group) / 2;
 		const highlighted = input.highlight?.index === i;
@@ -158,7 +166,7 @@ function bars(input: BarChartInput, plot: Box, scale: Scale, labels: string[], h
 				);
 			}
 		});
-		const font = highlighted ? { ...labelFont, weight: 'bold' as const } : labelFont;
+		const font = fontOf(i);
 		const color = highlighted ? HIGHLIGHT : dimmed(i) ? THEME.textFaint : THEME.text;
 		const mid = (horizontal ? plot.y : plot.x) + band * (i + 0.5);
 		const text = labels[i]!;

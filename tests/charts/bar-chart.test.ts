@@ -3,6 +3,7 @@ import { barValueLabel, layoutBarChart, renderBarChart, type BarChartInput } fro
 import { mix } from '../../src/charts/color.js';
 import { pngSize } from '../../src/charts/png.js';
 import { itemsWithRole } from '../../src/charts/scene.js';
+import type { TextMeasurer } from '../../src/charts/text.js';
 import { HIGHLIGHT, PALETTE, THEME } from '../../src/charts/theme.js';
 import { fakeMeasure } from './helpers/fake-measure.js';
 
@@ -90,6 +91,22 @@ describe('bar chart layout', () => {
 		expect(itemsWithRole(scene.items, 'category-label', 'text').every((t) => t.align === 'right' && t.x === zero - 10)).toBe(true);
 		expect(itemsWithRole(scene.items, 'x-tick-label', 'text').map((t) => t.text)).toEqual(['0%', '10%', '20%', '30%', '40%']);
 		expect(() => layoutBarChart({ ...base, orientation: 'horizontal', line: { name: 'c', values: [1, 1, 1, 1] } }, fakeMeasure)).toThrow(/vertical/);
+	});
+
+	it('GIVEN the highlighted label is the longest THEN it is measured bold, as drawn: room is made for it, or it is rotated', () => {
+		// Bold text is wider; this measurer makes it 30 % wider so the difference shows.
+		const measure: TextMeasurer = (text, font) => fakeMeasure(text, font) * (font.weight === 'bold' ? 1.3 : 1);
+		const categories = ['a', 'the sampled token', 'c', 'd'];
+		const horizontal = layoutBarChart({ ...base, categories, orientation: 'horizontal', highlight: { index: 1 } }, measure);
+		const label = itemsWithRole(horizontal.items, 'category-label', 'text')[1]!;
+		expect(label.font.weight).toBe('bold');
+		expect(label.x - measure(label.text, label.font)).toBeGreaterThanOrEqual(THEME.padding);
+		// 17 graphemes fit a 4-category band of a 600-wide chart in regular weight but not in bold.
+		const vertical = layoutBarChart({ ...base, categories, highlight: { index: 1 } }, measure);
+		const band = itemsWithRole(vertical.items, 'bar', 'rect')[1]!.x - itemsWithRole(vertical.items, 'bar', 'rect')[0]!.x;
+		expect(measure(categories[1]!, THEME.fonts.label)).toBeLessThanOrEqual(band - 4);
+		expect(measure(categories[1]!, label.font)).toBeGreaterThan(band - 4);
+		expect(itemsWithRole(vertical.items, 'category-label', 'text').every((t) => t.rotate === -Math.PI / 4)).toBe(true);
 	});
 
 	it('GIVEN labels too long for their band THEN they are rotated and truncated with an ellipsis', () => {
