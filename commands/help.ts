@@ -47,6 +47,8 @@ export default defineCommand({
 		description: 'What this bot can do, for members, presenters and organizers',
 		options: [{ type: T.String, name: 'command', description: 'Explain one command and its options', autocomplete: true }],
 	},
+	// Its replies are private.
+	lateDefer: () => 'ephemeral',
 	audience: 'member',
 	run({ args, deps }) {
 		if (args.command) {

@@ -20,6 +20,7 @@ export default defineCommand({
 		],
 	},
 	cooldown: CARD_COOLDOWN,
+	lateDefer: (args) => (args.share === true ? 'public' : 'ephemeral'),
 	audience: 'member',
 	// No up-front defer: whether the card is private depends on `share`, and a deferred reply cannot change that.
 	// The card takes a few hundred milliseconds; the dispatcher's automatic defer covers a slow one.

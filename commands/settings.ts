@@ -44,6 +44,8 @@ export default defineCommand({
 			},
 		],
 	},
+	// Its replies are private.
+	lateDefer: () => 'ephemeral',
 	audience: 'organizer',
 	async run({ args, guildId, user, deps }) {
 		const guild = requireGuild(guildId);

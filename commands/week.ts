@@ -155,6 +155,7 @@ export default defineCommand({
 		],
 	},
 	audience: 'member',
+	lateDefer: (args) => (args.share === true ? 'public' : 'ephemeral'),
 	async run(ctx) {
 		const chosen = ctx.args.number === undefined ? await defaultWeek(ctx) : { number: ctx.args.number, explain: '' };
 		return { ...(await page(ctx, chosen.number, 'overview', chosen.explain)), ephemeral: ctx.args.share !== true };

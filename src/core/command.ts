@@ -26,6 +26,12 @@ export interface ModalHandler {
 export interface Command<D extends CommandData = CommandData> {
 	data: D;
 	defer?: DeferMode;
+	/**
+	 * How the transport defers when the handler is late (default `'public'`). A command whose reply is private says
+	 * `'ephemeral'`, so that on a busy bot the member's "thinking…" is not shown to the whole channel first (a public
+	 * deferral cannot turn private: it would be deleted and the answer sent as a private follow-up).
+	 */
+	lateDefer?: (args: ArgumentsOf<D>) => 'ephemeral' | 'public';
 	/** Which help section lists it. */
 	audience?: 'member' | 'presenter' | 'organizer';
 	/** For expensive commands: at most `uses` runs per member in `perMs`; more get the wait time, at once. */

@@ -91,7 +91,7 @@ export class Dispatcher {
 				const args = argsFor(found.data, raw);
 				return found.run({ ...this.context(base, log, update), commandName: name, args });
 			},
-			{ kind: 'command', defer: limited.ok ? command?.defer : false, createdAt: base.createdAt, autoDeferMs: this.options.autoDeferMs, log },
+			{ kind: 'command', defer: limited.ok ? command?.defer : false, lateDefer: lateDeferOf(command, raw), createdAt: base.createdAt, autoDeferMs: this.options.autoDeferMs, log },
 		);
 		return this.finish(base, 'command', name, log, started, outcome);
 	}
@@ -197,5 +197,15 @@ function safeParse(customId: string) {
 		return parseCustomId(customId);
 	} catch {
 		return null;
+	}
+}
+
+/** How a late command is deferred, from its own `lateDefer`; public when its options cannot be read (that fails fast). */
+function lateDeferOf(command: AnyCommand | undefined, raw: RawInvocation): 'ephemeral' | 'public' | undefined {
+	if (!command?.lateDefer) return undefined;
+	try {
+		return command.lateDefer(argsFor(command.data, raw));
+	} catch {
+		return undefined;
 	}
 }

@@ -31,6 +31,8 @@ export type InteractionKind = 'command' | 'component' | 'modal';
 export interface RespondOptions {
 	kind: InteractionKind;
 	defer?: DeferMode | 'update';
+	/** How a command is deferred automatically when it is late (default public); components update their message. */
+	lateDefer?: 'ephemeral' | 'public';
 	/**
 	 * When the interaction was created. Discord drops an interaction not acknowledged within 3 s of creation, so
 	 * a handler still running `autoDeferMs` after this is deferred automatically.
@@ -87,7 +89,7 @@ export async function respond(
 			state = ephemeral ? 'deferred-ephemeral' : 'deferred';
 		}
 	};
-	const autoMode: DeferMode | 'update' = options.kind === 'component' ? 'update' : true;
+	const autoMode: DeferMode | 'update' = options.kind === 'component' ? 'update' : options.lateDefer === 'ephemeral' ? 'ephemeral' : true;
 
 	if (options.defer) await serial(() => deferAs(options.defer === true ? true : options.defer!));
 	const delay = Math.max(0, options.createdAt + (options.autoDeferMs ?? AUTO_DEFER_MS) - now());

@@ -34,6 +34,12 @@ describe('respond', () => {
 		expect(r.names).toEqual(['defer', 'editOriginal']);
 	});
 
+	it('GIVEN a slow command whose reply is private (lateDefer: ephemeral) THEN the automatic deferral is private too, and the answer edits it', async () => {
+		const r = new MemoryResponder();
+		await respond(r, async () => (await sleep(250), { content: 'card', ephemeral: true }), base({ lateDefer: 'ephemeral' }));
+		expect(r.names).toEqual(['defer-ephemeral', 'editOriginal']);
+	});
+
 	it('GIVEN defer: ephemeral THEN it defers ephemerally before running', async () => {
 		const r = new MemoryResponder();
 		await respond(r, async () => ({ content: 'x', ephemeral: true }), base({ defer: 'ephemeral' }));
