@@ -12,9 +12,13 @@ import type { BenchRow, BenchSuite } from './types.js';
 
 const SECONDS = Number(process.env.LOAD_SECONDS ?? 60);
 const MEMBERS = Number(process.env.LOAD_MEMBERS ?? 200);
+/** The paced run first: a study group's size, each member reading an answer for 4–12 s before the next. */
+const MEETING_MEMBERS = Number(process.env.LOAD_MEETING_MEMBERS ?? 40);
+const MEETING_THINK_MS = [4_000, 12_000] as const;
 
 /**
- * A meeting's load: the emulated Discord and MEMBERS simulated members in this process, the bot in its own process
+ * Two runs of LOAD_SECONDS each on one bot. First a meeting as it happens: MEETING_MEMBERS (40) members who each read
+ * an answer for 4–12 s before sending the next. Then the stress run: the emulated Discord and MEMBERS simulated members in this process, the bot in its own process
  * (src/index.ts on SQLite, worker pool sized to the cores, models warmed up first), each member sending its next
  * interaction as soon as the last was answered, for LOAD_SECONDS (60; shorten for a smoke run). Latency is from
  * dispatch to the member's final reply (the emulator's clock); the event-loop delay p99 is the bot's own
@@ -24,11 +28,13 @@ const suite: BenchSuite = {
 	area: 'load',
 	async run(): Promise<BenchRow[]> {
 		const names = Array.from({ length: MEMBERS }, (_, i) => `member${String(i + 1).padStart(3, '0')}`);
+		// Members of their own, so the stress run does not start with the meeting's per-member limits already used.
+		const attendees = Array.from({ length: MEETING_MEMBERS }, (_, i) => `attendee${String(i + 1).padStart(2, '0')}`);
 		const emulator = await startEmulator({
 			token: 'x',
 			// Discord's per-route limits apply per interaction token; a shared default bucket would throttle 200 members artificially.
 			rateLimit: { limit: 100_000, windowMs: 1000 },
-			guilds: [{ ...DEFAULT_GUILD_SEED, members: [...(DEFAULT_GUILD_SEED.members ?? []), ...names.map((username) => ({ username, roles: ['Member'] }))] }],
+			guilds: [{ ...DEFAULT_GUILD_SEED, members: [...(DEFAULT_GUILD_SEED.members ?? []), ...[...attendees, ...names].map((username) => ({ username, roles: ['Member'] }))] }],
 		});
 		const guildId = [...emulator.world.guilds.keys()][0]!;
 		await deployCommands({ token: 'x', commands, guildId, apiBase: emulator.apiUrl });
@@ -57,6 +63,13 @@ const suite: BenchSuite = {
 			// One of each first: the first chart of a kind registers fonts, the first model call builds its tables.
 			await runMembers(emulator, ['ada'], actions.map((a) => ({ ...a, weight: 1 })), performance.now() + 5_000);
 			await fetch(`${metricsUrl}/metrics`); // resets the event-loop histogram: the next scrape covers the run only
+			process.stderr.write(`load: a meeting, ${MEETING_MEMBERS} members reading each answer for 4–12 s, for ${SECONDS} s…\n`);
+			const meetingStarted = performance.now();
+			const meetingSamples = await runMembers(emulator, attendees, actions, meetingStarted + SECONDS * 1000, MEETING_THINK_MS);
+			const meetingS = (performance.now() - meetingStarted) / 1000;
+			const meetingMetrics = await (await fetch(`${metricsUrl}/metrics`)).text();
+			const meetingViolations = emulator.violations.length;
+			const out = rows(`meeting (${MEETING_MEMBERS} members, 4–12 s between interactions)`, MEETING_MEMBERS, meetingSamples, meetingS, metricValue(meetingMetrics, 'bot_event_loop_delay_p99_seconds') * 1000, bot.memory().peakMiB, meetingViolations);
 			process.stderr.write(`load: ${MEMBERS} members for ${SECONDS} s…\n`);
 			// The emulated Discord and the members share this process: if its loop lags, Discord itself is late.
 			const ownLoop = monitorEventLoopDelay({ resolution: 10 });
@@ -67,7 +80,7 @@ const suite: BenchSuite = {
 			ownLoop.disable();
 			const metrics = await (await fetch(`${metricsUrl}/metrics`)).text();
 			const memory = bot.memory();
-			const out = rows(samples, elapsedS, metricValue(metrics, 'bot_event_loop_delay_p99_seconds') * 1000, memory.peakMiB, emulator.violations.length);
+			out.push(...rows('load', MEMBERS, samples, elapsedS, metricValue(metrics, 'bot_event_loop_delay_p99_seconds') * 1000, memory.peakMiB, emulator.violations.length - meetingViolations));
 			out.push({
 				name: `load: event-loop delay p99 of the emulated Discord and the members (this process; max ${(ownLoop.max / 1e6).toFixed(0)} ms), over the run`,
 				value: ownLoop.percentile(99) / 1e6,
@@ -92,7 +105,8 @@ async function waitForModels(url: string): Promise<void> {
 	}
 }
 
-function rows(samples: Sample[], elapsedS: number, loopP99Ms: number, peakMiB: number, violations: number): BenchRow[] {
+/** The rows of one run, each named `<run>: …`. */
+function rows(run: string, members: number, samples: Sample[], elapsedS: number, loopP99Ms: number, peakMiB: number, violations: number): BenchRow[] {
 	const out: BenchRow[] = [];
 	const labels = [...new Set(samples.map((s) => s.label))];
 	for (const label of labels) {
@@ -102,19 +116,19 @@ function rows(samples: Sample[], elapsedS: number, loopP99Ms: number, peakMiB: n
 		const refusals = mine.filter((s) => (s.result === 'busy' || s.result === 'limited') && s.latencyMs !== null).map((s) => s.latencyMs!);
 		const count = (r: Sample['result']) => mine.filter((s) => s.result === r).length;
 		const counts = `${mine.length} sent: ${count('ok')} answered, ${count('limited')} cooldown ❌, ${count('busy')} busy ❌, ${count('refused')} other ❌, ${count('unanswered')} unanswered`;
-		out.push({ name: `load: ${label} (${counts}), dispatch → final reply p50 of the real answers`, value: percentile(done, 50), unit: 'ms' });
-		out.push({ name: `load: ${label}, p95`, value: percentile(done, 95), unit: 'ms' });
-		out.push({ name: `load: ${label}, p99`, value: percentile(done, 99), unit: 'ms' });
-		if (refusals.length > 0) out.push({ name: `load: ${label}, "busy" or cooldown answer, p99`, value: percentile(refusals, 99), unit: 'ms' });
+		out.push({ name: `${run}: ${label} (${counts}), dispatch → final reply p50 of the real answers`, value: percentile(done, 50), unit: 'ms' });
+		out.push({ name: `${run}: ${label}, p95`, value: percentile(done, 95), unit: 'ms' });
+		out.push({ name: `${run}: ${label}, p99`, value: percentile(done, 99), unit: 'ms' });
+		if (refusals.length > 0) out.push({ name: `${run}: ${label}, "busy" or cooldown answer, p99`, value: percentile(refusals, 99), unit: 'ms' });
 	}
 	const all = samples.filter((s) => s.latencyMs !== null).map((s) => s.latencyMs!);
-	out.push({ name: `load: all ${samples.length} interactions in ${elapsedS.toFixed(0)} s from ${MEMBERS} members, p50`, value: percentile(all, 50), unit: 'ms' });
-	out.push({ name: 'load: all interactions, p95', value: percentile(all, 95), unit: 'ms' });
-	out.push({ name: 'load: all interactions, p99', value: percentile(all, 99), unit: 'ms' });
-	out.push({ name: 'load: replies per second (answers and refusals)', value: all.length / elapsedS, unit: '/s' });
-	out.push({ name: 'load: real answers per second', value: samples.filter((s) => s.result === 'ok').length / elapsedS, unit: '/s' });
+	out.push({ name: `${run}: all ${samples.length} interactions in ${elapsedS.toFixed(0)} s from ${members} members, p50`, value: percentile(all, 50), unit: 'ms' });
+	out.push({ name: `${run}: all interactions, p95`, value: percentile(all, 95), unit: 'ms' });
+	out.push({ name: `${run}: all interactions, p99`, value: percentile(all, 99), unit: 'ms' });
+	out.push({ name: `${run}: replies per second (answers and refusals)`, value: all.length / elapsedS, unit: '/s' });
+	out.push({ name: `${run}: real answers per second`, value: samples.filter((s) => s.result === 'ok').length / elapsedS, unit: '/s' });
 	const unanswered = samples.filter((s) => s.result === 'unanswered');
-	out.push({ name: 'load: interactions unanswered (must be 0)', value: unanswered.length, unit: '' });
+	out.push({ name: `${run}: interactions unanswered (must be 0)`, value: unanswered.length, unit: '' });
 	// Why, grouped, so a regression is diagnosable from the table.
 	const reasons = new Map<string, number>();
 	for (const s of unanswered) {
@@ -122,10 +136,10 @@ function rows(samples: Sample[], elapsedS: number, loopP99Ms: number, peakMiB: n
 		if (process.env.LOAD_DEBUG) process.stderr.write(`${s.label}: ${s.why}\n`);
 		reasons.set(key, (reasons.get(key) ?? 0) + 1);
 	}
-	for (const [why, n] of reasons) out.push({ name: `load: unanswered because: ${why}`, value: n, unit: '' });
-	out.push({ name: 'load: requests that broke Discord’s spec (must be 0)', value: violations, unit: '' });
-	out.push({ name: 'load: event-loop delay p99 of the bot’s gateway thread, over the run', value: loopP99Ms, unit: 'ms' });
-	out.push({ name: 'load: peak RSS of the bot process (VmHWM, worker threads included)', value: peakMiB, unit: 'MiB' });
+	for (const [why, n] of reasons) out.push({ name: `${run}: unanswered because: ${why}`, value: n, unit: '' });
+	out.push({ name: `${run}: requests that broke Discord’s spec (must be 0)`, value: violations, unit: '' });
+	out.push({ name: `${run}: event-loop delay p99 of the bot’s gateway thread, over the run`, value: loopP99Ms, unit: 'ms' });
+	out.push({ name: `${run}: peak RSS of the bot process (VmHWM, worker threads included)`, value: peakMiB, unit: 'MiB' });
 	return out;
 }
 

@@ -65,10 +65,17 @@ function classify(outcome: InteractionOutcome): Sample['result'] {
 }
 
 /**
- * Runs `members` members, each sending its next interaction as soon as the previous one was answered, until
- * `deadline` (performance.now()). A member picks actions by weight with its own deterministic sequence.
+ * Runs `members` members until `deadline` (performance.now()), each sending its next interaction as soon as the
+ * previous one was answered, or, with `thinkMs` [min, max], after reading it for that long (a deterministic time in
+ * the range). A member picks actions by weight with its own deterministic sequence.
  */
-export async function runMembers(emulator: DiscordEmulator, members: readonly string[], actions: Action[], deadline: number): Promise<Sample[]> {
+export async function runMembers(
+	emulator: DiscordEmulator,
+	members: readonly string[],
+	actions: Action[],
+	deadline: number,
+	thinkMs?: readonly [number, number],
+): Promise<Sample[]> {
 	const samples: Sample[] = [];
 	const total = actions.reduce((s, a) => s + a.weight, 0);
 	const member = async (name: string, index: number): Promise<void> => {
@@ -96,6 +103,9 @@ export async function runMembers(emulator: DiscordEmulator, members: readonly st
 							? 'acknowledged, no final reply'
 							: `not acknowledged (delivered after ${outcome.timings.deliveredMs} ms)`;
 				samples.push({ label: action.label, latencyMs: answered ? outcome.timings.finalStateMs : null, result: answered ? classify(outcome) : 'unanswered', ...(why ? { why } : {}) });
+				// Reading stops at the deadline, so the run's length (and its rate) is not stretched by a last pause.
+				const pause = thinkMs ? Math.min(thinkMs[0] + (state % (thinkMs[1] - thinkMs[0] + 1)), deadline - performance.now()) : 0;
+				if (pause > 0) await new Promise((r) => setTimeout(r, pause));
 			} catch {
 				// The live question closed between reading it and clicking (the emulator refuses disabled buttons): pick again.
 				await new Promise((r) => setTimeout(r, 10));
