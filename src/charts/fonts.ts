@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { GlobalFonts } from '@napi-rs/canvas';
+import { repoRoot } from '../paths.js';
 
 /** A font request: size in pixels and weight. Every chart text uses the one shared family stack. */
 export interface FontSpec {
@@ -25,24 +25,6 @@ const FACES = [
 export const FONT_STACK = FACES.map((face) => `"${face.family}"`).join(', ');
 
 let registered = false;
-let cachedRoot: string | undefined;
-
-/**
- * The repository root (the nearest directory above this module holding package.json), so assets resolve both from
- * `src/charts/` under tsx and from `dist/src/charts/` after tsc.
- */
-export function repoRoot(): string {
-	if (cachedRoot) return cachedRoot;
-	const start = path.dirname(fileURLToPath(import.meta.url));
-	let dir = start;
-	while (!existsSync(path.join(dir, 'package.json'))) {
-		const parent = path.dirname(dir);
-		if (parent === dir) throw new Error(`charts: no package.json above ${start}`);
-		dir = parent;
-	}
-	cachedRoot = dir;
-	return dir;
-}
 
 /** The folder the chart fonts ship in. */
 export function fontsDir(): string {

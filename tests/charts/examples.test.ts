@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { repoRoot } from '../../src/charts/fonts.js';
+import { repoRoot } from '../../src/paths.js';
 import { exampleScenes } from '../../src/charts/examples/render-all.js';
 import { pngSize } from '../../src/charts/png.js';
 import { sceneToPng } from '../../src/charts/render.js';

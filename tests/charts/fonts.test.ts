@@ -1,7 +1,8 @@
 import path from 'node:path';
 import { createCanvas } from '@napi-rs/canvas';
 import { describe, expect, it } from 'vitest';
-import { cssFont, ensureFonts, FONT_STACK, fontsDir, repoRoot } from '../../src/charts/fonts.js';
+import { cssFont, ensureFonts, FONT_STACK, fontsDir } from '../../src/charts/fonts.js';
+import { repoRoot } from '../../src/paths.js';
 import { graphemes, WHITESPACE_MARKS } from '../../src/charts/text.js';
 import { cmapCodePoints } from './helpers/cmap.js';
 

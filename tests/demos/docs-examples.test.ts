@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import similarity from '../../commands/similarity.js';
 import tokenize from '../../commands/tokenize.js';
-import { repoRoot } from '../../src/charts/fonts.js';
+import { repoRoot } from '../../src/paths.js';
 import { pngSize } from '../../src/charts/index.js';
 import { runForReply } from '../helpers/run-command.js';
 

@@ -6,7 +6,7 @@
 import { createReadStream } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { repoRoot } from '../fonts.js';
+import { repoRoot } from '../../paths.js';
 
 /** Lower-case word tokens of every `node_modules/<pkg>/README.md` (and scoped packages), one array per file, sorted by path. */
 export async function readmeCorpus(): Promise<string[][]> {

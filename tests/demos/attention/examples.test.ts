@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import attention from '../../../commands/attention.js';
-import { repoRoot } from '../../../src/charts/fonts.js';
+import { repoRoot } from '../../../src/paths.js';
 import { pngSize } from '../../../src/charts/index.js';
 import { runForReply } from '../../helpers/run-command.js';
 

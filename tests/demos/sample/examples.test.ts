@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import sample from '../../../commands/sample.js';
-import { repoRoot } from '../../../src/charts/fonts.js';
+import { repoRoot } from '../../../src/paths.js';
 import { pngSize } from '../../../src/charts/index.js';
 import { loadConfig } from '../../../src/config.js';
 import { memoryStore, testDeps } from '../../helpers/deps.js';
