@@ -48,15 +48,18 @@ describe('scheduled posts under 5xx-after-applied and 429', () => {
 		emulator.faults.failNext({ route: EmulatorRoutes.startThreadFromMessage, status: 502, when: 'after', count: 5 });
 		emulator.faults.failNext({ route: EmulatorRoutes.createScheduledEvent, status: 503, when: 'after', count: 5 });
 		clock.set(new Date(firstPost.getTime() + 5_000));
-		// Each failed attempt backs off (1, 2, 4 … minutes): move the clock on until the ledger says done.
+		// Each failed attempt backs off (1, 2, 4 … minutes): move the clock to the retry time the ledger asks for, and no
+		// further. Moving it on blindly raced the job on a busy machine: past the nonce window (4 min) a send whose
+		// outcome is unknown is, rightly, not repeated, so the post never completed.
 		const deadline = Date.now() + 30_000;
 		for (;;) {
 			const ledger = await bot.app.deps.repos.scheduleLedger.get(guildId);
 			const entry = Object.values(ledger).find((e) => e.kind === 'post' && e.week === 1);
 			if (entry?.state === 'done') break;
 			if (entry?.state === 'gave-up' || Date.now() > deadline) throw new Error(`the post did not complete: ${JSON.stringify(entry)}`);
-			clock.advance(MINUTE);
-			await sleep(100);
+			const retryAt = entry?.state === 'retry' && entry.nextAttemptAt ? Date.parse(entry.nextAttemptAt) : null;
+			if (retryAt !== null && clock.now().getTime() < retryAt) clock.set(new Date(retryAt));
+			await sleep(25);
 		}
 		await sleep(300);
 		const fired = (status: number) => emulator.faults.fired.filter((f) => f.status === status).length;
