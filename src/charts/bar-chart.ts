@@ -51,13 +51,13 @@ export function barValueLabel(value: number, format: NumberFormat = 'number'): s
 	return `${Math.abs(percent) >= 0.1 || percent === 0 ? percent.toFixed(1) : formatNumber(percent, 2)}%`.replace(/^-/, '−');
 }
 
-/** Lays out a bar chart (see BarChartInput) as a scene. Throws on inconsistent input lengths. */
 /** A category label's font: bold for the highlighted one. Measured and drawn with the same font, so a bold label fits. */
 function labelFontOf(input: BarChartInput): (index: number) => FontSpec {
 	const bold = { ...THEME.fonts.label, weight: 'bold' as const };
 	return (index) => (input.highlight?.index === index ? bold : THEME.fonts.label);
 }
 
+/** Lays out a bar chart (see BarChartInput) as a scene. Throws on inconsistent input lengths. */
 export function layoutBarChart(input: BarChartInput, measure: TextMeasurer = measureText): Scene {
 	const n = input.categories.length;
 	for (const s of input.series) if (s.values.length !== n) throw new Error(`bar chart: series "${s.name}" has ${s.values.length} values for ${n} categories`);
