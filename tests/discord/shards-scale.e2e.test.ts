@@ -3,18 +3,15 @@ import type { APIMessage } from 'discord-api-types/v10';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commands } from '../../commands/index.js';
 import { deployCommands } from '../../src/discord/deploy.js';
-import { DEFAULT_GUILD_SEED, shardOf, startEmulator, type DiscordEmulator } from '../emulator/index.js';
+import { DEFAULT_GUILD_SEED, guildIdsAcrossShards, shardOf, startEmulator, type DiscordEmulator } from '../emulator/index.js';
 import { BotProcess } from '../helpers/bot-process.js';
 import { STORE_URLS } from '../helpers/stores.js';
 import { customIdsOf, shown, shownText } from '../faults/support/outcomes.js';
 
 const GUILDS = 30;
 const MINUTE = 60_000;
-const DISCORD_EPOCH = 1_420_070_400_000n;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const pad = (n: number) => String(n).padStart(2, '0');
-/** Guild ids one millisecond apart, so `(id >> 22) % count` cycles and every shard owns guilds, for 3 and 4 shards. */
-const guildIdAt = (base: bigint, i: number) => String(((base + BigInt(i)) << 22n) | 1n);
 
 /**
  * The bot as it grows: SHARDS=auto, one process per shard under discord.js's ShardingManager, 30 study guilds, on a
@@ -27,8 +24,7 @@ describe.each(['redis', 'postgres'] as const)('GIVEN 3 shard processes and 30 gu
 	let bot: BotProcess;
 	let metricsUrl: string;
 	const namespace = `shards-${randomUUID()}`;
-	const base = BigInt(Date.now()) - DISCORD_EPOCH;
-	const guildIds = Array.from({ length: GUILDS }, (_, i) => guildIdAt(base, i));
+	const guildIds = guildIdsAcrossShards(GUILDS);
 	let postAt: Date;
 
 	const command = (guildId: string, user: string, name: string, options: Record<string, string | number | boolean> = {}, subcommand?: string) =>

@@ -2,13 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commands } from '../../commands/index.js';
 import { deployCommands } from '../../src/discord/deploy.js';
-import { shardOf, startEmulator, type DiscordEmulator } from '../emulator/index.js';
+import { guildIdsAcrossShards, shardOf, startEmulator, type DiscordEmulator } from '../emulator/index.js';
 import { BotProcess } from '../helpers/bot-process.js';
 
 const GUILDS = 4;
-const DISCORD_EPOCH = 1_420_070_400_000n;
-/** Guild ids one millisecond apart, so `(id >> 22) % 2` alternates and both shards own guilds. */
-const guildId = (i: number) => String(((BigInt(Date.now()) - DISCORD_EPOCH + BigInt(i)) << 22n) | 1n);
 
 describe('sharded: SHARDS=auto with two shard processes on Redis', () => {
 	let emulator: DiscordEmulator;
@@ -20,7 +17,7 @@ describe('sharded: SHARDS=auto with two shard processes on Redis', () => {
 			token: 'shard-test-token',
 			heartbeatIntervalMs: 1000,
 			shards: 2,
-			guilds: Array.from({ length: GUILDS }, (_, i) => ({ id: guildId(i), name: `Study ${i}`, members: [{ username: 'ada' }, { username: `member${i}` }] })),
+			guilds: guildIdsAcrossShards(GUILDS).map((id, i) => ({ id, name: `Study ${i}`, members: [{ username: 'ada' }, { username: `member${i}` }] })),
 		});
 		for (const guild of emulator.world.guilds.values()) {
 			await deployCommands({ token: emulator.token, commands, guildId: guild.guild.id, apiBase: emulator.apiUrl });

@@ -78,7 +78,9 @@ describe.each(['sqlite', 'redis'] as const)('GIVEN the bot process on %s, killed
 
 	it('GIVEN answers arriving in rounds 20 ms apart THEN SIGKILL lands once 23 were acknowledged, while a round is delivered and unanswered, and the bot restarts on the same store', async () => {
 		const handles: { ack: Acknowledged; handle: InteractionHandle; expect: RegExp }[] = [];
-		const ready = (): number => handles.filter((h) => h.expect.test(shownText(h.handle.outcome()))).length;
+		/** The member was shown what the write stands on. */
+		const answered = (h: (typeof handles)[number]): boolean => h.expect.test(shownText(h.handle.outcome()));
+		const ready = (): number => handles.filter(answered).length;
 		const dispatchRound = (i: number) => {
 			const user = MEMBERS[i]!;
 			const userId = emulator.world.userByName(user).id;
@@ -98,7 +100,6 @@ describe.each(['sqlite', 'redis'] as const)('GIVEN the bot process on %s, killed
 		// Kill once 23 were acknowledged, just after a round reached the bot's gateway and before all of it was answered:
 		// waiting for "23 acknowledged" alone could land between rounds with nothing in flight, as the bot often answers a
 		// round before the next one comes.
-		const answered = (h: (typeof handles)[number]) => h.expect.test(shownText(h.handle.outcome()));
 		let round = 0;
 		for (; round < 30; round++) {
 			// A slow machine (CI runs other suites beside this one) may not have answered 23 yet: keep the last rounds
@@ -118,7 +119,7 @@ describe.each(['sqlite', 'redis'] as const)('GIVEN the bot process on %s, killed
 		bot.process.child.kill('SIGKILL');
 		await bot.process.exited();
 		// Only what reached the emulator before the process died counts as told to the member.
-		for (const h of handles) if (h.expect.test(shownText(h.handle.outcome()))) acknowledged.push(h.ack);
+		for (const h of handles) if (answered(h)) acknowledged.push(h.ack);
 		inFlightAtKill = handles.length - acknowledged.length;
 		const count = (k: Acknowledged['kind']) => acknowledged.filter((a) => a.kind === k).length;
 		console.info(`${kind}: ${handles.length} sent, acknowledged before SIGKILL: ${count('live')} live answers, ${count('checkin')} check-ins, ${count('practice')} practice answers; ${inFlightAtKill} not`);

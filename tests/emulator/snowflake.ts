@@ -44,3 +44,12 @@ export function snowflakeTime(id: string): Date {
 export function shardOf(guildId: string, shardCount: number): number {
 	return Number((BigInt(guildId) >> 22n) % BigInt(shardCount));
 }
+
+/**
+ * `count` guild ids one millisecond apart from `startMs`, so `(id >> 22) % shardCount` cycles and every shard owns
+ * some of them, whatever the shard count.
+ */
+export function guildIdsAcrossShards(count: number, startMs = Date.now()): string[] {
+	const base = BigInt(startMs) - DISCORD_EPOCH;
+	return Array.from({ length: count }, (_, i) => String(((base + BigInt(i)) << 22n) | 1n));
+}
