@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
-import { sharedPath } from '../helpers/shared.js';
+import path from 'node:path';
+import { repoRoot } from '../../src/paths.js';
 
-/** The worksheet seed, in the team's shared folder (beside the repository). */
-export const WORKSHEET_SEED = sharedPath('seeds', '003_7b995db7eb4c6b09.txt');
+/** The study group's worksheet, one of the documents the curriculum was written from (curriculum/sources/). */
+export const WORKSHEET_SEED = path.join(repoRoot(), 'curriculum', 'sources', '003_7b995db7eb4c6b09.txt');
 
 /**
  * Mends the seed's broken characters. The worksheet's UTF-8 was decoded as ISO-8859-7 (Greek) and the C1 bytes

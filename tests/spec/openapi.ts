@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
-import { sharedPath } from '../helpers/shared.js';
+import { fixturePath } from '../helpers/fixtures.js';
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 
-/** Discord's OpenAPI description, kept beside the repository (see shared/discord-api-spec/README.md). */
-export const DISCORD_SPEC_PATH = sharedPath('discord-api-spec', 'openapi.json');
+/** Discord's OpenAPI description, in tests/fixtures/discord-api-spec (see its README). */
+export const DISCORD_SPEC_PATH = fixturePath('discord-api-spec', 'openapi.json');
 
 const HTTP_METHODS = ['get', 'put', 'post', 'patch', 'delete'] as const;
 export type HttpMethod = Uppercase<(typeof HTTP_METHODS)[number]>;

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { fromRoot } from '../../../src/paths.js';
-import { sharedPath } from '../../helpers/shared.js';
+import { fixturePath } from '../../helpers/fixtures.js';
 
 /** One human judgement: two words and a score. */
 export interface JudgedPair {
@@ -9,9 +9,9 @@ export interface JudgedPair {
 	score: number;
 }
 
-/** A benchmark from ../shared/benchmarks/word-similarity (`word1<TAB>word2<TAB>score`, CRLF or LF lines). */
+/** A benchmark from tests/fixtures/word-similarity (`word1<TAB>word2<TAB>score`, CRLF or LF lines). */
 export function readBenchmark(file: 'EN-WS-353-ALL.txt' | 'EN-SIMLEX-999.txt'): JudgedPair[] {
-	const text = readFileSync(sharedPath('benchmarks', 'word-similarity', file), 'utf8');
+	const text = readFileSync(fixturePath('word-similarity', file), 'utf8');
 	return text
 		.split(/\r?\n/)
 		.filter((line) => line.trim() !== '')

@@ -2,14 +2,13 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
-import { sharedPath } from '../../helpers/shared.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '../../..');
 
-/** Public-domain English prose from the shared corpus (War and Peace, Maude translation). */
+/** Public-domain English prose from the training corpus (assets/corpus) (War and Peace, Maude translation). */
 export function englishProse(chars: number): string {
-	return readFileSync(sharedPath('corpus', 'warpeace_clean.txt'), 'utf8').slice(0, chars);
+	return readFileSync(path.join(root, 'assets', 'corpus', 'warpeace_clean.txt'), 'utf8').slice(0, chars);
 }
 
 /** Korean prose about this study group, written for these tests (tests/models/tokenizers/fixtures/korean.txt). */
