@@ -1,0 +1,20 @@
+// Type-aware lint: the rules that catch real bugs here (floating promises, unsafe any, unused code).
+// Formatting is Prettier's job (npm run format:check), so no stylistic rules live here.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+	{ ignores: ['node_modules/', 'dist/', 'coverage/', 'data/', 'assets/', 'src/local/page/**/*.js', '**/*.mjs'] },
+	js.configs.recommended,
+	...tseslint.configs.recommendedTypeChecked,
+	{
+		languageOptions: {
+			parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+		},
+		rules: {
+			'@typescript-eslint/no-floating-promises': 'error',
+			'@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
+		},
+	},
+	{ files: ['**/*.js'], extends: [tseslint.configs.disableTypeChecked] },
+);
