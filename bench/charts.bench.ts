@@ -23,7 +23,12 @@ const suite: BenchSuite = {
 				encodePngSync(canvas.data(), canvas.width, canvas.height);
 				size = `${scene.width}×${scene.height}`;
 			}, RUNS);
-			rows.push({ name: `chart: ${name} ${size}, layout + render + PNG encode (median)`, value: median(times), unit: 'ms', note: 'budget 50 ms' });
+			rows.push({
+				name: `chart: ${name} ${size}, layout + render + PNG encode (median)`,
+				value: median(times),
+				unit: 'ms',
+				note: 'budget 50 ms',
+			});
 		}
 		const canvas = renderScene((scenes['heatmap-attention'] ?? Object.values(scenes)[0]!)());
 		const ours = median(await timeRuns(() => encodePngSync(canvas.data(), canvas.width, canvas.height), RUNS));
@@ -39,7 +44,11 @@ const suite: BenchSuite = {
 		// Keep the import of createCanvas honest: a blank 1200×600 canvas is the floor for draw + encode.
 		const blank = createCanvas(1200, 600);
 		blank.getContext('2d').fillRect(0, 0, 1200, 600);
-		rows.push({ name: 'chart: PNG encode of a blank 1200×600 canvas (floor)', value: median(await timeRuns(() => encodePngSync(blank.data(), 1200, 600), RUNS)), unit: 'ms' });
+		rows.push({
+			name: 'chart: PNG encode of a blank 1200×600 canvas (floor)',
+			value: median(await timeRuns(() => encodePngSync(blank.data(), 1200, 600), RUNS)),
+			unit: 'ms',
+		});
 		return rows;
 	},
 };

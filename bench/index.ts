@@ -27,7 +27,9 @@ async function main(): Promise<void> {
 	};
 	const out = { ranAt: new Date().toISOString(), machine, results };
 	await writeFile(path.join(dir, 'results.json'), `${JSON.stringify(out, null, '\t')}\n`);
-	process.stdout.write(`\nmachine: ${machine.cpus}× ${machine.cpuModel}, ${machine.memoryGiB} GiB, Node ${machine.node}\n`);
+	process.stdout.write(
+		`\nmachine: ${machine.cpus}× ${machine.cpuModel}, ${machine.memoryGiB} GiB, Node ${machine.node}\n`,
+	);
 }
 
 function fmt(value: number): string {

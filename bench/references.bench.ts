@@ -8,7 +8,20 @@ const WIDTH = 1200;
 const HEIGHT = 600;
 
 /** The next-token bar chart /sample draws: the 12 likeliest tokens after a prompt and their probabilities. */
-const TOKENS = [' mat', ' floor', ' sofa', ' bed', ' chair', ' table', ' roof', ' rug', ' window', ' box', ' grass', ' lap'];
+const TOKENS = [
+	' mat',
+	' floor',
+	' sofa',
+	' bed',
+	' chair',
+	' table',
+	' roof',
+	' rug',
+	' window',
+	' box',
+	' grass',
+	' lap',
+];
 const PROBS = [0.31, 0.17, 0.11, 0.08, 0.07, 0.05, 0.04, 0.035, 0.03, 0.025, 0.02, 0.015];
 const TITLE = 'Next token after “The cat sat on the”';
 
@@ -49,16 +62,28 @@ const suite: BenchSuite = {
 			const name = 'chartjs-node-canvas';
 			({ ChartJSNodeCanvas } = (await import(name)) as { ChartJSNodeCanvas: ChartJSNodeCanvasClass });
 		} catch (error) {
-			return [{ name: `chart: bar chart 1200×600 → PNG, ours (chartjs-node-canvas unavailable: ${(error as Error).message.split('\n')[0]})`, value: ours, unit: 'ms' }];
+			return [
+				{
+					name: `chart: bar chart 1200×600 → PNG, ours (chartjs-node-canvas unavailable: ${(error as Error).message.split('\n')[0]})`,
+					value: ours,
+					unit: 'ms',
+				},
+			];
 		}
 		const chartjs = new ChartJSNodeCanvas({ width: WIDTH, height: HEIGHT, backgroundColour: 'white' });
 		const config = {
 			type: 'bar' as const,
-			data: { labels: TOKENS, datasets: [{ label: 'probability', data: PROBS.map((p) => p * 100), backgroundColor: '#4C72B0' }] },
+			data: {
+				labels: TOKENS,
+				datasets: [{ label: 'probability', data: PROBS.map((p) => p * 100), backgroundColor: '#4C72B0' }],
+			},
 			options: {
 				animation: false as const,
 				plugins: { title: { display: true, text: TITLE }, legend: { display: false } },
-				scales: { y: { min: 0, max: 35, title: { display: true, text: 'probability (%)' } }, x: { title: { display: true, text: 'token' } } },
+				scales: {
+					y: { min: 0, max: 35, title: { display: true, text: 'probability (%)' } },
+					x: { title: { display: true, text: 'token' } },
+				},
 			},
 		};
 		const theirs = median(await timeRuns(() => chartjs.renderToBuffer(config, 'image/png'), RUNS));

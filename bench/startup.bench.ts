@@ -51,7 +51,12 @@ const suite: BenchSuite = {
 		}
 		const emulator = await startEmulator({ token: 'x', heartbeatIntervalMs: 5_000 });
 		try {
-			await deployCommands({ token: 'x', commands, guildId: [...emulator.world.guilds.keys()][0]!, apiBase: emulator.apiUrl });
+			await deployCommands({
+				token: 'x',
+				commands,
+				guildId: [...emulator.world.guilds.keys()][0]!,
+				apiBase: emulator.apiUrl,
+			});
 			for (let run = 0; run < RUNS; run++) {
 				const bot = new MeasuredBot({ DISCORD_TOKEN: 'x', DISCORD_API_BASE: emulator.apiUrl, STORE_URL: sqliteUrl() });
 				try {
@@ -69,9 +74,17 @@ const suite: BenchSuite = {
 		}
 		return [
 			{ name: `startup: spawn → local mode page answering (median of ${RUNS})`, value: median(local), unit: 'ms' },
-			{ name: `startup: spawn → connected to the emulated Discord (READY; median of ${RUNS})`, value: median(discord), unit: 'ms' },
+			{
+				name: `startup: spawn → connected to the emulated Discord (READY; median of ${RUNS})`,
+				value: median(discord),
+				unit: 'ms',
+			},
 			{ name: `startup: spawn → all ${models} models warmed up (median of ${RUNS})`, value: median(warm), unit: 'ms' },
-			{ name: 'startup: RSS of the bot process with every model loaded (worker threads included)', value: median(rss), unit: 'MiB' },
+			{
+				name: 'startup: RSS of the bot process with every model loaded (worker threads included)',
+				value: median(rss),
+				unit: 'MiB',
+			},
 		];
 	},
 };

@@ -20,7 +20,10 @@ const ENCODINGS: readonly OpenAiEncodingName[] = ['r50k_base', 'cl100k_base', 'o
 const suite: BenchSuite = {
 	area: 'tokenize',
 	async run(): Promise<BenchRow[]> {
-		const english = (await readFile(path.join(root, 'assets', 'corpus', 'warpeace_clean.txt'), 'utf8')).slice(0, 1_000_000);
+		const english = (await readFile(path.join(root, 'assets', 'corpus', 'warpeace_clean.txt'), 'utf8')).slice(
+			0,
+			1_000_000,
+		);
 		const koreanText = await readFile(path.join(root, 'tests/models/tokenizers/fixtures/korean.txt'), 'utf8');
 		const korean = koreanText.repeat(Math.ceil(300_000 / Buffer.byteLength(koreanText)));
 		const rows: BenchRow[] = [];

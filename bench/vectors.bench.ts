@@ -53,7 +53,9 @@ async function rssInFreshProcess(): Promise<{ before: number; after: number; loa
 		const loadMs = performance.now() - start;
 		neighbors(v, v.find('frog'), 10);
 		process.stdout.write(JSON.stringify({ before: before / 2 ** 20, after: process.memoryUsage().rss / 2 ** 20, loadMs }));`;
-	const { stdout } = await run(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { cwd: root });
+	const { stdout } = await run(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+		cwd: root,
+	});
 	return JSON.parse(stdout) as { before: number; after: number; loadMs: number };
 }
 

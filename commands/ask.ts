@@ -12,7 +12,10 @@ function languageFor(choice: string | undefined, locale: string): Language {
 	const found = findLanguage(choice);
 	if (!found) {
 		const some = suggestLanguages('', 8).map(languageLabel).join(', ');
-		throw new UserError(`I do not know the language “${choice.slice(0, 40)}”. Pick one from the list, e.g. ${some}.`, 'ask.language');
+		throw new UserError(
+			`I do not know the language “${choice.slice(0, 40)}”. Pick one from the list, e.g. ${some}.`,
+			'ask.language',
+		);
 	}
 	return found;
 }
@@ -33,8 +36,20 @@ export default defineCommand({
 					{ name: 'Advanced theory (maths)', value: 'theory' },
 				],
 			},
-			{ type: T.String, name: 'language', description: 'The language of the answer (default: your Discord language)', autocomplete: true, max_length: 60 },
-			{ type: T.Integer, name: 'week', description: 'The week whose page grounds the answer (default: your session’s, or the best match)', min_value: 1, max_value: 12 },
+			{
+				type: T.String,
+				name: 'language',
+				description: 'The language of the answer (default: your Discord language)',
+				autocomplete: true,
+				max_length: 60,
+			},
+			{
+				type: T.Integer,
+				name: 'week',
+				description: 'The week whose page grounds the answer (default: your session’s, or the best match)',
+				min_value: 1,
+				max_value: 12,
+			},
 		],
 	},
 	async run(ctx) {
@@ -42,9 +57,22 @@ export default defineCommand({
 		const ticket = await deps.llm.begin({ guildId, userId: user.id });
 		try {
 			const language = languageFor(args.language, ctx.locale);
-			const { week, source } = await resolveWeek(deps, deps.curriculum, { week: args.week, guildId, userId: user.id, question: args.question });
+			const { week, source } = await resolveWeek(deps, deps.curriculum, {
+				week: args.week,
+				guildId,
+				userId: user.id,
+				question: args.question,
+			});
 			const tier: Tier = args.tier ?? 'core';
-			return await answerQuestion(ctx, { ticket, question: args.question, week, weekSource: source, tier, language, previous: null });
+			return await answerQuestion(ctx, {
+				ticket,
+				question: args.question,
+				week,
+				weekSource: source,
+				tier,
+				language,
+				previous: null,
+			});
 		} catch (error) {
 			// A request refused before the model saw it costs the member nothing.
 			if (error instanceof UserError && !error.code.startsWith('llm.')) await ticket.refund();
@@ -67,14 +95,30 @@ export default defineCommand({
 			async run(ctx) {
 				const { deps, user, guildId, fields } = ctx;
 				const previous = await deps.repos.tutorConversations.get(ctx.args[0] ?? '');
-				if (!previous) throw new UserError('This conversation has expired (follow-ups work for 14 days). Start a new one with /ask.', 'ask.expired');
+				if (!previous)
+					throw new UserError(
+						'This conversation has expired (follow-ups work for 14 days). Start a new one with /ask.',
+						'ask.expired',
+					);
 				const question = (fields[FOLLOW_UP_FIELD] ?? '').trim();
 				if (!question) throw new UserError('Write a question first.', 'ask.empty');
 				const week = deps.curriculum.week(previous.week);
 				const language = findLanguage(previous.language);
-				if (!week || !language) throw new UserError('This conversation’s week is no longer in the curriculum. Start a new one with /ask.', 'ask.expired');
+				if (!week || !language)
+					throw new UserError(
+						'This conversation’s week is no longer in the curriculum. Start a new one with /ask.',
+						'ask.expired',
+					);
 				const ticket = await deps.llm.begin({ guildId, userId: user.id });
-				return answerQuestion(ctx, { ticket, question, week, weekSource: 'asked', tier: previous.tier, language, previous });
+				return answerQuestion(ctx, {
+					ticket,
+					question,
+					week,
+					weekSource: 'asked',
+					tier: previous.tier,
+					language,
+					previous,
+				});
 			},
 		},
 	},

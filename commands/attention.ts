@@ -26,8 +26,20 @@ export default defineCommand({
 				required: true,
 				max_length: ATTENTION_TEXT_MAX_CHARACTERS,
 			},
-			{ type: T.Integer, name: 'layer', description: 'Which layer, counted from 1 (1 = nearest the input; default 1)', min_value: 1, autocomplete: true },
-			{ type: T.Integer, name: 'head', description: 'Which head of the layer, counted from 1 (default 1)', min_value: 1, autocomplete: true },
+			{
+				type: T.Integer,
+				name: 'layer',
+				description: 'Which layer, counted from 1 (1 = nearest the input; default 1)',
+				min_value: 1,
+				autocomplete: true,
+			},
+			{
+				type: T.Integer,
+				name: 'head',
+				description: 'Which head of the layer, counted from 1 (default 1)',
+				min_value: 1,
+				autocomplete: true,
+			},
 			{
 				type: T.String,
 				name: 'view',
@@ -49,13 +61,20 @@ export default defineCommand({
 		const { layer, head } = checkLayerHead(config, args.layer ?? 1, args.head ?? 1);
 		const out = await deps.compute.run('attention.run', { text: args.text, layer, head, view });
 		if (out.kind === 'too-long') throw tooManyTokensError(out.tokens);
-		const notes = view === 'heads' && args.head !== undefined ? ['`head` is not used by `view:heads`, which draws every head.'] : [];
-		return withRerun(attentionReply(out.data, out.files, notes), 'attention', args, deps, { prefer: ['text', 'layer', 'head', 'view'] });
+		const notes =
+			view === 'heads' && args.head !== undefined
+				? ['`head` is not used by `view:heads`, which draws every head.']
+				: [];
+		return withRerun(attentionReply(out.data, out.files, notes), 'attention', args, deps, {
+			prefer: ['text', 'layer', 'head', 'view'],
+		});
 	},
 	async autocomplete({ focused }) {
 		const config = await modelShape();
-		if (focused.name === 'layer') return numberChoices(config.nLayers, focused.value, (n) => layerChoiceName(n, config.nLayers));
-		if (focused.name === 'head') return numberChoices(config.nHeads, focused.value, (n) => `Head ${n} of ${config.nHeads}`);
+		if (focused.name === 'layer')
+			return numberChoices(config.nLayers, focused.value, (n) => layerChoiceName(n, config.nLayers));
+		if (focused.name === 'head')
+			return numberChoices(config.nHeads, focused.value, (n) => `Head ${n} of ${config.nHeads}`);
 		return [];
 	},
 });

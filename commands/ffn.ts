@@ -3,7 +3,12 @@ import { defineCommand } from '../src/core/command.js';
 import { DEMO_COOLDOWN } from '../src/core/rate-limit.js';
 import { ffnReply } from '../src/demos/ffn/reply.js';
 import { withRerun } from '../src/demos/rerun/index.js';
-import { checkLayer, MODEL_TEXT_MAX_CHARACTERS, modelConfig, tooManyTokensError } from '../src/demos/residual/model-text.js';
+import {
+	checkLayer,
+	MODEL_TEXT_MAX_CHARACTERS,
+	modelConfig,
+	tooManyTokensError,
+} from '../src/demos/residual/model-text.js';
 
 /** The layer shown by default, counted from 1: the first layer's FFN fires broadly, the second's units are pickier. */
 export const FFN_DEFAULT_LAYER = 2;
@@ -13,8 +18,19 @@ export default defineCommand({
 		name: 'ffn',
 		description: 'Feed-forward layer of our transformer: the hidden units each token fires, and what fires them',
 		options: [
-			{ type: T.String, name: 'text', description: 'The text to run through the model (up to its 128 tokens)', required: true, max_length: MODEL_TEXT_MAX_CHARACTERS },
-			{ type: T.Integer, name: 'layer', description: `Which layer, counted from 1 (1 = nearest the input; default ${FFN_DEFAULT_LAYER})`, min_value: 1 },
+			{
+				type: T.String,
+				name: 'text',
+				description: 'The text to run through the model (up to its 128 tokens)',
+				required: true,
+				max_length: MODEL_TEXT_MAX_CHARACTERS,
+			},
+			{
+				type: T.Integer,
+				name: 'layer',
+				description: `Which layer, counted from 1 (1 = nearest the input; default ${FFN_DEFAULT_LAYER})`,
+				min_value: 1,
+			},
 		],
 	},
 	cooldown: DEMO_COOLDOWN,

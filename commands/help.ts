@@ -24,7 +24,9 @@ function detail(command: AnyCommand): APIEmbed {
 	const lines = options.flatMap((o) => {
 		const head = `• \`${o.name}\`${o.required ? ' (required)' : ''}: ${o.description}`;
 		const choices = o.choices ? [`  choices: ${o.choices.map((c) => `\`${c.value}\``).join(', ')}`] : [];
-		const subOptions = (o.options ?? []).map((s) => `  ◦ \`${s.name}\`${s.required ? ' (required)' : ''}: ${s.description}`);
+		const subOptions = (o.options ?? []).map(
+			(s) => `  ◦ \`${s.name}\`${s.required ? ' (required)' : ''}: ${s.description}`,
+		);
 		return [head, ...choices, ...subOptions];
 	});
 	return { title: `/${command.data.name}`, description: [command.data.description, '', ...lines].join('\n') };
@@ -45,7 +47,9 @@ export default defineCommand({
 	data: {
 		name: 'help',
 		description: 'What this bot can do, for members, presenters and organizers',
-		options: [{ type: T.String, name: 'command', description: 'Explain one command and its options', autocomplete: true }],
+		options: [
+			{ type: T.String, name: 'command', description: 'Explain one command and its options', autocomplete: true },
+		],
 	},
 	// Its replies are private.
 	lateDefer: () => 'ephemeral',
@@ -54,12 +58,15 @@ export default defineCommand({
 		if (args.command) {
 			const name = args.command.replace(/^\//, '').trim().toLowerCase();
 			const command = deps.commands.find((c) => c.data.name === name);
-			if (!command) throw new UserError(`There is no command called \`/${name}\`. Try \`/help\` for the list.`, 'help.unknown');
+			if (!command)
+				throw new UserError(`There is no command called \`/${name}\`. Try \`/help\` for the list.`, 'help.unknown');
 			return { embeds: [detail(command)], ephemeral: true };
 		}
 		// An embed field holds 1024 characters: a long audience list continues in further fields rather than being cut.
 		const fields = AUDIENCES.flatMap(({ key, title }) => {
-			const lines = deps.commands.filter((c) => (c.audience ?? 'member') === key).map((c) => `${usage(c)}: ${c.data.description}`);
+			const lines = deps.commands
+				.filter((c) => (c.audience ?? 'member') === key)
+				.map((c) => `${usage(c)}: ${c.data.description}`);
 			const chunks = chunkLines(lines.length > 0 ? lines : ['Nothing yet.'], LIMITS.fieldValue);
 			return chunks.map((value, i) => ({ name: i === 0 ? title : `${title} (more)`, value }));
 		});

@@ -23,4 +23,27 @@ import tokenize from './tokenize.js';
 import week from './week.js';
 
 /** Every command the bot registers, in the order /help lists them. Add new commands here. */
-export const commands: readonly AnyCommand[] = [help, about, week, settings, schedule, ask, session, inject, tokenize, similarity, attention, sample, positions, ffn, residual, present, quiz, review, progress, leaderboard, checkin, report];
+export const commands: readonly AnyCommand[] = [
+	help,
+	about,
+	week,
+	settings,
+	schedule,
+	ask,
+	session,
+	inject,
+	tokenize,
+	similarity,
+	attention,
+	sample,
+	positions,
+	ffn,
+	residual,
+	present,
+	quiz,
+	review,
+	progress,
+	leaderboard,
+	checkin,
+	report,
+];

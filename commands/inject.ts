@@ -5,7 +5,15 @@ import { requireGuild, requireOrganizer } from '../src/core/roles.js';
 import { attack, guess, requireLevel } from '../src/llm/inject/game.js';
 import { LEVELS } from '../src/llm/inject/levels.js';
 import { newSecret } from '../src/llm/inject/secret.js';
-import { ATTACK_FIELD, attackModal, briefing, GUESS_FIELD, guessModal, leaderboard, levelRow } from '../src/llm/inject/view.js';
+import {
+	ATTACK_FIELD,
+	attackModal,
+	briefing,
+	GUESS_FIELD,
+	guessModal,
+	leaderboard,
+	levelRow,
+} from '../src/llm/inject/view.js';
 
 export default defineCommand({
 	data: {
@@ -13,8 +21,18 @@ export default defineCommand({
 		description: 'Week 3 game: make a guarded model leak its secret, level by level',
 		contexts: [0],
 		options: [
-			{ type: T.Integer, name: 'level', description: 'The level to play (1–5); leave out for the leaderboard', min_value: 1, max_value: LEVELS.length },
-			{ type: T.Boolean, name: 'new_secret', description: 'Organizers: give this level a new secret (after it was shared)' },
+			{
+				type: T.Integer,
+				name: 'level',
+				description: 'The level to play (1–5); leave out for the leaderboard',
+				min_value: 1,
+				max_value: LEVELS.length,
+			},
+			{
+				type: T.Boolean,
+				name: 'new_secret',
+				description: 'Organizers: give this level a new secret (after it was shared)',
+			},
 		],
 	},
 	async run(ctx) {
@@ -22,14 +40,21 @@ export default defineCommand({
 		const guildId = requireGuild(ctx.guildId);
 		await deps.llm.ready(guildId);
 		if (args.level === undefined) {
-			if (args.new_secret) throw new UserError('Name the level whose secret to replace, e.g. `/inject level:1 new_secret:true`.', 'inject.level');
+			if (args.new_secret)
+				throw new UserError(
+					'Name the level whose secret to replace, e.g. `/inject level:1 new_secret:true`.',
+					'inject.level',
+				);
 			return { embeds: [leaderboard(await deps.repos.injectGame.breaks(guildId))], allowedUserMentions: [] };
 		}
 		const level = requireLevel(args.level);
 		if (args.new_secret) {
 			requireOrganizer(user, await deps.repos.settings.get(guildId), 'replace a level’s secret');
 			await deps.repos.injectGame.rotate(guildId, level.level, newSecret);
-			return { ephemeral: true, content: `🔁 Level ${level.level} has a new secret. Earlier breaks stay on the leaderboard.` };
+			return {
+				ephemeral: true,
+				content: `🔁 Level ${level.level} has a new secret. Earlier breaks stay on the leaderboard.`,
+			};
 		}
 		return { ...briefing(level), components: [levelRow(level.level)] };
 	},

@@ -37,9 +37,13 @@ export default defineCommand({
 		const now = deps.clock.now();
 		const board = await loadLeaderboard(deps, guild, period, now);
 		if (board.standings.length === 0) {
-			return { content: `Nobody has quiz points ${TITLES[period]} yet. Start with /quiz practice, or ask a presenter for a live quiz.` };
+			return {
+				content: `Nobody has quiz points ${TITLES[period]} yet. Start with /quiz practice, or ask a presenter for a live quiz.`,
+			};
 		}
-		const since = board.since ? `since ${board.since.toLocaleDateString('en-GB', { timeZone: board.timeZone, day: 'numeric', month: 'long', year: 'numeric' })} (${board.timeZone})` : 'every answer ever';
+		const since = board.since
+			? `since ${board.since.toLocaleDateString('en-GB', { timeZone: board.timeZone, day: 'numeric', month: 'long', year: 'numeric' })} (${board.timeZone})`
+			: 'every answer ever';
 		const card = leaderboardCard({
 			title: `Quiz leaderboard — ${TITLES[period]}`,
 			subtitle: `${board.standings.length} member${board.standings.length === 1 ? '' : 's'} · ${since}`,
@@ -49,7 +53,9 @@ export default defineCommand({
 			footer: `Points: live quiz points (500–1000 per right answer, more when faster) + ${PRACTICE_POINTS} × your best credit on each question practised.${board.excludedOrganizers > 0 ? ` ${board.excludedOrganizers} organizer${board.excludedOrganizers === 1 ? '' : 's'} left out (server setting).` : ''}`,
 		});
 		const png = toBuffer(await deps.compute.run('quizCard', card));
-		const top = board.standings.slice(0, 3).map((s) => `${s.rank}. ${board.names.get(s.userId)} (${s.points.toLocaleString('en-US')})`);
+		const top = board.standings
+			.slice(0, 3)
+			.map((s) => `${s.rank}. ${board.names.get(s.userId)} (${s.points.toLocaleString('en-US')})`);
 		return {
 			content: `🏆 Leaderboard, ${TITLES[period]}`,
 			files: [{ name: 'leaderboard.png', data: png, description: `Leaderboard ${TITLES[period]}: ${top.join(', ')}.` }],

@@ -14,8 +14,20 @@ export default defineCommand({
 		name: 'positions',
 		description: 'Positional encoding: the sinusoidal formula next to the position embeddings our model learnt',
 		options: [
-			{ type: T.Integer, name: 'length', description: `How many positions (default 64, up to ${POSITIONS_MAX_LENGTH})`, min_value: 2, max_value: POSITIONS_MAX_LENGTH },
-			{ type: T.Integer, name: 'dims', description: 'Dimensions of the sinusoidal encoding, even (default: our model’s 128)', min_value: 2, max_value: POSITIONS_MAX_DIMS },
+			{
+				type: T.Integer,
+				name: 'length',
+				description: `How many positions (default 64, up to ${POSITIONS_MAX_LENGTH})`,
+				min_value: 2,
+				max_value: POSITIONS_MAX_LENGTH,
+			},
+			{
+				type: T.Integer,
+				name: 'dims',
+				description: 'Dimensions of the sinusoidal encoding, even (default: our model’s 128)',
+				min_value: 2,
+				max_value: POSITIONS_MAX_DIMS,
+			},
 		],
 	},
 	cooldown: DEMO_COOLDOWN,
@@ -23,7 +35,10 @@ export default defineCommand({
 	defer: true,
 	async run({ args, deps }) {
 		if (args.dims !== undefined && args.dims % 2 !== 0) {
-			throw new UserError(`\`dims\` must be even: each frequency uses two dimensions, a sine and a cosine (try ${args.dims - 1} or ${args.dims + 1}).`, 'positions.odd-dims');
+			throw new UserError(
+				`\`dims\` must be even: each frequency uses two dimensions, a sine and a cosine (try ${args.dims - 1} or ${args.dims + 1}).`,
+				'positions.odd-dims',
+			);
 		}
 		const out = await deps.compute.run('positions.run', { length: args.length ?? 64, dims: args.dims });
 		return withRerun(positionsReply(out), 'positions', args, deps);

@@ -9,7 +9,8 @@ import { goToStep, setTier, startPresentation } from '../src/present/flow.js';
 /** A step number from a custom id, refused politely when a forged or stale id carries something else. */
 function stepArg(ctx: ComponentContext): number {
 	const value = Number(ctx.args[1]);
-	if (!ctx.args[0] || !Number.isInteger(value) || value < 0) throw new UserError('This button is no longer supported. Run /present again.', 'component.args');
+	if (!ctx.args[0] || !Number.isInteger(value) || value < 0)
+		throw new UserError('This button is no longer supported. Run /present again.', 'component.args');
 	return value;
 }
 
@@ -19,7 +20,14 @@ export default defineCommand({
 		description: 'Present a week’s session step by step in a thread, with live demos (presenters)',
 		contexts: [0],
 		options: [
-			{ type: T.Integer, name: 'week', description: 'The week to present', required: true, min_value: 1, max_value: 12 },
+			{
+				type: T.Integer,
+				name: 'week',
+				description: 'The week to present',
+				required: true,
+				min_value: 1,
+				max_value: 12,
+			},
 			{
 				type: T.String,
 				name: 'tier',
@@ -43,7 +51,8 @@ export default defineCommand({
 			defer: 'update',
 			run: (ctx) => {
 				const tier = tierSchema.safeParse(ctx.values[0]);
-				if (!ctx.args[0] || !tier.success) throw new UserError('This menu is no longer supported. Run /present again.', 'component.args');
+				if (!ctx.args[0] || !tier.success)
+					throw new UserError('This menu is no longer supported. Run /present again.', 'component.args');
 				return setTier(ctx, ctx.args[0], tier.data);
 			},
 		},

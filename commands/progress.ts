@@ -32,11 +32,20 @@ export default defineCommand({
 		const progress = await loadProgress(deps, guild, member.id, member.id === user.id ? user.name : member.name, now);
 		const card = progressCard(progress, { asOf: now.toISOString().slice(0, 10), weeks: deps.curriculum.weeks.length });
 		const png = toBuffer(await deps.compute.run('quizCard', card));
-		const nothing = progress.answers === 0 && progress.attended === 0 && progress.demoRuns === 0 && progress.evaluations.length === 0;
+		const nothing =
+			progress.answers === 0 && progress.attended === 0 && progress.demoRuns === 0 && progress.evaluations.length === 0;
 		const whose = member.id === user.id ? 'You have' : `<@${member.id}> has`;
 		return {
-			content: nothing ? `${whose} no recorded activity yet: try /quiz practice, /checkin during the meeting, or a demo command.` : `📈 Progress of <@${member.id}>`,
-			files: [{ name: 'progress.png', data: png, description: `Progress card of ${progress.name}: ${plural(progress.attended, 'meeting')}, ${progress.correct} of ${plural(progress.answers, 'answer')} right, streak ${plural(progress.streakWeeks, 'week')}.` }],
+			content: nothing
+				? `${whose} no recorded activity yet: try /quiz practice, /checkin during the meeting, or a demo command.`
+				: `📈 Progress of <@${member.id}>`,
+			files: [
+				{
+					name: 'progress.png',
+					data: png,
+					description: `Progress card of ${progress.name}: ${plural(progress.attended, 'meeting')}, ${progress.correct} of ${plural(progress.answers, 'answer')} right, streak ${plural(progress.streakWeeks, 'week')}.`,
+				},
+			],
 			ephemeral: args.share !== true,
 		};
 	},

@@ -21,7 +21,10 @@ export default defineCommand({
 		const now = deps.clock.now();
 		const { members, meetings } = await loadGroup(deps, guild, now);
 		const day = now.toISOString().slice(0, 10);
-		const csv = reportCsv(members, deps.curriculum.weeks.map((w) => w.number));
+		const csv = reportCsv(
+			members,
+			deps.curriculum.weeks.map((w) => w.number),
+		);
 		const card = reportCard({
 			title: 'Study group report',
 			asOf: day,
@@ -32,8 +35,17 @@ export default defineCommand({
 		return {
 			content: `📊 Group report: ${members.length} member${members.length === 1 ? '' : 's'}, ${meetings.length} meeting${meetings.length === 1 ? '' : 's'}. The CSV has one row per member (accuracy and mastery as fractions 0–1).`,
 			files: [
-				{ name: `report-${day}.csv`, data: Buffer.from(csv, 'utf8'), description: 'One row per member: attendance, answers, accuracy, points, streak, demos, reviews, tutor sessions, mastery per week' },
-				{ name: `report-${day}.png`, data: png, description: `Group overview: ${members.length} members, ${meetings.length} meetings.` },
+				{
+					name: `report-${day}.csv`,
+					data: Buffer.from(csv, 'utf8'),
+					description:
+						'One row per member: attendance, answers, accuracy, points, streak, demos, reviews, tutor sessions, mastery per week',
+				},
+				{
+					name: `report-${day}.png`,
+					data: png,
+					description: `Group overview: ${members.length} members, ${meetings.length} meetings.`,
+				},
 			],
 			ephemeral: true,
 		};

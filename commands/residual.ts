@@ -9,7 +9,15 @@ export default defineCommand({
 	data: {
 		name: 'residual',
 		description: 'Our transformer’s residual stream: what each layer adds, and the prediction forming (logit lens)',
-		options: [{ type: T.String, name: 'text', description: 'The text to run through the model (up to its 128 tokens)', required: true, max_length: MODEL_TEXT_MAX_CHARACTERS }],
+		options: [
+			{
+				type: T.String,
+				name: 'text',
+				description: 'The text to run through the model (up to its 128 tokens)',
+				required: true,
+				max_length: MODEL_TEXT_MAX_CHARACTERS,
+			},
+		],
 	},
 	cooldown: DEMO_COOLDOWN,
 	// The model loads in a worker on first use: acknowledge at once.

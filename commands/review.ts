@@ -8,7 +8,15 @@ export default defineCommand({
 		name: 'review',
 		description: `Questions you got wrong, brought back spaced out (${INTERVAL_DAYS.join(', ')} days)`,
 		contexts: [0],
-		options: [{ type: T.Integer, name: 'count', description: 'At most this many due questions (default 10)', min_value: 1, max_value: 20 }],
+		options: [
+			{
+				type: T.Integer,
+				name: 'count',
+				description: 'At most this many due questions (default 10)',
+				min_value: 1,
+				max_value: 20,
+			},
+		],
 	},
 	audience: 'member',
 	defer: 'ephemeral',

@@ -1,7 +1,13 @@
 import { ApplicationCommandOptionType as T } from 'discord-api-types/v10';
 import { defineCommand } from '../src/core/command.js';
 import { DEMO_COOLDOWN } from '../src/core/rate-limit.js';
-import { MAX_SEED, PROMPT_MAX_CHARACTERS, SAMPLE_MAX_SAMPLES, SAMPLE_MAX_TOKENS, settingsFrom } from '../src/demos/sample/input.js';
+import {
+	MAX_SEED,
+	PROMPT_MAX_CHARACTERS,
+	SAMPLE_MAX_SAMPLES,
+	SAMPLE_MAX_TOKENS,
+	settingsFrom,
+} from '../src/demos/sample/input.js';
 import { sampleOpenAi } from '../src/demos/sample/openai.js';
 import { sampleReply } from '../src/demos/sample/reply.js';
 import { withRerun } from '../src/demos/rerun/index.js';
@@ -11,14 +17,61 @@ export default defineCommand({
 		name: 'sample',
 		description: 'Generate text token by token and see the probabilities: temperature, top-k, top-p, min-p, seed',
 		options: [
-			{ type: T.String, name: 'prompt', description: 'The text to continue', required: true, max_length: PROMPT_MAX_CHARACTERS },
-			{ type: T.Number, name: 'temperature', description: 'Divides the logits: 0 = greedy (always the top token), 1 = as is (default), 2 = flat', min_value: 0, max_value: 2 },
-			{ type: T.Integer, name: 'top_k', description: 'Keep only the k most likely tokens (0 = off, the default)', min_value: 0 },
-			{ type: T.Number, name: 'top_p', description: 'Keep the fewest most likely tokens whose probabilities add up to p (1 = off, the default)', min_value: 0, max_value: 1 },
-			{ type: T.Number, name: 'min_p', description: 'Keep tokens with p ≥ min_p × the top token’s p (0 = off, the default)', min_value: 0, max_value: 1 },
-			{ type: T.Integer, name: 'seed', description: 'Same seed, same output (default: a random seed, shown in the reply)', min_value: 0, max_value: MAX_SEED },
-			{ type: T.Integer, name: 'tokens', description: `How many tokens to generate (default 20, up to ${SAMPLE_MAX_TOKENS})`, min_value: 1, max_value: SAMPLE_MAX_TOKENS },
-			{ type: T.Integer, name: 'samples', description: `Draw the next token this many times and show a histogram (1–${SAMPLE_MAX_SAMPLES})`, min_value: 1, max_value: SAMPLE_MAX_SAMPLES },
+			{
+				type: T.String,
+				name: 'prompt',
+				description: 'The text to continue',
+				required: true,
+				max_length: PROMPT_MAX_CHARACTERS,
+			},
+			{
+				type: T.Number,
+				name: 'temperature',
+				description: 'Divides the logits: 0 = greedy (always the top token), 1 = as is (default), 2 = flat',
+				min_value: 0,
+				max_value: 2,
+			},
+			{
+				type: T.Integer,
+				name: 'top_k',
+				description: 'Keep only the k most likely tokens (0 = off, the default)',
+				min_value: 0,
+			},
+			{
+				type: T.Number,
+				name: 'top_p',
+				description: 'Keep the fewest most likely tokens whose probabilities add up to p (1 = off, the default)',
+				min_value: 0,
+				max_value: 1,
+			},
+			{
+				type: T.Number,
+				name: 'min_p',
+				description: 'Keep tokens with p ≥ min_p × the top token’s p (0 = off, the default)',
+				min_value: 0,
+				max_value: 1,
+			},
+			{
+				type: T.Integer,
+				name: 'seed',
+				description: 'Same seed, same output (default: a random seed, shown in the reply)',
+				min_value: 0,
+				max_value: MAX_SEED,
+			},
+			{
+				type: T.Integer,
+				name: 'tokens',
+				description: `How many tokens to generate (default 20, up to ${SAMPLE_MAX_TOKENS})`,
+				min_value: 1,
+				max_value: SAMPLE_MAX_TOKENS,
+			},
+			{
+				type: T.Integer,
+				name: 'samples',
+				description: `Draw the next token this many times and show a histogram (1–${SAMPLE_MAX_SAMPLES})`,
+				min_value: 1,
+				max_value: SAMPLE_MAX_SAMPLES,
+			},
 			{
 				type: T.String,
 				name: 'engine',
@@ -40,7 +93,13 @@ export default defineCommand({
 		const prefer = ['prompt', 'temperature', 'top_k', 'top_p', 'seed'];
 		if (args.engine === 'openai') {
 			const { result, quota } = await sampleOpenAi(deps.llm, { guildId, userId: user.id }, args.prompt, settings);
-			return withRerun(sampleReply(result, await deps.compute.run('sample.render', result), quota), 'sample', rerunArgs, deps, { prefer });
+			return withRerun(
+				sampleReply(result, await deps.compute.run('sample.render', result), quota),
+				'sample',
+				rerunArgs,
+				deps,
+				{ prefer },
+			);
 		}
 		const out = await deps.compute.run('sample.local', { prompt: args.prompt, settings });
 		return withRerun(sampleReply(out.result, out.charts), 'sample', rerunArgs, deps, { prefer });

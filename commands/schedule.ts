@@ -12,7 +12,14 @@ import { scheduleEmbed, WEEKDAYS } from '../src/jobs/schedule-view.js';
 import type { GuildSchedule } from '../src/storage/repositories/schedules.js';
 
 const DAY_CHOICES = WEEKDAYS.map((name, value) => ({ name, value }));
-const week = { type: T.Integer, name: 'week', description: 'Week number (type a number or words of the title)', min_value: 1, max_value: 99, autocomplete: true } as const;
+const week = {
+	type: T.Integer,
+	name: 'week',
+	description: 'Week number (type a number or words of the title)',
+	min_value: 1,
+	max_value: 99,
+	autocomplete: true,
+} as const;
 
 function lastWeekOf(ctx: Pick<BaseContext, 'deps'>): number {
 	return ctx.deps.curriculum.weeks.at(-1)?.number ?? 0;
@@ -20,16 +27,29 @@ function lastWeekOf(ctx: Pick<BaseContext, 'deps'>): number {
 
 async function showReply(ctx: BaseContext, guildId: string, schedule: GuildSchedule, heading: string): Promise<Reply> {
 	const ledger = await ctx.deps.repos.scheduleLedger.get(guildId);
-	return { content: heading, embeds: [scheduleEmbed(schedule, ledger, ctx.deps.clock.now(), ctx.deps.curriculum)], ephemeral: true };
+	return {
+		content: heading,
+		embeds: [scheduleEmbed(schedule, ledger, ctx.deps.clock.now(), ctx.deps.curriculum)],
+		ephemeral: true,
+	};
 }
 
 function refuse(problems: string[]): never {
-	throw new UserError(problems.length === 1 ? `${problems[0]} Nothing was saved.` : `Nothing was saved:\n${problems.map((p) => `• ${p}`).join('\n')}`, 'schedule.invalid');
+	throw new UserError(
+		problems.length === 1
+			? `${problems[0]} Nothing was saved.`
+			: `Nothing was saved:\n${problems.map((p) => `• ${p}`).join('\n')}`,
+		'schedule.invalid',
+	);
 }
 
 async function requireSchedule(ctx: BaseContext, guildId: string): Promise<GuildSchedule> {
 	const schedule = await ctx.deps.repos.schedules.get(guildId);
-	if (!schedule) throw new UserError('This server has no schedule yet: start with `/schedule set channel:#your-channel`.', 'schedule.none');
+	if (!schedule)
+		throw new UserError(
+			'This server has no schedule yet: start with `/schedule set channel:#your-channel`.',
+			'schedule.none',
+		);
 	return schedule;
 }
 
@@ -40,22 +60,75 @@ export default defineCommand({
 		contexts: [0],
 		// Subcommands without options still list an empty array: the emulator (like some clients) expects the key.
 		options: [
-			{ type: T.Subcommand, name: 'show', description: 'The channel, times, current week and the next posts', options: [] },
+			{
+				type: T.Subcommand,
+				name: 'show',
+				description: 'The channel, times, current week and the next posts',
+				options: [],
+			},
 			{
 				type: T.Subcommand,
 				name: 'set',
 				description: 'Where and when the weekly post goes out, and when the group meets',
 				options: [
-					{ type: T.Channel, name: 'channel', description: 'Text channel for the weekly posts and threads', channel_types: [ChannelType.GuildText, ChannelType.GuildAnnouncement] },
-					{ type: T.String, name: 'post_cron', description: 'Post time as cron: minute hour day month weekday, e.g. 0 9 * * mon', max_length: 100 },
+					{
+						type: T.Channel,
+						name: 'channel',
+						description: 'Text channel for the weekly posts and threads',
+						channel_types: [ChannelType.GuildText, ChannelType.GuildAnnouncement],
+					},
+					{
+						type: T.String,
+						name: 'post_cron',
+						description: 'Post time as cron: minute hour day month weekday, e.g. 0 9 * * mon',
+						max_length: 100,
+					},
 					{ type: T.Integer, name: 'post_day', description: 'Post day (instead of post_cron)', choices: DAY_CHOICES },
-					{ type: T.String, name: 'post_time', description: 'Post time, HH:MM 24-hour (instead of post_cron)', max_length: 5 },
-					{ type: T.String, name: 'timezone', description: 'IANA time zone, e.g. Asia/Seoul (the default)', autocomplete: true, max_length: 64 },
-					{ type: T.Integer, name: 'meeting_day', description: 'Meeting day (default Wednesday)', choices: DAY_CHOICES },
-					{ type: T.String, name: 'meeting_time', description: 'Meeting time, HH:MM 24-hour (default 21:00)', max_length: 5 },
-					{ type: T.Integer, name: 'meeting_minutes', description: 'Meeting length in minutes (default 90)', min_value: 15, max_value: 720 },
-					{ type: T.Channel, name: 'meeting_channel', description: 'Voice or stage channel for the meeting event', channel_types: [ChannelType.GuildVoice, ChannelType.GuildStageVoice] },
-					{ type: T.Integer, name: 'reminder_minutes', description: 'Reminder this many minutes before the meeting; 0 for none (default 60)', min_value: 0, max_value: 2880 },
+					{
+						type: T.String,
+						name: 'post_time',
+						description: 'Post time, HH:MM 24-hour (instead of post_cron)',
+						max_length: 5,
+					},
+					{
+						type: T.String,
+						name: 'timezone',
+						description: 'IANA time zone, e.g. Asia/Seoul (the default)',
+						autocomplete: true,
+						max_length: 64,
+					},
+					{
+						type: T.Integer,
+						name: 'meeting_day',
+						description: 'Meeting day (default Wednesday)',
+						choices: DAY_CHOICES,
+					},
+					{
+						type: T.String,
+						name: 'meeting_time',
+						description: 'Meeting time, HH:MM 24-hour (default 21:00)',
+						max_length: 5,
+					},
+					{
+						type: T.Integer,
+						name: 'meeting_minutes',
+						description: 'Meeting length in minutes (default 90)',
+						min_value: 15,
+						max_value: 720,
+					},
+					{
+						type: T.Channel,
+						name: 'meeting_channel',
+						description: 'Voice or stage channel for the meeting event',
+						channel_types: [ChannelType.GuildVoice, ChannelType.GuildStageVoice],
+					},
+					{
+						type: T.Integer,
+						name: 'reminder_minutes',
+						description: 'Reminder this many minutes before the meeting; 0 for none (default 60)',
+						min_value: 0,
+						max_value: 2880,
+					},
 				],
 			},
 			{
@@ -69,7 +142,12 @@ export default defineCommand({
 			},
 			{ type: T.Subcommand, name: 'pause', description: 'Stop posting until resumed (the plan waits)', options: [] },
 			{ type: T.Subcommand, name: 'resume', description: 'Post again from the next post time', options: [] },
-			{ type: T.Subcommand, name: 'skip', description: 'Skip the next post: the rest of the plan moves one week later', options: [] },
+			{
+				type: T.Subcommand,
+				name: 'skip',
+				description: 'Skip the next post: the rest of the plan moves one week later',
+				options: [],
+			},
 			{
 				type: T.Subcommand,
 				name: 'post-now',
@@ -90,7 +168,11 @@ export default defineCommand({
 		switch (args.subcommand) {
 			case 'show': {
 				const schedule = await deps.repos.schedules.get(guildId);
-				if (!schedule) return { content: 'No schedule yet. Start with `/schedule set channel:#your-channel`, then `/schedule start`.', ephemeral: true };
+				if (!schedule)
+					return {
+						content: 'No schedule yet. Start with `/schedule set channel:#your-channel`, then `/schedule start`.',
+						ephemeral: true,
+					};
 				return showReply(ctx, guildId, schedule, '');
 			}
 			case 'set': {
@@ -127,34 +209,54 @@ export default defineCommand({
 					if (!result.ok) refuse(result.problems);
 					return result.schedule;
 				});
-				return showReply(ctx, guildId, saved, `✅ Started with week ${saved.plan!.startWeek}. Posts that are due go out within a minute.`);
+				return showReply(
+					ctx,
+					guildId,
+					saved,
+					`✅ Started with week ${saved.plan!.startWeek}. Posts that are due go out within a minute.`,
+				);
 			}
 			case 'pause':
 			case 'resume':
 			case 'skip':
-				return showReply(ctx, guildId, await changePlan(ctx, guildId, args.subcommand, now), {
-					pause: '⏸️ Paused: nothing is posted until `/schedule resume`.',
-					resume: '▶️ Resumed: the next week goes out at the next post time.',
-					skip: '⏩ The next post is skipped; the rest of the plan moves one week later.',
-				}[args.subcommand]);
+				return showReply(
+					ctx,
+					guildId,
+					await changePlan(ctx, guildId, args.subcommand, now),
+					{
+						pause: '⏸️ Paused: nothing is posted until `/schedule resume`.',
+						resume: '▶️ Resumed: the next week goes out at the next post time.',
+						skip: '⏩ The next post is skipped; the rest of the plan moves one week later.',
+					}[args.subcommand],
+				);
 			case 'post-now':
 				return postNow(ctx, guildId, args.week, args.event === true, now);
 		}
 	},
 	autocomplete({ focused, deps }) {
-		if (focused.name === 'timezone') return suggestTimeZones(focused.value).map((zone) => ({ name: zone, value: zone }));
-		return deps.curriculum.search(focused.value).map((w) => ({ name: `Week ${w.number} · ${w.title}`.slice(0, 100), value: w.number }));
+		if (focused.name === 'timezone')
+			return suggestTimeZones(focused.value).map((zone) => ({ name: zone, value: zone }));
+		return deps.curriculum
+			.search(focused.value)
+			.map((w) => ({ name: `Week ${w.number} · ${w.title}`.slice(0, 100), value: w.number }));
 	},
 });
 
-async function changePlan(ctx: BaseContext, guildId: string, what: 'pause' | 'resume' | 'skip', now: Date): Promise<GuildSchedule> {
+async function changePlan(
+	ctx: BaseContext,
+	guildId: string,
+	what: 'pause' | 'resume' | 'skip',
+	now: Date,
+): Promise<GuildSchedule> {
 	const iso = now.toISOString();
 	return ctx.deps.repos.schedules.update(guildId, (current) => {
-		if (!current?.plan) throw new UserError('There is no plan to change yet: `/schedule start` starts one.', 'schedule.not-started');
+		if (!current?.plan)
+			throw new UserError('There is no plan to change yet: `/schedule start` starts one.', 'schedule.not-started');
 		const open = current.pauses.find((p) => p.to === null);
 		const stamp = { updatedAt: iso, updatedBy: ctx.user.id };
 		if (what === 'pause') {
-			if (open) throw new UserError('The schedule is already paused: `/schedule resume` continues it.', 'schedule.paused');
+			if (open)
+				throw new UserError('The schedule is already paused: `/schedule resume` continues it.', 'schedule.paused');
 			return { ...current, ...stamp, pauses: [...current.pauses, { from: iso, to: null }] };
 		}
 		if (what === 'resume') {
@@ -162,17 +264,30 @@ async function changePlan(ctx: BaseContext, guildId: string, what: 'pause' | 're
 			return { ...current, ...stamp, pauses: current.pauses.map((p) => (p === open ? { ...p, to: iso } : p)) };
 		}
 		const next = planStatus(current, now, lastWeekOf(ctx)).next;
-		if (!next) throw new UserError(open ? 'The schedule is paused, so there is no next post to skip.' : 'There is no next post to skip: the plan has finished.', 'schedule.no-next');
+		if (!next)
+			throw new UserError(
+				open
+					? 'The schedule is paused, so there is no next post to skip.'
+					: 'There is no next post to skip: the plan has finished.',
+				'schedule.no-next',
+			);
 		return { ...current, ...stamp, skips: [...current.skips, next.at.toISOString()] };
 	});
 }
 
-async function postNow(ctx: BaseContext, guildId: string, weekNumber: number | undefined, createEvent: boolean, now: Date): Promise<Reply> {
+async function postNow(
+	ctx: BaseContext,
+	guildId: string,
+	weekNumber: number | undefined,
+	createEvent: boolean,
+	now: Date,
+): Promise<Reply> {
 	const schedule = await requireSchedule(ctx, guildId);
 	const lastWeek = lastWeekOf(ctx);
 	const status = planStatus(schedule, now, lastWeek);
 	const week = weekNumber ?? status.current?.week ?? status.next?.week ?? 1;
-	if (!ctx.deps.curriculum.week(week)) throw new UserError(`The curriculum has weeks 1 to ${lastWeek}; there is no week ${week}.`, 'schedule.no-week');
+	if (!ctx.deps.curriculum.week(week))
+		throw new UserError(`The curriculum has weeks 1 to ${lastWeek}; there is no week ${week}.`, 'schedule.no-week');
 	const check = await ctx.deps.poster.canPost(schedule.channelId);
 	if (!check.ok) throw new UserError(check.reason, 'schedule.cannot-post');
 	const meetingAt = nextMeetingAfter(schedule.meeting, now, schedule.timezone);
@@ -190,12 +305,24 @@ async function postNow(ctx: BaseContext, guildId: string, weekNumber: number | u
 		meetingChannelId: schedule.meeting.channelId,
 		createEvent,
 	};
-	const entry = await runJob(job, { guildId, now, poster: ctx.deps.poster, ledger: ctx.deps.repos.scheduleLedger, curriculum: ctx.deps.curriculum, log: ctx.log });
-	if (entry.state !== 'done' || !entry.messageId) throw new UserError(`The post failed: ${entry.lastError ?? 'unknown error'}.`, 'schedule.post-failed');
+	const entry = await runJob(job, {
+		guildId,
+		now,
+		poster: ctx.deps.poster,
+		ledger: ctx.deps.repos.scheduleLedger,
+		curriculum: ctx.deps.curriculum,
+		log: ctx.log,
+	});
+	if (entry.state !== 'done' || !entry.messageId)
+		throw new UserError(`The post failed: ${entry.lastError ?? 'unknown error'}.`, 'schedule.post-failed');
 	const parts = [
 		`✅ Posted week ${week}: https://discord.com/channels/${guildId}/${schedule.channelId}/${entry.messageId}`,
 		entry.threadId ? `Thread: <#${entry.threadId}>` : `No thread (${entry.skipped.thread ?? 'not made'}).`,
-		entry.eventId ? `Event: https://discord.com/events/${guildId}/${entry.eventId}` : createEvent ? `No event (${entry.skipped.event ?? 'not made'}).` : 'No event (add `event:true` to create one).',
+		entry.eventId
+			? `Event: https://discord.com/events/${guildId}/${entry.eventId}`
+			: createEvent
+				? `No event (${entry.skipped.event ?? 'not made'}).`
+				: 'No event (add `event:true` to create one).',
 		'This test post does not change the plan.',
 	];
 	return { content: parts.join('\n'), ephemeral: true };

@@ -25,7 +25,13 @@ export default defineCommand({
 					{ name: 'Advanced theory (maths)', value: 'theory' },
 				],
 			},
-			{ type: T.String, name: 'language', description: 'The language of the session (default: your Discord language)', autocomplete: true, max_length: 60 },
+			{
+				type: T.String,
+				name: 'language',
+				description: 'The language of the session (default: your Discord language)',
+				autocomplete: true,
+				max_length: 60,
+			},
 		],
 	},
 	defer: 'ephemeral',
@@ -35,7 +41,11 @@ export default defineCommand({
 		const week = deps.curriculum.week(args.week);
 		if (!week) throw new UserError(`There is no week ${args.week}.`, 'session.week');
 		const language = args.language === undefined ? languageOfLocale(locale) : findLanguage(args.language);
-		if (!language) throw new UserError(`I do not know the language “${args.language?.slice(0, 40)}”. Pick one from the list.`, 'session.language');
+		if (!language)
+			throw new UserError(
+				`I do not know the language “${args.language?.slice(0, 40)}”. Pick one from the list.`,
+				'session.language',
+			);
 		const check = await deps.poster.canPost(channelId);
 		if (!check.ok) throw new UserError(`I cannot open a session thread here: ${check.reason}`, 'session.cannot-post');
 		let session = await deps.repos.tutorSessions.create({
@@ -54,13 +64,18 @@ export default defineCommand({
 		});
 		let threadId: string;
 		try {
-			const starter = await deps.poster.send(channelId, { content: `📚 **${user.name}** is studying week ${week.number}: ${week.title}.` });
+			const starter = await deps.poster.send(channelId, {
+				content: `📚 **${user.name}** is studying week ${week.number}: ${week.title}.`,
+			});
 			threadId = (await deps.poster.startThread(channelId, starter.id, `Week ${week.number} · ${user.name}`)).id;
 			session = await deps.repos.tutorSessions.update(session.id, (s) => ({ ...s, threadId }));
 			await deps.poster.send(threadId, welcomeMessage(session, week, deps.curriculum.format));
 		} catch (error) {
 			if (error instanceof UserError) throw error;
-			throw new UserError('I could not open a thread for your session here (a thread inside a thread, or a missing permission). Try /session in a text channel.', 'session.thread');
+			throw new UserError(
+				'I could not open a thread for your session here (a thread inside a thread, or a missing permission). Try /session in a text channel.',
+				'session.thread',
+			);
 		}
 		return { content: `Your session on week ${week.number} is ready in <#${threadId}>.`, ephemeral: true };
 	},
@@ -76,7 +91,10 @@ export default defineCommand({
 				const scope = await loadSession(ctx, ctx.args[0] ?? '');
 				const next = scope.session.current === null ? 0 : scope.session.current + 1;
 				if (next >= scope.week.knowledgePoints.length) {
-					throw new UserError('That was the last knowledge point. Press 🏁 Finish for your evaluation, or pick a point from the menu to review it.', 'session.end');
+					throw new UserError(
+						'That was the last knowledge point. Press 🏁 Finish for your evaluation, or pick a point from the menu to review it.',
+						'session.end',
+					);
 				}
 				return teach(ctx, scope, next);
 			},
@@ -101,14 +119,20 @@ export default defineCommand({
 		answer: {
 			async run(ctx) {
 				const { session, week } = await loadSession(ctx, ctx.args[0] ?? '');
-				if (session.current === null) throw new UserError('Press ▶️ Start first: the answer goes with a knowledge point.', 'session.not-started');
+				if (session.current === null)
+					throw new UserError('Press ▶️ Start first: the answer goes with a knowledge point.', 'session.not-started');
 				return answerModal(session, week, session.current);
 			},
 		},
 		progress: {
 			async run(ctx) {
 				const { session, week } = await loadSession(ctx, ctx.args[0] ?? '', { allowFinished: true });
-				return progressMessage(session, week, ctx.deps.curriculum.format, quotaLine(await ctx.deps.llm.quota(ctx.user.id)));
+				return progressMessage(
+					session,
+					week,
+					ctx.deps.curriculum.format,
+					quotaLine(await ctx.deps.llm.quota(ctx.user.id)),
+				);
 			},
 		},
 		finish: {

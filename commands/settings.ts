@@ -25,8 +25,16 @@ export default defineCommand({
 				name: 'roles',
 				description: 'Choose which roles count as organizers and presenters',
 				options: [
-					{ type: T.Role, name: 'organizer_role', description: 'Members with this role can manage schedules and reports' },
-					{ type: T.Role, name: 'presenter_role', description: 'Members with this role can run live quizzes and sessions' },
+					{
+						type: T.Role,
+						name: 'organizer_role',
+						description: 'Members with this role can manage schedules and reports',
+					},
+					{
+						type: T.Role,
+						name: 'presenter_role',
+						description: 'Members with this role can run live quizzes and sessions',
+					},
 					{ type: T.Boolean, name: 'clear', description: 'Remove both role settings' },
 				],
 			},
@@ -55,7 +63,9 @@ export default defineCommand({
 		requireOrganizer(user, current, 'change the settings');
 		if (args.subcommand === 'tutor') {
 			const saved = await deps.repos.tutorSettings.set(guild, args.enabled, user.id, deps.clock.now());
-			const key = deps.llm.configured ? '' : '\n-# This bot has no `OPENAI_API_KEY` yet, so the tutor stays unavailable until its operator sets one.';
+			const key = deps.llm.configured
+				? ''
+				: '\n-# This bot has no `OPENAI_API_KEY` yet, so the tutor stays unavailable until its operator sets one.';
 			return { content: `✅ Saved.\n${describeSettings(current, saved)}${key}`, ephemeral: true };
 		}
 		const patch: Partial<GuildSettings> =

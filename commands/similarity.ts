@@ -15,7 +15,8 @@ export default defineCommand({
 			{
 				type: T.String,
 				name: 'words',
-				description: 'Words split by spaces or commas, e.g. king queen; or king - man + woman; openai: texts split by |',
+				description:
+					'Words split by spaces or commas, e.g. king queen; or king - man + woman; openai: texts split by |',
 				required: true,
 				max_length: 1000,
 			},
@@ -50,11 +51,21 @@ export default defineCommand({
 		const request = parseRequest(args.words, args.mode, engine);
 		if (engine === 'openai') {
 			const { result, quota } = await computeOpenAi(deps.llm, { guildId, userId: user.id }, request);
-			return withRerun(similarityReply(result, await deps.compute.run('similarity.render', result), quota), 'similarity', args, deps);
+			return withRerun(
+				similarityReply(result, await deps.compute.run('similarity.render', result), quota),
+				'similarity',
+				args,
+				deps,
+			);
 		}
 		const vectors = (await loadWordVectors()).share();
 		const result = await deps.compute.run('similarity.compute', { vectors, request });
 		if (result.kind === 'missing') throw missingWordsError(result);
-		return withRerun(similarityReply(result, await deps.compute.run('similarity.render', result)), 'similarity', args, deps);
+		return withRerun(
+			similarityReply(result, await deps.compute.run('similarity.render', result)),
+			'similarity',
+			args,
+			deps,
+		);
 	},
 });

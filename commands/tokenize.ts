@@ -45,7 +45,11 @@ export default defineCommand({
 	async run({ args, deps }) {
 		checkTokenizeText(args.text);
 		const show = args.show ?? 'tokens';
-		const out = await deps.compute.run('tokenize.chart', { text: args.text, models: modelsFor(args.encoding ?? 'gpt-4o'), show });
+		const out = await deps.compute.run('tokenize.chart', {
+			text: args.text,
+			models: modelsFor(args.encoding ?? 'gpt-4o'),
+			show,
+		});
 		return withRerun(tokenizeReply(out, show), 'tokenize', args, deps);
 	},
 });

@@ -19,7 +19,12 @@ import { demoCommandLine, discordTime, fitLines, WEEK_COLOR, weekHeading } from 
 
 const SECTIONS = [
 	{ value: 'overview', label: 'Overview', emoji: '📖', description: 'Topic, summary, objectives and reading' },
-	{ value: 'knowledge', label: 'Knowledge points', emoji: '🧠', description: 'What to understand, explained for everyone' },
+	{
+		value: 'knowledge',
+		label: 'Knowledge points',
+		emoji: '🧠',
+		description: 'What to understand, explained for everyone',
+	},
 	{ value: 'demos', label: 'Demos to try', emoji: '🧪', description: 'Commands to run, with what to look for' },
 	{ value: 'questions', label: 'Questions', emoji: '❓', description: 'Key questions and reflection prompts' },
 ] as const;
@@ -29,14 +34,32 @@ function sectionOf(value: string | undefined): Section {
 	return SECTIONS.find((s) => s.value === value)?.value ?? 'overview';
 }
 
-const list = (items: readonly string[], more: string) => fitLines(items, LIMITS.fieldValue, (n) => `…and ${n} more ${more}.`);
+const list = (items: readonly string[], more: string) =>
+	fitLines(items, LIMITS.fieldValue, (n) => `…and ${n} more ${more}.`);
 
 function sectionBody(week: Week, section: Section): Pick<APIEmbed, 'description' | 'fields'> {
 	switch (section) {
 		case 'overview': {
-			const fields: APIEmbedField[] = [{ name: '🎯 Objectives', value: list(week.objectives.map((o) => `• ${o}`), 'objectives') }];
-			if (week.parts) fields.push({ name: '🧩 Parts', value: list(week.parts.map((p) => `**${p.title}:** ${p.objective}`), 'parts') });
-			const reading = week.reading.map((r) => `• *${r.title}*, ${r.authors}${r.year ? ` (${r.year})` : ''}${r.note ? `: ${r.note}` : ''}`);
+			const fields: APIEmbedField[] = [
+				{
+					name: '🎯 Objectives',
+					value: list(
+						week.objectives.map((o) => `• ${o}`),
+						'objectives',
+					),
+				},
+			];
+			if (week.parts)
+				fields.push({
+					name: '🧩 Parts',
+					value: list(
+						week.parts.map((p) => `**${p.title}:** ${p.objective}`),
+						'parts',
+					),
+				});
+			const reading = week.reading.map(
+				(r) => `• *${r.title}*, ${r.authors}${r.year ? ` (${r.year})` : ''}${r.note ? `: ${r.note}` : ''}`,
+			);
 			fields.push({ name: '📚 Reading', value: list(reading, 'readings') });
 			return { description: `**${week.topic}**\n\n${week.summary}`, fields };
 		}
@@ -46,11 +69,16 @@ function sectionBody(week: Week, section: Section): Pick<APIEmbed, 'description'
 				name: `${i + 1}. ${kp.title}${kp.part ? ` (${parts.get(kp.part) ?? kp.part})` : ''}`,
 				value: kp.core,
 			}));
-			return { description: 'Each point in its core form, for everyone; the study sessions go on to how it is computed and why it works.', fields };
+			return {
+				description:
+					'Each point in its core form, for everyone; the study sessions go on to how it is computed and why it works.',
+				fields,
+			};
 		}
 		case 'demos':
 			return {
-				description: 'Copy a command into the message box (the options fill in as you type), run it, and look for what is described.',
+				description:
+					'Copy a command into the message box (the options fill in as you type), run it, and look for what is described.',
 				fields: week.demos.slice(0, LIMITS.embedFields).map((demo) => ({
 					name: `🧪 /${demo.command}${demo.subcommand ? ` ${demo.subcommand}` : ''}`,
 					value: `\`\`\`\n${demoCommandLine(demo)}\n\`\`\`${demo.try}`,
@@ -59,8 +87,20 @@ function sectionBody(week: Week, section: Section): Pick<APIEmbed, 'description'
 		case 'questions':
 			return {
 				fields: [
-					{ name: '❓ Key questions', value: list(week.keyQuestions.map((q, i) => `${i + 1}. ${q}`), 'questions') },
-					{ name: '🪞 Reflection', value: list(week.reflection.map((r) => `• ${r.prompt}`), 'prompts') },
+					{
+						name: '❓ Key questions',
+						value: list(
+							week.keyQuestions.map((q, i) => `${i + 1}. ${q}`),
+							'questions',
+						),
+					},
+					{
+						name: '🪞 Reflection',
+						value: list(
+							week.reflection.map((r) => `• ${r.prompt}`),
+							'prompts',
+						),
+					},
 				],
 			};
 	}
@@ -82,7 +122,13 @@ export function weekPage(week: Week, section: Section, lastWeek: number, note: s
 				type: ComponentType.StringSelect,
 				custom_id: customId('week', 'section', week.number),
 				placeholder: 'Show another section',
-				options: SECTIONS.map((s) => ({ label: s.label, value: s.value, description: s.description, emoji: { name: s.emoji }, default: s.value === section })),
+				options: SECTIONS.map((s) => ({
+					label: s.label,
+					value: s.value,
+					description: s.description,
+					emoji: { name: s.emoji },
+					default: s.value === section,
+				})),
 			},
 		],
 	};
@@ -113,10 +159,14 @@ async function planNote(ctx: Pick<BaseContext, 'deps' | 'guildId'>, shown: numbe
 	const status = planStatus(schedule, now, lastWeek);
 	const { current, next } = status;
 	if (current && current.week === shown) {
-		const meeting = current.meetingAt.getTime() > now.getTime() ? ` · meeting ${discordTime(current.meetingAt, 'F')} (${discordTime(current.meetingAt, 'R')})` : '';
+		const meeting =
+			current.meetingAt.getTime() > now.getTime()
+				? ` · meeting ${discordTime(current.meetingAt, 'F')} (${discordTime(current.meetingAt, 'R')})`
+				: '';
 		return `📍 This week's material, posted ${discordTime(current.at, 'R')}${meeting}${status.paused ? ' · the schedule is paused' : ''}`;
 	}
-	if (next && next.week === shown) return `⏭️ Coming next: posted ${discordTime(next.at, 'F')} (${discordTime(next.at, 'R')})`;
+	if (next && next.week === shown)
+		return `⏭️ Coming next: posted ${discordTime(next.at, 'F')} (${discordTime(next.at, 'R')})`;
 	return '';
 }
 
@@ -125,24 +175,50 @@ async function defaultWeek(ctx: Pick<BaseContext, 'deps' | 'guildId'>): Promise<
 	const lastWeek = ctx.deps.curriculum.weeks.at(-1)?.number ?? 1;
 	const schedule = ctx.guildId ? await ctx.deps.repos.schedules.get(ctx.guildId) : undefined;
 	if (!schedule?.plan) {
-		return { number: 1, explain: 'No schedule is running in this server, so here is week 1: choose another with `number`, or ask an organizer to run `/schedule start`.' };
+		return {
+			number: 1,
+			explain:
+				'No schedule is running in this server, so here is week 1: choose another with `number`, or ask an organizer to run `/schedule start`.',
+		};
 	}
 	const status = planStatus(schedule, ctx.deps.clock.now(), lastWeek);
-	if (status.current) return { number: status.current.week, explain: status.finished ? `The course is over: week ${lastWeek} was the last.` : '' };
-	if (status.next) return { number: status.next.week, explain: `The course has not started yet: week ${status.next.week} comes first.` };
+	if (status.current)
+		return {
+			number: status.current.week,
+			explain: status.finished ? `The course is over: week ${lastWeek} was the last.` : '',
+		};
+	if (status.next)
+		return {
+			number: status.next.week,
+			explain: `The course has not started yet: week ${status.next.week} comes first.`,
+		};
 	return { number: schedule.plan.startWeek, explain: '' };
 }
 
 function findWeek(ctx: Pick<BaseContext, 'deps'>, n: number): Week {
 	const week = ctx.deps.curriculum.week(n);
-	if (!week) throw new UserError(`There is no week ${n}: the curriculum has weeks 1 to ${ctx.deps.curriculum.weeks.at(-1)?.number ?? 0}.`, 'week.unknown');
+	if (!week)
+		throw new UserError(
+			`There is no week ${n}: the curriculum has weeks 1 to ${ctx.deps.curriculum.weeks.at(-1)?.number ?? 0}.`,
+			'week.unknown',
+		);
 	return week;
 }
 
-async function page(ctx: Pick<BaseContext, 'deps' | 'guildId'>, n: number, section: Section, explain = ''): Promise<Reply> {
+async function page(
+	ctx: Pick<BaseContext, 'deps' | 'guildId'>,
+	n: number,
+	section: Section,
+	explain = '',
+): Promise<Reply> {
 	const week = findWeek(ctx, n);
 	const note = await planNote(ctx, n);
-	return weekPage(week, section, ctx.deps.curriculum.weeks.at(-1)?.number ?? n, [explain, note].filter(Boolean).join('\n'));
+	return weekPage(
+		week,
+		section,
+		ctx.deps.curriculum.weeks.at(-1)?.number ?? n,
+		[explain, note].filter(Boolean).join('\n'),
+	);
 }
 
 export default defineCommand({
@@ -150,7 +226,14 @@ export default defineCommand({
 		name: 'week',
 		description: "A week's page: objectives, knowledge points, demos to try, questions",
 		options: [
-			{ type: T.Integer, name: 'number', description: 'Which week (default: this week); type a number or words of the title', min_value: 1, max_value: 99, autocomplete: true },
+			{
+				type: T.Integer,
+				name: 'number',
+				description: 'Which week (default: this week); type a number or words of the title',
+				min_value: 1,
+				max_value: 99,
+				autocomplete: true,
+			},
 			{ type: T.Boolean, name: 'share', description: 'Show it to everyone in the channel (default: only you)' },
 		],
 	},
@@ -161,10 +244,14 @@ export default defineCommand({
 		return { ...(await page(ctx, chosen.number, 'overview', chosen.explain)), ephemeral: ctx.args.share !== true };
 	},
 	autocomplete({ focused, deps }) {
-		return deps.curriculum.search(focused.value).map((w) => ({ name: `Week ${w.number} · ${w.title}`.slice(0, LIMITS.choiceName), value: w.number }));
+		return deps.curriculum
+			.search(focused.value)
+			.map((w) => ({ name: `Week ${w.number} · ${w.title}`.slice(0, LIMITS.choiceName), value: w.number }));
 	},
 	components: {
-		section: { run: async (ctx) => ({ ...(await page(ctx, Number(ctx.args[0]), sectionOf(ctx.values[0]))), update: true }) },
+		section: {
+			run: async (ctx) => ({ ...(await page(ctx, Number(ctx.args[0]), sectionOf(ctx.values[0]))), update: true }),
+		},
 		go: { run: async (ctx) => ({ ...(await page(ctx, Number(ctx.args[0]), sectionOf(ctx.args[1]))), update: true }) },
 	},
 });

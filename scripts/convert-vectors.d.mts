@@ -11,5 +11,13 @@ export function encodeVectorFile(
 export function convertVectors(
 	source: string,
 	dest: string,
-): { words: number; dims: number; bytes: number; maxDigits: number; parseMs: number; totalMs: number; peakRssMiB: number };
+): {
+	words: number;
+	dims: number;
+	bytes: number;
+	maxDigits: number;
+	parseMs: number;
+	totalMs: number;
+	peakRssMiB: number;
+};
 export function isUpToDate(source: string, dest: string): boolean;

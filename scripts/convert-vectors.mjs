@@ -229,7 +229,7 @@ export function convertVectors(source, dest) {
 
 /** @param {number} fd @param {Uint8Array} bytes @param {number} position */
 function writeAll(fd, bytes, position) {
-	for (let done = 0; done < bytes.length; ) done += writeSync(fd, bytes, done, bytes.length - done, position + done);
+	for (let done = 0; done < bytes.length;) done += writeSync(fd, bytes, done, bytes.length - done, position + done);
 }
 
 /** Whether `dest` exists and was built by this format version from a source of this size. */
@@ -243,7 +243,11 @@ export function isUpToDate(source, dest) {
 		closeSync(fd);
 	}
 	const sourceBytes = existsSync(source) ? statSync(source).size : header.readDoubleLE(24);
-	return header.readUInt32LE(0) === MAGIC && header.readUInt32LE(4) === FORMAT_VERSION && header.readDoubleLE(24) === sourceBytes;
+	return (
+		header.readUInt32LE(0) === MAGIC &&
+		header.readUInt32LE(4) === FORMAT_VERSION &&
+		header.readDoubleLE(24) === sourceBytes
+	);
 }
 
 function main() {

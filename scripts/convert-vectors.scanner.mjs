@@ -137,7 +137,14 @@ export function createJsonScanner(handlers) {
 					state = STRING;
 					continue;
 				case NUMBER:
-					if ((byte >= 0x30 && byte <= 0x39) || byte === 0x2e || byte === 0x65 || byte === 0x45 || byte === 0x2d || byte === 0x2b) {
+					if (
+						(byte >= 0x30 && byte <= 0x39) ||
+						byte === 0x2e ||
+						byte === 0x65 ||
+						byte === 0x45 ||
+						byte === 0x2d ||
+						byte === 0x2b
+					) {
 						push(byte);
 						continue;
 					}
@@ -233,7 +240,7 @@ export function parseNumber(bytes, length, onDigits) {
 		let expNegative = false;
 		i++; // e or E
 		if (bytes[i] === 0x2d || bytes[i] === 0x2b) expNegative = bytes[i++] === 0x2d;
-		for (; i < length; i++) exponent = exponent * 10 + (/** @type {number} */ (bytes[i]) - 0x30);
+		for (; i < length; i++) exponent = exponent * 10 + /** @type {number} */ ((bytes[i]) - 0x30);
 		if (expNegative) exponent = -exponent;
 	}
 	onDigits?.(digits);
@@ -242,6 +249,7 @@ export function parseNumber(bytes, length, onDigits) {
 	if (digits <= 15 && power >= 0 && power <= 22) value = mantissa * /** @type {number} */ (POW10[power]);
 	else if (digits <= 15 && power < 0 && power >= -22) value = mantissa / /** @type {number} */ (POW10[-power]);
 	else value = Number(Buffer.from(bytes.subarray(negative ? 1 : 0, length)).toString('latin1'));
-	if (Number.isNaN(value)) throw new SyntaxError(`bad number ${Buffer.from(bytes.subarray(0, length)).toString('latin1')}`);
+	if (Number.isNaN(value))
+		throw new SyntaxError(`bad number ${Buffer.from(bytes.subarray(0, length)).toString('latin1')}`);
 	return negative ? -value : value;
 }

@@ -54,7 +54,8 @@ async function main(): Promise<void> {
 					}
 				}
 			}
-			if (++chunks % 50 === 0) process.stderr.write(`${chunks} chunks, ${((performance.now() - started) / 1000).toFixed(0)} s\n`);
+			if (++chunks % 50 === 0)
+				process.stderr.write(`${chunks} chunks, ${((performance.now() - started) / 1000).toFixed(0)} s\n`);
 		}
 	});
 

@@ -35,7 +35,11 @@ export interface TrainingMetrics {
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 /** Renders loss.png and README.md into `outDir`. */
-export async function writeModelCard(outDir: string, metrics: TrainingMetrics, history: TrainingHistory): Promise<void> {
+export async function writeModelCard(
+	outDir: string,
+	metrics: TrainingMetrics,
+	history: TrainingHistory,
+): Promise<void> {
 	const v = metrics.validation;
 	const png = await renderLossChart({
 		title: `${metrics.name}: loss while training`,
@@ -58,7 +62,8 @@ function modelCard(m: TrainingMetrics): string {
 	const c = m.config;
 	const t = m.training;
 	const v = m.validation;
-	const row = (label: string, s: Score): string => `| ${label} | ${s.natsPerToken.toFixed(3)} | ${s.bitsPerByte.toFixed(3)} | ${Math.exp(s.natsPerToken).toFixed(1)} |`;
+	const row = (label: string, s: Score): string =>
+		`| ${label} | ${s.natsPerToken.toFixed(3)} | ${s.bitsPerByte.toFixed(3)} | ${Math.exp(s.natsPerToken).toFixed(1)} |`;
 	const minutes = (t.wallSeconds / 60).toFixed(1);
 	return `# ${m.name}: a tiny GPT trained on this machine
 

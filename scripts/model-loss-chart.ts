@@ -18,7 +18,11 @@ export interface LossChartInput {
 export function renderLossChart(input: LossChartInput): Promise<Buffer> {
 	const smooth = movingAverage(input.train, 50);
 	const lastStep = Math.max(1, ...input.train.map(([s]) => s), ...input.validation.map(([s]) => s));
-	const values = [...input.train.map(([, l]) => l), ...input.validation.map(([, l]) => l), ...input.baselines.map((b) => b.value)];
+	const values = [
+		...input.train.map(([, l]) => l),
+		...input.validation.map(([, l]) => l),
+		...input.baselines.map((b) => b.value),
+	];
 	const yMax = Math.ceil(Math.max(...values) * 2) / 2;
 	const yMin = Math.floor(Math.min(...values) * 2) / 2;
 	return renderLineChart({
@@ -33,10 +37,31 @@ export function renderLossChart(input: LossChartInput): Promise<Buffer> {
 		width: 1200,
 		height: 700,
 		series: [
-			{ name: 'train loss (per step)', x: input.train.map(([s]) => s), y: input.train.map(([, l]) => l), color: '#93c5fd' },
-			{ name: 'train loss (centred 50-step average)', x: smooth.map(([s]) => s), y: smooth.map(([, l]) => l), color: '#1d4ed8' },
-			{ name: 'validation loss', x: input.validation.map(([s]) => s), y: input.validation.map(([, l]) => l), color: '#dc2626' },
-			...input.baselines.map((b) => ({ name: `${b.label} (validation)`, x: [0, lastStep], y: [b.value, b.value], color: b.color, dashed: true })),
+			{
+				name: 'train loss (per step)',
+				x: input.train.map(([s]) => s),
+				y: input.train.map(([, l]) => l),
+				color: '#93c5fd',
+			},
+			{
+				name: 'train loss (centred 50-step average)',
+				x: smooth.map(([s]) => s),
+				y: smooth.map(([, l]) => l),
+				color: '#1d4ed8',
+			},
+			{
+				name: 'validation loss',
+				x: input.validation.map(([s]) => s),
+				y: input.validation.map(([, l]) => l),
+				color: '#dc2626',
+			},
+			...input.baselines.map((b) => ({
+				name: `${b.label} (validation)`,
+				x: [0, lastStep],
+				y: [b.value, b.value],
+				color: b.color,
+				dashed: true,
+			})),
 		],
 	});
 }

@@ -19,10 +19,19 @@ const DEFAULT_SIZES = ['4096,128,4,128,16', '4096,192,4,128,16', '4096,256,4,128
 
 async function main(): Promise<void> {
 	const backend = await initBackend();
-	process.stdout.write(`backend ${backend}\n| vocab | d | layers | context | batch | params | wall ms/step | CPU ms/step | tokens/s (CPU) |\n|---|---|---|---|---|---|---|---|---|\n`);
+	process.stdout.write(
+		`backend ${backend}\n| vocab | d | layers | context | batch | params | wall ms/step | CPU ms/step | tokens/s (CPU) |\n|---|---|---|---|---|---|---|---|---|\n`,
+	);
 	for (const spec of process.argv.length > 2 ? process.argv.slice(2) : DEFAULT_SIZES) {
 		const [vocab, d, layers, t, batch] = spec.split(',').map(Number) as [number, number, number, number, number];
-		const config: ModelConfig = { vocabSize: vocab, contextLength: t, dModel: d, nLayers: layers, nHeads: 4, dFF: 4 * d };
+		const config: ModelConfig = {
+			vocabSize: vocab,
+			contextLength: t,
+			dModel: d,
+			nLayers: layers,
+			nHeads: 4,
+			dFF: 4 * d,
+		};
 		const state = createTrainState(initWeights(config, 1));
 		const ids = new Int32Array(batch * (t + 1)).map((_, i) => (i * 7919) % vocab);
 		const wall: number[] = [];

@@ -7,7 +7,11 @@ import { startRestProxy } from '../src/discord/rest-proxy.js';
  */
 async function main(): Promise<void> {
 	const config = loadConfig();
-	const proxy = await startRestProxy({ host: config.HOST, port: config.REST_PROXY_PORT, upstream: config.DISCORD_API_BASE });
+	const proxy = await startRestProxy({
+		host: config.HOST,
+		port: config.REST_PROXY_PORT,
+		upstream: config.DISCORD_API_BASE,
+	});
 	process.stdout.write(`REST proxy on ${proxy.url} → ${config.DISCORD_API_BASE ?? 'https://discord.com/api'}\n`);
 	const stop = () => void proxy.close().then(() => process.exit(0));
 	process.once('SIGINT', stop);

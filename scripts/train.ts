@@ -40,9 +40,9 @@ interface RunState {
 async function main(): Promise<void> {
 	const { values } = parseArgs({
 		options: {
-			name: { type: 'string', default: 'tiny-gpt' },
-			steps: { type: 'string' },
-			fresh: { type: 'boolean', default: false },
+			'name': { type: 'string', default: 'tiny-gpt' },
+			'steps': { type: 'string' },
+			'fresh': { type: 'boolean', default: false },
 			'export-only': { type: 'boolean', default: false },
 		},
 	});
@@ -60,7 +60,9 @@ async function main(): Promise<void> {
 	const encoding = tokenizerFromTokens(name, bpe.tokens);
 	const data = tokenizeSplits(encoding, splits);
 	const model: ModelConfig = cfg.model;
-	log(`tokenizer: ${bpe.tokens.length} mergeable tokens + <|endoftext|>; train ${data.train.length} tokens, validation ${data.validation.reduce((n, v) => n + v.length, 0)} tokens`);
+	log(
+		`tokenizer: ${bpe.tokens.length} mergeable tokens + <|endoftext|>; train ${data.train.length} tokens, validation ${data.validation.reduce((n, v) => n + v.length, 0)} tokens`,
+	);
 	log(`model: ${JSON.stringify(model)}, ${parameterCount(model)} parameters`);
 
 	// 2. Model state: resume or initialise.
@@ -69,7 +71,11 @@ async function main(): Promise<void> {
 	const state = ckpt
 		? createTrainState(ckpt.params, { m: ckpt.m, v: ckpt.v, step: ckpt.step })
 		: createTrainState(initWeights(model, cfg.seed));
-	const run: RunState = ckpt?.state ?? { rngState: createRng(cfg.seed ^ 0x5eed).state(), history: { train: [], validation: [] }, elapsedSeconds: 0 };
+	const run: RunState = ckpt?.state ?? {
+		rngState: createRng(cfg.seed ^ 0x5eed).state(),
+		history: { train: [], validation: [] },
+		elapsedSeconds: 0,
+	};
 	if (ckpt) log(`resumed from step ${ckpt.step}`);
 	const rng = createRng(run.rngState);
 

@@ -59,7 +59,10 @@ export interface AppOptions {
 export function computeSizing(config: Config): { threads: number; maxQueue?: number } {
 	const cores = Math.max(1, os.availableParallelism());
 	const processes = config.SHARDING_MANAGER ? (config.SHARD_COUNT ?? 1) : 1;
-	return { threads: config.COMPUTE_THREADS ?? Math.max(1, Math.floor(cores / processes)), maxQueue: config.COMPUTE_MAX_QUEUE };
+	return {
+		threads: config.COMPUTE_THREADS ?? Math.max(1, Math.floor(cores / processes)),
+		maxQueue: config.COMPUTE_MAX_QUEUE,
+	};
 }
 
 /**

@@ -25,10 +25,18 @@ const schema = z.object({
 	PORT: optional(z.coerce.number().int().min(0).max(65535)).default(3000),
 	CURRICULUM_DIR: optional(z.string().min(1)),
 	/** A weekly post missed while the bot was down is made on recovery if it is at most this late. */
-	SCHEDULE_GRACE_MINUTES: optional(z.coerce.number().int().min(0).max(7 * 24 * 60)).default(360),
+	SCHEDULE_GRACE_MINUTES: optional(
+		z.coerce
+			.number()
+			.int()
+			.min(0)
+			.max(7 * 24 * 60),
+	).default(360),
 	// The AI tutor (/ask, /session, /inject, engine:openai): off without a key; any OpenAI-compatible server works.
 	OPENAI_API_KEY: optional(z.string().min(1)),
-	OPENAI_BASE_URL: optional(z.url({ protocol: /^https?$/, error: 'must be an http(s) URL such as http://127.0.0.1:11434/v1' })),
+	OPENAI_BASE_URL: optional(
+		z.url({ protocol: /^https?$/, error: 'must be an http(s) URL such as http://127.0.0.1:11434/v1' }),
+	),
 	OPENAI_MODEL: optional(z.string().min(1)).default('gpt-4o-mini'),
 	OPENAI_EMBEDDING_MODEL: optional(z.string().min(1)).default('text-embedding-3-small'),
 	/** Tutor requests per member per UTC day; 0 means no limit. */
@@ -36,7 +44,9 @@ const schema = z.object({
 	/** How long one model request may wait for its first byte, and a stream for its next chunk. */
 	LLM_TIMEOUT_MS: optional(z.coerce.number().int().min(1000).max(600_000)).default(60_000),
 	/** Run sharded: `auto` (Discord's recommendation) or a shard count; one process per shard. Unset: one process. */
-	SHARDS: optional(z.union([z.literal('auto'), z.coerce.number().int().min(1).max(4096)], { error: 'must be auto or a shard count' })),
+	SHARDS: optional(
+		z.union([z.literal('auto'), z.coerce.number().int().min(1).max(4096)], { error: 'must be auto or a shard count' }),
+	),
 	/** Milliseconds between starting two shard processes (Discord allows one IDENTIFY per 5 s per bucket). */
 	SHARD_SPAWN_DELAY_MS: optional(z.coerce.number().int().min(0).max(60_000)).default(5500),
 	/** `npm run rest-proxy` listens here (its upstream is DISCORD_API_BASE, or Discord). */
@@ -70,5 +80,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 
 /** The secrets a log line must never contain. */
 export function secretsOf(config: Config): string[] {
-	return [config.DISCORD_TOKEN, config.OPENAI_API_KEY].filter((value): value is string => typeof value === 'string' && value.length > 0);
+	return [config.DISCORD_TOKEN, config.OPENAI_API_KEY].filter(
+		(value): value is string => typeof value === 'string' && value.length > 0,
+	);
 }

@@ -48,8 +48,13 @@ export function createLogger(settings: LoggerSettings): Logger {
 			err: (err: unknown) => {
 				// A Discord REST error carries the request body (a member's words, a guarded /inject secret) and a URL
 				// with the interaction's webhook token: neither belongs in a log.
-				const { requestBody: _body, ...serialized } = pino.stdSerializers.err(err as Error) as ReturnType<typeof pino.stdSerializers.err> & { requestBody?: unknown };
-				const url = typeof serialized.url === 'string' ? { url: serialized.url.replace(/(\/webhooks\/\d+\/)[^/?]+/, '$1[redacted]') } : {};
+				const { requestBody: _body, ...serialized } = pino.stdSerializers.err(err as Error) as ReturnType<
+					typeof pino.stdSerializers.err
+				> & { requestBody?: unknown };
+				const url =
+					typeof serialized.url === 'string'
+						? { url: serialized.url.replace(/(\/webhooks\/\d+\/)[^/?]+/, '$1[redacted]') }
+						: {};
 				return { ...serialized, ...url, message: scrub(serialized.message), stack: scrub(serialized.stack ?? '') };
 			},
 		},
@@ -63,7 +68,10 @@ export function createLogger(settings: LoggerSettings): Logger {
 	if (settings.pretty) {
 		return pino({
 			...options,
-			transport: { target: 'pino-pretty', options: { colorize: true, translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname' } },
+			transport: {
+				target: 'pino-pretty',
+				options: { colorize: true, translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname' },
+			},
 		});
 	}
 	return settings.destination ? pino(options, settings.destination as pino.DestinationStream) : pino(options);

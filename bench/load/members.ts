@@ -1,5 +1,11 @@
 import type { APIMessage } from 'discord-api-types/v10';
-import { isAnswered, type DiscordEmulator, type DispatchInput, type InteractionHandle, type InteractionOutcome } from '../../tests/emulator/index.js';
+import {
+	isAnswered,
+	type DiscordEmulator,
+	type DispatchInput,
+	type InteractionHandle,
+	type InteractionOutcome,
+} from '../../tests/emulator/index.js';
 
 /** What one simulated member does next, with its share of a meeting's traffic. */
 interface Action {
@@ -10,7 +16,13 @@ interface Action {
 	input(member: string, i: number): DispatchInput | null;
 }
 
-const PROMPTS = ['The cat sat on the', 'Attention is all you', 'Large language models predict the next', 'Once upon a time', 'The capital of France is'];
+const PROMPTS = [
+	'The cat sat on the',
+	'Attention is all you',
+	'Large language models predict the next',
+	'Once upon a time',
+	'The capital of France is',
+];
 const WORDS = ['king queen', 'cat dog mouse', 'paris france tokyo japan', 'good bad', 'man woman king queen'];
 
 /**
@@ -32,15 +44,91 @@ export function meetingMix(liveQuestion: () => APIMessage | undefined, general: 
 				return message && id ? { type: 'button', customId: id, message, user, channel: general } : null;
 			},
 		},
-		{ label: 'tokenize', weight: 18, command: 'tokenize', input: (user, i) => ({ type: 'command', name: 'tokenize', options: { text: `${pick(PROMPTS, i)} ${i}` }, user, channel: general }) },
-		{ label: 'similarity', weight: 12, command: 'similarity', input: (user, i) => ({ type: 'command', name: 'similarity', options: { words: pick(WORDS, i) }, user, channel: general }) },
-		{ label: 'attention', weight: 10, command: 'attention', input: (user, i) => ({ type: 'command', name: 'attention', options: { text: pick(PROMPTS, i) }, user, channel: general }) },
-		{ label: 'sample', weight: 10, command: 'sample', input: (user, i) => ({ type: 'command', name: 'sample', options: { prompt: pick(PROMPTS, i), tokens: 8 }, user, channel: general }) },
-		{ label: 'quiz practice', weight: 8, command: 'quiz', input: (user, i) => ({ type: 'command', name: 'quiz', subcommand: 'practice', options: { week: 1 + (i % 12), count: 3 }, user, channel: general }) },
-		{ label: 'progress', weight: 6, command: 'progress', input: (user) => ({ type: 'command', name: 'progress', user, channel: general }) },
-		{ label: 'checkin', weight: 6, command: 'checkin', input: (user) => ({ type: 'command', name: 'checkin', user, channel: general }) },
-		{ label: 'week', weight: 5, command: 'week', input: (user) => ({ type: 'command', name: 'week', user, channel: general }) },
-		{ label: 'help', weight: 5, command: 'help', input: (user) => ({ type: 'command', name: 'help', user, channel: general }) },
+		{
+			label: 'tokenize',
+			weight: 18,
+			command: 'tokenize',
+			input: (user, i) => ({
+				type: 'command',
+				name: 'tokenize',
+				options: { text: `${pick(PROMPTS, i)} ${i}` },
+				user,
+				channel: general,
+			}),
+		},
+		{
+			label: 'similarity',
+			weight: 12,
+			command: 'similarity',
+			input: (user, i) => ({
+				type: 'command',
+				name: 'similarity',
+				options: { words: pick(WORDS, i) },
+				user,
+				channel: general,
+			}),
+		},
+		{
+			label: 'attention',
+			weight: 10,
+			command: 'attention',
+			input: (user, i) => ({
+				type: 'command',
+				name: 'attention',
+				options: { text: pick(PROMPTS, i) },
+				user,
+				channel: general,
+			}),
+		},
+		{
+			label: 'sample',
+			weight: 10,
+			command: 'sample',
+			input: (user, i) => ({
+				type: 'command',
+				name: 'sample',
+				options: { prompt: pick(PROMPTS, i), tokens: 8 },
+				user,
+				channel: general,
+			}),
+		},
+		{
+			label: 'quiz practice',
+			weight: 8,
+			command: 'quiz',
+			input: (user, i) => ({
+				type: 'command',
+				name: 'quiz',
+				subcommand: 'practice',
+				options: { week: 1 + (i % 12), count: 3 },
+				user,
+				channel: general,
+			}),
+		},
+		{
+			label: 'progress',
+			weight: 6,
+			command: 'progress',
+			input: (user) => ({ type: 'command', name: 'progress', user, channel: general }),
+		},
+		{
+			label: 'checkin',
+			weight: 6,
+			command: 'checkin',
+			input: (user) => ({ type: 'command', name: 'checkin', user, channel: general }),
+		},
+		{
+			label: 'week',
+			weight: 5,
+			command: 'week',
+			input: (user) => ({ type: 'command', name: 'week', user, channel: general }),
+		},
+		{
+			label: 'help',
+			weight: 5,
+			command: 'help',
+			input: (user) => ({ type: 'command', name: 'help', user, channel: general }),
+		},
 	];
 }
 
@@ -94,7 +182,11 @@ export async function runMembers(
 				}
 				const handle = emulator.dispatchInteraction(input);
 				const outcome = await settled(handle, 30_000);
-				const answered = outcome.acknowledged && outcome.errors.length === 0 && outcome.timings.finalStateMs !== null && (outcome.original !== null || outcome.followUps.length > 0 || outcome.modal !== null);
+				const answered =
+					outcome.acknowledged &&
+					outcome.errors.length === 0 &&
+					outcome.timings.finalStateMs !== null &&
+					(outcome.original !== null || outcome.followUps.length > 0 || outcome.modal !== null);
 				const why = answered
 					? undefined
 					: outcome.errors[0]
@@ -102,9 +194,16 @@ export async function runMembers(
 						: outcome.acknowledged
 							? 'acknowledged, no final reply'
 							: `not acknowledged (delivered after ${outcome.timings.deliveredMs} ms)`;
-				samples.push({ label: action.label, latencyMs: answered ? outcome.timings.finalStateMs : null, result: answered ? classify(outcome) : 'unanswered', ...(why ? { why } : {}) });
+				samples.push({
+					label: action.label,
+					latencyMs: answered ? outcome.timings.finalStateMs : null,
+					result: answered ? classify(outcome) : 'unanswered',
+					...(why ? { why } : {}),
+				});
 				// Reading stops at the deadline, so the run's length (and its rate) is not stretched by a last pause.
-				const pause = thinkMs ? Math.min(thinkMs[0] + (state % (thinkMs[1] - thinkMs[0] + 1)), deadline - performance.now()) : 0;
+				const pause = thinkMs
+					? Math.min(thinkMs[0] + (state % (thinkMs[1] - thinkMs[0] + 1)), deadline - performance.now())
+					: 0;
 				if (pause > 0) await new Promise((r) => setTimeout(r, pause));
 			} catch {
 				// The live question closed between reading it and clicking (the emulator refuses disabled buttons): pick again.

@@ -54,8 +54,10 @@ export class MeasuredBot {
 		for (;;) {
 			const found = this.lines.find((l) => predicate(l.line));
 			if (found) return found;
-			if (this.child.exitCode !== null) throw new Error(`the bot exited (${this.child.exitCode}):\n${this.output.slice(-3000)}`);
-			if (performance.now() > deadline) throw new Error(`timed out waiting for a log line:\n${this.output.slice(-3000)}`);
+			if (this.child.exitCode !== null)
+				throw new Error(`the bot exited (${this.child.exitCode}):\n${this.output.slice(-3000)}`);
+			if (performance.now() > deadline)
+				throw new Error(`timed out waiting for a log line:\n${this.output.slice(-3000)}`);
 			await new Promise((r) => setTimeout(r, 5));
 		}
 	}

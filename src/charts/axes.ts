@@ -24,7 +24,11 @@ export interface LinearScaleOptions {
 }
 
 /** A linear scale whose ticks are 1, 2 or 5 × 10^k. */
-export function linearScale(domain: [number, number], range: [number, number], options: LinearScaleOptions = {}): Scale {
+export function linearScale(
+	domain: [number, number],
+	range: [number, number],
+	options: LinearScaleOptions = {},
+): Scale {
 	const count = options.ticks ?? 5;
 	const [d0, d1] = options.nice === false ? domain : niceDomain(domain[0], domain[1], count);
 	const ticks = niceTicks(d0, d1, count);
@@ -88,13 +92,44 @@ export function yAxisItems(
 	const edge = side === 'left' ? plot.x : plot.x + plot.w;
 	scale.ticks.forEach((tick, i) => {
 		const y = scale.map(tick);
-		if (grid) items.push({ kind: 'line', role: 'grid', x1: plot.x, y1: y, x2: plot.x + plot.w, y2: y, color: THEME.grid, width: 1 });
-		items.push({ kind: 'text', role: `${side}-tick-label`, x: edge + sign * 8, y, text: scale.labels[i]!, font: THEME.fonts.tick, color, align: side === 'left' ? 'right' : 'left', baseline: 'middle' });
+		if (grid)
+			items.push({
+				kind: 'line',
+				role: 'grid',
+				x1: plot.x,
+				y1: y,
+				x2: plot.x + plot.w,
+				y2: y,
+				color: THEME.grid,
+				width: 1,
+			});
+		items.push({
+			kind: 'text',
+			role: `${side}-tick-label`,
+			x: edge + sign * 8,
+			y,
+			text: scale.labels[i]!,
+			font: THEME.fonts.tick,
+			color,
+			align: side === 'left' ? 'right' : 'left',
+			baseline: 'middle',
+		});
 	});
 	if (title) {
 		const size = THEME.fonts.axisTitle.size;
 		const x = edge + sign * (Math.ceil(labelWidth(scale, measure)) + 10 + 12 + size / 2);
-		items.push({ kind: 'text', role: `${side}-axis-title`, x, y: plot.y + plot.h / 2, text: title, font: THEME.fonts.axisTitle, color, align: 'center', baseline: 'middle', rotate: sign * Math.PI / 2 });
+		items.push({
+			kind: 'text',
+			role: `${side}-axis-title`,
+			x,
+			y: plot.y + plot.h / 2,
+			text: title,
+			font: THEME.fonts.axisTitle,
+			color,
+			align: 'center',
+			baseline: 'middle',
+			rotate: (sign * Math.PI) / 2,
+		});
 	}
 	return items;
 }
@@ -105,8 +140,19 @@ export function xAxisItems(scale: Scale, plot: Box, title?: string, grid = true)
 	const bottom = plot.y + plot.h;
 	scale.ticks.forEach((tick, i) => {
 		const x = scale.map(tick);
-		if (grid) items.push({ kind: 'line', role: 'grid', x1: x, y1: plot.y, x2: x, y2: bottom, color: THEME.grid, width: 1 });
-		items.push({ kind: 'text', role: 'x-tick-label', x, y: bottom + 8, text: scale.labels[i]!, font: THEME.fonts.tick, color: THEME.textMuted, align: 'center', baseline: 'top' });
+		if (grid)
+			items.push({ kind: 'line', role: 'grid', x1: x, y1: plot.y, x2: x, y2: bottom, color: THEME.grid, width: 1 });
+		items.push({
+			kind: 'text',
+			role: 'x-tick-label',
+			x,
+			y: bottom + 8,
+			text: scale.labels[i]!,
+			font: THEME.fonts.tick,
+			color: THEME.textMuted,
+			align: 'center',
+			baseline: 'top',
+		});
 	});
 	if (title) items.push(xAxisTitle(plot, title));
 	return items;

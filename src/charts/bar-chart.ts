@@ -48,7 +48,10 @@ const LINE_COLOR = categorical(4);
 export function barValueLabel(value: number, format: NumberFormat = 'number'): string {
 	if (format !== 'percent') return formatNumber(value);
 	const percent = value * 100;
-	return `${Math.abs(percent) >= 0.1 || percent === 0 ? percent.toFixed(1) : formatNumber(percent, 2)}%`.replace(/^-/, '−');
+	return `${Math.abs(percent) >= 0.1 || percent === 0 ? percent.toFixed(1) : formatNumber(percent, 2)}%`.replace(
+		/^-/,
+		'−',
+	);
 }
 
 /** A category label's font: bold for the highlighted one. Measured and drawn with the same font, so a bold label fits. */
@@ -60,8 +63,11 @@ function labelFontOf(input: BarChartInput): (index: number) => FontSpec {
 /** Lays out a bar chart (see BarChartInput) as a scene. Throws on inconsistent input lengths. */
 export function layoutBarChart(input: BarChartInput, measure: TextMeasurer = measureText): Scene {
 	const n = input.categories.length;
-	for (const s of input.series) if (s.values.length !== n) throw new Error(`bar chart: series "${s.name}" has ${s.values.length} values for ${n} categories`);
-	if (input.line && input.line.values.length !== n) throw new Error(`bar chart: line has ${input.line.values.length} values for ${n} categories`);
+	for (const s of input.series)
+		if (s.values.length !== n)
+			throw new Error(`bar chart: series "${s.name}" has ${s.values.length} values for ${n} categories`);
+	if (input.line && input.line.values.length !== n)
+		throw new Error(`bar chart: line has ${input.line.values.length} values for ${n} categories`);
 	const horizontal = input.orientation === 'horizontal';
 	if (horizontal && input.line) throw new Error('bar chart: a secondary line needs the vertical orientation');
 	const width = input.width ?? 1200;
@@ -72,39 +78,68 @@ export function layoutBarChart(input: BarChartInput, measure: TextMeasurer = mea
 	const footer = layoutFooter(input, width, height, measure);
 	const items: SceneItem[] = [...header.items];
 
-	const legendEntries: LegendEntry[] = input.series.map((s, i) => ({ label: s.name, color: s.color ?? categorical(i), shape: 'rect' }));
+	const legendEntries: LegendEntry[] = input.series.map((s, i) => ({
+		label: s.name,
+		color: s.color ?? categorical(i),
+		shape: 'rect',
+	}));
 	if (input.line) legendEntries.push({ label: input.line.name, color: input.line.color ?? LINE_COLOR, shape: 'line' });
 	if (input.highlight?.label) legendEntries.push({ label: input.highlight.label, color: HIGHLIGHT, shape: 'outline' });
 	const showLegend = input.series.length > 1 || input.line !== undefined || input.highlight?.label !== undefined;
-	const legend = showLegend ? layoutLegend(legendEntries, padding, header.bottom - 8, width - 2 * padding, measure) : { items: [], height: 0 };
+	const legend = showLegend
+		? layoutLegend(legendEntries, padding, header.bottom - 8, width - 2 * padding, measure)
+		: { items: [], height: 0 };
 	items.push(...legend.items);
 	const top = header.bottom + (legend.height > 0 ? legend.height + 4 : 0);
 	const bottom = height - padding - footer.height;
 
 	const values = input.series.flatMap((s) => s.values).filter(Number.isFinite);
-	const domain = input.valueAxis?.domain ?? [Math.min(0, ...values), Math.max(0, ...values, input.threshold?.value ?? 0)];
+	const domain = input.valueAxis?.domain ?? [
+		Math.min(0, ...values),
+		Math.max(0, ...values, input.threshold?.value ?? 0),
+	];
 	const showValues = input.showValues ?? (input.series.length === 1 && n <= 24);
 
 	if (horizontal) {
 		const fontOf = labelFontOf(input);
 		const labels = input.categories.map((c, i) => truncate(c, width * 0.25, fontOf(i), measure));
 		const labelW = Math.max(0, ...labels.map((l, i) => measure(l, fontOf(i))));
-		const valueRoom = showValues ? Math.max(0, ...values.map((v) => measure(barValueLabel(v, format), THEME.fonts.tick))) + 14 : 12;
-		const plot: Box = { x: padding + (input.categoryAxis?.title ? THEME.fonts.axisTitle.size + 12 : 0) + labelW + 10, y: top, w: 0, h: 0 };
+		const valueRoom = showValues
+			? Math.max(0, ...values.map((v) => measure(barValueLabel(v, format), THEME.fonts.tick))) + 14
+			: 12;
+		const plot: Box = {
+			x: padding + (input.categoryAxis?.title ? THEME.fonts.axisTitle.size + 12 : 0) + labelW + 10,
+			y: top,
+			w: 0,
+			h: 0,
+		};
 		plot.w = width - padding - valueRoom - plot.x;
 		plot.h = bottom - xAxisMargin(input.valueAxis?.title) - top;
 		const scale = linearScale(domain, [plot.x, plot.x + plot.w], { format, nice: !input.valueAxis?.domain });
 		items.push(...xAxisItems(scale, plot, input.valueAxis?.title));
 		items.push(...bars(input, plot, scale, labels, true, showValues, format, true, valueRoom));
 		if (input.categoryAxis?.title) {
-			items.push({ kind: 'text', role: 'left-axis-title', x: padding + THEME.fonts.axisTitle.size / 2, y: plot.y + plot.h / 2, text: input.categoryAxis.title, font: THEME.fonts.axisTitle, color: THEME.textMuted, align: 'center', baseline: 'middle', rotate: -Math.PI / 2 });
+			items.push({
+				kind: 'text',
+				role: 'left-axis-title',
+				x: padding + THEME.fonts.axisTitle.size / 2,
+				y: plot.y + plot.h / 2,
+				text: input.categoryAxis.title,
+				font: THEME.fonts.axisTitle,
+				color: THEME.textMuted,
+				align: 'center',
+				baseline: 'middle',
+				rotate: -Math.PI / 2,
+			});
 		}
 	} else {
 		const plot: Box = { x: 0, y: top + (showValues || input.highlight || input.cutoff ? 22 : 0), w: 0, h: 0 };
 		const probe = linearScale(domain, [0, 1], { format, nice: !input.valueAxis?.domain });
 		plot.x = padding + yAxisMargin(probe, input.valueAxis?.title, measure);
 		const lineFormat = input.line?.format ?? 'percent';
-		const lineScaleProbe = input.line ? linearScale(input.line.domain ?? [0, 1], [0, 1], { format: lineFormat, nice: !input.line.domain }) : undefined;
+		const lineScaleProbe = input.line
+			? linearScale(input.line.domain ?? [0, 1], [0, 1], { format: lineFormat, nice: !input.line.domain })
+			: undefined;
 		const right = lineScaleProbe ? yAxisMargin(lineScaleProbe, input.line!.name, measure) : 0;
 		plot.w = width - padding - right - plot.x;
 		const band = plot.w / Math.max(1, n);
@@ -113,28 +148,59 @@ export function layoutBarChart(input: BarChartInput, measure: TextMeasurer = mea
 		const fits = input.categories.every((c, i) => measure(c, fontOf(i)) <= band - 4);
 		const rotatedMax = Math.min(160, (height - top) * 0.3);
 		const labels = input.categories.map((c, i) => truncate(c, fits ? band - 4 : rotatedMax, fontOf(i), measure));
-		const labelH = fits ? labelFont.size + 10 : Math.max(...labels.map((l, i) => measure(l, fontOf(i)))) * Math.SQRT1_2 + labelFont.size + 8;
+		const labelH = fits
+			? labelFont.size + 10
+			: Math.max(...labels.map((l, i) => measure(l, fontOf(i)))) * Math.SQRT1_2 + labelFont.size + 8;
 		plot.h = bottom - (input.categoryAxis?.title ? THEME.fonts.axisTitle.size + 14 : 0) - labelH - plot.y;
 		const scale = linearScale(domain, [plot.y + plot.h, plot.y], { format, nice: !input.valueAxis?.domain });
 		items.push(...yAxisItems(scale, plot, { side: 'left', title: input.valueAxis?.title }, measure));
 		items.push(...bars(input, plot, scale, labels, false, showValues, format, fits));
-		if (input.categoryAxis?.title) items.push({ ...xAxisTitle({ ...plot, h: plot.h + labelH - THEME.fonts.tick.size - 10 }, input.categoryAxis.title) });
+		if (input.categoryAxis?.title)
+			items.push({
+				...xAxisTitle({ ...plot, h: plot.h + labelH - THEME.fonts.tick.size - 10 }, input.categoryAxis.title),
+			});
 		if (input.line && lineScaleProbe) {
-			const lineScale = linearScale(input.line.domain ?? [0, 1], [plot.y + plot.h, plot.y], { format: lineFormat, nice: !input.line.domain });
+			const lineScale = linearScale(input.line.domain ?? [0, 1], [plot.y + plot.h, plot.y], {
+				format: lineFormat,
+				nice: !input.line.domain,
+			});
 			const color = input.line.color ?? LINE_COLOR;
-			items.push(...yAxisItems(lineScale, plot, { side: 'right', title: input.line.name, grid: false, color }, measure));
+			items.push(
+				...yAxisItems(lineScale, plot, { side: 'right', title: input.line.name, grid: false, color }, measure),
+			);
 			const points = input.line.values.flatMap((v, i) => [plot.x + band * (i + 0.5), lineScale.map(v)]);
 			items.push({ kind: 'polyline', role: 'line', points, color, width: 2.5 });
-			input.line.values.forEach((v, i) => items.push({ kind: 'circle', role: 'line-point', cx: plot.x + band * (i + 0.5), cy: lineScale.map(v), r: 3.5, fill: color }));
+			input.line.values.forEach((v, i) =>
+				items.push({
+					kind: 'circle',
+					role: 'line-point',
+					cx: plot.x + band * (i + 0.5),
+					cy: lineScale.map(v),
+					r: 3.5,
+					fill: color,
+				}),
+			);
 		}
 	}
 	items.push(...footer.items);
-	const described = input.categories.slice(0, 10).map((c, i) => `${c} ${input.series.map((s) => barValueLabel(s.values[i]!, format)).join('/')}`);
+	const described = input.categories
+		.slice(0, 10)
+		.map((c, i) => `${c} ${input.series.map((s) => barValueLabel(s.values[i]!, format)).join('/')}`);
 	return cardScene(width, height, items, `${input.title}. Bar chart: ${described.join(', ')}${n > 10 ? ', …' : ''}.`);
 }
 
 /** Bars, category labels, value labels, highlight, cut-off and threshold, for either orientation. */
-function bars(input: BarChartInput, plot: Box, scale: Scale, labels: string[], horizontal: boolean, showValues: boolean, format: NumberFormat, labelsFit = true, valueRoom = 0): SceneItem[] {
+function bars(
+	input: BarChartInput,
+	plot: Box,
+	scale: Scale,
+	labels: string[],
+	horizontal: boolean,
+	showValues: boolean,
+	format: NumberFormat,
+	labelsFit = true,
+	valueRoom = 0,
+): SceneItem[] {
 	const items: SceneItem[] = [];
 	const n = input.categories.length;
 	const band = (horizontal ? plot.h : plot.w) / Math.max(1, n);
@@ -161,8 +227,28 @@ function bars(input: BarChartInput, plot: Box, scale: Scale, labels: string[], h
 				const color = dimmed(i) ? THEME.textFaint : THEME.text;
 				items.push(
 					horizontal
-						? { kind: 'text', role: 'bar-value', x: Math.max(zero, end) + 6, y: pos + barSize / 2, text, font: THEME.fonts.tick, color, align: 'left', baseline: 'middle' }
-						: { kind: 'text', role: 'bar-value', x: pos + barSize / 2, y: Math.min(zero, end) - 5, text, font: THEME.fonts.tick, color, align: 'center', baseline: 'bottom' },
+						? {
+								kind: 'text',
+								role: 'bar-value',
+								x: Math.max(zero, end) + 6,
+								y: pos + barSize / 2,
+								text,
+								font: THEME.fonts.tick,
+								color,
+								align: 'left',
+								baseline: 'middle',
+							}
+						: {
+								kind: 'text',
+								role: 'bar-value',
+								x: pos + barSize / 2,
+								y: Math.min(zero, end) - 5,
+								text,
+								font: THEME.fonts.tick,
+								color,
+								align: 'center',
+								baseline: 'bottom',
+							},
 				);
 			}
 		});
@@ -170,9 +256,43 @@ function bars(input: BarChartInput, plot: Box, scale: Scale, labels: string[], h
 		const color = highlighted ? HIGHLIGHT : dimmed(i) ? THEME.textFaint : THEME.text;
 		const mid = (horizontal ? plot.y : plot.x) + band * (i + 0.5);
 		const text = labels[i]!;
-		if (horizontal) items.push({ kind: 'text', role: 'category-label', x: plot.x - 10, y: mid, text, font, color, align: 'right', baseline: 'middle' });
-		else if (labelsFit) items.push({ kind: 'text', role: 'category-label', x: mid, y: plot.y + plot.h + 8, text, font, color, align: 'center', baseline: 'top' });
-		else items.push({ kind: 'text', role: 'category-label', x: mid + 4, y: plot.y + plot.h + 8, text, font, color, align: 'right', baseline: 'middle', rotate: -Math.PI / 4 });
+		if (horizontal)
+			items.push({
+				kind: 'text',
+				role: 'category-label',
+				x: plot.x - 10,
+				y: mid,
+				text,
+				font,
+				color,
+				align: 'right',
+				baseline: 'middle',
+			});
+		else if (labelsFit)
+			items.push({
+				kind: 'text',
+				role: 'category-label',
+				x: mid,
+				y: plot.y + plot.h + 8,
+				text,
+				font,
+				color,
+				align: 'center',
+				baseline: 'top',
+			});
+		else
+			items.push({
+				kind: 'text',
+				role: 'category-label',
+				x: mid + 4,
+				y: plot.y + plot.h + 8,
+				text,
+				font,
+				color,
+				align: 'right',
+				baseline: 'middle',
+				rotate: -Math.PI / 4,
+			});
 		if (highlighted) {
 			const outline = horizontal
 				? { x: plot.x - 2, y: start - 3, w: plot.w + valueRoom, h: group + 6 }
@@ -180,23 +300,89 @@ function bars(input: BarChartInput, plot: Box, scale: Scale, labels: string[], h
 			items.push({ kind: 'rect', role: 'highlight', ...outline, stroke: HIGHLIGHT, lineWidth: 2, radius: 4 });
 		}
 	}
-	items.push({ kind: 'line', role: 'baseline', ...(horizontal ? { x1: zero, y1: plot.y, x2: zero, y2: plot.y + plot.h } : { x1: plot.x, y1: zero, x2: plot.x + plot.w, y2: zero }), color: THEME.axis, width: 1 });
+	items.push({
+		kind: 'line',
+		role: 'baseline',
+		...(horizontal
+			? { x1: zero, y1: plot.y, x2: zero, y2: plot.y + plot.h }
+			: { x1: plot.x, y1: zero, x2: plot.x + plot.w, y2: zero }),
+		color: THEME.axis,
+		width: 1,
+	});
 	if (input.cutoff && input.cutoff.afterIndex < n - 1) {
 		const at = (horizontal ? plot.y : plot.x) + band * (input.cutoff.afterIndex + 1);
-		items.push({ kind: 'line', role: 'cutoff', ...(horizontal ? { x1: plot.x, y1: at, x2: plot.x + plot.w, y2: at } : { x1: at, y1: plot.y, x2: at, y2: plot.y + plot.h }), color: THEME.textMuted, width: 1.5, dash: [6, 4] });
+		items.push({
+			kind: 'line',
+			role: 'cutoff',
+			...(horizontal
+				? { x1: plot.x, y1: at, x2: plot.x + plot.w, y2: at }
+				: { x1: at, y1: plot.y, x2: at, y2: plot.y + plot.h }),
+			color: THEME.textMuted,
+			width: 1.5,
+			dash: [6, 4],
+		});
 		items.push(
 			horizontal
-				? { kind: 'text', role: 'cutoff-label', x: plot.x + plot.w, y: at + 4, text: input.cutoff.label, font: THEME.fonts.tick, color: THEME.textMuted, align: 'right', baseline: 'top' }
-				: { kind: 'text', role: 'cutoff-label', x: at + 6, y: plot.y - 6, text: input.cutoff.label, font: THEME.fonts.tick, color: THEME.textMuted, align: 'left', baseline: 'bottom' },
+				? {
+						kind: 'text',
+						role: 'cutoff-label',
+						x: plot.x + plot.w,
+						y: at + 4,
+						text: input.cutoff.label,
+						font: THEME.fonts.tick,
+						color: THEME.textMuted,
+						align: 'right',
+						baseline: 'top',
+					}
+				: {
+						kind: 'text',
+						role: 'cutoff-label',
+						x: at + 6,
+						y: plot.y - 6,
+						text: input.cutoff.label,
+						font: THEME.fonts.tick,
+						color: THEME.textMuted,
+						align: 'left',
+						baseline: 'bottom',
+					},
 		);
 	}
 	if (input.threshold) {
 		const at = scale.map(input.threshold.value);
-		items.push({ kind: 'line', role: 'threshold', ...(horizontal ? { x1: at, y1: plot.y, x2: at, y2: plot.y + plot.h } : { x1: plot.x, y1: at, x2: plot.x + plot.w, y2: at }), color: categorical(5), width: 1.5, dash: [6, 4] });
+		items.push({
+			kind: 'line',
+			role: 'threshold',
+			...(horizontal
+				? { x1: at, y1: plot.y, x2: at, y2: plot.y + plot.h }
+				: { x1: plot.x, y1: at, x2: plot.x + plot.w, y2: at }),
+			color: categorical(5),
+			width: 1.5,
+			dash: [6, 4],
+		});
 		items.push(
 			horizontal
-				? { kind: 'text', role: 'threshold-label', x: at + 4, y: plot.y - 4, text: input.threshold.label, font: THEME.fonts.tick, color: categorical(5), align: 'left', baseline: 'bottom' }
-				: { kind: 'text', role: 'threshold-label', x: plot.x + plot.w - 4, y: at - 4, text: input.threshold.label, font: THEME.fonts.tick, color: categorical(5), align: 'right', baseline: 'bottom' },
+				? {
+						kind: 'text',
+						role: 'threshold-label',
+						x: at + 4,
+						y: plot.y - 4,
+						text: input.threshold.label,
+						font: THEME.fonts.tick,
+						color: categorical(5),
+						align: 'left',
+						baseline: 'bottom',
+					}
+				: {
+						kind: 'text',
+						role: 'threshold-label',
+						x: plot.x + plot.w - 4,
+						y: at - 4,
+						text: input.threshold.label,
+						font: THEME.fonts.tick,
+						color: categorical(5),
+						align: 'right',
+						baseline: 'bottom',
+					},
 		);
 	}
 	return items;

@@ -70,9 +70,40 @@ export function layoutCard(input: CardInput, measure: TextMeasurer = measureText
 			const top = y + Math.floor(i / perRow) * (TILE_H + TILE_GAP);
 			const textW = tileW - 32;
 			items.push({ kind: 'rect', role: 'tile', x, y: top, w: tileW, h: TILE_H, fill: THEME.surface, radius: 10 });
-			items.push({ kind: 'text', role: 'tile-label', x: x + 16, y: top + 14, text: truncate(tile.label, textW, THEME.fonts.small, measure), font: THEME.fonts.small, color: THEME.textMuted, align: 'left', baseline: 'top' });
-			items.push({ kind: 'text', role: 'tile-value', x: x + 16, y: top + 34, text: truncate(tile.value, textW, THEME.fonts.tileValue, measure), font: THEME.fonts.tileValue, color: tile.color ?? THEME.text, align: 'left', baseline: 'top' });
-			if (tile.note) items.push({ kind: 'text', role: 'tile-note', x: x + 16, y: top + TILE_H - 12, text: truncate(tile.note, textW, THEME.fonts.small, measure), font: THEME.fonts.small, color: THEME.textFaint, align: 'left', baseline: 'bottom' });
+			items.push({
+				kind: 'text',
+				role: 'tile-label',
+				x: x + 16,
+				y: top + 14,
+				text: truncate(tile.label, textW, THEME.fonts.small, measure),
+				font: THEME.fonts.small,
+				color: THEME.textMuted,
+				align: 'left',
+				baseline: 'top',
+			});
+			items.push({
+				kind: 'text',
+				role: 'tile-value',
+				x: x + 16,
+				y: top + 34,
+				text: truncate(tile.value, textW, THEME.fonts.tileValue, measure),
+				font: THEME.fonts.tileValue,
+				color: tile.color ?? THEME.text,
+				align: 'left',
+				baseline: 'top',
+			});
+			if (tile.note)
+				items.push({
+					kind: 'text',
+					role: 'tile-note',
+					x: x + 16,
+					y: top + TILE_H - 12,
+					text: truncate(tile.note, textW, THEME.fonts.small, measure),
+					font: THEME.fonts.small,
+					color: THEME.textFaint,
+					align: 'left',
+					baseline: 'bottom',
+				});
 		});
 		y += Math.ceil(input.tiles.length / perRow) * (TILE_H + TILE_GAP) - TILE_GAP + SECTION_GAP;
 	}
@@ -81,10 +112,49 @@ export function layoutCard(input: CardInput, measure: TextMeasurer = measureText
 		const fraction = progressFraction(p.value, p.max);
 		const count = `${p.value} / ${p.max}`;
 		const countW = measure(count, THEME.fonts.label);
-		items.push({ kind: 'text', role: 'progress-label', x: padding, y, text: truncate(p.label, inner - countW - 16, THEME.fonts.label, measure), font: THEME.fonts.label, color: THEME.text, align: 'left', baseline: 'top' });
-		items.push({ kind: 'text', role: 'progress-count', x: padding + inner, y, text: count, font: THEME.fonts.label, color: THEME.textMuted, align: 'right', baseline: 'top' });
-		items.push({ kind: 'rect', role: 'progress-track', x: padding, y: y + 24, w: inner, h: 12, fill: THEME.surface, radius: 6 });
-		if (fraction > 0) items.push({ kind: 'rect', role: 'progress-fill', x: padding, y: y + 24, w: Math.max(12, inner * fraction), h: 12, fill: p.color ?? categorical(i === 0 ? 0 : 2), radius: 6 });
+		items.push({
+			kind: 'text',
+			role: 'progress-label',
+			x: padding,
+			y,
+			text: truncate(p.label, inner - countW - 16, THEME.fonts.label, measure),
+			font: THEME.fonts.label,
+			color: THEME.text,
+			align: 'left',
+			baseline: 'top',
+		});
+		items.push({
+			kind: 'text',
+			role: 'progress-count',
+			x: padding + inner,
+			y,
+			text: count,
+			font: THEME.fonts.label,
+			color: THEME.textMuted,
+			align: 'right',
+			baseline: 'top',
+		});
+		items.push({
+			kind: 'rect',
+			role: 'progress-track',
+			x: padding,
+			y: y + 24,
+			w: inner,
+			h: 12,
+			fill: THEME.surface,
+			radius: 6,
+		});
+		if (fraction > 0)
+			items.push({
+				kind: 'rect',
+				role: 'progress-fill',
+				x: padding,
+				y: y + 24,
+				w: Math.max(12, inner * fraction),
+				h: 12,
+				fill: p.color ?? categorical(i === 0 ? 0 : 2),
+				radius: 6,
+			});
 		y += PROGRESS_H;
 	}
 	if (input.progress && input.progress.length > 0) y += SECTION_GAP - 12;
@@ -94,7 +164,17 @@ export function layoutCard(input: CardInput, measure: TextMeasurer = measureText
 	}
 	if (input.text) {
 		for (const line of wrap(input.text, inner, THEME.fonts.label, measure, 12)) {
-			items.push({ kind: 'text', role: 'paragraph', x: padding, y, text: line, font: THEME.fonts.label, color: THEME.text, align: 'left', baseline: 'top' });
+			items.push({
+				kind: 'text',
+				role: 'paragraph',
+				x: padding,
+				y,
+				text: line,
+				font: THEME.fonts.label,
+				color: THEME.text,
+				align: 'left',
+				baseline: 'top',
+			});
 			y += THEME.fonts.label.size * 1.45;
 		}
 		y += SECTION_GAP;
@@ -102,8 +182,25 @@ export function layoutCard(input: CardInput, measure: TextMeasurer = measureText
 	if (input.figure) {
 		const figure = input.figure;
 		const dx = Math.round((width - figure.width) / 2);
-		items.push({ kind: 'rect', role: 'figure-background', x: dx, y, w: figure.width, h: figure.height, fill: figure.background, stroke: THEME.border, lineWidth: 1, radius: 8 });
-		items.push({ kind: 'group', role: 'figure', dx, dy: y, items: figure.items.filter((item) => item.role !== 'border') });
+		items.push({
+			kind: 'rect',
+			role: 'figure-background',
+			x: dx,
+			y,
+			w: figure.width,
+			h: figure.height,
+			fill: figure.background,
+			stroke: THEME.border,
+			lineWidth: 1,
+			radius: 8,
+		});
+		items.push({
+			kind: 'group',
+			role: 'figure',
+			dx,
+			dy: y,
+			items: figure.items.filter((item) => item.role !== 'border'),
+		});
 		y += figure.height + SECTION_GAP;
 	}
 	const footerProbe = layoutFooter(input, width, 0, measure);
@@ -113,29 +210,72 @@ export function layoutCard(input: CardInput, measure: TextMeasurer = measureText
 }
 
 /** Draws a table into `items` from (x, y); returns the y below it. Column widths follow their widest cell. */
-function layoutTable(table: CardTable, items: SceneItem[], x: number, y: number, inner: number, measure: TextMeasurer): number {
+function layoutTable(
+	table: CardTable,
+	items: SceneItem[],
+	x: number,
+	y: number,
+	inner: number,
+	measure: TextMeasurer,
+): number {
 	const font = THEME.fonts.label;
 	const head = THEME.fonts.small;
-	const natural = table.columns.map((col, c) => Math.max(measure(col.title, head), ...table.rows.map((row) => measure(row[c] ?? '', font))) + 24);
+	const natural = table.columns.map(
+		(col, c) => Math.max(measure(col.title, head), ...table.rows.map((row) => measure(row[c] ?? '', font))) + 24,
+	);
 	const total = natural.reduce((a, b) => a + b, 0);
 	// The first left-aligned column (the names) absorbs the difference, growing or shrinking (its text is truncated);
 	// numbers keep their natural width, since a cut number would be a wrong number.
 	const widths = [...natural];
-	const flexible = Math.max(0, table.columns.findIndex((c) => c.align !== 'right'));
+	const flexible = Math.max(
+		0,
+		table.columns.findIndex((c) => c.align !== 'right'),
+	);
 	widths[flexible] = Math.max(60, widths[flexible]! + inner - total);
 	const cellX = (c: number): number => x + widths.slice(0, c).reduce((a, b) => a + b, 0);
 	table.columns.forEach((col, c) => {
 		const right = col.align === 'right';
-		items.push({ kind: 'text', role: 'table-head', x: right ? cellX(c) + widths[c]! - 12 : cellX(c) + 12, y: y + ROW_H / 2, text: col.title, font: head, color: THEME.textFaint, align: right ? 'right' : 'left', baseline: 'middle' });
+		items.push({
+			kind: 'text',
+			role: 'table-head',
+			x: right ? cellX(c) + widths[c]! - 12 : cellX(c) + 12,
+			y: y + ROW_H / 2,
+			text: col.title,
+			font: head,
+			color: THEME.textFaint,
+			align: right ? 'right' : 'left',
+			baseline: 'middle',
+		});
 	});
 	y += ROW_H;
 	table.rows.forEach((row, r) => {
 		const highlighted = table.highlightRow === r;
-		if (r % 2 === 0 || highlighted) items.push({ kind: 'rect', role: 'table-row', x, y, w: inner, h: ROW_H, fill: THEME.surface, radius: 6, ...(highlighted ? { stroke: HIGHLIGHT, lineWidth: 1.5 } : {}) });
+		if (r % 2 === 0 || highlighted)
+			items.push({
+				kind: 'rect',
+				role: 'table-row',
+				x,
+				y,
+				w: inner,
+				h: ROW_H,
+				fill: THEME.surface,
+				radius: 6,
+				...(highlighted ? { stroke: HIGHLIGHT, lineWidth: 1.5 } : {}),
+			});
 		table.columns.forEach((col, c) => {
 			const right = col.align === 'right';
 			const text = truncate(row[c] ?? '', widths[c]! - 24, font, measure);
-			items.push({ kind: 'text', role: 'table-cell', x: right ? cellX(c) + widths[c]! - 12 : cellX(c) + 12, y: y + ROW_H / 2, text, font, color: highlighted ? HIGHLIGHT : THEME.text, align: right ? 'right' : 'left', baseline: 'middle' });
+			items.push({
+				kind: 'text',
+				role: 'table-cell',
+				x: right ? cellX(c) + widths[c]! - 12 : cellX(c) + 12,
+				y: y + ROW_H / 2,
+				text,
+				font,
+				color: highlighted ? HIGHLIGHT : THEME.text,
+				align: right ? 'right' : 'left',
+				baseline: 'middle',
+			});
 		});
 		y += ROW_H;
 	});

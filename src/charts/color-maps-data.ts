@@ -20,8 +20,17 @@ export const VIRIDIS_HEX =
 	'addc30b0dd2fb2dd2db5de2bb8de29bade28bddf26c0df25c2df23c5e021c8e020cae11fcde11dd0e11cd2e21bd5e21a' +
 	'd8e219dae319dde318dfe318e2e418e5e419e7e419eae51aece51befe51cf1e51df4e61ef6e620f8e621fbe723fde725';
 
-
 /** ColorBrewer RdBu, 11 classes (Cynthia Brewer; Apache-2.0), from red (low) to blue (high), as in matplotlib. */
 export const RDBU_11 = [
-	'#67001f', '#b2182b', '#d6604d', '#f4a582', '#fddbc7', '#f7f7f7', '#d1e5f0', '#92c5de', '#4393c3', '#2166ac', '#053061',
+	'#67001f',
+	'#b2182b',
+	'#d6604d',
+	'#f4a582',
+	'#fddbc7',
+	'#f7f7f7',
+	'#d1e5f0',
+	'#92c5de',
+	'#4393c3',
+	'#2166ac',
+	'#053061',
 ] as const;

@@ -8,7 +8,12 @@ export interface Rgb {
 /** Parses `#rrggbb` (or `#rgb`). Throws on anything else: colours here are constants, so a bad one is a bug. */
 export function parseHex(hex: string): Rgb {
 	const short = /^#([0-9a-f])([0-9a-f])([0-9a-f])$/i.exec(hex);
-	if (short) return { r: parseInt(short[1]! + short[1]!, 16), g: parseInt(short[2]! + short[2]!, 16), b: parseInt(short[3]! + short[3]!, 16) };
+	if (short)
+		return {
+			r: parseInt(short[1]! + short[1]!, 16),
+			g: parseInt(short[2]! + short[2]!, 16),
+			b: parseInt(short[3]! + short[3]!, 16),
+		};
 	const long = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(hex);
 	if (!long) throw new Error(`charts: not a #rrggbb colour: ${hex}`);
 	return { r: parseInt(long[1]!, 16), g: parseInt(long[2]!, 16), b: parseInt(long[3]!, 16) };
@@ -16,7 +21,10 @@ export function parseHex(hex: string): Rgb {
 
 /** `#rrggbb` in lower case; channels are rounded and clamped to 0–255. */
 export function toHex({ r, g, b }: Rgb): string {
-	const channel = (v: number): string => Math.max(0, Math.min(255, Math.round(v))).toString(16).padStart(2, '0');
+	const channel = (v: number): string =>
+		Math.max(0, Math.min(255, Math.round(v)))
+			.toString(16)
+			.padStart(2, '0');
 	return `#${channel(r)}${channel(g)}${channel(b)}`;
 }
 

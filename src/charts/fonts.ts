@@ -42,7 +42,8 @@ export function ensureFonts(): void {
 		for (const file of face.files) {
 			const fullPath = path.join(dir, file);
 			if (!existsSync(fullPath)) throw new Error(`charts: font file missing: ${fullPath}`);
-			if (!GlobalFonts.registerFromPath(fullPath, face.family)) throw new Error(`charts: could not load font ${fullPath}`);
+			if (!GlobalFonts.registerFromPath(fullPath, face.family))
+				throw new Error(`charts: could not load font ${fullPath}`);
 		}
 	}
 	registered = true;

@@ -42,7 +42,10 @@ export function layoutHeatmapGrid(input: HeatmapGridInput, measure: TextMeasurer
 	const header = layoutHeader(input, width, measure);
 	const footer = layoutFooter(input, width, height, measure);
 	const scale = scaleFor(input.panels, input);
-	const legendW = Math.max(colorBarWidth(scale, BAR_W, format, measure), input.legendTitle ? measure(input.legendTitle, THEME.fonts.tick) : 0);
+	const legendW = Math.max(
+		colorBarWidth(scale, BAR_W, format, measure),
+		input.legendTitle ? measure(input.legendTitle, THEME.fonts.tick) : 0,
+	);
 	const availW = width - 2 * padding - 30 - legendW;
 	const availH = height - padding - footer.height - header.bottom;
 	const titleH = PANEL_TITLE.size + 8;
@@ -66,15 +69,37 @@ export function layoutHeatmapGrid(input: HeatmapGridInput, measure: TextMeasurer
 	input.panels.forEach((panel, i) => {
 		const x = x0 + (i % columns) * (panelW + GAP);
 		const y = header.bottom + Math.floor(i / columns) * (panelH + titleH + GAP);
-		items.push({ kind: 'text', role: 'panel-title', x: x + panelW / 2, y, text: truncate(panel.title, panelW + GAP - 4, PANEL_TITLE, measure), font: PANEL_TITLE, color: THEME.text, align: 'center', baseline: 'top' });
+		items.push({
+			kind: 'text',
+			role: 'panel-title',
+			x: x + panelW / 2,
+			y,
+			text: truncate(panel.title, panelW + GAP - 4, PANEL_TITLE, measure),
+			font: PANEL_TITLE,
+			color: THEME.text,
+			align: 'center',
+			baseline: 'top',
+		});
 		items.push({ ...matrixCells(panel, scale, x, y + titleH, cell), role: 'panel-cells' });
 	});
 	const gridH = gridRows * (panelH + titleH) + (gridRows - 1) * GAP;
 	const barH = Math.min(gridH - titleH, 360);
 	const barX = x0 + columns * panelW + (columns - 1) * GAP + 30;
-	items.push(...layoutColorBar(scale, { x: barX, y: header.bottom + titleH + (gridH - titleH - barH) / 2, w: BAR_W, h: barH }, input.legendTitle, format));
+	items.push(
+		...layoutColorBar(
+			scale,
+			{ x: barX, y: header.bottom + titleH + (gridH - titleH - barH) / 2, w: BAR_W, h: barH },
+			input.legendTitle,
+			format,
+		),
+	);
 	items.push(...footer.items);
-	return cardScene(width, height, items, `${input.title}. ${n} heatmaps of ${rows} × ${cols}, one colour scale from ${formatNumber(scale.domain[0])} to ${formatNumber(scale.domain[1])}.`);
+	return cardScene(
+		width,
+		height,
+		items,
+		`${input.title}. ${n} heatmaps of ${rows} × ${cols}, one colour scale from ${formatNumber(scale.domain[0])} to ${formatNumber(scale.domain[1])}.`,
+	);
 }
 
 /** Renders a grid of heatmaps to PNG. */

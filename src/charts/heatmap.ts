@@ -52,8 +52,15 @@ export function checkMatrix(m: Matrix, rows: number, cols: number, what = 'heatm
 /** The colour scale for the unmasked values of some matrices (all heads share one). */
 export function scaleFor(matrices: readonly Matrix[], options: HeatmapScaleOptions): ColorScale {
 	const values: number[] = [];
-	for (const m of matrices) m.values.forEach((row, r) => row.forEach((v, c) => { if (!m.mask?.[r]?.[c]) values.push(v); }));
-	return options.scale === 'diverging' ? divergingScale(values, options.domain) : sequentialScale(values, options.domain);
+	for (const m of matrices)
+		m.values.forEach((row, r) =>
+			row.forEach((v, c) => {
+				if (!m.mask?.[r]?.[c]) values.push(v);
+			}),
+		);
+	return options.scale === 'diverging'
+		? divergingScale(values, options.domain)
+		: sequentialScale(values, options.domain);
 }
 
 /** The cells item of a matrix at (x, y): fills from the scale, `null` for masked cells. */
@@ -110,7 +117,10 @@ export function layoutHeatmap(input: HeatmapInput, measure: TextMeasurer = measu
 	const maxLabel = Math.min(200, width * 0.2);
 	const rowLabels = input.rowLabels.map((l) => truncate(l, maxLabel, LABEL_FONT, measure));
 	const rowLabelW = Math.max(0, ...rowLabels.map((l) => measure(l, LABEL_FONT)));
-	const legendW = Math.max(colorBarWidth(scale, BAR_W, format, measure), input.legendTitle ? measure(input.legendTitle, THEME.fonts.tick) : 0);
+	const legendW = Math.max(
+		colorBarWidth(scale, BAR_W, format, measure),
+		input.legendTitle ? measure(input.legendTitle, THEME.fonts.tick) : 0,
+	);
 	const leftRoom = (input.rowAxisTitle ? THEME.fonts.axisTitle.size + 12 : 0) + rowLabelW + 8;
 	const availW = width - 2 * padding - leftRoom - 30 - legendW;
 	const top = header.bottom + (input.colAxisTitle ? THEME.fonts.axisTitle.size + 10 : 0);
@@ -134,37 +144,106 @@ export function layoutHeatmap(input: HeatmapInput, measure: TextMeasurer = measu
 	items.push(cells);
 	const showValues = input.showValues === true || (input.showValues !== false && cell >= 30 && rows * cols <= 400);
 	if (showValues) {
-		input.values.forEach((row, r) => row.forEach((v, c) => {
-			const fill = cells.fills[r * cols + c];
-			if (fill === null || fill === undefined) return;
-			items.push({ kind: 'text', role: 'cell-value', x: grid.x + (c + 0.5) * cell, y: grid.y + (r + 0.5) * cell, text: cellLabel(v, format, scale.domain), font: CELL_FONT, color: textOn(fill, THEME.textOnLight, '#ffffff'), align: 'center', baseline: 'middle' });
-		}));
+		input.values.forEach((row, r) =>
+			row.forEach((v, c) => {
+				const fill = cells.fills[r * cols + c];
+				if (fill === null || fill === undefined) return;
+				items.push({
+					kind: 'text',
+					role: 'cell-value',
+					x: grid.x + (c + 0.5) * cell,
+					y: grid.y + (r + 0.5) * cell,
+					text: cellLabel(v, format, scale.domain),
+					font: CELL_FONT,
+					color: textOn(fill, THEME.textOnLight, '#ffffff'),
+					align: 'center',
+					baseline: 'middle',
+				});
+			}),
+		);
 	}
 	const labelsEvery = Math.max(1, Math.ceil((LABEL_FONT.size + 2) / cell));
 	rowLabels.forEach((label, r) => {
 		if (r % labelsEvery !== 0) return;
-		items.push({ kind: 'text', role: 'row-label', x: grid.x - 8, y: grid.y + (r + 0.5) * cell, text: label, font: LABEL_FONT, color: THEME.text, align: 'right', baseline: 'middle' });
+		items.push({
+			kind: 'text',
+			role: 'row-label',
+			x: grid.x - 8,
+			y: grid.y + (r + 0.5) * cell,
+			text: label,
+			font: LABEL_FONT,
+			color: THEME.text,
+			align: 'right',
+			baseline: 'middle',
+		});
 	});
 	colLabels.forEach((label, c) => {
 		if (c % labelsEvery !== 0) return;
 		const x = grid.x + (c + 0.5) * cell;
 		items.push(
 			flat
-				? { kind: 'text', role: 'col-label', x, y: grid.y - 6, text: label, font: LABEL_FONT, color: THEME.text, align: 'center', baseline: 'bottom' }
-				: { kind: 'text', role: 'col-label', x: x - 2, y: grid.y - 8, text: label, font: LABEL_FONT, color: THEME.text, align: 'left', baseline: 'middle', rotate: -Math.PI / 4 },
+				? {
+						kind: 'text',
+						role: 'col-label',
+						x,
+						y: grid.y - 6,
+						text: label,
+						font: LABEL_FONT,
+						color: THEME.text,
+						align: 'center',
+						baseline: 'bottom',
+					}
+				: {
+						kind: 'text',
+						role: 'col-label',
+						x: x - 2,
+						y: grid.y - 8,
+						text: label,
+						font: LABEL_FONT,
+						color: THEME.text,
+						align: 'left',
+						baseline: 'middle',
+						rotate: -Math.PI / 4,
+					},
 		);
 	});
 	if (input.rowAxisTitle) {
-		items.push({ kind: 'text', role: 'row-axis-title', x: x0 + THEME.fonts.axisTitle.size / 2, y: grid.y + grid.h / 2, text: input.rowAxisTitle, font: THEME.fonts.axisTitle, color: THEME.textMuted, align: 'center', baseline: 'middle', rotate: -Math.PI / 2 });
+		items.push({
+			kind: 'text',
+			role: 'row-axis-title',
+			x: x0 + THEME.fonts.axisTitle.size / 2,
+			y: grid.y + grid.h / 2,
+			text: input.rowAxisTitle,
+			font: THEME.fonts.axisTitle,
+			color: THEME.textMuted,
+			align: 'center',
+			baseline: 'middle',
+			rotate: -Math.PI / 2,
+		});
 	}
 	if (input.colAxisTitle) {
-		items.push({ kind: 'text', role: 'col-axis-title', x: grid.x + grid.w / 2, y: header.bottom, text: input.colAxisTitle, font: THEME.fonts.axisTitle, color: THEME.textMuted, align: 'center', baseline: 'top' });
+		items.push({
+			kind: 'text',
+			role: 'col-axis-title',
+			x: grid.x + grid.w / 2,
+			y: header.bottom,
+			text: input.colAxisTitle,
+			font: THEME.fonts.axisTitle,
+			color: THEME.textMuted,
+			align: 'center',
+			baseline: 'top',
+		});
 	}
 	const barH = Math.min(grid.h, 360);
 	const barBox: Box = { x: grid.x + grid.w + 30, y: grid.y + (grid.h - barH) / 2, w: BAR_W, h: barH };
 	items.push(...layoutColorBar(scale, barBox, input.legendTitle, format));
 	items.push(...footer.items);
-	return cardScene(width, height, items, `${input.title}. Heatmap of ${rows} × ${cols} values, colour from ${formatNumber(scale.domain[0])} to ${formatNumber(scale.domain[1])}.`);
+	return cardScene(
+		width,
+		height,
+		items,
+		`${input.title}. Heatmap of ${rows} × ${cols} values, colour from ${formatNumber(scale.domain[0])} to ${formatNumber(scale.domain[1])}.`,
+	);
 }
 
 /** Renders a heatmap to PNG. */

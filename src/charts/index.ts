@@ -3,14 +3,37 @@
  * colours; tested) and a `renderX(input) → Promise<Buffer>` PNG. `sceneToPng` renders any scene, so callers can
  * adjust a layout before drawing it.
  */
-export { layoutTokenStrips, renderTokenStrips, hexBytes, TOKEN_COLORS, type Token, type TokenStrip, type TokenStripsInput } from './token-strip.js';
+export {
+	layoutTokenStrips,
+	renderTokenStrips,
+	hexBytes,
+	TOKEN_COLORS,
+	type Token,
+	type TokenStrip,
+	type TokenStripsInput,
+} from './token-strip.js';
 export { layoutBarChart, renderBarChart, barValueLabel, type BarChartInput, type BarSeries } from './bar-chart.js';
-export { layoutHeatmap, renderHeatmap, cellLabel, type HeatmapInput, type HeatmapScaleOptions, type Matrix } from './heatmap.js';
+export {
+	layoutHeatmap,
+	renderHeatmap,
+	cellLabel,
+	type HeatmapInput,
+	type HeatmapScaleOptions,
+	type Matrix,
+} from './heatmap.js';
 export { layoutHeatmapGrid, renderHeatmapGrid, type HeatmapGridInput, type HeatmapPanel } from './heatmap-grid.js';
 export { layoutScatter, renderScatter, type ScatterInput, type ScatterPoint } from './scatter.js';
 export { placeLabels, type LabelAnchor, type PlacedLabel } from './label-placement.js';
 export { layoutLineChart, renderLineChart, type LineChartInput, type LineSeries } from './line-chart.js';
-export { layoutCard, renderCard, progressFraction, type CardInput, type CardTable, type ProgressItem, type StatTile } from './card.js';
+export {
+	layoutCard,
+	renderCard,
+	progressFraction,
+	type CardInput,
+	type CardTable,
+	type ProgressItem,
+	type StatTile,
+} from './card.js';
 export { renderScene, sceneToPng } from './render.js';
 export { encodePng, pngSize } from './png.js';
 export { ensureFonts, FONT_STACK, type FontSpec } from './fonts.js';

@@ -30,7 +30,12 @@ export function overlaps(a: Box, b: Box): boolean {
 }
 
 function inside(box: Box, bounds: Box): boolean {
-	return box.x >= bounds.x && box.y >= bounds.y && box.x + box.w <= bounds.x + bounds.w && box.y + box.h <= bounds.y + bounds.h;
+	return (
+		box.x >= bounds.x &&
+		box.y >= bounds.y &&
+		box.x + box.w <= bounds.x + bounds.w &&
+		box.y + box.h <= bounds.y + bounds.h
+	);
 }
 
 /**

@@ -59,11 +59,20 @@ export function layoutLineChart(input: LineChartInput, measure: TextMeasurer = m
 	const footer = layoutFooter(input, width, height, measure);
 	const items: SceneItem[] = [...header.items];
 	const xsOf = (s: LineSeries): readonly number[] => s.x ?? s.y.map((_, i) => i);
-	for (const s of input.series) if (s.x && s.x.length !== s.y.length) throw new Error(`line chart: series "${s.name}" has ${s.x.length} x and ${s.y.length} y values`);
+	for (const s of input.series)
+		if (s.x && s.x.length !== s.y.length)
+			throw new Error(`line chart: series "${s.name}" has ${s.x.length} x and ${s.y.length} y values`);
 	const colors = input.series.map((s, i) => s.color ?? categorical(i));
-	const legend = input.series.length > 1
-		? layoutLegend(input.series.map((s, i) => ({ label: s.name, color: colors[i]!, shape: s.dashed ? 'dashed' : 'line' })), padding, header.bottom - 8, width - 2 * padding, measure)
-		: { items: [], height: 0 };
+	const legend =
+		input.series.length > 1
+			? layoutLegend(
+					input.series.map((s, i) => ({ label: s.name, color: colors[i]!, shape: s.dashed ? 'dashed' : 'line' })),
+					padding,
+					header.bottom - 8,
+					width - 2 * padding,
+					measure,
+				)
+			: { items: [], height: 0 };
 	items.push(...legend.items);
 	const top = header.bottom + (legend.height > 0 ? legend.height + 8 : 0);
 
@@ -71,7 +80,8 @@ export function layoutLineChart(input: LineChartInput, measure: TextMeasurer = m
 	const xDomain = input.xDomain ?? extent(input.series.flatMap((s) => [...xsOf(s)]));
 	const yValues = input.series.flatMap((s) => s.y.filter((v) => Number.isFinite(v) && (!log || v > 0)));
 	const yDomain = input.yDomain ?? extent(yValues);
-	const makeY = (range: [number, number]): Scale => (log ? logScale(yDomain, range) : linearScale(yDomain, range, { format: input.yFormat, nice: !input.yDomain }));
+	const makeY = (range: [number, number]): Scale =>
+		log ? logScale(yDomain, range) : linearScale(yDomain, range, { format: input.yFormat, nice: !input.yDomain });
 	const plot: Box = { x: padding + yAxisMargin(makeY([1, 0]), input.yTitle, measure), y: top, w: 0, h: 0 };
 	plot.w = width - padding - plot.x - 8;
 	plot.h = height - padding - footer.height - xAxisMargin(input.xTitle) - top;
@@ -79,15 +89,49 @@ export function layoutLineChart(input: LineChartInput, measure: TextMeasurer = m
 	const yScale = makeY([plot.y + plot.h, plot.y]);
 	items.push(...yAxisItems(yScale, plot, { side: 'left', title: input.yTitle }, measure));
 	items.push(...xAxisItems(xScale, plot, input.xTitle));
-	items.push({ kind: 'line', role: 'baseline', x1: plot.x, y1: plot.y + plot.h, x2: plot.x + plot.w, y2: plot.y + plot.h, color: THEME.axis, width: 1 });
+	items.push({
+		kind: 'line',
+		role: 'baseline',
+		x1: plot.x,
+		y1: plot.y + plot.h,
+		x2: plot.x + plot.w,
+		y2: plot.y + plot.h,
+		color: THEME.axis,
+		width: 1,
+	});
 	if (!log && yScale.domain[0] < 0 && yScale.domain[1] > 0) {
-		items.push({ kind: 'line', role: 'zero-line', x1: plot.x, y1: yScale.map(0), x2: plot.x + plot.w, y2: yScale.map(0), color: THEME.axis, width: 1 });
+		items.push({
+			kind: 'line',
+			role: 'zero-line',
+			x1: plot.x,
+			y1: yScale.map(0),
+			x2: plot.x + plot.w,
+			y2: yScale.map(0),
+			color: THEME.axis,
+			width: 1,
+		});
 	}
 	const showPoints = input.showPoints ?? input.series.every((s) => s.y.length <= 40);
 	input.series.forEach((s, i) => {
 		for (const points of segments(xsOf(s), s.y, xScale, yScale)) {
-			items.push({ kind: 'polyline', role: 'series', points, color: colors[i]!, width: 2.5, ...(s.dashed ? { dash: [7, 5] } : {}) });
-			if (showPoints) for (let k = 0; k < points.length; k += 2) items.push({ kind: 'circle', role: 'series-point', cx: points[k]!, cy: points[k + 1]!, r: 3, fill: colors[i]! });
+			items.push({
+				kind: 'polyline',
+				role: 'series',
+				points,
+				color: colors[i]!,
+				width: 2.5,
+				...(s.dashed ? { dash: [7, 5] } : {}),
+			});
+			if (showPoints)
+				for (let k = 0; k < points.length; k += 2)
+					items.push({
+						kind: 'circle',
+						role: 'series-point',
+						cx: points[k]!,
+						cy: points[k + 1]!,
+						r: 3,
+						fill: colors[i]!,
+					});
 		}
 	});
 	items.push(...footer.items);

@@ -14,7 +14,8 @@ const SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 /** The zlib stream of the PNG scanlines: each row prefixed with filter byte 0 (None). */
 function scanlines(rgba: Uint8Array, width: number, height: number): Buffer {
 	const rowBytes = width * 4;
-	if (rgba.length !== rowBytes * height) throw new Error(`png: expected ${rowBytes * height} bytes, got ${rgba.length}`);
+	if (rgba.length !== rowBytes * height)
+		throw new Error(`png: expected ${rowBytes * height} bytes, got ${rgba.length}`);
 	const raw = Buffer.allocUnsafe((rowBytes + 1) * height);
 	const source = Buffer.from(rgba.buffer, rgba.byteOffset, rgba.byteLength);
 	for (let y = 0; y < height; y++) {
@@ -60,6 +61,7 @@ export function encodePngSync(rgba: Uint8Array, width: number, height: number): 
 /** Width and height from a PNG's IHDR, or null when `data` is not a PNG (used by tests and by callers checking input). */
 export function pngSize(data: Uint8Array): { width: number; height: number } | null {
 	const buffer = Buffer.from(data.buffer, data.byteOffset, data.byteLength);
-	if (buffer.length < 24 || !buffer.subarray(0, 8).equals(SIGNATURE) || buffer.toString('latin1', 12, 16) !== 'IHDR') return null;
+	if (buffer.length < 24 || !buffer.subarray(0, 8).equals(SIGNATURE) || buffer.toString('latin1', 12, 16) !== 'IHDR')
+		return null;
 	return { width: buffer.readUInt32BE(16), height: buffer.readUInt32BE(20) };
 }

@@ -45,9 +45,16 @@ export function layoutScatter(input: ScatterInput, measure: TextMeasurer = measu
 	const items: SceneItem[] = [...header.items];
 	const groups = [...(input.groups ?? [])];
 	for (const p of input.points) if (p.group !== undefined && !groups.includes(p.group)) groups.push(p.group);
-	const legend = groups.length > 1
-		? layoutLegend(groups.map((g, i) => ({ label: g, color: categorical(i), shape: 'circle' })), padding, header.bottom - 8, width - 2 * padding, measure)
-		: { items: [], height: 0 };
+	const legend =
+		groups.length > 1
+			? layoutLegend(
+					groups.map((g, i) => ({ label: g, color: categorical(i), shape: 'circle' })),
+					padding,
+					header.bottom - 8,
+					width - 2 * padding,
+					measure,
+				)
+			: { items: [], height: 0 };
 	items.push(...legend.items);
 	const top = header.bottom + (legend.height > 0 ? legend.height + 8 : 0);
 
@@ -76,10 +83,25 @@ export function layoutScatter(input: ScatterInput, measure: TextMeasurer = measu
 	const colors = input.points.map((p) => categorical(p.group === undefined ? 0 : groups.indexOf(p.group)));
 	const labels = input.points.map((p) => (p.label ? truncate(p.label, 220, LABEL_FONT, measure) : ''));
 	const placed = placeLabels(
-		at.map((a, i) => ({ ...a, r: RADIUS, w: labels[i] ? Math.ceil(measure(labels[i]!, LABEL_FONT)) : 0, h: labels[i] ? LABEL_FONT.size + 4 : 0 })),
+		at.map((a, i) => ({
+			...a,
+			r: RADIUS,
+			w: labels[i] ? Math.ceil(measure(labels[i]!, LABEL_FONT)) : 0,
+			h: labels[i] ? LABEL_FONT.size + 4 : 0,
+		})),
 		plot,
 	);
-	at.forEach((a, i) => items.push({ kind: 'circle', role: 'point', cx: a.x, cy: a.y, r: RADIUS, fill: colors[i]!, stroke: THEME.background }));
+	at.forEach((a, i) =>
+		items.push({
+			kind: 'circle',
+			role: 'point',
+			cx: a.x,
+			cy: a.y,
+			r: RADIUS,
+			fill: colors[i]!,
+			stroke: THEME.background,
+		}),
+	);
 	let hidden = 0;
 	placed.forEach((box, i) => {
 		if (!labels[i]) return;
@@ -87,11 +109,26 @@ export function layoutScatter(input: ScatterInput, measure: TextMeasurer = measu
 			hidden++;
 			return;
 		}
-		items.push({ kind: 'text', role: 'point-label', x: box.x, y: box.y + box.h / 2, text: labels[i]!, font: LABEL_FONT, color: THEME.text, align: 'left', baseline: 'middle' });
+		items.push({
+			kind: 'text',
+			role: 'point-label',
+			x: box.x,
+			y: box.y + box.h / 2,
+			text: labels[i]!,
+			font: LABEL_FONT,
+			color: THEME.text,
+			align: 'left',
+			baseline: 'middle',
+		});
 	});
 	items.push(...footer.items);
 	const note = hidden > 0 ? ` ${hidden} labels left out where points crowd.` : '';
-	return cardScene(width, height, items, `${input.title}. Scatter of ${input.points.length} points in ${Math.max(1, groups.length)} groups.${note}`);
+	return cardScene(
+		width,
+		height,
+		items,
+		`${input.title}. Scatter of ${input.points.length} points in ${Math.max(1, groups.length)} groups.${note}`,
+	);
 }
 
 /** Renders a scatter chart to PNG. */

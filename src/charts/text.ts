@@ -63,7 +63,13 @@ function withEllipsis(text: string, maxWidth: number, font: FontSpec, measure: T
  * than a line (long URLs, CJK without spaces). Keeps explicit newlines. At most `maxLines` lines; the last one is
  * truncated with an ellipsis when text remains.
  */
-export function wrap(text: string, maxWidth: number, font: FontSpec, measure: TextMeasurer, maxLines = Number.POSITIVE_INFINITY): string[] {
+export function wrap(
+	text: string,
+	maxWidth: number,
+	font: FontSpec,
+	measure: TextMeasurer,
+	maxLines = Number.POSITIVE_INFINITY,
+): string[] {
 	const lines: string[] = [];
 	for (const paragraph of text.split('\n')) {
 		let line = '';
@@ -118,7 +124,9 @@ export function visibleWhitespace(text: string): string {
 	return graphemes(text)
 		.map((g) => {
 			if (g.length > 1 && /\p{Extended_Pictographic}/u.test(g)) return g;
-			return g.replace(/[ \n\t\r]/g, (c) => WHITESPACE_MARKS[c as keyof typeof WHITESPACE_MARKS]).replace(/[\u200b-\u200d\u2060\ufe0e\ufe0f\ufeff]/g, (c) => INVISIBLE_NAMES[c]!);
+			return g
+				.replace(/[ \n\t\r]/g, (c) => WHITESPACE_MARKS[c as keyof typeof WHITESPACE_MARKS])
+				.replace(/[\u200b-\u200d\u2060\ufe0e\ufe0f\ufeff]/g, (c) => INVISIBLE_NAMES[c]!);
 		})
 		.join('');
 }

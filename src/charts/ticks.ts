@@ -38,7 +38,10 @@ export function niceTicks(min: number, max: number, count = 5): number[] {
 export function niceDomain(min: number, max: number, count = 5): [number, number] {
 	if (min === max) return min === 0 ? [0, 1] : [clean(min - Math.abs(min) / 2), clean(max + Math.abs(max) / 2)];
 	const step = niceStep(Math.abs(max - min), count);
-	return [clean(Math.floor(Math.min(min, max) / step + 1e-9) * step), clean(Math.ceil(Math.max(min, max) / step - 1e-9) * step)];
+	return [
+		clean(Math.floor(Math.min(min, max) / step + 1e-9) * step),
+		clean(Math.ceil(Math.max(min, max) / step - 1e-9) * step),
+	];
 }
 
 /**
@@ -86,8 +89,10 @@ export function formatTicks(ticks: readonly number[], format: NumberFormat = 'nu
 	return scaled.map((value) => {
 		let text: string;
 		if (value === 0 && maxAbs >= 1e4) text = '0';
-		else if (maxAbs >= 1e6 && (step === 0 || step >= 1e5)) text = `${trim((value / 1e6).toFixed(decimalsFor(step / 1e6)))}M`;
-		else if (maxAbs >= 1e4 && (step === 0 || step >= 100)) text = `${trim((value / 1e3).toFixed(decimalsFor(step / 1e3)))}k`;
+		else if (maxAbs >= 1e6 && (step === 0 || step >= 1e5))
+			text = `${trim((value / 1e6).toFixed(decimalsFor(step / 1e6)))}M`;
+		else if (maxAbs >= 1e4 && (step === 0 || step >= 100))
+			text = `${trim((value / 1e3).toFixed(decimalsFor(step / 1e3)))}k`;
 		else text = Number.isFinite(step) && step > 0 ? value.toFixed(decimalsFor(step)) : formatNumber(value);
 		if (format === 'percent') text += '%';
 		return text.replace(/^-/, '−');
@@ -104,6 +109,9 @@ export function formatNumber(value: number, significant = 3): string {
 	if (value === 0) return '0';
 	const abs = Math.abs(value);
 	// toPrecision switches to exponent notation past `significant` digits; parsing it back gives plain digits.
-	const text = abs >= 1e-3 && abs < 1e7 ? String(Number.parseFloat(value.toPrecision(significant))) : value.toExponential(significant - 1);
+	const text =
+		abs >= 1e-3 && abs < 1e7
+			? String(Number.parseFloat(value.toPrecision(significant)))
+			: value.toExponential(significant - 1);
 	return text.replace(/^-/, '−');
 }

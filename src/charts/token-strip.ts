@@ -73,7 +73,17 @@ export function layoutTokenStrips(input: TokenStripsInput, measure: TextMeasurer
 
 	input.strips.forEach((strip, stripIndex) => {
 		if (stripIndex > 0) y += 14;
-		items.push({ kind: 'text', role: 'strip-heading', x: padding, y, text: strip.heading, font: THEME.fonts.heading, color: THEME.text, align: 'left', baseline: 'top' });
+		items.push({
+			kind: 'text',
+			role: 'strip-heading',
+			x: padding,
+			y,
+			text: strip.heading,
+			font: THEME.fonts.heading,
+			color: THEME.text,
+			align: 'left',
+			baseline: 'top',
+		});
 		y += THEME.fonts.heading.size + 12;
 		const withBytes = strip.tokens.some((t) => showsBytes(t, input.showBytes));
 		const lineHeight = BOX_H + ID_H + (withBytes ? BYTES_H : 0);
@@ -84,7 +94,11 @@ export function layoutTokenStrips(input: TokenStripsInput, measure: TextMeasurer
 			const bytes = showsBytes(token, input.showBytes) && token.bytes ? hexBytes(token.bytes) : undefined;
 			let label = token.text === '' ? '∅' : visibleWhitespace(token.text);
 			const idText = String(token.id);
-			const inner = Math.max(measure(label, FONT_TOKEN), measure(idText, FONT_ID), bytes ? measure(bytes, FONT_BYTES) : 0);
+			const inner = Math.max(
+				measure(label, FONT_TOKEN),
+				measure(idText, FONT_ID),
+				bytes ? measure(bytes, FONT_BYTES) : 0,
+			);
 			let w = Math.max(MIN_SPAN, Math.ceil(inner + 2 * PAD_X));
 			if (x > padding && x + w > maxX) {
 				x = padding;
@@ -99,9 +113,29 @@ export function layoutTokenStrips(input: TokenStripsInput, measure: TextMeasurer
 			const fill = TOKEN_COLORS[i % TOKEN_COLORS.length]!;
 			items.push({ kind: 'rect', role: 'token', x, y: top, w, h: BOX_H, fill, radius: 4 });
 			items.push(...labelRuns(label, x + w / 2, top + BOX_H / 2, measure));
-			items.push({ kind: 'text', role: 'token-id', x: x + w / 2, y: top + BOX_H + 3, text: idText, font: FONT_ID, color: THEME.textMuted, align: 'center', baseline: 'top' });
+			items.push({
+				kind: 'text',
+				role: 'token-id',
+				x: x + w / 2,
+				y: top + BOX_H + 3,
+				text: idText,
+				font: FONT_ID,
+				color: THEME.textMuted,
+				align: 'center',
+				baseline: 'top',
+			});
 			if (bytes) {
-				items.push({ kind: 'text', role: 'token-bytes', x: x + w / 2, y: top + BOX_H + ID_H + 1, text: bytes, font: FONT_BYTES, color: PALETTE[1], align: 'center', baseline: 'top' });
+				items.push({
+					kind: 'text',
+					role: 'token-bytes',
+					x: x + w / 2,
+					y: top + BOX_H + ID_H + 1,
+					text: bytes,
+					font: FONT_BYTES,
+					color: PALETTE[1],
+					align: 'center',
+					baseline: 'top',
+				});
 			}
 			shown++;
 			x += w + GAP_X;
@@ -115,7 +149,17 @@ export function layoutTokenStrips(input: TokenStripsInput, measure: TextMeasurer
 		y += linesUsed * (lineHeight + GAP_Y) - GAP_Y;
 		if (shown < strip.tokens.length) {
 			y += 8;
-			items.push({ kind: 'text', role: 'strip-more', x: padding, y, text: `… and ${strip.tokens.length - shown} more tokens`, font: THEME.fonts.label, color: THEME.textMuted, align: 'left', baseline: 'top' });
+			items.push({
+				kind: 'text',
+				role: 'strip-more',
+				x: padding,
+				y,
+				text: `… and ${strip.tokens.length - shown} more tokens`,
+				font: THEME.fonts.label,
+				color: THEME.textMuted,
+				align: 'left',
+				baseline: 'top',
+			});
 			y += THEME.fonts.label.size + 4;
 		}
 		summary.push(`${strip.heading}: ${strip.tokens.length} tokens`);
@@ -140,11 +184,33 @@ function labelRuns(label: string, cx: number, cy: number, measure: TextMeasurer)
 		else runs.push({ text: ch, mark });
 	}
 	if (runs.length === 1) {
-		return [{ kind: 'text', role: 'token-text', x: cx, y: cy, text: label, font: FONT_TOKEN, color: runs[0]!.mark ? MARK_COLOR : THEME.textOnLight, align: 'center', baseline: 'middle' }];
+		return [
+			{
+				kind: 'text',
+				role: 'token-text',
+				x: cx,
+				y: cy,
+				text: label,
+				font: FONT_TOKEN,
+				color: runs[0]!.mark ? MARK_COLOR : THEME.textOnLight,
+				align: 'center',
+				baseline: 'middle',
+			},
+		];
 	}
 	let x = cx - measure(label, FONT_TOKEN) / 2;
 	return runs.map((run) => {
-		const item: SceneItem = { kind: 'text', role: 'token-text', x, y: cy, text: run.text, font: FONT_TOKEN, color: run.mark ? MARK_COLOR : THEME.textOnLight, align: 'left', baseline: 'middle' };
+		const item: SceneItem = {
+			kind: 'text',
+			role: 'token-text',
+			x,
+			y: cy,
+			text: run.text,
+			font: FONT_TOKEN,
+			color: run.mark ? MARK_COLOR : THEME.textOnLight,
+			align: 'left',
+			baseline: 'middle',
+		};
 		x += measure(run.text, FONT_TOKEN);
 		return item;
 	});

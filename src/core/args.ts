@@ -40,7 +40,8 @@ function checkValue(option: OptionData, value: unknown): unknown {
 		case T.Number: {
 			const n = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
 			if (typeof n !== 'number' || !Number.isFinite(n)) throw new UserError(`${name} must be a number.`, 'args.type');
-			if (option.type === T.Integer && !Number.isInteger(n)) throw new UserError(`${name} must be a whole number.`, 'args.type');
+			if (option.type === T.Integer && !Number.isInteger(n))
+				throw new UserError(`${name} must be a whole number.`, 'args.type');
 			if (option.min_value !== undefined && n < option.min_value)
 				throw new UserError(`${name} must be at least ${option.min_value}.`, 'args.range');
 			if (option.max_value !== undefined && n > option.max_value)

@@ -1,4 +1,10 @@
-import type { AutocompleteChoice, AutocompleteContext, CommandContext, ComponentContext, ModalContext } from './context.js';
+import type {
+	AutocompleteChoice,
+	AutocompleteContext,
+	CommandContext,
+	ComponentContext,
+	ModalContext,
+} from './context.js';
 import type { ArgumentsOf, CommandData } from './options.js';
 import type { HandlerResponse } from './reply.js';
 import type { Cooldown } from './rate-limit.js';

@@ -27,6 +27,7 @@ export interface ParsedCustomId {
 /** Splits a custom id made by {@link customId}. */
 export function parseCustomId(id: string): ParsedCustomId {
 	const [command, handler, ...args] = id.split(SEPARATOR);
-	if (!command || !handler) throw new UserError('This button is no longer supported. Run the command again.', 'component.unknown');
+	if (!command || !handler)
+		throw new UserError('This button is no longer supported. Run the command again.', 'component.unknown');
 	return { command, handler, args };
 }

@@ -56,15 +56,39 @@ export class Dispatcher {
 	constructor(private readonly options: DispatcherOptions) {}
 
 	private childLog(base: InteractionBase, kind: string, name: string): Logger {
-		return this.options.log.child({ interaction: base.interactionId, kind, command: name, guild: base.guildId, user: base.user.id });
+		return this.options.log.child({
+			interaction: base.interactionId,
+			kind,
+			command: name,
+			guild: base.guildId,
+			user: base.user.id,
+		});
 	}
 
-	private finish(base: InteractionBase, kind: InteractionKind, name: string, log: Logger, started: number, outcome: RespondOutcome): RespondOutcome {
+	private finish(
+		base: InteractionBase,
+		kind: InteractionKind,
+		name: string,
+		log: Logger,
+		started: number,
+		outcome: RespondOutcome,
+	): RespondOutcome {
 		const latencyMs = Date.now() - started;
 		const error = outcome.error;
 		const result = outcome.ok ? 'ok' : error instanceof UserError ? 'user-error' : 'error';
-		log.info({ latencyMs, outcome: result, deferred: outcome.deferred, referenceId: outcome.referenceId }, 'interaction handled');
-		this.options.onOutcome?.({ kind, name, latencyMs, outcome: result, errorCode: error instanceof UserError ? error.code : undefined, guildId: base.guildId, user: base.user });
+		log.info(
+			{ latencyMs, outcome: result, deferred: outcome.deferred, referenceId: outcome.referenceId },
+			'interaction handled',
+		);
+		this.options.onOutcome?.({
+			kind,
+			name,
+			latencyMs,
+			outcome: result,
+			errorCode: error instanceof UserError ? error.code : undefined,
+			guildId: base.guildId,
+			user: base.user,
+		});
 		return outcome;
 	}
 
@@ -75,13 +99,22 @@ export class Dispatcher {
 	}
 
 	/** Handles a slash command. */
-	async runCommand(base: InteractionBase, name: string, raw: RawInvocation, responder: Responder): Promise<RespondOutcome> {
+	async runCommand(
+		base: InteractionBase,
+		name: string,
+		raw: RawInvocation,
+		responder: Responder,
+	): Promise<RespondOutcome> {
 		const started = Date.now();
 		const log = this.childLog(base, 'command', raw.subcommand ? `${name} ${raw.subcommand}` : name);
 		const command = this.options.registry.get(name);
 		// Checked before any deferral, so a limited member gets the wait time privately at once.
 		const limited = command?.cooldown
-			? this.limiter.take(`${base.guildId ?? 'dm'}:${base.user.id}:${name}`, command.cooldown, this.options.deps.clock.now().getTime())
+			? this.limiter.take(
+					`${base.guildId ?? 'dm'}:${base.user.id}:${name}`,
+					command.cooldown,
+					this.options.deps.clock.now().getTime(),
+				)
 			: ({ ok: true } as const);
 		const outcome = await respond(
 			responder,
@@ -91,7 +124,14 @@ export class Dispatcher {
 				const args = argsFor(found.data, raw);
 				return found.run({ ...this.context(base, log, update), commandName: name, args });
 			},
-			{ kind: 'command', defer: limited.ok ? command?.defer : false, lateDefer: lateDeferOf(command, raw), createdAt: base.createdAt, autoDeferMs: this.options.autoDeferMs, log },
+			{
+				kind: 'command',
+				defer: limited.ok ? command?.defer : false,
+				lateDefer: lateDeferOf(command, raw),
+				createdAt: base.createdAt,
+				autoDeferMs: this.options.autoDeferMs,
+				log,
+			},
 		);
 		return this.finish(base, 'command', name, log, started, outcome);
 	}
@@ -111,10 +151,17 @@ export class Dispatcher {
 		const outcome = await respond(
 			responder,
 			async (update) => {
-				if (!parsed || !handler) throw new UserError('This button is no longer supported. Run the command again.', 'component.unknown');
+				if (!parsed || !handler)
+					throw new UserError('This button is no longer supported. Run the command again.', 'component.unknown');
 				return handler.run({ ...this.context(base, log, update), customId, args: parsed.args, values, message });
 			},
-			{ kind: 'component', defer: handler?.defer, createdAt: base.createdAt, autoDeferMs: this.options.autoDeferMs, log },
+			{
+				kind: 'component',
+				defer: handler?.defer,
+				createdAt: base.createdAt,
+				autoDeferMs: this.options.autoDeferMs,
+				log,
+			},
 		);
 		return this.finish(base, 'component', parsed?.command ?? 'unknown', log, started, outcome);
 	}
@@ -134,7 +181,8 @@ export class Dispatcher {
 		const outcome = await respond(
 			responder,
 			async (update) => {
-				if (!parsed || !handler) throw new UserError('This form is no longer supported. Run the command again.', 'modal.unknown');
+				if (!parsed || !handler)
+					throw new UserError('This form is no longer supported. Run the command again.', 'modal.unknown');
 				return handler.run({ ...this.context(base, log, update), customId, args: parsed.args, fields, message });
 			},
 			{ kind: 'modal', defer: handler?.defer, createdAt: base.createdAt, autoDeferMs: this.options.autoDeferMs, log },

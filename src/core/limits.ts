@@ -96,7 +96,14 @@ export function fitReply(reply: Reply): Reply {
 	if (out.content !== undefined) out.content = truncate(out.content, LIMITS.content);
 	if (out.embeds) out.embeds = fitEmbedTotal(out.embeds.slice(0, LIMITS.embeds));
 	// Alt text often quotes the member's input (their text, their name): keep it within Discord's limit too.
-	if (out.files) out.files = out.files.slice(0, LIMITS.files).map((f) => (f.description && f.description.length > LIMITS.fileDescription ? { ...f, description: truncate(f.description, LIMITS.fileDescription) } : f));
+	if (out.files)
+		out.files = out.files
+			.slice(0, LIMITS.files)
+			.map((f) =>
+				f.description && f.description.length > LIMITS.fileDescription
+					? { ...f, description: truncate(f.description, LIMITS.fileDescription) }
+					: f,
+			);
 	if (out.components) out.components = out.components.slice(0, LIMITS.actionRows);
 	if (out.followUps) out.followUps = out.followUps.map(fitReply);
 	return out;

@@ -19,7 +19,8 @@ function checkOptions(where: string, options: readonly OptionData[], problems: s
 		if (!NAME.test(option.name)) problems.push(`${at}: invalid option name`);
 		if (names.has(option.name)) problems.push(`${at}: duplicate option`);
 		names.add(option.name);
-		if (option.description.length < 1 || option.description.length > 100) problems.push(`${at}: description must be 1–100 characters`);
+		if (option.description.length < 1 || option.description.length > 100)
+			problems.push(`${at}: description must be 1–100 characters`);
 		if (option.type === T.Subcommand || option.type === T.SubcommandGroup) {
 			checkOptions(at, option.options ?? [], problems);
 			continue;
@@ -39,7 +40,8 @@ export function createRegistry(commands: readonly AnyCommand[]): Registry {
 		const { name, description, options } = command.data;
 		if (!NAME.test(name)) problems.push(`/${name}: invalid command name`);
 		if (byName.has(name)) problems.push(`/${name}: registered twice`);
-		if (description.length < 1 || description.length > 100) problems.push(`/${name}: description must be 1–100 characters`);
+		if (description.length < 1 || description.length > 100)
+			problems.push(`/${name}: description must be 1–100 characters`);
 		checkOptions(`/${name}`, options ?? [], problems);
 		byName.set(name, command);
 	}

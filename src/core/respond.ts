@@ -89,7 +89,8 @@ export async function respond(
 			state = ephemeral ? 'deferred-ephemeral' : 'deferred';
 		}
 	};
-	const autoMode: DeferMode | 'update' = options.kind === 'component' ? 'update' : options.lateDefer === 'ephemeral' ? 'ephemeral' : true;
+	const autoMode: DeferMode | 'update' =
+		options.kind === 'component' ? 'update' : options.lateDefer === 'ephemeral' ? 'ephemeral' : true;
 
 	if (options.defer) await serial(() => deferAs(options.defer === true ? true : options.defer!));
 	const delay = Math.max(0, options.createdAt + (options.autoDeferMs ?? AUTO_DEFER_MS) - now());
@@ -119,7 +120,8 @@ export async function respond(
 
 	const interim = (reply: Reply): Promise<void> =>
 		serial(async () => {
-			if (state === 'none') await deferAs(reply.update && options.kind !== 'command' ? 'update' : reply.ephemeral ? 'ephemeral' : true);
+			if (state === 'none')
+				await deferAs(reply.update && options.kind !== 'command' ? 'update' : reply.ephemeral ? 'ephemeral' : true);
 			await responder.editOriginal(fitReply({ ...reply, followUps: undefined }));
 		});
 

@@ -17,20 +17,29 @@ export function isOrganizer(actor: Actor, settings: RoleSettings): boolean {
 
 /** Presenters: organizers, or the configured presenter role. */
 export function isPresenter(actor: Actor, settings: RoleSettings): boolean {
-	return isOrganizer(actor, settings) || (settings.presenterRoleId !== null && actor.roles.includes(settings.presenterRoleId));
+	return (
+		isOrganizer(actor, settings) ||
+		(settings.presenterRoleId !== null && actor.roles.includes(settings.presenterRoleId))
+	);
 }
 
 /** Throws a clear refusal unless the member is an organizer. */
 export function requireOrganizer(actor: Actor, settings: RoleSettings, what: string): void {
 	if (isOrganizer(actor, settings)) return;
 	const role = settings.organizerRoleId ? ` or the <@&${settings.organizerRoleId}> role` : '';
-	throw new UserError(`Only organizers can ${what}: you need the Manage Server permission${role}.`, 'forbidden.organizer');
+	throw new UserError(
+		`Only organizers can ${what}: you need the Manage Server permission${role}.`,
+		'forbidden.organizer',
+	);
 }
 
 /** Throws a clear refusal unless the member is a presenter (or an organizer). */
 export function requirePresenter(actor: Actor, settings: RoleSettings, what: string): void {
 	if (isPresenter(actor, settings)) return;
-	const roles = [settings.presenterRoleId && `<@&${settings.presenterRoleId}>`, settings.organizerRoleId && `<@&${settings.organizerRoleId}>`]
+	const roles = [
+		settings.presenterRoleId && `<@&${settings.presenterRoleId}>`,
+		settings.organizerRoleId && `<@&${settings.organizerRoleId}>`,
+	]
 		.filter(Boolean)
 		.join(' or ');
 	throw new UserError(

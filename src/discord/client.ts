@@ -27,7 +27,9 @@ export function createClient(config: Config, log: Logger, extra: Partial<ClientO
 	client.on(Events.ShardDisconnect, (event, shard) => log.warn({ shard, code: event.code }, 'gateway disconnected'));
 	client.on(Events.ShardReconnecting, (shard) => log.info({ shard }, 'gateway reconnecting'));
 	client.on(Events.ShardResume, (shard, replayed) => log.info({ shard, replayed }, 'gateway resumed'));
-	client.rest.on('rateLimited', (info) => log.warn({ route: info.route, retryAfter: info.retryAfter, global: info.global }, 'rate limited'));
+	client.rest.on('rateLimited', (info) =>
+		log.warn({ route: info.route, retryAfter: info.retryAfter, global: info.global }, 'rate limited'),
+	);
 	return client;
 }
 
@@ -37,5 +39,8 @@ export function createClient(config: Config, log: Logger, extra: Partial<ClientO
  * per-route limits still apply from the headers.
  */
 export function createInteractionRest(config: Config, extra: { api?: string } = {}): REST {
-	return new REST({ api: extra.api ?? config.DISCORD_API_BASE ?? 'https://discord.com/api', globalRequestsPerSecond: Number.POSITIVE_INFINITY });
+	return new REST({
+		api: extra.api ?? config.DISCORD_API_BASE ?? 'https://discord.com/api',
+		globalRequestsPerSecond: Number.POSITIVE_INFINITY,
+	});
 }

@@ -41,7 +41,11 @@ function valueOf(option: CommandInteractionOption): unknown {
 			const user = option.user;
 			if (!user) return option.value;
 			const member = option.member as { displayName?: string; nick?: string | null } | undefined;
-			return { id: user.id, name: member?.displayName ?? member?.nick ?? user.globalName ?? user.username, bot: user.bot };
+			return {
+				id: user.id,
+				name: member?.displayName ?? member?.nick ?? user.globalName ?? user.username,
+				bot: user.bot,
+			};
 		}
 		case T.Channel: {
 			const channel = option.channel as { id: string; name?: string | null; type: number } | undefined;

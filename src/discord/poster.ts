@@ -27,7 +27,8 @@ export class DiscordPoster implements ChannelPoster {
 
 	private async textChannel(channelId: string): Promise<GuildTextBasedChannel> {
 		const channel = await this.client.channels.fetch(channelId);
-		if (!channel || !channel.isTextBased() || channel.isDMBased()) throw new Error(`channel ${channelId} is not a guild text channel`);
+		if (!channel || !channel.isTextBased() || channel.isDMBased())
+			throw new Error(`channel ${channelId} is not a guild text channel`);
 		return channel;
 	}
 
@@ -62,7 +63,10 @@ export class DiscordPoster implements ChannelPoster {
 		const name = event.name.slice(0, 100);
 		const existing = (await this.client.rest.get(Routes.guildScheduledEvents(guildId))) as APIGuildScheduledEvent[];
 		const made = existing.find(
-			(e) => e.creator_id === this.client.user?.id && e.name === name && Date.parse(e.scheduled_start_time) === event.startsAt.getTime(),
+			(e) =>
+				e.creator_id === this.client.user?.id &&
+				e.name === name &&
+				Date.parse(e.scheduled_start_time) === event.startsAt.getTime(),
 		);
 		if (made) return { id: made.id };
 		const body = {
@@ -78,7 +82,9 @@ export class DiscordPoster implements ChannelPoster {
 						entity_metadata: { location: (event.location ?? 'Discord').slice(0, 100) },
 					}),
 		};
-		const created = (await this.onceRest().post(Routes.guildScheduledEvents(guildId), { body })) as APIGuildScheduledEvent;
+		const created = (await this.onceRest().post(Routes.guildScheduledEvents(guildId), {
+			body,
+		})) as APIGuildScheduledEvent;
 		return { id: created.id };
 	}
 
@@ -101,7 +107,8 @@ export class DiscordPoster implements ChannelPoster {
 		const permissions = me ? channel.permissionsFor(me) : null;
 		if (!permissions) return { ok: false, reason: `I cannot read my permissions in <#${channelId}>.` };
 		const missing = NEEDED.filter(([flag]) => !permissions.has(flag)).map(([, name]) => name);
-		if (missing.length > 0) return { ok: false, reason: `I am missing these permissions in <#${channelId}>: ${missing.join(', ')}.` };
+		if (missing.length > 0)
+			return { ok: false, reason: `I am missing these permissions in <#${channelId}>: ${missing.join(', ')}.` };
 		return { ok: true };
 	}
 }

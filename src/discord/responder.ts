@@ -45,7 +45,11 @@ export class DiscordResponder implements Responder {
 		private readonly webhookRest: REST,
 	) {}
 
-	private async webhookMessage(method: 'post' | 'patch', route: `/${string}`, options: Parameters<typeof MessagePayload.create>[1]): Promise<void> {
+	private async webhookMessage(
+		method: 'post' | 'patch',
+		route: `/${string}`,
+		options: Parameters<typeof MessagePayload.create>[1],
+	): Promise<void> {
 		const { body, files } = await MessagePayload.create(this.interaction.webhook, options).resolveBody().resolveFiles();
 		await this.webhookRest[method](route, { body, files: files ?? undefined, auth: false });
 	}
@@ -96,7 +100,11 @@ export class DiscordResponder implements Responder {
 
 	async editOriginal(reply: Reply): Promise<void> {
 		const i = this.interaction;
-		await this.webhookMessage('patch', Routes.webhookMessage(i.applicationId, i.token, '@original'), replacementBody(reply));
+		await this.webhookMessage(
+			'patch',
+			Routes.webhookMessage(i.applicationId, i.token, '@original'),
+			replacementBody(reply),
+		);
 	}
 
 	async deleteOriginal(): Promise<void> {
@@ -107,7 +115,10 @@ export class DiscordResponder implements Responder {
 	async followUp(reply: Reply): Promise<void> {
 		const i = this.interaction;
 		const flags = ephemeralFlags(reply);
-		await this.webhookMessage('post', Routes.webhook(i.applicationId, i.token), { ...messageBody(reply), ...(flags ? { flags } : {}) });
+		await this.webhookMessage('post', Routes.webhook(i.applicationId, i.token), {
+			...messageBody(reply),
+			...(flags ? { flags } : {}),
+		});
 	}
 
 	async showModal(modal: APIModalInteractionResponseCallbackData): Promise<void> {

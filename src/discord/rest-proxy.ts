@@ -14,7 +14,9 @@ export interface RestProxyOptions {
  * A REST proxy (@discordjs/proxy) that every shard process points DISCORD_API_BASE at, so all of them share one view
  * of Discord's rate limits instead of each learning them by hitting 429s. Authorization headers pass through.
  */
-export async function startRestProxy(options: RestProxyOptions): Promise<{ url: string; server: Server; close(): Promise<void> }> {
+export async function startRestProxy(
+	options: RestProxyOptions,
+): Promise<{ url: string; server: Server; close(): Promise<void> }> {
 	const rest = new REST(options.upstream ? { api: options.upstream } : {});
 	const server = createServer(proxyRequests(rest));
 	await new Promise<void>((resolve, reject) => {

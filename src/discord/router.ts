@@ -19,28 +19,54 @@ export function routeInteractions(client: Client, dispatcher: Dispatcher, log: L
 			log.warn({ interaction: interaction.id }, 'duplicate interaction delivery ignored');
 			return;
 		}
-		handle(interaction, dispatcher, webhookRest).catch((error: unknown) => log.error({ err: error, interaction: interaction.id }, 'interaction routing failed'));
+		handle(interaction, dispatcher, webhookRest).catch((error: unknown) =>
+			log.error({ err: error, interaction: interaction.id }, 'interaction routing failed'),
+		);
 	});
 }
 
 async function handle(interaction: Interaction, dispatcher: Dispatcher, webhookRest: REST): Promise<void> {
 	const base = baseOf(interaction);
 	if (interaction.isChatInputCommand()) {
-		await dispatcher.runCommand(base, interaction.commandName, invocationOf(interaction.options.data), new DiscordResponder(interaction, webhookRest));
+		await dispatcher.runCommand(
+			base,
+			interaction.commandName,
+			invocationOf(interaction.options.data),
+			new DiscordResponder(interaction, webhookRest),
+		);
 	} else if (interaction.isAutocomplete()) {
-		const choices = await dispatcher.runAutocomplete(base, interaction.commandName, invocationOf(interaction.options.data), focusedOf(interaction));
+		const choices = await dispatcher.runAutocomplete(
+			base,
+			interaction.commandName,
+			invocationOf(interaction.options.data),
+			focusedOf(interaction),
+		);
 		await interaction.respond(choices);
 	} else if (interaction.isMessageComponent()) {
 		const values = interaction.isAnySelectMenu() ? [...interaction.values] : [];
 		const message = { id: interaction.message.id, ephemeral: interaction.message.flags.has('Ephemeral') };
-		await dispatcher.runComponent(base, interaction.customId, values, message, new DiscordResponder(interaction, webhookRest));
+		await dispatcher.runComponent(
+			base,
+			interaction.customId,
+			values,
+			message,
+			new DiscordResponder(interaction, webhookRest),
+		);
 	} else if (interaction.isModalSubmit()) {
 		const fields: Record<string, string> = {};
 		for (const [id, field] of interaction.fields.fields) {
 			if ('value' in field && typeof field.value === 'string') fields[id] = field.value;
 		}
-		const message = interaction.message ? { id: interaction.message.id, ephemeral: interaction.message.flags.has('Ephemeral') } : null;
-		await dispatcher.runModal(base, interaction.customId, fields, message, new DiscordResponder(interaction, webhookRest));
+		const message = interaction.message
+			? { id: interaction.message.id, ephemeral: interaction.message.flags.has('Ephemeral') }
+			: null;
+		await dispatcher.runModal(
+			base,
+			interaction.customId,
+			fields,
+			message,
+			new DiscordResponder(interaction, webhookRest),
+		);
 	}
 }
 

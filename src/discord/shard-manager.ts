@@ -17,7 +17,9 @@ export interface ShardIpc {
 
 /** Discord's recommended shard count, asked through DISCORD_API_BASE when set (a proxy or the emulator). */
 export async function recommendedShardCount(config: Config): Promise<number> {
-	const rest = new REST(config.DISCORD_API_BASE ? { api: config.DISCORD_API_BASE } : {}).setToken(config.DISCORD_TOKEN ?? '');
+	const rest = new REST(config.DISCORD_API_BASE ? { api: config.DISCORD_API_BASE } : {}).setToken(
+		config.DISCORD_TOKEN ?? '',
+	);
 	const gateway = (await rest.get(Routes.gatewayBot())) as RESTGetAPIGatewayBotResult;
 	return Math.max(1, gateway.shards);
 }
@@ -73,32 +75,45 @@ export async function startShardManager(config: Config, log: Logger): Promise<Sh
 	};
 }
 
-async function serveManagerHealth(manager: ShardingManager, config: Config): Promise<{ url: string; close(): Promise<void> }> {
+async function serveManagerHealth(
+	manager: ShardingManager,
+	config: Config,
+): Promise<{ url: string; close(): Promise<void> }> {
 	// broadcastEval sends the function's source to each shard process, where it runs with that process's client.
 	const healthOfShards = () =>
-		manager.broadcastEval((client) => (client as unknown as { botIpc?: ShardIpc }).botIpc?.health() ?? null) as Promise<(HealthReport | null)[]>;
-	const metricsOfShards = () =>
-		manager.broadcastEval((client) => (client as unknown as { botIpc?: ShardIpc }).botIpc?.metrics() ?? null) as Promise<
-			(MetricObjectWithValues<MetricValue<string>>[] | null)[]
+		manager.broadcastEval((client) => (client as unknown as { botIpc?: ShardIpc }).botIpc?.health() ?? null) as Promise<
+			(HealthReport | null)[]
 		>;
+	const metricsOfShards = () =>
+		manager.broadcastEval(
+			(client) => (client as unknown as { botIpc?: ShardIpc }).botIpc?.metrics() ?? null,
+		) as Promise<(MetricObjectWithValues<MetricValue<string>>[] | null)[]>;
 	const server: Server = createServer((req, res) => {
 		const path = (req.url ?? '/').split('?')[0];
 		if (req.method === 'GET' && path === '/healthz') {
 			healthOfShards()
 				.then((reports) => {
 					const ok = reports.length === manager.totalShards && reports.every((r) => r?.ok);
-					res.writeHead(ok ? 200 : 503, { 'content-type': 'application/json' }).end(JSON.stringify({ ok, shards: reports }));
+					res
+						.writeHead(ok ? 200 : 503, { 'content-type': 'application/json' })
+						.end(JSON.stringify({ ok, shards: reports }));
 				})
 				.catch((error: unknown) => {
-					res.writeHead(503, { 'content-type': 'application/json' }).end(JSON.stringify({ ok: false, error: String(error) }));
+					res
+						.writeHead(503, { 'content-type': 'application/json' })
+						.end(JSON.stringify({ ok: false, error: String(error) }));
 				});
 		} else if (req.method === 'GET' && path === '/metrics') {
 			metricsOfShards()
 				.then(async (perShard) => {
-					const registry = AggregatorRegistry.aggregate(perShard.filter((m): m is MetricObjectWithValues<MetricValue<string>>[] => m !== null));
+					const registry = AggregatorRegistry.aggregate(
+						perShard.filter((m): m is MetricObjectWithValues<MetricValue<string>>[] => m !== null),
+					);
 					res.writeHead(200, { 'content-type': registry.contentType }).end(await registry.metrics());
 				})
-				.catch((error: unknown) => res.writeHead(503, { 'content-type': 'text/plain' }).end(`shards not ready: ${String(error)}\n`));
+				.catch((error: unknown) =>
+					res.writeHead(503, { 'content-type': 'text/plain' }).end(`shards not ready: ${String(error)}\n`),
+				);
 		} else {
 			res.writeHead(404, { 'content-type': 'text/plain' }).end('not found: try /healthz or /metrics\n');
 		}
@@ -108,5 +123,8 @@ async function serveManagerHealth(manager: ShardingManager, config: Config): Pro
 		server.listen(config.PORT, config.HOST, () => resolve());
 	});
 	const { port } = server.address() as AddressInfo;
-	return { url: `http://${config.HOST}:${port}`, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+	return {
+		url: `http://${config.HOST}:${port}`,
+		close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+	};
 }

@@ -38,28 +38,46 @@ export interface DiscordStartOptions extends Partial<Omit<AppOptions, 'config' |
 }
 
 /** Connects to Discord (or the API at DISCORD_API_BASE) and starts answering interactions. */
-export async function startDiscord(config: Config, log: Logger, options: DiscordStartOptions = {}): Promise<DiscordBot> {
+export async function startDiscord(
+	config: Config,
+	log: Logger,
+	options: DiscordStartOptions = {},
+): Promise<DiscordBot> {
 	if (!config.DISCORD_TOKEN) throw new Error('startDiscord needs DISCORD_TOKEN');
 	const { client: clientOptions, schedulerWake, healthServer = true, warmUp = false, ...appOptions } = options;
 	const client = createClient(config, log, clientOptions);
 	const app = await createApp({ ...appOptions, config, log, poster: new DiscordPoster(client) });
 	routeInteractions(client, app.dispatcher, log, createInteractionRest(config, { api: clientOptions?.rest?.api }));
 	// With sharding, the client's cache holds exactly this process's guilds, so each guild's posts are made once.
-	const scheduler = new Scheduler({ deps: app.deps, log, wake: schedulerWake, ownedGuilds: () => client.guilds.cache.keys() });
+	const scheduler = new Scheduler({
+		deps: app.deps,
+		log,
+		wake: schedulerWake,
+		ownedGuilds: () => client.guilds.cache.keys(),
+	});
 	const ready = new Promise<void>((resolve) => {
 		client.once(Events.ClientReady, (c) => {
 			log.info({ user: c.user.tag, guilds: c.guilds.cache.size }, 'connected to Discord');
 			scheduler
 				.start()
-				.then((report) => log.info({ guilds: c.guilds.cache.size, ran: report.ran.length, errors: report.errors.length }, 'schedule recovery done'))
+				.then((report) =>
+					log.info(
+						{ guilds: c.guilds.cache.size, ran: report.ran.length, errors: report.errors.length },
+						'schedule recovery done',
+					),
+				)
 				.catch((error: unknown) => log.error({ err: error }, 'schedule recovery failed'));
-			app.liveQuizzes.start(() => client.guilds.cache.keys()).catch((error: unknown) => log.error({ err: error }, 'live quiz recovery failed'));
+			app.liveQuizzes
+				.start(() => client.guilds.cache.keys())
+				.catch((error: unknown) => log.error({ err: error }, 'live quiz recovery failed'));
 			if (warmUp) app.warmUp().catch((error: unknown) => log.error({ err: error }, 'model warm-up failed'));
 			resolve();
 		});
 	});
 	await client.login(config.DISCORD_TOKEN);
-	const health = healthServer ? await startHealthServer(app, () => gatewayState(client), { host: config.HOST, port: config.PORT }) : undefined;
+	const health = healthServer
+		? await startHealthServer(app, () => gatewayState(client), { host: config.HOST, port: config.PORT })
+		: undefined;
 	if (health) log.info({ url: health.url }, 'health and metrics at /healthz and /metrics');
 	return {
 		app,

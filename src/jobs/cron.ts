@@ -51,14 +51,20 @@ export function parseCron(expression: string): CronParse {
 	}
 	const special = fields.findIndex((f) => /[LW#]/i.test(f.replace(NAMES, '')));
 	if (special >= 0) {
-		return { ok: false, reason: `\`${fields[special]}\` (${FIELD_NAMES[special]}): the L, W and # forms are not supported; list the days instead.` };
+		return {
+			ok: false,
+			reason: `\`${fields[special]}\` (${FIELD_NAMES[special]}): the L, W and # forms are not supported; list the days instead.`,
+		};
 	}
 	const checked = validateDetailed(source);
 	if (!checked.valid || !checked.fields) {
 		const problem = checked.errors[0];
 		const field = FIELD_LABELS[problem?.field ?? ''];
 		const value = problem?.value ?? source;
-		return { ok: false, reason: `\`${expression}\` is not a valid cron expression: \`${value}\` is not a valid ${field ?? 'field'}.` };
+		return {
+			ok: false,
+			reason: `\`${expression}\` is not a valid cron expression: \`${value}\` is not a valid ${field ?? 'field'}.`,
+		};
 	}
 	const numbers = (values: readonly (number | string)[]) => values.filter((v): v is number => typeof v === 'number');
 	const { minute, hour, dayOfMonth, month, dayOfWeek } = checked.fields;

@@ -75,7 +75,11 @@ export function jobNonce(guildId: string, jobId: string): string {
  * Whether a job with this ledger entry may be attempted now: never when done or given up; not before its retry
  * time; and a send whose outcome is unknown only while its nonce still protects against a duplicate.
  */
-export function mayAttempt(entry: LedgerEntry | undefined, now: Date, nonceWindowMs = DEFAULT_NONCE_WINDOW_MS): boolean {
+export function mayAttempt(
+	entry: LedgerEntry | undefined,
+	now: Date,
+	nonceWindowMs = DEFAULT_NONCE_WINDOW_MS,
+): boolean {
 	if (!entry) return true;
 	if (entry.state === 'done' || entry.state === 'gave-up') return false;
 	if (entry.nextAttemptAt && now.getTime() < Date.parse(entry.nextAttemptAt)) return false;
@@ -135,7 +139,12 @@ export function dueJobs(schedule: GuildSchedule, ledger: Ledger, now: Date, opti
 			if (mayAttempt(job.entry, now, window)) jobs.push(job);
 		}
 		const reminderAt = post.reminderAt?.getTime();
-		if (reminderAt !== undefined && reminderAt <= t && t < post.meetingAt.getTime() && t - reminderAt <= options.graceMs) {
+		if (
+			reminderAt !== undefined &&
+			reminderAt <= t &&
+			t < post.meetingAt.getTime() &&
+			t - reminderAt <= options.graceMs
+		) {
 			const job = reminderJob(schedule, post, ledger);
 			if (mayAttempt(job.entry, now, window)) jobs.push(job);
 		}
@@ -150,7 +159,12 @@ const MISSED_LOOKBACK_MS = 14 * 24 * 60 * 60 * 1000;
  * Posts of the last two weeks that were never attempted and are now past the grace period: the bot was down too
  * long. They are not made (a week-old announcement would mislead); they are counted in the metrics.
  */
-export function missedPosts(schedule: GuildSchedule, ledger: Ledger, now: Date, options: DueOptions): { id: string; week: number; at: Date }[] {
+export function missedPosts(
+	schedule: GuildSchedule,
+	ledger: Ledger,
+	now: Date,
+	options: DueOptions,
+): { id: string; week: number; at: Date }[] {
 	if (!schedule.plan) return [];
 	const t = now.getTime();
 	const missed: { id: string; week: number; at: Date }[] = [];
@@ -185,6 +199,11 @@ export function nextDueAt(schedule: GuildSchedule, ledger: Ledger, now: Date, op
 /** Jobs that stopped while sending and can no longer be repeated safely: their post may or may not exist. */
 export function unsettledEntries(ledger: Ledger, now: Date, nonceWindowMs = DEFAULT_NONCE_WINDOW_MS): LedgerEntry[] {
 	return Object.values(ledger).filter(
-		(e) => (e.state === 'in-progress' || e.state === 'retry') && !e.messageId && !e.sendRejected && e.sendStartedAt !== null && now.getTime() - Date.parse(e.sendStartedAt) >= nonceWindowMs,
+		(e) =>
+			(e.state === 'in-progress' || e.state === 'retry') &&
+			!e.messageId &&
+			!e.sendRejected &&
+			e.sendStartedAt !== null &&
+			now.getTime() - Date.parse(e.sendStartedAt) >= nonceWindowMs,
 	);
 }

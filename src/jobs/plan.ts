@@ -13,7 +13,10 @@ export interface PlannedPost {
 }
 
 /** The parts of a schedule the plan depends on. */
-export type PlanInput = Pick<GuildSchedule, 'timezone' | 'postCron' | 'meeting' | 'reminderMinutes' | 'plan' | 'pauses' | 'skips'>;
+export type PlanInput = Pick<
+	GuildSchedule,
+	'timezone' | 'postCron' | 'meeting' | 'reminderMinutes' | 'plan' | 'pauses' | 'skips'
+>;
 
 const MINUTE_MS = 60_000;
 /** A bound on occurrences walked through (paused and skipped ones included), against a runaway plan. */
@@ -86,7 +89,16 @@ const CACHE_SIZE = 256;
  * list depends only on the schedule (not on the time), so the scheduler's frequent wake-ups reuse it. Do not mutate.
  */
 export function plannedPosts(input: PlanInput, lastWeek: number): readonly PlannedPost[] {
-	const key = JSON.stringify([input.timezone, input.postCron, input.meeting, input.reminderMinutes, input.plan, input.pauses, input.skips, lastWeek]);
+	const key = JSON.stringify([
+		input.timezone,
+		input.postCron,
+		input.meeting,
+		input.reminderMinutes,
+		input.plan,
+		input.pauses,
+		input.skips,
+		lastWeek,
+	]);
 	let posts = cache.get(key);
 	if (!posts) {
 		posts = Object.freeze(computePosts(input, lastWeek));
@@ -97,7 +109,10 @@ export function plannedPosts(input: PlanInput, lastWeek: number): readonly Plann
 }
 
 /** The pause in force at `now`, if any. */
-export function pauseAt(input: Pick<GuildSchedule, 'pauses'>, now: Date): { from: string; to: string | null } | undefined {
+export function pauseAt(
+	input: Pick<GuildSchedule, 'pauses'>,
+	now: Date,
+): { from: string; to: string | null } | undefined {
 	const t = now.getTime();
 	return input.pauses.find((p) => Date.parse(p.from) <= t && (p.to === null || t < Date.parse(p.to)));
 }
@@ -119,7 +134,12 @@ export function planStatus(input: PlanInput, now: Date, lastWeek: number): PlanS
 	const t = now.getTime();
 	const current = posts.filter((p) => p.at.getTime() <= t).at(-1) ?? null;
 	const next = posts.find((p) => p.at.getTime() > t) ?? null;
-	return { current, next, paused: pauseAt(input, now) !== undefined, finished: next === null && current?.week === lastWeek };
+	return {
+		current,
+		next,
+		paused: pauseAt(input, now) !== undefined,
+		finished: next === null && current?.week === lastWeek,
+	};
 }
 
 /** The next `count` posts after `now`. */

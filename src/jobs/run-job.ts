@@ -82,16 +82,27 @@ class StepFailure extends Error {
 export async function runJob(job: DueJob, ctx: JobRunContext): Promise<LedgerEntry> {
 	if (!ctx.curriculum.week(job.week)) {
 		const missing = `week ${job.week} is not in the curriculum`;
-		return ctx.ledger.update(ctx.guildId, job.id, (current) => ({ ...begin(job, ctx.now)(current), state: 'gave-up', lastError: missing }));
+		return ctx.ledger.update(ctx.guildId, job.id, (current) => ({
+			...begin(job, ctx.now)(current),
+			state: 'gave-up',
+			lastError: missing,
+		}));
 	}
 	let entry = await ctx.ledger.update(ctx.guildId, job.id, begin(job, ctx.now));
 	const save = async (patch: Partial<LedgerEntry>): Promise<LedgerEntry> =>
-		(entry = await ctx.ledger.update(ctx.guildId, job.id, (current) => ({ ...(current ?? entry), ...patch, updatedAt: ctx.now.toISOString() })));
+		(entry = await ctx.ledger.update(ctx.guildId, job.id, (current) => ({
+			...(current ?? entry),
+			...patch,
+			updatedAt: ctx.now.toISOString(),
+		})));
 	const log = ctx.log.child({ guild: ctx.guildId, job: job.id, week: job.week, attempt: entry.attempts });
 	try {
 		if (job.kind === 'post') await runPost(job, ctx, () => entry, save);
 		else await runReminder(job, ctx, () => entry, save);
-		log.info({ messageId: entry.messageId, threadId: entry.threadId, eventId: entry.eventId, skipped: entry.skipped }, `${job.kind} made`);
+		log.info(
+			{ messageId: entry.messageId, threadId: entry.threadId, eventId: entry.eventId, skipped: entry.skipped },
+			`${job.kind} made`,
+		);
 		return await save({ state: 'done', nextAttemptAt: null });
 	} catch (error) {
 		const failure = error instanceof StepFailure ? error : new StepFailure('send', error);
@@ -101,7 +112,9 @@ export async function runJob(job: DueJob, ctx: JobRunContext): Promise<LedgerEnt
 		return save({
 			state: giveUp ? 'gave-up' : 'retry',
 			lastError: `${failure.step}: ${failure.message}`,
-			nextAttemptAt: giveUp ? null : new Date(ctx.now.getTime() + RETRY_BASE_MS * 2 ** (entry.attempts - 1)).toISOString(),
+			nextAttemptAt: giveUp
+				? null
+				: new Date(ctx.now.getTime() + RETRY_BASE_MS * 2 ** (entry.attempts - 1)).toISOString(),
 			...(failure.step === 'send' && refused ? { sendRejected: true, sendStartedAt: null } : {}),
 		});
 	}
@@ -140,11 +153,16 @@ async function runPost(job: PostJob, ctx: JobRunContext, current: () => LedgerEn
 	}
 	if (!current().eventId && !current().skipped.event) {
 		if (!job.createEvent || !meetingAhead) {
-			await save({ skipped: { ...current().skipped, event: job.createEvent ? 'the meeting had already started' : 'not asked for' } });
+			await save({
+				skipped: { ...current().skipped, event: job.createEvent ? 'the meeting had already started' : 'not asked for' },
+			});
 			return;
 		}
 		try {
-			const event = await ctx.poster.createScheduledEvent(ctx.guildId, meetingEvent(week, { at: job.meetingAt, endsAt: job.meetingEndsAt, channelId: job.meetingChannelId }));
+			const event = await ctx.poster.createScheduledEvent(
+				ctx.guildId,
+				meetingEvent(week, { at: job.meetingAt, endsAt: job.meetingEndsAt, channelId: job.meetingChannelId }),
+			);
 			await save({ eventId: event.id });
 		} catch (error) {
 			if (isRefusal(error)) await save({ skipped: { ...current().skipped, event: describe(error) } });
@@ -153,7 +171,12 @@ async function runPost(job: PostJob, ctx: JobRunContext, current: () => LedgerEn
 	}
 }
 
-async function runReminder(job: ReminderJob, ctx: JobRunContext, current: () => LedgerEntry, save: Save): Promise<void> {
+async function runReminder(
+	job: ReminderJob,
+	ctx: JobRunContext,
+	current: () => LedgerEntry,
+	save: Save,
+): Promise<void> {
 	if (current().messageId) return;
 	const week = ctx.curriculum.week(job.week)!;
 	const post = (await ctx.ledger.get(ctx.guildId))[job.postJobId];

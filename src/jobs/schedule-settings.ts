@@ -3,7 +3,14 @@ import type { ChannelArg } from '../core/options.js';
 import { SCHEDULE_DEFAULTS, type GuildSchedule } from '../storage/repositories/schedules.js';
 import { parseCron, timesPerDay, weeklyCron } from './cron.js';
 import { planStatus } from './plan.js';
-import { canonicalTimeZone, parseCalendarDate, parseClockTime, startOfDay, calendarDateAt, type CalendarDate } from './zoned-time.js';
+import {
+	canonicalTimeZone,
+	parseCalendarDate,
+	parseClockTime,
+	startOfDay,
+	calendarDateAt,
+	type CalendarDate,
+} from './zoned-time.js';
 
 /** What `/schedule set` was given (everything optional: a change keeps what it does not name). */
 export interface ScheduleChanges {
@@ -36,7 +43,8 @@ const TEXT_TYPES: readonly number[] = [ChannelType.GuildText, ChannelType.GuildA
 export function suggestTimeZones(typed: string, limit = 25): string[] {
 	const all = ['UTC', ...Intl.supportedValuesOf('timeZone')];
 	const query = typed.trim().toLowerCase().replace(/\s+/g, '_');
-	if (!query) return ['Asia/Seoul', 'UTC', 'America/New_York', 'Europe/Berlin', 'Europe/London', 'Asia/Tokyo'].slice(0, limit);
+	if (!query)
+		return ['Asia/Seoul', 'UTC', 'America/New_York', 'Europe/Berlin', 'Europe/London', 'Asia/Tokyo'].slice(0, limit);
 	const cityQuery = query.slice(query.lastIndexOf('/') + 1);
 	const city = (zone: string) => zone.slice(zone.lastIndexOf('/') + 1).toLowerCase();
 	const rank = (zone: string) => (zone.toLowerCase().startsWith(query) ? 0 : city(zone).startsWith(cityQuery) ? 1 : 2);
@@ -65,7 +73,10 @@ function postCronOf(changes: ScheduleChanges, current: GuildSchedule | undefined
 			return fallback;
 		}
 		const times = timesPerDay(parsed.cron);
-		if (times > 1) problems.push(`\`${changes.postCron}\` fires ${times} times a day; a weekly post needs one time of day (one minute and one hour).`);
+		if (times > 1)
+			problems.push(
+				`\`${changes.postCron}\` fires ${times} times a day; a weekly post needs one time of day (one minute and one hour).`,
+			);
 		return parsed.cron.source;
 	}
 	if (changes.postDay === undefined && changes.postTime === undefined) return fallback;
@@ -83,12 +94,20 @@ function postCronOf(changes: ScheduleChanges, current: GuildSchedule | undefined
  * post time or time zone changes mid-course, the plan is re-based so the weeks already posted keep their numbers.
  * The channel's permissions are checked by the caller (that needs Discord).
  */
-export function applyChanges(current: GuildSchedule | undefined, changes: ScheduleChanges, ctx: ChangeContext): ChangeResult {
+export function applyChanges(
+	current: GuildSchedule | undefined,
+	changes: ScheduleChanges,
+	ctx: ChangeContext,
+): ChangeResult {
 	const problems: string[] = [];
 	const notes: string[] = [];
 	const channelId = changes.channel?.id ?? current?.channelId;
-	if (!channelId) problems.push('Choose the channel for the weekly posts with `channel` (this server has no schedule yet).');
-	if (changes.channel && !TEXT_TYPES.includes(changes.channel.type)) problems.push(`<#${changes.channel.id}> is not a text or announcement channel: the weekly posts and their threads need one.`);
+	if (!channelId)
+		problems.push('Choose the channel for the weekly posts with `channel` (this server has no schedule yet).');
+	if (changes.channel && !TEXT_TYPES.includes(changes.channel.type))
+		problems.push(
+			`<#${changes.channel.id}> is not a text or announcement channel: the weekly posts and their threads need one.`,
+		);
 	const postCron = postCronOf(changes, current, problems);
 	let timezone = current?.timezone ?? SCHEDULE_DEFAULTS.timezone;
 	if (changes.timezone !== undefined) {
@@ -96,7 +115,9 @@ export function applyChanges(current: GuildSchedule | undefined, changes: Schedu
 		if (canonical) timezone = canonical;
 		else {
 			const close = suggestTimeZones(changes.timezone, 5);
-			problems.push(`\`${changes.timezone}\` is not a time zone I know: use an IANA name such as \`Asia/Seoul\`${close.length ? ` (close: ${close.map((z) => `\`${z}\``).join(', ')})` : ''}.`);
+			problems.push(
+				`\`${changes.timezone}\` is not a time zone I know: use an IANA name such as \`Asia/Seoul\`${close.length ? ` (close: ${close.map((z) => `\`${z}\``).join(', ')})` : ''}.`,
+			);
 		}
 	}
 	const meeting = { ...(current?.meeting ?? SCHEDULE_DEFAULTS.meeting) };
@@ -104,12 +125,16 @@ export function applyChanges(current: GuildSchedule | undefined, changes: Schedu
 	if (changes.meetingTime !== undefined) {
 		const time = parseClockTime(changes.meetingTime);
 		if (time) Object.assign(meeting, time);
-		else problems.push(`\`${changes.meetingTime}\` is not a meeting time: write it as HH:MM (24-hour), e.g. \`21:00\`.`);
+		else
+			problems.push(`\`${changes.meetingTime}\` is not a meeting time: write it as HH:MM (24-hour), e.g. \`21:00\`.`);
 	}
 	if (changes.meetingMinutes !== undefined) meeting.durationMinutes = changes.meetingMinutes;
 	if (changes.meetingChannel) {
 		if (VOICE_TYPES.includes(changes.meetingChannel.type)) meeting.channelId = changes.meetingChannel.id;
-		else problems.push(`<#${changes.meetingChannel.id}> is not a voice or stage channel: the meeting's event needs one (or leave \`meeting_channel\` out).`);
+		else
+			problems.push(
+				`<#${changes.meetingChannel.id}> is not a voice or stage channel: the meeting's event needs one (or leave \`meeting_channel\` out).`,
+			);
 	}
 	if (problems.length > 0) return { ok: false, problems };
 
@@ -126,14 +151,27 @@ export function applyChanges(current: GuildSchedule | undefined, changes: Schedu
 		updatedAt: ctx.now.toISOString(),
 		updatedBy: ctx.userId,
 	};
-	const rebased = current?.plan && (current.postCron !== postCron || current.timezone !== timezone) ? rebase(current, ctx.now, ctx.lastWeek) : null;
+	const rebased =
+		current?.plan && (current.postCron !== postCron || current.timezone !== timezone)
+			? rebase(current, ctx.now, ctx.lastWeek)
+			: null;
 	if (current && rebased) {
 		next = { ...next, ...rebased };
-		notes.push('The post time changed mid-course: the weeks already posted keep their numbers and the next week follows at the new time.');
-		if (current.skips.some((s) => Date.parse(s) > ctx.now.getTime())) notes.push('Planned skips were cleared (they named the old post times): run `/schedule skip` again if needed.');
+		notes.push(
+			'The post time changed mid-course: the weeks already posted keep their numbers and the next week follows at the new time.',
+		);
+		if (current.skips.some((s) => Date.parse(s) > ctx.now.getTime()))
+			notes.push('Planned skips were cleared (they named the old post times): run `/schedule skip` again if needed.');
 	}
-	if (current && (current.meeting.weekday !== meeting.weekday || current.meeting.hour !== meeting.hour || current.meeting.minute !== meeting.minute)) {
-		notes.push('Events already created keep their old time: edit them in Discord if needed. Reminders follow the new time.');
+	if (
+		current &&
+		(current.meeting.weekday !== meeting.weekday ||
+			current.meeting.hour !== meeting.hour ||
+			current.meeting.minute !== meeting.minute)
+	) {
+		notes.push(
+			'Events already created keep their old time: edit them in Discord if needed. Reminders follow the new time.',
+		);
 	}
 	return { ok: true, schedule: next, notes };
 }
@@ -142,7 +180,11 @@ export function applyChanges(current: GuildSchedule | undefined, changes: Schedu
  * The plan after a change of post time: posts made so far stay, the next week follows at the new time. Null before
  * the first post: the start date still holds, with the new time.
  */
-function rebase(current: GuildSchedule, now: Date, lastWeek: number): Pick<GuildSchedule, 'plan' | 'pauses' | 'skips'> | null {
+function rebase(
+	current: GuildSchedule,
+	now: Date,
+	lastWeek: number,
+): Pick<GuildSchedule, 'plan' | 'pauses' | 'skips'> | null {
 	const status = planStatus(current, now, lastWeek);
 	if (!status.current || !current.plan) return null;
 	const previous = { week: status.current.week, at: status.current.at.toISOString() };
@@ -154,11 +196,23 @@ function rebase(current: GuildSchedule, now: Date, lastWeek: number): Pick<Guild
 export type StartResult = { ok: true; schedule: GuildSchedule } | { ok: false; problems: string[] };
 
 /** `/schedule start`: week `week` is posted at the first post time on or after `date` (default: today). */
-export function startPlan(current: GuildSchedule | undefined, week: number | undefined, date: string | undefined, ctx: ChangeContext): StartResult {
-	if (!current) return { ok: false, problems: ['Set the schedule up first: `/schedule set channel:#your-channel` (the other settings have defaults).'] };
+export function startPlan(
+	current: GuildSchedule | undefined,
+	week: number | undefined,
+	date: string | undefined,
+	ctx: ChangeContext,
+): StartResult {
+	if (!current)
+		return {
+			ok: false,
+			problems: [
+				'Set the schedule up first: `/schedule set channel:#your-channel` (the other settings have defaults).',
+			],
+		};
 	const problems: string[] = [];
 	const startWeek = week ?? 1;
-	if (startWeek < 1 || startWeek > ctx.lastWeek) problems.push(`The curriculum has weeks 1 to ${ctx.lastWeek}; there is no week ${startWeek}.`);
+	if (startWeek < 1 || startWeek > ctx.lastWeek)
+		problems.push(`The curriculum has weeks 1 to ${ctx.lastWeek}; there is no week ${startWeek}.`);
 	let day: CalendarDate | null = calendarDateAt(ctx.now, current.timezone);
 	if (date !== undefined) {
 		day = parseCalendarDate(date);
@@ -168,6 +222,13 @@ export function startPlan(current: GuildSchedule | undefined, week: number | und
 	const startAt = startOfDay(day, current.timezone).toISOString();
 	return {
 		ok: true,
-		schedule: { ...current, plan: { startWeek, startAt, previous: null }, pauses: [], skips: [], updatedAt: ctx.now.toISOString(), updatedBy: ctx.userId },
+		schedule: {
+			...current,
+			plan: { startWeek, startAt, previous: null },
+			pauses: [],
+			skips: [],
+			updatedAt: ctx.now.toISOString(),
+			updatedBy: ctx.userId,
+		},
 	};
 }

@@ -43,14 +43,19 @@ function attention(ledger: Ledger, now: Date): string[] {
 	for (const e of recent) {
 		const what = `Week ${e.week} ${e.kind}`;
 		if (unsettled.has(e.jobId)) {
-			lines.push(`${what}: the bot stopped while sending it, so it may be missing. Check <#${e.channelId}>; \`/schedule post-now week:${e.week}\` posts it again.`);
+			lines.push(
+				`${what}: the bot stopped while sending it, so it may be missing. Check <#${e.channelId}>; \`/schedule post-now week:${e.week}\` posts it again.`,
+			);
 		} else if (e.state === 'gave-up') {
 			lines.push(`${what}: gave up after ${e.attempts} attempts (${e.lastError ?? 'unknown error'}).`);
 		} else if (e.state === 'retry') {
-			lines.push(`${what}: failed (${e.lastError ?? 'unknown error'}); retrying ${e.nextAttemptAt ? discordTime(new Date(e.nextAttemptAt), 'R') : 'soon'}.`);
+			lines.push(
+				`${what}: failed (${e.lastError ?? 'unknown error'}); retrying ${e.nextAttemptAt ? discordTime(new Date(e.nextAttemptAt), 'R') : 'soon'}.`,
+			);
 		}
 		for (const [step, reason] of Object.entries(e.skipped)) {
-			if (reason !== 'not asked for' && reason !== 'the meeting had already started') lines.push(`${what}: no ${step} (${reason}).`);
+			if (reason !== 'not asked for' && reason !== 'the meeting had already started')
+				lines.push(`${what}: no ${step} (${reason}).`);
 		}
 	}
 	return lines;
@@ -59,13 +64,18 @@ function attention(ledger: Ledger, now: Date): string[] {
 function statusLine(schedule: GuildSchedule, now: Date, lastWeek: number, curriculum: Curriculum): string {
 	if (!schedule.plan) return 'Not started: `/schedule start` chooses the first week and date.';
 	const status = planStatus(schedule, now, lastWeek);
-	const current = status.current ? `Week ${status.current.week} · ${curriculum.week(status.current.week)?.title ?? ''} (posted ${discordTime(status.current.at, 'R')})` : null;
+	const current = status.current
+		? `Week ${status.current.week} · ${curriculum.week(status.current.week)?.title ?? ''} (posted ${discordTime(status.current.at, 'R')})`
+		: null;
 	if (status.paused) {
 		const since = schedule.pauses.find((p) => p.to === null)?.from;
 		return `⏸️ Paused${since ? ` since ${discordTime(new Date(since), 'F')}` : ''}: nothing is posted until \`/schedule resume\`.${current ? `\nCurrent: ${current}` : ''}`;
 	}
 	if (status.finished) return `🏁 Finished: week ${lastWeek} was posted ${discordTime(status.current!.at, 'F')}.`;
-	if (!current) return status.next ? `Starts with week ${status.next.week} ${discordTime(status.next.at, 'F')}.` : 'No post time ahead.';
+	if (!current)
+		return status.next
+			? `Starts with week ${status.next.week} ${discordTime(status.next.at, 'F')}.`
+			: 'No post time ahead.';
 	return current;
 }
 
@@ -75,19 +85,29 @@ export function scheduleEmbed(schedule: GuildSchedule, ledger: Ledger, now: Date
 	const upcoming = schedule.plan ? upcomingPosts(schedule, now, lastWeek, 3) : [];
 	const meetings = schedule.plan ? planStatus(schedule, now, lastWeek) : null;
 	const nextMeeting =
-		[meetings?.current, ...upcoming].find((p) => p && p.meetingAt.getTime() > now.getTime())?.meetingAt ?? nextMeetingAfter(schedule.meeting, now, schedule.timezone);
+		[meetings?.current, ...upcoming].find((p) => p && p.meetingAt.getTime() > now.getTime())?.meetingAt ??
+		nextMeetingAfter(schedule.meeting, now, schedule.timezone);
 	const future = schedule.skips.filter((s) => Date.parse(s) > now.getTime());
 	const problems = attention(ledger, now);
 	const fields: APIEmbedField[] = [
-		{ name: '📣 Weekly post', value: `<#${schedule.channelId}>, ${describePostTime(schedule.postCron)}, ${schedule.timezone}` },
+		{
+			name: '📣 Weekly post',
+			value: `<#${schedule.channelId}>, ${describePostTime(schedule.postCron)}, ${schedule.timezone}`,
+		},
 		{
 			name: '🗓️ Meeting',
 			value: `${describeMeeting(schedule.meeting)}\n${schedule.reminderMinutes > 0 ? `Reminder ${schedule.reminderMinutes} minutes before, in the week's thread.` : 'No reminder.'}\nNext: ${discordTime(nextMeeting, 'F')} (${discordTime(nextMeeting, 'R')})`,
 		},
 		{ name: '📍 Now', value: statusLine(schedule, now, lastWeek, curriculum) },
-		...(upcoming.length > 0 ? [{ name: '⏭️ Next posts', value: upcoming.map((p) => postLine(p, curriculum)).join('\n') }] : []),
-		...(future.length > 0 ? [{ name: '⏩ Skipped', value: future.map((s) => `The post of ${discordTime(new Date(s), 'F')}`).join('\n') }] : []),
-		...(problems.length > 0 ? [{ name: '⚠️ Needs attention', value: fitLines(problems, LIMITS.fieldValue, (n) => `…and ${n} more.`) }] : []),
+		...(upcoming.length > 0
+			? [{ name: '⏭️ Next posts', value: upcoming.map((p) => postLine(p, curriculum)).join('\n') }]
+			: []),
+		...(future.length > 0
+			? [{ name: '⏩ Skipped', value: future.map((s) => `The post of ${discordTime(new Date(s), 'F')}`).join('\n') }]
+			: []),
+		...(problems.length > 0
+			? [{ name: '⚠️ Needs attention', value: fitLines(problems, LIMITS.fieldValue, (n) => `…and ${n} more.`) }]
+			: []),
 	];
 	return {
 		title: 'Weekly schedule',

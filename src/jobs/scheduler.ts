@@ -123,10 +123,19 @@ export class Scheduler {
 				try {
 					const ledger = await deps.repos.scheduleLedger.get(guildId);
 					for (const job of dueJobs(schedule, ledger, now, due)) {
-						const entry = await runJob(job, { guildId, now, poster: deps.poster, ledger: deps.repos.scheduleLedger, curriculum: deps.curriculum, log });
+						const entry = await runJob(job, {
+							guildId,
+							now,
+							poster: deps.poster,
+							ledger: deps.repos.scheduleLedger,
+							curriculum: deps.curriculum,
+							log,
+						});
 						report.ran.push({ guildId, jobId: job.id, kind: job.kind, week: job.week, state: entry.state });
 						if (job.kind === 'post' && entry.state !== 'in-progress') {
-							deps.metrics.scheduledPosts.inc({ result: entry.state === 'done' ? 'made' : entry.state === 'retry' ? 'retry' : 'failed' });
+							deps.metrics.scheduledPosts.inc({
+								result: entry.state === 'done' ? 'made' : entry.state === 'retry' ? 'retry' : 'failed',
+							});
 						}
 					}
 					for (const missed of missedPosts(schedule, ledger, now, due)) {
@@ -134,7 +143,10 @@ export class Scheduler {
 						if (this.reportedMissed.has(key)) continue;
 						this.reportedMissed.add(key);
 						deps.metrics.scheduledPosts.inc({ result: 'missed' });
-						log.warn({ guild: guildId, week: missed.week, at: missed.at }, 'weekly post missed: the bot was down past the grace period');
+						log.warn(
+							{ guild: guildId, week: missed.week, at: missed.at },
+							'weekly post missed: the bot was down past the grace period',
+						);
 					}
 				} catch (error) {
 					log.error({ err: error, guild: guildId }, 'scheduled jobs failed');

@@ -68,14 +68,36 @@ export function weeklyPostReply(week: Week, meetingAt: Date | null, lastWeek: nu
 	const embed: APIEmbed = {
 		title: weekHeading(week),
 		color: WEEK_COLOR,
-		description: `**${week.topic}**${week.titleKo ? ` · ${week.titleKo}` : ''}\n\n${week.summary}\n\n${meeting}💬 Questions and notes go in this week's thread.`.slice(0, LIMITS.embedDescription),
+		description:
+			`**${week.topic}**${week.titleKo ? ` · ${week.titleKo}` : ''}\n\n${week.summary}\n\n${meeting}💬 Questions and notes go in this week's thread.`.slice(
+				0,
+				LIMITS.embedDescription,
+			),
 		fields: [
-			{ name: '🎯 Objectives', value: fitLines(week.objectives.map((o) => `• ${o}`), LIMITS.fieldValue, more) },
+			{
+				name: '🎯 Objectives',
+				value: fitLines(
+					week.objectives.map((o) => `• ${o}`),
+					LIMITS.fieldValue,
+					more,
+				),
+			},
 			{
 				name: '🧪 Demos to try',
-				value: fitLines(week.demos.map((d) => `${inlineCode(demoCommandLine(d))}\n↳ ${firstSentence(d.try, 160)}`), LIMITS.fieldValue, more),
+				value: fitLines(
+					week.demos.map((d) => `${inlineCode(demoCommandLine(d))}\n↳ ${firstSentence(d.try, 160)}`),
+					LIMITS.fieldValue,
+					more,
+				),
 			},
-			{ name: '❓ Questions to think about', value: fitLines(week.keyQuestions.map((q, i) => `${i + 1}. ${q}`), LIMITS.fieldValue, more) },
+			{
+				name: '❓ Questions to think about',
+				value: fitLines(
+					week.keyQuestions.map((q, i) => `${i + 1}. ${q}`),
+					LIMITS.fieldValue,
+					more,
+				),
+			},
 		],
 		footer: { text: `Week ${week.number} of ${lastWeek} · /week number:${week.number} shows the whole page` },
 	};
@@ -88,7 +110,10 @@ export function threadName(week: Week): string {
 }
 
 /** The Discord Scheduled Event for the week's meeting. */
-export function meetingEvent(week: Week, meeting: { at: Date; endsAt: Date; channelId: string | null }): ScheduledEventInput {
+export function meetingEvent(
+	week: Week,
+	meeting: { at: Date; endsAt: Date; channelId: string | null },
+): ScheduledEventInput {
 	const description = [week.topic, '', ...week.objectives.map((o) => `• ${o}`)].join('\n');
 	return {
 		name: weekHeading(week, 100),

@@ -61,7 +61,14 @@ export function canonicalTimeZone(name: string): string | null {
 export function wallTimeAt(instant: Date | number, timeZone: string): Required<WallTime> {
 	const parts = formatter(timeZone).formatToParts(typeof instant === 'number' ? instant : instant.getTime());
 	const get = (type: Intl.DateTimeFormatPartTypes): number => Number(parts.find((p) => p.type === type)?.value);
-	return { year: get('year'), month: get('month'), day: get('day'), hour: get('hour'), minute: get('minute'), second: get('second') };
+	return {
+		year: get('year'),
+		month: get('month'),
+		day: get('day'),
+		hour: get('hour'),
+		minute: get('minute'),
+		second: get('second'),
+	};
 }
 
 function wallAsUtc(wall: WallTime): number {
@@ -75,7 +82,14 @@ export function offsetAt(instant: number, timeZone: string): number {
 }
 
 function sameWall(a: WallTime, b: WallTime): boolean {
-	return a.year === b.year && a.month === b.month && a.day === b.day && a.hour === b.hour && a.minute === b.minute && (a.second ?? 0) === (b.second ?? 0);
+	return (
+		a.year === b.year &&
+		a.month === b.month &&
+		a.day === b.day &&
+		a.hour === b.hour &&
+		a.minute === b.minute &&
+		(a.second ?? 0) === (b.second ?? 0)
+	);
 }
 
 /**

@@ -81,7 +81,11 @@ export function createLlmClient(options: LlmClientOptions): LlmClient {
 	// Reasoning models (o1, o3, gpt-5…) reject `max_tokens` and a custom temperature; learned from their first 400.
 	const compat = { completionTokens: false, noTemperature: false };
 	const limits = (request: ChatRequest) => ({
-		...(request.maxTokens === undefined ? {} : compat.completionTokens ? { max_completion_tokens: request.maxTokens } : { max_tokens: request.maxTokens }),
+		...(request.maxTokens === undefined
+			? {}
+			: compat.completionTokens
+				? { max_completion_tokens: request.maxTokens }
+				: { max_tokens: request.maxTokens }),
 		...(request.temperature === undefined || compat.noTemperature ? {} : { temperature: request.temperature }),
 	});
 	/** Adjusts `compat` to a 400 that names an unsupported parameter; true when a second try may succeed. */
@@ -117,7 +121,9 @@ export function createLlmClient(options: LlmClientOptions): LlmClient {
 	};
 
 	const streamOnce = async (request: ChatRequest, onText?: (text: string) => void): Promise<ChatResult> => {
-		const stream = await adaptive(() => openai.chat.completions.create({ model, messages: request.messages, stream: true, ...limits(request) }));
+		const stream = await adaptive(() =>
+			openai.chat.completions.create({ model, messages: request.messages, stream: true, ...limits(request) }),
+		);
 		let text = '';
 		let finishReason: string | null = null;
 		let idle = false;
@@ -173,7 +179,13 @@ export function createLlmClient(options: LlmClientOptions): LlmClient {
 		firstTokenLogprobs: (messages, top) =>
 			withRetry(async () => {
 				const response = await adaptive(() =>
-					openai.chat.completions.create({ model, messages, ...limits({ messages, maxTokens: 1 }), logprobs: true, top_logprobs: top }),
+					openai.chat.completions.create({
+						model,
+						messages,
+						...limits({ messages, maxTokens: 1 }),
+						logprobs: true,
+						top_logprobs: top,
+					}),
 				);
 				const first = response.choices?.[0]?.logprobs?.content?.[0];
 				if (!first || !Array.isArray(first.top_logprobs) || first.top_logprobs.length === 0) {
@@ -194,9 +206,14 @@ export function createLlmClient(options: LlmClientOptions): LlmClient {
 		embed: (texts) =>
 			withRetry(async () => {
 				if (texts.length === 0) return [];
-				const response = await openai.embeddings.create({ model: embeddingModel, input: [...texts], encoding_format: 'float' });
+				const response = await openai.embeddings.create({
+					model: embeddingModel,
+					input: [...texts],
+					encoding_format: 'float',
+				});
 				const rows = [...(response.data ?? [])].sort((a, b) => a.index - b.index);
-				if (rows.length !== texts.length) throw new SyntaxError(`expected ${texts.length} embeddings, got ${rows.length}`);
+				if (rows.length !== texts.length)
+					throw new SyntaxError(`expected ${texts.length} embeddings, got ${rows.length}`);
 				return rows.map((row) => {
 					const v = row.embedding as unknown;
 					if (!Array.isArray(v) || v.length === 0 || !v.every((x) => typeof x === 'number' && Number.isFinite(x))) {

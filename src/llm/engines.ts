@@ -33,7 +33,8 @@ export const MAX_TOP_LOGPROBS = 20;
  * Chat models do not continue raw text; they answer. This instruction makes the first generated token the
  * continuation of the member's text, which is the closest a chat API gets to a base model's next token.
  */
-export const CONTINUE_INSTRUCTION = 'Continue the user’s text. Output only the continuation, starting exactly where the text stops.';
+export const CONTINUE_INSTRUCTION =
+	'Continue the user’s text. Output only the continuation, starting exactly where the text stops.';
 
 function candidate(t: { token: string; logprob: number; bytes: number[] | null }): TokenCandidate {
 	return { token: t.token, logprob: t.logprob, probability: Math.exp(t.logprob), bytes: t.bytes };
@@ -44,7 +45,11 @@ function candidate(t: { token: string; logprob: number; bytes: number[] | null }
  * `logprobs: true, top_logprobs: top`. A server that ignores or refuses log-probabilities (some Ollama and
  * llama.cpp versions, reasoning models) gives an {@link LlmError} `llm.no-logprobs` whose message says so.
  */
-export async function openaiNextTokens(client: LlmClient, prompt: string, top = MAX_TOP_LOGPROBS): Promise<NextTokenDistribution> {
+export async function openaiNextTokens(
+	client: LlmClient,
+	prompt: string,
+	top = MAX_TOP_LOGPROBS,
+): Promise<NextTokenDistribution> {
 	const messages: ChatMessage[] = [
 		{ role: 'system', content: CONTINUE_INSTRUCTION },
 		{ role: 'user', content: prompt },
@@ -103,8 +108,12 @@ export interface SentenceSimilarity {
 export const MAX_SENTENCES = 12;
 
 /** Sentence embeddings from the embedding model, and their cosine similarities. */
-export async function openaiSentenceSimilarity(client: LlmClient, texts: readonly string[]): Promise<SentenceSimilarity> {
-	if (texts.length === 0 || texts.length > MAX_SENTENCES) throw new RangeError(`expected 1–${MAX_SENTENCES} texts, got ${texts.length}`);
+export async function openaiSentenceSimilarity(
+	client: LlmClient,
+	texts: readonly string[],
+): Promise<SentenceSimilarity> {
+	if (texts.length === 0 || texts.length > MAX_SENTENCES)
+		throw new RangeError(`expected 1–${MAX_SENTENCES} texts, got ${texts.length}`);
 	const vectors = await client.embed(texts);
 	const dimensions = vectors[0]?.length ?? 0;
 	if (vectors.some((v) => v.length !== dimensions)) {

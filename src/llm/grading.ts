@@ -52,7 +52,11 @@ const gradeSchema = z.object({
 				.string()
 				.transform((v) => v.trim().toLowerCase())
 				.pipe(z.enum(['met', 'partly', 'missed'])),
-			reason: z.string().trim().min(1).transform((s) => (s.length > REASON_MAX ? `${s.slice(0, REASON_MAX - 1)}…` : s)),
+			reason: z
+				.string()
+				.trim()
+				.min(1)
+				.transform((s) => (s.length > REASON_MAX ? `${s.slice(0, REASON_MAX - 1)}…` : s)),
 		}),
 	),
 	feedback: z
@@ -78,7 +82,14 @@ export async function gradeFreeText(client: LlmClient, input: GradeInput): Promi
 	const rubric = [...input.rubric];
 	const answer = input.answer.trim().slice(0, ANSWER_MAX);
 	if (answer === '') {
-		return { ok: true, grade: tally(rubric.map((point) => ({ point, verdict: 'missed', reason: 'No answer was given.' })), 'Write an answer to get feedback.', 'none') };
+		return {
+			ok: true,
+			grade: tally(
+				rubric.map((point) => ({ point, verdict: 'missed', reason: 'No answer was given.' })),
+				'Write an answer to get feedback.',
+				'none',
+			),
+		};
 	}
 	const boundary = `ANSWER-${randomBytes(6).toString('hex')}`;
 	const system = [
@@ -115,7 +126,8 @@ export async function gradeFreeText(client: LlmClient, input: GradeInput): Promi
 			},
 		},
 	);
-	if (!result.ok) return { ok: false, reason: 'malformed', message: `The grader’s reply could not be read (${result.problem}).` };
+	if (!result.ok)
+		return { ok: false, reason: 'malformed', message: `The grader’s reply could not be read (${result.problem}).` };
 	const byIndex = new Map(result.value.points.map((p) => [p.index, p]));
 	const points = rubric.map((point, i): RubricVerdict => {
 		const found = byIndex.get(i + 1)!;

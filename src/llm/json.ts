@@ -55,7 +55,12 @@ export async function chatJson<S extends z.ZodType>(
 	const conversation = [...messages];
 	let problem = '';
 	for (let attempt = 1; attempt <= repairs + 1; attempt++) {
-		const reply = await client.chat({ messages: conversation, json: true, temperature: 0, maxTokens: options.maxTokens ?? 1200 });
+		const reply = await client.chat({
+			messages: conversation,
+			json: true,
+			temperature: 0,
+			maxTokens: options.maxTokens ?? 1200,
+		});
 		let parsed: unknown;
 		try {
 			parsed = extractJsonObject(reply.text);
@@ -74,7 +79,10 @@ export async function chatJson<S extends z.ZodType>(
 		}
 		conversation.push(
 			{ role: 'assistant', content: reply.text.slice(0, 4000) },
-			{ role: 'user', content: `That reply cannot be used: ${problem}. Answer again with only the corrected JSON object, in the shape asked for.` },
+			{
+				role: 'user',
+				content: `That reply cannot be used: ${problem}. Answer again with only the corrected JSON object, in the shape asked for.`,
+			},
 		);
 	}
 	return { ok: false, problem, attempts: repairs + 1 };

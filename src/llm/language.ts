@@ -4,8 +4,45 @@
  * option cannot smuggle instructions into it.
  */
 const CODES = [
-	'en', 'ko', 'zh-CN', 'zh-TW', 'ja', 'de', 'fr', 'es', 'el', 'it', 'pt', 'pt-BR', 'ru', 'uk', 'pl', 'nl', 'sv', 'da', 'no', 'fi',
-	'cs', 'hu', 'ro', 'bg', 'hr', 'tr', 'ar', 'he', 'fa', 'hi', 'bn', 'th', 'vi', 'id', 'ms', 'lt', 'sw', 'ta', 'ur',
+	'en',
+	'ko',
+	'zh-CN',
+	'zh-TW',
+	'ja',
+	'de',
+	'fr',
+	'es',
+	'el',
+	'it',
+	'pt',
+	'pt-BR',
+	'ru',
+	'uk',
+	'pl',
+	'nl',
+	'sv',
+	'da',
+	'no',
+	'fi',
+	'cs',
+	'hu',
+	'ro',
+	'bg',
+	'hr',
+	'tr',
+	'ar',
+	'he',
+	'fa',
+	'hi',
+	'bn',
+	'th',
+	'vi',
+	'id',
+	'ms',
+	'lt',
+	'sw',
+	'ta',
+	'ur',
 ] as const;
 
 export interface Language {
@@ -40,7 +77,9 @@ export function findLanguage(text: string): Language | undefined {
 	if (exact) return exact;
 	const base = key.split(/[-_]/)[0];
 	// `chinese` → Chinese (Simplified); `zh` → zh-CN.
-	return LANGUAGES.find((l) => fold(l.code) === base || fold(l.code).split('-')[0] === base || fold(l.name).startsWith(`${key} (`));
+	return LANGUAGES.find(
+		(l) => fold(l.code) === base || fold(l.code).split('-')[0] === base || fold(l.name).startsWith(`${key} (`),
+	);
 }
 
 /** The language of a Discord locale (`ko`, `en-US`, `zh-TW`, `pt-BR`), English when unknown. */

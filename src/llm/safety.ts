@@ -32,7 +32,10 @@ export function newCanary(): string {
 
 /** Letters and digits only, case-folded: "S-e c.R e T" and "secret" compare equal. */
 export function squash(text: string): string {
-	return text.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+	return text
+		.normalize('NFKC')
+		.toLowerCase()
+		.replace(/[^\p{L}\p{N}]+/gu, '');
 }
 
 /**
@@ -75,4 +78,5 @@ export function leakGuard(input: LeakGuardInput): (reply: string) => LeakVerdict
 }
 
 /** What a member sees instead of a reply that failed the check. */
-export const WITHHELD = '🛡️ I started to repeat my private instructions instead of answering, so that answer was withheld. Please ask your question again in other words.';
+export const WITHHELD =
+	'🛡️ I started to repeat my private instructions instead of answering, so that answer was withheld. Please ask your question again in other words.';

@@ -155,5 +155,7 @@ export function remainingLine(ticket: LlmTicket, limit: number): string {
 
 /** The same line from a quota status (for screens that make no request). */
 export function quotaLine(status: QuotaStatus): string {
-	return status.limit > 0 ? `${Math.max(0, status.limit - status.used)} of ${status.limit} tutor requests left today` : '';
+	return status.limit > 0
+		? `${Math.max(0, status.limit - status.used)} of ${status.limit} tutor requests left today`
+		: '';
 }

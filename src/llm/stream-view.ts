@@ -60,10 +60,11 @@ export class StreamView {
 		if (this.timer || this.inFlight) return;
 		const wait = this.lastEditAt + this.interval - this.now();
 		if (wait <= 0) this.flush();
-		else this.timer = setTimeout(() => {
-			this.timer = undefined;
-			this.flush();
-		}, wait);
+		else
+			this.timer = setTimeout(() => {
+				this.timer = undefined;
+				this.flush();
+			}, wait);
 	}
 
 	private flush(): void {
@@ -104,7 +105,10 @@ export class StreamView {
 	 * The final reply: the answer split into messages (code blocks closed and reopened across them), `footer` and
 	 * `components` on the last one.
 	 */
-	async final(text: string, extra: { footer?: string; components?: APIActionRowComponent<APIComponentInMessageActionRow>[] } = {}): Promise<Reply> {
+	async final(
+		text: string,
+		extra: { footer?: string; components?: APIActionRowComponent<APIComponentInMessageActionRow>[] } = {},
+	): Promise<Reply> {
 		await this.close();
 		// A code block the model left open is closed first, so the footer is not swallowed by it.
 		const closed = splitMessage(this.compose(text), Number.POSITIVE_INFINITY)[0] ?? '';

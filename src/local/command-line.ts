@@ -149,7 +149,10 @@ export function parseCommandLine(input: string, lookup: (name: string) => Comman
 			const word = new RegExp(`^(${NAME_CHARS}):`, 'u').exec(line.slice(at));
 			if (word) throw new UserError(`/${name} has no option \`${word[1]!.toLowerCase()}\`.`, 'args.unknown');
 			const example = options[0] ? ` e.g. \`${options[0].name}:…\`` : '';
-			throw new UserError(`Write options as \`name:value\`${example}. \`/help command:${name}\` lists them.`, 'local.free-text');
+			throw new UserError(
+				`Write options as \`name:value\`${example}. \`/help command:${name}\` lists them.`,
+				'local.free-text',
+			);
 		}
 		const { value, end } = scanner.value(at);
 		set(target.name, value, at);

@@ -40,7 +40,8 @@ export const MEMBER_PERMISSIONS =
 	P.Speak;
 
 /** An organizer runs the server: Discord's Manage Server, plus the moderation an organizer role usually has. */
-export const ORGANIZER_PERMISSIONS = MEMBER_PERMISSIONS | P.ManageGuild | P.ManageEvents | P.ManageThreads | P.ManageMessages;
+export const ORGANIZER_PERMISSIONS =
+	MEMBER_PERMISSIONS | P.ManageGuild | P.ManageEvents | P.ManageThreads | P.ManageMessages;
 
 /** Role ids and permissions for a local role. */
 export function grantsOf(role: LocalRole): { roles: string[]; permissions: bigint } {
@@ -67,10 +68,38 @@ export interface LocalChannel {
 }
 
 export const SEED_CHANNELS: readonly LocalChannel[] = [
-	{ id: LOCAL_IDS.channels.general, name: 'general', type: ChannelType.GuildText, topic: 'Ask the bot anything: type / to see the commands', parentId: null, botCanPost: true },
-	{ id: LOCAL_IDS.channels.studyGroup, name: 'study-group', type: ChannelType.GuildText, topic: 'Weekly posts, worksheets and quizzes', parentId: null, botCanPost: true },
-	{ id: LOCAL_IDS.channels.announcements, name: 'announcements', type: ChannelType.GuildText, topic: 'Organizers only: the bot may not post here', parentId: null, botCanPost: false },
-	{ id: LOCAL_IDS.channels.studyRoom, name: 'Study Room', type: ChannelType.GuildVoice, topic: null, parentId: null, botCanPost: false },
+	{
+		id: LOCAL_IDS.channels.general,
+		name: 'general',
+		type: ChannelType.GuildText,
+		topic: 'Ask the bot anything: type / to see the commands',
+		parentId: null,
+		botCanPost: true,
+	},
+	{
+		id: LOCAL_IDS.channels.studyGroup,
+		name: 'study-group',
+		type: ChannelType.GuildText,
+		topic: 'Weekly posts, worksheets and quizzes',
+		parentId: null,
+		botCanPost: true,
+	},
+	{
+		id: LOCAL_IDS.channels.announcements,
+		name: 'announcements',
+		type: ChannelType.GuildText,
+		topic: 'Organizers only: the bot may not post here',
+		parentId: null,
+		botCanPost: false,
+	},
+	{
+		id: LOCAL_IDS.channels.studyRoom,
+		name: 'Study Room',
+		type: ChannelType.GuildVoice,
+		topic: null,
+		parentId: null,
+		botCanPost: false,
+	},
 ];
 
 export interface LocalRoleInfo {

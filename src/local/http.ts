@@ -28,12 +28,26 @@ const SECURITY_HEADERS: Readonly<Record<string, string>> = {
 
 export function sendJson(res: ServerResponse, status: number, body: unknown): void {
 	const text = JSON.stringify(body);
-	res.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
+	res.writeHead(status, {
+		...SECURITY_HEADERS,
+		'Content-Type': 'application/json; charset=utf-8',
+		'Cache-Control': 'no-store',
+	});
 	res.end(text);
 }
 
-export function sendBytes(res: ServerResponse, contentType: string, data: Buffer, extra: Record<string, string> = {}): void {
-	res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': contentType, 'Content-Length': String(data.length), ...extra });
+export function sendBytes(
+	res: ServerResponse,
+	contentType: string,
+	data: Buffer,
+	extra: Record<string, string> = {},
+): void {
+	res.writeHead(200, {
+		...SECURITY_HEADERS,
+		'Content-Type': contentType,
+		'Content-Length': String(data.length),
+		...extra,
+	});
 	res.end(data);
 }
 
@@ -42,10 +56,13 @@ export function sendBytes(res: ServerResponse, contentType: string, data: Buffer
  * site cannot send that without a CORS preflight this server never answers, so it cannot act as the member.
  */
 export async function readJson(req: IncomingMessage): Promise<unknown> {
-	if (!(req.headers['content-type'] ?? '').startsWith('application/json')) throw new HttpError(415, 'Send JSON (Content-Type: application/json).');
+	if (!(req.headers['content-type'] ?? '').startsWith('application/json'))
+		throw new HttpError(415, 'Send JSON (Content-Type: application/json).');
 	const origin = req.headers.origin;
-	if (origin && origin !== `http://${req.headers.host}`) throw new HttpError(403, 'Requests from other sites are refused.');
-	if (req.headers['sec-fetch-site'] === 'cross-site') throw new HttpError(403, 'Requests from other sites are refused.');
+	if (origin && origin !== `http://${req.headers.host}`)
+		throw new HttpError(403, 'Requests from other sites are refused.');
+	if (req.headers['sec-fetch-site'] === 'cross-site')
+		throw new HttpError(403, 'Requests from other sites are refused.');
 	const chunks: Buffer[] = [];
 	let size = 0;
 	for await (const chunk of req) {
@@ -83,7 +100,12 @@ export async function sendPageFile(res: ServerResponse, name: string): Promise<v
 
 /** Opens a Server-Sent Events stream; returns a function that writes one event. */
 export function openEventStream(res: ServerResponse): (event: string, data: unknown) => void {
-	res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
+	res.writeHead(200, {
+		...SECURITY_HEADERS,
+		'Content-Type': 'text/event-stream; charset=utf-8',
+		'Cache-Control': 'no-store',
+		'Connection': 'keep-alive',
+	});
 	res.write(': connected\n\n');
 	return (event, data) => {
 		res.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);

@@ -37,7 +37,8 @@ export type LocalAppParts = Pick<App, 'dispatcher' | 'registry' | 'log'>;
 
 function findComponent(message: LocalMessage, customId: string): APIMessageComponent | undefined {
 	for (const row of message.components) {
-		for (const component of row.components) if ('custom_id' in component && component.custom_id === customId) return component;
+		for (const component of row.components)
+			if ('custom_id' in component && component.custom_id === customId) return component;
 	}
 	return undefined;
 }
@@ -68,9 +69,17 @@ export class LocalInteractions {
 		};
 	}
 
-	private result(responder: LocalResponder, outcome: RespondOutcome, member: LocalMember, channelId: string, messageId: string | null): LocalInteractionResult {
+	private result(
+		responder: LocalResponder,
+		outcome: RespondOutcome,
+		member: LocalMember,
+		channelId: string,
+		messageId: string | null,
+	): LocalInteractionResult {
 		if (responder.modal) this.pendingModals.set(member.id, { modal: responder.modal, channelId, messageId });
-		const messages = responder.created.map((id) => this.workspace.message(id)).filter((m): m is LocalMessage => m !== undefined);
+		const messages = responder.created
+			.map((id) => this.workspace.message(id))
+			.filter((m): m is LocalMessage => m !== undefined);
 		return { outcome, modal: responder.modal, messages };
 	}
 
@@ -86,10 +95,21 @@ export class LocalInteractions {
 	}
 
 	/** Runs a typed slash command (`/tokenize text:Hello encoding:gpt-4o`) as `member` in a channel. */
-	async command(line: string, member: LocalMember, channelId: string = this.workspace.ids.channels.general): Promise<LocalInteractionResult> {
+	async command(
+		line: string,
+		member: LocalMember,
+		channelId: string = this.workspace.ids.channels.general,
+	): Promise<LocalInteractionResult> {
 		const base = this.base(member, channelId);
 		const name = /^\s*\/(\S*)/u.exec(line)?.[1]?.toLowerCase() ?? '';
-		const info = { id: base.interactionId, kind: 'command' as const, channelId, member, commandName: name || null, sourceMessageId: null };
+		const info = {
+			id: base.interactionId,
+			kind: 'command' as const,
+			channelId,
+			member,
+			commandName: name || null,
+			sourceMessageId: null,
+		};
 		const responder = this.workspace.responder(info);
 		let outcome: RespondOutcome;
 		try {
@@ -98,8 +118,15 @@ export class LocalInteractions {
 			const required = command?.data.default_member_permissions;
 			if (required && !hasPermissions(base.user.permissions, BigInt(required)))
 				throw new UserError(`You do not have permission to use /${parsed.name}.`, 'local.permission');
-			const options = command ? resolveOptions(this.workspace, optionsFor(command.data, parsed.subcommand), parsed.options) : parsed.options;
-			outcome = await this.app.dispatcher.runCommand(base, parsed.name, { subcommand: parsed.subcommand, options }, responder);
+			const options = command
+				? resolveOptions(this.workspace, optionsFor(command.data, parsed.subcommand), parsed.options)
+				: parsed.options;
+			outcome = await this.app.dispatcher.runCommand(
+				base,
+				parsed.name,
+				{ subcommand: parsed.subcommand, options },
+				responder,
+			);
 		} catch (error) {
 			if (!(error instanceof UserError)) throw error;
 			outcome = await this.refuse(error, base, responder);
@@ -108,9 +135,19 @@ export class LocalInteractions {
 	}
 
 	/** The suggestions for the option being typed at the end of `line`, from the command's autocomplete handler. */
-	async autocomplete(line: string, member: LocalMember, channelId: string, focused: { name: string; value: string }): Promise<AutocompleteChoice[]> {
+	async autocomplete(
+		line: string,
+		member: LocalMember,
+		channelId: string,
+		focused: { name: string; value: string },
+	): Promise<AutocompleteChoice[]> {
 		const parsed = parseCommandLine(line, (n) => this.app.registry.get(n)?.data);
-		return this.app.dispatcher.runAutocomplete(this.base(member, channelId), parsed.name, { subcommand: parsed.subcommand, options: parsed.options }, focused);
+		return this.app.dispatcher.runAutocomplete(
+			this.base(member, channelId),
+			parsed.name,
+			{ subcommand: parsed.subcommand, options: parsed.options },
+			focused,
+		);
 	}
 
 	/** Posts a plain message as the member (the bot does not read it; it is there to talk and to test rendering). */
@@ -122,16 +159,23 @@ export class LocalInteractions {
 	 * Clicks a button (no `values`) or picks options of a select menu on a message. Refuses what Discord's client
 	 * cannot do: a component that is not on the message, is disabled, or values outside the menu's options and counts.
 	 */
-	async click(messageId: string, customId: string, member: LocalMember, values: string[] = []): Promise<LocalInteractionResult> {
+	async click(
+		messageId: string,
+		customId: string,
+		member: LocalMember,
+		values: string[] = [],
+	): Promise<LocalInteractionResult> {
 		const message = this.workspace.requireMessage(messageId);
 		if (message.visibleTo && message.visibleTo !== member.id) throw new LocalApiError(10008, 'Unknown Message');
 		const component = findComponent(message, customId);
 		if (!component) throw new LocalApiError(50035, `Invalid Form Body: the message has no component ${customId}`);
-		if ('disabled' in component && component.disabled) throw new LocalApiError(50035, `Invalid Form Body: ${customId} is disabled`);
+		if ('disabled' in component && component.disabled)
+			throw new LocalApiError(50035, `Invalid Form Body: ${customId} is disabled`);
 		if (component.type === ComponentType.StringSelect) {
 			const min = component.min_values ?? 1;
 			const max = component.max_values ?? 1;
-			if (values.length < min || values.length > max) throw new LocalApiError(50035, `Invalid Form Body: choose ${min}–${max} options`);
+			if (values.length < min || values.length > max)
+				throw new LocalApiError(50035, `Invalid Form Body: choose ${min}–${max} options`);
 			const allowed = new Set(component.options.map((o) => o.value));
 			if (values.some((v) => !allowed.has(v)) || new Set(values).size !== values.length)
 				throw new LocalApiError(50035, 'Invalid Form Body: a value is not one of the options');
@@ -139,9 +183,26 @@ export class LocalInteractions {
 			throw new LocalApiError(50035, 'Invalid Form Body: a button has no values');
 		}
 		const base = this.base(member, message.channelId);
-		const summary = component.type === ComponentType.Button ? `clicked “${('label' in component ? component.label : undefined) ?? customId}”` : `chose from “${'placeholder' in component ? (component.placeholder ?? 'a menu') : 'a menu'}”`;
-		const responder = this.workspace.responder({ id: base.interactionId, kind: 'component', channelId: message.channelId, member, commandName: null, sourceMessageId: message.id, summary });
-		const outcome = await this.app.dispatcher.runComponent(base, customId, values, { id: message.id, ephemeral: message.visibleTo !== null }, responder);
+		const summary =
+			component.type === ComponentType.Button
+				? `clicked “${('label' in component ? component.label : undefined) ?? customId}”`
+				: `chose from “${'placeholder' in component ? (component.placeholder ?? 'a menu') : 'a menu'}”`;
+		const responder = this.workspace.responder({
+			id: base.interactionId,
+			kind: 'component',
+			channelId: message.channelId,
+			member,
+			commandName: null,
+			sourceMessageId: message.id,
+			summary,
+		});
+		const outcome = await this.app.dispatcher.runComponent(
+			base,
+			customId,
+			values,
+			{ id: message.id, ephemeral: message.visibleTo !== null },
+			responder,
+		);
 		return this.result(responder, outcome, member, message.channelId, message.id);
 	}
 
@@ -151,9 +212,14 @@ export class LocalInteractions {
 	}
 
 	/** Submits the member's open modal with text input values by custom id, checked as Discord's client checks them. */
-	async submitModal(customId: string, fields: Readonly<Record<string, string>>, member: LocalMember): Promise<LocalInteractionResult> {
+	async submitModal(
+		customId: string,
+		fields: Readonly<Record<string, string>>,
+		member: LocalMember,
+	): Promise<LocalInteractionResult> {
 		const pending = this.pendingModals.get(member.id);
-		if (!pending || pending.modal.custom_id !== customId) throw new LocalApiError(10062, 'Unknown interaction: no such modal is open');
+		if (!pending || pending.modal.custom_id !== customId)
+			throw new LocalApiError(10062, 'Unknown interaction: no such modal is open');
 		const values = checkModalFields(pending.modal, fields);
 		this.pendingModals.delete(member.id);
 		const source = pending.messageId ? this.workspace.message(pending.messageId) : undefined;

@@ -10,7 +10,13 @@ export interface MarkdownOptions {
 	blocks: boolean;
 }
 
-const HTML_ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+const HTML_ESCAPES: Readonly<Record<string, string>> = {
+	'&': '&amp;',
+	'<': '&lt;',
+	'>': '&gt;',
+	'"': '&quot;',
+	"'": '&#39;',
+};
 
 /** Escapes text for HTML element content and quoted attribute values. */
 export function escapeHtml(text: string): string {
@@ -44,7 +50,10 @@ const link = (url: string, inner: string) => `<span class="link" title="${escape
  */
 const INLINE: readonly Rule[] = [
 	{ re: /\\([^\p{L}\p{N}\s])/uy, render: (m) => escapeHtml(m[1]!) },
-	{ re: /(`+)([\s\S]*?[^`])\1(?!`)/y, render: (m) => `<code>${escapeHtml(m[2]!.replace(/^ ([\s\S]*\S[\s\S]*) $/, '$1'))}</code>` },
+	{
+		re: /(`+)([\s\S]*?[^`])\1(?!`)/y,
+		render: (m) => `<code>${escapeHtml(m[2]!.replace(/^ ([\s\S]*\S[\s\S]*) $/, '$1'))}</code>`,
+	},
 	{ re: /\|\|([\s\S]+?)\|\|/y, render: (m, n) => `<span class="spoiler">${inline(m[1]!, n)}</span>` },
 	{ re: /\*\*([\s\S]+?)\*\*(?!\*)/y, render: (m, n) => `<strong>${inline(m[1]!, n)}</strong>` },
 	{ re: /__([\s\S]+?)__(?!_)/y, render: (m, n) => `<u>${inline(m[1]!, n)}</u>` },
@@ -54,10 +63,22 @@ const INLINE: readonly Rule[] = [
 	},
 	{ re: /~~([\s\S]+?)~~/y, render: (m, n) => `<s>${inline(m[1]!, n)}</s>` },
 	{ re: /<t:(-?\d{1,13})(?::([tTdDfFR]))?>/y, render: (m) => timestamp(m[1]!, m[2]) ?? escapeHtml(m[0]) },
-	{ re: /<@!?(\d{17,20})>/y, render: (m, n) => `<span class="mention">@${escapeHtml(n.user(m[1]!) ?? 'Unknown User')}</span>` },
-	{ re: /<@&(\d{17,20})>/y, render: (m, n) => `<span class="mention">@${escapeHtml(n.role(m[1]!) ?? 'deleted-role')}</span>` },
-	{ re: /<#(\d{17,20})>/y, render: (m, n) => `<span class="mention">#${escapeHtml(n.channel(m[1]!) ?? 'unknown')}</span>` },
-	{ re: /<\/([-_\p{L}\p{N} ]{1,100}):(\d{17,20})>/uy, render: (m) => `<span class="mention">/${escapeHtml(m[1]!)}</span>` },
+	{
+		re: /<@!?(\d{17,20})>/y,
+		render: (m, n) => `<span class="mention">@${escapeHtml(n.user(m[1]!) ?? 'Unknown User')}</span>`,
+	},
+	{
+		re: /<@&(\d{17,20})>/y,
+		render: (m, n) => `<span class="mention">@${escapeHtml(n.role(m[1]!) ?? 'deleted-role')}</span>`,
+	},
+	{
+		re: /<#(\d{17,20})>/y,
+		render: (m, n) => `<span class="mention">#${escapeHtml(n.channel(m[1]!) ?? 'unknown')}</span>`,
+	},
+	{
+		re: /<\/([-_\p{L}\p{N} ]{1,100}):(\d{17,20})>/uy,
+		render: (m) => `<span class="mention">/${escapeHtml(m[1]!)}</span>`,
+	},
 	{ re: /<a?:(\w{2,32}):\d{17,20}>/y, render: (m) => `<span class="emoji">:${escapeHtml(m[1]!)}:</span>` },
 	{
 		re: /\[((?:\[[^\]]*\]|[^[\]])+)\]\(\s*<?(https?:\/\/[^\s>)]+)>?\s*\)/y,
@@ -107,7 +128,11 @@ function renderList(items: ListItem[], level = 0): string {
 		const first = items[i]!;
 		const tag = first.ordered ? 'ol' : 'ul';
 		out += first.ordered ? `<ol start="${first.start}">` : '<ul>';
-		while (i < items.length && items[i]!.level >= level && (items[i]!.level > level || items[i]!.ordered === first.ordered)) {
+		while (
+			i < items.length &&
+			items[i]!.level >= level &&
+			(items[i]!.level > level || items[i]!.ordered === first.ordered)
+		) {
 			const item = items[i++]!;
 			const children: ListItem[] = [];
 			while (i < items.length && items[i]!.level > level) children.push(items[i++]!);
@@ -153,7 +178,12 @@ function blocks(text: string, names: MentionNames, inQuote: boolean): string {
 			const items: ListItem[] = [];
 			while (i < lines.length && (m = LIST_LINE.exec(lines[i]!))) {
 				const marker = m[2]!;
-				items.push({ level: Math.min(2, Math.floor(m[1]!.length / 2)), ordered: marker.endsWith('.'), start: parseInt(marker, 10) || 1, html: inline(m[3]!, names) });
+				items.push({
+					level: Math.min(2, Math.floor(m[1]!.length / 2)),
+					ordered: marker.endsWith('.'),
+					start: parseInt(marker, 10) || 1,
+					html: inline(m[3]!, names),
+				});
 				i++;
 			}
 			i--;

@@ -55,7 +55,10 @@ export interface LocalMessage {
 }
 
 /** The content part of a message that a reply sets and an edit replaces. */
-export type MessageBody = Pick<LocalMessage, 'content' | 'embeds' | 'attachments' | 'components' | 'allowedUserMentions'>;
+export type MessageBody = Pick<
+	LocalMessage,
+	'content' | 'embeds' | 'attachments' | 'components' | 'allowedUserMentions'
+>;
 
 /** An error as Discord's API would return it, with its JSON error code (e.g. 10008 Unknown Message). */
 export class LocalApiError extends Error {
@@ -101,17 +104,24 @@ function checkComponents(rows: readonly APIActionRowComponent<APIComponentInMess
 	const ids = new Set<string>();
 	for (const row of rows) {
 		if (row.type !== ComponentType.ActionRow) throw invalid('top-level components must be action rows');
-		if (row.components.length === 0 || row.components.length > 5) throw invalid('an action row holds 1 to 5 components');
+		if (row.components.length === 0 || row.components.length > 5)
+			throw invalid('an action row holds 1 to 5 components');
 		for (const component of row.components) {
-			const isLink = component.type === ComponentType.Button && (component.style === ButtonStyle.Link || component.style === ButtonStyle.Premium);
-			if (component.type !== ComponentType.Button && row.components.length > 1) throw invalid('a select menu must be alone in its row');
+			const isLink =
+				component.type === ComponentType.Button &&
+				(component.style === ButtonStyle.Link || component.style === ButtonStyle.Premium);
+			if (component.type !== ComponentType.Button && row.components.length > 1)
+				throw invalid('a select menu must be alone in its row');
 			if (isLink) continue;
 			const customId = 'custom_id' in component ? component.custom_id : undefined;
 			if (!customId) throw invalid('a component needs a custom_id');
 			if (customId.length > 100) throw invalid(`custom_id longer than 100: ${customId}`);
 			if (ids.has(customId)) throw invalid(`custom_id used twice in one message: ${customId}`);
 			ids.add(customId);
-			if (component.type === ComponentType.StringSelect && (component.options.length === 0 || component.options.length > 25))
+			if (
+				component.type === ComponentType.StringSelect &&
+				(component.options.length === 0 || component.options.length > 25)
+			)
 				throw invalid('a select menu holds 1 to 25 options');
 		}
 	}
@@ -127,7 +137,8 @@ export function checkReply(reply: Reply): void {
 	if ((reply.content?.length ?? 0) > LIMITS.content) throw invalid(`content longer than ${LIMITS.content} characters`);
 	const embeds = reply.embeds ?? [];
 	if (embeds.length > LIMITS.embeds) throw invalid(`more than ${LIMITS.embeds} embeds`);
-	if (embeds.reduce((sum, e) => sum + embedLength(e), 0) > LIMITS.embedTotal) throw invalid(`embeds longer than ${LIMITS.embedTotal} characters in total`);
+	if (embeds.reduce((sum, e) => sum + embedLength(e), 0) > LIMITS.embedTotal)
+		throw invalid(`embeds longer than ${LIMITS.embedTotal} characters in total`);
 	if ((reply.files?.length ?? 0) > LIMITS.files) throw invalid(`more than ${LIMITS.files} files`);
 	checkComponents(reply.components ?? []);
 }

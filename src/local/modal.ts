@@ -62,19 +62,30 @@ export function modalItems(modal: APIModalInteractionResponseCallbackData): Moda
  * The values a modal submission carries, checked as Discord's client checks them before sending (required inputs
  * filled, lengths within min and max). Every text input is present, empty ones as `''`, as in Discord.
  */
-export function checkModalFields(modal: APIModalInteractionResponseCallbackData, fields: Readonly<Record<string, string>>): Record<string, string> {
+export function checkModalFields(
+	modal: APIModalInteractionResponseCallbackData,
+	fields: Readonly<Record<string, string>>,
+): Record<string, string> {
 	const inputs = modalItems(modal).filter((item) => item.kind === 'text-input');
 	const known = new Set(inputs.map((i) => i.customId));
-	for (const id of Object.keys(fields)) if (!known.has(id)) throw new LocalApiError(50035, `Invalid Form Body: the modal has no input ${id}`);
+	for (const id of Object.keys(fields))
+		if (!known.has(id)) throw new LocalApiError(50035, `Invalid Form Body: the modal has no input ${id}`);
 	const values: Record<string, string> = {};
 	for (const input of inputs) {
 		const value = fields[input.customId] ?? '';
 		if (typeof value !== 'string') throw new LocalApiError(50035, `Invalid Form Body: ${input.customId} must be text`);
-		if (input.required && value.length === 0) throw new LocalApiError(50035, `Invalid Form Body: ${input.label || input.customId} is required`);
+		if (input.required && value.length === 0)
+			throw new LocalApiError(50035, `Invalid Form Body: ${input.label || input.customId} is required`);
 		if (value.length > 0 && input.minLength !== null && value.length < input.minLength)
-			throw new LocalApiError(50035, `Invalid Form Body: ${input.label || input.customId} needs at least ${input.minLength} characters`);
+			throw new LocalApiError(
+				50035,
+				`Invalid Form Body: ${input.label || input.customId} needs at least ${input.minLength} characters`,
+			);
 		if (input.maxLength !== null && value.length > input.maxLength)
-			throw new LocalApiError(50035, `Invalid Form Body: ${input.label || input.customId} allows at most ${input.maxLength} characters`);
+			throw new LocalApiError(
+				50035,
+				`Invalid Form Body: ${input.label || input.customId} allows at most ${input.maxLength} characters`,
+			);
 		values[input.customId] = value;
 	}
 	return values;

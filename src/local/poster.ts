@@ -30,18 +30,25 @@ export class LocalPoster implements ChannelPoster {
 		this.writable(channelId);
 		const { nonce } = options;
 		if (nonce !== undefined) {
-			if (nonce.length === 0 || nonce.length > NONCE_MAX) throw new LocalApiError(50035, `Invalid Form Body: nonce must be 1–${NONCE_MAX} characters`);
+			if (nonce.length === 0 || nonce.length > NONCE_MAX)
+				throw new LocalApiError(50035, `Invalid Form Body: nonce must be 1–${NONCE_MAX} characters`);
 			const earlier = this.workspace.findByNonce(this.workspace.bot.id, nonce);
 			if (earlier) return { id: earlier.id };
 		}
-		const message = this.workspace.createMessage(channelId, this.workspace.bot, { ...reply, ephemeral: false }, { nonce: nonce ?? null });
+		const message = this.workspace.createMessage(
+			channelId,
+			this.workspace.bot,
+			{ ...reply, ephemeral: false },
+			{ nonce: nonce ?? null },
+		);
 		return { id: message.id };
 	}
 
 	async edit(channelId: string, messageId: string, reply: Reply): Promise<void> {
 		this.writable(channelId);
 		const message = this.workspace.requireMessage(messageId, channelId);
-		if (message.author.id !== this.workspace.bot.id) throw new LocalApiError(50005, 'Cannot edit a message authored by another user');
+		if (message.author.id !== this.workspace.bot.id)
+			throw new LocalApiError(50005, 'Cannot edit a message authored by another user');
 		this.workspace.replaceMessage(messageId, reply);
 	}
 
@@ -56,9 +63,13 @@ export class LocalPoster implements ChannelPoster {
 
 	async canPost(channelId: string): Promise<PostCheck> {
 		const channel = this.workspace.channel(channelId);
-		if (!channel || channel.id !== channelId || !isTextLike(channel)) return { ok: false, reason: 'I cannot see that channel, or it is not a text channel.' };
+		if (!channel || channel.id !== channelId || !isTextLike(channel))
+			return { ok: false, reason: 'I cannot see that channel, or it is not a text channel.' };
 		if (!channel.botCanPost) {
-			return { ok: false, reason: `I am missing these permissions in <#${channelId}>: Send Messages, Create Public Threads, Send Messages in Threads.` };
+			return {
+				ok: false,
+				reason: `I am missing these permissions in <#${channelId}>: Send Messages, Create Public Threads, Send Messages in Threads.`,
+			};
 		}
 		return { ok: true };
 	}

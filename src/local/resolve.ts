@@ -7,10 +7,15 @@ const MENTION = /^<(@!?|#|@&)(\d{17,20})>$/;
 
 function userArg(workspace: LocalWorkspace, text: string): UserArg {
 	const mention = MENTION.exec(text);
-	const member = mention && mention[1] !== '#' && mention[1] !== '@&' ? workspace.member(mention[2]!) : workspace.member(text);
+	const member =
+		mention && mention[1] !== '#' && mention[1] !== '@&' ? workspace.member(mention[2]!) : workspace.member(text);
 	if (member) return { id: member.id, name: member.name, bot: false };
-	if (text.replace(/^@/, '').toLowerCase() === workspace.bot.name.toLowerCase()) return { id: workspace.bot.id, name: workspace.bot.name, bot: true };
-	const names = workspace.members().map((m) => m.name).join(', ');
+	if (text.replace(/^@/, '').toLowerCase() === workspace.bot.name.toLowerCase())
+		return { id: workspace.bot.id, name: workspace.bot.name, bot: true };
+	const names = workspace
+		.members()
+		.map((m) => m.name)
+		.join(', ');
 	throw new UserError(`There is no member called \`${text}\` here. Members: ${names}.`, 'local.unknown-member');
 }
 
@@ -26,7 +31,10 @@ function roleArg(workspace: LocalWorkspace, text: string): RoleArg {
 	const wanted = mention?.[1] === '@&' ? mention[2]! : text.replace(/^@/, '').toLowerCase();
 	const role = workspace.roles.find((r) => r.id === wanted || r.name === wanted);
 	if (role) return { id: role.id, name: role.name };
-	throw new UserError(`There is no role called \`${text}\` here. Roles: ${workspace.roles.map((r) => r.name).join(', ')}.`, 'local.unknown-role');
+	throw new UserError(
+		`There is no role called \`${text}\` here. Roles: ${workspace.roles.map((r) => r.name).join(', ')}.`,
+		'local.unknown-role',
+	);
 }
 
 /**
@@ -62,7 +70,10 @@ export function resolveOptions(
 				break;
 			}
 			case T.Attachment:
-				throw new UserError(`\`${name}\` needs a file, and the local page cannot upload files yet.`, 'local.attachment');
+				throw new UserError(
+					`\`${name}\` needs a file, and the local page cannot upload files yet.`,
+					'local.attachment',
+				);
 			default:
 				out[name] = text;
 		}

@@ -21,17 +21,33 @@ export interface LocalServerParts {
 const HISTORY = 200;
 const KEEPALIVE_MS = 20_000;
 
-const identity = { member: z.string().trim().min(1).max(32), role: z.enum(LOCAL_ROLES as ['member', 'presenter', 'organizer']).default('member') };
+const identity = {
+	member: z.string().trim().min(1).max(32),
+	role: z.enum(LOCAL_ROLES as ['member', 'presenter', 'organizer']).default('member'),
+};
 const SendBody = z.object({ ...identity, channelId: z.string(), text: z.string().min(1).max(4000) });
 const SuggestBody = z.object({ ...identity, channelId: z.string(), line: z.string().max(4000) });
-const ClickBody = z.object({ ...identity, messageId: z.string(), customId: z.string().max(100), values: z.array(z.string().max(100)).max(25).default([]) });
-const ModalBody = z.object({ ...identity, customId: z.string().max(100), fields: z.record(z.string(), z.string().max(4000)) });
+const ClickBody = z.object({
+	...identity,
+	messageId: z.string(),
+	customId: z.string().max(100),
+	values: z.array(z.string().max(100)).max(25).default([]),
+});
+const ModalBody = z.object({
+	...identity,
+	customId: z.string().max(100),
+	fields: z.record(z.string(), z.string().max(4000)),
+});
 const DismissBody = z.object({ ...identity, messageId: z.string() });
 const Identity = z.object(identity);
 
 function parse<S extends z.ZodType>(schema: S, value: unknown): z.infer<S> {
 	const result = schema.safeParse(value);
-	if (!result.success) throw new HttpError(400, `Bad request: ${result.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`);
+	if (!result.success)
+		throw new HttpError(
+			400,
+			`Bad request: ${result.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`,
+		);
 	return result.data;
 }
 
@@ -39,7 +55,10 @@ function parse<S extends z.ZodType>(schema: S, value: unknown): z.infer<S> {
  * The local page's HTTP API: the page, its history and live events (Server-Sent Events), and one POST per thing a
  * member does. The member is named in every request (the page's identity picker); a new name joins the guild.
  */
-export function createRequestHandler(parts: LocalServerParts): { handle(req: IncomingMessage, res: ServerResponse): void; close(): void } {
+export function createRequestHandler(parts: LocalServerParts): {
+	handle(req: IncomingMessage, res: ServerResponse): void;
+	close(): void;
+} {
 	const { workspace, interactions, app, log } = parts;
 	const names = namesOf(workspace);
 	const streams = new Set<() => void>();
@@ -49,14 +68,21 @@ export function createRequestHandler(parts: LocalServerParts): { handle(req: Inc
 		return workspace.join(member, role);
 	};
 	const query = (url: URL) => Object.fromEntries(url.searchParams);
-	const answer = (result: LocalInteractionResult) => ({ ok: result.outcome.ok, modal: result.modal ? modalView(result.modal, names) : null });
+	const answer = (result: LocalInteractionResult) => ({
+		ok: result.outcome.ok,
+		modal: result.modal ? modalView(result.modal, names) : null,
+	});
 
 	const routes: Record<string, (url: URL, req: IncomingMessage, res: ServerResponse) => Promise<void>> = {
 		'GET /': async (_url, _req, res) => sendPageFile(res, 'index.html'),
 		'GET /healthz': async (_url, _req, res) => {
 			const store = await app.store.ping().then(
 				() => ({ kind: app.store.kind, ok: true }),
-				(error: unknown) => ({ kind: app.store.kind, ok: false, error: error instanceof Error ? error.message : String(error) }),
+				(error: unknown) => ({
+					kind: app.store.kind,
+					ok: false,
+					error: error instanceof Error ? error.message : String(error),
+				}),
 			);
 			sendJson(res, store.ok ? 200 : 503, { mode: 'local', ok: store.ok, store });
 		},
@@ -73,7 +99,9 @@ export function createRequestHandler(parts: LocalServerParts): { handle(req: Inc
 				roles: workspace.roles,
 				channels: workspace.channels(),
 				events: workspace.scheduledEvents().map((e) => scheduledEventView(e, (id) => workspace.channel(id))),
-				commands: app.registry.all.filter((c) => canUse(c, workspace.actor(me).permissions)).map((c) => ({ name: c.data.name, description: c.data.description })),
+				commands: app.registry.all
+					.filter((c) => canUse(c, workspace.actor(me).permissions))
+					.map((c) => ({ name: c.data.name, description: c.data.description })),
 			});
 		},
 		'GET /api/messages': async (url, _req, res) => {
@@ -86,10 +114,16 @@ export function createRequestHandler(parts: LocalServerParts): { handle(req: Inc
 			const me = who(query(url));
 			const send = openEventStream(res);
 			const unsubscribe = workspace.subscribe((event: WorkspaceEvent) => {
-				if (event.type === 'message' && (event.message.visibleTo ?? me.id) === me.id) send('message', messageView(event.message, names, me.id));
-				else if (event.type === 'delete' && (event.visibleTo ?? me.id) === me.id) send('delete', { channelId: event.channelId, id: event.messageId });
+				if (event.type === 'message' && (event.message.visibleTo ?? me.id) === me.id)
+					send('message', messageView(event.message, names, me.id));
+				else if (event.type === 'delete' && (event.visibleTo ?? me.id) === me.id)
+					send('delete', { channelId: event.channelId, id: event.messageId });
 				else if (event.type === 'channel') send('channel', event.channel);
-				else if (event.type === 'scheduled-event') send('scheduled-event', scheduledEventView(event.event, (id) => workspace.channel(id)));
+				else if (event.type === 'scheduled-event')
+					send(
+						'scheduled-event',
+						scheduledEventView(event.event, (id) => workspace.channel(id)),
+					);
 			});
 			const keepalive = setInterval(() => res.write(': keepalive\n\n'), KEEPALIVE_MS);
 			const stop = () => {
@@ -119,15 +153,31 @@ export function createRequestHandler(parts: LocalServerParts): { handle(req: Inc
 			const body = parse(SuggestBody, await readJson(req));
 			const member = workspace.join(body.member, body.role);
 			const permissions = workspace.actor(member).permissions;
-			sendJson(res, 200, await suggest(body.line, app.registry, permissions, (focused) => interactions.autocomplete(body.line, member, body.channelId, focused)));
+			sendJson(
+				res,
+				200,
+				await suggest(body.line, app.registry, permissions, (focused) =>
+					interactions.autocomplete(body.line, member, body.channelId, focused),
+				),
+			);
 		},
 		'POST /api/click': async (_url, req, res) => {
 			const body = parse(ClickBody, await readJson(req));
-			sendJson(res, 200, answer(await interactions.click(body.messageId, body.customId, workspace.join(body.member, body.role), body.values)));
+			sendJson(
+				res,
+				200,
+				answer(
+					await interactions.click(body.messageId, body.customId, workspace.join(body.member, body.role), body.values),
+				),
+			);
 		},
 		'POST /api/modal': async (_url, req, res) => {
 			const body = parse(ModalBody, await readJson(req));
-			sendJson(res, 200, answer(await interactions.submitModal(body.customId, body.fields, workspace.join(body.member, body.role))));
+			sendJson(
+				res,
+				200,
+				answer(await interactions.submitModal(body.customId, body.fields, workspace.join(body.member, body.role))),
+			);
 		},
 		'POST /api/modal/dismiss': async (_url, req, res) => {
 			interactions.dismissModal(who(await readJson(req)));
@@ -137,7 +187,8 @@ export function createRequestHandler(parts: LocalServerParts): { handle(req: Inc
 			const body = parse(DismissBody, await readJson(req));
 			const member = workspace.join(body.member, body.role);
 			const message = workspace.requireMessage(body.messageId);
-			if (message.visibleTo !== member.id) throw new HttpError(403, 'Only your own ephemeral messages can be dismissed.');
+			if (message.visibleTo !== member.id)
+				throw new HttpError(403, 'Only your own ephemeral messages can be dismissed.');
 			workspace.deleteMessage(message.id);
 			sendJson(res, 200, { ok: true });
 		},
@@ -154,7 +205,10 @@ export function createRequestHandler(parts: LocalServerParts): { handle(req: Inc
 		}
 		// Only images display inline; anything else downloads, so a file can never run as a page of this origin.
 		const disposition = file.contentType.startsWith('image/') ? 'inline' : 'attachment';
-		sendBytes(res, file.contentType, file.data, { 'Content-Disposition': `${disposition}; filename*=UTF-8''${encodeURIComponent(file.name)}`, 'Cache-Control': 'private, max-age=3600' });
+		sendBytes(res, file.contentType, file.data, {
+			'Content-Disposition': `${disposition}; filename*=UTF-8''${encodeURIComponent(file.name)}`,
+			'Cache-Control': 'private, max-age=3600',
+		});
 	};
 
 	const handle = (req: IncomingMessage, res: ServerResponse): void => {
@@ -165,9 +219,11 @@ export function createRequestHandler(parts: LocalServerParts): { handle(req: Inc
 		const run = async () => {
 			const route = routes[key];
 			if (route) return route(url, req, res);
-			if (method === 'GET' && url.pathname.startsWith('/page/')) return sendPageFile(res, url.pathname.slice('/page/'.length));
+			if (method === 'GET' && url.pathname.startsWith('/page/'))
+				return sendPageFile(res, url.pathname.slice('/page/'.length));
 			if (method === 'GET' && url.pathname.startsWith('/attachments/')) return attachment(url, res);
-			if (method === 'GET' && url.pathname.startsWith('/fonts/')) return sendFont(res, url.pathname.slice('/fonts/'.length));
+			if (method === 'GET' && url.pathname.startsWith('/fonts/'))
+				return sendFont(res, url.pathname.slice('/fonts/'.length));
 			throw new HttpError(404, 'Not found.');
 		};
 		run().catch((error: unknown) => {

@@ -20,7 +20,10 @@ export interface LocalBot {
 }
 
 /** What tests replace: the commands, an open store, the clock, or a workspace they prepared. */
-export interface LocalStartOptions extends Pick<AppOptions, 'commands' | 'store' | 'clock' | 'onOutcome' | 'liveQuizTickMs'> {
+export interface LocalStartOptions extends Pick<
+	AppOptions,
+	'commands' | 'store' | 'clock' | 'onOutcome' | 'liveQuizTickMs'
+> {
 	workspace?: LocalWorkspace;
 	/** What wakes the weekly-post scheduler (default: every minute). */
 	schedulerWake?: Waker;
@@ -34,7 +37,16 @@ export interface LocalStartOptions extends Pick<AppOptions, 'commands' | 'store'
  */
 export async function startLocal(config: Config, log: Logger, options: LocalStartOptions = {}): Promise<LocalBot> {
 	const workspace = options.workspace ?? new LocalWorkspace({ clock: options.clock });
-	const app = await createApp({ config, log, poster: workspace.poster, commands: options.commands, store: options.store, clock: options.clock, onOutcome: options.onOutcome, liveQuizTickMs: options.liveQuizTickMs });
+	const app = await createApp({
+		config,
+		log,
+		poster: workspace.poster,
+		commands: options.commands,
+		store: options.store,
+		clock: options.clock,
+		onOutcome: options.onOutcome,
+		liveQuizTickMs: options.liveQuizTickMs,
+	});
 	const interactions = new LocalInteractions(workspace, app);
 	const handler = createRequestHandler({ app, workspace, interactions, log });
 	const server = createServer(handler.handle);
@@ -49,16 +61,26 @@ export async function startLocal(config: Config, log: Logger, options: LocalStar
 	} catch (error) {
 		await app.close();
 		const code = (error as NodeJS.ErrnoException).code;
-		if (code === 'EADDRINUSE') throw new Error(`Local mode: port ${config.PORT} on ${config.HOST} is in use; set PORT to a free one (PORT=0 picks one).`);
+		if (code === 'EADDRINUSE')
+			throw new Error(
+				`Local mode: port ${config.PORT} on ${config.HOST} is in use; set PORT to a free one (PORT=0 picks one).`,
+			);
 		throw error;
 	}
 	const { port } = server.address() as AddressInfo;
 	const host = config.HOST.includes(':') ? `[${config.HOST}]` : config.HOST;
 	const url = `http://${host}:${port}`;
 	log.info({ url }, `Local mode: open ${url} (no DISCORD_TOKEN set)`);
-	const scheduler = new Scheduler({ deps: app.deps, log, wake: options.schedulerWake, ownedGuilds: () => [workspace.guild.id] });
+	const scheduler = new Scheduler({
+		deps: app.deps,
+		log,
+		wake: options.schedulerWake,
+		ownedGuilds: () => [workspace.guild.id],
+	});
 	scheduler.start().catch((error: unknown) => log.error({ err: error }, 'schedule recovery failed'));
-	app.liveQuizzes.start(() => [workspace.guild.id]).catch((error: unknown) => log.error({ err: error }, 'live quiz recovery failed'));
+	app.liveQuizzes
+		.start(() => [workspace.guild.id])
+		.catch((error: unknown) => log.error({ err: error }, 'live quiz recovery failed'));
 	if (options.warmUp) app.warmUp().catch((error: unknown) => log.error({ err: error }, 'model warm-up failed'));
 	return {
 		app,

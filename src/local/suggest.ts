@@ -95,8 +95,14 @@ export async function suggest(
 	const typedName = head[1]!.toLowerCase();
 	if (!head[2]) {
 		const visible = registry.all.filter((c) => canUse(c, permissions));
-		const items = [...visible.filter((c) => c.data.name.startsWith(typedName)), ...visible.filter((c) => !c.data.name.startsWith(typedName) && c.data.name.includes(typedName))];
-		return { ...none, items: items.map((c) => ({ label: `/${c.data.name}`, detail: c.data.description, line: `/${c.data.name} ` })) };
+		const items = [
+			...visible.filter((c) => c.data.name.startsWith(typedName)),
+			...visible.filter((c) => !c.data.name.startsWith(typedName) && c.data.name.includes(typedName)),
+		];
+		return {
+			...none,
+			items: items.map((c) => ({ label: `/${c.data.name}`, detail: c.data.description, line: `/${c.data.name} ` })),
+		};
 	}
 	const data = lookup(typedName);
 	if (!data) return { ...none, hint: `There is no command /${typedName}.` };
@@ -106,8 +112,14 @@ export async function suggest(
 		const sub = /^(\S*)(\s?)/u.exec(text.slice(head[0].length))!;
 		const known = (data.options ?? []).find((o) => o.type === T.Subcommand && o.name === sub[1]!.toLowerCase());
 		if (!sub[2] || !known) {
-			const subs = (data.options ?? []).filter((o) => o.type === T.Subcommand && o.name.startsWith(sub[1]!.toLowerCase()));
-			const items = subs.map((s) => ({ label: `/${data.name} ${s.name}`, detail: s.description, line: `/${data.name} ${s.name} ` }));
+			const subs = (data.options ?? []).filter(
+				(o) => o.type === T.Subcommand && o.name.startsWith(sub[1]!.toLowerCase()),
+			);
+			const items = subs.map((s) => ({
+				label: `/${data.name} ${s.name}`,
+				detail: s.description,
+				line: `/${data.name} ${s.name} `,
+			}));
 			return { ...base, items, hint: 'Choose a subcommand.' };
 		}
 	}
@@ -119,12 +131,18 @@ export async function suggest(
 		return { ...base, hint: error instanceof Error ? error.message : String(error) };
 	}
 	const options = optionsFor(data, parsed.subcommand);
-	const result: Suggestions = { ...base, command: { ...base.command, subcommand: parsed.subcommand }, chips: chipsOf(options, parsed) };
+	const result: Suggestions = {
+		...base,
+		command: { ...base.command, subcommand: parsed.subcommand },
+		chips: chipsOf(options, parsed),
+	};
 
 	// A partial option name at the end: offer the options it could start.
 	const word = /(?:^|\s)([-_\p{L}\p{N}\p{M}]+)$/u.exec(text)?.[1];
 	if (word) {
-		const free = result.chips.filter((c) => !c.given && c.name.startsWith(word.toLowerCase()) && c.name !== word.toLowerCase());
+		const free = result.chips.filter(
+			(c) => !c.given && c.name.startsWith(word.toLowerCase()) && c.name !== word.toLowerCase(),
+		);
 		if (free.length > 0) {
 			const stem = text.slice(0, text.length - word.length);
 			result.items = free.map((c) => ({ label: `${c.name}:`, detail: c.description, line: `${stem}${c.name}:` }));
@@ -138,11 +156,21 @@ export async function suggest(
 	result.hint = `${option.name}: ${option.description}`;
 	const stem = text.slice(0, last.start);
 	if (option.choices) {
-		const choices = option.choices.filter((c) => !last.value || matches(c.name, last.value) || matches(String(c.value), last.value));
-		result.items = choices.map((c) => ({ label: c.name, detail: String(c.value), line: `${stem}${quoted(String(c.value))} ` }));
+		const choices = option.choices.filter(
+			(c) => !last.value || matches(c.name, last.value) || matches(String(c.value), last.value),
+		);
+		result.items = choices.map((c) => ({
+			label: c.name,
+			detail: String(c.value),
+			line: `${stem}${quoted(String(c.value))} `,
+		}));
 	} else if (option.autocomplete) {
 		const choices = await autocomplete({ name: option.name, value: last.value });
-		result.items = choices.map((c) => ({ label: c.name, detail: String(c.value), line: `${stem}${quoted(String(c.value))} ` }));
+		result.items = choices.map((c) => ({
+			label: c.name,
+			detail: String(c.value),
+			line: `${stem}${quoted(String(c.value))} `,
+		}));
 	}
 	return result;
 }

@@ -1,4 +1,9 @@
-import type { APIActionRowComponent, APIComponentInMessageActionRow, APIEmbed, APIModalInteractionResponseCallbackData } from 'discord-api-types/v10';
+import type {
+	APIActionRowComponent,
+	APIComponentInMessageActionRow,
+	APIEmbed,
+	APIModalInteractionResponseCallbackData,
+} from 'discord-api-types/v10';
 import type { LocalChannel } from './guild.js';
 import { renderMarkdown, type MentionNames } from './markdown.js';
 import type { LocalAttachment, LocalMessage } from './message.js';
@@ -56,7 +61,18 @@ export interface AttachmentView {
 }
 
 export type ModalItemView =
-	| { kind: 'text-input'; customId: string; label: string; description: string | null; paragraph: boolean; required: boolean; minLength: number | null; maxLength: number | null; placeholder: string | null; value: string }
+	| {
+			kind: 'text-input';
+			customId: string;
+			label: string;
+			description: string | null;
+			paragraph: boolean;
+			required: boolean;
+			minLength: number | null;
+			maxLength: number | null;
+			placeholder: string | null;
+			value: string;
+	  }
 	| { kind: 'text'; html: string }
 	| { kind: 'unsupported'; label: string; type: number };
 
@@ -120,7 +136,11 @@ function embedView(embed: APIEmbed, files: AttachmentView[], used: Set<string>, 
 		titleHtml: md(embed.title, false),
 		url: embed.url ?? null,
 		descriptionHtml: md(embed.description, true),
-		fields: (embed.fields ?? []).map((f) => ({ nameHtml: renderMarkdown(f.name, names, { blocks: false }), valueHtml: renderMarkdown(f.value, names), inline: f.inline === true })),
+		fields: (embed.fields ?? []).map((f) => ({
+			nameHtml: renderMarkdown(f.name, names, { blocks: false }),
+			valueHtml: renderMarkdown(f.value, names),
+			inline: f.inline === true,
+		})),
 		image: media(embed.image?.url),
 		thumbnail: media(embed.thumbnail?.url),
 		externalImages,
@@ -143,7 +163,11 @@ export function messageView(message: LocalMessage, names: MentionNames, viewerId
 		ephemeral: message.visibleTo !== null,
 		thinking: message.thinking,
 		interaction: message.interaction
-			? { userName: message.interaction.user.name, commandName: message.interaction.commandName, summary: message.interaction.summary }
+			? {
+					userName: message.interaction.user.name,
+					commandName: message.interaction.commandName,
+					summary: message.interaction.summary,
+				}
 			: null,
 		html: renderMarkdown(message.content, names),
 		embeds,
@@ -158,11 +182,16 @@ export function modalView(modal: APIModalInteractionResponseCallbackData, names:
 	return {
 		customId: modal.custom_id,
 		title: modal.title,
-		items: modalItems(modal).map((item) => (item.kind === 'text' ? { kind: 'text', html: renderMarkdown(item.content, names) } : item)),
+		items: modalItems(modal).map((item) =>
+			item.kind === 'text' ? { kind: 'text', html: renderMarkdown(item.content, names) } : item,
+		),
 	};
 }
 
-export function scheduledEventView(event: LocalScheduledEvent, channels: (id: string) => LocalChannel | undefined): ScheduledEventView {
+export function scheduledEventView(
+	event: LocalScheduledEvent,
+	channels: (id: string) => LocalChannel | undefined,
+): ScheduledEventView {
 	return {
 		id: event.id,
 		name: event.name,

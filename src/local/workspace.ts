@@ -191,7 +191,8 @@ export class LocalWorkspace {
 	/** The message or Discord's 10008 Unknown Message. */
 	requireMessage(messageId: string, channelId?: string): LocalMessage {
 		const message = this.messageMap.get(messageId);
-		if (!message || (channelId !== undefined && message.channelId !== channelId)) throw new LocalApiError(10008, 'Unknown Message');
+		if (!message || (channelId !== undefined && message.channelId !== channelId))
+			throw new LocalApiError(10008, 'Unknown Message');
 		return message;
 	}
 
@@ -231,7 +232,8 @@ export class LocalWorkspace {
 		};
 		this.messageMap.set(id, message);
 		this.channelMessages.get(channelId)!.push(id);
-		if (message.nonce) this.nonces.set(`${author.id}:${message.nonce}`, { messageId: id, at: message.createdAt.getTime() });
+		if (message.nonce)
+			this.nonces.set(`${author.id}:${message.nonce}`, { messageId: id, at: message.createdAt.getTime() });
 		this.emit({ type: 'message', message });
 		return message;
 	}
@@ -240,7 +242,10 @@ export class LocalWorkspace {
 	replaceMessage(messageId: string, reply: Reply): LocalMessage {
 		const message = this.requireMessage(messageId);
 		checkReply(reply);
-		Object.assign(message, bodyOf(reply, () => this.nextId()));
+		Object.assign(
+			message,
+			bodyOf(reply, () => this.nextId()),
+		);
 		if (message.thinking) message.thinking = false;
 		else message.editedAt = this.now();
 		this.emit({ type: 'message', message });
@@ -258,13 +263,21 @@ export class LocalWorkspace {
 	/** Starts a public thread on a message; as in Discord, the thread's id is the message's id. */
 	startThread(channelId: string, messageId: string, name: string): LocalChannel {
 		const parent = this.requireChannel(channelId);
-		if (parent.type !== ChannelType.GuildText) throw new LocalApiError(50024, 'Cannot execute action on this channel type');
+		if (parent.type !== ChannelType.GuildText)
+			throw new LocalApiError(50024, 'Cannot execute action on this channel type');
 		const message = this.requireMessage(messageId, channelId);
 		if (message.visibleTo) throw new LocalApiError(10008, 'Unknown Message');
 		if (message.thread) throw new LocalApiError(160004, 'A thread has already been created for this message');
 		const clean = name.trim().slice(0, 100);
 		if (!clean) throw new LocalApiError(50035, 'Invalid Form Body: a thread needs a name');
-		const thread: LocalChannel = { id: message.id, name: clean, type: ChannelType.PublicThread, topic: null, parentId: parent.id, botCanPost: parent.botCanPost };
+		const thread: LocalChannel = {
+			id: message.id,
+			name: clean,
+			type: ChannelType.PublicThread,
+			topic: null,
+			parentId: parent.id,
+			botCanPost: parent.botCanPost,
+		};
 		this.addChannel(thread);
 		message.thread = { id: thread.id, name: thread.name };
 		this.emit({ type: 'channel', channel: thread });
@@ -276,9 +289,12 @@ export class LocalWorkspace {
 	createScheduledEvent(guildId: string, input: ScheduledEventInput): LocalScheduledEvent {
 		if (guildId !== this.guild.id) throw new LocalApiError(10004, 'Unknown Guild');
 		const name = input.name.trim();
-		if (name.length < 1 || name.length > 100) throw new LocalApiError(50035, 'Invalid Form Body: name must be 1–100 characters');
-		if (input.startsAt.getTime() <= this.now().getTime()) throw new LocalApiError(50035, 'Invalid Form Body: Cannot schedule event in the past');
-		if (input.endsAt.getTime() <= input.startsAt.getTime()) throw new LocalApiError(50035, 'Invalid Form Body: end time must be after start time');
+		if (name.length < 1 || name.length > 100)
+			throw new LocalApiError(50035, 'Invalid Form Body: name must be 1–100 characters');
+		if (input.startsAt.getTime() <= this.now().getTime())
+			throw new LocalApiError(50035, 'Invalid Form Body: Cannot schedule event in the past');
+		if (input.endsAt.getTime() <= input.startsAt.getTime())
+			throw new LocalApiError(50035, 'Invalid Form Body: end time must be after start time');
 		if (input.channelId !== undefined && this.requireChannel(input.channelId).type !== ChannelType.GuildVoice)
 			throw new LocalApiError(50035, 'Invalid Form Body: the channel of an event must be a voice channel');
 		const event: LocalScheduledEvent = {

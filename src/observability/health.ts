@@ -12,10 +12,17 @@ export interface HealthReport {
  * What /healthz answers: the gateway's connection (Discord mode), whether the store answers, and the models' state.
  * Models load lazily, so "not loaded yet" is healthy; a model that failed to load is not.
  */
-export async function healthReport(app: App, gateway?: () => { connected: boolean; detail: string }): Promise<HealthReport> {
+export async function healthReport(
+	app: App,
+	gateway?: () => { connected: boolean; detail: string },
+): Promise<HealthReport> {
 	const store = await app.store.ping().then(
 		() => ({ kind: app.store.kind, ok: true }),
-		(error: unknown) => ({ kind: app.store.kind, ok: false, error: error instanceof Error ? error.message : String(error) }),
+		(error: unknown) => ({
+			kind: app.store.kind,
+			ok: false,
+			error: error instanceof Error ? error.message : String(error),
+		}),
 	);
 	const models = app.deps.modelStatus();
 	const gatewayState = gateway?.();

@@ -68,7 +68,10 @@ export class BotMetrics {
 
 	/** Records one handled interaction (plug into the dispatcher's onOutcome). */
 	readonly onOutcome: OutcomeListener = (event) => {
-		this.commandLatency.observe({ command: event.name, kind: event.kind, outcome: event.outcome }, event.latencyMs / 1000);
+		this.commandLatency.observe(
+			{ command: event.name, kind: event.kind, outcome: event.outcome },
+			event.latencyMs / 1000,
+		);
 		if (event.outcome !== 'ok') this.errors.inc({ kind: event.outcome, code: event.errorCode ?? 'unexpected' });
 	};
 

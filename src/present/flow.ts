@@ -30,20 +30,31 @@ function weekOf(ctx: BaseContext, number: number): Week {
 async function runDemo(ctx: BaseContext, week: Week, index: number): Promise<DemoOutcome> {
 	const demo = week.demos[index]!;
 	try {
-		const reply = await runInvocation({ ...ctx, update: async () => {} }, { command: demo.command, subcommand: demo.subcommand, options: demo.options });
+		const reply = await runInvocation(
+			{ ...ctx, update: async () => {} },
+			{ command: demo.command, subcommand: demo.subcommand, options: demo.options },
+		);
 		// Every step's demo can be re-run with other options, whether or not its command added the button itself.
 		const args = demo.subcommand === undefined ? demo.options : { subcommand: demo.subcommand, ...demo.options };
 		return { ok: true, reply: await ensureRerun(reply, demo.command, args, ctx.deps, { log: ctx.log }) };
 	} catch (error) {
-		if (isUserError(error)) return { ok: false, note: `${error.message}\nThe demo: ${inlineCode(demoCommandLine(demo))}` };
+		if (isUserError(error))
+			return { ok: false, note: `${error.message}\nThe demo: ${inlineCode(demoCommandLine(demo))}` };
 		const referenceId = newReferenceId();
 		ctx.log.error({ err: error, referenceId, demo: demoCommandLine(demo) }, 'a presented demo failed');
-		return { ok: false, note: `Something went wrong on our side (reference \`${referenceId}\`). The demo: ${inlineCode(demoCommandLine(demo))}` };
+		return {
+			ok: false,
+			note: `Something went wrong on our side (reference \`${referenceId}\`). The demo: ${inlineCode(demoCommandLine(demo))}`,
+		};
 	}
 }
 
 /** The step message for step `index` of a presentation, with its demo run now. */
-export async function renderStep(ctx: BaseContext, presentation: Pick<Presentation, 'id' | 'tier' | 'week'>, index: number): Promise<Reply> {
+export async function renderStep(
+	ctx: BaseContext,
+	presentation: Pick<Presentation, 'id' | 'tier' | 'week'>,
+	index: number,
+): Promise<Reply> {
 	const week = weekOf(ctx, presentation.week);
 	const steps = planSteps(week);
 	const step = steps[index]!;
@@ -63,15 +74,28 @@ export async function startPresentation(ctx: CommandContext<unknown>, weekNumber
 	const check = await deps.poster.canPost(channelId);
 	if (!check.ok) throw new UserError(`I cannot post the session here: ${check.reason}`, 'present.cannot-post');
 	const now = deps.clock.now().toISOString();
-	let presentation = await deps.repos.presentations.create({ guildId, channelId, messageId: null, presenterId: user.id, week: week.number, tier, step: 0, startedAt: now, updatedAt: now });
-	const starter = await deps.poster.send(channelId, { content: `🎤 **${week.title}**: week ${week.number}'s session starts in the thread below. Presenters step through it; everyone sees the same step.` });
+	let presentation = await deps.repos.presentations.create({
+		guildId,
+		channelId,
+		messageId: null,
+		presenterId: user.id,
+		week: week.number,
+		tier,
+		step: 0,
+		startedAt: now,
+		updatedAt: now,
+	});
+	const starter = await deps.poster.send(channelId, {
+		content: `🎤 **${week.title}**: week ${week.number}'s session starts in the thread below. Presenters step through it; everyone sees the same step.`,
+	});
 	let where = channelId;
 	let note = '';
 	try {
 		where = (await deps.poster.startThread(channelId, starter.id, `Week ${week.number} · ${week.title}`)).id;
 	} catch (error) {
 		ctx.log.warn({ err: error }, 'could not open a thread for a presentation; posting in the channel');
-		note = ' I could not open a thread here (a thread inside a thread, or a missing permission), so it runs in this channel.';
+		note =
+			' I could not open a thread here (a thread inside a thread, or a missing permission), so it runs in this channel.';
 	}
 	const first = await renderStep(ctx, presentation, 0);
 	const message = await deps.poster.send(where, first);
@@ -80,22 +104,33 @@ export async function startPresentation(ctx: CommandContext<unknown>, weekNumber
 		return { next, result: next ?? presentation };
 	});
 	const count = planSteps(week).length;
-	return { content: `Week ${week.number}'s session is ready in <#${where}>: ${count} steps. Press **Next** there to begin.${note}`, ephemeral: true };
+	return {
+		content: `Week ${week.number}'s session is ready in <#${where}>: ${count} steps. Press **Next** there to begin.${note}`,
+		ephemeral: true,
+	};
 }
 
 /**
  * Next, Back and the tier menu: presenters only. The step is rendered under the presentation's lock, so clicks from
  * two presenters apply one after the other, and the message the click came from is updated in place.
  */
-async function change(ctx: ComponentContext, id: string, apply: (current: Presentation, stepCount: number) => Presentation): Promise<Reply> {
+async function change(
+	ctx: ComponentContext,
+	id: string,
+	apply: (current: Presentation, stepCount: number) => Presentation,
+): Promise<Reply> {
 	const guildId = requireGuild(ctx.guildId);
-	if (!isPresenter(ctx.user, await ctx.deps.repos.settings.get(guildId))) return { content: NOT_A_PRESENTER, ephemeral: true };
+	if (!isPresenter(ctx.user, await ctx.deps.repos.settings.get(guildId)))
+		return { content: NOT_A_PRESENTER, ephemeral: true };
 	return ctx.deps.repos.presentations.update(guildId, id, async (current) => {
 		if (!current) throw new UserError(GONE, 'present.gone');
 		const count = planSteps(weekOf(ctx, current.week)).length;
 		const next = apply(current, count);
 		const reply = await renderStep(ctx, next, next.step);
-		return { next: { ...next, messageId: ctx.message.id, updatedAt: ctx.deps.clock.now().toISOString() }, result: { ...reply, update: true } };
+		return {
+			next: { ...next, messageId: ctx.message.id, updatedAt: ctx.deps.clock.now().toISOString() },
+			result: { ...reply, update: true },
+		};
 	});
 }
 

@@ -4,7 +4,15 @@ import type { Demo, Week } from '../curriculum/index.js';
  * Demo commands that answer in public with something to look at together. The others a week may name (/ask, /inject,
  * /quiz practice) are private or personal: the wrap-up step lists them for members to try on their own.
  */
-export const LIVE_DEMO_COMMANDS: ReadonlySet<string> = new Set(['tokenize', 'similarity', 'attention', 'sample', 'positions', 'ffn', 'residual']);
+export const LIVE_DEMO_COMMANDS: ReadonlySet<string> = new Set([
+	'tokenize',
+	'similarity',
+	'attention',
+	'sample',
+	'positions',
+	'ffn',
+	'residual',
+]);
 
 /** One step of a session: the week's introduction, a knowledge point with or without a live demo, or the wrap-up. */
 export type Step =

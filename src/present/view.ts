@@ -1,4 +1,11 @@
-import { ButtonStyle, ComponentType, type APIActionRowComponent, type APIComponentInMessageActionRow, type APIEmbed, type APIEmbedField } from 'discord-api-types/v10';
+import {
+	ButtonStyle,
+	ComponentType,
+	type APIActionRowComponent,
+	type APIComponentInMessageActionRow,
+	type APIEmbed,
+	type APIEmbedField,
+} from 'discord-api-types/v10';
 import { customId } from '../core/custom-id.js';
 import { LIMITS } from '../core/limits.js';
 import type { Reply } from '../core/reply.js';
@@ -15,27 +22,51 @@ export type DemoOutcome = { ok: true; reply: Reply } | { ok: false; note: string
 
 type Row = APIActionRowComponent<APIComponentInMessageActionRow>;
 
-const list = (items: readonly string[], more: string): string => fitLines(items, LIMITS.fieldValue, (n) => `…and ${n} more ${more}.`);
+const list = (items: readonly string[], more: string): string =>
+	fitLines(items, LIMITS.fieldValue, (n) => `…and ${n} more ${more}.`);
 
 function tierName(format: SessionFormat, tier: Tier): string {
 	return format.tiers.find((t) => t.id === tier)?.name ?? tier;
 }
 
 /** The embed that explains a step: the introduction, a knowledge point at the session's tier, or the wrap-up. */
-export function stepEmbed(week: Week, steps: readonly Step[], index: number, presentation: Pick<Presentation, 'tier'>, format: SessionFormat): APIEmbed {
+export function stepEmbed(
+	week: Week,
+	steps: readonly Step[],
+	index: number,
+	presentation: Pick<Presentation, 'tier'>,
+	format: SessionFormat,
+): APIEmbed {
 	const step = steps[index]!;
-	const footer = { text: `${weekHeading(week, 80)} · step ${index + 1} of ${steps.length} · ${tierName(format, presentation.tier)}` };
+	const footer = {
+		text: `${weekHeading(week, 80)} · step ${index + 1} of ${steps.length} · ${tierName(format, presentation.tier)}`,
+	};
 	switch (step.kind) {
 		case 'intro': {
-			const fields: APIEmbedField[] = [{ name: '🎯 Objectives', value: list(week.objectives.map((o) => `• ${o}`), 'objectives') }];
+			const fields: APIEmbedField[] = [
+				{
+					name: '🎯 Objectives',
+					value: list(
+						week.objectives.map((o) => `• ${o}`),
+						'objectives',
+					),
+				},
+			];
 			const points = steps.length - 2;
 			const demos = steps.filter((s) => s.kind === 'point' && s.demo !== null).length;
-			const withDemos = demos === 0 ? '' : demos === points ? ', each with a live demo' : `, ${demos} of them with a live demo`;
+			const withDemos =
+				demos === 0 ? '' : demos === points ? ', each with a live demo' : `, ${demos} of them with a live demo`;
 			fields.push({
 				name: '🧭 How this session runs',
 				value: `${points} steps, one knowledge point each${withDemos}, then a wrap-up. Presenters press **Next** and **Back**; everyone sees the same step.${demos > 0 ? ' A demo’s 🔁 **Run again with…** button re-runs it with other options.' : ''}`,
 			});
-			return { title: `🎤 ${weekHeading(week)}`, color: WEEK_COLOR, description: `**${week.topic}**\n\n${week.summary}`, fields, footer };
+			return {
+				title: `🎤 ${weekHeading(week)}`,
+				color: WEEK_COLOR,
+				description: `**${week.topic}**\n\n${week.summary}`,
+				fields,
+				footer,
+			};
 		}
 		case 'point': {
 			const kp = week.knowledgePoints[step.point]!;
@@ -45,15 +76,45 @@ export function stepEmbed(week: Week, steps: readonly Step[], index: number, pre
 				fields.push({ name: '🧪 Live demo', value: `${inlineCode(demoCommandLine(demo))}\n${demo.try}` });
 			}
 			const number = `${step.point + 1}/${week.knowledgePoints.length}`;
-			return { title: `${number} · ${kp.title}${step.continued ? ' (continued)' : ''}`, color: WEEK_COLOR, description: kp[presentation.tier], fields, footer };
+			return {
+				title: `${number} · ${kp.title}${step.continued ? ' (continued)' : ''}`,
+				color: WEEK_COLOR,
+				description: kp[presentation.tier],
+				fields,
+				footer,
+			};
 		}
 		case 'wrap': {
 			const fields: APIEmbedField[] = [
-				{ name: '❓ Key questions', value: list(week.keyQuestions.map((q, i) => `${i + 1}. ${q}`), 'questions') },
-				{ name: '🪞 Reflection', value: list(week.reflection.map((r) => `• ${r.prompt}`), 'prompts') },
-				{ name: '🧪 Try on your own', value: list(week.demos.map((d) => `• ${inlineCode(demoCommandLine(d))}`), 'demos') },
+				{
+					name: '❓ Key questions',
+					value: list(
+						week.keyQuestions.map((q, i) => `${i + 1}. ${q}`),
+						'questions',
+					),
+				},
+				{
+					name: '🪞 Reflection',
+					value: list(
+						week.reflection.map((r) => `• ${r.prompt}`),
+						'prompts',
+					),
+				},
+				{
+					name: '🧪 Try on your own',
+					value: list(
+						week.demos.map((d) => `• ${inlineCode(demoCommandLine(d))}`),
+						'demos',
+					),
+				},
 			];
-			return { title: `🏁 Wrap-up · ${weekHeading(week)}`, color: WEEK_COLOR, description: 'Discuss the key questions together, then take a minute for the reflection prompts.', fields, footer };
+			return {
+				title: `🏁 Wrap-up · ${weekHeading(week)}`,
+				color: WEEK_COLOR,
+				description: 'Discuss the key questions together, then take a minute for the reflection prompts.',
+				fields,
+				footer,
+			};
 		}
 	}
 }
@@ -63,8 +124,22 @@ export function navigationRow(presentation: Pick<Presentation, 'id'>, index: num
 	return {
 		type: ComponentType.ActionRow,
 		components: [
-			{ type: ComponentType.Button, style: ButtonStyle.Secondary, label: 'Back', emoji: { name: '◀️' }, custom_id: customId(PRESENT, 'go', presentation.id, Math.max(0, index - 1)), disabled: index === 0 },
-			{ type: ComponentType.Button, style: ButtonStyle.Primary, label: 'Next', emoji: { name: '▶️' }, custom_id: customId(PRESENT, 'go', presentation.id, Math.min(count - 1, index + 1)), disabled: index >= count - 1 },
+			{
+				type: ComponentType.Button,
+				style: ButtonStyle.Secondary,
+				label: 'Back',
+				emoji: { name: '◀️' },
+				custom_id: customId(PRESENT, 'go', presentation.id, Math.max(0, index - 1)),
+				disabled: index === 0,
+			},
+			{
+				type: ComponentType.Button,
+				style: ButtonStyle.Primary,
+				label: 'Next',
+				emoji: { name: '▶️' },
+				custom_id: customId(PRESENT, 'go', presentation.id, Math.min(count - 1, index + 1)),
+				disabled: index >= count - 1,
+			},
 		],
 	};
 }
@@ -78,7 +153,12 @@ export function tierRow(presentation: Pick<Presentation, 'id' | 'tier'>, format:
 				type: ComponentType.StringSelect,
 				custom_id: customId(PRESENT, 'tier', presentation.id),
 				placeholder: 'Explanation depth',
-				options: format.tiers.map((t) => ({ label: t.name.slice(0, 100), value: t.id, description: t.audience.slice(0, 100), default: t.id === presentation.tier })),
+				options: format.tiers.map((t) => ({
+					label: t.name.slice(0, 100),
+					value: t.id,
+					description: t.audience.slice(0, 100),
+					default: t.id === presentation.tier,
+				})),
 			},
 		],
 	};
@@ -88,11 +168,22 @@ export function tierRow(presentation: Pick<Presentation, 'id' | 'tier'>, format:
  * The step message: the explanation, then the live demo's reply as the command gives it (its embeds, charts and its
  * 🔁 button), or a note in its place; navigation and the tier menu first, so they stay where the presenter expects.
  */
-export function stepReply(week: Week, steps: readonly Step[], index: number, presentation: Pick<Presentation, 'id' | 'tier'>, format: SessionFormat, demo: DemoOutcome | null): Reply {
+export function stepReply(
+	week: Week,
+	steps: readonly Step[],
+	index: number,
+	presentation: Pick<Presentation, 'id' | 'tier'>,
+	format: SessionFormat,
+	demo: DemoOutcome | null,
+): Reply {
 	const embed = stepEmbed(week, steps, index, presentation, format);
 	const rows: Row[] = [navigationRow(presentation, index, steps.length), tierRow(presentation, format)];
 	if (!demo) return { embeds: [embed], components: rows };
-	if (!demo.ok) return { embeds: [{ ...embed, fields: [...(embed.fields ?? []), { name: '⚠️ The demo did not run', value: demo.note }] }], components: rows };
+	if (!demo.ok)
+		return {
+			embeds: [{ ...embed, fields: [...(embed.fields ?? []), { name: '⚠️ The demo did not run', value: demo.note }] }],
+			components: rows,
+		};
 	const { reply } = demo;
 	return {
 		...(reply.content ? { content: reply.content } : {}),

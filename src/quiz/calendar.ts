@@ -1,4 +1,12 @@
-import { addDays, calendarDateAt, formatCalendarDate, instantOf, startOfDay, weekdayOf, type CalendarDate } from '../jobs/zoned-time.js';
+import {
+	addDays,
+	calendarDateAt,
+	formatCalendarDate,
+	instantOf,
+	startOfDay,
+	weekdayOf,
+	type CalendarDate,
+} from '../jobs/zoned-time.js';
 
 /** The time zone a server without a schedule uses (the study group meets in Seoul). */
 export const DEFAULT_TIME_ZONE = 'Asia/Seoul';

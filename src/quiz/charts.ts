@@ -19,7 +19,12 @@ export interface SpreadRow {
 }
 
 /** A live question's answer spread: how many members chose each option, the right one outlined. */
-export function spreadChart(input: { title: string; rows: readonly SpreadRow[]; rightLabel: string; footer?: string }): BarChartInput {
+export function spreadChart(input: {
+	title: string;
+	rows: readonly SpreadRow[];
+	rightLabel: string;
+	footer?: string;
+}): BarChartInput {
 	const answered = input.rows.reduce((sum, r) => sum + r.count, 0);
 	const right = input.rows.filter((r) => r.right).reduce((sum, r) => sum + r.count, 0);
 	const rightIndex = input.rows.findIndex((r) => r.right);
@@ -41,7 +46,14 @@ export function spreadChart(input: { title: string; rows: readonly SpreadRow[]; 
 
 /** A ranking table row as the leaderboard cards print it. */
 function rankingRow(s: RankedStanding, name: string): string[] {
-	return [String(s.rank), name, grouped(s.points), grouped(s.live), grouped(s.practice), s.answers > 0 ? `${s.correct}/${s.answers}` : '–'];
+	return [
+		String(s.rank),
+		name,
+		grouped(s.points),
+		grouped(s.live),
+		grouped(s.practice),
+		s.answers > 0 ? `${s.correct}/${s.answers}` : '–',
+	];
 }
 
 /** Rows shown on a leaderboard: the top ones, plus the asking member's row when it is further down. */
@@ -65,7 +77,14 @@ export function leaderboardCard(input: {
 			title: input.title,
 			subtitle: input.subtitle,
 			table: {
-				columns: [{ title: '#', align: 'right' }, { title: 'Member' }, { title: 'Points', align: 'right' }, { title: 'Live', align: 'right' }, { title: 'Practice', align: 'right' }, { title: 'Right', align: 'right' }],
+				columns: [
+					{ title: '#', align: 'right' },
+					{ title: 'Member' },
+					{ title: 'Points', align: 'right' },
+					{ title: 'Live', align: 'right' },
+					{ title: 'Practice', align: 'right' },
+					{ title: 'Right', align: 'right' },
+				],
 				rows: shown.map((s) => rankingRow(s, input.names.get(s.userId) ?? `member ${s.userId.slice(-4)}`)),
 				...(highlight >= 0 ? { highlightRow: highlight } : {}),
 			},
@@ -76,7 +95,12 @@ export function leaderboardCard(input: {
 }
 
 /** The final standings of a live quiz. */
-export function liveLeaderboardCard(input: { title: string; subtitle: string; standings: readonly LivePlayer[]; questions: number }): QuizCardInput {
+export function liveLeaderboardCard(input: {
+	title: string;
+	subtitle: string;
+	standings: readonly LivePlayer[];
+	questions: number;
+}): QuizCardInput {
 	const players = input.standings.length;
 	const answers = input.standings.reduce((s, p) => s + p.answered, 0);
 	const right = input.standings.reduce((s, p) => s + p.right, 0);
@@ -87,14 +111,37 @@ export function liveLeaderboardCard(input: { title: string; subtitle: string; st
 			tiles: [
 				{ label: 'Players', value: String(players) },
 				{ label: 'Questions', value: String(input.questions) },
-				{ label: 'Right answers', value: percent(answers > 0 ? right / answers : null), note: `${right} of ${answers} answers` },
-				{ label: 'Top score', value: players > 0 ? grouped(input.standings[0]!.points) : '–', note: players > 0 ? input.standings[0]!.name : undefined },
+				{
+					label: 'Right answers',
+					value: percent(answers > 0 ? right / answers : null),
+					note: `${right} of ${answers} answers`,
+				},
+				{
+					label: 'Top score',
+					value: players > 0 ? grouped(input.standings[0]!.points) : '–',
+					note: players > 0 ? input.standings[0]!.name : undefined,
+				},
 			],
 			table: {
-				columns: [{ title: '#', align: 'right' }, { title: 'Member' }, { title: 'Points', align: 'right' }, { title: 'Right', align: 'right' }, { title: 'Mean time', align: 'right' }],
-				rows: input.standings.slice(0, 10).map((p) => [String(p.rank), p.name, grouped(p.points), `${p.right}/${input.questions}`, `${(p.meanMs / 1000).toFixed(1)} s`]),
+				columns: [
+					{ title: '#', align: 'right' },
+					{ title: 'Member' },
+					{ title: 'Points', align: 'right' },
+					{ title: 'Right', align: 'right' },
+					{ title: 'Mean time', align: 'right' },
+				],
+				rows: input.standings
+					.slice(0, 10)
+					.map((p) => [
+						String(p.rank),
+						p.name,
+						grouped(p.points),
+						`${p.right}/${input.questions}`,
+						`${(p.meanMs / 1000).toFixed(1)} s`,
+					]),
 			},
-			footer: 'Points per right answer: round(1000 × (1 − t / 2T)), t the time taken, T the time allowed; wrong or no answer: 0.',
+			footer:
+				'Points per right answer: round(1000 × (1 − t / 2T)), t the time taken, T the time allowed; wrong or no answer: 0.',
 			width: 900,
 		},
 	};
@@ -122,7 +169,9 @@ export function shortBand(label: string): string {
 }
 
 function demoNote(demos: Readonly<Record<string, number>>): string | undefined {
-	const top = Object.entries(demos).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, 2);
+	const top = Object.entries(demos)
+		.sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+		.slice(0, 2);
 	return top.length > 0 ? top.map(([name, n]) => `/${name} ×${n}`).join(', ') : undefined;
 }
 
@@ -130,14 +179,38 @@ function demoNote(demos: Readonly<Record<string, number>>): string | undefined {
 export function progressCard(p: ProgressSummary, options: { asOf: string; weeks: number }): QuizCardInput {
 	const latest = p.evaluations[0];
 	const tiles: StatTile[] = [
-		{ label: 'Meetings attended', value: `${p.attended} / ${p.meetingsHeld}`, note: p.attendedWeeks.length > 0 ? `weeks ${p.attendedWeeks.join(', ')}` : 'check in with /checkin' },
-		{ label: 'Quiz accuracy', value: percent(p.accuracy), note: `${p.correct} of ${p.answers} answers`, ...(p.accuracy !== null && p.accuracy >= COMPLETED_MASTERY ? { color: '#009e73' } : {}) },
-		{ label: 'Streak', value: `${p.streakWeeks > 0 ? '🔥 ' : ''}${p.streakWeeks} week${p.streakWeeks === 1 ? '' : 's'}`, note: 'weeks in a row with activity' },
+		{
+			label: 'Meetings attended',
+			value: `${p.attended} / ${p.meetingsHeld}`,
+			note: p.attendedWeeks.length > 0 ? `weeks ${p.attendedWeeks.join(', ')}` : 'check in with /checkin',
+		},
+		{
+			label: 'Quiz accuracy',
+			value: percent(p.accuracy),
+			note: `${p.correct} of ${p.answers} answers`,
+			...(p.accuracy !== null && p.accuracy >= COMPLETED_MASTERY ? { color: '#009e73' } : {}),
+		},
+		{
+			label: 'Streak',
+			value: `${p.streakWeeks > 0 ? '🔥 ' : ''}${p.streakWeeks} week${p.streakWeeks === 1 ? '' : 's'}`,
+			note: 'weeks in a row with activity',
+		},
 		{ label: 'Demos run', value: String(p.demoRuns), note: demoNote(p.demos) },
-		{ label: 'Weeks completed', value: `${p.completedWeeks.length} / ${options.weeks}`, note: p.completedWeeks.length > 0 ? `weeks ${p.completedWeeks.join(', ')}` : `mastery ≥ ${percent(COMPLETED_MASTERY)}` },
+		{
+			label: 'Weeks completed',
+			value: `${p.completedWeeks.length} / ${options.weeks}`,
+			note:
+				p.completedWeeks.length > 0
+					? `weeks ${p.completedWeeks.join(', ')}`
+					: `mastery ≥ ${percent(COMPLETED_MASTERY)}`,
+		},
 		{ label: 'Due for review', value: String(p.review.due), note: `${p.review.scheduled} in the schedule` },
 		{ label: 'Live quiz points', value: grouped(p.livePoints) },
-		{ label: 'Tutor sessions', value: String(p.evaluations.length), note: latest ? `latest: ${latest.total}/25, ${shortBand(latest.mastery).split(' ')[0]}` : 'try /session' },
+		{
+			label: 'Tutor sessions',
+			value: String(p.evaluations.length),
+			note: latest ? `latest: ${latest.total}/25, ${shortBand(latest.mastery).split(' ')[0]}` : 'try /session',
+		},
 	];
 	const evaluations = p.evaluations.slice(0, 5);
 	return {
@@ -148,13 +221,29 @@ export function progressCard(p: ProgressSummary, options: { asOf: string; weeks:
 			...(evaluations.length > 0
 				? {
 						table: {
-							columns: [{ title: 'Tutor session' }, { title: 'Tier' }, { title: 'Date' }, { title: 'Score', align: 'right' }, { title: 'Mastery' }],
-							rows: evaluations.map((e) => [`Week ${e.week}`, e.tier, e.finishedAt.slice(0, 10), `${e.total}/25`, shortBand(e.mastery)]),
+							columns: [
+								{ title: 'Tutor session' },
+								{ title: 'Tier' },
+								{ title: 'Date' },
+								{ title: 'Score', align: 'right' },
+								{ title: 'Mastery' },
+							],
+							rows: evaluations.map((e) => [
+								`Week ${e.week}`,
+								e.tier,
+								e.finishedAt.slice(0, 10),
+								`${e.total}/25`,
+								shortBand(e.mastery),
+							]),
 						},
 					}
 				: {}),
-			text: p.suggestions.length > 0 ? ['What next:', ...p.suggestions.map((line) => `• ${line}`)].join('\n') : 'What next: nothing pressing. Try /quiz practice on a new week.',
-			footer: 'Mastery: the mean over a week’s questions of your latest answer’s credit (unanswered count 0). A week is completed at 80%.',
+			text:
+				p.suggestions.length > 0
+					? ['What next:', ...p.suggestions.map((line) => `• ${line}`)].join('\n')
+					: 'What next: nothing pressing. Try /quiz practice on a new week.',
+			footer:
+				'Mastery: the mean over a week’s questions of your latest answer’s credit (unanswered count 0). A week is completed at 80%.',
 			width: 900,
 		},
 		figure: topicFigure(p.topics, 'Quiz mastery and accuracy by week'),
@@ -162,7 +251,12 @@ export function progressCard(p: ProgressSummary, options: { asOf: string; weeks:
 }
 
 /** The /report overview card: the group's totals, attendance per meeting, and mean mastery per week. */
-export function reportCard(input: { title: string; asOf: string; members: readonly ProgressSummary[]; meetings: readonly { meetingId: string; week: number | null; attendees: number }[] }): QuizCardInput {
+export function reportCard(input: {
+	title: string;
+	asOf: string;
+	members: readonly ProgressSummary[];
+	meetings: readonly { meetingId: string; week: number | null; attendees: number }[];
+}): QuizCardInput {
 	const members = input.members;
 	const answers = members.reduce((s, m) => s + m.answers, 0);
 	const correct = members.reduce((s, m) => s + m.correct, 0);
@@ -172,22 +266,41 @@ export function reportCard(input: { title: string; asOf: string; members: readon
 		const attempts = topics.reduce((s, t) => s + t.answers, 0);
 		const right = topics.reduce((s, t) => s + t.correct, 0);
 		const mastery = topics.length > 0 ? topics.reduce((s, t) => s + t.mastery, 0) / topics.length : 0;
-		return { ...topics[0]!, week, answers: attempts, correct: right, accuracy: attempts > 0 ? right / attempts : null, mastery, completed: mastery >= COMPLETED_MASTERY };
+		return {
+			...topics[0]!,
+			week,
+			answers: attempts,
+			correct: right,
+			accuracy: attempts > 0 ? right / attempts : null,
+			mastery,
+			completed: mastery >= COMPLETED_MASTERY,
+		};
 	});
-	const meanAttendance = input.meetings.length > 0 ? input.meetings.reduce((s, m) => s + m.attendees, 0) / input.meetings.length : 0;
+	const meanAttendance =
+		input.meetings.length > 0 ? input.meetings.reduce((s, m) => s + m.attendees, 0) / input.meetings.length : 0;
 	return {
 		card: {
 			title: input.title,
 			subtitle: `As of ${input.asOf} · ${members.length} member${members.length === 1 ? '' : 's'} with any activity`,
 			tiles: [
 				{ label: 'Members', value: String(members.length) },
-				{ label: 'Quiz answers', value: grouped(answers), note: `${percent(answers > 0 ? correct / answers : null)} right` },
-				{ label: 'Meetings held', value: String(input.meetings.length), note: `${meanAttendance.toFixed(1)} attendees on average` },
+				{
+					label: 'Quiz answers',
+					value: grouped(answers),
+					note: `${percent(answers > 0 ? correct / answers : null)} right`,
+				},
+				{
+					label: 'Meetings held',
+					value: String(input.meetings.length),
+					note: `${meanAttendance.toFixed(1)} attendees on average`,
+				},
 				{ label: 'Demo runs', value: grouped(members.reduce((s, m) => s + m.demoRuns, 0)) },
 			],
 			table: {
 				columns: [{ title: 'Meeting' }, { title: 'Week', align: 'right' }, { title: 'Attendees', align: 'right' }],
-				rows: input.meetings.slice(-6).map((m) => [m.meetingId, m.week === null ? '–' : String(m.week), String(m.attendees)]),
+				rows: input.meetings
+					.slice(-6)
+					.map((m) => [m.meetingId, m.week === null ? '–' : String(m.week), String(m.attendees)]),
 			},
 			footer: 'Mean over members of their mastery and accuracy per week; the CSV has every member’s numbers.',
 			width: 900,

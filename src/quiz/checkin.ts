@@ -35,9 +35,15 @@ export async function checkIn(ctx: BaseContext): Promise<Reply> {
 		at: now.toISOString(),
 	});
 	await deps.repos.memberActivity.touch(guildId, ctx.user, now);
-	const week = saved.week !== null ? ` (week ${saved.week}${deps.curriculum.week(saved.week) ? `: ${deps.curriculum.week(saved.week)!.title}` : ''})` : '';
+	const week =
+		saved.week !== null
+			? ` (week ${saved.week}${deps.curriculum.week(saved.week) ? `: ${deps.curriculum.week(saved.week)!.title}` : ''})`
+			: '';
 	if (!recorded) {
-		return { content: `You are already checked in to today’s meeting${week}, since ${discordTime(new Date(saved.at), 't')}. See you there!`, ephemeral: true };
+		return {
+			content: `You are already checked in to today’s meeting${week}, since ${discordTime(new Date(saved.at), 't')}. See you there!`,
+			ephemeral: true,
+		};
 	}
 	const meetings = await deps.repos.checkIns.meetings(guildId);
 	const attended = meetings.filter((m) => m.attendeeIds.includes(ctx.user.id)).length;

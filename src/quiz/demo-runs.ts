@@ -14,7 +14,14 @@ export const COUNTED_DEMOS: ReadonlySet<string> = new Set(DEMO_COMMAND_NAMES.fil
  */
 export function demoRunListener(deps: Pick<Deps, 'repos' | 'clock'>, log: Logger): OutcomeListener {
 	return (event) => {
-		if (event.kind !== 'command' || event.outcome !== 'ok' || !event.guildId || !event.user || !COUNTED_DEMOS.has(event.name)) return;
+		if (
+			event.kind !== 'command' ||
+			event.outcome !== 'ok' ||
+			!event.guildId ||
+			!event.user ||
+			!COUNTED_DEMOS.has(event.name)
+		)
+			return;
 		deps.repos.memberActivity
 			.recordDemo(event.guildId, event.user, event.name, deps.clock.now())
 			.catch((error: unknown) => log.warn({ err: error, command: event.name }, 'could not count a demo run'));

@@ -17,7 +17,11 @@ export interface GuildCalendar {
  * Reads the server's schedule (set with /schedule); without one, the defaults: Asia/Seoul, Wednesdays
  * 21:00–22:00, no current week.
  */
-export async function guildCalendar(deps: Pick<Deps, 'repos' | 'curriculum'>, guildId: string, now: Date): Promise<GuildCalendar> {
+export async function guildCalendar(
+	deps: Pick<Deps, 'repos' | 'curriculum'>,
+	guildId: string,
+	now: Date,
+): Promise<GuildCalendar> {
 	const schedule = await deps.repos.schedules.get(guildId);
 	if (!schedule) return { timeZone: DEFAULT_TIME_ZONE, meeting: DEFAULT_MEETING, currentWeek: null, scheduled: false };
 	const { weekday, hour, minute, durationMinutes } = schedule.meeting;
@@ -29,5 +33,10 @@ export async function guildCalendar(deps: Pick<Deps, 'repos' | 'curriculum'>, gu
 		// A schedule the planner cannot read still gives the meeting time; the week is then unknown.
 		currentWeek = null;
 	}
-	return { timeZone: schedule.timezone, meeting: { timeZone: schedule.timezone, weekday, hour, minute, durationMinutes }, currentWeek, scheduled: true };
+	return {
+		timeZone: schedule.timezone,
+		meeting: { timeZone: schedule.timezone, weekday, hour, minute, durationMinutes },
+		currentWeek,
+		scheduled: true,
+	};
 }

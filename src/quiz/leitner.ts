@@ -24,15 +24,35 @@ function dueAfter(box: number, now: Date): string {
 /** The card after a wrong answer: box 1, due in a day, one more lapse. */
 export function afterWrong(card: ReviewCard | undefined, questionId: string, answerId: string, now: Date): ReviewCard {
 	if (card?.lastAnswerId === answerId) return card;
-	return { questionId, box: 1, dueAt: dueAfter(1, now), lapses: (card?.lapses ?? 0) + 1, updatedAt: now.toISOString(), lastAnswerId: answerId };
+	return {
+		questionId,
+		box: 1,
+		dueAt: dueAfter(1, now),
+		lapses: (card?.lapses ?? 0) + 1,
+		updatedAt: now.toISOString(),
+		lastAnswerId: answerId,
+	};
 }
 
 /** The card after a review: up one box when right (retired after box 5), back to box 1 when wrong. */
-export function afterReview(card: ReviewCard | undefined, questionId: string, correct: boolean, answerId: string, now: Date): ReviewCard {
+export function afterReview(
+	card: ReviewCard | undefined,
+	questionId: string,
+	correct: boolean,
+	answerId: string,
+	now: Date,
+): ReviewCard {
 	if (card?.lastAnswerId === answerId) return card;
 	if (!correct) return afterWrong(card, questionId, answerId, now);
 	const box = Math.min(RETIRED_BOX, (card?.box ?? 0) + 1);
-	return { questionId, box, dueAt: dueAfter(box, now), lapses: card?.lapses ?? 0, updatedAt: now.toISOString(), lastAnswerId: answerId };
+	return {
+		questionId,
+		box,
+		dueAt: dueAfter(box, now),
+		lapses: card?.lapses ?? 0,
+		updatedAt: now.toISOString(),
+		lastAnswerId: answerId,
+	};
 }
 
 /** The cards still in the schedule (not retired). */
@@ -45,7 +65,9 @@ export function dueCards(cards: Readonly<Record<string, ReviewCard>>, now: Date)
 	const t = now.getTime();
 	return scheduledCards(cards)
 		.filter((c) => Date.parse(c.dueAt) <= t)
-		.sort((a, b) => Date.parse(a.dueAt) - Date.parse(b.dueAt) || a.box - b.box || a.questionId.localeCompare(b.questionId));
+		.sort(
+			(a, b) => Date.parse(a.dueAt) - Date.parse(b.dueAt) || a.box - b.box || a.questionId.localeCompare(b.questionId),
+		);
 }
 
 /** When the next scheduled card not yet due becomes due, or null when none is waiting. */

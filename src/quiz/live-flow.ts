@@ -29,21 +29,32 @@ async function runningIn(deps: Pick<Deps, 'repos'>, guildId: string, channelId: 
  * Starts a live quiz in the channel (presenters only): picks the week's multiple-choice questions (and numeric ones
  * when asked), saves the quiz, and posts the first question. The runner does the rest from storage.
  */
-export async function startLive(ctx: BaseContext, options: { week: number; seconds?: number; count?: number; numeric?: boolean }): Promise<Reply> {
+export async function startLive(
+	ctx: BaseContext,
+	options: { week: number; seconds?: number; count?: number; numeric?: boolean },
+): Promise<Reply> {
 	const guildId = requireGuild(ctx.guildId);
 	const { deps } = ctx;
 	requirePresenter(ctx.user, await deps.repos.settings.get(guildId), 'run a live quiz');
 	const week = deps.curriculum.week(options.week);
 	if (!week) throw new UserError(`There is no week ${options.week}.`, 'quiz.week');
 	if (await runningIn(deps, guildId, ctx.channelId)) {
-		throw new UserError('A live quiz is already running in this channel: wait for its standings, or end it with `/quiz stop`.', 'quiz.live-running');
+		throw new UserError(
+			'A live quiz is already running in this channel: wait for its standings, or end it with `/quiz stop`.',
+			'quiz.live-running',
+		);
 	}
 	const check = await deps.poster.canPost(ctx.channelId);
 	if (!check.ok) throw new UserError(`I cannot run a live quiz here: ${check.reason}`, 'quiz.cannot-post');
-	const pool = deps.curriculum.questionsFor(week.number).filter((q) => q.kind === 'multiple-choice' || (options.numeric === true && q.kind === 'numeric'));
+	const pool = deps.curriculum
+		.questionsFor(week.number)
+		.filter((q) => q.kind === 'multiple-choice' || (options.numeric === true && q.kind === 'numeric'));
 	if (pool.length === 0) throw new UserError(`Week ${week.number} has no questions for a live quiz.`, 'quiz.empty');
 	const seed = newSeed();
-	const questionIds = shuffled(pool.map((q) => q.id), seed).slice(0, options.count ?? LIVE_MAX_QUESTIONS);
+	const questionIds = shuffled(
+		pool.map((q) => q.id),
+		seed,
+	).slice(0, options.count ?? LIVE_MAX_QUESTIONS);
 	const now = deps.clock.now();
 	const quiz = await deps.repos.liveQuizzes.create({
 		guildId,
@@ -88,12 +99,16 @@ export async function stopLive(ctx: BaseContext): Promise<Reply> {
 		result: undefined,
 	}));
 	await stepQuiz(deps, ctx.log, guildId, quiz.id);
-	return { content: `⏹ The live quiz on week ${quiz.week} ended: the results and standings are in the channel.`, ephemeral: true };
+	return {
+		content: `⏹ The live quiz on week ${quiz.week} ended: the results and standings are in the channel.`,
+		ephemeral: true,
+	};
 }
 
 /** Why an answer to question `index` cannot count now, or null when it can. */
 function closedReason(quiz: LiveQuiz | undefined, index: number, now: Date): string | null {
-	if (!quiz || quiz.phase === 'finished') return 'This live quiz is over. See the standings in the channel, and your missed questions in /review.';
+	if (!quiz || quiz.phase === 'finished')
+		return 'This live quiz is over. See the standings in the channel, and your missed questions in /review.';
 	const state = quiz.questions[index];
 	if (!state || quiz.index !== index || quiz.phase !== 'question' || now.getTime() >= Date.parse(state.closesAt)) {
 		return `⌛ Time is up for question ${index + 1}: answers closed ${state ? discordTime(new Date(state.closesAt)) : 'already'}. Get ready for the next one!`;
@@ -108,7 +123,16 @@ function closedReason(quiz: LiveQuiz | undefined, index: number, now: Date): str
  * {@link copyToProgress}), which keeps a burst of 50 clicks down to two writes each. A second click gets a polite
  * reminder of the first answer.
  */
-async function answerLive(ctx: BaseContext, quizId: string, index: number, judge: (quiz: LiveQuiz, question: BankQuestion, state: LiveQuestionState) => { correct: boolean; choice?: number; value?: number; shown: string }): Promise<Reply> {
+async function answerLive(
+	ctx: BaseContext,
+	quizId: string,
+	index: number,
+	judge: (
+		quiz: LiveQuiz,
+		question: BankQuestion,
+		state: LiveQuestionState,
+	) => { correct: boolean; choice?: number; value?: number; shown: string },
+): Promise<Reply> {
 	const guildId = requireGuild(ctx.guildId);
 	const { deps } = ctx;
 	const quiz = await deps.repos.liveQuizzes.get(guildId, quizId);
@@ -146,9 +170,15 @@ async function answerLive(ctx: BaseContext, quizId: string, index: number, judge
 	const closes = discordTime(new Date(state.closesAt));
 	if (outcome.status === 'duplicate') {
 		const first = saved ? describeGiven(quiz, question, saved) : 'an answer';
-		return { content: `You already answered this one (${first}): one answer per member. Results ${closes}.`, ephemeral: true };
+		return {
+			content: `You already answered this one (${first}): one answer per member. Results ${closes}.`,
+			ephemeral: true,
+		};
 	}
-	return { content: `✅ Your answer **${verdict.shown}** is in, after ${(saved!.responseMs / 1000).toFixed(1)} s. Results ${closes}.`, ephemeral: true };
+	return {
+		content: `✅ Your answer **${verdict.shown}** is in, after ${(saved!.responseMs / 1000).toFixed(1)} s. Results ${closes}.`,
+		ephemeral: true,
+	};
 }
 
 function describeGiven(quiz: LiveQuiz, question: BankQuestion, answer: LiveAnswer): string {
@@ -177,14 +207,24 @@ export async function openLiveForm(ctx: BaseContext, quizId: string, index: numb
 	if (await ctx.deps.repos.liveQuizzes.answerOf(guildId, quizId, index, ctx.user.id)) {
 		return { content: 'You already answered this one: one answer per member.', ephemeral: true };
 	}
-	return answerModal(customId('quiz', 'lnum', quizId, index), `Question ${index + 1}: your answer`, questionAt(ctx.deps, quiz, index), 40);
+	return answerModal(
+		customId('quiz', 'lnum', quizId, index),
+		`Question ${index + 1}: your answer`,
+		questionAt(ctx.deps, quiz, index),
+		40,
+	);
 }
 
 /** A submitted live numeric answer. */
 export function answerLiveNumber(ctx: BaseContext, quizId: string, index: number, text: string): Promise<Reply> {
 	return answerLive(ctx, quizId, index, (_quiz, question, state) => {
-		if (question.kind !== 'numeric' || !state.computed) throw new UserError('This question does not take a number.', 'quiz.kind');
+		if (question.kind !== 'numeric' || !state.computed)
+			throw new UserError('This question does not take a number.', 'quiz.kind');
 		const verdict = judgeNumeric(text, question, { ...state.computed });
-		return { correct: isWithinTolerance(state.computed.value, verdict.given, question.tolerance), value: verdict.given, shown: String(verdict.given) };
+		return {
+			correct: isWithinTolerance(state.computed.value, verdict.given, question.tolerance),
+			value: verdict.given,
+			shown: String(verdict.given),
+		};
 	});
 }

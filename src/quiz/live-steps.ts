@@ -4,7 +4,15 @@ import type { Deps } from '../core/deps.js';
 import type { BankQuestion } from '../curriculum/index.js';
 import type { LiveAnswer, LiveQuestionState, LiveQuiz } from '../storage/repositories/live-quizzes.js';
 import { liveLeaderboardCard, spreadChart } from './charts.js';
-import { choiceSpread, closedQuestionMessage, finalMessage, liveQuestionMessage, numericSpread, resultsMessage, rightOption } from './live-view.js';
+import {
+	choiceSpread,
+	closedQuestionMessage,
+	finalMessage,
+	liveQuestionMessage,
+	numericSpread,
+	resultsMessage,
+	rightOption,
+} from './live-view.js';
 import { computeAnswer } from './numeric.js';
 import { recordAnswer } from './record.js';
 import { liveStandings } from './scoring.js';
@@ -42,7 +50,11 @@ export async function stepQuiz(deps: StepDeps, log: Logger, guildId: string, qui
 		if (quiz.dueAt === null || Date.parse(quiz.dueAt) > now.getTime()) return { next: null, result: undefined };
 		try {
 			const next =
-				quiz.phase === 'question' ? await closeQuestion(deps, quiz, now) : quiz.stoppedBy !== null ? await finish(deps, quiz, now) : await openQuestion(deps, quiz, now);
+				quiz.phase === 'question'
+					? await closeQuestion(deps, quiz, now)
+					: quiz.stoppedBy !== null
+						? await finish(deps, quiz, now)
+						: await openQuestion(deps, quiz, now);
 			if (next.phase === 'finished') await deps.repos.liveQuizzes.stopRunning(guildId, quizId);
 			return { next: { ...next, failures: 0 }, result: undefined };
 		} catch (error) {
@@ -50,10 +62,16 @@ export async function stepQuiz(deps: StepDeps, log: Logger, guildId: string, qui
 			log.warn({ err: error, quiz: quiz.id, failures }, 'live quiz step failed');
 			if (failures >= MAX_FAILURES) {
 				await deps.repos.liveQuizzes.stopRunning(guildId, quizId);
-				return { next: { ...quiz, failures, phase: 'finished', dueAt: null, finishedAt: now.toISOString() }, result: undefined };
+				return {
+					next: { ...quiz, failures, phase: 'finished', dueAt: null, finishedAt: now.toISOString() },
+					result: undefined,
+				};
 			}
 			// Back off 1, 2, 4, … 64 s before trying again.
-			return { next: { ...quiz, failures, dueAt: new Date(now.getTime() + 1000 * 2 ** (failures - 1)).toISOString() }, result: undefined };
+			return {
+				next: { ...quiz, failures, dueAt: new Date(now.getTime() + 1000 * 2 ** (failures - 1)).toISOString() },
+				result: undefined,
+			};
 		}
 	});
 }
@@ -71,21 +89,41 @@ async function openQuestion(deps: StepDeps, quiz: LiveQuiz, now: Date): Promise<
 		resultsMessageId: null,
 		...(question.kind === 'numeric' ? { computed: await computeAnswer(question, deps.compute) } : {}),
 	};
-	const opened: LiveQuiz = { ...quiz, phase: 'question', index, dueAt: state.closesAt, questions: [...quiz.questions.slice(0, index), state] };
+	const opened: LiveQuiz = {
+		...quiz,
+		phase: 'question',
+		index,
+		dueAt: state.closesAt,
+		questions: [...quiz.questions.slice(0, index), state],
+	};
 	// Saved before posting (we hold the quiz's lock here), so a retry posts the same countdown with the same nonce.
 	if (!planned) await deps.repos.liveQuizzes.write(opened);
-	const posted = await deps.poster.send(quiz.channelId, liveQuestionMessage(quiz, index, question, state), { nonce: nonce(quiz, `q${index}`) });
+	const posted = await deps.poster.send(quiz.channelId, liveQuestionMessage(quiz, index, question, state), {
+		nonce: nonce(quiz, `q${index}`),
+	});
 	return { ...opened, questions: [...opened.questions.slice(0, index), { ...state, messageId: posted.id }] };
 }
 
-function rightLineOf(quiz: LiveQuiz, question: BankQuestion, state: LiveQuestionState): { rightLine: string; why: string; rightLabel: string } {
+function rightLineOf(
+	quiz: LiveQuiz,
+	question: BankQuestion,
+	state: LiveQuestionState,
+): { rightLine: string; why: string; rightLabel: string } {
 	if (question.kind === 'multiple-choice') {
 		const right = rightOption(quiz, question);
-		return { rightLine: `✅ Right answer: **${right.letter}.** ${right.text}`, why: right.explanation, rightLabel: right.letter };
+		return {
+			rightLine: `✅ Right answer: **${right.letter}.** ${right.text}`,
+			why: right.explanation,
+			rightLabel: right.letter,
+		};
 	}
 	const shown = state.computed?.shown ?? '?';
 	const working = (state.computed?.working ?? []).map((line) => `• ${line}`).join('\n');
-	return { rightLine: `✅ Right answer: **${shown}**\n${working}`, why: question.kind === 'numeric' ? question.explanation : '', rightLabel: shown };
+	return {
+		rightLine: `✅ Right answer: **${shown}**\n${working}`,
+		why: question.kind === 'numeric' ? question.explanation : '',
+		rightLabel: shown,
+	};
 }
 
 async function closeQuestion(deps: StepDeps, quiz: LiveQuiz, now: Date): Promise<LiveQuiz> {
@@ -94,11 +132,22 @@ async function closeQuestion(deps: StepDeps, quiz: LiveQuiz, now: Date): Promise
 	const state = quiz.questions[index]!;
 	// Read under the question's lock: every answer acknowledged before the close is in.
 	const answers = await deps.repos.liveQuizzes.answers(quiz.guildId, quiz.id, index);
-	if (state.messageId) await deps.poster.edit(quiz.channelId, state.messageId, closedQuestionMessage(quiz, index, question, answers.length)).catch(() => undefined);
+	if (state.messageId)
+		await deps.poster
+			.edit(quiz.channelId, state.messageId, closedQuestionMessage(quiz, index, question, answers.length))
+			.catch(() => undefined);
 	const rows =
 		question.kind === 'multiple-choice'
-			? choiceSpread(quiz, question, answers.map((a) => a.choice))
-			: numericSpread(question as Extract<BankQuestion, { kind: 'numeric' }>, state.computed?.value ?? Number.NaN, answers);
+			? choiceSpread(
+					quiz,
+					question,
+					answers.map((a) => a.choice),
+				)
+			: numericSpread(
+					question as Extract<BankQuestion, { kind: 'numeric' }>,
+					state.computed?.value ?? Number.NaN,
+					answers,
+				);
 	const { rightLine, why, rightLabel } = rightLineOf(quiz, question, state);
 	const chart = spreadChart({ title: `Question ${index + 1}: ${question.prompt}`, rows, rightLabel });
 	const png = toBuffer(await deps.compute.run('quizBarChart', chart));
@@ -106,7 +155,11 @@ async function closeQuestion(deps: StepDeps, quiz: LiveQuiz, now: Date): Promise
 	const last = index + 1 >= quiz.questionIds.length || quiz.stoppedBy !== null;
 	const nextAt = last ? null : new Date(now.getTime() + quiz.breakSeconds * 1000);
 	const alt = `Answers to question ${index + 1}: ${rows.map((r) => `${r.label.slice(0, 40)} ${r.count}`).join(', ')}; right: ${rightLabel}.`;
-	const results = await deps.poster.send(quiz.channelId, resultsMessage({ quiz, index, rightLine, why, png, alt, nextAt }), { nonce: nonce(quiz, `r${index}`) });
+	const results = await deps.poster.send(
+		quiz.channelId,
+		resultsMessage({ quiz, index, rightLine, why, png, alt, nextAt }),
+		{ nonce: nonce(quiz, `r${index}`) },
+	);
 	await copyToProgress(deps, quiz, index, question, answers);
 	const questions = quiz.questions.map((q, i) => (i === index ? { ...q, resultsMessageId: results.id } : q));
 	if (!last) return { ...quiz, questions, phase: 'break', dueAt: nextAt!.toISOString() };
@@ -117,33 +170,45 @@ async function closeQuestion(deps: StepDeps, quiz: LiveQuiz, now: Date): Promise
  * Adds a closed question's answers to each member's progress (answer log, review schedule, profile). Idempotent by
  * answer id, and run before the quiz moves on, so a crash in between is completed by the retried step.
  */
-async function copyToProgress(deps: StepDeps, quiz: LiveQuiz, index: number, question: BankQuestion, answers: readonly LiveAnswer[]): Promise<void> {
+async function copyToProgress(
+	deps: StepDeps,
+	quiz: LiveQuiz,
+	index: number,
+	question: BankQuestion,
+	answers: readonly LiveAnswer[],
+): Promise<void> {
 	await Promise.all(
 		answers.map((a) =>
-			recordAnswer(deps, { id: a.userId, name: a.name, roles: a.roles, permissions: BigInt(a.permissions) }, {
-				id: `l:${quiz.id}:${index}`,
-				guildId: quiz.guildId,
-				userId: a.userId,
-				questionId: question.id,
-				week: question.week,
-				kind: question.kind,
-				tier: question.tier,
-				mode: 'live',
-				correct: a.correct,
-				credit: a.correct ? 1 : 0,
-				points: a.points,
-				grading: 'auto',
-				at: a.at,
-				responseMs: a.responseMs,
-				...(a.choice !== undefined ? { choice: a.choice } : {}),
-				...(a.value !== undefined ? { value: a.value } : {}),
-			}),
+			recordAnswer(
+				deps,
+				{ id: a.userId, name: a.name, roles: a.roles, permissions: BigInt(a.permissions) },
+				{
+					id: `l:${quiz.id}:${index}`,
+					guildId: quiz.guildId,
+					userId: a.userId,
+					questionId: question.id,
+					week: question.week,
+					kind: question.kind,
+					tier: question.tier,
+					mode: 'live',
+					correct: a.correct,
+					credit: a.correct ? 1 : 0,
+					points: a.points,
+					grading: 'auto',
+					at: a.at,
+					responseMs: a.responseMs,
+					...(a.choice !== undefined ? { choice: a.choice } : {}),
+					...(a.value !== undefined ? { value: a.value } : {}),
+				},
+			),
 		),
 	);
 }
 
 async function finish(deps: StepDeps, quiz: LiveQuiz, now: Date): Promise<LiveQuiz> {
-	const perQuestion = await Promise.all(quiz.questions.map((_, i) => deps.repos.liveQuizzes.answers(quiz.guildId, quiz.id, i)));
+	const perQuestion = await Promise.all(
+		quiz.questions.map((_, i) => deps.repos.liveQuizzes.answers(quiz.guildId, quiz.id, i)),
+	);
 	const standings = liveStandings(perQuestion);
 	const week = deps.curriculum.week(quiz.week);
 	const card = liveLeaderboardCard({
@@ -153,7 +218,14 @@ async function finish(deps: StepDeps, quiz: LiveQuiz, now: Date): Promise<LiveQu
 		questions: quiz.questions.length,
 	});
 	const png = toBuffer(await deps.compute.run('quizCard', card));
-	const alt = `Final standings: ${standings.slice(0, 10).map((s) => `${s.rank}. ${s.name} ${s.points}`).join(', ') || 'no answers'}.`;
-	const posted = await deps.poster.send(quiz.channelId, finalMessage(quiz, standings, png, alt), { nonce: nonce(quiz, 'end') });
+	const alt = `Final standings: ${
+		standings
+			.slice(0, 10)
+			.map((s) => `${s.rank}. ${s.name} ${s.points}`)
+			.join(', ') || 'no answers'
+	}.`;
+	const posted = await deps.poster.send(quiz.channelId, finalMessage(quiz, standings, png, alt), {
+		nonce: nonce(quiz, 'end'),
+	});
 	return { ...quiz, phase: 'finished', dueAt: null, finishedAt: now.toISOString(), leaderboardMessageId: posted.id };
 }

@@ -23,18 +23,40 @@ function header(quiz: LiveQuiz, index: number): string {
 function answerButtons(quiz: LiveQuiz, index: number, question: BankQuestion, disabled: boolean) {
 	if (question.kind === 'multiple-choice') {
 		const order = optionOrder(quiz.seed, question.id, question.options.length);
-		return [buttonRow(order.map((_, shown) => button(customId('quiz', 'live', quiz.id, index, shown), letter(shown), ButtonStyle.Primary, undefined, disabled)))];
+		return [
+			buttonRow(
+				order.map((_, shown) =>
+					button(
+						customId('quiz', 'live', quiz.id, index, shown),
+						letter(shown),
+						ButtonStyle.Primary,
+						undefined,
+						disabled,
+					),
+				),
+			),
+		];
 	}
-	return [buttonRow([button(customId('quiz', 'lans', quiz.id, index), 'Type the number', ButtonStyle.Primary, '✍️', disabled)])];
+	return [
+		buttonRow([
+			button(customId('quiz', 'lans', quiz.id, index), 'Type the number', ButtonStyle.Primary, '✍️', disabled),
+		]),
+	];
 }
 
 function questionBody(quiz: LiveQuiz, question: BankQuestion): string {
-	if (question.kind === 'multiple-choice') return `${question.prompt}\n\n${optionLines(question, optionOrder(quiz.seed, question.id, question.options.length))}`;
+	if (question.kind === 'multiple-choice')
+		return `${question.prompt}\n\n${optionLines(question, optionOrder(quiz.seed, question.id, question.options.length))}`;
 	return `${question.prompt}${question.kind === 'numeric' ? `\n\nRight within ±${question.tolerance}${question.unit ? ` ${question.unit}` : ''}.` : ''}`;
 }
 
 /** A live question as posted in the channel: the prompt, the options, the countdown and the answer buttons. */
-export function liveQuestionMessage(quiz: LiveQuiz, index: number, question: BankQuestion, state: LiveQuestionState): Reply {
+export function liveQuestionMessage(
+	quiz: LiveQuiz,
+	index: number,
+	question: BankQuestion,
+	state: LiveQuestionState,
+): Reply {
 	return {
 		embeds: [
 			{
@@ -63,7 +85,10 @@ export function closedQuestionMessage(quiz: LiveQuiz, index: number, question: B
 }
 
 /** The right option's letter and text, in the quiz's display order. */
-export function rightOption(quiz: LiveQuiz, question: MultipleChoiceQuestion): { letter: string; text: string; explanation: string } {
+export function rightOption(
+	quiz: LiveQuiz,
+	question: MultipleChoiceQuestion,
+): { letter: string; text: string; explanation: string } {
 	const order = optionOrder(quiz.seed, question.id, question.options.length);
 	const shown = order.findIndex((original) => question.options[original]!.correct === true);
 	const option = question.options[order[shown]!]!;
@@ -71,7 +96,11 @@ export function rightOption(quiz: LiveQuiz, question: MultipleChoiceQuestion): {
 }
 
 /** The bars of a multiple-choice spread: one per option in display order, with the count of members who chose it. */
-export function choiceSpread(quiz: LiveQuiz, question: MultipleChoiceQuestion, choices: readonly (number | undefined)[]): SpreadRow[] {
+export function choiceSpread(
+	quiz: LiveQuiz,
+	question: MultipleChoiceQuestion,
+	choices: readonly (number | undefined)[],
+): SpreadRow[] {
 	const order = optionOrder(quiz.seed, question.id, question.options.length);
 	return order.map((original, shown) => ({
 		label: `${letter(shown)}. ${question.options[original]!.text}`,
@@ -81,7 +110,11 @@ export function choiceSpread(quiz: LiveQuiz, question: MultipleChoiceQuestion, c
 }
 
 /** The bars of a numeric spread: too low, right (within tolerance), too high. */
-export function numericSpread(question: NumericQuestion, value: number, given: readonly { value?: number; correct: boolean }[]): SpreadRow[] {
+export function numericSpread(
+	question: NumericQuestion,
+	value: number,
+	given: readonly { value?: number; correct: boolean }[],
+): SpreadRow[] {
 	const wrong = given.filter((g) => !g.correct && g.value !== undefined);
 	return [
 		{ label: 'Too low', count: wrong.filter((g) => g.value! < value).length, right: false },
@@ -91,9 +124,19 @@ export function numericSpread(question: NumericQuestion, value: number, given: r
 }
 
 /** The results post of a question: the right answer, why, and the spread chart; when the next question comes. */
-export function resultsMessage(input: { quiz: LiveQuiz; index: number; rightLine: string; why: string; png: Buffer; alt: string; nextAt: Date | null }): Reply {
+export function resultsMessage(input: {
+	quiz: LiveQuiz;
+	index: number;
+	rightLine: string;
+	why: string;
+	png: Buffer;
+	alt: string;
+	nextAt: Date | null;
+}): Reply {
 	const { quiz, index } = input;
-	const next = input.nextAt ? `Next question ${discordTime(input.nextAt)}.` : 'That was the last question: final standings below.';
+	const next = input.nextAt
+		? `Next question ${discordTime(input.nextAt)}.`
+		: 'That was the last question: final standings below.';
 	return {
 		embeds: [
 			{
@@ -108,9 +151,16 @@ export function resultsMessage(input: { quiz: LiveQuiz; index: number; rightLine
 }
 
 /** The final post: the podium in words (mentions that do not ping) and the standings card. */
-export function finalMessage(quiz: LiveQuiz, podium: readonly { userId: string; points: number }[], png: Buffer, alt: string): Reply {
+export function finalMessage(
+	quiz: LiveQuiz,
+	podium: readonly { userId: string; points: number }[],
+	png: Buffer,
+	alt: string,
+): Reply {
 	const medals = ['🥇', '🥈', '🥉'];
-	const lines = podium.slice(0, 3).map((p, i) => `${medals[i]} <@${p.userId}> · ${p.points.toLocaleString('en-US')} points`);
+	const lines = podium
+		.slice(0, 3)
+		.map((p, i) => `${medals[i]} <@${p.userId}> · ${p.points.toLocaleString('en-US')} points`);
 	return {
 		content: `🏁 **Live quiz on week ${quiz.week} is over!**${quiz.stoppedBy ? ' (ended early by the host)' : ''}\n${lines.length > 0 ? lines.join('\n') : 'Nobody answered this time.'}\nMissed questions are waiting in /review; see your progress with /progress.`,
 		files: [{ name: 'standings.png', data: png, description: alt.slice(0, 1000) }],

@@ -12,7 +12,13 @@ export interface MeetingTime {
 }
 
 /** Without a /schedule: Wednesdays 21:00–22:00 in Seoul. */
-export const DEFAULT_MEETING: MeetingTime = { timeZone: DEFAULT_TIME_ZONE, weekday: 3, hour: 21, minute: 0, durationMinutes: 60 };
+export const DEFAULT_MEETING: MeetingTime = {
+	timeZone: DEFAULT_TIME_ZONE,
+	weekday: 3,
+	hour: 21,
+	minute: 0,
+	durationMinutes: 60,
+};
 
 /** Check-in opens this long before the meeting starts (people arrive early) and closes when it ends. */
 export const CHECKIN_EARLY_MINUTES = 15;

@@ -1,5 +1,12 @@
 import type { Compute } from '../compute/compute.js';
-import { evaluatePure, formatNumericAnswer, isWithinTolerance, needsModels, parseNumericAnswer, type NumericQuestion } from '../curriculum/index.js';
+import {
+	evaluatePure,
+	formatNumericAnswer,
+	isWithinTolerance,
+	needsModels,
+	parseNumericAnswer,
+	type NumericQuestion,
+} from '../curriculum/index.js';
 import { UserError } from '../core/errors.js';
 import { workingLines } from './working.js';
 
@@ -18,7 +25,9 @@ export interface ComputedAnswer {
  */
 export async function computeAnswer(question: NumericQuestion, compute: Compute): Promise<ComputedAnswer> {
 	const c = question.compute;
-	const { value, working } = needsModels(c) ? await compute.run('quizModelAnswer', { computation: c }) : { value: evaluatePure(c), working: workingLines(c, evaluatePure(c)) };
+	const { value, working } = needsModels(c)
+		? await compute.run('quizModelAnswer', { computation: c })
+		: { value: evaluatePure(c), working: workingLines(c, evaluatePure(c)) };
 	const shown = `${formatNumericAnswer(value, question.precision)}${question.unit ? ` ${question.unit}` : ''}`;
 	return { value, shown, working };
 }
@@ -36,7 +45,10 @@ export interface NumericVerdict {
 export function judgeNumeric(text: string, question: NumericQuestion, answer: ComputedAnswer): NumericVerdict {
 	const given = parseNumericAnswer(text);
 	if (given === undefined) {
-		throw new UserError(`“${text.trim().slice(0, 40)}” is not a number I can read. Type it like \`0.42\`, \`42%\`, \`1e-3\` or \`2,359,296\`.`, 'quiz.not-a-number');
+		throw new UserError(
+			`“${text.trim().slice(0, 40)}” is not a number I can read. Type it like \`0.42\`, \`42%\`, \`1e-3\` or \`2,359,296\`.`,
+			'quiz.not-a-number',
+		);
 	}
 	return { given, correct: isWithinTolerance(answer.value, given, question.tolerance) };
 }

@@ -45,7 +45,10 @@ export async function startPractice(ctx: BaseContext, options: { week?: number; 
 	}
 	if (pool.length === 0) throw new UserError('There are no questions to practise yet.', 'quiz.empty');
 	const seed = newSeed();
-	const questionIds = shuffled(pool.map((q) => q.id), seed).slice(0, options.count ?? PRACTICE_DEFAULT_COUNT);
+	const questionIds = shuffled(
+		pool.map((q) => q.id),
+		seed,
+	).slice(0, options.count ?? PRACTICE_DEFAULT_COUNT);
 	const session = await deps.repos.practiceSessions.create({
 		guildId,
 		userId: ctx.user.id,
@@ -95,20 +98,38 @@ export async function startReview(ctx: BaseContext, count = 10): Promise<Reply> 
 function questionOf(ctx: BaseContext, session: PracticeSession, position: number): BankQuestion {
 	const id = session.questionIds[position];
 	const question = id === undefined ? undefined : ctx.deps.curriculum.question(id);
-	if (!question) throw new UserError('This question is no longer in the quiz bank (an organizer changed it). Start a new run with /quiz practice.', 'quiz.question-gone');
+	if (!question)
+		throw new UserError(
+			'This question is no longer in the quiz bank (an organizer changed it). Start a new run with /quiz practice.',
+			'quiz.question-gone',
+		);
 	return question;
 }
 
 function checkOwner(ctx: BaseContext, session: PracticeSession | undefined): PracticeSession {
-	if (!session) throw new UserError('This practice run has expired. Start a new one with /quiz practice.', 'quiz.session-gone');
-	if (session.userId !== ctx.user.id) throw new UserError('This practice run belongs to another member: start your own with /quiz practice.', 'quiz.not-yours');
+	if (!session)
+		throw new UserError('This practice run has expired. Start a new one with /quiz practice.', 'quiz.session-gone');
+	if (session.userId !== ctx.user.id)
+		throw new UserError(
+			'This practice run belongs to another member: start your own with /quiz practice.',
+			'quiz.not-yours',
+		);
 	return session;
 }
 
-const ALREADY: Reply = { content: 'You already answered this question: use the buttons of the latest message.', ephemeral: true };
+const ALREADY: Reply = {
+	content: 'You already answered this question: use the buttons of the latest message.',
+	ephemeral: true,
+};
 
 /** The answer record every mode shares. */
-function answerRecord(ctx: BaseContext, session: PracticeSession, position: number, question: BankQuestion, fields: Pick<AnswerRecord, 'correct' | 'credit' | 'grading'> & Partial<AnswerRecord>): AnswerRecord {
+function answerRecord(
+	ctx: BaseContext,
+	session: PracticeSession,
+	position: number,
+	question: BankQuestion,
+	fields: Pick<AnswerRecord, 'correct' | 'credit' | 'grading'> & Partial<AnswerRecord>,
+): AnswerRecord {
 	return {
 		id: `p:${session.id}:${position}`,
 		guildId: session.guildId,
@@ -143,7 +164,10 @@ async function answer(
 		await recordAnswer(ctx.deps, ctx.user, record);
 		const next: PracticeSession = {
 			...session,
-			results: [...session.results, { questionId: question.id, credit: record.credit, correct: record.correct, answerId: record.id }],
+			results: [
+				...session.results,
+				{ questionId: question.id, credit: record.credit, correct: record.correct, answerId: record.id },
+			],
 			pending: null,
 		};
 		return { next, result: feedback };
@@ -157,7 +181,12 @@ export function pickOption(ctx: BaseContext, sessionId: string, position: number
 		const original = optionOrder(session.seed, question.id, question.options.length)[shown];
 		if (original === undefined) throw new UserError('That option does not exist.', 'quiz.option');
 		const correct = question.options[original]!.correct === true;
-		const record = answerRecord(ctx, session, position, question, { correct, credit: correct ? 1 : 0, grading: 'auto', choice: original });
+		const record = answerRecord(ctx, session, position, question, {
+			correct,
+			credit: correct ? 1 : 0,
+			grading: 'auto',
+			choice: original,
+		});
 		return { record, feedback: choiceFeedback(session, position, question, original) };
 	});
 }
@@ -168,7 +197,12 @@ export async function openAnswerForm(ctx: BaseContext, sessionId: string, positi
 	const session = checkOwner(ctx, await ctx.deps.repos.practiceSessions.get(guildId, sessionId));
 	if (position !== session.results.length) return ALREADY;
 	const question = questionOf(ctx, session, position);
-	return answerModal(customId('quiz', 'submit', sessionId, position), `Question ${position + 1}: your answer`, question, ANSWER_MAX);
+	return answerModal(
+		customId('quiz', 'submit', sessionId, position),
+		`Question ${position + 1}: your answer`,
+		question,
+		ANSWER_MAX,
+	);
 }
 
 /** Why the LLM grader is not used; null when it can be. */
@@ -179,7 +213,12 @@ async function graderUnavailable(ctx: BaseContext, guildId: string): Promise<str
 }
 
 /** A submitted form: a number is judged at once; free text goes to the LLM grader, or to self-assessment. */
-export async function submitAnswer(ctx: BaseContext, sessionId: string, position: number, text: string): Promise<Reply> {
+export async function submitAnswer(
+	ctx: BaseContext,
+	sessionId: string,
+	position: number,
+	text: string,
+): Promise<Reply> {
 	const guildId = requireGuild(ctx.guildId);
 	const session = checkOwner(ctx, await ctx.deps.repos.practiceSessions.get(guildId, sessionId));
 	if (position !== session.results.length) return ALREADY;
@@ -188,7 +227,12 @@ export async function submitAnswer(ctx: BaseContext, sessionId: string, position
 		const computed = await computeAnswer(question, ctx.deps.compute);
 		const verdict = judgeNumeric(text, question, computed);
 		return answer(ctx, sessionId, position, async (s) => ({
-			record: answerRecord(ctx, s, position, question, { correct: verdict.correct, credit: verdict.correct ? 1 : 0, grading: 'auto', value: verdict.given }),
+			record: answerRecord(ctx, s, position, question, {
+				correct: verdict.correct,
+				credit: verdict.correct ? 1 : 0,
+				grading: 'auto',
+				value: verdict.given,
+			}),
 			feedback: numericFeedback(s, position, question, verdict.given, computed, verdict.correct),
 		}));
 	}
@@ -199,7 +243,13 @@ export async function submitAnswer(ctx: BaseContext, sessionId: string, position
 		try {
 			const ticket = await ctx.deps.llm.begin({ guildId, userId: ctx.user.id });
 			const result = await spend(ticket, (client) =>
-				gradeFreeText(client, { question: question.prompt, modelAnswer: question.answer, rubric: question.rubric, answer: text, language: languageOfLocale(ctx.locale).name }),
+				gradeFreeText(client, {
+					question: question.prompt,
+					modelAnswer: question.answer,
+					rubric: question.rubric,
+					answer: text,
+					language: languageOfLocale(ctx.locale).name,
+				}),
 			);
 			if (result.ok) grade = result.grade;
 			else why = 'The AI grader’s verdict could not be read.';
@@ -212,7 +262,11 @@ export async function submitAnswer(ctx: BaseContext, sessionId: string, position
 	if (grade) {
 		const graded = grade;
 		return answer(ctx, sessionId, position, async (s) => ({
-			record: answerRecord(ctx, s, position, question, { correct: graded.score >= 0.5, credit: graded.score, grading: 'llm' }),
+			record: answerRecord(ctx, s, position, question, {
+				correct: graded.score >= 0.5,
+				credit: graded.score,
+				grading: 'llm',
+			}),
 			feedback: gradedFeedback(s, position, question, text, graded),
 		}));
 	}
@@ -220,7 +274,10 @@ export async function submitAnswer(ctx: BaseContext, sessionId: string, position
 	return ctx.deps.repos.practiceSessions.update(guildId, sessionId, async (current) => {
 		const s = checkOwner(ctx, current);
 		if (position !== s.results.length) return { next: null, result: ALREADY };
-		return { next: { ...s, pending: { position, text } }, result: selfAssessMessage(s, position, question, text, why ?? '') };
+		return {
+			next: { ...s, pending: { position, text } },
+			result: selfAssessMessage(s, position, question, text, why ?? ''),
+		};
 	});
 }
 
@@ -229,9 +286,14 @@ export function selfAssess(ctx: BaseContext, sessionId: string, position: number
 	const choice = SELF_LEVELS.find((l) => l.level === level);
 	if (!choice) throw new UserError('That is not one of the choices.', 'quiz.self-level');
 	return answer(ctx, sessionId, position, async (session, question) => {
-		if (question.kind !== 'free-text' || session.pending?.position !== position) throw new UserError('Write your answer first.', 'quiz.no-answer');
+		if (question.kind !== 'free-text' || session.pending?.position !== position)
+			throw new UserError('Write your answer first.', 'quiz.no-answer');
 		return {
-			record: answerRecord(ctx, session, position, question, { correct: choice.credit >= 0.5, credit: choice.credit, grading: 'self' }),
+			record: answerRecord(ctx, session, position, question, {
+				correct: choice.credit >= 0.5,
+				credit: choice.credit,
+				grading: 'self',
+			}),
 			feedback: selfAssessedFeedback(session, position, question, choice.credit),
 		};
 	});
@@ -249,10 +311,12 @@ export async function nextStep(ctx: BaseContext, sessionId: string): Promise<Rep
 		}
 		return questionMessage(session, position, question);
 	}
-	const prompts = new Map(session.questionIds.flatMap((id) => {
-		const q = ctx.deps.curriculum.question(id);
-		return q ? [[id, { prompt: q.prompt, week: q.week }] as const] : [];
-	}));
+	const prompts = new Map(
+		session.questionIds.flatMap((id) => {
+			const q = ctx.deps.curriculum.question(id);
+			return q ? [[id, { prompt: q.prompt, week: q.week }] as const] : [];
+		}),
+	);
 	const cards = await ctx.deps.repos.reviews.cards(guildId, ctx.user.id);
 	return summaryMessage(session, prompts, nextDue(cards, ctx.deps.clock.now()));
 }

@@ -6,7 +6,18 @@ import type { FreeTextGrade } from '../llm/grading.js';
 import type { PracticeSession } from '../storage/repositories/practice-sessions.js';
 import type { ComputedAnswer } from './numeric.js';
 import { letter, optionOrder } from './shuffle.js';
-import { answerHint, button, buttonRow, clip, COLORS, discordTime, optionLines, type ChoiceQuestion, type NumberQuestion, type TextQuestion } from './view-parts.js';
+import {
+	answerHint,
+	button,
+	buttonRow,
+	clip,
+	COLORS,
+	discordTime,
+	optionLines,
+	type ChoiceQuestion,
+	type NumberQuestion,
+	type TextQuestion,
+} from './view-parts.js';
 
 /** The three self-assessment levels and the credit each records. */
 export const SELF_LEVELS = [
@@ -30,14 +41,38 @@ function quoted(text: string, max = 600): string {
 /** A question of a practice or review session, with its answer buttons. */
 export function questionMessage(session: PracticeSession, position: number, question: BankQuestion): Reply {
 	const id = session.id;
-	const order = question.kind === 'multiple-choice' ? optionOrder(session.seed, question.id, question.options.length) : [];
-	const description = question.kind === 'multiple-choice' ? `${question.prompt}\n\n${optionLines(question, order)}` : question.prompt;
+	const order =
+		question.kind === 'multiple-choice' ? optionOrder(session.seed, question.id, question.options.length) : [];
+	const description =
+		question.kind === 'multiple-choice' ? `${question.prompt}\n\n${optionLines(question, order)}` : question.prompt;
 	const components =
 		question.kind === 'multiple-choice'
-			? [buttonRow(order.map((_, shown) => button(customId('quiz', 'pick', id, position, shown), letter(shown), ButtonStyle.Primary)))]
-			: [buttonRow([button(customId('quiz', 'answer', id, position), question.kind === 'numeric' ? 'Type the number' : 'Write your answer', ButtonStyle.Primary, '✍️')])];
+			? [
+					buttonRow(
+						order.map((_, shown) =>
+							button(customId('quiz', 'pick', id, position, shown), letter(shown), ButtonStyle.Primary),
+						),
+					),
+				]
+			: [
+					buttonRow([
+						button(
+							customId('quiz', 'answer', id, position),
+							question.kind === 'numeric' ? 'Type the number' : 'Write your answer',
+							ButtonStyle.Primary,
+							'✍️',
+						),
+					]),
+				];
 	return {
-		embeds: [{ title: clip(heading(session, position, question), 256), description, color: COLORS.neutral, footer: { text: `Tier: ${question.tier} · ${answerHint(question)}` } }],
+		embeds: [
+			{
+				title: clip(heading(session, position, question), 256),
+				description,
+				color: COLORS.neutral,
+				footer: { text: `Tier: ${question.tier} · ${answerHint(question)}` },
+			},
+		],
 		components,
 		ephemeral: true,
 		update: true,
@@ -46,11 +81,23 @@ export function questionMessage(session: PracticeSession, position: number, ques
 
 function nextRow(session: PracticeSession, position: number) {
 	const last = position + 1 >= session.questionIds.length;
-	return buttonRow([button(customId('quiz', 'next', session.id), last ? 'See my results' : 'Next question', ButtonStyle.Primary, last ? '🏁' : '▶️')]);
+	return buttonRow([
+		button(
+			customId('quiz', 'next', session.id),
+			last ? 'See my results' : 'Next question',
+			ButtonStyle.Primary,
+			last ? '🏁' : '▶️',
+		),
+	]);
 }
 
 /** Feedback on a multiple-choice answer: every option with its explanation, the right one and the member's marked. */
-export function choiceFeedback(session: PracticeSession, position: number, question: ChoiceQuestion, chosen: number): Reply {
+export function choiceFeedback(
+	session: PracticeSession,
+	position: number,
+	question: ChoiceQuestion,
+	chosen: number,
+): Reply {
 	const order = optionOrder(session.seed, question.id, question.options.length);
 	const right = question.options[chosen]?.correct === true;
 	const lines = order.map((original, shown) => {
@@ -74,7 +121,14 @@ export function choiceFeedback(session: PracticeSession, position: number, quest
 }
 
 /** Feedback on a numeric answer: the member's number, the computed one, and how it was computed. */
-export function numericFeedback(session: PracticeSession, position: number, question: NumberQuestion, given: number, answer: ComputedAnswer, right: boolean): Reply {
+export function numericFeedback(
+	session: PracticeSession,
+	position: number,
+	question: NumberQuestion,
+	given: number,
+	answer: ComputedAnswer,
+	right: boolean,
+): Reply {
 	const description = [
 		`**Q:** ${question.prompt}`,
 		'',
@@ -86,7 +140,13 @@ export function numericFeedback(session: PracticeSession, position: number, ques
 		`**Why:** ${question.explanation}`,
 	].join('\n');
 	return {
-		embeds: [{ title: clip(`${right ? '✅ Right!' : '❌ Not quite'} · ${heading(session, position, question)}`, 256), description, color: right ? COLORS.right : COLORS.wrong }],
+		embeds: [
+			{
+				title: clip(`${right ? '✅ Right!' : '❌ Not quite'} · ${heading(session, position, question)}`, 256),
+				description,
+				color: right ? COLORS.right : COLORS.wrong,
+			},
+		],
 		components: [nextRow(session, position)],
 		ephemeral: true,
 		update: true,
@@ -96,7 +156,13 @@ export function numericFeedback(session: PracticeSession, position: number, ques
 const VERDICT_MARK = { met: '✅', partly: '🟡', missed: '❌' } as const;
 
 /** Feedback on a free-text answer graded by the LLM: a verdict per rubric point, the feedback, the model answer. */
-export function gradedFeedback(session: PracticeSession, position: number, question: TextQuestion, text: string, grade: FreeTextGrade): Reply {
+export function gradedFeedback(
+	session: PracticeSession,
+	position: number,
+	question: TextQuestion,
+	text: string,
+	grade: FreeTextGrade,
+): Reply {
 	const score = Math.round(grade.score * 100);
 	const color = grade.score >= 0.75 ? COLORS.right : grade.score >= 0.5 ? COLORS.partly : COLORS.wrong;
 	const description = [
@@ -114,10 +180,15 @@ export function gradedFeedback(session: PracticeSession, position: number, quest
 	return {
 		embeds: [
 			{
-				title: clip(`${score >= 75 ? '✅' : score >= 50 ? '🟡' : '❌'} ${score}% of the rubric · ${heading(session, position, question)}`, 256),
+				title: clip(
+					`${score >= 75 ? '✅' : score >= 50 ? '🟡' : '❌'} ${score}% of the rubric · ${heading(session, position, question)}`,
+					256,
+				),
 				description,
 				color,
-				footer: { text: `Graded by ${grade.model}: met 1, partly ½, missed 0 per point (${grade.earned}/${grade.total}).` },
+				footer: {
+					text: `Graded by ${grade.model}: met 1, partly ½, missed 0 per point (${grade.earned}/${grade.total}).`,
+				},
 			},
 		],
 		components: [nextRow(session, position)],
@@ -127,7 +198,13 @@ export function gradedFeedback(session: PracticeSession, position: number, quest
 }
 
 /** Without an LLM grader: the model answer and rubric, and buttons for the member to mark their own answer. */
-export function selfAssessMessage(session: PracticeSession, position: number, question: TextQuestion, text: string, why: string): Reply {
+export function selfAssessMessage(
+	session: PracticeSession,
+	position: number,
+	question: TextQuestion,
+	text: string,
+	why: string,
+): Reply {
 	const description = [
 		`**Q:** ${question.prompt}`,
 		'',
@@ -142,15 +219,31 @@ export function selfAssessMessage(session: PracticeSession, position: number, qu
 		'How many of the points did your answer make?',
 	].join('\n');
 	return {
-		embeds: [{ title: clip(`✍️ Compare with the model answer · ${heading(session, position, question)}`, 256), description, color: COLORS.neutral, footer: { text: `${why} Your mark is recorded as self-assessed.` } }],
-		components: [buttonRow(SELF_LEVELS.map((l) => button(customId('quiz', 'self', session.id, position, l.level), l.label, l.style)))],
+		embeds: [
+			{
+				title: clip(`✍️ Compare with the model answer · ${heading(session, position, question)}`, 256),
+				description,
+				color: COLORS.neutral,
+				footer: { text: `${why} Your mark is recorded as self-assessed.` },
+			},
+		],
+		components: [
+			buttonRow(
+				SELF_LEVELS.map((l) => button(customId('quiz', 'self', session.id, position, l.level), l.label, l.style)),
+			),
+		],
 		ephemeral: true,
 		update: true,
 	};
 }
 
 /** Feedback after a self-assessment. */
-export function selfAssessedFeedback(session: PracticeSession, position: number, question: TextQuestion, credit: number): Reply {
+export function selfAssessedFeedback(
+	session: PracticeSession,
+	position: number,
+	question: TextQuestion,
+	credit: number,
+): Reply {
 	const level = SELF_LEVELS.find((l) => l.credit === credit) ?? SELF_LEVELS[2];
 	return {
 		embeds: [
@@ -167,7 +260,11 @@ export function selfAssessedFeedback(session: PracticeSession, position: number,
 }
 
 /** The end of a session: the score, each question's result, and when the wrong ones come back in /review. */
-export function summaryMessage(session: PracticeSession, prompts: ReadonlyMap<string, { prompt: string; week: number }>, nextReview: Date | null): Reply {
+export function summaryMessage(
+	session: PracticeSession,
+	prompts: ReadonlyMap<string, { prompt: string; week: number }>,
+	nextReview: Date | null,
+): Reply {
 	const right = session.results.filter((r) => r.correct).length;
 	const total = session.results.length;
 	const lines = session.results.map((r, i) => {
@@ -175,7 +272,9 @@ export function summaryMessage(session: PracticeSession, prompts: ReadonlyMap<st
 		const mark = r.credit >= 1 ? '✅' : r.credit > 0 ? '🟡' : '❌';
 		return `${mark} ${i + 1}. ${q ? `(week ${q.week}) ${clip(q.prompt, 90)}` : r.questionId}`;
 	});
-	const review = nextReview ? `\n\nQuestions you missed come back in /review, spaced out: the next one ${discordTime(nextReview)}.` : '';
+	const review = nextReview
+		? `\n\nQuestions you missed come back in /review, spaced out: the next one ${discordTime(nextReview)}.`
+		: '';
 	return {
 		embeds: [
 			{
@@ -185,7 +284,22 @@ export function summaryMessage(session: PracticeSession, prompts: ReadonlyMap<st
 				footer: { text: 'Your progress card: /progress' },
 			},
 		],
-		components: [buttonRow([button(customId('quiz', 'again', session.mode === 'review' ? 'r' : 'p', session.week ?? 0, session.questionIds.length), session.mode === 'review' ? 'Review more' : 'Practise again', ButtonStyle.Secondary, '🔄')])],
+		components: [
+			buttonRow([
+				button(
+					customId(
+						'quiz',
+						'again',
+						session.mode === 'review' ? 'r' : 'p',
+						session.week ?? 0,
+						session.questionIds.length,
+					),
+					session.mode === 'review' ? 'Review more' : 'Practise again',
+					ButtonStyle.Secondary,
+					'🔄',
+				),
+			]),
+		],
 		ephemeral: true,
 		update: true,
 	};

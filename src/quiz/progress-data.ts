@@ -15,7 +15,14 @@ export function unknownName(userId: string): string {
 }
 
 /** One member's progress in a server, read from every repository that holds a part of it. */
-export async function loadProgress(deps: DataDeps, guildId: string, userId: string, name: string | undefined, now: Date, calendar?: GuildCalendar): Promise<ProgressSummary> {
+export async function loadProgress(
+	deps: DataDeps,
+	guildId: string,
+	userId: string,
+	name: string | undefined,
+	now: Date,
+	calendar?: GuildCalendar,
+): Promise<ProgressSummary> {
 	const cal = calendar ?? (await guildCalendar(deps, guildId, now));
 	const [answers, activity, meetings, evaluations, cards] = await Promise.all([
 		deps.repos.answers.list(guildId, userId),
@@ -40,7 +47,11 @@ export async function loadProgress(deps: DataDeps, guildId: string, userId: stri
 }
 
 /** Everyone the bot has seen take part in a server: quiz answers, check-ins, demos or tutor sessions. */
-export async function groupMembers(deps: DataDeps, guildId: string, meetings?: readonly MeetingRecord[]): Promise<string[]> {
+export async function groupMembers(
+	deps: DataDeps,
+	guildId: string,
+	meetings?: readonly MeetingRecord[],
+): Promise<string[]> {
 	const [answered, active, evaluated, held] = await Promise.all([
 		deps.repos.answers.members(guildId),
 		deps.repos.memberActivity.members(guildId),
@@ -51,7 +62,11 @@ export async function groupMembers(deps: DataDeps, guildId: string, meetings?: r
 }
 
 /** Every member's progress, for /report. */
-export async function loadGroup(deps: DataDeps, guildId: string, now: Date): Promise<{ members: ProgressSummary[]; meetings: MeetingRecord[]; calendar: GuildCalendar }> {
+export async function loadGroup(
+	deps: DataDeps,
+	guildId: string,
+	now: Date,
+): Promise<{ members: ProgressSummary[]; meetings: MeetingRecord[]; calendar: GuildCalendar }> {
 	const calendar = await guildCalendar(deps, guildId, now);
 	const meetings = await deps.repos.checkIns.meetings(guildId);
 	const ids = await groupMembers(deps, guildId, meetings);
@@ -72,12 +87,20 @@ export interface Leaderboard {
  * The ranking of a period (see scoring.ts for the points). When the server leaves organizers out, a member counts as
  * an organizer by the roles and permissions they had at their latest activity, checked against today's settings.
  */
-export async function loadLeaderboard(deps: DataDeps, guildId: string, period: Period, now: Date): Promise<Leaderboard> {
+export async function loadLeaderboard(
+	deps: DataDeps,
+	guildId: string,
+	period: Period,
+	now: Date,
+): Promise<Leaderboard> {
 	const calendar = await guildCalendar(deps, guildId, now);
 	const since = periodStart(period, now, calendar.timeZone);
 	const settings = await deps.repos.settings.get(guildId);
 	const ids = await deps.repos.answers.members(guildId);
-	const [answers, activity] = await Promise.all([deps.repos.answers.listMany(guildId, ids), deps.repos.memberActivity.getMany(guildId, ids)]);
+	const [answers, activity] = await Promise.all([
+		deps.repos.answers.listMany(guildId, ids),
+		deps.repos.memberActivity.getMany(guildId, ids),
+	]);
 	let excludedOrganizers = 0;
 	const standings = ids.flatMap((id) => {
 		const profile = activity.get(id)?.profile;

@@ -31,7 +31,10 @@ export interface TopicMastery {
 }
 
 /** Per-week mastery from a member's answers (see {@link TopicMastery}). */
-export function topicMastery(answers: readonly AnswerRecord[], curriculum: Pick<Curriculum, 'weeks' | 'questionsFor'>): TopicMastery[] {
+export function topicMastery(
+	answers: readonly AnswerRecord[],
+	curriculum: Pick<Curriculum, 'weeks' | 'questionsFor'>,
+): TopicMastery[] {
 	const latest = new Map<string, number>();
 	for (const a of answers) latest.set(a.questionId, a.credit);
 	return curriculum.weeks.map((week) => {
@@ -109,13 +112,19 @@ export function summarizeProgress(input: ProgressInput): ProgressSummary {
 		...evaluations.map((e) => new Date(e.finishedAt)),
 	];
 	const due = dueCards(input.cards, now);
-	const review = { due: due.length, scheduled: scheduledCards(input.cards).length, nextDueAt: nextDue(input.cards, now) };
+	const review = {
+		due: due.length,
+		scheduled: scheduledCards(input.cards).length,
+		nextDueAt: nextDue(input.cards, now),
+	};
 	return {
 		userId: input.userId,
 		name: input.name,
 		meetingsHeld: meetings.length,
 		attended: attendedMeetings.length,
-		attendedWeeks: [...new Set(attendedMeetings.map((m) => m.week).filter((w): w is number => w !== null))].sort((a, b) => a - b),
+		attendedWeeks: [...new Set(attendedMeetings.map((m) => m.week).filter((w): w is number => w !== null))].sort(
+			(a, b) => a - b,
+		),
 		topics,
 		completedWeeks: topics.filter((t) => t.completed).map((t) => t.week),
 		answers: answers.length,
@@ -138,11 +147,21 @@ const percent = (x: number): string => `${Math.round(x * 100)}%`;
  * week already started, then the next week not started (up to the schedule's current week), then the latest
  * tutor evaluation's first improvement.
  */
-function suggestions(topics: readonly TopicMastery[], due: number, evaluations: readonly SessionEvaluation[], currentWeek: number | null): string[] {
+function suggestions(
+	topics: readonly TopicMastery[],
+	due: number,
+	evaluations: readonly SessionEvaluation[],
+	currentWeek: number | null,
+): string[] {
 	const out: string[] = [];
 	if (due > 0) out.push(`${due} question${due === 1 ? '' : 's'} due for review: run /review`);
-	const weakest = topics.filter((t) => t.answered > 0 && !t.completed).sort((a, b) => a.mastery - b.mastery || a.week - b.week)[0];
-	if (weakest) out.push(`Week ${weakest.week} (${weakest.title}): mastery ${percent(weakest.mastery)}, practise with /quiz practice week:${weakest.week}`);
+	const weakest = topics
+		.filter((t) => t.answered > 0 && !t.completed)
+		.sort((a, b) => a.mastery - b.mastery || a.week - b.week)[0];
+	if (weakest)
+		out.push(
+			`Week ${weakest.week} (${weakest.title}): mastery ${percent(weakest.mastery)}, practise with /quiz practice week:${weakest.week}`,
+		);
 	const fresh = topics.find((t) => t.answered === 0 && (currentWeek === null || t.week <= currentWeek));
 	if (fresh) out.push(`Week ${fresh.week} (${fresh.title}) not started yet: /quiz practice week:${fresh.week}`);
 	const improvement = evaluations[0]?.improvements[0];

@@ -13,9 +13,13 @@ export async function recordAnswer(deps: Pick<Deps, 'repos'>, user: Actor, answe
 	const now = new Date(answer.at);
 	await deps.repos.answers.record(answer);
 	if (answer.mode === 'review') {
-		await deps.repos.reviews.change(answer.guildId, answer.userId, answer.questionId, (card) => afterReview(card, answer.questionId, answer.correct, answer.id, now));
+		await deps.repos.reviews.change(answer.guildId, answer.userId, answer.questionId, (card) =>
+			afterReview(card, answer.questionId, answer.correct, answer.id, now),
+		);
 	} else if (!answer.correct) {
-		await deps.repos.reviews.change(answer.guildId, answer.userId, answer.questionId, (card) => afterWrong(card, answer.questionId, answer.id, now));
+		await deps.repos.reviews.change(answer.guildId, answer.userId, answer.questionId, (card) =>
+			afterWrong(card, answer.questionId, answer.id, now),
+		);
 	}
 	await deps.repos.memberActivity.touch(answer.guildId, user, now);
 }

@@ -56,7 +56,9 @@ export interface RankedStanding extends Standing {
 /** Sorts by points, then accuracy, then id (stable for ties), and numbers the ranks with shared ranks for ties. */
 export function rankStandings(standings: readonly Standing[]): RankedStanding[] {
 	const accuracy = (s: Standing) => (s.answers > 0 ? s.correct / s.answers : 0);
-	const sorted = [...standings].sort((a, b) => b.points - a.points || accuracy(b) - accuracy(a) || a.userId.localeCompare(b.userId));
+	const sorted = [...standings].sort(
+		(a, b) => b.points - a.points || accuracy(b) - accuracy(a) || a.userId.localeCompare(b.userId),
+	);
 	return sorted.map((s, i) => {
 		let rank = i + 1;
 		for (let j = i - 1; j >= 0 && sorted[j]!.points === s.points; j--) rank = j + 1;
@@ -80,11 +82,26 @@ export interface LivePlayer {
  * Final standings of a live quiz from each question's answers: points summed, then ranked by points, right
  * answers, and mean response time; tied points share a rank.
  */
-export function liveStandings(perQuestion: readonly (readonly { userId: string; name: string; points: number; correct: boolean; responseMs: number }[])[]): LivePlayer[] {
+export function liveStandings(
+	perQuestion: readonly (readonly {
+		userId: string;
+		name: string;
+		points: number;
+		correct: boolean;
+		responseMs: number;
+	}[])[],
+): LivePlayer[] {
 	const players = new Map<string, Omit<LivePlayer, 'rank' | 'meanMs'> & { totalMs: number }>();
 	for (const answers of perQuestion) {
 		for (const a of answers) {
-			const p = players.get(a.userId) ?? { userId: a.userId, name: a.name, points: 0, right: 0, answered: 0, totalMs: 0 };
+			const p = players.get(a.userId) ?? {
+				userId: a.userId,
+				name: a.name,
+				points: 0,
+				right: 0,
+				answered: 0,
+				totalMs: 0,
+			};
 			p.points += a.points;
 			p.right += a.correct ? 1 : 0;
 			p.answered += 1;
@@ -95,7 +112,9 @@ export function liveStandings(perQuestion: readonly (readonly { userId: string; 
 	}
 	const sorted = [...players.values()]
 		.map(({ totalMs, ...p }) => ({ ...p, meanMs: p.answered > 0 ? totalMs / p.answered : 0 }))
-		.sort((a, b) => b.points - a.points || b.right - a.right || a.meanMs - b.meanMs || a.userId.localeCompare(b.userId));
+		.sort(
+			(a, b) => b.points - a.points || b.right - a.right || a.meanMs - b.meanMs || a.userId.localeCompare(b.userId),
+		);
 	return sorted.map((p, i) => {
 		let rank = i + 1;
 		for (let j = i - 1; j >= 0 && sorted[j]!.points === p.points; j--) rank = j + 1;

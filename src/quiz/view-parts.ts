@@ -1,4 +1,11 @@
-import { ButtonStyle, ComponentType, TextInputStyle, type APIActionRowComponent, type APIButtonComponent, type APIComponentInMessageActionRow } from 'discord-api-types/v10';
+import {
+	ButtonStyle,
+	ComponentType,
+	TextInputStyle,
+	type APIActionRowComponent,
+	type APIButtonComponent,
+	type APIComponentInMessageActionRow,
+} from 'discord-api-types/v10';
 import type { ModalReply } from '../core/reply.js';
 import type { BankQuestion, MultipleChoiceQuestion } from '../curriculum/index.js';
 import { letter } from './shuffle.js';
@@ -23,8 +30,21 @@ export function buttonRow(buttons: APIButtonComponent[]): Row {
 
 export type ActionStyle = ButtonStyle.Primary | ButtonStyle.Secondary | ButtonStyle.Success | ButtonStyle.Danger;
 
-export function button(customId: string, label: string, style: ActionStyle = ButtonStyle.Secondary, emoji?: string, disabled = false): APIButtonComponent {
-	return { type: ComponentType.Button, style, custom_id: customId, label, ...(emoji ? { emoji: { name: emoji } } : {}), ...(disabled ? { disabled: true } : {}) };
+export function button(
+	customId: string,
+	label: string,
+	style: ActionStyle = ButtonStyle.Secondary,
+	emoji?: string,
+	disabled = false,
+): APIButtonComponent {
+	return {
+		type: ComponentType.Button,
+		style,
+		custom_id: customId,
+		label,
+		...(emoji ? { emoji: { name: emoji } } : {}),
+		...(disabled ? { disabled: true } : {}),
+	};
 }
 
 /** The options of a multiple-choice question in display order: "**A.** text" lines. */

@@ -31,7 +31,11 @@ function softmaxLines(logits: readonly number[], temperature: number): { lines: 
 	return { lines, probs };
 }
 
-function attentionLines(q: readonly number[], keys: readonly (readonly number[])[], dk: number | undefined): { lines: string[]; weights: Float64Array } {
+function attentionLines(
+	q: readonly number[],
+	keys: readonly (readonly number[])[],
+	dk: number | undefined,
+): { lines: string[]; weights: Float64Array } {
 	const d = dk ?? q.length;
 	const scores = keys.map((k) => sum(q.map((x, i) => x * (k[i] ?? 0))) / Math.sqrt(d));
 	const weights = softmax(scores);
@@ -57,19 +61,31 @@ export function workingLines(c: PureComputation, value: number): string[] {
 			const steps = applyFilters(c.logits, { temperature: c.temperature ?? 1, topK: c.k }).steps;
 			const { lines } = softmaxLines(c.logits, c.temperature ?? 1);
 			const kept = steps[1]!.kept;
-			return [...lines, `Keep the top ${c.k}: tokens ${kept.join(', ')}; renormalise over them`, `p[${c.index}] after top-k ${result}`];
+			return [
+				...lines,
+				`Keep the top ${c.k}: tokens ${kept.join(', ')}; renormalise over them`,
+				`p[${c.index}] after top-k ${result}`,
+			];
 		}
 		case 'top-p-set-size': {
 			const { lines } = softmaxLines(c.logits, c.temperature ?? 1);
 			const step = applyFilters(c.logits, { temperature: c.temperature ?? 1, topP: c.p }).steps[2]!;
 			const order = step.order ?? [];
 			const cumulative = Array.from(step.cumulative ?? []);
-			return [...lines, `Sorted, the running sum is ${list(cumulative)} (tokens ${order.join(', ')})`, `The first sum ≥ p = ${num(c.p)} keeps ${result} tokens`];
+			return [
+				...lines,
+				`Sorted, the running sum is ${list(cumulative)} (tokens ${order.join(', ')})`,
+				`The first sum ≥ p = ${num(c.p)} keeps ${result} tokens`,
+			];
 		}
 		case 'min-p-set-size': {
 			const { lines, probs } = softmaxLines(c.logits, c.temperature ?? 1);
 			const max = Math.max(...probs);
-			return [...lines, `Threshold = min_p × p_max = ${num(c.min_p)} × ${num(max)} = ${num(c.min_p * max)}`, `Tokens at or above it ${result}`];
+			return [
+				...lines,
+				`Threshold = min_p × p_max = ${num(c.min_p)} × ${num(max)} = ${num(c.min_p * max)}`,
+				`Tokens at or above it ${result}`,
+			];
 		}
 		case 'entropy': {
 			const { lines, probs } = softmaxLines(c.logits, c.temperature ?? 1);
@@ -83,7 +99,10 @@ export function workingLines(c: PureComputation, value: number): string[] {
 			const dot = sum(c.a.map((x, i) => x * (c.b[i] ?? 0)));
 			const na = Math.hypot(...c.a);
 			const nb = Math.hypot(...c.b);
-			return [`a·b = ${num(dot)}, ‖a‖ = ${num(na)}, ‖b‖ = ${num(nb)}`, `cos = a·b / (‖a‖ ‖b‖) = ${num(dot)} / (${num(na)} × ${num(nb)}) ${result}`];
+			return [
+				`a·b = ${num(dot)}, ‖a‖ = ${num(na)}, ‖b‖ = ${num(nb)}`,
+				`cos = a·b / (‖a‖ ‖b‖) = ${num(dot)} / (${num(na)} × ${num(nb)}) ${result}`,
+			];
 		}
 		case 'euclidean-distance': {
 			const squares = c.a.map((x, i) => (x - (c.b[i] ?? 0)) ** 2);
@@ -104,7 +123,10 @@ export function workingLines(c: PureComputation, value: number): string[] {
 		}
 		case 'positional-encoding': {
 			const angle = c.pos / 10000 ** ((2 * c.i) / c.d_model);
-			return [`angle = pos / 10000^(2i/d_model) = ${c.pos} / 10000^(${2 * c.i}/${c.d_model}) = ${num(angle)}`, `${c.component}(${num(angle)}) ${result}`];
+			return [
+				`angle = pos / 10000^(2i/d_model) = ${c.pos} / 10000^(${2 * c.i}/${c.d_model}) = ${num(angle)}`,
+				`${c.component}(${num(angle)}) ${result}`,
+			];
 		}
 		case 'positional-wavelength':
 			return [`wavelength = 2π × 10000^(2i/d_model) = 2π × 10000^(${2 * c.i}/${c.d_model})`, result];
@@ -112,9 +134,15 @@ export function workingLines(c: PureComputation, value: number): string[] {
 			const bias = c.layer === 'multi-head-attention' || c.layer === 'ffn' ? (c.bias ?? true) : false;
 			switch (c.layer) {
 				case 'multi-head-attention':
-					return [`4 projections (Q, K, V, output) of ${c.d_model} × ${c.d_model}${bias ? ` plus 4 biases of ${c.d_model}` : ''}: 4×${c.d_model}²${bias ? ` + 4×${c.d_model}` : ''}`, result];
+					return [
+						`4 projections (Q, K, V, output) of ${c.d_model} × ${c.d_model}${bias ? ` plus 4 biases of ${c.d_model}` : ''}: 4×${c.d_model}²${bias ? ` + 4×${c.d_model}` : ''}`,
+						result,
+					];
 				case 'ffn':
-					return [`Two matrices ${c.d_model} × ${c.d_ff}${bias ? ` plus biases ${c.d_ff} and ${c.d_model}` : ''}: 2×${c.d_model}×${c.d_ff}${bias ? ` + ${c.d_ff} + ${c.d_model}` : ''}`, result];
+					return [
+						`Two matrices ${c.d_model} × ${c.d_ff}${bias ? ` plus biases ${c.d_ff} and ${c.d_model}` : ''}: 2×${c.d_model}×${c.d_ff}${bias ? ` + ${c.d_ff} + ${c.d_model}` : ''}`,
+						result,
+					];
 				case 'embedding':
 					return [`One row of ${c.d_model} per token: ${c.vocab} × ${c.d_model}`, result];
 				case 'layer-norm':
@@ -127,7 +155,12 @@ export function workingLines(c: PureComputation, value: number): string[] {
 		case 'attention-matrix-entries':
 			return [`seq_len² × heads × layers = ${c.seq_len}² × ${c.heads ?? 1} × ${c.layers ?? 1}`, result];
 		case 'activation': {
-			const formula = { relu: 'max(0, x)', gelu: 'x·Φ(x)', 'gelu-tanh': '0.5x(1 + tanh(√(2/π)(x + 0.044715x³)))', silu: 'x·σ(x) = x / (1 + e^(−x))' }[c.fn];
+			const formula = {
+				'relu': 'max(0, x)',
+				'gelu': 'x·Φ(x)',
+				'gelu-tanh': '0.5x(1 + tanh(√(2/π)(x + 0.044715x³)))',
+				'silu': 'x·σ(x) = x / (1 + e^(−x))',
+			}[c.fn];
 			return [`${c.fn}(x) = ${formula} at x = ${num(c.x)}`, result];
 		}
 		case 'layer-norm': {
@@ -135,10 +168,19 @@ export function workingLines(c: PureComputation, value: number): string[] {
 			const variance = sum(c.x.map((v) => (v - mean) ** 2)) / c.x.length;
 			const eps = c.epsilon ?? 1e-5;
 			const normed = layerNorm(c.x, eps);
-			return [`mean μ = ${num(mean)}, variance σ² = ${num(variance)}, ε = ${num(eps)}`, `(x − μ) / √(σ² + ε) = ${list(normed)}`, `x̂[${c.index}] ${result}`];
+			return [
+				`mean μ = ${num(mean)}, variance σ² = ${num(variance)}, ε = ${num(eps)}`,
+				`(x − μ) / √(σ² + ε) = ${list(normed)}`,
+				`x̂[${c.index}] ${result}`,
+			];
 		}
 		case 'gradient-product':
-			return [c.residual ? `Π (1 + fᵢ) = ${c.factors.map((f) => `(1 + ${num(f)})`).join(' × ')}` : `Π fᵢ = ${c.factors.map(num).join(' × ')}`, result];
+			return [
+				c.residual
+					? `Π (1 + fᵢ) = ${c.factors.map((f) => `(1 + ${num(f)})`).join(' × ')}`
+					: `Π fᵢ = ${c.factors.map(num).join(' × ')}`,
+				result,
+			];
 		case 'repeated-trials':
 			return [`1 − (1 − p)ⁿ = 1 − (1 − ${num(c.p)})^${c.n} = 1 − ${num((1 - c.p) ** c.n)}`, result];
 		case 'predicted-rating': {
@@ -153,4 +195,3 @@ export function workingLines(c: PureComputation, value: number): string[] {
 	}
 	return [result];
 }
-

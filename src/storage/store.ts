@@ -106,7 +106,9 @@ export async function openStore(url: string, options: StoreOptions = {}): Promis
 		kind,
 		get: <T>(key: string) => guard(async () => (await keyv.get<T>(key)) ?? undefined),
 		getMany: <T>(keys: readonly string[]) =>
-			guard(async () => (keys.length === 0 ? [] : ((await keyv.get<T>([...keys])) as (T | undefined)[]).map((v) => v ?? undefined))),
+			guard(async () =>
+				keys.length === 0 ? [] : ((await keyv.get<T>([...keys])) as (T | undefined)[]).map((v) => v ?? undefined),
+			),
 		set: <T>(key: string, value: T, ttlMs?: number) =>
 			guard(async () => {
 				const ok = await keyv.set(key, value, ttlMs);

@@ -20,7 +20,13 @@ describe('bar chart layout', () => {
 	it('GIVEN one series THEN bars, ticks and labels sit at exact positions on a nice percent axis', () => {
 		const scene = layoutBarChart(base, fakeMeasure);
 		// Axis 0–40 % in 10 % steps; labels 13 px × 0.5 per glyph, so '40%' is 19.5 px: plot.x = 28 + 20 + 10 = 58.
-		expect(itemsWithRole(scene.items, 'left-tick-label', 'text').map((t) => t.text)).toEqual(['0%', '10%', '20%', '30%', '40%']);
+		expect(itemsWithRole(scene.items, 'left-tick-label', 'text').map((t) => t.text)).toEqual([
+			'0%',
+			'10%',
+			'20%',
+			'30%',
+			'40%',
+		]);
 		// Plot: y from 79 (header) + 22 (value labels) = 101 to 372 − 24 (category labels) = 348; x from 58 to 572.
 		const ticks = itemsWithRole(scene.items, 'left-tick-label', 'text');
 		expect(ticks[0]).toMatchObject({ x: 50, y: 348, align: 'right' });
@@ -37,7 +43,12 @@ describe('bar chart layout', () => {
 			expect(bar.y + bar.h).toBeCloseTo(348, 9);
 			expect(bar.fill).toBe(PALETTE[0]);
 		});
-		expect(itemsWithRole(scene.items, 'bar-value', 'text').map((t) => t.text)).toEqual(['10.0%', '40.0%', '30.0%', '20.0%']);
+		expect(itemsWithRole(scene.items, 'bar-value', 'text').map((t) => t.text)).toEqual([
+			'10.0%',
+			'40.0%',
+			'30.0%',
+			'20.0%',
+		]);
 		expect(itemsWithRole(scene.items, 'category-label', 'text').map((t) => [t.text, t.x, t.rotate])).toEqual(
 			['a', 'b', 'c', 'd'].map((c, i) => [c, 58 + band * (i + 0.5), undefined]),
 		);
@@ -47,7 +58,10 @@ describe('bar chart layout', () => {
 		const scene = layoutBarChart(
 			{
 				...base,
-				series: [{ name: 'before', values: [0.4, 0.3, 0.2, 0.1] }, { name: 'after', values: [0.6, 0.25, 0.1, 0.05] }],
+				series: [
+					{ name: 'before', values: [0.4, 0.3, 0.2, 0.1] },
+					{ name: 'after', values: [0.6, 0.25, 0.1, 0.05] },
+				],
 				highlight: { index: 1, label: 'sampled' },
 				cutoff: { afterIndex: 1, label: 'top-k = 2' },
 				threshold: { value: 0.15, label: 'min-p' },
@@ -56,25 +70,50 @@ describe('bar chart layout', () => {
 			fakeMeasure,
 		);
 		const bars = itemsWithRole(scene.items, 'bar', 'rect');
-		expect(bars.map((b) => b.fill)).toEqual([PALETTE[0], PALETTE[1], PALETTE[0], PALETTE[1], mix(PALETTE[0], THEME.background, 0.62), mix(PALETTE[1], THEME.background, 0.62), mix(PALETTE[0], THEME.background, 0.62), mix(PALETTE[1], THEME.background, 0.62)]);
+		expect(bars.map((b) => b.fill)).toEqual([
+			PALETTE[0],
+			PALETTE[1],
+			PALETTE[0],
+			PALETTE[1],
+			mix(PALETTE[0], THEME.background, 0.62),
+			mix(PALETTE[1], THEME.background, 0.62),
+			mix(PALETTE[0], THEME.background, 0.62),
+			mix(PALETTE[1], THEME.background, 0.62),
+		]);
 		// Legend: two series, the line and the highlight.
-		expect(itemsWithRole(scene.items, 'legend-label', 'text').map((t) => t.text)).toEqual(['before', 'after', 'cumulative', 'sampled']);
-		const plotLeft = bars[0]!.x - ((bars[1]!.x + bars[1]!.w + 1 - bars[0]!.x) / 0.74 - (bars[1]!.x + bars[1]!.w + 1 - bars[0]!.x)) / 2;
-		const band = (bars[2]!.x - bars[0]!.x);
+		expect(itemsWithRole(scene.items, 'legend-label', 'text').map((t) => t.text)).toEqual([
+			'before',
+			'after',
+			'cumulative',
+			'sampled',
+		]);
+		const plotLeft =
+			bars[0]!.x - ((bars[1]!.x + bars[1]!.w + 1 - bars[0]!.x) / 0.74 - (bars[1]!.x + bars[1]!.w + 1 - bars[0]!.x)) / 2;
+		const band = bars[2]!.x - bars[0]!.x;
 		const cutoff = itemsWithRole(scene.items, 'cutoff', 'line')[0]!;
 		expect(cutoff.x1).toBeCloseTo(plotLeft + 2 * band, 9);
 		expect(cutoff.dash).toEqual([6, 4]);
 		const highlight = itemsWithRole(scene.items, 'highlight', 'rect')[0]!;
 		expect(highlight.stroke).toBe(HIGHLIGHT);
 		expect(highlight.x).toBeCloseTo(bars[2]!.x - 3, 9);
-		expect(itemsWithRole(scene.items, 'category-label', 'text')[1]).toMatchObject({ color: HIGHLIGHT, font: { weight: 'bold' } });
+		expect(itemsWithRole(scene.items, 'category-label', 'text')[1]).toMatchObject({
+			color: HIGHLIGHT,
+			font: { weight: 'bold' },
+		});
 		// Value axis 0–60 %: the threshold at 15 % is a quarter of the way up.
 		const ticks = itemsWithRole(scene.items, 'left-tick-label', 'text');
 		expect(ticks.map((t) => t.text)).toEqual(['0%', '10%', '20%', '30%', '40%', '50%', '60%']);
 		const threshold = itemsWithRole(scene.items, 'threshold', 'line')[0]!;
 		expect(threshold.y1).toBeCloseTo(ticks[0]!.y + (ticks[6]!.y - ticks[0]!.y) * 0.25, 9);
 		// Secondary axis 0–100 % on the right; the line passes through each band's centre.
-		expect(itemsWithRole(scene.items, 'right-tick-label', 'text').map((t) => t.text)).toEqual(['0%', '20%', '40%', '60%', '80%', '100%']);
+		expect(itemsWithRole(scene.items, 'right-tick-label', 'text').map((t) => t.text)).toEqual([
+			'0%',
+			'20%',
+			'40%',
+			'60%',
+			'80%',
+			'100%',
+		]);
 		const line = itemsWithRole(scene.items, 'line', 'polyline')[0]!;
 		expect(line.points[0]).toBeCloseTo(plotLeft + band / 2, 9);
 		expect(line.points[7]).toBeCloseTo(ticks[6]!.y, 9);
@@ -88,22 +127,36 @@ describe('bar chart layout', () => {
 		expect(bars.every((b) => b.x === zero)).toBe(true);
 		expect(bars[1]!.w / bars[0]!.w).toBeCloseTo(4, 9);
 		expect(bars[1]!.y).toBeGreaterThan(bars[0]!.y);
-		expect(itemsWithRole(scene.items, 'category-label', 'text').every((t) => t.align === 'right' && t.x === zero - 10)).toBe(true);
-		expect(itemsWithRole(scene.items, 'x-tick-label', 'text').map((t) => t.text)).toEqual(['0%', '10%', '20%', '30%', '40%']);
-		expect(() => layoutBarChart({ ...base, orientation: 'horizontal', line: { name: 'c', values: [1, 1, 1, 1] } }, fakeMeasure)).toThrow(/vertical/);
+		expect(
+			itemsWithRole(scene.items, 'category-label', 'text').every((t) => t.align === 'right' && t.x === zero - 10),
+		).toBe(true);
+		expect(itemsWithRole(scene.items, 'x-tick-label', 'text').map((t) => t.text)).toEqual([
+			'0%',
+			'10%',
+			'20%',
+			'30%',
+			'40%',
+		]);
+		expect(() =>
+			layoutBarChart({ ...base, orientation: 'horizontal', line: { name: 'c', values: [1, 1, 1, 1] } }, fakeMeasure),
+		).toThrow(/vertical/);
 	});
 
 	it('GIVEN the highlighted label is the longest THEN it is measured bold, as drawn: room is made for it, or it is rotated', () => {
 		// Bold text is wider; this measurer makes it 30 % wider so the difference shows.
 		const measure: TextMeasurer = (text, font) => fakeMeasure(text, font) * (font.weight === 'bold' ? 1.3 : 1);
 		const categories = ['a', 'the sampled token', 'c', 'd'];
-		const horizontal = layoutBarChart({ ...base, categories, orientation: 'horizontal', highlight: { index: 1 } }, measure);
+		const horizontal = layoutBarChart(
+			{ ...base, categories, orientation: 'horizontal', highlight: { index: 1 } },
+			measure,
+		);
 		const label = itemsWithRole(horizontal.items, 'category-label', 'text')[1]!;
 		expect(label.font.weight).toBe('bold');
 		expect(label.x - measure(label.text, label.font)).toBeGreaterThanOrEqual(THEME.padding);
 		// 17 graphemes fit a 4-category band of a 600-wide chart in regular weight but not in bold.
 		const vertical = layoutBarChart({ ...base, categories, highlight: { index: 1 } }, measure);
-		const band = itemsWithRole(vertical.items, 'bar', 'rect')[1]!.x - itemsWithRole(vertical.items, 'bar', 'rect')[0]!.x;
+		const band =
+			itemsWithRole(vertical.items, 'bar', 'rect')[1]!.x - itemsWithRole(vertical.items, 'bar', 'rect')[0]!.x;
 		expect(measure(categories[1]!, THEME.fonts.label)).toBeLessThanOrEqual(band - 4);
 		expect(measure(categories[1]!, label.font)).toBeGreaterThan(band - 4);
 		expect(itemsWithRole(vertical.items, 'category-label', 'text').every((t) => t.rotate === -Math.PI / 4)).toBe(true);
@@ -129,7 +182,13 @@ describe('bar chart layout', () => {
 	});
 
 	it('GIVEN a 1200×600 chart with Korean labels THEN the PNG is 1200×600', async () => {
-		const png = await renderBarChart({ ...base, title: '다음 토큰 확률', categories: ['⋅안녕', '하세요', '🙂', '→x'], width: 1200, height: 600 });
+		const png = await renderBarChart({
+			...base,
+			title: '다음 토큰 확률',
+			categories: ['⋅안녕', '하세요', '🙂', '→x'],
+			width: 1200,
+			height: 600,
+		});
 		expect(pngSize(png)).toEqual({ width: 1200, height: 600 });
 	});
 });

@@ -11,9 +11,19 @@ describe('card layout', () => {
 		const scene = layoutCard(
 			{
 				title: 'Progress',
-				tiles: [{ label: 'Quizzes', value: '12' }, { label: 'Streak', value: '🔥 9' }],
+				tiles: [
+					{ label: 'Quizzes', value: '12' },
+					{ label: 'Streak', value: '🔥 9' },
+				],
 				progress: [{ label: 'Week 3', value: 4, max: 6 }],
-				table: { columns: [{ title: '#', align: 'right' }, { title: 'Member' }], rows: [['1', '서연'], ['2', '지민']], highlightRow: 1 },
+				table: {
+					columns: [{ title: '#', align: 'right' }, { title: 'Member' }],
+					rows: [
+						['1', '서연'],
+						['2', '지민'],
+					],
+					highlightRow: 1,
+				},
 				width: 600,
 			},
 			fakeMeasure,
@@ -28,7 +38,11 @@ describe('card layout', () => {
 		const fill = itemsWithRole(scene.items, 'progress-fill', 'rect')[0]!;
 		expect(track).toMatchObject({ x: 28, y: 221, w: 544 });
 		expect(fill.w).toBeCloseTo((544 * 4) / 6, 9);
-		expect(itemsWithRole(scene.items, 'progress-count', 'text')[0]).toMatchObject({ text: '4 / 6', align: 'right', x: 572 });
+		expect(itemsWithRole(scene.items, 'progress-count', 'text')[0]).toMatchObject({
+			text: '4 / 6',
+			align: 'right',
+			x: 572,
+		});
 		const cells = itemsWithRole(scene.items, 'table-cell', 'text');
 		expect(cells.map((c) => c.text)).toEqual(['1', '서연', '2', '지민']);
 		expect(cells.slice(2).every((c) => c.color === HIGHLIGHT)).toBe(true);
@@ -43,7 +57,10 @@ describe('card layout', () => {
 	});
 
 	it('GIVEN a figure THEN it is embedded as a group without its border and the card widens to fit it', async () => {
-		const figure = layoutBarChart({ title: 'f', categories: ['a'], series: [{ name: 's', values: [1] }], width: 1000, height: 300 }, fakeMeasure);
+		const figure = layoutBarChart(
+			{ title: 'f', categories: ['a'], series: [{ name: 's', values: [1] }], width: 1000, height: 300 },
+			fakeMeasure,
+		);
 		const scene = layoutCard({ title: 'c', figure, width: 600 }, fakeMeasure);
 		expect(scene.width).toBe(1056);
 		const group = itemsWithRole(scene.items, 'figure', 'group')[0]!;

@@ -86,7 +86,8 @@ describe('chart fonts', () => {
 		const covered = (cp: number): boolean => sans.has(cp) || cjk.has(cp) || symbols.has(cp);
 		const missing: string[] = [];
 		for (let cp = 0xac00; cp <= 0xd7a3; cp++) if (!cjk.has(cp)) missing.push(cp.toString(16));
-		for (const ch of 'Hello, world! 0123456789 ÀÉÎõü ΑΒΓ абв 漢字日本語中文学習注意力 ㄱㅏ ぁア 「」。、…−×∅') if (!covered(ch.codePointAt(0)!)) missing.push(ch);
+		for (const ch of 'Hello, world! 0123456789 ÀÉÎõü ΑΒΓ абв 漢字日本語中文学習注意力 ㄱㅏ ぁア 「」。、…−×∅')
+			if (!covered(ch.codePointAt(0)!)) missing.push(ch);
 		for (const mark of Object.values(WHITESPACE_MARKS)) if (!covered(mark.codePointAt(0)!)) missing.push(mark);
 		expect(missing).toEqual([]);
 	});

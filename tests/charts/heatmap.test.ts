@@ -33,13 +33,27 @@ describe('heatmap layout', () => {
 		const cells = itemsWithRole(scene.items, 'cells', 'cells')[0]!;
 		expect(cells.rows).toBe(3);
 		expect(cells.cols).toBe(3);
-		expect(cells.fills).toEqual([viridis(1), null, null, viridis(0.25), viridis(0.75), null, viridis(0.2), viridis(0.3), viridis(0.5)]);
+		expect(cells.fills).toEqual([
+			viridis(1),
+			null,
+			null,
+			viridis(0.25),
+			viridis(0.75),
+			null,
+			viridis(0.2),
+			viridis(0.3),
+			viridis(0.5),
+		]);
 		expect(cells.masked).toEqual({ fill: THEME.masked, hatch: THEME.hatch });
 		expect(cells.cellWidth).toBe(cells.cellHeight);
 		// Cells are large here, so numbers are printed (as whole percents), only in unmasked cells, dark on light fills.
 		const values = itemsWithRole(scene.items, 'cell-value', 'text');
 		expect(values.map((t) => t.text)).toEqual(['100', '25', '75', '20', '30', '50']);
-		expect(values[0]).toMatchObject({ color: THEME.textOnLight, x: cells.x + cells.cellWidth / 2, y: cells.y + cells.cellHeight / 2 });
+		expect(values[0]).toMatchObject({
+			color: THEME.textOnLight,
+			x: cells.x + cells.cellWidth / 2,
+			y: cells.y + cells.cellHeight / 2,
+		});
 		expect(values[1]!.color).toBe('#ffffff');
 	});
 
@@ -56,7 +70,14 @@ describe('heatmap layout', () => {
 
 	it('GIVEN a domain THEN the colour bar spans it with nice ticks and percent labels', () => {
 		const scene = layoutHeatmap(attention, fakeMeasure);
-		expect(itemsWithRole(scene.items, 'color-bar-label', 'text').map((t) => t.text)).toEqual(['0%', '20%', '40%', '60%', '80%', '100%']);
+		expect(itemsWithRole(scene.items, 'color-bar-label', 'text').map((t) => t.text)).toEqual([
+			'0%',
+			'20%',
+			'40%',
+			'60%',
+			'80%',
+			'100%',
+		]);
 		const bar = itemsWithRole(scene.items, 'color-bar', 'cells')[0]!;
 		expect(bar.fills[0]).toBe(sequentialScale([], [0, 1]).color(1 - 0.5 / 128));
 		const ticks = itemsWithRole(scene.items, 'color-bar-tick', 'line');
@@ -65,11 +86,29 @@ describe('heatmap layout', () => {
 	});
 
 	it('GIVEN signed values on the diverging scale THEN zero is white and cells show two decimals', () => {
-		const scene = layoutHeatmap({ ...attention, mask: undefined, values: [[-1, 0, 1], [0.5, -0.5, 0], [0, 0, 0]], scale: 'diverging', domain: [-1, 1], format: 'number' }, fakeMeasure);
+		const scene = layoutHeatmap(
+			{
+				...attention,
+				mask: undefined,
+				values: [
+					[-1, 0, 1],
+					[0.5, -0.5, 0],
+					[0, 0, 0],
+				],
+				scale: 'diverging',
+				domain: [-1, 1],
+				format: 'number',
+			},
+			fakeMeasure,
+		);
 		const cells = itemsWithRole(scene.items, 'cells', 'cells')[0]!;
 		expect(cells.fills.slice(0, 3)).toEqual(['#053061', '#f7f7f7', '#67001f']);
 		expect(cells.fills[3]).toBe(divergingScale([], [-1, 1]).color(0.5));
-		expect(itemsWithRole(scene.items, 'cell-value', 'text').map((t) => t.text).slice(0, 5)).toEqual(['−1.00', '0.00', '1.00', '0.50', '−0.50']);
+		expect(
+			itemsWithRole(scene.items, 'cell-value', 'text')
+				.map((t) => t.text)
+				.slice(0, 5),
+		).toEqual(['−1.00', '0.00', '1.00', '0.50', '−0.50']);
 	});
 
 	it('GIVEN cell labels THEN decimals follow the domain and negative zero loses its sign', () => {
@@ -83,7 +122,17 @@ describe('heatmap layout', () => {
 	it('GIVEN a 40×40 matrix THEN cells are too small for numbers and labels are thinned to every other', () => {
 		const n = 40;
 		const labels = Array.from({ length: n }, (_, i) => `t${i}`);
-		const scene = layoutHeatmap({ title: 'big', rowLabels: labels, colLabels: labels, values: labels.map((_, r) => labels.map((__, c) => (r + c) / 80)), width: 1200, height: 700 }, fakeMeasure);
+		const scene = layoutHeatmap(
+			{
+				title: 'big',
+				rowLabels: labels,
+				colLabels: labels,
+				values: labels.map((_, r) => labels.map((__, c) => (r + c) / 80)),
+				width: 1200,
+				height: 700,
+			},
+			fakeMeasure,
+		);
 		const cells = itemsWithRole(scene.items, 'cells', 'cells')[0]!;
 		expect(itemsWithRole(scene.items, 'cell-value')).toEqual([]);
 		const every = Math.ceil(16 / cells.cellHeight);
@@ -95,12 +144,21 @@ describe('heatmap layout', () => {
 	});
 
 	it('GIVEN heatmaps THEN the PNGs have the requested size', async () => {
-		expect(pngSize(await renderHeatmap({ ...attention, width: 1200, height: 600 }))).toEqual({ width: 1200, height: 600 });
+		expect(pngSize(await renderHeatmap({ ...attention, width: 1200, height: 600 }))).toEqual({
+			width: 1200,
+			height: 600,
+		});
 	});
 });
 
 describe('heatmap grid layout', () => {
-	const panels = Array.from({ length: 8 }, (_, h) => ({ title: `head ${h}`, values: [[h, 0], [0, 8 - h]] }));
+	const panels = Array.from({ length: 8 }, (_, h) => ({
+		title: `head ${h}`,
+		values: [
+			[h, 0],
+			[0, 8 - h],
+		],
+	}));
 
 	it('GIVEN eight panels THEN they share one colour scale over all values and pick the columns that give the largest cells', () => {
 		const scene = layoutHeatmapGrid({ title: 'heads', panels, width: 1200, height: 600 }, fakeMeasure);
@@ -117,7 +175,9 @@ describe('heatmap grid layout', () => {
 	});
 
 	it('GIVEN panels of different shapes THEN layout throws; GIVEN a grid THEN the PNG has the requested size', async () => {
-		expect(() => layoutHeatmapGrid({ title: 'x', panels: [panels[0]!, { title: 'bad', values: [[1]] }] }, fakeMeasure)).toThrow(/panel 1/);
+		expect(() =>
+			layoutHeatmapGrid({ title: 'x', panels: [panels[0]!, { title: 'bad', values: [[1]] }] }, fakeMeasure),
+		).toThrow(/panel 1/);
 		expect(pngSize(await renderHeatmapGrid({ title: 'heads', panels }))).toEqual({ width: 1200, height: 600 });
 	});
 });

@@ -10,7 +10,10 @@ describe('line chart layout', () => {
 	it('GIVEN NaN values THEN a series breaks into separate runs', () => {
 		const xs = linearScale([0, 4], [0, 400], { nice: false });
 		const ys = linearScale([0, 1], [100, 0], { nice: false });
-		expect(segments([0, 1, 2, 3, 4], [0, 1, Number.NaN, 0.5, 0.5], xs, ys)).toEqual([[0, 100, 100, 0], [300, 50, 400, 50]]);
+		expect(segments([0, 1, 2, 3, 4], [0, 1, Number.NaN, 0.5, 0.5], xs, ys)).toEqual([
+			[0, 100, 100, 0],
+			[300, 50, 400, 50],
+		]);
 	});
 
 	it('GIVEN a log scale THEN decades are equally spaced and non-positive values are skipped', () => {
@@ -22,7 +25,10 @@ describe('line chart layout', () => {
 		expect(ys.map(10)).toBe(0);
 		expect(ys.map(Math.sqrt(10))).toBeCloseTo(150, 9);
 		const xs = linearScale([0, 2], [0, 2], { nice: false });
-		expect(segments([0, 1, 2], [1, 0, 10], xs, ys)).toEqual([[0, 300], [2, 0]]);
+		expect(segments([0, 1, 2], [1, 0, 10], xs, ys)).toEqual([
+			[0, 300],
+			[2, 0],
+		]);
 	});
 
 	it('GIVEN two series THEN each gets a palette colour, a legend entry, and a dashed style when asked', () => {
@@ -42,13 +48,27 @@ describe('line chart layout', () => {
 			fakeMeasure,
 		);
 		const lines = itemsWithRole(scene.items, 'series', 'polyline');
-		expect(lines.map((l) => [l.color, l.dash])).toEqual([[PALETTE[0], undefined], [PALETTE[1], [7, 5]]]);
+		expect(lines.map((l) => [l.color, l.dash])).toEqual([
+			[PALETTE[0], undefined],
+			[PALETTE[1], [7, 5]],
+		]);
 		expect(itemsWithRole(scene.items, 'legend-label', 'text').map((t) => t.text)).toEqual(['train', 'validation']);
 		expect(itemsWithRole(scene.items, 'left-tick-label', 'text').map((t) => t.text)).toEqual(['2', '5']);
-		expect(itemsWithRole(scene.items, 'x-tick-label', 'text').map((t) => t.text)).toEqual(['0.0', '0.5', '1.0', '1.5', '2.0', '2.5', '3.0']);
+		expect(itemsWithRole(scene.items, 'x-tick-label', 'text').map((t) => t.text)).toEqual([
+			'0.0',
+			'0.5',
+			'1.0',
+			'1.5',
+			'2.0',
+			'2.5',
+			'3.0',
+		]);
 		expect(itemsWithRole(scene.items, 'series-point')).toHaveLength(8);
 		expect(itemsWithRole(scene.items, 'x-axis-title', 'text')[0]!.text).toBe('step');
-		expect(itemsWithRole(scene.items, 'left-axis-title', 'text')[0]).toMatchObject({ text: 'loss', rotate: -Math.PI / 2 });
+		expect(itemsWithRole(scene.items, 'left-axis-title', 'text')[0]).toMatchObject({
+			text: 'loss',
+			rotate: -Math.PI / 2,
+		});
 	});
 
 	it('GIVEN signed data THEN a zero line is drawn; GIVEN a chart THEN the PNG is 1200×600', async () => {

@@ -28,13 +28,21 @@ describe('label placement', () => {
 	});
 
 	it('GIVEN a crowd THEN no two placed labels overlap, none covers a marker, and the rest are left out', () => {
-		const anchors = Array.from({ length: 30 }, (_, i) => ({ x: 100 + (i % 5) * 3, y: 50 + Math.floor(i / 5) * 3, r: 2, w: 40, h: 12 }));
+		const anchors = Array.from({ length: 30 }, (_, i) => ({
+			x: 100 + (i % 5) * 3,
+			y: 50 + Math.floor(i / 5) * 3,
+			r: 2,
+			w: 40,
+			h: 12,
+		}));
 		const placed = placeLabels(anchors, bounds);
 		const boxes = placed.filter((b) => b !== null);
 		expect(boxes.length).toBeGreaterThan(0);
 		expect(boxes.length).toBeLessThan(30);
-		for (let i = 0; i < boxes.length; i++) for (let j = i + 1; j < boxes.length; j++) expect(overlaps(boxes[i]!, boxes[j]!)).toBe(false);
-		for (const b of boxes) for (const a of anchors) expect(overlaps(b!, { x: a.x - a.r, y: a.y - a.r, w: 2 * a.r, h: 2 * a.r })).toBe(false);
+		for (let i = 0; i < boxes.length; i++)
+			for (let j = i + 1; j < boxes.length; j++) expect(overlaps(boxes[i]!, boxes[j]!)).toBe(false);
+		for (const b of boxes)
+			for (const a of anchors) expect(overlaps(b!, { x: a.x - a.r, y: a.y - a.r, w: 2 * a.r, h: 2 * a.r })).toBe(false);
 	});
 });
 

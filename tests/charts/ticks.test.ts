@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { decimalsFor, formatNumber, formatTicks, logTicks, niceDomain, niceStep, niceTicks } from '../../src/charts/ticks.js';
+import {
+	decimalsFor,
+	formatNumber,
+	formatTicks,
+	logTicks,
+	niceDomain,
+	niceStep,
+	niceTicks,
+} from '../../src/charts/ticks.js';
 
 describe('nice ticks', () => {
 	it('GIVEN spans and counts THEN the step is 1, 2 or 5 × 10^k', () => {

@@ -42,18 +42,27 @@ describe('token strips', () => {
 
 	it('GIVEN more tokens than fit in maxLinesPerStrip THEN the rest is summarised, and bytes can be forced on or off', () => {
 		const many = Array.from({ length: 50 }, (_, i) => ({ text: 'abcd', id: i, bytes: [0x61, 0x62, 0x63, 0x64] }));
-		const scene = layoutTokenStrips({ title: 'T', strips: [{ heading: 'h', tokens: many }], width: 300, maxLinesPerStrip: 2, showBytes: 'always' }, fakeMeasure);
+		const scene = layoutTokenStrips(
+			{ title: 'T', strips: [{ heading: 'h', tokens: many }], width: 300, maxLinesPerStrip: 2, showBytes: 'always' },
+			fakeMeasure,
+		);
 		const shown = itemsWithRole(scene.items, 'token', 'rect').length;
 		// 300 − 2·28 = 244 px per line; a span is 73 px (its bytes row: 11 graphemes × 5.5 + 2 × 6 padding) + 3 gap → 3 a line.
 		expect(shown).toBe(6);
 		expect(itemsWithRole(scene.items, 'strip-more', 'text')[0]!.text).toBe('… and 44 more tokens');
 		expect(itemsWithRole(scene.items, 'token-bytes', 'text')[0]!.text).toBe('61 62 63 64');
-		const never = layoutTokenStrips({ title: 'T', strips: [{ heading: 'h', tokens }], showBytes: 'never' }, fakeMeasure);
+		const never = layoutTokenStrips(
+			{ title: 'T', strips: [{ heading: 'h', tokens }], showBytes: 'never' },
+			fakeMeasure,
+		);
 		expect(itemsWithRole(never.items, 'token-bytes')).toEqual([]);
 	});
 
 	it('GIVEN a token wider than the image THEN it is truncated with an ellipsis to fit one line', () => {
-		const scene = layoutTokenStrips({ title: 'T', strips: [{ heading: 'h', tokens: [{ text: 'x'.repeat(100), id: 1 }] }], width: 200 }, fakeMeasure);
+		const scene = layoutTokenStrips(
+			{ title: 'T', strips: [{ heading: 'h', tokens: [{ text: 'x'.repeat(100), id: 1 }] }], width: 200 },
+			fakeMeasure,
+		);
 		const box = itemsWithRole(scene.items, 'token', 'rect')[0]!;
 		expect(box.w).toBe(144);
 		expect(itemsWithRole(scene.items, 'token-text', 'text')[0]!.text).toBe(`${'x'.repeat(15)}…`);
@@ -64,7 +73,13 @@ describe('token strips', () => {
 	});
 
 	it('GIVEN two strips with Korean and emoji THEN the PNG has the computed size', async () => {
-		const input = { title: '안녕 🙂', strips: [{ heading: 'a', tokens }, { heading: 'b', tokens: [{ text: '👩‍💻', id: 9 }] }] };
+		const input = {
+			title: '안녕 🙂',
+			strips: [
+				{ heading: 'a', tokens },
+				{ heading: 'b', tokens: [{ text: '👩‍💻', id: 9 }] },
+			],
+		};
 		const png = await renderTokenStrips(input);
 		const scene = layoutTokenStrips(input);
 		expect(pngSize(png)).toEqual({ width: 1200, height: scene.height });

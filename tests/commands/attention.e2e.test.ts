@@ -25,7 +25,9 @@ describe('/attention through the Discord emulator', () => {
 	});
 
 	async function run(options: Record<string, string | number>): Promise<InteractionOutcome> {
-		const outcome = await emulator.dispatchInteraction({ type: 'command', name: 'attention', options, user: 'alan' }).answered({ timeoutMs: 60_000, quietMs: 300 });
+		const outcome = await emulator
+			.dispatchInteraction({ type: 'command', name: 'attention', options, user: 'alan' })
+			.answered({ timeoutMs: 60_000, quietMs: 300 });
 		expect(outcome.callbacks[0]?.type).toBe(5);
 		expect(outcome.timings.firstCallbackMs).toBeLessThan(3000);
 		expect(emulator.violations).toEqual([]);
@@ -37,26 +39,39 @@ describe('/attention through the Discord emulator', () => {
 		['head', {}, ['attention-head.png'], 1000],
 		['heads', { layer: 2 }, ['attention-heads.png'], 1400],
 		['steps', { layer: 1, head: 2 }, ['attention-steps.png', 'attention-steps.csv'], 1620],
-	] as const)('GIVEN view:%s THEN one spec-valid deferred reply carries its chart as the embed image', async (view, extra, files, width) => {
-		const outcome = await run({ text: 'The old prince said to Natasha that she was late', view, ...extra });
-		const message = outcome.original!;
-		expect(message.ephemeral).toBe(false);
-		expect(message.files.map((f) => f.filename)).toEqual(files);
-		const png = message.files[0]!;
-		expect(png.png?.width).toBe(width);
-		const attachment = message.message.attachments.find((a) => a.filename === png.filename);
-		expect(message.message.embeds[0]!.image?.url).toBe(attachment?.url);
-		expect(message.pinged).toEqual({ users: [], roles: [], everyone: false });
-	}, 90_000);
+	] as const)(
+		'GIVEN view:%s THEN one spec-valid deferred reply carries its chart as the embed image',
+		async (view, extra, files, width) => {
+			const outcome = await run({ text: 'The old prince said to Natasha that she was late', view, ...extra });
+			const message = outcome.original!;
+			expect(message.ephemeral).toBe(false);
+			expect(message.files.map((f) => f.filename)).toEqual(files);
+			const png = message.files[0]!;
+			expect(png.png?.width).toBe(width);
+			const attachment = message.message.attachments.find((a) => a.filename === png.filename);
+			expect(message.message.embeds[0]!.image?.url).toBe(attachment?.url);
+			expect(message.pinged).toEqual({ users: [], roles: [], everyone: false });
+		},
+		90_000,
+	);
 
 	it('GIVEN a text of 70 tokens THEN a ❌ message says how many tokens it has', async () => {
 		const outcome = await run({ text: 'The old prince said to Natasha that she was late. '.repeat(7) });
 		const message = outcome.followUps[0] ?? outcome.original;
-		expect(message?.message.content).toMatch(/^❌ Your text is \d+ tokens long for our model's tokenizer; \/attention draws up to 64 tokens/);
+		expect(message?.message.content).toMatch(
+			/^❌ Your text is \d+ tokens long for our model's tokenizer; \/attention draws up to 64 tokens/,
+		);
 	}, 90_000);
 
 	it('GIVEN autocomplete on head THEN Discord gets the heads counted from 1', async () => {
-		const outcome = await emulator.dispatchInteraction({ type: 'autocomplete', name: 'attention', options: { text: 'x', head: '' }, focused: 'head' }).answered();
+		const outcome = await emulator
+			.dispatchInteraction({
+				type: 'autocomplete',
+				name: 'attention',
+				options: { text: 'x', head: '' },
+				focused: 'head',
+			})
+			.answered();
 		expect(outcome.choices).toEqual([1, 2, 3, 4].map((n) => ({ name: `Head ${n} of 4`, value: n })));
 		expect(emulator.violations).toEqual([]);
 	});

@@ -19,7 +19,14 @@ describe('/attention and /sample in the local mode', () => {
 	beforeAll(async () => {
 		const workspace = new LocalWorkspace();
 		const config = loadConfig({ STORE_URL: 'sqlite://:memory:', NODE_ENV: 'test' });
-		app = await createApp({ config, log: silentLogger, poster: workspace.poster, commands: [attention, sample], store: await openStore(config.STORE_URL), compute: createWorkerPool({ threads: 1 }) });
+		app = await createApp({
+			config,
+			log: silentLogger,
+			poster: workspace.poster,
+			commands: [attention, sample],
+			store: await openStore(config.STORE_URL),
+			compute: createWorkerPool({ threads: 1 }),
+		});
 		local = new LocalInteractions(workspace, app);
 		ada = workspace.member('Ada')!;
 	}, 60_000);
@@ -35,7 +42,10 @@ describe('/attention and /sample in the local mode', () => {
 	}
 
 	it('GIVEN a typed /attention view:steps THEN Ada sees the walk-through, the chart and the CSV', async () => {
-		const result = await local.command('/attention text:To be, or not to be, that is the question layer:1 head:1 view:steps', ada);
+		const result = await local.command(
+			'/attention text:To be, or not to be, that is the question layer:1 head:1 view:steps',
+			ada,
+		);
 		expect(result.outcome.deferred).toBe(true);
 		const message = answer(result.messages);
 		expect(message.embeds[0]!.title).toBe('Attention step by step: layer 1, head 1');
@@ -48,13 +58,17 @@ describe('/attention and /sample in the local mode', () => {
 	}, 60_000);
 
 	it('GIVEN a typed /attention view:heads THEN Ada sees every head of the layer', async () => {
-		const message = answer((await local.command('/attention text:the dog bites the man layer:1 view:heads', ada)).messages);
+		const message = answer(
+			(await local.command('/attention text:the dog bites the man layer:1 view:heads', ada)).messages,
+		);
 		expect(message.embeds[0]!.title).toBe('Attention: all 4 heads of layer 1');
 		expect(message.attachments.map((a) => a.name)).toEqual(['attention-heads.png']);
 	}, 60_000);
 
 	it('GIVEN a typed /sample with samples THEN Ada sees the text, the seed and both charts', async () => {
-		const message = answer((await local.command('/sample prompt:The prince said temperature:1 tokens:30 samples:3 seed:7', ada)).messages);
+		const message = answer(
+			(await local.command('/sample prompt:The prince said temperature:1 tokens:30 samples:3 seed:7', ada)).messages,
+		);
 		expect(message.embeds.map((e) => e.title)).toEqual(['tiny-gpt continues your prompt', '3 draws of the next token']);
 		expect(message.embeds[0]!.description).toContain('**Run 1**: 30 tokens, seed 7');
 		expect(message.attachments.map((a) => a.name)).toEqual(['sample-next.png', 'sample-draws.png']);

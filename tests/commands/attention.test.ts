@@ -23,11 +23,15 @@ describe('/attention', () => {
 		expect(embed.title).toBe('Attention: layer 1, head 1');
 		expect(embed.description).toContain('every row sums to 1');
 		expect(embed.description).toContain('causal mask');
-		expect(embed.footer?.text).toBe(`tiny-gpt · ${encode(SENTENCE).length} tokens · 4 layers × 4 heads, counted from 1 · d_model 128, d_k 32`);
+		expect(embed.footer?.text).toBe(
+			`tiny-gpt · ${encode(SENTENCE).length} tokens · 4 layers × 4 heads, counted from 1 · d_model 128, d_k 32`,
+		);
 		expect(reply.files!.map((f) => f.name)).toEqual(['attention-head.png']);
 		expect(embed.image?.url).toBe('attachment://attention-head.png');
 		expect(pngSize(reply.files![0]!.data)).toEqual({ width: 1000, height: 780 });
-		expect(reply.files![0]!.description).toMatch(/^Heatmap of the attention weights of layer 1, head 1 over \d+ tokens/);
+		expect(reply.files![0]!.description).toMatch(
+			/^Heatmap of the attention weights of layer 1, head 1 over \d+ tokens/,
+		);
 	}, 60_000);
 
 	it('GIVEN layer 2 and head 3 THEN members’ numbers are used as they typed them (counted from 1)', async () => {
@@ -71,7 +75,9 @@ describe('/attention', () => {
 		expect(reply.embeds![0]!.title).toBe('Attention: all 4 heads of layer 2');
 		expect(description).toContain('head  previous  first  itself  strongest link');
 		expect(description.match(/^ {3}[1-4] {2}/gm)).toHaveLength(4);
-		expect(description).toContain(`each head makes Q, K, V of ${n} × 32, weights of ${n} × ${n}, and an output weights · V of ${n} × 32. The 4 outputs side by side make ${n} × 128; × W_O (128 × 128) plus a bias gives ${n} × 128`);
+		expect(description).toContain(
+			`each head makes Q, K, V of ${n} × 32, weights of ${n} × ${n}, and an output weights · V of ${n} × 32. The 4 outputs side by side make ${n} × 128; × W_O (128 × 128) plus a bias gives ${n} × 128`,
+		);
 		expect(description).toContain('`head` is not used by `view:heads`');
 		expect(reply.files!.map((f) => f.name)).toEqual(['attention-heads.png']);
 	}, 60_000);
@@ -84,7 +90,12 @@ describe('/attention', () => {
 		expect(reply.files!.map((f) => f.name)).toEqual(['attention-steps.png', 'attention-steps.csv']);
 		const csv = reply.files![1]!.data.toString('utf8');
 		expect(csv.split('\n').filter((l) => l.startsWith('q,'))).toHaveLength(8);
-		expect(csv.split('\n').find((l) => l.startsWith('q,1,'))!.split(',')).toHaveLength(3 + 32);
+		expect(
+			csv
+				.split('\n')
+				.find((l) => l.startsWith('q,1,'))!
+				.split(','),
+		).toHaveLength(3 + 32);
 	}, 60_000);
 
 	it('GIVEN view:steps on 3 tokens THEN all of them are used', async () => {
@@ -94,7 +105,16 @@ describe('/attention', () => {
 	}, 60_000);
 
 	it('GIVEN autocomplete on layer or head THEN it offers the model’s ranges, counted from 1, filtered by what was typed', async () => {
-		const ctx = (name: string, value: string) => ({ user: { id: '1', name: 'Mina', roles: [], permissions: 0n }, guildId: null, locale: 'en-US', deps: testDeps(), log: silentLogger, args: {}, subcommand: null, focused: { name, value } });
+		const ctx = (name: string, value: string) => ({
+			user: { id: '1', name: 'Mina', roles: [], permissions: 0n },
+			guildId: null,
+			locale: 'en-US',
+			deps: testDeps(),
+			log: silentLogger,
+			args: {},
+			subcommand: null,
+			focused: { name, value },
+		});
 		expect(await attention.autocomplete!(ctx('layer', ''))).toEqual([
 			{ name: 'Layer 1 of 4 (first, nearest the input)', value: 1 },
 			{ name: 'Layer 2 of 4', value: 2 },

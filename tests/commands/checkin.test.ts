@@ -28,11 +28,18 @@ describe('/checkin', () => {
 	it('GIVEN no schedule and Wednesday 21:10 in Seoul THEN the member is checked in once; a second /checkin says so', async () => {
 		h.clock.set(new Date('2026-03-04T12:10:00Z'));
 		const first = await h.command('checkin');
-		expect(first.messages[0]).toEqual({ content: '✅ Checked in to the meeting of 2026-03-04. That is 1 meeting you attended. Your progress: /progress', ephemeral: true });
+		expect(first.messages[0]).toEqual({
+			content: '✅ Checked in to the meeting of 2026-03-04. That is 1 meeting you attended. Your progress: /progress',
+			ephemeral: true,
+		});
 		h.clock.advance(60_000);
 		const second = await h.command('checkin');
-		expect(second.messages[0]?.content).toBe('You are already checked in to today’s meeting, since <t:1772626200:t>. See you there!');
-		expect(await h.deps.repos.checkIns.meetings(GUILD)).toEqual([{ meetingId: '2026-03-04', week: null, startsAt: '2026-03-04T12:00:00.000Z', attendeeIds: [MINA] }]);
+		expect(second.messages[0]?.content).toBe(
+			'You are already checked in to today’s meeting, since <t:1772626200:t>. See you there!',
+		);
+		expect(await h.deps.repos.checkIns.meetings(GUILD)).toEqual([
+			{ meetingId: '2026-03-04', week: null, startsAt: '2026-03-04T12:00:00.000Z', attendeeIds: [MINA] },
+		]);
 		expect(await h.deps.repos.checkIns.meetings(OTHER_GUILD)).toEqual([]);
 	});
 
@@ -51,7 +58,9 @@ describe('/checkin', () => {
 		expect((await h.command('checkin')).messages[0]?.content).toMatch(/^🕒 .*Thursdays 19:00 \(UTC, 90 min\)/);
 		h.clock.set(new Date('2026-03-05T20:20:00Z'));
 		const during = await h.command('checkin');
-		expect(during.messages[0]?.content).toBe('✅ Checked in to the meeting of 2026-03-05 (week 4: How an LLM turns text into tokens). That is 1 meeting you attended. Your progress: /progress');
+		expect(during.messages[0]?.content).toBe(
+			'✅ Checked in to the meeting of 2026-03-05 (week 4: How an LLM turns text into tokens). That is 1 meeting you attended. Your progress: /progress',
+		);
 		expect((await h.deps.repos.checkIns.meetings(GUILD))[0]).toMatchObject({ meetingId: '2026-03-05', week: 4 });
 	});
 

@@ -54,13 +54,25 @@ describe('/ffn', () => {
 		const ref = referenceForward(config, weights, ids);
 		const d = config.dModel;
 		const row = (a: Float64Array, t: number) => Array.from(a.subarray(t * d, (t + 1) * d));
-		const cos = (a: number[], b: number[]) => a.reduce((s, x, i) => s + x * b[i]!, 0) / Math.sqrt(a.reduce((s, x) => s + x * x, 0) * b.reduce((s, x) => s + x * x, 0));
+		const cos = (a: number[], b: number[]) =>
+			a.reduce((s, x, i) => s + x * b[i]!, 0) /
+			Math.sqrt(a.reduce((s, x) => s + x * x, 0) * b.reduce((s, x) => s + x * x, 0));
 		expect(check).toContain(`\`⋅king\` appears at positions ${i + 1} and ${j + 1}.`);
 		// The reply's float32 pass against float64 loops: equal to the two decimals shown, give or take the last one's rounding.
 		const stated = (label: RegExp) => Number(label.exec(check)![1]);
-		expect(Math.abs(stated(/its two vectors have cosine \*\*([\d.−-]+)\*\*/) - cos(row(ref.residualPre[2]!, i), row(ref.residualPre[2]!, j)))).toBeLessThan(0.006);
-		expect(Math.abs(stated(/its two outputs \*\*([\d.−-]+)\*\*/) - cos(row(ref.ffnOut[2]!, i), row(ref.ffnOut[2]!, j)))).toBeLessThan(0.006);
-		expect(reply.files!.map((f) => [f.name, pngSize(f.data)?.width])).toEqual([['ffn-units.png', 1200], ['ffn-repeat.png', 1200]]);
+		expect(
+			Math.abs(
+				stated(/its two vectors have cosine \*\*([\d.−-]+)\*\*/) -
+					cos(row(ref.residualPre[2]!, i), row(ref.residualPre[2]!, j)),
+			),
+		).toBeLessThan(0.006);
+		expect(
+			Math.abs(stated(/its two outputs \*\*([\d.−-]+)\*\*/) - cos(row(ref.ffnOut[2]!, i), row(ref.ffnOut[2]!, j))),
+		).toBeLessThan(0.006);
+		expect(reply.files!.map((f) => [f.name, pngSize(f.data)?.width])).toEqual([
+			['ffn-units.png', 1200],
+			['ffn-repeat.png', 1200],
+		]);
 	});
 
 	it('GIVEN text without a repeated token THEN the reply says how to see one token in two contexts, and has one chart', async () => {
@@ -79,8 +91,12 @@ describe('/ffn', () => {
 	});
 
 	it('GIVEN too many tokens or a layer the model does not have THEN a clear message', async () => {
-		await expect(runForReply(ffn, { text: 'word '.repeat(200) })).rejects.toThrow(/^Your text is \d+ tokens long for our model's tokenizer; the model reads at most 128 at once/);
-		await expect(runForReply(ffn, { text: 'hi', layer: 5 })).rejects.toThrow('This model has 4 layers: pick `layer` 1–4 (1 is the layer nearest the input).');
+		await expect(runForReply(ffn, { text: 'word '.repeat(200) })).rejects.toThrow(
+			/^Your text is \d+ tokens long for our model's tokenizer; the model reads at most 128 at once/,
+		);
+		await expect(runForReply(ffn, { text: 'hi', layer: 5 })).rejects.toThrow(
+			'This model has 4 layers: pick `layer` 1–4 (1 is the layer nearest the input).',
+		);
 		await expect(runForReply(ffn, { text: 'hi', layer: 0 })).rejects.toThrow('`layer` must be at least 1.');
 	});
 });

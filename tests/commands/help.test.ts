@@ -12,7 +12,11 @@ describe('/help', () => {
 		const text = JSON.stringify(reply.embeds);
 		for (const command of commands) expect(text).toContain(`/${command.data.name}`);
 		const fields = reply.embeds![0]!.fields!;
-		expect([...new Set(fields.map((f) => f.name.replace(' (more)', '')))]).toEqual(['🧑‍🎓 For members', '🎤 For presenters', '🗓️ For organizers']);
+		expect([...new Set(fields.map((f) => f.name.replace(' (more)', '')))]).toEqual([
+			'🧑‍🎓 For members',
+			'🎤 For presenters',
+			'🗓️ For organizers',
+		]);
 		// Discord cuts a field past 1024 characters: a long list continues in another field instead.
 		for (const field of fields) expect(field.value.length).toBeLessThanOrEqual(1024);
 	});

@@ -19,12 +19,29 @@ describe('/leaderboard', () => {
 	let n = 0;
 	async function answer(userId: string, at: string, over: Partial<AnswerRecord> = {}, guildId = GUILD): Promise<void> {
 		const who = h.actor({ userId });
-		await recordAnswer(h.deps, who, { id: `t${n++}`, guildId, userId, questionId: `q${n}`, week: 1, kind: 'multiple-choice', tier: 'core', mode: 'practice', correct: true, credit: 1, points: 0, grading: 'auto', at, ...over });
+		await recordAnswer(h.deps, who, {
+			id: `t${n++}`,
+			guildId,
+			userId,
+			questionId: `q${n}`,
+			week: 1,
+			kind: 'multiple-choice',
+			tier: 'core',
+			mode: 'practice',
+			correct: true,
+			credit: 1,
+			points: 0,
+			grading: 'auto',
+			at,
+			...over,
+		});
 	}
 
 	it('GIVEN nobody has answered THEN the reply says so, without a chart', async () => {
 		const run = await h.command('leaderboard');
-		expect(run.messages[0]).toEqual({ content: 'Nobody has quiz points this week yet. Start with /quiz practice, or ask a presenter for a live quiz.' });
+		expect(run.messages[0]).toEqual({
+			content: 'Nobody has quiz points this week yet. Start with /quiz practice, or ask a presenter for a live quiz.',
+		});
 	});
 
 	it('GIVEN answers this week and before THEN "week" counts only this week’s, "all" counts every one, ranked by points', async () => {
@@ -44,9 +61,32 @@ describe('/leaderboard', () => {
 	it('GIVEN the server leaves organizers out THEN a member with Manage Server (or the organizer role) is not ranked', async () => {
 		await answer(ADA, '2026-03-03T09:00:00Z', { mode: 'live', points: 1000 });
 		await answer(MINA, '2026-03-03T09:00:00Z');
-		await recordAnswer(h.deps, { id: JUN, name: 'Jun', roles: ['900000000000000001'], permissions: 0n }, { id: 'j', guildId: GUILD, userId: JUN, questionId: 'q', week: 1, kind: 'multiple-choice', tier: 'core', mode: 'live', correct: true, credit: 1, points: 800, grading: 'auto', at: '2026-03-03T09:00:00Z' });
-		expect((await h.command('leaderboard')).messages[0]!.files![0]!.description).toBe('Leaderboard this week: 1. Ada (1,000), 2. Jun (800), 3. Mina (100).');
-		await h.deps.repos.settings.update(GUILD, { excludeOrganizersFromLeaderboard: true, organizerRoleId: '900000000000000001' });
+		await recordAnswer(
+			h.deps,
+			{ id: JUN, name: 'Jun', roles: ['900000000000000001'], permissions: 0n },
+			{
+				id: 'j',
+				guildId: GUILD,
+				userId: JUN,
+				questionId: 'q',
+				week: 1,
+				kind: 'multiple-choice',
+				tier: 'core',
+				mode: 'live',
+				correct: true,
+				credit: 1,
+				points: 800,
+				grading: 'auto',
+				at: '2026-03-03T09:00:00Z',
+			},
+		);
+		expect((await h.command('leaderboard')).messages[0]!.files![0]!.description).toBe(
+			'Leaderboard this week: 1. Ada (1,000), 2. Jun (800), 3. Mina (100).',
+		);
+		await h.deps.repos.settings.update(GUILD, {
+			excludeOrganizersFromLeaderboard: true,
+			organizerRoleId: '900000000000000001',
+		});
 		const without = await h.command('leaderboard');
 		expect(without.messages[0]!.files![0]!.description).toBe('Leaderboard this week: 1. Mina (100).');
 	});

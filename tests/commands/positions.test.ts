@@ -22,7 +22,9 @@ describe('/positions', () => {
 		expect(reply.embeds!.map((e) => e.image?.url)).toEqual(reply.files!.map((file) => `attachment://${file.name}`));
 		const text = reply.embeds![0]!.description!;
 		// Pair 0 repeats every 2π; pair 15 every 2π·10000^(30/32); neighbours' dot product Σ cos(ωᵢ).
-		expect(text).toContain(`pair 0 repeats every **${f(2 * Math.PI)}** positions, pair 15 every **${Math.round(2 * Math.PI * 10000 ** (30 / 32)).toLocaleString('en-US')}**`);
+		expect(text).toContain(
+			`pair 0 repeats every **${f(2 * Math.PI)}** positions, pair 15 every **${Math.round(2 * Math.PI * 10000 ** (30 / 32)).toLocaleString('en-US')}**`,
+		);
 		let neighbourDot = 0;
 		for (let i = 0; i < 16; i++) neighbourDot += Math.cos(1 / 10000 ** ((2 * i) / 32));
 		expect(text).toContain(`neighbours score **${f(neighbourDot)}** (cosine **${f(neighbourDot / 16)}**)`);
@@ -35,10 +37,14 @@ describe('/positions', () => {
 		const min = norms.indexOf(Math.min(...norms));
 		const max = norms.indexOf(Math.max(...norms));
 		const learnt = reply.embeds![1]!.description!;
-		expect(learnt).toContain(`lengths from **${f(norms[min]!)}** (position ${min}) to **${f(norms[max]!)}** (position ${max})`);
+		expect(learnt).toContain(
+			`lengths from **${f(norms[min]!)}** (position ${min}) to **${f(norms[max]!)}** (position ${max})`,
+		);
 		const neighbours = Array.from({ length: 127 }, (_, p) => cos(row(p + 1), row(p)));
 		expect(learnt).toContain(`Neighbours have mean cosine **${f(neighbours.reduce((a, b) => a + b, 0) / 127)}**`);
-		expect(reply.embeds![2]!.description).toContain(`from **${f(Math.min(...neighbours))}** to **${f(Math.max(...neighbours))}** (learnt)`);
+		expect(reply.embeds![2]!.description).toContain(
+			`from **${f(Math.min(...neighbours))}** to **${f(Math.max(...neighbours))}** (learnt)`,
+		);
 		// The default sinusoidal width is the model's own.
 		expect(reply.embeds![0]!.title).toBe(`Positions: sinusoidal (d = ${config.dModel}) and our model's learnt table`);
 	});
@@ -50,7 +56,9 @@ describe('/positions', () => {
 	});
 
 	it('GIVEN odd dims or out-of-range options THEN a clear message, not a chart', async () => {
-		await expect(runForReply(positions, { dims: 7 })).rejects.toThrow('`dims` must be even: each frequency uses two dimensions, a sine and a cosine (try 6 or 8).');
+		await expect(runForReply(positions, { dims: 7 })).rejects.toThrow(
+			'`dims` must be even: each frequency uses two dimensions, a sine and a cosine (try 6 or 8).',
+		);
 		await expect(runForReply(positions, { length: 513 })).rejects.toThrow('`length` must be at most 512.');
 		await expect(runForReply(positions, { length: 1 })).rejects.toThrow('`length` must be at least 2.');
 	});

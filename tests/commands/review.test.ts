@@ -17,7 +17,10 @@ describe('/review', () => {
 
 	it('GIVEN no wrong answers yet THEN there is nothing to review and the reply says where reviews come from', async () => {
 		const run = await h.command('review');
-		expect(run.messages[0]).toMatchObject({ ephemeral: true, content: expect.stringMatching(/^🎉 Nothing to review: questions you answer wrong/) });
+		expect(run.messages[0]).toMatchObject({
+			ephemeral: true,
+			content: expect.stringMatching(/^🎉 Nothing to review: questions you answer wrong/),
+		});
 	});
 
 	it('GIVEN three questions answered wrong THEN they wait a day, then come back; right answers move them to box 2 (due in 3 days), a wrong one back to box 1', async () => {
@@ -28,10 +31,14 @@ describe('/review', () => {
 		}
 		const missed = (await sessionOf(h, id)).questionIds;
 		const summary = await h.button(`quiz:next:${id}`);
-		expect(summary.messages[0]!.embeds![0]!.description).toContain(`the next one <t:${(h.clock.now().getTime() + DAY) / 1000}:R>`);
+		expect(summary.messages[0]!.embeds![0]!.description).toContain(
+			`the next one <t:${(h.clock.now().getTime() + DAY) / 1000}:R>`,
+		);
 
 		const waiting = await h.command('review');
-		expect(waiting.messages[0]?.content).toBe(`🎉 Nothing is due right now. 3 questions wait in your schedule; the next is due <t:${(h.clock.now().getTime() + DAY) / 1000}:R>.`);
+		expect(waiting.messages[0]?.content).toBe(
+			`🎉 Nothing is due right now. 3 questions wait in your schedule; the next is due <t:${(h.clock.now().getTime() + DAY) / 1000}:R>.`,
+		);
 
 		h.clock.advance(DAY);
 		const review = await h.command('review');

@@ -33,7 +33,9 @@ describe('/sample through the Discord emulator', () => {
 	});
 
 	async function run(options: Record<string, string | number>): Promise<InteractionOutcome> {
-		const outcome = await emulator.dispatchInteraction({ type: 'command', name: 'sample', options, user: 'alan' }).answered({ timeoutMs: 90_000, quietMs: 300 });
+		const outcome = await emulator
+			.dispatchInteraction({ type: 'command', name: 'sample', options, user: 'alan' })
+			.answered({ timeoutMs: 90_000, quietMs: 300 });
 		expect(outcome.callbacks[0]?.type).toBe(5);
 		expect(outcome.timings.firstCallbackMs).toBeLessThan(3000);
 		expect(emulator.violations).toEqual([]);
@@ -53,8 +55,18 @@ describe('/sample through the Discord emulator', () => {
 	}
 
 	it('GIVEN the longest run with a histogram THEN one spec-valid reply carries both charts', async () => {
-		const outcome = await run({ prompt: 'The old prince said @everyone', tokens: 50, samples: 200, temperature: 1.2, top_p: 0.95, seed: 9 });
-		expect(images(outcome)).toEqual([{ width: 1200, height: 640 }, { width: 1200, height: 600 }]);
+		const outcome = await run({
+			prompt: 'The old prince said @everyone',
+			tokens: 50,
+			samples: 200,
+			temperature: 1.2,
+			top_p: 0.95,
+			seed: 9,
+		});
+		expect(images(outcome)).toEqual([
+			{ width: 1200, height: 640 },
+			{ width: 1200, height: 600 },
+		]);
 		expect(outcome.original!.message.embeds[0]!.footer?.text).toContain('Seed 9 → one mulberry32 stream');
 		expect(outcome.original!.pinged).toEqual({ users: [], roles: [], everyone: false });
 	}, 120_000);

@@ -13,12 +13,22 @@ import { runForReply } from '../helpers/run-command.js';
 import { pct } from '../../src/demos/sample/reply.js';
 
 const embedTotal = (reply: Reply) =>
-	reply.embeds!.reduce((s, e) => s + (e.title?.length ?? 0) + (e.description?.length ?? 0) + (e.footer?.text.length ?? 0) + (e.fields ?? []).reduce((a, f) => a + f.name.length + f.value.length, 0), 0);
+	reply.embeds!.reduce(
+		(s, e) =>
+			s +
+			(e.title?.length ?? 0) +
+			(e.description?.length ?? 0) +
+			(e.footer?.text.length ?? 0) +
+			(e.fields ?? []).reduce((a, f) => a + f.name.length + f.value.length, 0),
+		0,
+	);
 
 describe('/sample with our model', () => {
 	it('GIVEN no seed THEN a seed is drawn, shown, and repeating it gives the same reply', async () => {
 		const first = await runForReply(sample, { prompt: 'To be, or not to be', tokens: 8 });
-		const seed = Number(/seed (\d+), drawn at random: add `seed:(\d+)` to repeat it/.exec(first.embeds![0]!.description!)![1]);
+		const seed = Number(
+			/seed (\d+), drawn at random: add `seed:(\d+)` to repeat it/.exec(first.embeds![0]!.description!)![1],
+		);
 		expect(seed).toBeGreaterThanOrEqual(0);
 		const again = await runForReply(sample, { prompt: 'To be, or not to be', tokens: 8, seed });
 		const body = (r: Reply) => /\*\*Run 1\*\*[^\n]*\n(```[\s\S]*?```)/.exec(r.embeds![0]!.description!)![1];
@@ -44,7 +54,10 @@ describe('/sample with our model', () => {
 	it('GIVEN samples THEN a second embed shows the histogram, and the first three runs are written out', async () => {
 		const reply = await runForReply(sample, { prompt: 'The prince said', tokens: 5, samples: 40, seed: 7 });
 		expect(reply.embeds!.map((e) => e.title)).toEqual(['tiny-gpt continues your prompt', '40 draws of the next token']);
-		expect(reply.embeds![0]!.fields!.map((f) => f.name)).toEqual(['Run 2 (numbers 6–10 of the stream)', 'Run 3 (numbers 11–15 of the stream)']);
+		expect(reply.embeds![0]!.fields!.map((f) => f.name)).toEqual([
+			'Run 2 (numbers 6–10 of the stream)',
+			'Run 3 (numbers 11–15 of the stream)',
+		]);
 		expect(reply.files!.map((f) => f.name)).toEqual(['sample-next.png', 'sample-draws.png']);
 		expect(reply.embeds![1]!.image?.url).toBe('attachment://sample-draws.png');
 		const counts = [...reply.embeds![1]!.description!.matchAll(/ (\d+) × /g)].map((m) => Number(m[1]));
@@ -53,7 +66,16 @@ describe('/sample with our model', () => {
 	}, 60_000);
 
 	it('GIVEN the longest run with every option THEN the reply fits Discord’s limits without being cut', async () => {
-		const reply = await runForReply(sample, { prompt: 'x'.repeat(10) + ' The old prince said', tokens: 50, samples: 200, temperature: 1.9, top_k: 4000, top_p: 0.99, min_p: 0.001, seed: 1 });
+		const reply = await runForReply(sample, {
+			prompt: 'x'.repeat(10) + ' The old prince said',
+			tokens: 50,
+			samples: 200,
+			temperature: 1.9,
+			top_k: 4000,
+			top_p: 0.99,
+			min_p: 0.001,
+			seed: 1,
+		});
 		for (const e of reply.embeds!) expect(e.description!.length).toBeLessThanOrEqual(LIMITS.embedDescription);
 		expect(embedTotal(reply)).toBeLessThanOrEqual(LIMITS.embedTotal);
 		expect(reply.embeds![0]!.description!.match(/^ ?\d\d? {2}/gm)).toHaveLength(50);
@@ -61,7 +83,9 @@ describe('/sample with our model', () => {
 
 	it('GIVEN a prompt longer than the context THEN the reply says the model sees its last 128 tokens', async () => {
 		const reply = await runForReply(sample, { prompt: 'and the prince said to her, '.repeat(30), tokens: 2, seed: 1 });
-		expect(reply.embeds![0]!.description).toMatch(/\*\*Prompt\*\* \(\d+ tokens; the model sees the last 128, its context\)/);
+		expect(reply.embeds![0]!.description).toMatch(
+			/\*\*Prompt\*\* \(\d+ tokens; the model sees the last 128, its context\)/,
+		);
 	}, 60_000);
 
 	it.each([
@@ -80,7 +104,14 @@ describe('/sample is reproducible', () => {
 	afterAll(() => pool.close());
 
 	it('GIVEN the same prompt, options and seed THEN two runs and a worker thread give byte-identical replies', async () => {
-		const options = { prompt: 'The old prince said', temperature: 0.9, top_p: 0.9, tokens: 12, samples: 25, seed: 2024 };
+		const options = {
+			prompt: 'The old prince said',
+			temperature: 0.9,
+			top_p: 0.9,
+			tokens: 12,
+			samples: 25,
+			seed: 2024,
+		};
 		const a = await runForReply(sample, options);
 		const b = await runForReply(sample, options);
 		const c = await runForReply(sample, options, { deps: testDeps({ compute: pool }) });
@@ -105,7 +136,12 @@ describe('/sample engine:openai', () => {
 		let deps: Deps;
 		beforeAll(async () => {
 			server = await startOpenAiServer();
-			const config = loadConfig({ NODE_ENV: 'test', OPENAI_API_KEY: server.apiKey, OPENAI_BASE_URL: server.url, LLM_DAILY_QUOTA: '5' });
+			const config = loadConfig({
+				NODE_ENV: 'test',
+				OPENAI_API_KEY: server.apiKey,
+				OPENAI_BASE_URL: server.url,
+				LLM_DAILY_QUOTA: '5',
+			});
 			deps = testDeps({ config, store: await memoryStore() });
 		});
 		afterAll(() => server?.close());
@@ -117,10 +153,14 @@ describe('/sample engine:openai', () => {
 			const covered = top.reduce((s, t) => s + Math.exp(t.logprob), 0);
 			const embed = reply.embeds![0]!;
 			expect(embed.title).toBe('gpt-4o-mini: the next token');
-			expect(embed.description).toContain(`Its top 20 hold ${pct(covered)} of its probability; /sample renormalises them to 100% and applies the filters to those 20. The server itself chose \`${top[0]!.token}\`.`);
+			expect(embed.description).toContain(
+				`Its top 20 hold ${pct(covered)} of its probability; /sample renormalises them to 100% and applies the filters to those 20. The server itself chose \`${top[0]!.token}\`.`,
+			);
 			expect(embed.description).toContain('(`tokens` is not used)');
 			expect(embed.description).toContain('top-k 5 kept 5 tokens');
-			expect(embed.footer?.text).toMatch(/Run k \(a continuation, and draw k of the histogram\) starts at number k of the stream\. .* · 4 of 5 tutor requests left today$/);
+			expect(embed.footer?.text).toMatch(
+				/Run k \(a continuation, and draw k of the histogram\) starts at number k of the stream\. .* · 4 of 5 tutor requests left today$/,
+			);
 			expect(reply.files!.map((f) => f.name)).toEqual(['sample-next.png', 'sample-draws.png']);
 			expect(server.chatRequests().at(-1)).toMatchObject({ max_tokens: 1, logprobs: true, top_logprobs: 20 });
 		});
@@ -128,7 +168,9 @@ describe('/sample engine:openai', () => {
 		it('GIVEN the server fails THEN the member gets its message and the request is refunded', async () => {
 			const before = (await deps.llm.quota('100000000000000001')).used;
 			server.failNext({ kind: 'status', status: 500, route: 'chat' }, 10);
-			await expect(runForReply(sample, { prompt: 'x', engine: 'openai' }, { deps })).rejects.toMatchObject({ code: 'llm.server-error' });
+			await expect(runForReply(sample, { prompt: 'x', engine: 'openai' }, { deps })).rejects.toMatchObject({
+				code: 'llm.server-error',
+			});
 			expect((await deps.llm.quota('100000000000000001')).used).toBe(before);
 			server.reset();
 		});

@@ -29,7 +29,9 @@ class Poster implements ChannelPoster {
 		return this.recording.edit(channelId, messageId, reply);
 	}
 	async canPost(channelId: string): Promise<PostCheck> {
-		return channelId === LOCKED.id ? { ok: false, reason: `I am missing these permissions in <#${channelId}>: Send Messages.` } : { ok: true };
+		return channelId === LOCKED.id
+			? { ok: false, reason: `I am missing these permissions in <#${channelId}>: Send Messages.` }
+			: { ok: true };
 	}
 	async startThread(channelId: string, messageId: string, name: string) {
 		this.threads.push({ channelId, messageId, name });
@@ -48,7 +50,8 @@ describe('/schedule', () => {
 	let poster: Poster;
 	// Thursday 26 February 2026, 10:00 in Seoul.
 	const clock = new ManualClock(new Date('2026-02-26T01:00:00Z'));
-	const run = (sub: string, options: Record<string, unknown> = {}, as: RunOptions = organizer) => runForReply(schedule, options, { deps, subcommand: sub, ...as });
+	const run = (sub: string, options: Record<string, unknown> = {}, as: RunOptions = organizer) =>
+		runForReply(schedule, options, { deps, subcommand: sub, ...as });
 
 	beforeAll(async () => {
 		store = await memoryStore();
@@ -63,8 +66,18 @@ describe('/schedule', () => {
 	afterAll(() => store.close());
 
 	it('GIVEN a member without Manage Server or the organizer role THEN every subcommand is refused clearly and nothing is saved', async () => {
-		for (const [sub, options] of [['show', {}], ['set', { channel: STUDY }], ['start', {}], ['pause', {}], ['resume', {}], ['skip', {}], ['post-now', {}]] as const) {
-			await expect(run(sub, options, {})).rejects.toThrow('Only organizers can manage the schedule: you need the Manage Server permission.');
+		for (const [sub, options] of [
+			['show', {}],
+			['set', { channel: STUDY }],
+			['start', {}],
+			['pause', {}],
+			['resume', {}],
+			['skip', {}],
+			['post-now', {}],
+		] as const) {
+			await expect(run(sub, options, {})).rejects.toThrow(
+				'Only organizers can manage the schedule: you need the Manage Server permission.',
+			);
 		}
 		expect(await deps.repos.schedules.get(GUILD)).toBeUndefined();
 		expect(poster.sent).toEqual([]);
@@ -72,7 +85,9 @@ describe('/schedule', () => {
 
 	it('GIVEN the configured organizer role THEN its members may set the schedule', async () => {
 		await deps.repos.settings.update(GUILD, { organizerRoleId: '400000000000000002' });
-		await expect(run('set', { channel: STUDY }, { roles: ['400000000000000009'] })).rejects.toThrow(/or the <@&400000000000000002> role/);
+		await expect(run('set', { channel: STUDY }, { roles: ['400000000000000009'] })).rejects.toThrow(
+			/or the <@&400000000000000002> role/,
+		);
 		await run('set', { channel: STUDY }, { roles: ['400000000000000002'] });
 		expect((await deps.repos.schedules.get(GUILD))?.channelId).toBe(STUDY.id);
 	});
@@ -92,18 +107,36 @@ describe('/schedule', () => {
 		const fields = reply.embeds![0]!.fields!;
 		expect(fields[0]!.value).toBe(`<#${STUDY.id}>, Mondays at 09:00 (\`0 9 * * 1\`), Asia/Seoul`);
 		// The next meeting: Wednesday 4 March 21:00 in Seoul.
-		expect(fields[1]!.value).toContain(`Next: <t:${unix('2026-03-04T12:00:00Z')}:F> (<t:${unix('2026-03-04T12:00:00Z')}:R>)`);
+		expect(fields[1]!.value).toContain(
+			`Next: <t:${unix('2026-03-04T12:00:00Z')}:F> (<t:${unix('2026-03-04T12:00:00Z')}:R>)`,
+		);
 		expect(fields[2]!.value).toMatch(/Not started: `\/schedule start`/);
 	});
 
 	it('GIVEN an invalid cron, an unknown time zone and a channel the bot cannot post in THEN each is named and nothing is saved', async () => {
-		await expect(run('set', { channel: STUDY, post_cron: '0 25 * * *' })).rejects.toThrow('`0 25 * * *` is not a valid cron expression: `25` is not a valid hour (0–23). Nothing was saved.');
-		await expect(run('set', { channel: STUDY, timezone: 'Asia/Seol' })).rejects.toThrow(/`Asia\/Seol` is not a time zone I know: use an IANA name such as `Asia\/Seoul`/);
-		await expect(run('set', { channel: LOCKED })).rejects.toThrow(`I am missing these permissions in <#${LOCKED.id}>: Send Messages. Nothing was saved.`);
-		const all = run('set', { channel: LOCKED, post_cron: '*/5 9 * * 1', timezone: 'Nowhere/Land', meeting_time: '25:00', meeting_channel: STUDY });
-		await expect(all).rejects.toThrow(/^Nothing was saved:\n• `\*\/5 9 \* \* 1` fires 12 times a day.*\n• `Nowhere\/Land` is not a time zone.*\n• `25:00` is not a meeting time.*\n• <#300000000000000011> is not a voice or stage channel.*\n• I am missing these permissions/);
+		await expect(run('set', { channel: STUDY, post_cron: '0 25 * * *' })).rejects.toThrow(
+			'`0 25 * * *` is not a valid cron expression: `25` is not a valid hour (0–23). Nothing was saved.',
+		);
+		await expect(run('set', { channel: STUDY, timezone: 'Asia/Seol' })).rejects.toThrow(
+			/`Asia\/Seol` is not a time zone I know: use an IANA name such as `Asia\/Seoul`/,
+		);
+		await expect(run('set', { channel: LOCKED })).rejects.toThrow(
+			`I am missing these permissions in <#${LOCKED.id}>: Send Messages. Nothing was saved.`,
+		);
+		const all = run('set', {
+			channel: LOCKED,
+			post_cron: '*/5 9 * * 1',
+			timezone: 'Nowhere/Land',
+			meeting_time: '25:00',
+			meeting_channel: STUDY,
+		});
+		await expect(all).rejects.toThrow(
+			/^Nothing was saved:\n• `\*\/5 9 \* \* 1` fires 12 times a day.*\n• `Nowhere\/Land` is not a time zone.*\n• `25:00` is not a meeting time.*\n• <#300000000000000011> is not a voice or stage channel.*\n• I am missing these permissions/,
+		);
 		await expect(run('set', {})).rejects.toThrow(/Choose the channel for the weekly posts/);
-		await expect(run('set', { channel: STUDY, post_cron: '0 9 * * 1', post_day: 2 })).rejects.toThrow(/either as `post_cron` or as `post_day` and `post_time`/);
+		await expect(run('set', { channel: STUDY, post_cron: '0 9 * * 1', post_day: 2 })).rejects.toThrow(
+			/either as `post_cron` or as `post_day` and `post_time`/,
+		);
 		expect(await deps.repos.schedules.get(GUILD)).toBeUndefined();
 		// An existing schedule is left as it was.
 		await run('set', { channel: STUDY });
@@ -112,9 +145,26 @@ describe('/schedule', () => {
 	});
 
 	it('GIVEN day and time, a time zone by any case, and a voice channel THEN they are saved as a cron and a canonical zone', async () => {
-		const reply = await run('set', { channel: STUDY, post_day: 4, post_time: '18:30', timezone: 'europe/berlin', meeting_day: 2, meeting_time: '19:00', meeting_minutes: 60, meeting_channel: VOICE, reminder_minutes: 30 });
-		expect(await deps.repos.schedules.get(GUILD)).toMatchObject({ postCron: '30 18 * * 4', timezone: 'Europe/Berlin', meeting: { weekday: 2, hour: 19, minute: 0, durationMinutes: 60, channelId: VOICE.id }, reminderMinutes: 30 });
-		expect(reply.embeds![0]!.fields![1]!.value).toMatch(/^Tuesdays at 19:00 for 60 minutes, in <#300000000000000013>\nReminder 30 minutes before/);
+		const reply = await run('set', {
+			channel: STUDY,
+			post_day: 4,
+			post_time: '18:30',
+			timezone: 'europe/berlin',
+			meeting_day: 2,
+			meeting_time: '19:00',
+			meeting_minutes: 60,
+			meeting_channel: VOICE,
+			reminder_minutes: 30,
+		});
+		expect(await deps.repos.schedules.get(GUILD)).toMatchObject({
+			postCron: '30 18 * * 4',
+			timezone: 'Europe/Berlin',
+			meeting: { weekday: 2, hour: 19, minute: 0, durationMinutes: 60, channelId: VOICE.id },
+			reminderMinutes: 30,
+		});
+		expect(reply.embeds![0]!.fields![1]!.value).toMatch(
+			/^Tuesdays at 19:00 for 60 minutes, in <#300000000000000013>\nReminder 30 minutes before/,
+		);
 		await run('set', { post_time: '08:00' });
 		expect((await deps.repos.schedules.get(GUILD))?.postCron).toBe('0 8 * * 4');
 	});
@@ -122,7 +172,9 @@ describe('/schedule', () => {
 	it('GIVEN start, pause, resume and skip THEN show tells the current week and the next posts as Discord timestamps', async () => {
 		await expect(run('start', {})).rejects.toThrow(/Set the schedule up first/);
 		await run('set', { channel: STUDY });
-		await expect(run('start', { week: 13 })).rejects.toThrow('The curriculum has weeks 1 to 12; there is no week 13. Nothing was saved.');
+		await expect(run('start', { week: 13 })).rejects.toThrow(
+			'The curriculum has weeks 1 to 12; there is no week 13. Nothing was saved.',
+		);
 		await expect(run('start', { date: '2026-02-30' })).rejects.toThrow(/`2026-02-30` is not a date/);
 		const started = await run('start', { date: '2026-03-02' });
 		expect(started.content).toMatch(/^✅ Started with week 1\./);
@@ -133,7 +185,9 @@ describe('/schedule', () => {
 			`Week 3 · Prompt injection: <t:${unix('2026-03-16T00:00:00Z')}:F> (<t:${unix('2026-03-16T00:00:00Z')}:R>)`,
 		]);
 		clock.set(new Date('2026-03-10T00:00:00Z'));
-		expect((await run('show')).embeds![0]!.fields!.find((f) => f.name === '📍 Now')!.value).toBe(`Week 2 · Comparing LLMs (GPT, Claude and others) (posted <t:${unix('2026-03-09T00:00:00Z')}:R>)`);
+		expect((await run('show')).embeds![0]!.fields!.find((f) => f.name === '📍 Now')!.value).toBe(
+			`Week 2 · Comparing LLMs (GPT, Claude and others) (posted <t:${unix('2026-03-09T00:00:00Z')}:R>)`,
+		);
 
 		await run('pause');
 		await expect(run('pause')).rejects.toThrow(/already paused/);
@@ -143,8 +197,12 @@ describe('/schedule', () => {
 		await run('resume');
 		await expect(run('resume')).rejects.toThrow('The schedule is not paused.');
 		const skipped = await run('skip');
-		expect(skipped.embeds![0]!.fields!.find((f) => f.name === '⏭️ Next posts')!.value.split('\n')[0]).toBe(`Week 3 · Prompt injection: <t:${unix('2026-03-30T00:00:00Z')}:F> (<t:${unix('2026-03-30T00:00:00Z')}:R>)`);
-		expect(skipped.embeds![0]!.fields!.find((f) => f.name === '⏩ Skipped')!.value).toBe(`The post of <t:${unix('2026-03-23T00:00:00Z')}:F>`);
+		expect(skipped.embeds![0]!.fields!.find((f) => f.name === '⏭️ Next posts')!.value.split('\n')[0]).toBe(
+			`Week 3 · Prompt injection: <t:${unix('2026-03-30T00:00:00Z')}:F> (<t:${unix('2026-03-30T00:00:00Z')}:R>)`,
+		);
+		expect(skipped.embeds![0]!.fields!.find((f) => f.name === '⏩ Skipped')!.value).toBe(
+			`The post of <t:${unix('2026-03-23T00:00:00Z')}:F>`,
+		);
 	});
 
 	it('GIVEN the post time changes mid-course THEN the weeks posted keep their numbers and the next week follows at the new time', async () => {
@@ -156,7 +214,9 @@ describe('/schedule', () => {
 		const fields = reply.embeds![0]!.fields!;
 		expect(fields.find((f) => f.name === '📍 Now')!.value).toMatch(/^Week 3 · Prompt injection/);
 		// Week 4 on Friday 20 March 10:00 in Seoul.
-		expect(fields.find((f) => f.name === '⏭️ Next posts')!.value.split('\n')[0]).toBe(`Week 4 · How an LLM turns text into tokens: <t:${unix('2026-03-20T01:00:00Z')}:F> (<t:${unix('2026-03-20T01:00:00Z')}:R>)`);
+		expect(fields.find((f) => f.name === '⏭️ Next posts')!.value.split('\n')[0]).toBe(
+			`Week 4 · How an LLM turns text into tokens: <t:${unix('2026-03-20T01:00:00Z')}:F> (<t:${unix('2026-03-20T01:00:00Z')}:R>)`,
+		);
 	});
 
 	it('GIVEN post-now THEN the current week is posted with its thread (and the event only when asked), and the plan is unchanged', async () => {
@@ -168,16 +228,28 @@ describe('/schedule', () => {
 		expect(poster.sent).toHaveLength(1);
 		expect(poster.sent[0]!.channelId).toBe(STUDY.id);
 		expect(poster.sent[0]!.reply.embeds![0]!.title).toBe('Week 2 · Comparing LLMs (GPT, Claude and others)');
-		expect(poster.threads).toEqual([{ channelId: STUDY.id, messageId: poster.sent[0]!.id, name: 'Week 2 · Comparing LLMs (GPT, Claude and others)' }]);
+		expect(poster.threads).toEqual([
+			{ channelId: STUDY.id, messageId: poster.sent[0]!.id, name: 'Week 2 · Comparing LLMs (GPT, Claude and others)' },
+		]);
 		expect(poster.events).toEqual([]);
-		expect(reply.content).toContain(`✅ Posted week 2: https://discord.com/channels/${GUILD}/${STUDY.id}/${poster.sent[0]!.id}`);
+		expect(reply.content).toContain(
+			`✅ Posted week 2: https://discord.com/channels/${GUILD}/${STUDY.id}/${poster.sent[0]!.id}`,
+		);
 		expect(reply.content).toContain('No event (add `event:true` to create one).');
 		await run('post-now', { week: 7, event: true });
 		expect(poster.sent[1]!.reply.embeds![0]!.title).toBe('Week 7 · Scaled dot-product attention, step by step');
 		// The next meeting after Wednesday 11 March 00:00 UTC (09:00 Seoul) is that evening, 21:00 Seoul.
-		expect(poster.events).toEqual([expect.objectContaining({ name: 'Week 7 · Scaled dot-product attention, step by step', startsAt: new Date('2026-03-11T12:00:00Z'), endsAt: new Date('2026-03-11T13:30:00Z') })]);
+		expect(poster.events).toEqual([
+			expect.objectContaining({
+				name: 'Week 7 · Scaled dot-product attention, step by step',
+				startsAt: new Date('2026-03-11T12:00:00Z'),
+				endsAt: new Date('2026-03-11T13:30:00Z'),
+			}),
+		]);
 		const show = await run('show');
-		expect(show.embeds![0]!.fields!.find((f) => f.name === '⏭️ Next posts')!.value).toMatch(/^Week 3 · Prompt injection/);
+		expect(show.embeds![0]!.fields!.find((f) => f.name === '⏭️ Next posts')!.value).toMatch(
+			/^Week 3 · Prompt injection/,
+		);
 	});
 
 	it('GIVEN a direct message THEN it says the command works in a server', async () => {

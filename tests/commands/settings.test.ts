@@ -26,12 +26,19 @@ describe('/settings', () => {
 	it('GIVEN an organizer sets the roles THEN they are saved and a member with the organizer role becomes an organizer', async () => {
 		await runForReply(
 			settings,
-			{ organizer_role: { id: '400000000000000002', name: 'orga' }, presenter_role: { id: '400000000000000003', name: 'pres' } },
+			{
+				organizer_role: { id: '400000000000000002', name: 'orga' },
+				presenter_role: { id: '400000000000000003', name: 'pres' },
+			},
 			{ deps, subcommand: 'roles', ...organizer },
 		);
 		const saved = await deps.repos.settings.get('200000000000000001');
 		expect(saved).toMatchObject({ organizerRoleId: '400000000000000002', presenterRoleId: '400000000000000003' });
-		const reply = await runForReply(settings, { exclude_organizers: true }, { deps, subcommand: 'leaderboard', roles: ['400000000000000002'] });
+		const reply = await runForReply(
+			settings,
+			{ exclude_organizers: true },
+			{ deps, subcommand: 'leaderboard', roles: ['400000000000000002'] },
+		);
 		expect(reply.content).toContain('left out');
 	});
 

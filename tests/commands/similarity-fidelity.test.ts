@@ -16,7 +16,12 @@ const BENCHMARKS = [
  * The cosine /similarity reports for two words, by the command's own path: the member's text parsed by
  * `parseRequest`, the shared vectors, and the `similarity.compute` task (only the chart is left out).
  */
-async function commandCosine(compute: Compute, vectors: SharedVectorData, a: string, b: string): Promise<number | undefined> {
+async function commandCosine(
+	compute: Compute,
+	vectors: SharedVectorData,
+	a: string,
+	b: string,
+): Promise<number | undefined> {
 	const request = parseRequest(`${a} ${b}`, undefined, 'local');
 	expect(request.mode).toBe('pair');
 	const result = await compute.run('similarity.compute', { vectors, request });
@@ -32,25 +37,31 @@ describe('/similarity fidelity on WordSim-353 and SimLex-999, through the comput
 	}, 120_000);
 	afterAll(() => pool.close());
 
-	it.each(BENCHMARKS)('GIVEN %s THEN Spearman of the reported cosines with the human scores is the recorded %s, in a worker too', async (file, recorded) => {
-		const pairs = readBenchmark(file);
-		const inline = createInlineCompute();
-		const human: number[] = [];
-		const model: number[] = [];
-		const inWorker: number[] = [];
-		for (const { a, b, score } of pairs) {
-			const cos = await commandCosine(inline, vectors, a, b);
-			if (cos === undefined) continue;
-			human.push(score);
-			model.push(cos);
-		}
-		// The same pairs through the worker pool (the bot's configuration), in parallel.
-		const workerCosines = await Promise.all(pairs.map(({ a, b }) => commandCosine(pool, vectors, a, b)));
-		for (const cos of workerCosines) if (cos !== undefined) inWorker.push(cos);
-		const rho = spearman(human, model);
-		process.stdout.write(`${file}: Spearman ${rho.toFixed(9)} over ${human.length}/${pairs.length} pairs through similarity.compute\n`);
-		expect(human.length).toBe(pairs.length);
-		expect(inWorker).toEqual(model);
-		expect(Math.abs(rho - recorded)).toBeLessThan(5e-7);
-	}, 120_000);
+	it.each(BENCHMARKS)(
+		'GIVEN %s THEN Spearman of the reported cosines with the human scores is the recorded %s, in a worker too',
+		async (file, recorded) => {
+			const pairs = readBenchmark(file);
+			const inline = createInlineCompute();
+			const human: number[] = [];
+			const model: number[] = [];
+			const inWorker: number[] = [];
+			for (const { a, b, score } of pairs) {
+				const cos = await commandCosine(inline, vectors, a, b);
+				if (cos === undefined) continue;
+				human.push(score);
+				model.push(cos);
+			}
+			// The same pairs through the worker pool (the bot's configuration), in parallel.
+			const workerCosines = await Promise.all(pairs.map(({ a, b }) => commandCosine(pool, vectors, a, b)));
+			for (const cos of workerCosines) if (cos !== undefined) inWorker.push(cos);
+			const rho = spearman(human, model);
+			process.stdout.write(
+				`${file}: Spearman ${rho.toFixed(9)} over ${human.length}/${pairs.length} pairs through similarity.compute\n`,
+			);
+			expect(human.length).toBe(pairs.length);
+			expect(inWorker).toEqual(model);
+			expect(Math.abs(rho - recorded)).toBeLessThan(5e-7);
+		},
+		120_000,
+	);
 });

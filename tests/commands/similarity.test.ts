@@ -5,13 +5,7 @@ import { loadConfig } from '../../src/config.js';
 import type { Deps } from '../../src/core/deps.js';
 import type { Reply } from '../../src/core/reply.js';
 import { cosineSimilarity } from '../../src/llm/engines.js';
-import {
-	analogy,
-	cosine,
-	loadWordVectors,
-	neighbors,
-	type WordVectors,
-} from '../../src/models/embeddings/index.js';
+import { analogy, cosine, loadWordVectors, neighbors, type WordVectors } from '../../src/models/embeddings/index.js';
 import { memoryStore, testDeps } from '../helpers/deps.js';
 import { startOpenAiServer, testEmbedding, type OpenAiTestServer } from '../helpers/openai-server.js';
 import { runForReply } from '../helpers/run-command.js';
@@ -41,7 +35,9 @@ describe('/similarity with the local word vectors', () => {
 		const expected = cosine(vectors, word('king'), word('queen'));
 		const embed = reply.embeds![0]!;
 		expect(embed.title).toBe(`cos(king, queen) = ${expected.cosine.toFixed(4)}`);
-		expect(embed.description).toContain(`= ${expected.dot.toFixed(4)} / (${expected.normA.toFixed(4)} × ${expected.normB.toFixed(4)})`);
+		expect(embed.description).toContain(
+			`= ${expected.dot.toFixed(4)} / (${expected.normA.toFixed(4)} × ${expected.normB.toFixed(4)})`,
+		);
 		// A member can check it: the rounded parts give the rounded cosine.
 		const [dot, a, b] = [expected.dot, expected.normA, expected.normB].map((x) => Number(x.toFixed(4)));
 		expect((dot! / (a! * b!)).toFixed(4)).toBe(expected.cosine.toFixed(4));
@@ -76,7 +72,10 @@ describe('/similarity with the local word vectors', () => {
 	});
 
 	it('GIVEN king - man + woman or man king woman THEN the same five answers, queen first, inputs excluded', async () => {
-		const expected = analogy(vectors, word('man'), word('king'), word('woman'), 5).answers.map((n) => [n.word.text, n.cosine.toFixed(4)]);
+		const expected = analogy(vectors, word('man'), word('king'), word('woman'), 5).answers.map((n) => [
+			n.word.text,
+			n.cosine.toFixed(4),
+		]);
 		expect(expected[0]![0]).toBe('queen');
 		const cases = [
 			[{ words: 'king - man + woman' }, 'king − man + woman ≈ queen'],
@@ -106,16 +105,23 @@ describe('/similarity with the local word vectors', () => {
 	it('GIVEN misspelled words THEN each is named with close spellings that are in the vocabulary', async () => {
 		await expect(runForReply(similarity, { words: 'kingg queeen' })).rejects.toMatchObject({
 			code: 'similarity.unknown-word',
-			message: expect.stringMatching(/^`kingg` is not in the vocabulary\. Did you mean `king`.*\n`queeen` is not in the vocabulary\. Did you mean `queen`/),
+			message: expect.stringMatching(
+				/^`kingg` is not in the vocabulary\. Did you mean `king`.*\n`queeen` is not in the vocabulary\. Did you mean `queen`/,
+			),
 		});
 	});
 
 	it('GIVEN a word with no close spelling THEN the message says so', async () => {
-		await expect(runForReply(similarity, { words: '안녕 king' })).rejects.toThrow('`안녕` is not in the vocabulary, and no word in it is spelled close to it.');
+		await expect(runForReply(similarity, { words: '안녕 king' })).rejects.toThrow(
+			'`안녕` is not in the vocabulary, and no word in it is spelled close to it.',
+		);
 	});
 
 	it.each([
-		[{ words: 'king queen prince', mode: 'pair' }, '`mode:pair` takes exactly 2 words; you gave 3. Use `mode:matrix` to compare more.'],
+		[
+			{ words: 'king queen prince', mode: 'pair' },
+			'`mode:pair` takes exactly 2 words; you gave 3. Use `mode:matrix` to compare more.',
+		],
 		[{ words: 'a b c d e f g h i j k l m', mode: 'matrix' }, '`mode:matrix` takes at most 12 words; you gave 13.'],
 		[{ words: 'a b c d', mode: 'neighbors' }, '`mode:neighbors` takes at most 3 words; you gave 4.'],
 		[{ words: 'a b c d e f', mode: 'map' }, '`mode:map` takes at most 5 words; you gave 6.'],
@@ -140,7 +146,12 @@ describe('/similarity engine:openai', () => {
 		let deps: Deps;
 		beforeAll(async () => {
 			server = await startOpenAiServer();
-			const config = loadConfig({ NODE_ENV: 'test', OPENAI_API_KEY: server.apiKey, OPENAI_BASE_URL: server.url, LLM_DAILY_QUOTA: '5' });
+			const config = loadConfig({
+				NODE_ENV: 'test',
+				OPENAI_API_KEY: server.apiKey,
+				OPENAI_BASE_URL: server.url,
+				LLM_DAILY_QUOTA: '5',
+			});
 			deps = testDeps({ config, store: await memoryStore() });
 		});
 		afterAll(() => server?.close());
@@ -153,7 +164,9 @@ describe('/similarity engine:openai', () => {
 			const embed = reply.embeds![0]!;
 			expect(embed.title).toBe(`cos(T1, T2) = ${expected.toFixed(4)}`);
 			expect(embed.description).toContain('**T1** `The cat sat on the mat.`');
-			expect(embed.footer?.text).toBe('text-embedding-3-small (embedding model), 48 dimensions · 4 of 5 tutor requests left today');
+			expect(embed.footer?.text).toBe(
+				'text-embedding-3-small (embedding model), 48 dimensions · 4 of 5 tutor requests left today',
+			);
 			expect(imageOf(reply).width).toBe(1100);
 		});
 
@@ -161,25 +174,31 @@ describe('/similarity engine:openai', () => {
 			const texts = ['cat', 'cats', 'dog', 'stock market'];
 			const reply = await runForReply(similarity, { words: texts.join(', '), engine: 'openai' }, { deps });
 			const vectors = texts.map(testEmbedding);
-			const pairs = texts.flatMap((_, i) => texts.map((_, j) => ({ i, j, c: cosineSimilarity(vectors[i]!, vectors[j]!) }))).filter((p) => p.j > p.i);
+			const pairs = texts
+				.flatMap((_, i) => texts.map((_, j) => ({ i, j, c: cosineSimilarity(vectors[i]!, vectors[j]!) })))
+				.filter((p) => p.j > p.i);
 			const most = pairs.sort((x, y) => y.c - x.c)[0]!;
 			expect(reply.embeds![0]!.title).toBe('Cosine similarity of 4 texts');
-			expect(reply.embeds![0]!.description).toContain(`Most similar: \`${texts[most.i]}\` – \`${texts[most.j]}\` **${most.c.toFixed(4)}**`);
+			expect(reply.embeds![0]!.description).toContain(
+				`Most similar: \`${texts[most.i]}\` – \`${texts[most.j]}\` **${most.c.toFixed(4)}**`,
+			);
 			expect(imageOf(reply).width).toBeGreaterThan(0);
 		});
 
 		it('GIVEN mode neighbors THEN it is refused before any request: only the local vectors have a vocabulary', async () => {
 			const before = server.requests.length;
-			await expect(runForReply(similarity, { words: 'cat', mode: 'neighbors', engine: 'openai' }, { deps })).rejects.toThrow(
-				'`engine:openai` compares texts (`mode:pair` or `mode:matrix`)',
-			);
+			await expect(
+				runForReply(similarity, { words: 'cat', mode: 'neighbors', engine: 'openai' }, { deps }),
+			).rejects.toThrow('`engine:openai` compares texts (`mode:pair` or `mode:matrix`)');
 			expect(server.requests.length).toBe(before);
 		});
 
 		it('GIVEN the model server fails THEN the member gets its message and the request is refunded', async () => {
 			const before = (await deps.llm.quota('100000000000000001')).used;
 			server.failNext({ kind: 'status', status: 500, route: 'embeddings' }, 10);
-			await expect(runForReply(similarity, { words: 'a | b', engine: 'openai' }, { deps })).rejects.toMatchObject({ code: 'llm.server-error' });
+			await expect(runForReply(similarity, { words: 'a | b', engine: 'openai' }, { deps })).rejects.toMatchObject({
+				code: 'llm.server-error',
+			});
 			expect((await deps.llm.quota('100000000000000001')).used).toBe(before);
 			server.reset();
 		});

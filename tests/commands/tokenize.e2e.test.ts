@@ -23,7 +23,9 @@ describe('/tokenize and /similarity through the Discord emulator', () => {
 	});
 
 	async function run(name: string, options: Record<string, string>): Promise<InteractionOutcome> {
-		const outcome = await emulator.dispatchInteraction({ type: 'command', name, options, user: 'alan' }).answered({ timeoutMs: 30_000, quietMs: 300 });
+		const outcome = await emulator
+			.dispatchInteraction({ type: 'command', name, options, user: 'alan' })
+			.answered({ timeoutMs: 30_000, quietMs: 300 });
 		// Deferred at once (type 5), well inside Discord's 3 s window, whatever the first use costs.
 		expect(outcome.callbacks[0]?.type).toBe(5);
 		expect(outcome.timings.firstCallbackMs).toBeLessThan(3000);
@@ -57,7 +59,11 @@ describe('/tokenize and /similarity through the Discord emulator', () => {
 	}
 
 	it('GIVEN /tokenize with encoding:compare show:ids THEN one spec-valid deferred reply carries the chart and the id lists', async () => {
-		const outcome = await run('tokenize', { text: 'Hello 안녕하세요 🙂 @everyone <@&1> done', encoding: 'compare', show: 'ids' });
+		const outcome = await run('tokenize', {
+			text: 'Hello 안녕하세요 🙂 @everyone <@&1> done',
+			encoding: 'compare',
+			show: 'ids',
+		});
 		const embed = outcome.original!.message.embeds[0]!;
 		expect(embed.title).toBe('Tokens: gpt2, gpt-4 and gpt-4o compared');
 		expect(embed.fields?.map((f) => f.name)).toEqual(['gpt2 ids', 'gpt-4 ids', 'gpt-4o ids']);
@@ -84,10 +90,14 @@ describe('/tokenize and /similarity through the Discord emulator', () => {
 		['neighbors', 'king frog computer', 3],
 		['map', 'king frog', 1],
 		['analogy', 'king - man + woman', 1],
-	])('GIVEN /similarity mode:%s THEN a spec-valid deferred reply carries its chart(s)', async (mode, words, count) => {
-		const outcome = await run('similarity', { words, mode });
-		expect(charts(outcome)).toHaveLength(count);
-	}, 60_000);
+	])(
+		'GIVEN /similarity mode:%s THEN a spec-valid deferred reply carries its chart(s)',
+		async (mode, words, count) => {
+			const outcome = await run('similarity', { words, mode });
+			expect(charts(outcome)).toHaveLength(count);
+		},
+		60_000,
+	);
 
 	it('GIVEN /similarity with a misspelled word THEN a ❌ message names it and suggests spellings', async () => {
 		const outcome = await run('similarity', { words: 'kingg queen' });

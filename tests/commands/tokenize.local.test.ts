@@ -18,7 +18,14 @@ describe('/tokenize and /similarity in the local mode', () => {
 	beforeAll(async () => {
 		const workspace = new LocalWorkspace();
 		const config = loadConfig({ STORE_URL: 'sqlite://:memory:', NODE_ENV: 'test' });
-		app = await createApp({ config, log: silentLogger, poster: workspace.poster, commands, store: await openStore(config.STORE_URL), compute: createWorkerPool({ threads: 2 }) });
+		app = await createApp({
+			config,
+			log: silentLogger,
+			poster: workspace.poster,
+			commands,
+			store: await openStore(config.STORE_URL),
+			compute: createWorkerPool({ threads: 2 }),
+		});
 		local = new LocalInteractions(workspace, app);
 		ada = workspace.member('Ada')!;
 	}, 60_000);
@@ -38,7 +45,10 @@ describe('/tokenize and /similarity in the local mode', () => {
 	}
 
 	it('GIVEN a typed /tokenize with a Korean sentence compared THEN Ada sees the counts and the chart', async () => {
-		const result = await local.command('/tokenize text:GPT-4o는 한국어를 GPT-2보다 적은 토큰으로 나눕니다. encoding:compare', ada);
+		const result = await local.command(
+			'/tokenize text:GPT-4o는 한국어를 GPT-2보다 적은 토큰으로 나눕니다. encoding:compare',
+			ada,
+		);
 		expect(result.outcome.deferred).toBe(true);
 		const message = answer(result.messages);
 		expect(message.embeds[0]!.description).toMatch(/^\*\*gpt2\*\* · r50k_base: \*\*\d+ tokens\*\*/);

@@ -53,20 +53,26 @@ describe('/tokenize ids against the tiktoken package, through the command', () =
 		['korean prose', korean.slice(0, 4000)],
 		['source code', [...code].slice(0, 4000).join('')],
 		['english prose', englishProse(4000)],
-		['hostile: controls, bidi, joiners', '\u202eevil\u202c \u0000\u001b[31mred\u0007 \u200f\u200e a\u200b\u200db 👩‍👩‍👧 x\u0301 @everyone <@123>'],
+		[
+			'hostile: controls, bidi, joiners',
+			'\u202eevil\u202c \u0000\u001b[31mred\u0007 \u200f\u200e a\u200b\u200db 👩‍👩‍👧 x\u0301 @everyone <@123>',
+		],
 	];
 
-	it.each(samples)('GIVEN %s with encoding:compare show:ids THEN every reported id and count is tiktoken’s', async (_name, text) => {
-		const reply = await runForReply(tokenize, { text, encoding: 'compare', show: 'ids' });
-		const reported = reportedIds(reply);
-		for (const model of MODELS) {
-			const expected = tiktokenIds(model, text);
-			const got = reported.get(model)!;
-			expect(got.total, model).toBe(expected.length);
-			expect(got.ids, model).toEqual(expected.slice(0, got.ids.length));
-			expect(statedCount(reply, model), model).toBe(expected.length);
-		}
-	});
+	it.each(samples)(
+		'GIVEN %s with encoding:compare show:ids THEN every reported id and count is tiktoken’s',
+		async (_name, text) => {
+			const reply = await runForReply(tokenize, { text, encoding: 'compare', show: 'ids' });
+			const reported = reportedIds(reply);
+			for (const model of MODELS) {
+				const expected = tiktokenIds(model, text);
+				const got = reported.get(model)!;
+				expect(got.total, model).toBe(expected.length);
+				expect(got.ids, model).toEqual(expected.slice(0, got.ids.length));
+				expect(statedCount(reply, model), model).toBe(expected.length);
+			}
+		},
+	);
 
 	it('GIVEN a short text and one encoding THEN the whole id list is in the description', async () => {
 		const reply = await runForReply(tokenize, { text: 'Hello, world!', encoding: 'gpt-4', show: 'ids' });
@@ -118,11 +124,17 @@ describe('/tokenize replies', () => {
 	it('GIVEN 4,000 emoji (8,000 UTF-16 units) THEN it is within the limit, counted as Discord counts characters', async () => {
 		const reply = await runForReply(tokenize, { text: '🙂'.repeat(4000), encoding: 'gpt2' });
 		expect(statedCount(reply, 'gpt2')).toBe(tiktokenIds('gpt2', '🙂'.repeat(4000)).length);
-		expect(reply.embeds![0]!.description).toMatch(/The chart draws the first [\d,]+ of [\d,]+ gpt2 tokens \([\d,]+ not drawn\)/);
+		expect(reply.embeds![0]!.description).toMatch(
+			/The chart draws the first [\d,]+ of [\d,]+ gpt2 tokens \([\d,]+ not drawn\)/,
+		);
 	});
 
 	it('GIVEN @everyone and a user mention in the text THEN the reply pings nobody and keeps the text out of its content', async () => {
-		const reply = await runForReply(tokenize, { text: '@everyone <@123456789012345678> hi', encoding: 'compare', show: 'bytes' });
+		const reply = await runForReply(tokenize, {
+			text: '@everyone <@123456789012345678> hi',
+			encoding: 'compare',
+			show: 'bytes',
+		});
 		expect(reply.content).toBeUndefined();
 		expect(reply.allowedUserMentions).toBeUndefined();
 		expect(JSON.stringify(reply.embeds)).not.toContain('@everyone');

@@ -1,4 +1,8 @@
-import { ComponentType, type APIStringSelectComponent, type APIButtonComponentWithCustomId } from 'discord-api-types/v10';
+import {
+	ComponentType,
+	type APIStringSelectComponent,
+	type APIButtonComponentWithCustomId,
+} from 'discord-api-types/v10';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import week from '../../commands/week.js';
 import type { ComponentContext } from '../../src/core/context.js';
@@ -45,7 +49,12 @@ async function click(deps: Deps, customId: string, values: string[] = []): Promi
 
 function embedTotal(reply: Reply): number {
 	return (reply.embeds ?? []).reduce(
-		(sum, e) => sum + (e.title?.length ?? 0) + (e.description?.length ?? 0) + (e.footer?.text.length ?? 0) + (e.fields ?? []).reduce((s, f) => s + f.name.length + f.value.length, 0),
+		(sum, e) =>
+			sum +
+			(e.title?.length ?? 0) +
+			(e.description?.length ?? 0) +
+			(e.footer?.text.length ?? 0) +
+			(e.fields ?? []).reduce((s, f) => s + f.name.length + f.value.length, 0),
 		0,
 	);
 }
@@ -68,11 +77,22 @@ describe('/week', () => {
 		expect(reply.ephemeral).toBe(true);
 		expect(reply.content).toMatch(/No schedule is running in this server, so here is week 1/);
 		expect(reply.embeds?.[0]?.title).toBe('📖 Week 1 · LLM overview');
-		expect(reply.embeds?.[0]?.fields?.[0]).toMatchObject({ name: '🎯 Objectives', value: expect.stringContaining(curriculum.week(1)!.objectives[0]!) });
+		expect(reply.embeds?.[0]?.fields?.[0]).toMatchObject({
+			name: '🎯 Objectives',
+			value: expect.stringContaining(curriculum.week(1)!.objectives[0]!),
+		});
 		const { select, buttons } = components(reply);
 		expect(select.custom_id).toBe('week:section:1');
-		expect(select.options.map((o) => [o.value, o.default])).toEqual([['overview', true], ['knowledge', false], ['demos', false], ['questions', false]]);
-		expect(buttons.map((b) => [b.label, b.disabled])).toEqual([['◀ Previous', true], ['Week 2 ▶', false]]);
+		expect(select.options.map((o) => [o.value, o.default])).toEqual([
+			['overview', true],
+			['knowledge', false],
+			['demos', false],
+			['questions', false],
+		]);
+		expect(buttons.map((b) => [b.label, b.disabled])).toEqual([
+			['◀ Previous', true],
+			['Week 2 ▶', false],
+		]);
 	});
 
 	it('GIVEN a running schedule THEN without a number it shows the current week, with when it was posted and the meeting', async () => {
@@ -80,16 +100,22 @@ describe('/week', () => {
 		const reply = await runForReply(week, {}, { deps });
 		expect(reply.embeds?.[0]?.title).toBe('📖 Week 3 · Prompt injection');
 		// Week 3 was posted Monday 16 March 09:00 KST; its meeting is Wednesday 18 March 21:00 KST.
-		expect(reply.content).toBe(`📍 This week's material, posted <t:${Date.parse('2026-03-16T00:00:00Z') / 1000}:R> · meeting <t:${Date.parse('2026-03-18T12:00:00Z') / 1000}:F> (<t:${Date.parse('2026-03-18T12:00:00Z') / 1000}:R>)`);
+		expect(reply.content).toBe(
+			`📍 This week's material, posted <t:${Date.parse('2026-03-16T00:00:00Z') / 1000}:R> · meeting <t:${Date.parse('2026-03-18T12:00:00Z') / 1000}:F> (<t:${Date.parse('2026-03-18T12:00:00Z') / 1000}:R>)`,
+		);
 		const next = await runForReply(week, { number: 4 }, { deps });
-		expect(next.content).toBe(`⏭️ Coming next: posted <t:${Date.parse('2026-03-23T00:00:00Z') / 1000}:F> (<t:${Date.parse('2026-03-23T00:00:00Z') / 1000}:R>)`);
+		expect(next.content).toBe(
+			`⏭️ Coming next: posted <t:${Date.parse('2026-03-23T00:00:00Z') / 1000}:F> (<t:${Date.parse('2026-03-23T00:00:00Z') / 1000}:R>)`,
+		);
 		const other = await runForReply(week, { number: 9 }, { deps });
 		expect(other.content).toBe('');
 		await deps.repos.schedules.delete(GUILD);
 	});
 
 	it('GIVEN a plan that starts later THEN it shows the first week and says the course has not started', async () => {
-		await deps.repos.schedules.update(GUILD, () => seoulSchedule({ plan: { startWeek: 2, startAt: '2026-04-05T15:00:00.000Z', previous: null } }));
+		await deps.repos.schedules.update(GUILD, () =>
+			seoulSchedule({ plan: { startWeek: 2, startAt: '2026-04-05T15:00:00.000Z', previous: null } }),
+		);
 		const reply = await runForReply(week, {}, { deps });
 		expect(reply.embeds?.[0]?.title).toBe('📖 Week 2 · Comparing LLMs (GPT, Claude and others)');
 		expect(reply.content).toMatch(/^The course has not started yet: week 2 comes first\.\n⏭️ Coming next/);
@@ -97,7 +123,9 @@ describe('/week', () => {
 	});
 
 	it('GIVEN a week that does not exist THEN it says which weeks exist', async () => {
-		await expect(runForReply(week, { number: 13 }, { deps })).rejects.toThrow('There is no week 13: the curriculum has weeks 1 to 12.');
+		await expect(runForReply(week, { number: 13 }, { deps })).rejects.toThrow(
+			'There is no week 13: the curriculum has weeks 1 to 12.',
+		);
 	});
 
 	it('GIVEN share:true THEN the page is public', async () => {
@@ -108,11 +136,16 @@ describe('/week', () => {
 		const knowledge = await click(deps, 'week:section:5', ['knowledge']);
 		expect(knowledge.update).toBe(true);
 		expect(knowledge.embeds?.[0]?.title).toBe('🧠 Week 5 · Word embeddings and cosine similarity');
-		expect(knowledge.embeds?.[0]?.fields?.map((f) => f.value)).toEqual(curriculum.week(5)!.knowledgePoints.map((kp) => kp.core));
+		expect(knowledge.embeds?.[0]?.fields?.map((f) => f.value)).toEqual(
+			curriculum.week(5)!.knowledgePoints.map((kp) => kp.core),
+		);
 		const nextWeek = await click(deps, components(knowledge).buttons[1]!.custom_id);
 		expect(nextWeek.embeds?.[0]?.title).toBe('🧠 Week 6 · Self-attention and similarity');
 		const demos = await click(deps, 'week:section:1', ['demos']);
-		expect(demos.embeds?.[0]?.fields?.[0]?.value).toBe('```\n/sample prompt:To be, or not to be temperature:0.8 tokens:40 seed:42\n```' + curriculum.week(1)!.demos[0]!.try);
+		expect(demos.embeds?.[0]?.fields?.[0]?.value).toBe(
+			'```\n/sample prompt:To be, or not to be temperature:0.8 tokens:40 seed:42\n```' +
+				curriculum.week(1)!.demos[0]!.try,
+		);
 		const last = await click(deps, 'week:go:12:questions:next');
 		expect(components(last).buttons.map((b) => b.disabled)).toEqual([false, true]);
 		expect(last.embeds?.[0]?.fields?.[0]?.value).toContain(`1. ${curriculum.week(12)!.keyQuestions[0]}`);
@@ -130,7 +163,17 @@ describe('/week', () => {
 	});
 
 	it('GIVEN typed text THEN autocomplete offers weeks by number or title', async () => {
-		const auto = (value: string) => week.autocomplete!({ focused: { name: 'number', value }, deps, user: { id: '1', name: 'M', roles: [], permissions: 0n }, guildId: GUILD, locale: 'en-US', log: silentLogger, args: {}, subcommand: null });
+		const auto = (value: string) =>
+			week.autocomplete!({
+				focused: { name: 'number', value },
+				deps,
+				user: { id: '1', name: 'M', roles: [], permissions: 0n },
+				guildId: GUILD,
+				locale: 'en-US',
+				log: silentLogger,
+				args: {},
+				subcommand: null,
+			});
 		expect((await auto('5'))[0]).toEqual({ name: 'Week 5 · Word embeddings and cosine similarity', value: 5 });
 		expect((await auto('attention')).map((c) => c.value)).toEqual(expect.arrayContaining([6, 7, 8]));
 		expect(await auto('')).toHaveLength(12);

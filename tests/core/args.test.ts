@@ -16,12 +16,23 @@ const sample: CommandData = {
 const quiz: CommandData = {
 	name: 'quiz',
 	description: 'Quiz',
-	options: [{ type: T.Subcommand, name: 'live', description: 'l', options: [{ type: T.Integer, name: 'week', description: 'w', required: true }] }],
+	options: [
+		{
+			type: T.Subcommand,
+			name: 'live',
+			description: 'l',
+			options: [{ type: T.Integer, name: 'week', description: 'w', required: true }],
+		},
+	],
 };
 
 describe('argsFor', () => {
 	it('GIVEN valid options THEN values are typed (numbers from text) and missing optional ones are absent', () => {
-		expect(argsFor(sample, { options: { prompt: 'To be', temperature: '0.7', tokens: 5 } })).toEqual({ prompt: 'To be', temperature: 0.7, tokens: 5 });
+		expect(argsFor(sample, { options: { prompt: 'To be', temperature: '0.7', tokens: 5 } })).toEqual({
+			prompt: 'To be',
+			temperature: 0.7,
+			tokens: 5,
+		});
 	});
 	it.each([
 		[{ temperature: 1 }, /`prompt` is required/],

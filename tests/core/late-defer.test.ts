@@ -14,11 +14,20 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 describe('late deferral through the dispatcher', () => {
 	// Like /progress: private unless shared, no up-front deferral, sometimes slow.
 	const card = defineCommand({
-		data: { name: 'card', description: 'A card', options: [{ type: T.Boolean, name: 'share', description: 'Show everyone' }] },
+		data: {
+			name: 'card',
+			description: 'A card',
+			options: [{ type: T.Boolean, name: 'share', description: 'Show everyone' }],
+		},
 		lateDefer: (args) => (args.share === true ? 'public' : 'ephemeral'),
 		run: async ({ args }) => (await sleep(150), { content: 'card', ephemeral: args.share !== true }),
 	});
-	const dispatcher = new Dispatcher({ registry: createRegistry([card]), deps: testDeps({ commands: [card] }), log: silentLogger, autoDeferMs: 30 });
+	const dispatcher = new Dispatcher({
+		registry: createRegistry([card]),
+		deps: testDeps({ commands: [card] }),
+		log: silentLogger,
+		autoDeferMs: 30,
+	});
 	const base = () => ({
 		interactionId: '1',
 		user: { id: '100000000000000001', name: 'mina', roles: [], permissions: 0n },

@@ -27,7 +27,11 @@ describe('fitReply', () => {
 		}));
 		const fitted = fitReply({ embeds }).embeds!;
 		const total = fitted.reduce(
-			(sum, e) => sum + (e.title?.length ?? 0) + (e.description?.length ?? 0) + (e.fields ?? []).reduce((s, f) => s + f.name.length + f.value.length, 0),
+			(sum, e) =>
+				sum +
+				(e.title?.length ?? 0) +
+				(e.description?.length ?? 0) +
+				(e.fields ?? []).reduce((s, f) => s + f.name.length + f.value.length, 0),
 			0,
 		);
 		expect(total).toBeLessThanOrEqual(LIMITS.embedTotal);

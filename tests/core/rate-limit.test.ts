@@ -45,7 +45,9 @@ describe('cooldown through the dispatcher', () => {
 		const limited = new MemoryResponder();
 		const outcome = await dispatcher.runCommand(base('a'), 'heavy', { options: {} }, limited);
 		expect(limited.names).toEqual(['reply']);
-		expect(limited.ops[0]).toMatchObject({ reply: { ephemeral: true, content: '❌ You have run /heavy a lot in a short time: try again in 45 s.' } });
+		expect(limited.ops[0]).toMatchObject({
+			reply: { ephemeral: true, content: '❌ You have run /heavy a lot in a short time: try again in 45 s.' },
+		});
 		expect(outcome.ok).toBe(false);
 		const other = new MemoryResponder();
 		await dispatcher.runCommand(base('b'), 'heavy', { options: {} }, other);

@@ -36,7 +36,11 @@ describe('respond', () => {
 
 	it('GIVEN a slow command whose reply is private (lateDefer: ephemeral) THEN the automatic deferral is private too, and the answer edits it', async () => {
 		const r = new MemoryResponder();
-		await respond(r, async () => (await sleep(250), { content: 'card', ephemeral: true }), base({ lateDefer: 'ephemeral' }));
+		await respond(
+			r,
+			async () => (await sleep(250), { content: 'card', ephemeral: true }),
+			base({ lateDefer: 'ephemeral' }),
+		);
 		expect(r.names).toEqual(['defer-ephemeral', 'editOriginal']);
 	});
 
@@ -54,14 +58,26 @@ describe('respond', () => {
 
 	it('GIVEN a UserError THEN the member gets an ephemeral ❌ with its message and no reference id', async () => {
 		const r = new MemoryResponder();
-		const outcome = await respond(r, async () => { throw new UserError('Too long.'); }, base());
+		const outcome = await respond(
+			r,
+			async () => {
+				throw new UserError('Too long.');
+			},
+			base(),
+		);
 		expect(r.ops[0]).toMatchObject({ op: 'reply', reply: { content: '❌ Too long.', ephemeral: true } });
 		expect(outcome.referenceId).toBeUndefined();
 	});
 
 	it('GIVEN an unexpected error THEN the member gets an apology quoting a reference id', async () => {
 		const r = new MemoryResponder();
-		const outcome = await respond(r, async () => { throw new Error('boom'); }, base());
+		const outcome = await respond(
+			r,
+			async () => {
+				throw new Error('boom');
+			},
+			base(),
+		);
 		expect(outcome.referenceId).toMatch(/^[0-9a-f]{8}$/);
 		const op = r.ops[0];
 		expect(op).toMatchObject({ op: 'reply', reply: { ephemeral: true } });
@@ -70,7 +86,14 @@ describe('respond', () => {
 
 	it('GIVEN an unexpected error after a public deferral THEN the apology is still ephemeral', async () => {
 		const r = new MemoryResponder();
-		await respond(r, async () => { await sleep(10); throw new Error('boom'); }, base({ defer: true }));
+		await respond(
+			r,
+			async () => {
+				await sleep(10);
+				throw new Error('boom');
+			},
+			base({ defer: true }),
+		);
 		expect(r.names).toEqual(['defer', 'deleteOriginal', 'followUp']);
 	});
 
@@ -84,17 +107,25 @@ describe('respond', () => {
 
 	it('GIVEN interim updates THEN the first defers and each edits, and the final answer edits last', async () => {
 		const r = new MemoryResponder();
-		await respond(r, async (update) => {
-			await update({ content: 'step 1' });
-			await update({ content: 'step 2' });
-			return { content: 'done' };
-		}, base());
+		await respond(
+			r,
+			async (update) => {
+				await update({ content: 'step 1' });
+				await update({ content: 'step 2' });
+				return { content: 'done' };
+			},
+			base(),
+		);
 		expect(r.names).toEqual(['defer', 'editOriginal', 'editOriginal', 'editOriginal']);
 	});
 
 	it('GIVEN follow-ups THEN they are sent after the answer, in order', async () => {
 		const r = new MemoryResponder();
-		await respond(r, async () => ({ content: 'part 1', followUps: [{ content: 'part 2' }, { content: 'part 3' }] }), base());
+		await respond(
+			r,
+			async () => ({ content: 'part 1', followUps: [{ content: 'part 2' }, { content: 'part 3' }] }),
+			base(),
+		);
 		expect(r.ops.map((o) => ('reply' in o ? o.reply.content : o.op))).toEqual(['part 1', 'part 2', 'part 3']);
 	});
 
@@ -115,7 +146,11 @@ describe('respond', () => {
 
 	it('GIVEN a handler that opens a modal THEN showModal is the first response', async () => {
 		const r = new MemoryResponder();
-		await respond(r, async () => ({ modal: { custom_id: 'q:a', title: 'Answer', components: [] } }), base({ kind: 'component' }));
+		await respond(
+			r,
+			async () => ({ modal: { custom_id: 'q:a', title: 'Answer', components: [] } }),
+			base({ kind: 'component' }),
+		);
 		expect(r.names).toEqual(['showModal']);
 	});
 

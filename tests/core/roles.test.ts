@@ -19,6 +19,8 @@ describe('roles', () => {
 		expect(isPresenter(actor(0n, ['pres']), none)).toBe(false);
 	});
 	it('GIVEN a plain member THEN requirePresenter refuses naming the roles to ask for', () => {
-		expect(() => requirePresenter(actor(0n), configured, 'run a live quiz')).toThrow(/Only presenters can run a live quiz.*<@&pres>/);
+		expect(() => requirePresenter(actor(0n), configured, 'run a live quiz')).toThrow(
+			/Only presenters can run a live quiz.*<@&pres>/,
+		);
 	});
 });

@@ -12,7 +12,11 @@ import { runForReply } from '../helpers/run-command.js';
 const write = process.env.WRITE_DEMO_EXAMPLES === '1';
 
 const examples = [
-	['tokenize.png', tokenize, { text: 'Hello 안녕하세요 🙂 LLM 스터디!\n\tdef square(x): return x ** 2', encoding: 'compare', show: 'bytes' }],
+	[
+		'tokenize.png',
+		tokenize,
+		{ text: 'Hello 안녕하세요 🙂 LLM 스터디!\n\tdef square(x): return x ** 2', encoding: 'compare', show: 'bytes' },
+	],
 	['similarity-pair.png', similarity, { words: 'king queen' }],
 	['similarity-matrix.png', similarity, { words: 'king queen man woman apple banana computer' }],
 	['similarity-neighbors.png', similarity, { words: 'frog', mode: 'neighbors' }],
@@ -21,10 +25,14 @@ const examples = [
 ] as const;
 
 describe.runIf(write)('README example charts', () => {
-	it.each(examples)('GIVEN the command THEN docs/%s is its chart', async (file, command, options) => {
-		const reply = await runForReply(command, options);
-		const png = reply.files![0]!.data;
-		expect(pngSize(png)).not.toBeNull();
-		writeFileSync(path.join(repoRoot(), 'docs', file), png);
-	}, 60_000);
+	it.each(examples)(
+		'GIVEN the command THEN docs/%s is its chart',
+		async (file, command, options) => {
+			const reply = await runForReply(command, options);
+			const png = reply.files![0]!.data;
+			expect(pngSize(png)).not.toBeNull();
+			writeFileSync(path.join(repoRoot(), 'docs', file), png);
+		},
+		60_000,
+	);
 });

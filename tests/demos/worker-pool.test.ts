@@ -11,7 +11,11 @@ import { runForReply } from '../helpers/run-command.js';
 import { korean } from '../models/tokenizers/samples.js';
 
 /** Runs a command and records the longest gap between 10 ms ticks of this thread's event loop meanwhile. */
-async function withLag(command: AnyCommand, options: Record<string, unknown>, compute: Compute): Promise<{ reply: Reply; lagMs: number }> {
+async function withLag(
+	command: AnyCommand,
+	options: Record<string, unknown>,
+	compute: Compute,
+): Promise<{ reply: Reply; lagMs: number }> {
 	let last = performance.now();
 	let lagMs = 0;
 	const ticker = setInterval(() => {
@@ -28,7 +32,10 @@ async function withLag(command: AnyCommand, options: Record<string, unknown>, co
 }
 
 /** A reply without its PNG bytes, for comparing the figures two runs report. */
-const figures = (reply: Reply) => ({ embeds: reply.embeds, files: reply.files?.map((f) => ({ name: f.name, description: f.description, bytes: f.data.length })) });
+const figures = (reply: Reply) => ({
+	embeds: reply.embeds,
+	files: reply.files?.map((f) => ({ name: f.name, description: f.description, bytes: f.data.length })),
+});
 
 describe('/tokenize and /similarity on the worker pool', () => {
 	const pool = createWorkerPool({ threads: 2 });
@@ -39,7 +46,9 @@ describe('/tokenize and /similarity on the worker pool', () => {
 		const options = { text, encoding: 'compare', show: 'ids' };
 		const inWorker = await withLag(tokenize, options, pool);
 		const inline = await withLag(tokenize, options, createInlineCompute());
-		process.stdout.write(`tokenize: longest event-loop gap ${inWorker.lagMs.toFixed(0)} ms on the pool, ${inline.lagMs.toFixed(0)} ms inline\n`);
+		process.stdout.write(
+			`tokenize: longest event-loop gap ${inWorker.lagMs.toFixed(0)} ms on the pool, ${inline.lagMs.toFixed(0)} ms inline\n`,
+		);
 		expect(figures(inWorker.reply)).toEqual(figures(inline.reply));
 		expect(Buffer.compare(inWorker.reply.files![0]!.data, inline.reply.files![0]!.data)).toBe(0);
 		expect(inWorker.lagMs).toBeLessThan(inline.lagMs);
@@ -51,10 +60,14 @@ describe('/tokenize and /similarity on the worker pool', () => {
 		['neighbors', 'king frog'],
 		['analogy', 'king - man + woman'],
 		['map', 'king frog computer'],
-	])('GIVEN mode:%s THEN the worker, over the shared vectors, reports what the main thread does', async (mode, words) => {
-		const options = { words, mode };
-		const inWorker = await runForReply(similarity, options, { deps: testDeps({ compute: pool }) });
-		const inline = await runForReply(similarity, options, { deps: testDeps({ compute: createInlineCompute() }) });
-		expect(figures(inWorker)).toEqual(figures(inline));
-	}, 60_000);
+	])(
+		'GIVEN mode:%s THEN the worker, over the shared vectors, reports what the main thread does',
+		async (mode, words) => {
+			const options = { words, mode };
+			const inWorker = await runForReply(similarity, options, { deps: testDeps({ compute: pool }) });
+			const inline = await runForReply(similarity, options, { deps: testDeps({ compute: createInlineCompute() }) });
+			expect(figures(inWorker)).toEqual(figures(inline));
+		},
+		60_000,
+	);
 });

@@ -24,7 +24,12 @@ describe('npm run deploy-commands (src/discord/deploy-commands.ts)', () => {
 		const guildId = [...emulator.world.guilds.keys()][0]!;
 		const { stdout } = await deploy({ DISCORD_GUILD_ID: guildId });
 		expect(stdout).toContain(`Registered ${commands.length} commands (guild ${guildId}).`);
-		expect(emulator.commands(guildId).map((c) => c.name).sort()).toEqual(commands.map((c) => c.data.name).sort());
+		expect(
+			emulator
+				.commands(guildId)
+				.map((c) => c.name)
+				.sort(),
+		).toEqual(commands.map((c) => c.data.name).sort());
 		expect(emulator.violations).toEqual([]);
 	});
 
@@ -35,6 +40,9 @@ describe('npm run deploy-commands (src/discord/deploy-commands.ts)', () => {
 	});
 
 	it('GIVEN no token THEN it says what is missing and exits with an error', async () => {
-		await expect(deploy({ DISCORD_TOKEN: '' })).rejects.toMatchObject({ code: 1, stderr: expect.stringContaining('DISCORD_TOKEN is required') });
+		await expect(deploy({ DISCORD_TOKEN: '' })).rejects.toMatchObject({
+			code: 1,
+			stderr: expect.stringContaining('DISCORD_TOKEN is required'),
+		});
 	});
 });

@@ -16,7 +16,11 @@ describe('the bot process (src/index.ts) with DISCORD_TOKEN=x and DISCORD_API_BA
 		const guildId = [...emulator.world.guilds.keys()][0]!;
 		await deployCommands({ token: 'x', commands, guildId, apiBase: emulator.apiUrl });
 		const dir = mkdtempSync(path.join(os.tmpdir(), 'bot-process-'));
-		bot = new BotProcess({ DISCORD_TOKEN: 'x', DISCORD_API_BASE: emulator.apiUrl, STORE_URL: `sqlite://${path.join(dir, 'bot.sqlite')}` });
+		bot = new BotProcess({
+			DISCORD_TOKEN: 'x',
+			DISCORD_API_BASE: emulator.apiUrl,
+			STORE_URL: `sqlite://${path.join(dir, 'bot.sqlite')}`,
+		});
 		await bot.waitForLog((l) => l.msg === 'connected to Discord');
 	}, 60_000);
 

@@ -42,7 +42,12 @@ describe('weekly posts through the Discord emulator', () => {
 			.filter((m) => m.message.author.id === emulator.world.botUser.id && !m.interactionId && !m.deleted)
 			.map((m) => m.message);
 	const threads = () => [...guild().threads.values()].filter((t) => t.parent_id === studyLab);
-	const command = (user: string, subcommand: string, options: Record<string, string | number | boolean> = {}, name = 'schedule') =>
+	const command = (
+		user: string,
+		subcommand: string,
+		options: Record<string, string | number | boolean> = {},
+		name = 'schedule',
+	) =>
 		emulator.dispatchInteraction({ type: 'command', name, subcommand, options, user }).answered({ timeoutMs: 10_000 });
 
 	beforeAll(async () => {
@@ -58,37 +63,66 @@ describe('weekly posts through the Discord emulator', () => {
 
 	it('GIVEN alan, a plain member THEN he cannot change the schedule; ada (the Organizer role, and the guild’s owner) can', async () => {
 		const refused = await command('alan', 'set', { channel: 'study-lab' });
-		expect(refused.original).toMatchObject({ ephemeral: true, message: { content: '❌ Only organizers can manage the schedule: you need the Manage Server permission.' } });
+		expect(refused.original).toMatchObject({
+			ephemeral: true,
+			message: { content: '❌ Only organizers can manage the schedule: you need the Manage Server permission.' },
+		});
 		const organizerRole = [...guild().roles.values()].find((r) => r.name === 'Organizer')!;
 		await command('ada', 'roles', { organizer_role: organizerRole.id }, 'settings');
 		const still = await command('alan', 'start');
-		expect(still.original?.message.content).toBe(`❌ Only organizers can manage the schedule: you need the Manage Server permission or the <@&${organizerRole.id}> role.`);
+		expect(still.original?.message.content).toBe(
+			`❌ Only organizers can manage the schedule: you need the Manage Server permission or the <@&${organizerRole.id}> role.`,
+		);
 		expect(await bot.app.deps.repos.schedules.get(guildId)).toBeUndefined();
 		const voice = await command('ada', 'set', { channel: 'Study Hall' });
-		expect(voice.original?.message.content).toMatch(/^❌ <#\d+> is not a text or announcement channel: the weekly posts and their threads need one\. Nothing was saved\./);
+		expect(voice.original?.message.content).toMatch(
+			/^❌ <#\d+> is not a text or announcement channel: the weekly posts and their threads need one\. Nothing was saved\./,
+		);
 	});
 
 	it('GIVEN ada sets and starts the schedule and the fake clock passes the post time THEN exactly one spec-valid post, one thread and one scheduled event are created', async () => {
 		const hhmm = `${String(firstPost.getUTCHours()).padStart(2, '0')}:${String(firstPost.getUTCMinutes()).padStart(2, '0')}`;
-		const set = await command('ada', 'set', { channel: 'study-lab', timezone: 'UTC', post_day: firstPost.getUTCDay(), post_time: hhmm });
+		const set = await command('ada', 'set', {
+			channel: 'study-lab',
+			timezone: 'UTC',
+			post_day: firstPost.getUTCDay(),
+			post_time: hhmm,
+		});
 		expect(set.original?.message.content).toBe('✅ Saved.');
-		expect(set.original?.message.embeds[0]?.fields?.[0]?.value).toBe(`<#${studyLab}>, ${DAYS[firstPost.getUTCDay()]}s at ${hhmm} (\`${firstPost.getUTCMinutes()} ${firstPost.getUTCHours()} * * ${firstPost.getUTCDay()}\`), UTC`);
+		expect(set.original?.message.embeds[0]?.fields?.[0]?.value).toBe(
+			`<#${studyLab}>, ${DAYS[firstPost.getUTCDay()]}s at ${hhmm} (\`${firstPost.getUTCMinutes()} ${firstPost.getUTCHours()} * * ${firstPost.getUTCDay()}\`), UTC`,
+		);
 		const started = await command('ada', 'start');
 		expect(started.original?.message.content).toMatch(/^✅ Started with week 1\./);
-		expect(started.original?.message.embeds[0]?.fields?.find((f) => f.name === '⏭️ Next posts')?.value).toContain(`<t:${firstPost.getTime() / 1000}:F>`);
+		expect(started.original?.message.embeds[0]?.fields?.find((f) => f.name === '⏭️ Next posts')?.value).toContain(
+			`<t:${firstPost.getTime() / 1000}:F>`,
+		);
 
 		await sleep(200);
 		expect(posts()).toEqual([]);
 		clock.set(new Date(firstPost.getTime() + 5_000));
-		const [post] = await waitUntil('the week 1 post', () => posts().length > 0 && threads().length > 0 && guild().scheduledEvents.size > 0 && posts());
+		const [post] = await waitUntil(
+			'the week 1 post',
+			() => posts().length > 0 && threads().length > 0 && guild().scheduledEvents.size > 0 && posts(),
+		);
 		await sleep(300); // a few more wake-ups: still one of each
 		expect(posts()).toHaveLength(1);
 		expect(post!.embeds[0]!.title).toBe('Week 1 · LLM overview');
-		expect(post!.embeds[0]!.fields!.map((f) => f.name)).toEqual(['🎯 Objectives', '🧪 Demos to try', '❓ Questions to think about']);
-		expect(threads().map((t) => [t.id, t.name, t.type])).toEqual([[post!.id, 'Week 1 · LLM overview', ChannelType.PublicThread]]);
+		expect(post!.embeds[0]!.fields!.map((f) => f.name)).toEqual([
+			'🎯 Objectives',
+			'🧪 Demos to try',
+			'❓ Questions to think about',
+		]);
+		expect(threads().map((t) => [t.id, t.name, t.type])).toEqual([
+			[post!.id, 'Week 1 · LLM overview', ChannelType.PublicThread],
+		]);
 		const events = [...guild().scheduledEvents.values()];
 		expect(events).toHaveLength(1);
-		expect(events[0]).toMatchObject({ name: 'Week 1 · LLM overview', entity_type: 3, entity_metadata: { location: 'Online: see the weekly thread' } });
+		expect(events[0]).toMatchObject({
+			name: 'Week 1 · LLM overview',
+			entity_type: 3,
+			entity_metadata: { location: 'Online: see the weekly thread' },
+		});
 		// The first Wednesday 21:00 UTC after the post.
 		const meeting = Date.parse(events[0]!.scheduled_start_time);
 		expect(new Date(meeting).getUTCDay()).toBe(3);
@@ -102,7 +136,8 @@ describe('weekly posts through the Discord emulator', () => {
 		const event = [...guild().scheduledEvents.values()][0]!;
 		const thread = threads()[0]!;
 		clock.set(new Date(Date.parse(event.scheduled_start_time) - 60 * MINUTE + 1000));
-		const reminders = () => emulator.world.messagesIn(thread.id).filter((m) => m.message.author.id === emulator.world.botUser.id);
+		const reminders = () =>
+			emulator.world.messagesIn(thread.id).filter((m) => m.message.author.id === emulator.world.botUser.id);
 		await waitUntil('the reminder', () => reminders().length > 0);
 		await sleep(200);
 		expect(reminders()).toHaveLength(1);
@@ -114,7 +149,10 @@ describe('weekly posts through the Discord emulator', () => {
 		await bot.stop();
 		clock.set(new Date(firstPost.getTime() + 7 * 24 * 60 * MINUTE + 2 * 60 * MINUTE)); // two hours late
 		bot = await start();
-		await waitUntil('the week 2 post', () => posts().length === 2 && threads().length === 2 && guild().scheduledEvents.size === 2);
+		await waitUntil(
+			'the week 2 post',
+			() => posts().length === 2 && threads().length === 2 && guild().scheduledEvents.size === 2,
+		);
 		expect(posts()[1]!.embeds[0]!.title).toBe('Week 2 · Comparing LLMs (GPT, Claude and others)');
 		await bot.stop();
 		clock.advance(10 * MINUTE);
@@ -131,13 +169,25 @@ describe('weekly posts through the Discord emulator', () => {
 		expect(page.original?.message.embeds[0]?.title).toBe('📖 Week 2 · Comparing LLMs (GPT, Claude and others)');
 		expect(page.original?.message.content).toMatch(/^📍 This week's material, posted <t:\d+:R>/);
 		const demos = await emulator
-			.dispatchInteraction({ type: 'select', customId: 'week:section:2', values: ['demos'], message: page.original!.message, user: 'alan' })
+			.dispatchInteraction({
+				type: 'select',
+				customId: 'week:section:2',
+				values: ['demos'],
+				message: page.original!.message,
+				user: 'alan',
+			})
 			.answered();
 		expect(demos.original?.message.embeds[0]?.title).toBe('🧪 Week 2 · Comparing LLMs (GPT, Claude and others)');
-		const other = await emulator.dispatchInteraction({ type: 'command', name: 'week', options: { number: 9 }, user: 'alan' }).answered();
-		expect(other.original?.message.embeds[0]?.title).toBe('📖 Week 9 · Position-wise feed-forward networks (basic and advanced)');
+		const other = await emulator
+			.dispatchInteraction({ type: 'command', name: 'week', options: { number: 9 }, user: 'alan' })
+			.answered();
+		expect(other.original?.message.embeds[0]?.title).toBe(
+			'📖 Week 9 · Position-wise feed-forward networks (basic and advanced)',
+		);
 		const show = await command('ada', 'show');
-		expect(show.original?.message.embeds[0]?.fields?.find((f) => f.name === '📍 Now')?.value).toMatch(/^Week 2 · Comparing LLMs/);
+		expect(show.original?.message.embeds[0]?.fields?.find((f) => f.name === '📍 Now')?.value).toMatch(
+			/^Week 2 · Comparing LLMs/,
+		);
 		expect(emulator.violations).toEqual([]);
 		expect(emulator.unknownRoutes).toEqual([]);
 	});

@@ -3,7 +3,13 @@ import type { APIMessage } from 'discord-api-types/v10';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commands } from '../../commands/index.js';
 import { deployCommands } from '../../src/discord/deploy.js';
-import { DEFAULT_GUILD_SEED, guildIdsAcrossShards, shardOf, startEmulator, type DiscordEmulator } from '../emulator/index.js';
+import {
+	DEFAULT_GUILD_SEED,
+	guildIdsAcrossShards,
+	shardOf,
+	startEmulator,
+	type DiscordEmulator,
+} from '../emulator/index.js';
 import { BotProcess } from '../helpers/bot-process.js';
 import { STORE_URLS } from '../helpers/stores.js';
 import { customIdsOf, shown, shownText } from '../faults/support/outcomes.js';
@@ -27,15 +33,33 @@ describe.each(['redis', 'postgres'] as const)('GIVEN 3 shard processes and 30 gu
 	const guildIds = guildIdsAcrossShards(GUILDS);
 	let postAt: Date;
 
-	const command = (guildId: string, user: string, name: string, options: Record<string, string | number | boolean> = {}, subcommand?: string) =>
-		emulator.dispatchInteraction({ type: 'command', name, options, user, guildId, channel: 'general', ...(subcommand ? { subcommand } : {}) }).answered({ timeoutMs: 30_000 });
+	const command = (
+		guildId: string,
+		user: string,
+		name: string,
+		options: Record<string, string | number | boolean> = {},
+		subcommand?: string,
+	) =>
+		emulator
+			.dispatchInteraction({
+				type: 'command',
+				name,
+				options,
+				user,
+				guildId,
+				channel: 'general',
+				...(subcommand ? { subcommand } : {}),
+			})
+			.answered({ timeoutMs: 30_000 });
 	const weeklyPosts = (guildId: string): APIMessage[] =>
 		emulator.world
 			.messagesIn(emulator.world.channelByName('study-lab', guildId).id)
 			.filter((m) => m.message.author.id === emulator.world.botUser.id && !m.interactionId && !m.deleted)
 			.map((m) => m.message);
 	const click = (guildId: string, user: string, message: APIMessage, customId: string) =>
-		emulator.dispatchInteraction({ type: 'button', customId, message, user, guildId, channel: 'general' }).answered({ timeoutMs: 30_000 });
+		emulator
+			.dispatchInteraction({ type: 'button', customId, message, user, guildId, channel: 'general' })
+			.answered({ timeoutMs: 30_000 });
 	/**
 	 * Answers a practice run's first question the way a member would: a multiple-choice question with its first button;
 	 * a numeric or free-text one through the answer form (with "1"), a free-text one then self-assessed "got it".
@@ -44,10 +68,26 @@ describe.each(['redis', 'postgres'] as const)('GIVEN 3 shard processes and 30 gu
 		const ids = customIdsOf(message);
 		const pick = ids.find((id) => id.startsWith('quiz:pick:'));
 		if (pick) return click(guildId, user, message, pick);
-		const opened = await click(guildId, user, message, ids.find((id) => id.startsWith('quiz:answer:'))!);
+		const opened = await click(
+			guildId,
+			user,
+			message,
+			ids.find((id) => id.startsWith('quiz:answer:'))!,
+		);
 		const modal = opened.modal!;
 		const field = (modal.components[0] as { components: { custom_id: string }[] }).components[0]!.custom_id;
-		const submitted = await emulator.dispatchInteraction({ type: 'modal', customId: modal.custom_id, modal, message, fields: { [field]: '1' }, user, guildId, channel: 'general' }).answered({ timeoutMs: 30_000 });
+		const submitted = await emulator
+			.dispatchInteraction({
+				type: 'modal',
+				customId: modal.custom_id,
+				modal,
+				message,
+				fields: { [field]: '1' },
+				user,
+				guildId,
+				channel: 'general',
+			})
+			.answered({ timeoutMs: 30_000 });
 		const shownMessage = submitted.original?.message ?? message;
 		const self = customIdsOf(shownMessage).find((id) => id.startsWith('quiz:self:'));
 		return self ? click(guildId, user, shownMessage, self) : submitted;
@@ -76,7 +116,8 @@ describe.each(['redis', 'postgres'] as const)('GIVEN 3 shard processes and 30 gu
 			heartbeatIntervalMs: 1000,
 			guilds: guildIds.map((id, i) => ({ ...DEFAULT_GUILD_SEED, id, name: `Study group ${i}` })),
 		});
-		for (const id of guildIds) await deployCommands({ token: emulator.token, commands, guildId: id, apiBase: emulator.apiUrl });
+		for (const id of guildIds)
+			await deployCommands({ token: emulator.token, commands, guildId: id, apiBase: emulator.apiUrl });
 		await startBot(3);
 	}, 300_000);
 
@@ -88,8 +129,15 @@ describe.each(['redis', 'postgres'] as const)('GIVEN 3 shard processes and 30 gu
 	it('GIVEN SHARDS=auto and Discord recommending 3 THEN three shard processes serve ten guilds each', () => {
 		const started = bot.logs().filter((l) => l.msg === 'shard process started');
 		expect(started.map((l) => l.shard).sort()).toEqual([0, 1, 2]);
-		const served = bot.logs().filter((l) => l.msg === 'connected to Discord').map((l) => [l.shard, l.guilds]);
-		expect(served.sort()).toEqual([['0', 10], ['1', 10], ['2', 10]]);
+		const served = bot
+			.logs()
+			.filter((l) => l.msg === 'connected to Discord')
+			.map((l) => [l.shard, l.guilds]);
+		expect(served.sort()).toEqual([
+			['0', 10],
+			['1', 10],
+			['2', 10],
+		]);
 		expect(new Set(guildIds.map((id) => shardOf(id, 3))).size).toBe(3);
 	});
 
@@ -99,7 +147,13 @@ describe.each(['redis', 'postgres'] as const)('GIVEN 3 shard processes and 30 gu
 		const hhmm = `${pad(postAt.getUTCHours())}:${pad(postAt.getUTCMinutes())}`;
 		await Promise.all(
 			guildIds.map(async (guildId) => {
-				const set = await command(guildId, 'ada', 'schedule', { channel: 'study-lab', timezone: 'UTC', post_day: postAt.getUTCDay(), post_time: hhmm }, 'set');
+				const set = await command(
+					guildId,
+					'ada',
+					'schedule',
+					{ channel: 'study-lab', timezone: 'UTC', post_day: postAt.getUTCDay(), post_time: hhmm },
+					'set',
+				);
 				expect(set.original?.message.content, `schedule set in ${guildId}`).toBe('✅ Saved.');
 				const started = await command(guildId, 'ada', 'schedule', {}, 'start');
 				expect(started.original?.message.content, `schedule start in ${guildId}`).toMatch(/^✅ Started with week 1\./);
@@ -117,10 +171,17 @@ describe.each(['redis', 'postgres'] as const)('GIVEN 3 shard processes and 30 gu
 	}, 120_000);
 
 	it('GIVEN the post minute passes THEN every guild has its week 1 post exactly once, and the manager’s /metrics counts 30 posts made', async () => {
-		await emulator.waitFor(() => guildIds.every((id) => weeklyPosts(id).length > 0), postAt.getTime() - Date.now() + 60_000, 'a weekly post in every guild');
+		await emulator.waitFor(
+			() => guildIds.every((id) => weeklyPosts(id).length > 0),
+			postAt.getTime() - Date.now() + 60_000,
+			'a weekly post in every guild',
+		);
 		await sleep(3_000); // every shard has had its wake-up: still one each
 		for (const id of guildIds) {
-			expect(weeklyPosts(id).map((m) => m.embeds[0]?.title), `posts in ${id}`).toEqual(['Week 1 · LLM overview']);
+			expect(
+				weeklyPosts(id).map((m) => m.embeds[0]?.title),
+				`posts in ${id}`,
+			).toEqual(['Week 1 · LLM overview']);
 			expect(emulator.world.guild(id)!.scheduledEvents.size, `events in ${id}`).toBe(1);
 		}
 		const made = bot.logs().filter((l) => l.msg === 'post made');
@@ -133,7 +194,10 @@ describe.each(['redis', 'postgres'] as const)('GIVEN 3 shard processes and 30 gu
 	it('GIVEN Discord now recommends 4 shards and the bot restarts THEN every guild, served by another process, shows alan’s answer and gets no second post', async () => {
 		await bot.stop();
 		await startBot(4);
-		const served = bot.logs().filter((l) => l.msg === 'connected to Discord').map((l) => l.guilds as number);
+		const served = bot
+			.logs()
+			.filter((l) => l.msg === 'connected to Discord')
+			.map((l) => l.guilds as number);
 		expect(served.reduce((a, b) => a + b, 0)).toBe(GUILDS);
 		expect(guildIds.filter((id) => shardOf(id, 3) !== shardOf(id, 4)).length).toBeGreaterThan(0);
 		// One after another: 30 progress cards at once would fill the single worker's queue, and the members would rightly
@@ -143,7 +207,9 @@ describe.each(['redis', 'postgres'] as const)('GIVEN 3 shard processes and 30 gu
 			expect(shownText(progress), `progress in ${guildId}`).toMatch(/^📈 Progress of/);
 			// The card is in the last message shown: the response itself, or (when a busy machine made the automatic
 			// deferral public) the private follow-up that replaced it.
-			expect(shown(progress).at(-1)?.message.attachments[0]?.description, `progress in ${guildId}`).toMatch(/of 1 answer right/);
+			expect(shown(progress).at(-1)?.message.attachments[0]?.description, `progress in ${guildId}`).toMatch(
+				/of 1 answer right/,
+			);
 		}
 		expect(bot.logs().filter((l) => l.msg === 'post made')).toEqual([]);
 		for (const id of guildIds) expect(weeklyPosts(id), `posts in ${id}`).toHaveLength(1);

@@ -17,7 +17,11 @@ describe('sharded: SHARDS=auto with two shard processes on Redis', () => {
 			token: 'shard-test-token',
 			heartbeatIntervalMs: 1000,
 			shards: 2,
-			guilds: guildIdsAcrossShards(GUILDS).map((id, i) => ({ id, name: `Study ${i}`, members: [{ username: 'ada' }, { username: `member${i}` }] })),
+			guilds: guildIdsAcrossShards(GUILDS).map((id, i) => ({
+				id,
+				name: `Study ${i}`,
+				members: [{ username: 'ada' }, { username: `member${i}` }],
+			})),
 		});
 		for (const guild of emulator.world.guilds.values()) {
 			await deployCommands({ token: emulator.token, commands, guildId: guild.guild.id, apiBase: emulator.apiUrl });
@@ -52,25 +56,37 @@ describe('sharded: SHARDS=auto with two shard processes on Redis', () => {
 		const guildIds = [...emulator.world.guilds.keys()];
 		expect(new Set(guildIds.map((id) => shardOf(id, 2))).size).toBe(2);
 		for (const guildId of guildIds) {
-			const outcome = await emulator.dispatchInteraction({ type: 'command', name: 'about', guildId }).answered({ timeoutMs: 15_000 });
+			const outcome = await emulator
+				.dispatchInteraction({ type: 'command', name: 'about', guildId })
+				.answered({ timeoutMs: 15_000 });
 			expect(outcome.original?.message.embeds[0]?.title).toBe('About LLM Study Bot');
 		}
 		expect(emulator.violations).toEqual([]);
 	});
 
 	it('GIVEN both shards are up THEN the manager’s /healthz reports both, and /metrics sums their commands', async () => {
-		const health = (await (await fetch(`${healthUrl}/healthz`)).json()) as { ok: boolean; shards: { gateway: { connected: boolean } }[] };
+		const health = (await (await fetch(`${healthUrl}/healthz`)).json()) as {
+			ok: boolean;
+			shards: { gateway: { connected: boolean } }[];
+		};
 		expect(health.ok).toBe(true);
 		expect(health.shards).toHaveLength(2);
 		const metrics = await (await fetch(`${healthUrl}/metrics`)).text();
-		expect(metrics).toMatch(new RegExp(`bot_interaction_duration_seconds_count\\{command="about",kind="command",outcome="ok"\\} ${GUILDS}`));
+		expect(metrics).toMatch(
+			new RegExp(`bot_interaction_duration_seconds_count\\{command="about",kind="command",outcome="ok"\\} ${GUILDS}`),
+		);
 	});
 });
 
 describe('sharded on SQLite', () => {
 	it('GIVEN SHARDS=2 and the default SQLite store THEN start-up is refused with a message that says why', async () => {
 		const emulator = await startEmulator({ token: 'sqlite-shards', shards: 2 });
-		const bot = new BotProcess({ DISCORD_TOKEN: emulator.token, DISCORD_API_BASE: emulator.apiUrl, SHARDS: '2', STORE_URL: 'sqlite://data/never.sqlite' });
+		const bot = new BotProcess({
+			DISCORD_TOKEN: emulator.token,
+			DISCORD_API_BASE: emulator.apiUrl,
+			SHARDS: '2',
+			STORE_URL: 'sqlite://data/never.sqlite',
+		});
 		try {
 			expect(await bot.exited()).toBe(1);
 			expect(bot.output).toMatch(/SQLite file is owned by one process.*redis:\/\/.*postgres:\/\//s);

@@ -49,7 +49,14 @@ const testCommands = [
 				components: [
 					{
 						type: ComponentType.ActionRow,
-						components: [{ type: ComponentType.Button, style: ButtonStyle.Primary, label: 'Again', custom_id: customId('chart', 'again', 7) }],
+						components: [
+							{
+								type: ComponentType.Button,
+								style: ButtonStyle.Primary,
+								label: 'Again',
+								custom_id: customId('chart', 'again', 7),
+							},
+						],
 					},
 				],
 			};
@@ -82,7 +89,9 @@ describe('Discord transport through the emulator', () => {
 	});
 
 	it('GIVEN a handler slower than 3 s THEN it is deferred in time and the answer arrives by edit', async () => {
-		const outcome = await emulator.dispatchInteraction({ type: 'command', name: 'slow' }).answered({ timeoutMs: 10_000 });
+		const outcome = await emulator
+			.dispatchInteraction({ type: 'command', name: 'slow' })
+			.answered({ timeoutMs: 10_000 });
 		expect(outcome.callbacks[0]?.type).toBe(5);
 		expect(outcome.callbacks[0]!.atMs).toBeLessThan(3000);
 		expect(outcome.original?.message.content).toBe('finally done');
@@ -95,10 +104,15 @@ describe('Discord transport through the emulator', () => {
 	});
 
 	it('GIVEN a deferred command that fails with a UserError THEN the thinking message is removed and the ❌ is ephemeral', async () => {
-		const outcome = await emulator.dispatchInteraction({ type: 'command', name: 'chart', options: { width: 5000 } }).answered();
+		const outcome = await emulator
+			.dispatchInteraction({ type: 'command', name: 'chart', options: { width: 5000 } })
+			.answered();
 		expect(outcome.original?.deleted).toBe(true);
 		expect(outcome.followUps).toHaveLength(1);
-		expect(outcome.followUps[0]).toMatchObject({ ephemeral: true, message: { content: expect.stringMatching(/^❌ `width` must be at most 400/) } });
+		expect(outcome.followUps[0]).toMatchObject({
+			ephemeral: true,
+			message: { content: expect.stringMatching(/^❌ `width` must be at most 400/) },
+		});
 	});
 
 	it('GIVEN a UserError THEN the member sees its message, ephemeral, with ❌', async () => {
@@ -107,7 +121,9 @@ describe('Discord transport through the emulator', () => {
 	});
 
 	it('GIVEN a deferred reply with a PNG THEN the file arrives with its size and nobody is pinged', async () => {
-		const outcome = await emulator.dispatchInteraction({ type: 'command', name: 'chart', options: { width: 321 } }).answered();
+		const outcome = await emulator
+			.dispatchInteraction({ type: 'command', name: 'chart', options: { width: 321 } })
+			.answered();
 		expect(outcome.original?.files[0]?.png).toEqual({ width: 321, height: 60 });
 		expect(outcome.original?.pinged).toEqual({ users: [], roles: [], everyone: false });
 		expect(emulator.violations).toEqual([]);

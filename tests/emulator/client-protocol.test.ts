@@ -1,6 +1,21 @@
 import { createCanvas } from '@napi-rs/canvas';
-import { ApplicationCommandOptionType, ButtonStyle, ComponentType, InteractionResponseType, Routes } from 'discord-api-types/v10';
-import { AttachmentBuilder, DiscordAPIError, Events, GuildScheduledEventEntityType, GuildScheduledEventPrivacyLevel, MessageFlags, type Client, type Interaction } from 'discord.js';
+import {
+	ApplicationCommandOptionType,
+	ButtonStyle,
+	ComponentType,
+	InteractionResponseType,
+	Routes,
+} from 'discord-api-types/v10';
+import {
+	AttachmentBuilder,
+	DiscordAPIError,
+	Events,
+	GuildScheduledEventEntityType,
+	GuildScheduledEventPrivacyLevel,
+	MessageFlags,
+	type Client,
+	type Interaction,
+} from 'discord.js';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { readPngSize, startEmulator, type DiscordEmulator } from './index.js';
 import { loginClient } from './test-client.js';
@@ -51,13 +66,21 @@ describe('login', () => {
 	it('GIVEN a bare Client THEN it connects with v=10 json, identifies as shard [0,1] and caches the guild from GUILD_CREATE', () => {
 		const [connection] = emulator.gateway.connections;
 		expect(connection?.url).toBe('/gateway?v=10&encoding=json');
-		const identify = connection?.received.find((p) => p.op === 2)?.d as { token: string; shard: number[]; intents: number };
+		const identify = connection?.received.find((p) => p.op === 2)?.d as {
+			token: string;
+			shard: number[];
+			intents: number;
+		};
 		expect(identify).toMatchObject({ token: emulator.token, shard: [0, 1], intents: 1 });
 		const guild = client.guilds.cache.first();
 		expect(guild?.name).toBe('LLM Study Group');
-		expect(guild?.channels.cache.map((c) => c.name)).toEqual(expect.arrayContaining(['general', 'study-lab', 'announcements', 'Study Hall']));
+		expect(guild?.channels.cache.map((c) => c.name)).toEqual(
+			expect.arrayContaining(['general', 'study-lab', 'announcements', 'Study Hall']),
+		);
 		expect(guild?.roles.cache.map((r) => r.name)).toEqual(expect.arrayContaining(['@everyone', 'Organizer', 'Member']));
-		expect(guild?.members.cache.map((m) => m.user.username)).toEqual(expect.arrayContaining(['ada', 'alan', 'study-bot']));
+		expect(guild?.members.cache.map((m) => m.user.username)).toEqual(
+			expect.arrayContaining(['ada', 'alan', 'study-bot']),
+		);
 		expect(client.user.id).toBe(emulator.applicationId);
 	});
 
@@ -77,7 +100,9 @@ describe('login', () => {
 
 	it('GIVEN commands.set THEN the emulator holds them and the bulk PUT passed the spec check', () => {
 		expect(emulator.commands().map((c) => c.name)).toEqual(['ping', 'tokenize']);
-		expect(emulator.requests.some((r) => r.route === 'PUT /applications/{application_id}/commands' && r.status === 200)).toBe(true);
+		expect(
+			emulator.requests.some((r) => r.route === 'PUT /applications/{application_id}/commands' && r.status === 200),
+		).toBe(true);
 	});
 });
 
@@ -102,7 +127,9 @@ describe('interactions', () => {
 			seen.push(i.options.getString('text'), i.options.getUser('for')?.username, i.options.getMember('for') !== null);
 			await i.reply({ content: 'ok', flags: MessageFlags.Ephemeral });
 		};
-		const outcome = await emulator.dispatchInteraction({ type: 'command', name: 'tokenize', options: { text: 'hello world', for: 'ada' } }).answered();
+		const outcome = await emulator
+			.dispatchInteraction({ type: 'command', name: 'tokenize', options: { text: 'hello world', for: 'ada' } })
+			.answered();
 		expect(seen).toEqual(['hello world', 'ada', true]);
 		expect(outcome.original?.ephemeral).toBe(true);
 		expect(emulator.channelMessages('general').some((m) => m.message.id === outcome.original?.message.id)).toBe(false);
@@ -123,7 +150,11 @@ describe('interactions', () => {
 		expect(outcome.callbacks.map((c) => c.type)).toEqual([InteractionResponseType.DeferredChannelMessageWithSource]);
 		expect(outcome.originalEdits).toBe(1);
 		const file = outcome.original?.files[0];
-		expect(file).toMatchObject({ filename: 'attention.png', contentType: 'image/png', png: { width: 320, height: 180 } });
+		expect(file).toMatchObject({
+			filename: 'attention.png',
+			contentType: 'image/png',
+			png: { width: 320, height: 180 },
+		});
 		expect(file?.bytes.equals(png)).toBe(true);
 		expect(outcome.original?.message.flags).toBe(0);
 		const attachment = outcome.original?.message.attachments[0];
@@ -131,7 +162,9 @@ describe('interactions', () => {
 		// The attachment URL is served by the emulator, as Discord's CDN would serve it.
 		const fetched = Buffer.from(await (await fetch(attachment?.url ?? '')).arrayBuffer());
 		expect(readPngSize(fetched)).toEqual({ width: 320, height: 180 });
-		const edit = emulator.requests.find((r) => r.route === 'PATCH /webhooks/{webhook_id}/{webhook_token}/messages/@original');
+		const edit = emulator.requests.find(
+			(r) => r.route === 'PATCH /webhooks/{webhook_id}/{webhook_token}/messages/@original',
+		);
 		expect(edit?.headers['content-type']).toMatch(/^multipart\/form-data/);
 		expect(outcome.timings.finalStateMs).toBeGreaterThanOrEqual(outcome.timings.firstCallbackMs ?? 0);
 	});
@@ -166,16 +199,42 @@ describe('interactions', () => {
 		handler = async (i) => {
 			if (i.isAutocomplete()) await i.respond([{ name: `gpt2 (${i.options.getFocused()})`, value: 'gpt2' }]);
 		};
-		const outcome = await emulator.dispatchInteraction({ type: 'autocomplete', name: 'tokenize', options: { text: 'x', model: 'gp' }, focused: 'model' }).answered();
+		const outcome = await emulator
+			.dispatchInteraction({
+				type: 'autocomplete',
+				name: 'tokenize',
+				options: { text: 'x', model: 'gp' },
+				focused: 'model',
+			})
+			.answered();
 		expect(outcome.choices).toEqual([{ name: 'gpt2 (gp)', value: 'gpt2' }]);
 	});
 
 	it('GIVEN a button on a reply THEN update() edits that message, and a modal round trip works', async () => {
 		handler = async (i) => {
 			if (i.isChatInputCommand()) {
-				await i.reply({ content: 'Quiz', components: [{ type: ComponentType.ActionRow, components: [{ type: ComponentType.Button, style: ButtonStyle.Primary, custom_id: 'quiz:answer', label: 'Answer' }] }] });
+				await i.reply({
+					content: 'Quiz',
+					components: [
+						{
+							type: ComponentType.ActionRow,
+							components: [
+								{ type: ComponentType.Button, style: ButtonStyle.Primary, custom_id: 'quiz:answer', label: 'Answer' },
+							],
+						},
+					],
+				});
 			} else if (i.isButton()) {
-				await i.showModal({ custom_id: 'quiz:modal', title: 'Your answer', components: [{ type: ComponentType.ActionRow, components: [{ type: ComponentType.TextInput, custom_id: 'answer', label: 'Answer', style: 1 }] }] });
+				await i.showModal({
+					custom_id: 'quiz:modal',
+					title: 'Your answer',
+					components: [
+						{
+							type: ComponentType.ActionRow,
+							components: [{ type: ComponentType.TextInput, custom_id: 'answer', label: 'Answer', style: 1 }],
+						},
+					],
+				});
 			} else if (i.isModalSubmit() && i.isFromMessage()) {
 				await i.update({ content: `Answered: ${i.fields.getTextInputValue('answer')}`, components: [] });
 			}
@@ -185,7 +244,15 @@ describe('interactions', () => {
 		if (!message) throw new Error('no reply');
 		const click = await emulator.dispatchInteraction({ type: 'button', customId: 'quiz:answer', message }).answered();
 		expect(click.modal?.title).toBe('Your answer');
-		const submit = await emulator.dispatchInteraction({ type: 'modal', customId: 'quiz:modal', fields: { answer: 'softmax' }, modal: click.modal ?? undefined, message }).answered();
+		const submit = await emulator
+			.dispatchInteraction({
+				type: 'modal',
+				customId: 'quiz:modal',
+				fields: { answer: 'softmax' },
+				modal: click.modal ?? undefined,
+				message,
+			})
+			.answered();
 		expect(submit.callbacks.map((c) => c.type)).toEqual([InteractionResponseType.UpdateMessage]);
 		expect(submit.original?.message.id).toBe(message.id);
 		expect(submit.original?.message.content).toBe('Answered: softmax');
@@ -196,7 +263,21 @@ describe('interactions', () => {
 			if (i.isChatInputCommand()) {
 				await i.reply({
 					content: 'Pick a model',
-					components: [{ type: ComponentType.ActionRow, components: [{ type: ComponentType.StringSelect, custom_id: 'model', options: [{ label: 'GPT-2', value: 'gpt2' }, { label: 'BERT', value: 'bert' }] }] }],
+					components: [
+						{
+							type: ComponentType.ActionRow,
+							components: [
+								{
+									type: ComponentType.StringSelect,
+									custom_id: 'model',
+									options: [
+										{ label: 'GPT-2', value: 'gpt2' },
+										{ label: 'BERT', value: 'bert' },
+									],
+								},
+							],
+						},
+					],
 				});
 			} else if (i.isStringSelectMenu()) {
 				await i.deferUpdate();
@@ -205,22 +286,39 @@ describe('interactions', () => {
 		};
 		const menu = (await emulator.dispatchInteraction({ type: 'command', name: 'ping' }).answered()).original?.message;
 		if (!menu) throw new Error('no menu');
-		expect(() => emulator.dispatchInteraction({ type: 'select', customId: 'nope', values: ['x'], message: menu })).toThrow(/no enabled component/);
-		const outcome = await emulator.dispatchInteraction({ type: 'select', customId: 'model', values: ['bert'], message: menu }).answered();
+		expect(() =>
+			emulator.dispatchInteraction({ type: 'select', customId: 'nope', values: ['x'], message: menu }),
+		).toThrow(/no enabled component/);
+		const outcome = await emulator
+			.dispatchInteraction({ type: 'select', customId: 'model', values: ['bert'], message: menu })
+			.answered();
 		expect(outcome.callbacks.map((c) => c.type)).toEqual([InteractionResponseType.DeferredMessageUpdate]);
-		expect([outcome.original?.message.id, outcome.original?.message.content, outcome.original?.message.components]).toEqual([menu.id, 'Model: bert', []]);
+		expect([
+			outcome.original?.message.id,
+			outcome.original?.message.content,
+			outcome.original?.message.components,
+		]).toEqual([menu.id, 'Model: bert', []]);
 	});
 
 	it('GIVEN a second callback or a late one THEN Discord refuses with 40060 and 10062', async () => {
 		const handle = emulator.dispatchInteraction({ type: 'command', name: 'ping' });
-		const callback = (type: number) => client.rest.post(Routes.interactionCallback(handle.id, handle.token), { body: { type, data: { content: 'x' } }, auth: false });
+		const callback = (type: number) =>
+			client.rest.post(Routes.interactionCallback(handle.id, handle.token), {
+				body: { type, data: { content: 'x' } },
+				auth: false,
+			});
 		await callback(4);
 		await expect(callback(4)).rejects.toMatchObject({ code: 40060, status: 400 });
 		emulator.options.responseWindowMs = 50;
 		try {
 			const late = emulator.dispatchInteraction({ type: 'command', name: 'ping' });
 			await new Promise((resolve) => setTimeout(resolve, 80));
-			await expect(client.rest.post(Routes.interactionCallback(late.id, late.token), { body: { type: 4, data: { content: 'late' } }, auth: false })).rejects.toMatchObject({ code: 10062, status: 404 });
+			await expect(
+				client.rest.post(Routes.interactionCallback(late.id, late.token), {
+					body: { type: 4, data: { content: 'late' } },
+					auth: false,
+				}),
+			).rejects.toMatchObject({ code: 10062, status: 404 });
 			expect(late.outcome().errors.map((e) => e.code)).toEqual([10062]);
 		} finally {
 			emulator.options.responseWindowMs = 3000;
@@ -235,7 +333,9 @@ describe('channels, threads and events', () => {
 		const first = await channel.send({ content: 'Weekly reminder', nonce: 'week-4-reminder', enforceNonce: true });
 		const second = await channel.send({ content: 'Weekly reminder', nonce: 'week-4-reminder', enforceNonce: true });
 		expect(second.id).toBe(first.id);
-		expect(emulator.channelMessages('study-lab').filter((m) => m.message.content === 'Weekly reminder')).toHaveLength(1);
+		expect(emulator.channelMessages('study-lab').filter((m) => m.message.content === 'Weekly reminder')).toHaveLength(
+			1,
+		);
 	});
 
 	it('GIVEN a thread from a message and a scheduled event THEN the emulator holds both', async () => {
@@ -272,7 +372,10 @@ describe('spec violations', () => {
 		const found = emulator.violations.map((v) => v.errors);
 		expect(found).toEqual([
 			['spec: /data/embeds/0/title must NOT have more than 256 characters'],
-			['spec: /data/content must NOT have more than 2000 characters', 'limit: /content has 2001 characters; Discord allows 2000'],
+			[
+				'spec: /data/content must NOT have more than 2000 characters',
+				'limit: /content has 2001 characters; Discord allows 2000',
+			],
 		]);
 		emulator.clearRecords();
 	});

@@ -1,7 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { GatewayDispatchEvents, InteractionType, type APIApplicationCommand, type APIGuildScheduledEvent, type APIInteraction, type APIThreadChannel } from 'discord-api-types/v10';
+import {
+	GatewayDispatchEvents,
+	InteractionType,
+	type APIApplicationCommand,
+	type APIGuildScheduledEvent,
+	type APIInteraction,
+	type APIThreadChannel,
+} from 'discord-api-types/v10';
 import type { EmulatorCore, ResolvedOptions } from './core.js';
 import { discordSpec } from '../spec/openapi.js';
 import { EmulatorRoutes, FaultPlan } from './faults.js';
@@ -110,7 +117,9 @@ export class DiscordEmulator {
 		this.http = new HttpPipeline(core, { ...appRoutes, ...channelRoutes, ...guildRoutes }, this.faults, changed);
 		this.server = createServer((request, response) => {
 			this.http.handle(request, response).catch((error: unknown) => {
-				response.writeHead(500, { 'content-type': 'application/json' }).end(JSON.stringify({ message: String(error), code: 0 }));
+				response
+					.writeHead(500, { 'content-type': 'application/json' })
+					.end(JSON.stringify({ message: String(error), code: 0 }));
 			});
 		});
 		this.server.on('upgrade', (request, socket, head) => {
@@ -176,7 +185,10 @@ export class DiscordEmulator {
 	}
 
 	/** Messages members see in a channel (by id or name), oldest first; ephemeral ones only if asked. */
-	channelMessages(channel: string, options: { includeEphemeral?: boolean; includeDeleted?: boolean } = {}): StoredMessage[] {
+	channelMessages(
+		channel: string,
+		options: { includeEphemeral?: boolean; includeDeleted?: boolean } = {},
+	): StoredMessage[] {
 		const channelId = this.world.channel(channel) ? channel : this.world.channelByName(channel).id;
 		return this.world
 			.messagesIn(channelId)
@@ -184,16 +196,22 @@ export class DiscordEmulator {
 	}
 
 	threads(guildId?: string): APIThreadChannel[] {
-		return [...this.world.guilds.values()].filter((g) => !guildId || g.guild.id === guildId).flatMap((g) => [...g.threads.values()]);
+		return [...this.world.guilds.values()]
+			.filter((g) => !guildId || g.guild.id === guildId)
+			.flatMap((g) => [...g.threads.values()]);
 	}
 
 	scheduledEvents(guildId?: string): APIGuildScheduledEvent[] {
-		return [...this.world.guilds.values()].filter((g) => !guildId || g.guild.id === guildId).flatMap((g) => [...g.scheduledEvents.values()]);
+		return [...this.world.guilds.values()]
+			.filter((g) => !guildId || g.guild.id === guildId)
+			.flatMap((g) => [...g.scheduledEvents.values()]);
 	}
 
 	/** Registered commands: global ones, or a guild's. */
 	commands(guildId?: string): APIApplicationCommand[] {
-		return [...(guildId ? (this.world.guildCommands.get(guildId)?.values() ?? []) : this.world.globalCommands.values())];
+		return [
+			...(guildId ? (this.world.guildCommands.get(guildId)?.values() ?? []) : this.world.globalCommands.values()),
+		];
 	}
 
 	/**
@@ -236,7 +254,9 @@ export class DiscordEmulator {
 		return this.waitFor(
 			() => {
 				const sessions = Array.from({ length: count }, (_, i) => this.gateway.session(i));
-				return sessions.every((s) => s?.connection && !s.connection.closed) ? (sessions as GatewaySession[]) : undefined;
+				return sessions.every((s) => s?.connection && !s.connection.closed)
+					? (sessions as GatewaySession[])
+					: undefined;
 			},
 			timeoutMs,
 			`${count} shard(s) to be connected`,

@@ -32,7 +32,9 @@ afterAll(async () => {
 });
 
 function callbackRequests(interactionId: string): number[] {
-	return emulator.requests.filter((r) => r.route === EmulatorRoutes.interactionCallback && r.params.interaction_id === interactionId).map((r) => r.status);
+	return emulator.requests
+		.filter((r) => r.route === EmulatorRoutes.interactionCallback && r.params.interaction_id === interactionId)
+		.map((r) => r.status);
 }
 
 describe('REST faults', () => {
@@ -179,7 +181,11 @@ describe('gateway faults', () => {
 			const s = emulator.gateway.session(0);
 			return s && s.id !== old?.id && s.connection ? s : undefined;
 		});
-		const refused = emulator.gateway.connections.find((c) => c.received.some((p) => p.op === 6 && (p.d as { session_id: string }).session_id === old?.id) && c !== old?.connection);
+		const refused = emulator.gateway.connections.find(
+			(c) =>
+				c.received.some((p) => p.op === 6 && (p.d as { session_id: string }).session_id === old?.id) &&
+				c !== old?.connection,
+		);
 		expect(refused).toBeDefined();
 		expect((await emulator.dispatchInteraction({ type: 'command', name: 'ping' }).answered()).original).not.toBeNull();
 		expect(fresh.resumes).toBe(0);
@@ -190,15 +196,30 @@ describe('sharding', () => {
 	it('GIVEN 2 shards and 8 guilds THEN each shard gets exactly its 4 guilds by (id >> 22) % 2', async () => {
 		const base = Date.UTC(2024, 0, 1);
 		// Consecutive milliseconds alternate between the two shards.
-		const guilds = Array.from({ length: 8 }, (_, i) => ({ id: ((BigInt(base + i) - 1_420_070_400_000n) << 22n).toString(), name: `Guild ${i}` }));
+		const guilds = Array.from({ length: 8 }, (_, i) => ({
+			id: ((BigInt(base + i) - 1_420_070_400_000n) << 22n).toString(),
+			name: `Guild ${i}`,
+		}));
 		const sharded = await startEmulator({ heartbeatIntervalMs: 500, shards: 2, maxConcurrency: 2, guilds });
 		const shardedClient = await loginClient(sharded, { shards: 'auto' });
 		try {
-			const byShard = [0, 1].map((shard) => shardedClient.guilds.cache.filter((g) => g.shardId === shard).map((g) => g.id).sort());
-			const expected = [0, 1].map((shard) => guilds.filter((g) => Number((BigInt(g.id) >> 22n) % 2n) === shard).map((g) => g.id).sort());
+			const byShard = [0, 1].map((shard) =>
+				shardedClient.guilds.cache
+					.filter((g) => g.shardId === shard)
+					.map((g) => g.id)
+					.sort(),
+			);
+			const expected = [0, 1].map((shard) =>
+				guilds
+					.filter((g) => Number((BigInt(g.id) >> 22n) % 2n) === shard)
+					.map((g) => g.id)
+					.sort(),
+			);
 			expect(byShard).toEqual(expected);
 			expect(byShard.map((ids) => ids.length)).toEqual([4, 4]);
-			const identifies = sharded.gateway.connections.map((c) => (c.received.find((p) => p.op === 2)?.d as { shard: number[] }).shard);
+			const identifies = sharded.gateway.connections.map(
+				(c) => (c.received.find((p) => p.op === 2)?.d as { shard: number[] }).shard,
+			);
 			expect(identifies.sort()).toEqual([
 				[0, 2],
 				[1, 2],

@@ -59,7 +59,14 @@ export class FaultPlan {
 	private readonly http: Armed<HttpFault>[] = [];
 	private readonly delays: Armed<DelayFault>[] = [];
 	/** Every fault that fired, in order, for assertions. */
-	readonly fired: { kind: 'http' | 'delay'; method: string; path: string; route: string | null; status?: number; delayMs?: number }[] = [];
+	readonly fired: {
+		kind: 'http' | 'delay';
+		method: string;
+		path: string;
+		route: string | null;
+		status?: number;
+		delayMs?: number;
+	}[] = [];
 
 	/** Answers the next `count` matching requests with `status` (429 with rate-limit headers, or 5xx). */
 	failNext(fault: HttpFault): void {

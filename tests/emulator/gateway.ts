@@ -115,7 +115,8 @@ export class Gateway {
 		session.events.push(event);
 		if (session.events.length > 2000) session.events.shift();
 		const connection = session.connection;
-		if (connection && !connection.closed && connection.socket.readyState === connection.socket.OPEN) this.sendEvent(connection, event);
+		if (connection && !connection.closed && connection.socket.readyState === connection.socket.OPEN)
+			this.sendEvent(connection, event);
 		this.options.onChange();
 		return event;
 	}
@@ -149,7 +150,10 @@ export class Gateway {
 
 	close(): void {
 		for (const connection of this.connections) {
-			if (connection.socket.readyState === connection.socket.OPEN || connection.socket.readyState === connection.socket.CONNECTING) {
+			if (
+				connection.socket.readyState === connection.socket.OPEN ||
+				connection.socket.readyState === connection.socket.CONNECTING
+			) {
 				connection.socket.terminate();
 			}
 		}
@@ -162,7 +166,10 @@ export class Gateway {
 		return connection;
 	}
 
-	private send(connection: GatewayConnection, payload: { op: number; d: unknown; s?: number | null; t?: string | null }): void {
+	private send(
+		connection: GatewayConnection,
+		payload: { op: number; d: unknown; s?: number | null; t?: string | null },
+	): void {
 		connection.socket.send(JSON.stringify({ s: null, t: null, ...payload }));
 	}
 
@@ -172,7 +179,15 @@ export class Gateway {
 	}
 
 	private onConnection(socket: WebSocket, url: string): void {
-		const connection: GatewayConnection = { id: this.nextConnectionId++, url, socket, session: null, heartbeats: 0, closed: null, received: [] };
+		const connection: GatewayConnection = {
+			id: this.nextConnectionId++,
+			url,
+			socket,
+			session: null,
+			heartbeats: 0,
+			closed: null,
+			received: [],
+		};
 		this.connections.push(connection);
 		const query = new URL(url, 'ws://emulator').searchParams;
 		socket.on('close', (code) => {
@@ -187,9 +202,14 @@ export class Gateway {
 		});
 		socket.on('message', (raw) => this.onMessage(connection, String(raw)));
 		if (query.get('v') !== '10') return void socket.close(GatewayCloseCodes.InvalidAPIVersion, 'Invalid API version');
-		if (query.get('encoding') !== 'json') return void socket.close(GatewayCloseCodes.DecodeError, 'the emulator speaks encoding=json only');
-		if (query.has('compress')) return void socket.close(GatewayCloseCodes.DecodeError, 'the emulator does not compress (zlib-stream)');
-		this.send(connection, { op: GatewayOpcodes.Hello, d: { heartbeat_interval: this.options.heartbeatIntervalMs, _trace: ['emulator'] } });
+		if (query.get('encoding') !== 'json')
+			return void socket.close(GatewayCloseCodes.DecodeError, 'the emulator speaks encoding=json only');
+		if (query.has('compress'))
+			return void socket.close(GatewayCloseCodes.DecodeError, 'the emulator does not compress (zlib-stream)');
+		this.send(connection, {
+			op: GatewayOpcodes.Hello,
+			d: { heartbeat_interval: this.options.heartbeatIntervalMs, _trace: ['emulator'] },
+		});
 		this.options.onChange();
 	}
 
@@ -228,19 +248,26 @@ export class Gateway {
 	}
 
 	private identify(connection: GatewayConnection, data: IdentifyData): void {
-		if (connection.session) return void connection.socket.close(GatewayCloseCodes.AlreadyAuthenticated, 'Already authenticated.');
-		if (data?.token !== this.options.token) return void connection.socket.close(GatewayCloseCodes.AuthenticationFailed, 'Authentication failed.');
+		if (connection.session)
+			return void connection.socket.close(GatewayCloseCodes.AlreadyAuthenticated, 'Already authenticated.');
+		if (data?.token !== this.options.token)
+			return void connection.socket.close(GatewayCloseCodes.AuthenticationFailed, 'Authentication failed.');
 		const [shardId, shardCount] = data.shard ?? [0, 1];
 		if (!(shardCount >= 1 && shardId >= 0 && shardId < shardCount)) {
 			return void connection.socket.close(GatewayCloseCodes.InvalidShard, 'Invalid shard.');
 		}
-		if (typeof data.intents !== 'number') return void connection.socket.close(GatewayCloseCodes.InvalidIntents, 'Invalid intent(s).');
+		if (typeof data.intents !== 'number')
+			return void connection.socket.close(GatewayCloseCodes.InvalidIntents, 'Invalid intent(s).');
 		if (typeof data.properties !== 'object' || data.properties === null) {
-			return void connection.socket.close(GatewayCloseCodes.DecodeError, 'IDENTIFY needs properties {os, browser, device}.');
+			return void connection.socket.close(
+				GatewayCloseCodes.DecodeError,
+				'IDENTIFY needs properties {os, browser, device}.',
+			);
 		}
 		// A new session for a shard supersedes the old one; a new shard count (the bot was resharded) supersedes every
 		// session of the old count, whose guild split no longer holds.
-		for (const old of this.sessions.values()) if (old.shard[0] === shardId || old.shard[1] !== shardCount) old.invalid = true;
+		for (const old of this.sessions.values())
+			if (old.shard[0] === shardId || old.shard[1] !== shardCount) old.invalid = true;
 		const session: GatewaySession = {
 			id: randomBytes(16).toString('hex'),
 			shard: [shardId, shardCount],
@@ -262,7 +289,11 @@ export class Gateway {
 			session_id: session.id,
 			resume_gateway_url: this.resumeUrl,
 			shard: [shardId, shardCount],
-			application: { id: world.application.id, flags: world.application.flags, flags_new: String(world.application.flags) },
+			application: {
+				id: world.application.id,
+				flags: world.application.flags,
+				flags_new: String(world.application.flags),
+			},
 		};
 		this.dispatch(session, GatewayDispatchEvents.Ready, ready);
 		if ((data.intents & GatewayIntentBits.Guilds) !== 0) {
@@ -291,7 +322,8 @@ export class Gateway {
 	}
 
 	private resume(connection: GatewayConnection, data: { token?: string; session_id?: string; seq?: number }): void {
-		if (data?.token !== this.options.token) return void connection.socket.close(GatewayCloseCodes.AuthenticationFailed, 'Authentication failed.');
+		if (data?.token !== this.options.token)
+			return void connection.socket.close(GatewayCloseCodes.AuthenticationFailed, 'Authentication failed.');
 		const session = this.sessions.get(data.session_id ?? '');
 		if (!session || session.invalid) {
 			this.send(connection, { op: GatewayOpcodes.InvalidSession, d: false });

@@ -58,7 +58,11 @@ function formErrors(errors: string[]): Record<string, unknown> {
 }
 
 function majorParameter(params: Record<string, string>): string {
-	return params.channel_id ?? params.guild_id ?? (params.webhook_id ? `${params.webhook_id}/${params.webhook_token}` : (params.interaction_id ?? 'global'));
+	return (
+		params.channel_id ??
+		params.guild_id ??
+		(params.webhook_id ? `${params.webhook_id}/${params.webhook_token}` : (params.interaction_id ?? 'global'))
+	);
 }
 
 /** The HTTP side of the emulator: records, injects faults, checks auth, rate limits and bodies, then routes. */
@@ -83,7 +87,8 @@ export class HttpPipeline {
 		const url = new URL(request.url ?? '/', this.core.baseUrl());
 		const method = (request.method ?? 'GET').toUpperCase();
 
-		if (method === 'GET' && url.pathname.startsWith('/attachments/')) return this.serveAttachment(url.pathname, response);
+		if (method === 'GET' && url.pathname.startsWith('/attachments/'))
+			return this.serveAttachment(url.pathname, response);
 		const versioned = /^\/api(?:\/v(\d+))?(\/.*)$/.exec(url.pathname);
 		const version = versioned?.[1] === undefined ? 10 : Number(versioned[1]);
 		const path = (versioned?.[2] ?? url.pathname).replace(/(.)\/+$/, '$1');
@@ -101,7 +106,12 @@ export class HttpPipeline {
 			query: url.searchParams,
 			headers: request.headers,
 			json: body.json,
-			files: body.files.map((f) => ({ field: f.field, filename: f.filename, contentType: f.contentType, size: f.bytes.length })),
+			files: body.files.map((f) => ({
+				field: f.field,
+				filename: f.filename,
+				contentType: f.contentType,
+				size: f.bytes.length,
+			})),
 			status: 0,
 			response: undefined,
 		};
@@ -115,7 +125,8 @@ export class HttpPipeline {
 			receivedAt = Date.now();
 		}
 		const fault = this.faults.takeHttpFault(method, path, route);
-		if (fault && fault.when !== 'after') return this.send(response, record, this.faultResult(fault), this.faultHeaders(fault, route), fault.status);
+		if (fault && fault.when !== 'after')
+			return this.send(response, record, this.faultResult(fault), this.faultHeaders(fault, route), fault.status);
 
 		const handler = route ? this.routes[route] : undefined;
 		if (!match || !handler) {
@@ -130,26 +141,57 @@ export class HttpPipeline {
 		if (limited) return this.send(response, record, limited.result, limited.headers);
 
 		if (body.error) {
-			this.violations.push({ method, url: record.url, route, errors: [`body: ${body.error}`], body: raw.toString('utf8').slice(0, 2000) });
-			return this.send(response, record, { status: 400, body: { message: 'The request body contains invalid JSON.', code: 50109 } }, this.bucketHeaders(bucketKey, route));
+			this.violations.push({
+				method,
+				url: record.url,
+				route,
+				errors: [`body: ${body.error}`],
+				body: raw.toString('utf8').slice(0, 2000),
+			});
+			return this.send(
+				response,
+				record,
+				{ status: 400, body: { message: 'The request body contains invalid JSON.', code: 50109 } },
+				this.bucketHeaders(bucketKey, route),
+			);
 		}
 		const errors = this.validate(method, record, body.kind === 'none' ? undefined : body.json);
 		if (errors.length > 0) {
 			this.violations.push({ method, url: record.url, route, errors, body: body.json });
 			if (this.core.options.rejectInvalidBodies) {
-				return this.send(response, record, { status: 400, body: { message: 'Invalid Form Body', code: 50035, errors: formErrors(errors) } }, this.bucketHeaders(bucketKey, route));
+				return this.send(
+					response,
+					record,
+					{ status: 400, body: { message: 'Invalid Form Body', code: 50035, errors: formErrors(errors) } },
+					this.bucketHeaders(bucketKey, route),
+				);
 			}
 		}
 
-		const result = await handler({ core: this.core, method, template: match.operation.template, params: match.params, query: url.searchParams, json: body.json, files: body.files, receivedAt });
-		if (fault) return this.send(response, record, this.faultResult(fault), this.faultHeaders(fault, route), fault.status);
+		const result = await handler({
+			core: this.core,
+			method,
+			template: match.operation.template,
+			params: match.params,
+			query: url.searchParams,
+			json: body.json,
+			files: body.files,
+			receivedAt,
+		});
+		if (fault)
+			return this.send(response, record, this.faultResult(fault), this.faultHeaders(fault, route), fault.status);
 		return this.send(response, record, result, this.bucketHeaders(bucketKey, route));
 	}
 
 	private validate(method: string, record: RecordedRequest, json: unknown): string[] {
 		const existing = this.existingAttachments(record, json);
 		const result = validateRequest(method, record.url, json, {
-			files: record.files.map((f) => ({ field: f.field, filename: f.filename, size: f.size, contentType: f.contentType })),
+			files: record.files.map((f) => ({
+				field: f.field,
+				filename: f.filename,
+				size: f.size,
+				contentType: f.contentType,
+			})),
 			existingAttachments: existing,
 			now: new Date(record.at),
 			uploadLimitBytes: this.core.options.uploadLimitBytes,
@@ -186,7 +228,11 @@ export class HttpPipeline {
 		const retryAfter = (bucket.resetAt - now) / 1000;
 		return {
 			result: { status: 429, body: { message: 'You are being rate limited.', retry_after: retryAfter, global: false } },
-			headers: { ...this.bucketHeaders(key, key.split(' ').slice(0, 2).join(' ')), 'Retry-After': String(retryAfter), 'X-RateLimit-Scope': 'user' },
+			headers: {
+				...this.bucketHeaders(key, key.split(' ').slice(0, 2).join(' ')),
+				'Retry-After': String(retryAfter),
+				'X-RateLimit-Scope': 'user',
+			},
 		};
 	}
 
@@ -199,14 +245,21 @@ export class HttpPipeline {
 			'X-RateLimit-Remaining': String(bucket?.remaining ?? this.core.options.rateLimit.limit),
 			'X-RateLimit-Reset': (resetAt / 1000).toFixed(3),
 			'X-RateLimit-Reset-After': ((resetAt - now) / 1000).toFixed(3),
-			'X-RateLimit-Bucket': createHash('sha1').update(route ?? 'unknown').digest('hex').slice(0, 32),
+			'X-RateLimit-Bucket': createHash('sha1')
+				.update(route ?? 'unknown')
+				.digest('hex')
+				.slice(0, 32),
 		};
 	}
 
 	private faultResult(fault: HttpFault): RouteResult {
-		if (fault.status !== 429) return { status: fault.status, body: { message: `${fault.status}: emulator fault`, code: 0 } };
+		if (fault.status !== 429)
+			return { status: fault.status, body: { message: `${fault.status}: emulator fault`, code: 0 } };
 		const retryAfter = (fault.retryAfterMs ?? 1000) / 1000;
-		return { status: 429, body: { message: 'You are being rate limited.', retry_after: retryAfter, global: fault.global ?? false } };
+		return {
+			status: 429,
+			body: { message: 'You are being rate limited.', retry_after: retryAfter, global: fault.global ?? false },
+		};
 	}
 
 	private faultHeaders(fault: HttpFault, route: string | null): Record<string, string> {
@@ -218,7 +271,10 @@ export class HttpPipeline {
 			'X-RateLimit-Remaining': '0',
 			'X-RateLimit-Reset': ((Date.now() + retryAfter * 1000) / 1000).toFixed(3),
 			'X-RateLimit-Reset-After': retryAfter.toFixed(3),
-			'X-RateLimit-Bucket': createHash('sha1').update(route ?? 'unknown').digest('hex').slice(0, 32),
+			'X-RateLimit-Bucket': createHash('sha1')
+				.update(route ?? 'unknown')
+				.digest('hex')
+				.slice(0, 32),
 			'X-RateLimit-Scope': fault.scope ?? (fault.global ? 'global' : 'user'),
 			...(fault.global ? { 'X-RateLimit-Global': 'true' } : {}),
 		};
@@ -237,7 +293,13 @@ export class HttpPipeline {
 		response.writeHead(200, { 'content-type': file.contentType, 'content-length': file.size }).end(file.bytes);
 	}
 
-	private send(response: ServerResponse, record: RecordedRequest, result: RouteResult, headers: Record<string, string> = {}, fault?: number): void {
+	private send(
+		response: ServerResponse,
+		record: RecordedRequest,
+		result: RouteResult,
+		headers: Record<string, string> = {},
+		fault?: number,
+	): void {
 		record.status = result.status;
 		record.response = result.body;
 		if (fault !== undefined) record.fault = fault;

@@ -38,7 +38,11 @@ function summary(outcome: InteractionOutcome): object {
  * Wraps a record in the handle tests use. `sessionInvalid` tells whether the gateway session the interaction
  * was queued in has ended, which makes an undelivered interaction lost.
  */
-export function makeHandle(record: InteractionRecord, waiters: Waiters, sessionInvalid: () => boolean): InteractionHandle {
+export function makeHandle(
+	record: InteractionRecord,
+	waiters: Waiters,
+	sessionInvalid: () => boolean,
+): InteractionHandle {
 	const outcome = (): InteractionOutcome => {
 		const snapshot = outcomeOf(record);
 		snapshot.lost = record.lost || (record.deliveredAt === null && sessionInvalid());

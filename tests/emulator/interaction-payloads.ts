@@ -31,11 +31,24 @@ interface DispatchWhere {
 export type DispatchInput = DispatchWhere &
 	(
 		| { type: 'command'; name: string; group?: string; subcommand?: string; options?: Record<string, OptionValue> }
-		| { type: 'autocomplete'; name: string; group?: string; subcommand?: string; options?: Record<string, OptionValue>; focused: string }
+		| {
+				type: 'autocomplete';
+				name: string;
+				group?: string;
+				subcommand?: string;
+				options?: Record<string, OptionValue>;
+				focused: string;
+		  }
 		| { type: 'button'; customId: string; message: APIMessage }
 		| { type: 'select'; customId: string; values: string[]; message: APIMessage }
 		/** `modal` is the modal the bot opened; the field ids are checked against it. */
-		| { type: 'modal'; customId: string; fields: Record<string, string>; modal?: APIModalInteractionResponseCallbackData; message?: APIMessage }
+		| {
+				type: 'modal';
+				customId: string;
+				fields: Record<string, string>;
+				modal?: APIModalInteractionResponseCallbackData;
+				message?: APIMessage;
+		  }
 	);
 
 export interface BuiltInteraction {
@@ -53,7 +66,8 @@ const SNOWFLAKE = /^\d{17,20}$/;
 function findCommand(world: World, guildId: string, name: string): APIApplicationCommand {
 	const scoped = [...(world.guildCommands.get(guildId)?.values() ?? [])].find((c) => c.name === name);
 	const command = scoped ?? [...world.globalCommands.values()].find((c) => c.name === name);
-	if (!command) throw new Error(`/${name} is not registered with the emulated Discord; register commands (bulk PUT) first`);
+	if (!command)
+		throw new Error(`/${name} is not registered with the emulated Discord; register commands (bulk PUT) first`);
 	return command;
 }
 
@@ -74,16 +88,26 @@ function resolveOptionValue(
 			const member = guild?.members.get(user.id);
 			if (member) {
 				const { user: _user, deaf: _deaf, mute: _mute, ...partial } = member;
-				resolved.members = { ...resolved.members, [user.id]: { ...partial, permissions: String(world.memberPermissions(guildId, user.id)) } };
+				resolved.members = {
+					...resolved.members,
+					[user.id]: { ...partial, permissions: String(world.memberPermissions(guildId, user.id)) },
+				};
 			}
 			return user.id;
 		}
 		case ApplicationCommandOptionType.Channel: {
-			const channel = SNOWFLAKE.test(String(raw)) ? world.channel(String(raw))?.channel : world.channelByName(String(raw), guildId);
+			const channel = SNOWFLAKE.test(String(raw))
+				? world.channel(String(raw))?.channel
+				: world.channelByName(String(raw), guildId);
 			if (!channel) throw new Error(`option ${option.name}: no channel ${raw}`);
 			resolved.channels = {
 				...resolved.channels,
-				[channel.id]: { id: channel.id, type: channel.type, name: channel.name ?? '', permissions: String(world.memberPermissions(guildId, world.botUser.id)) } as never,
+				[channel.id]: {
+					id: channel.id,
+					type: channel.type,
+					name: channel.name ?? '',
+					permissions: String(world.memberPermissions(guildId, world.botUser.id)),
+				} as never,
 			};
 			return channel.id;
 		}
@@ -96,7 +120,9 @@ function resolveOptionValue(
 		case ApplicationCommandOptionType.Integer:
 		case ApplicationCommandOptionType.Number:
 			if (typeof raw !== 'number' || (option.type === ApplicationCommandOptionType.Integer && !Number.isInteger(raw))) {
-				throw new Error(`option ${option.name} takes ${option.type === ApplicationCommandOptionType.Integer ? 'an integer' : 'a number'}, got ${raw}`);
+				throw new Error(
+					`option ${option.name} takes ${option.type === ApplicationCommandOptionType.Integer ? 'an integer' : 'a number'}, got ${raw}`,
+				);
 			}
 			return raw;
 		case ApplicationCommandOptionType.Boolean:
@@ -129,7 +155,12 @@ function buildOptions(
 		wrap.push({ type: kind, name });
 		level = ('options' in found ? (found.options ?? []) : []) as APIApplicationCommandOption[];
 	}
-	if (level.some((o) => o.type === ApplicationCommandOptionType.Subcommand || o.type === ApplicationCommandOptionType.SubcommandGroup)) {
+	if (
+		level.some(
+			(o) =>
+				o.type === ApplicationCommandOptionType.Subcommand || o.type === ApplicationCommandOptionType.SubcommandGroup,
+		)
+	) {
 		throw new Error(`/${command.name} needs a subcommand`);
 	}
 	const given = input.options ?? {};
@@ -163,10 +194,16 @@ function buildOptions(
 
 function hasComponent(components: unknown, customId: string): boolean {
 	if (!Array.isArray(components)) return false;
-	return components.some((c: { custom_id?: string; components?: unknown; component?: unknown; accessory?: unknown; disabled?: boolean }) => {
-		if (c.custom_id === customId) return !c.disabled;
-		return hasComponent(c.components, customId) || hasComponent(c.component ? [c.component] : [], customId) || hasComponent(c.accessory ? [c.accessory] : [], customId);
-	});
+	return components.some(
+		(c: { custom_id?: string; components?: unknown; component?: unknown; accessory?: unknown; disabled?: boolean }) => {
+			if (c.custom_id === customId) return !c.disabled;
+			return (
+				hasComponent(c.components, customId) ||
+				hasComponent(c.component ? [c.component] : [], customId) ||
+				hasComponent(c.accessory ? [c.accessory] : [], customId)
+			);
+		},
+	);
 }
 
 /** Builds an INTERACTION_CREATE payload as Discord would send it for this member, channel and input. */
@@ -178,7 +215,9 @@ export function buildInteraction(world: World, input: DispatchInput, id: string,
 		? (world.channel(input.channel)?.channel ?? world.channelByName(input.channel, guildId))
 		: [...guildState.channels.values()].find((c) => c.type === 0);
 	if (!channel) throw new Error(`no channel ${input.channel ?? '(text)'} in guild ${guildId}`);
-	const user = input.user ? (world.users.get(input.user) ?? world.userByName(input.user)) : world.users.get(guildState.guild.owner_id);
+	const user = input.user
+		? (world.users.get(input.user) ?? world.userByName(input.user))
+		: world.users.get(guildState.guild.owner_id);
 	const member = user ? guildState.members.get(user.id) : undefined;
 	if (!user || !member) throw new Error(`${input.user ?? 'owner'} is not a member of guild ${guildId}`);
 
@@ -215,7 +254,8 @@ export function buildInteraction(world: World, input: DispatchInput, id: string,
 			options,
 			...(Object.keys(resolved).length > 0 ? { resolved } : {}),
 		};
-		const type = input.type === 'command' ? InteractionType.ApplicationCommand : InteractionType.ApplicationCommandAutocomplete;
+		const type =
+			input.type === 'command' ? InteractionType.ApplicationCommand : InteractionType.ApplicationCommandAutocomplete;
 		return { payload: { ...base, type, data } as APIInteraction, ...where, commandName: command.name };
 	}
 
@@ -237,7 +277,8 @@ export function buildInteraction(world: World, input: DispatchInput, id: string,
 	}
 
 	if (input.modal) {
-		if (input.modal.custom_id !== input.customId) throw new Error(`modal custom_id is ${input.modal.custom_id}, not ${input.customId}`);
+		if (input.modal.custom_id !== input.customId)
+			throw new Error(`modal custom_id is ${input.modal.custom_id}, not ${input.customId}`);
 		for (const field of Object.keys(input.fields)) {
 			if (!hasComponent(input.modal.components, field)) throw new Error(`the modal has no text input ${field}`);
 		}

@@ -37,7 +37,11 @@ const UNKNOWN_MESSAGE = (): RouteResult => discordError(404, 10008, 'Unknown Mes
 
 // Which callback types Discord accepts for which kind of interaction.
 const ALLOWED_CALLBACKS: Record<InteractionKind, number[]> = {
-	command: [InteractionResponseType.ChannelMessageWithSource, InteractionResponseType.DeferredChannelMessageWithSource, InteractionResponseType.Modal],
+	command: [
+		InteractionResponseType.ChannelMessageWithSource,
+		InteractionResponseType.DeferredChannelMessageWithSource,
+		InteractionResponseType.Modal,
+	],
 	component: [
 		InteractionResponseType.ChannelMessageWithSource,
 		InteractionResponseType.DeferredChannelMessageWithSource,
@@ -115,16 +119,28 @@ export class Interactions {
 		const refuse = (result: RouteResult): RouteResult => {
 			const error = result.body as { code: number; message: string };
 			record.attempts.push({ type, data: body.data, atMs, status: result.status, code: error.code });
-			record.errors.push({ method: 'POST', route: 'callback', status: result.status, code: error.code, message: error.message, atMs });
+			record.errors.push({
+				method: 'POST',
+				route: 'callback',
+				status: result.status,
+				code: error.code,
+				message: error.message,
+				atMs,
+			});
 			this.changed();
 			return result;
 		};
 		if (record.attempts.some((a) => a.status < 300)) return refuse(ALREADY_ACKNOWLEDGED());
 		if (atMs > this.rules.responseWindowMs) return refuse(UNKNOWN_INTERACTION());
 		if (!ALLOWED_CALLBACKS[record.kind].includes(type)) {
-			return refuse(discordError(400, 50035, `Interaction callback type ${type} is not valid for a ${record.kind} interaction`));
+			return refuse(
+				discordError(400, 50035, `Interaction callback type ${type} is not valid for a ${record.kind} interaction`),
+			);
 		}
-		if ((type === InteractionResponseType.UpdateMessage || type === InteractionResponseType.DeferredMessageUpdate) && !record.componentMessageId) {
+		if (
+			(type === InteractionResponseType.UpdateMessage || type === InteractionResponseType.DeferredMessageUpdate) &&
+			!record.componentMessageId
+		) {
 			return refuse(discordError(400, 50035, 'This interaction has no message to update'));
 		}
 
@@ -149,7 +165,8 @@ export class Interactions {
 				break;
 			}
 			case InteractionResponseType.ApplicationCommandAutocompleteResult:
-				record.choices = ((body.data as { choices?: APIApplicationCommandOptionChoice[] } | undefined)?.choices ?? []) as APIApplicationCommandOptionChoice[];
+				record.choices = ((body.data as { choices?: APIApplicationCommandOptionChoice[] } | undefined)?.choices ??
+					[]) as APIApplicationCommandOptionChoice[];
 				break;
 			case InteractionResponseType.Modal:
 				record.modal = body.data as APIModalInteractionResponseCallbackData;
@@ -195,7 +212,14 @@ export class Interactions {
 		const atMs = receivedAt - record.dispatchedAt;
 		const fail = (result: RouteResult): RouteResult => {
 			const error = result.body as { code: number; message: string };
-			record.errors.push({ method, route: messageId ?? 'webhook', status: result.status, code: error.code, message: error.message, atMs });
+			record.errors.push({
+				method,
+				route: messageId ?? 'webhook',
+				status: result.status,
+				code: error.code,
+				message: error.message,
+				atMs,
+			});
 			this.changed();
 			return result;
 		};
@@ -233,8 +257,15 @@ export class Interactions {
 	/** A follow-up; the first one after a deferral replaces the "thinking…" message (unless it was deleted), as Discord does. */
 	private followUp(record: InteractionRecord, data: MessageInput, uploads: UploadedFile[]): StoredMessage {
 		const original = record.original;
-		const loading = original && !original.deleted && record.originalEdits === 0 && ((original.message.flags ?? 0) & MessageFlags.Loading) !== 0;
-		if (loading && record.attempts.some((a) => a.status < 300 && a.type === InteractionResponseType.DeferredChannelMessageWithSource)) {
+		const loading =
+			original &&
+			!original.deleted &&
+			record.originalEdits === 0 &&
+			((original.message.flags ?? 0) & MessageFlags.Loading) !== 0;
+		if (
+			loading &&
+			record.attempts.some((a) => a.status < 300 && a.type === InteractionResponseType.DeferredChannelMessageWithSource)
+		) {
 			editMessage(this.world, original, data, uploads, this.baseUrl());
 			record.originalEdits += 1;
 			this.touch(record);

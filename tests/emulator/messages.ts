@@ -80,14 +80,20 @@ export interface CreateMessageOptions {
 
 const FILE_INDEX = /^files\[(\d+)\]$/;
 
-function computePings(world: World, content: string, allowed: MessageInput['allowed_mentions']): StoredMessage['pinged'] {
+function computePings(
+	world: World,
+	content: string,
+	allowed: MessageInput['allowed_mentions'],
+): StoredMessage['pinged'] {
 	const users = [...content.matchAll(/<@!?(\d{17,20})>/g)].map((m) => m[1] ?? '');
 	const roles = [...content.matchAll(/<@&(\d{17,20})>/g)].map((m) => m[1] ?? '');
 	const everyone = /@(everyone|here)\b/.test(content);
 	// Without allowed_mentions Discord notifies everyone mentioned.
 	const parse = allowed ? (allowed.parse ?? []) : ['users', 'roles', 'everyone'];
 	return {
-		users: [...new Set(users)].filter((id) => world.users.has(id) && (parse.includes('users') || allowed?.users?.includes(id))),
+		users: [...new Set(users)].filter(
+			(id) => world.users.has(id) && (parse.includes('users') || allowed?.users?.includes(id)),
+		),
 		roles: [...new Set(roles)].filter((id) => parse.includes('roles') || allowed?.roles?.includes(id)),
 		everyone: everyone && parse.includes('everyone'),
 	};
@@ -144,7 +150,9 @@ function resolveEmbeds(embeds: APIEmbed[], attachments: APIAttachment[]): APIEmb
 	const resolve = <T extends { url?: string }>(media: T | undefined): T | undefined => {
 		if (!media?.url?.startsWith('attachment://')) return media;
 		const found = attachments.find((a) => a.filename === media.url?.slice('attachment://'.length));
-		return found ? { ...media, url: found.url, proxy_url: found.proxy_url, width: found.width, height: found.height } : media;
+		return found
+			? { ...media, url: found.url, proxy_url: found.proxy_url, width: found.width, height: found.height }
+			: media;
 	};
 	return embeds.map((embed) => {
 		const resolved: APIEmbed = { type: embed.type ?? ('rich' as APIEmbed['type']), ...embed };
@@ -197,7 +205,13 @@ export function createMessage(world: World, options: CreateMessageOptions): Stor
 }
 
 /** Applies an edit body: only the fields present change, `attachments` (when given) says which files stay. */
-export function editMessage(world: World, stored: StoredMessage, input: MessageInput, uploads: UploadedFile[], baseUrl: string): void {
+export function editMessage(
+	world: World,
+	stored: StoredMessage,
+	input: MessageInput,
+	uploads: UploadedFile[],
+	baseUrl: string,
+): void {
 	const previous = stored.message;
 	stored.history.push(structuredClone(previous));
 	const next: APIMessage = { ...previous, edited_timestamp: new Date().toISOString() };
@@ -205,7 +219,8 @@ export function editMessage(world: World, stored: StoredMessage, input: MessageI
 	if (input.components !== undefined) next.components = input.components ?? [];
 	if (input.flags !== undefined && input.flags !== null) {
 		// Only SUPPRESS_EMBEDS can change on edit; Loading is cleared once a deferred response is edited.
-		next.flags = (((previous.flags ?? 0) & ~(MessageFlags.SuppressEmbeds | MessageFlags.Loading)) | (input.flags & MessageFlags.SuppressEmbeds)) as MessageFlags;
+		next.flags = (((previous.flags ?? 0) & ~(MessageFlags.SuppressEmbeds | MessageFlags.Loading)) |
+			(input.flags & MessageFlags.SuppressEmbeds)) as MessageFlags;
 	} else {
 		next.flags = ((previous.flags ?? 0) & ~MessageFlags.Loading) as MessageFlags;
 	}

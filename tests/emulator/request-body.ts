@@ -29,7 +29,12 @@ export async function parseBody(contentType: string | undefined, raw: Buffer): P
 		try {
 			form = await new Response(raw, { headers: { 'content-type': contentType ?? '' } }).formData();
 		} catch (error) {
-			return { kind: 'multipart', json: undefined, files: [], error: `unreadable multipart body: ${(error as Error).message}` };
+			return {
+				kind: 'multipart',
+				json: undefined,
+				files: [],
+				error: `unreadable multipart body: ${(error as Error).message}`,
+			};
 		}
 		const files: UploadedFile[] = [];
 		const fields: Record<string, unknown> = {};

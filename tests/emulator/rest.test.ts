@@ -46,7 +46,11 @@ describe('REST surface', () => {
 	it('GIVEN a bucket of 2 per 300 ms THEN @discordjs/rest reads X-RateLimit-* and waits instead of hitting 429', async () => {
 		const channel = emulator.world.channelByName('study-lab');
 		const started = Date.now();
-		await Promise.all(Array.from({ length: 5 }, (_, i) => rest.post(Routes.channelMessages(channel.id), { body: { content: `n${i}` } })));
+		await Promise.all(
+			Array.from({ length: 5 }, (_, i) =>
+				rest.post(Routes.channelMessages(channel.id), { body: { content: `n${i}` } }),
+			),
+		);
 		const sends = emulator.requests.filter((r) => r.route === EmulatorRoutes.createMessage);
 		expect(sends.map((r) => r.status)).toEqual([200, 200, 200, 200, 200]);
 		// Five requests through a bucket of two per 300 ms need at least two waits.
@@ -73,7 +77,10 @@ describe('REST surface', () => {
 		expect(((await rest.get(Routes.guildMember(guildId, ada.id))) as { roles: string[] }).roles).toHaveLength(2);
 		expect((await rest.get(Routes.guildChannels(guildId))) as unknown[]).toHaveLength(5);
 		expect((await rest.get(Routes.guildRoles(guildId))) as unknown[]).toHaveLength(4);
-		await expect(rest.get(Routes.guildMember(guildId, '1279591553433739999'))).rejects.toMatchObject({ code: 10007, status: 404 });
+		await expect(rest.get(Routes.guildMember(guildId, '1279591553433739999'))).rejects.toMatchObject({
+			code: 10007,
+			status: 404,
+		});
 	});
 
 	it('GIVEN a callback with with_response=true THEN the callback response carries the message', async () => {
@@ -82,7 +89,10 @@ describe('REST surface', () => {
 			body: { type: 4, data: { content: 'hi' } },
 			query: new URLSearchParams({ with_response: 'true' }),
 			auth: false,
-		})) as { interaction: { id: string; response_message_id: string }; resource: { type: number; message: APIMessage } };
+		})) as {
+			interaction: { id: string; response_message_id: string };
+			resource: { type: number; message: APIMessage };
+		};
 		expect(response.interaction.id).toBe(handle.id);
 		expect(response.resource.message.content).toBe('hi');
 		expect(response.interaction.response_message_id).toBe(response.resource.message.id);
@@ -90,12 +100,19 @@ describe('REST surface', () => {
 
 	it('GIVEN a follow-up before any callback, and an edit after the token expired THEN 10015 and 50027', async () => {
 		const handle = emulator.dispatchInteraction({ type: 'command', name: 'ping' });
-		await expect(rest.post(Routes.webhook(emulator.applicationId, handle.token), { body: { content: 'early' }, auth: false })).rejects.toMatchObject({ code: 10015 });
+		await expect(
+			rest.post(Routes.webhook(emulator.applicationId, handle.token), { body: { content: 'early' }, auth: false }),
+		).rejects.toMatchObject({ code: 10015 });
 		await rest.post(Routes.interactionCallback(handle.id, handle.token), { body: { type: 5 }, auth: false });
 		emulator.options.tokenLifetimeMs = 0;
 		try {
 			await new Promise((resolve) => setTimeout(resolve, 5));
-			await expect(rest.patch(Routes.webhookMessage(emulator.applicationId, handle.token), { body: { content: 'late' }, auth: false })).rejects.toMatchObject({ code: 50027, status: 401 });
+			await expect(
+				rest.patch(Routes.webhookMessage(emulator.applicationId, handle.token), {
+					body: { content: 'late' },
+					auth: false,
+				}),
+			).rejects.toMatchObject({ code: 50027, status: 401 });
 		} finally {
 			emulator.options.tokenLifetimeMs = 15 * 60_000;
 		}
@@ -107,7 +124,12 @@ describe('REST surface', () => {
 		try {
 			emulator.faults.delayNext({ route: EmulatorRoutes.interactionCallback, delayMs: 150 });
 			const handle = emulator.dispatchInteraction({ type: 'command', name: 'ping' });
-			await expect(rest.post(Routes.interactionCallback(handle.id, handle.token), { body: { type: 4, data: { content: 'slow' } }, auth: false })).rejects.toMatchObject({ code: 10062 });
+			await expect(
+				rest.post(Routes.interactionCallback(handle.id, handle.token), {
+					body: { type: 4, data: { content: 'slow' } },
+					auth: false,
+				}),
+			).rejects.toMatchObject({ code: 10062 });
 			expect(emulator.faults.fired.at(-1)).toMatchObject({ kind: 'delay', delayMs: 150 });
 		} finally {
 			emulator.options.responseWindowMs = 3000;
@@ -117,8 +139,17 @@ describe('REST surface', () => {
 	it('GIVEN allowed_mentions with no parse THEN a mentioned member is shown but not pinged', async () => {
 		const channel = emulator.world.channelByName('general');
 		const ada = emulator.world.userByName('ada');
-		await rest.post(Routes.channelMessages(channel.id), { body: { content: `<@${ada.id}> quiz time`, allowed_mentions: { parse: [] } } });
-		await rest.post(Routes.channelMessages(channel.id), { body: { content: `<@${ada.id}> your turn`, allowed_mentions: { parse: [], users: [ada.id] } } });
-		expect(emulator.channelMessages('general').slice(-2).map((m) => m.pinged.users)).toEqual([[], [ada.id]]);
+		await rest.post(Routes.channelMessages(channel.id), {
+			body: { content: `<@${ada.id}> quiz time`, allowed_mentions: { parse: [] } },
+		});
+		await rest.post(Routes.channelMessages(channel.id), {
+			body: { content: `<@${ada.id}> your turn`, allowed_mentions: { parse: [], users: [ada.id] } },
+		});
+		expect(
+			emulator
+				.channelMessages('general')
+				.slice(-2)
+				.map((m) => m.pinged.users),
+		).toEqual([[], [ada.id]]);
 	});
 });

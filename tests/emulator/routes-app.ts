@@ -19,7 +19,12 @@ function commandsFor(core: EmulatorCore, guildId: string | undefined): Map<strin
 	return map;
 }
 
-function toCommand(core: EmulatorCore, body: RESTPostAPIApplicationCommandsJSONBody, guildId: string | undefined, id: string): APIApplicationCommand {
+function toCommand(
+	core: EmulatorCore,
+	body: RESTPostAPIApplicationCommandsJSONBody,
+	guildId: string | undefined,
+	id: string,
+): APIApplicationCommand {
 	const type = body.type ?? ApplicationCommandType.ChatInput;
 	return {
 		id,
@@ -35,7 +40,11 @@ function toCommand(core: EmulatorCore, body: RESTPostAPIApplicationCommandsJSONB
 		...(guildId ? {} : { dm_permission: body.dm_permission ?? true }),
 		nsfw: body.nsfw ?? false,
 		integration_types: body.integration_types ?? [ApplicationIntegrationType.GuildInstall],
-		contexts: body.contexts ?? (guildId ? null : [InteractionContextType.Guild, InteractionContextType.BotDM, InteractionContextType.PrivateChannel]),
+		contexts:
+			body.contexts ??
+			(guildId
+				? null
+				: [InteractionContextType.Guild, InteractionContextType.BotDM, InteractionContextType.PrivateChannel]),
 		version: core.world.ids.next(),
 	};
 }
@@ -44,7 +53,8 @@ function checkApplication(context: RouteContext): RouteResult | undefined {
 	if (context.params.application_id !== context.core.world.application.id) {
 		return discordError(403, 20012, 'You are not authorized to perform this action on this application');
 	}
-	if (context.params.guild_id && !context.core.world.guild(context.params.guild_id)) return discordError(404, 10004, 'Unknown Guild');
+	if (context.params.guild_id && !context.core.world.guild(context.params.guild_id))
+		return discordError(404, 10004, 'Unknown Guild');
 	return undefined;
 }
 
@@ -69,14 +79,18 @@ function postCommand(context: RouteContext): RouteResult {
 	if (denied) return denied;
 	const map = commandsFor(context.core, context.params.guild_id);
 	const body = context.json as RESTPostAPIApplicationCommandsJSONBody;
-	const existing = [...map.values()].find((c) => c.name === body.name && c.type === (body.type ?? ApplicationCommandType.ChatInput));
+	const existing = [...map.values()].find(
+		(c) => c.name === body.name && c.type === (body.type ?? ApplicationCommandType.ChatInput),
+	);
 	const command = toCommand(context.core, body, context.params.guild_id, existing?.id ?? context.core.world.ids.next());
 	map.set(command.id, command);
 	return { status: existing ? 200 : 201, body: command };
 }
 
 function listCommands(context: RouteContext): RouteResult {
-	return checkApplication(context) ?? { status: 200, body: [...commandsFor(context.core, context.params.guild_id).values()] };
+	return (
+		checkApplication(context) ?? { status: 200, body: [...commandsFor(context.core, context.params.guild_id).values()] }
+	);
 }
 
 function oneCommand(context: RouteContext): RouteResult {
@@ -90,7 +104,12 @@ function oneCommand(context: RouteContext): RouteResult {
 		return { status: 204 };
 	}
 	if (context.method === 'PATCH') {
-		const updated = toCommand(context.core, { ...command, ...(context.json as object) } as RESTPostAPIApplicationCommandsJSONBody, context.params.guild_id, command.id);
+		const updated = toCommand(
+			context.core,
+			{ ...command, ...(context.json as object) } as RESTPostAPIApplicationCommandsJSONBody,
+			context.params.guild_id,
+			command.id,
+		);
 		map.set(command.id, updated);
 		return { status: 200, body: updated };
 	}
@@ -99,7 +118,15 @@ function oneCommand(context: RouteContext): RouteResult {
 
 function webhook(context: RouteContext, messageId: string | undefined): RouteResult {
 	const wait = context.query.get('wait') === 'true';
-	return context.core.interactions.webhook(context.method, context.params, messageId, context.json as MessageInput | undefined, context.files, wait, context.receivedAt);
+	return context.core.interactions.webhook(
+		context.method,
+		context.params,
+		messageId,
+		context.json as MessageInput | undefined,
+		context.files,
+		wait,
+		context.receivedAt,
+	);
 }
 
 /** Gateway discovery, the bot's user and application, commands, interaction callbacks and webhooks. */
@@ -112,7 +139,12 @@ export const appRoutes: RouteTable = {
 			body: {
 				url: `${core.baseUrl().replace(/^http/, 'ws')}/gateway`,
 				shards: core.options.shards,
-				session_start_limit: { total: 1000, remaining: Math.max(0, 1000 - identifies), reset_after: 86_400_000, max_concurrency: core.options.maxConcurrency },
+				session_start_limit: {
+					total: 1000,
+					remaining: Math.max(0, 1000 - identifies),
+					reset_after: 86_400_000,
+					max_concurrency: core.options.maxConcurrency,
+				},
 			},
 		};
 	},
@@ -155,7 +187,14 @@ export const appRoutes: RouteTable = {
 	'GET /applications/{application_id}/guilds/{guild_id}/commands/{command_id}': oneCommand,
 	'PATCH /applications/{application_id}/guilds/{guild_id}/commands/{command_id}': oneCommand,
 	'DELETE /applications/{application_id}/guilds/{guild_id}/commands/{command_id}': oneCommand,
-	'POST /interactions/{interaction_id}/{interaction_token}/callback': ({ core, params, json, files, query, receivedAt }) =>
+	'POST /interactions/{interaction_id}/{interaction_token}/callback': ({
+		core,
+		params,
+		json,
+		files,
+		query,
+		receivedAt,
+	}) =>
 		core.interactions.callback(
 			params.interaction_id ?? '',
 			params.interaction_token ?? '',
@@ -168,7 +207,10 @@ export const appRoutes: RouteTable = {
 	'GET /webhooks/{webhook_id}/{webhook_token}/messages/@original': (context) => webhook(context, '@original'),
 	'PATCH /webhooks/{webhook_id}/{webhook_token}/messages/@original': (context) => webhook(context, '@original'),
 	'DELETE /webhooks/{webhook_id}/{webhook_token}/messages/@original': (context) => webhook(context, '@original'),
-	'GET /webhooks/{webhook_id}/{webhook_token}/messages/{message_id}': (context) => webhook(context, context.params.message_id),
-	'PATCH /webhooks/{webhook_id}/{webhook_token}/messages/{message_id}': (context) => webhook(context, context.params.message_id),
-	'DELETE /webhooks/{webhook_id}/{webhook_token}/messages/{message_id}': (context) => webhook(context, context.params.message_id),
+	'GET /webhooks/{webhook_id}/{webhook_token}/messages/{message_id}': (context) =>
+		webhook(context, context.params.message_id),
+	'PATCH /webhooks/{webhook_id}/{webhook_token}/messages/{message_id}': (context) =>
+		webhook(context, context.params.message_id),
+	'DELETE /webhooks/{webhook_id}/{webhook_token}/messages/{message_id}': (context) =>
+		webhook(context, context.params.message_id),
 };

@@ -15,7 +15,14 @@ import { createMessage, editMessage, type MessageInput } from './messages.js';
 
 const UNKNOWN_CHANNEL = (): RouteResult => discordError(404, 10003, 'Unknown Channel');
 const UNKNOWN_MESSAGE = (): RouteResult => discordError(404, 10008, 'Unknown Message');
-const TEXT_TYPES = new Set<number>([ChannelType.GuildText, ChannelType.GuildAnnouncement, ChannelType.PublicThread, ChannelType.PrivateThread, ChannelType.AnnouncementThread, ChannelType.GuildVoice]);
+const TEXT_TYPES = new Set<number>([
+	ChannelType.GuildText,
+	ChannelType.GuildAnnouncement,
+	ChannelType.PublicThread,
+	ChannelType.PrivateThread,
+	ChannelType.AnnouncementThread,
+	ChannelType.GuildVoice,
+]);
 
 function emitMessage(core: EmulatorCore, guildId: string, event: string, message: unknown): void {
 	core.emitToGuild(guildId, event, { ...(message as object), guild_id: guildId }, GatewayIntentBits.GuildMessages);
@@ -25,14 +32,20 @@ function emitMessage(core: EmulatorCore, guildId: string, event: string, message
 function createChannelMessage({ core, params, json, files }: RouteContext): RouteResult {
 	const found = core.world.channel(params.channel_id ?? '');
 	if (!found) return UNKNOWN_CHANNEL();
-	if (!TEXT_TYPES.has(found.channel.type)) return discordError(400, 50008, 'Cannot send messages in a non-text channel');
+	if (!TEXT_TYPES.has(found.channel.type))
+		return discordError(400, 50008, 'Cannot send messages in a non-text channel');
 	const input = (json ?? {}) as MessageInput & { enforce_nonce?: boolean };
 	const now = Date.now();
 	if (input.enforce_nonce && input.nonce !== undefined && input.nonce !== null) {
 		const nonce = String(input.nonce);
 		const earlier = core.world
 			.messagesIn(found.channel.id)
-			.find((m) => m.nonce?.value === nonce && now - m.nonce.at <= core.options.nonceWindowMs && m.message.author.id === core.world.botUser.id);
+			.find(
+				(m) =>
+					m.nonce?.value === nonce &&
+					now - m.nonce.at <= core.options.nonceWindowMs &&
+					m.message.author.id === core.world.botUser.id,
+			);
 		if (earlier) return { status: 200, body: earlier.message };
 	}
 	const stored = createMessage(core.world, {
@@ -58,7 +71,9 @@ function channelMessage(context: RouteContext): RouteResult {
 	const { core, params, method } = context;
 	const found = core.world.channel(params.channel_id ?? '');
 	if (!found) return UNKNOWN_CHANNEL();
-	const stored = core.world.messagesIn(found.channel.id).find((m) => m.message.id === params.message_id && !m.deleted && !m.ephemeral);
+	const stored = core.world
+		.messagesIn(found.channel.id)
+		.find((m) => m.message.id === params.message_id && !m.deleted && !m.ephemeral);
 	if (!stored) return UNKNOWN_MESSAGE();
 	if (method === 'GET') return { status: 200, body: stored.message };
 	if (stored.message.author.id !== core.world.botUser.id) {
@@ -66,7 +81,12 @@ function channelMessage(context: RouteContext): RouteResult {
 	}
 	if (method === 'DELETE') {
 		stored.deleted = true;
-		core.emitToGuild(found.guild.guild.id, GatewayDispatchEvents.MessageDelete, { id: stored.message.id, channel_id: found.channel.id, guild_id: found.guild.guild.id }, GatewayIntentBits.GuildMessages);
+		core.emitToGuild(
+			found.guild.guild.id,
+			GatewayDispatchEvents.MessageDelete,
+			{ id: stored.message.id, channel_id: found.channel.id, guild_id: found.guild.guild.id },
+			GatewayIntentBits.GuildMessages,
+		);
 		return { status: 204 };
 	}
 	editMessage(core.world, stored, (context.json ?? {}) as MessageInput, context.files, core.baseUrl());
@@ -79,14 +99,25 @@ function listMessages({ core, params, query }: RouteContext): RouteResult {
 	if (!found) return UNKNOWN_CHANNEL();
 	const limit = Math.min(100, Math.max(1, Number(query.get('limit') ?? 50)));
 	const visible = core.world.messagesIn(found.channel.id).filter((m) => !m.deleted && !m.ephemeral);
-	return { status: 200, body: visible.slice(-limit).reverse().map((m) => m.message) };
+	return {
+		status: 200,
+		body: visible
+			.slice(-limit)
+			.reverse()
+			.map((m) => m.message),
+	};
 }
 
 function makeThread(
 	core: EmulatorCore,
 	id: string,
 	parent: { id: string; guild_id?: string },
-	body: { name?: string; auto_archive_duration?: number | null; rate_limit_per_user?: number | null; invitable?: boolean | null },
+	body: {
+		name?: string;
+		auto_archive_duration?: number | null;
+		rate_limit_per_user?: number | null;
+		invitable?: boolean | null;
+	},
 	type: ThreadChannelType,
 ): APIThreadChannel {
 	const now = new Date().toISOString();
@@ -117,7 +148,12 @@ function makeThread(
 	const guild = core.world.guild(guildId);
 	guild?.threads.set(id, thread);
 	core.world.channelGuild.set(id, guildId);
-	core.emitToGuild(guildId, GatewayDispatchEvents.ThreadCreate, { ...thread, newly_created: true }, GatewayIntentBits.Guilds);
+	core.emitToGuild(
+		guildId,
+		GatewayDispatchEvents.ThreadCreate,
+		{ ...thread, newly_created: true },
+		GatewayIntentBits.Guilds,
+	);
 	return thread;
 }
 
@@ -137,10 +173,13 @@ function startThread({ core, params, json }: RouteContext): RouteResult {
 function startThreadFromMessage({ core, params, json }: RouteContext): RouteResult {
 	const found = core.world.channel(params.channel_id ?? '');
 	if (!found) return UNKNOWN_CHANNEL();
-	const stored = core.world.messagesIn(found.channel.id).find((m) => m.message.id === params.message_id && !m.deleted && !m.ephemeral);
+	const stored = core.world
+		.messagesIn(found.channel.id)
+		.find((m) => m.message.id === params.message_id && !m.deleted && !m.ephemeral);
 	if (!stored) return UNKNOWN_MESSAGE();
 	if (stored.message.thread) return discordError(400, 160004, 'A thread has already been created for this message');
-	const type = found.channel.type === ChannelType.GuildAnnouncement ? ChannelType.AnnouncementThread : ChannelType.PublicThread;
+	const type =
+		found.channel.type === ChannelType.GuildAnnouncement ? ChannelType.AnnouncementThread : ChannelType.PublicThread;
 	const thread = makeThread(core, stored.message.id, found.channel, (json ?? {}) as { name?: string }, type);
 	stored.message = { ...stored.message, thread };
 	return { status: 201, body: thread };

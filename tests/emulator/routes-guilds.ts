@@ -12,7 +12,9 @@ import type { GuildState } from './world.js';
 
 const UNKNOWN_GUILD = (): RouteResult => discordError(404, 10004, 'Unknown Guild');
 
-function withGuild(handler: (guild: GuildState, context: RouteContext) => RouteResult): (context: RouteContext) => RouteResult {
+function withGuild(
+	handler: (guild: GuildState, context: RouteContext) => RouteResult,
+): (context: RouteContext) => RouteResult {
 	return (context) => {
 		const guild = context.core.world.guild(context.params.guild_id ?? '');
 		return guild ? handler(guild, context) : UNKNOWN_GUILD();
@@ -48,7 +50,12 @@ function createEvent(guild: GuildState, { core, json }: RouteContext): RouteResu
 		recurrence_rule: body.recurrence_rule ?? null,
 	} as APIGuildScheduledEvent;
 	guild.scheduledEvents.set(event.id, event);
-	core.emitToGuild(guild.guild.id, GatewayDispatchEvents.GuildScheduledEventCreate, event, GatewayIntentBits.GuildScheduledEvents);
+	core.emitToGuild(
+		guild.guild.id,
+		GatewayDispatchEvents.GuildScheduledEventCreate,
+		event,
+		GatewayIntentBits.GuildScheduledEvents,
+	);
 	return { status: 200, body: event };
 }
 
@@ -57,13 +64,23 @@ function oneEvent(guild: GuildState, { core, params, method, json }: RouteContex
 	if (!event) return discordError(404, 10070, 'Unknown Guild Scheduled Event');
 	if (method === 'DELETE') {
 		guild.scheduledEvents.delete(event.id);
-		core.emitToGuild(guild.guild.id, GatewayDispatchEvents.GuildScheduledEventDelete, event, GatewayIntentBits.GuildScheduledEvents);
+		core.emitToGuild(
+			guild.guild.id,
+			GatewayDispatchEvents.GuildScheduledEventDelete,
+			event,
+			GatewayIntentBits.GuildScheduledEvents,
+		);
 		return { status: 204 };
 	}
 	if (method === 'PATCH') {
 		const updated = { ...event, ...(json as object) } as APIGuildScheduledEvent;
 		guild.scheduledEvents.set(event.id, updated);
-		core.emitToGuild(guild.guild.id, GatewayDispatchEvents.GuildScheduledEventUpdate, updated, GatewayIntentBits.GuildScheduledEvents);
+		core.emitToGuild(
+			guild.guild.id,
+			GatewayDispatchEvents.GuildScheduledEventUpdate,
+			updated,
+			GatewayIntentBits.GuildScheduledEvents,
+		);
 		return { status: 200, body: updated };
 	}
 	return { status: 200, body: event };
@@ -75,7 +92,9 @@ export const guildRoutes: RouteTable = {
 		status: 200,
 		body: {
 			...guild.guild,
-			...(query.get('with_counts') === 'true' ? { approximate_member_count: guild.members.size, approximate_presence_count: 0 } : {}),
+			...(query.get('with_counts') === 'true'
+				? { approximate_member_count: guild.members.size, approximate_presence_count: 0 }
+				: {}),
 		},
 	})),
 	'GET /guilds/{guild_id}/members/{user_id}': withGuild((guild, { params }) => {
@@ -86,7 +105,9 @@ export const guildRoutes: RouteTable = {
 	'GET /guilds/{guild_id}/roles': withGuild((guild) => ({ status: 200, body: [...guild.roles.values()] })),
 	'GET /guilds/{guild_id}/scheduled-events': withGuild((guild, { query }) => ({
 		status: 200,
-		body: [...guild.scheduledEvents.values()].map((e) => (query.get('with_user_count') === 'true' ? e : { ...e, user_count: undefined })),
+		body: [...guild.scheduledEvents.values()].map((e) =>
+			query.get('with_user_count') === 'true' ? e : { ...e, user_count: undefined },
+		),
 	})),
 	'POST /guilds/{guild_id}/scheduled-events': withGuild(createEvent),
 	'GET /guilds/{guild_id}/scheduled-events/{guild_scheduled_event_id}': withGuild(oneEvent),

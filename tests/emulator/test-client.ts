@@ -11,7 +11,10 @@ export const noIdentifyWait: NonNullable<ClientOptions['ws']> = {
 };
 
 /** Logs a bare discord.js Client into the emulator and waits for `clientReady`. */
-export async function loginClient(emulator: DiscordEmulator, options: Partial<ClientOptions> = {}): Promise<Client<true>> {
+export async function loginClient(
+	emulator: DiscordEmulator,
+	options: Partial<ClientOptions> = {},
+): Promise<Client<true>> {
 	const client = new Client({ intents: [GatewayIntentBits.Guilds], ...emulator.clientOptions(), ...options });
 	const ready = once(client, Events.ClientReady);
 	await client.login(emulator.token);

@@ -85,20 +85,50 @@ export function makeChannel(
 	position: number,
 	parentId: string | null,
 ): GuildChannel {
-	const base = { id, guild_id: guildId, name, position, permission_overwrites: [], parent_id: parentId, nsfw: false, flags: 0 };
+	const base = {
+		id,
+		guild_id: guildId,
+		name,
+		position,
+		permission_overwrites: [],
+		parent_id: parentId,
+		nsfw: false,
+		flags: 0,
+	};
 	switch (type) {
 		case ChannelType.GuildCategory:
 			return { ...base, type, parent_id: null };
 		case ChannelType.GuildVoice:
-			return { ...base, type, bitrate: 64_000, user_limit: 0, rtc_region: null, last_message_id: null, rate_limit_per_user: 0 };
+			return {
+				...base,
+				type,
+				bitrate: 64_000,
+				user_limit: 0,
+				rtc_region: null,
+				last_message_id: null,
+				rate_limit_per_user: 0,
+			};
 		case ChannelType.GuildAnnouncement:
 			return { ...base, type, topic: null, last_message_id: null, default_auto_archive_duration: 1440 };
 		default:
-			return { ...base, type, topic: null, last_message_id: null, rate_limit_per_user: 0, default_auto_archive_duration: 1440 };
+			return {
+				...base,
+				type,
+				topic: null,
+				last_message_id: null,
+				rate_limit_per_user: 0,
+				default_auto_archive_duration: 1440,
+			};
 	}
 }
 
-export function makeGuild(id: string, name: string, ownerId: string, roles: APIRole[], systemChannelId: string | null): APIGuild {
+export function makeGuild(
+	id: string,
+	name: string,
+	ownerId: string,
+	roles: APIRole[],
+	systemChannelId: string | null,
+): APIGuild {
 	return {
 		id,
 		name,

@@ -50,12 +50,19 @@ export const EVERYONE_PERMISSIONS =
 
 /** The bot's own role: what the invite link asks for. */
 export const BOT_PERMISSIONS =
-	EVERYONE_PERMISSIONS | PermissionFlagsBits.ManageThreads | PermissionFlagsBits.ManageEvents | PermissionFlagsBits.CreateEvents;
+	EVERYONE_PERMISSIONS |
+	PermissionFlagsBits.ManageThreads |
+	PermissionFlagsBits.ManageEvents |
+	PermissionFlagsBits.CreateEvents;
 
 export const DEFAULT_GUILD_SEED: GuildSeed = {
 	name: 'LLM Study Group',
 	roles: [
-		{ name: 'Organizer', permissions: PermissionFlagsBits.ManageEvents | PermissionFlagsBits.ManageThreads | PermissionFlagsBits.ManageMessages },
+		{
+			name: 'Organizer',
+			permissions:
+				PermissionFlagsBits.ManageEvents | PermissionFlagsBits.ManageThreads | PermissionFlagsBits.ManageMessages,
+		},
 		{ name: 'Member' },
 	],
 	channels: [
@@ -73,7 +80,12 @@ export const DEFAULT_GUILD_SEED: GuildSeed = {
 /** Everything the emulated Discord knows: application, users, guilds, messages and commands. */
 export class World {
 	/** Fixture ids come from a fixed clock so they are the same in every run; runtime ids follow real time. */
-	readonly fixtureIds = new SnowflakeFactory(((t) => () => t)(Date.UTC(2024, 8, 1)));
+	readonly fixtureIds = new SnowflakeFactory(
+		(
+			(t) => () =>
+				t
+		)(Date.UTC(2024, 8, 1)),
+	);
 	readonly ids = new SnowflakeFactory();
 	readonly application: { id: string; name: string; flags: number };
 	readonly botUser: APIUser;
@@ -100,7 +112,9 @@ export class World {
 		const botRole = makeRole(this.fixtureIds.next(), this.application.name, BOT_PERMISSIONS, 1, true);
 		botRole.tags = { bot_id: this.botUser.id };
 		const roles = [everyone, botRole];
-		(seed.roles ?? []).forEach((r, i) => roles.push(makeRole(this.fixtureIds.next(), r.name, r.permissions ?? 0n, i + 2)));
+		(seed.roles ?? []).forEach((r, i) =>
+			roles.push(makeRole(this.fixtureIds.next(), r.name, r.permissions ?? 0n, i + 2)),
+		);
 
 		const state: GuildState = {
 			guild: makeGuild(id, seed.name ?? 'Guild', this.botUser.id, roles, null),
@@ -114,17 +128,23 @@ export class World {
 		state.channels.set(category.id, category);
 		(seed.channels ?? [{ name: 'general' }]).forEach((c, i) => {
 			const type =
-				c.type === 'voice' ? ChannelType.GuildVoice : c.type === 'announcement' ? ChannelType.GuildAnnouncement : ChannelType.GuildText;
+				c.type === 'voice'
+					? ChannelType.GuildVoice
+					: c.type === 'announcement'
+						? ChannelType.GuildAnnouncement
+						: ChannelType.GuildText;
 			const channel = makeChannel(this.fixtureIds.next(), id, c.name, type, i, category.id);
 			state.channels.set(channel.id, channel);
 		});
 		for (const channelId of state.channels.keys()) this.channelGuild.set(channelId, id);
-		state.guild.system_channel_id = [...state.channels.values()].find((c) => c.type === ChannelType.GuildText)?.id ?? null;
+		state.guild.system_channel_id =
+			[...state.channels.values()].find((c) => c.type === ChannelType.GuildText)?.id ?? null;
 
 		const joinedAt = new Date(Date.UTC(2024, 8, 1)).toISOString();
 		state.members.set(this.botUser.id, makeMember(this.botUser, [botRole.id], joinedAt));
 		for (const m of seed.members ?? []) {
-			const user = [...this.users.values()].find((u) => u.username === m.username) ?? makeUser(this.fixtureIds.next(), m.username);
+			const user =
+				[...this.users.values()].find((u) => u.username === m.username) ?? makeUser(this.fixtureIds.next(), m.username);
 			this.users.set(user.id, user);
 			const roleIds = (m.roles ?? []).map((name) => {
 				const role = roles.find((r) => r.name === name);

@@ -26,7 +26,8 @@ describe('gateway faults in the middle of a burst of 30 mixed commands', () => {
 		emulator = await emulatorWithMembers(MEMBERS.length, { heartbeatIntervalMs: 5_000 });
 		bot = await startBotOnEmulator(emulator);
 		// Each command once, so the burst measures the faults and not the first model and font loads.
-		for (let i = 0; i < 10; i++) await emulator.dispatchInteraction(meetingCommand(i, ['ada'])).answered({ timeoutMs: 20_000 });
+		for (let i = 0; i < 10; i++)
+			await emulator.dispatchInteraction(meetingCommand(i, ['ada'])).answered({ timeoutMs: 20_000 });
 	}, 120_000);
 
 	afterEach(() => {
@@ -61,7 +62,8 @@ describe('gateway faults in the middle of a burst of 30 mixed commands', () => {
 		expect(outcome.errors).toEqual([]);
 	}
 
-	const answeredAll = (handles: InteractionHandle[]) => Promise.all(handles.map((h) => h.answered({ timeoutMs: 20_000 })));
+	const answeredAll = (handles: InteractionHandle[]) =>
+		Promise.all(handles.map((h) => h.answered({ timeoutMs: 20_000 })));
 
 	it('GIVEN the connection is closed with 4000 THEN the bot resumes the same session and all 30 are answered, the queued ones after the replay', async () => {
 		const session = emulator.gateway.session(0)!;
@@ -115,12 +117,16 @@ describe('gateway faults in the middle of a burst of 30 mixed commands', () => {
 		// Nothing is both: an interaction is either delivered to the bot or never reached it.
 		expect(lost.length + delivered.length).toBe(BURST);
 		expect(lost.every((o) => !o.delivered && !o.acknowledged)).toBe(true);
-		(await Promise.all(handles.filter((h) => h.outcome().delivered).map((h) => h.answered({ timeoutMs: 20_000 })))).forEach(expectAnswered);
+		(
+			await Promise.all(handles.filter((h) => h.outcome().delivered).map((h) => h.answered({ timeoutMs: 20_000 })))
+		).forEach(expectAnswered);
 		// The first half went out on the old session and was answered; some of the rest fell in the gap.
 		expect(handles.slice(0, BURST / 2).every((h) => h.outcome().delivered)).toBe(true);
 		expect(lost.length).toBeGreaterThan(0);
 		const after = await emulator.dispatchInteraction(meetingCommand(0, MEMBERS)).answered({ timeoutMs: 10_000 });
 		expectAnswered(after);
-		console.info(`op 9 false: ${delivered.length} delivered and answered, ${lost.length} created while the bot had no session`);
+		console.info(
+			`op 9 false: ${delivered.length} delivered and answered, ${lost.length} created while the bot had no session`,
+		);
 	}, 90_000);
 });

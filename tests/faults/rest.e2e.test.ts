@@ -21,7 +21,8 @@ describe('REST faults on replies', () => {
 	beforeAll(async () => {
 		emulator = await emulatorWithMembers(MEMBERS.length, { heartbeatIntervalMs: 5_000 });
 		bot = await startBotOnEmulator(emulator);
-		for (let i = 0; i < 10; i++) await emulator.dispatchInteraction(meetingCommand(i, ['ada'])).answered({ timeoutMs: 20_000 });
+		for (let i = 0; i < 10; i++)
+			await emulator.dispatchInteraction(meetingCommand(i, ['ada'])).answered({ timeoutMs: 20_000 });
 	}, 120_000);
 
 	afterEach(() => {
@@ -44,7 +45,12 @@ describe('REST faults on replies', () => {
 		expect(nobodyPinged(outcome)).toBe(true);
 	}
 
-	const burst = (count: number) => Promise.all(Array.from({ length: count }, (_, i) => emulator.dispatchInteraction(meetingCommand(i, MEMBERS)).answered({ timeoutMs: 20_000 })));
+	const burst = (count: number) =>
+		Promise.all(
+			Array.from({ length: count }, (_, i) =>
+				emulator.dispatchInteraction(meetingCommand(i, MEMBERS)).answered({ timeoutMs: 20_000 }),
+			),
+		);
 	const one = (input: CommandInput, fault: HttpFault) => {
 		emulator.faults.failNext(fault);
 		return emulator.dispatchInteraction(input).answered({ timeoutMs: 15_000 });
@@ -69,14 +75,20 @@ describe('REST faults on replies', () => {
 	}, 60_000);
 
 	it('GIVEN Discord applied a reply and then answered 500 THEN the member sees that one reply, and no apology follows it', async () => {
-		const outcome = await one({ type: 'command', name: 'help', user: 'm01' }, { route: EmulatorRoutes.interactionCallback, status: 500, when: 'after' });
+		const outcome = await one(
+			{ type: 'command', name: 'help', user: 'm01' },
+			{ route: EmulatorRoutes.interactionCallback, status: 500, when: 'after' },
+		);
 		expectAnswered(outcome);
 		expect(outcome.original?.message.embeds[0]?.title).toBe('LLM Study Bot');
 		expect(outcome.followUps).toEqual([]);
 	});
 
 	it('GIVEN Discord applied a deferral ("thinking…") and then answered 500 THEN the deferred message still becomes the answer', async () => {
-		const outcome = await one({ type: 'command', name: 'tokenize', options: { text: 'deferred, then lost' }, user: 'm02' }, { route: EmulatorRoutes.interactionCallback, status: 500, when: 'after' });
+		const outcome = await one(
+			{ type: 'command', name: 'tokenize', options: { text: 'deferred, then lost' }, user: 'm02' },
+			{ route: EmulatorRoutes.interactionCallback, status: 500, when: 'after' },
+		);
 		expectAnswered(outcome);
 		expect(outcome.callbacks.map((c) => c.type)).toEqual([5]);
 		expect(outcome.originalEdits).toBeGreaterThan(0);
@@ -84,28 +96,56 @@ describe('REST faults on replies', () => {
 	});
 
 	it('GIVEN a private deferral applied then 500 THEN the practice question still arrives, privately', async () => {
-		const outcome = await one({ type: 'command', name: 'quiz', subcommand: 'practice', options: { week: 4, count: 2 }, user: 'm03' }, { route: EmulatorRoutes.interactionCallback, status: 500, when: 'after' });
+		const outcome = await one(
+			{ type: 'command', name: 'quiz', subcommand: 'practice', options: { week: 4, count: 2 }, user: 'm03' },
+			{ route: EmulatorRoutes.interactionCallback, status: 500, when: 'after' },
+		);
 		expectAnswered(outcome);
 		expect(outcome.original?.ephemeral).toBe(true);
 		expect(outcome.original?.message.embeds[0]?.title).toMatch(/Practice · question 1 of 2/);
 	});
 
 	it('GIVEN an edit applied then 500 THEN the retried edit lands once more and the answer stands', async () => {
-		const outcome = await one({ type: 'command', name: 'similarity', options: { words: 'cat dog' }, user: 'm04' }, { route: EmulatorRoutes.editOriginal, status: 500, when: 'after' });
+		const outcome = await one(
+			{ type: 'command', name: 'similarity', options: { words: 'cat dog' }, user: 'm04' },
+			{ route: EmulatorRoutes.editOriginal, status: 500, when: 'after' },
+		);
 		expectAnswered(outcome);
 		expect(outcome.original?.files.length).toBeGreaterThan(0);
 	});
 
 	it('GIVEN a button click whose update was applied then 500 THEN the member sees the updated question', async () => {
 		// The question order is shuffled: start runs until the first question is a multiple-choice one (it has pick buttons).
-		let message = (await emulator.dispatchInteraction({ type: 'command', name: 'quiz', subcommand: 'practice', options: { week: 1, count: 2 }, user: 'm05' }).answered()).original!.message;
+		let message = (
+			await emulator
+				.dispatchInteraction({
+					type: 'command',
+					name: 'quiz',
+					subcommand: 'practice',
+					options: { week: 1, count: 2 },
+					user: 'm05',
+				})
+				.answered()
+		).original!.message;
 		for (let tries = 0; !customIdsOf(message).some((id) => id.startsWith('quiz:pick:')) && tries < 20; tries++) {
-			message = (await emulator.dispatchInteraction({ type: 'command', name: 'quiz', subcommand: 'practice', options: { week: 1, count: 2 }, user: 'm05' }).answered()).original!.message;
+			message = (
+				await emulator
+					.dispatchInteraction({
+						type: 'command',
+						name: 'quiz',
+						subcommand: 'practice',
+						options: { week: 1, count: 2 },
+						user: 'm05',
+					})
+					.answered()
+			).original!.message;
 		}
 		const pick = customIdsOf(message).find((id) => id.startsWith('quiz:pick:'));
 		expect(pick).toBeDefined();
 		emulator.faults.failNext({ route: EmulatorRoutes.interactionCallback, status: 500, when: 'after' });
-		const outcome = await emulator.dispatchInteraction({ type: 'button', customId: pick!, message, user: 'm05' }).answered({ timeoutMs: 15_000 });
+		const outcome = await emulator
+			.dispatchInteraction({ type: 'button', customId: pick!, message, user: 'm05' })
+			.answered({ timeoutMs: 15_000 });
 		expectAnswered(outcome);
 		expect(shownText(outcome)).toMatch(/Right|Not quite/);
 	});

@@ -21,10 +21,15 @@ describe('scheduled posts under 5xx-after-applied and 429', () => {
 	let guildId: string;
 	let studyLab: string;
 	const guild = () => emulator.world.guild(guildId)!;
-	const posts = () => emulator.world.messagesIn(studyLab).filter((m) => m.message.author.id === emulator.world.botUser.id && !m.interactionId && !m.deleted);
+	const posts = () =>
+		emulator.world
+			.messagesIn(studyLab)
+			.filter((m) => m.message.author.id === emulator.world.botUser.id && !m.interactionId && !m.deleted);
 	const threads = () => [...guild().threads.values()].filter((t) => t.parent_id === studyLab);
 	const command = (subcommand: string, options: Record<string, string | number | boolean> = {}) =>
-		emulator.dispatchInteraction({ type: 'command', name: 'schedule', subcommand, options, user: 'ada' }).answered({ timeoutMs: 10_000 });
+		emulator
+			.dispatchInteraction({ type: 'command', name: 'schedule', subcommand, options, user: 'ada' })
+			.answered({ timeoutMs: 10_000 });
 
 	beforeAll(async () => {
 		emulator = await startEmulator({ heartbeatIntervalMs: 5000 });
@@ -39,7 +44,16 @@ describe('scheduled posts under 5xx-after-applied and 429', () => {
 
 	it('GIVEN every write of the week-1 post is applied by Discord and then answered 500 (and the channel post also 429s first) THEN one message, one thread and one event exist', async () => {
 		const hhmm = `${String(firstPost.getUTCHours()).padStart(2, '0')}:${String(firstPost.getUTCMinutes()).padStart(2, '0')}`;
-		expect((await command('set', { channel: 'study-lab', timezone: 'UTC', post_day: firstPost.getUTCDay(), post_time: hhmm })).original?.message.content).toBe('✅ Saved.');
+		expect(
+			(
+				await command('set', {
+					channel: 'study-lab',
+					timezone: 'UTC',
+					post_day: firstPost.getUTCDay(),
+					post_time: hhmm,
+				})
+			).original?.message.content,
+		).toBe('✅ Saved.');
 		expect((await command('start')).original?.message.content).toMatch(/^✅ Started with week 1\./);
 
 		emulator.faults.failNext({ route: EmulatorRoutes.createMessage, status: 429, retryAfterMs: 200 });
@@ -56,7 +70,8 @@ describe('scheduled posts under 5xx-after-applied and 429', () => {
 			const ledger = await bot.app.deps.repos.scheduleLedger.get(guildId);
 			const entry = Object.values(ledger).find((e) => e.kind === 'post' && e.week === 1);
 			if (entry?.state === 'done') break;
-			if (entry?.state === 'gave-up' || Date.now() > deadline) throw new Error(`the post did not complete: ${JSON.stringify(entry)}`);
+			if (entry?.state === 'gave-up' || Date.now() > deadline)
+				throw new Error(`the post did not complete: ${JSON.stringify(entry)}`);
 			const retryAt = entry?.state === 'retry' && entry.nextAttemptAt ? Date.parse(entry.nextAttemptAt) : null;
 			if (retryAt !== null && clock.now().getTime() < retryAt) clock.set(new Date(retryAt));
 			await sleep(25);

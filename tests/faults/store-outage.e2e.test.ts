@@ -39,8 +39,17 @@ describe.each(['redis', 'postgres'] as const)('GIVEN the bot process on its own 
 				throw new Error(`the bot process exited (${code}):\n${bot.process.output.slice(-4000)}`);
 			}),
 		]);
-	const command = (name: string, options: Record<string, string | number | boolean> = {}, subcommand?: string, user = 'alan') =>
-		alive(emulator.dispatchInteraction({ type: 'command', name, options, user, ...(subcommand ? { subcommand } : {}) }).answered({ timeoutMs: 15_000 }));
+	const command = (
+		name: string,
+		options: Record<string, string | number | boolean> = {},
+		subcommand?: string,
+		user = 'alan',
+	) =>
+		alive(
+			emulator
+				.dispatchInteraction({ type: 'command', name, options, user, ...(subcommand ? { subcommand } : {}) })
+				.answered({ timeoutMs: 15_000 }),
+		);
 
 	beforeAll(async () => {
 		server = await SERVERS[kind]();
@@ -60,7 +69,9 @@ describe.each(['redis', 'postgres'] as const)('GIVEN the bot process on its own 
 		expect(practice.original?.message.embeds[0]?.title).toMatch(/Practice · question 1 of 2/);
 		practiceMessage = practice.original;
 		expect(lastShown(await command('progress'))?.content).toMatch(/Progress|no recorded activity/);
-		expect(lastShown(await command('checkin'))?.content).toMatch(/^🕒 Check-in is open during the meeting only|^✅ Checked in/);
+		expect(lastShown(await command('checkin'))?.content).toMatch(
+			/^🕒 Check-in is open during the meeting only|^✅ Checked in/,
+		);
 		expect((await health(bot.healthUrl)).status).toBe(200);
 	}, 60_000);
 
@@ -79,7 +90,11 @@ describe.each(['redis', 'postgres'] as const)('GIVEN the bot process on its own 
 		}
 		// A button on a message posted before the outage: the click reads the practice run from the store.
 		const button = customIdsOf(practiceMessage?.message).find((id) => id.startsWith('quiz:'))!;
-		const click = await alive(emulator.dispatchInteraction({ type: 'button', customId: button, message: practiceMessage!.message, user: 'alan' }).answered({ timeoutMs: 15_000 }));
+		const click = await alive(
+			emulator
+				.dispatchInteraction({ type: 'button', customId: button, message: practiceMessage!.message, user: 'alan' })
+				.answered({ timeoutMs: 15_000 }),
+		);
 		expect(lastShown(click)).toEqual({ content: UNAVAILABLE, ephemeral: true });
 		// Commands that need no store are not held up.
 		expect((await command('help')).original?.message.embeds[0]?.title).toBe('LLM Study Bot');
@@ -95,7 +110,8 @@ describe.each(['redis', 'postgres'] as const)('GIVEN the bot process on its own 
 		await server.start();
 		const deadline = Date.now() + 30_000;
 		while ((await health(bot.healthUrl)).status !== 200) {
-			if (Date.now() > deadline) throw new Error(`the bot did not see its ${kind} come back within 30 s:\n${bot.process.output.slice(-3000)}`);
+			if (Date.now() > deadline)
+				throw new Error(`the bot did not see its ${kind} come back within 30 s:\n${bot.process.output.slice(-3000)}`);
 			await sleep(250);
 		}
 		const practice = await command('quiz', { week: 3, count: 1 }, 'practice');
@@ -103,7 +119,9 @@ describe.each(['redis', 'postgres'] as const)('GIVEN the bot process on its own 
 		expect(lastShown(await command('progress'))?.content).toMatch(/Progress|no recorded activity/);
 		expect(bot.process.child.exitCode).toBeNull();
 		// No reference-id apology: the outage was always reported as the store being unavailable.
-		expect(bot.process.logs().filter((l) => l.msg === 'handler failed' || l.msg === 'interaction routing failed')).toEqual([]);
+		expect(
+			bot.process.logs().filter((l) => l.msg === 'handler failed' || l.msg === 'interaction routing failed'),
+		).toEqual([]);
 		expect(bot.process.output).not.toMatch(/unhandled|uncaught/i);
 		expect(emulator.violations).toEqual([]);
 		expect(emulator.unknownRoutes).toEqual([]);

@@ -13,7 +13,11 @@ describe('ApiResponder and pingedBy', () => {
 
 	it('GIVEN a valid private reply with a PNG THEN the callback is valid, multipart, with allowed_mentions that parse nothing', async () => {
 		const responder = new ApiResponder();
-		await responder.reply({ content: 'hi <@100000000000000001> @everyone', ephemeral: true, files: [{ name: 'a.png', data: Buffer.from([0x89, 0x50]) }] });
+		await responder.reply({
+			content: 'hi <@100000000000000001> @everyone',
+			ephemeral: true,
+			files: [{ name: 'a.png', data: Buffer.from([0x89, 0x50]) }],
+		});
 		const [call] = responder.calls;
 		expect(call!.errors).toEqual([]);
 		expect(call!.files).toEqual([{ field: 'files[0]', filename: 'a.png', size: 2 }]);
@@ -24,8 +28,15 @@ describe('ApiResponder and pingedBy', () => {
 	});
 
 	it('GIVEN a body that lets mentions through THEN pingedBy names who would be notified', () => {
-		expect(pingedBy({ content: '<@100000000000000001> <@&200000000000000001> @here' })).toEqual({ users: ['100000000000000001'], roles: ['200000000000000001'], everyone: true });
-		expect(pingedBy({ content: '<@100000000000000001>', allowed_mentions: { parse: [], users: ['100000000000000001'] } }).users).toEqual(['100000000000000001']);
+		expect(pingedBy({ content: '<@100000000000000001> <@&200000000000000001> @here' })).toEqual({
+			users: ['100000000000000001'],
+			roles: ['200000000000000001'],
+			everyone: true,
+		});
+		expect(
+			pingedBy({ content: '<@100000000000000001>', allowed_mentions: { parse: [], users: ['100000000000000001'] } })
+				.users,
+		).toEqual(['100000000000000001']);
 	});
 
 	it('GIVEN a public deferral answered privately THEN the deleted original is gone and the follow-up is what the member sees', async () => {

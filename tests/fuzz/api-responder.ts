@@ -1,5 +1,12 @@
 import type { APIModalInteractionResponseCallbackData } from 'discord-api-types/v10';
-import { Client, InteractionWebhook, MessageFlags, MessagePayload, type BaseMessageOptions, type MessagePayloadOption } from 'discord.js';
+import {
+	Client,
+	InteractionWebhook,
+	MessageFlags,
+	MessagePayload,
+	type BaseMessageOptions,
+	type MessagePayloadOption,
+} from 'discord.js';
 import type { Reply } from '../../src/core/reply.js';
 import type { Responder } from '../../src/core/respond.js';
 import { ephemeralFlags, messageBody, replacementBody } from '../../src/discord/payload.js';
@@ -35,9 +42,17 @@ export class ApiResponder implements Responder {
 	private original: { body: Record<string, unknown>; ephemeral: boolean } | null = null;
 	private deferredEphemeral = false;
 
-	private async body(options: BaseMessageOptions & { flags?: MessageFlags }): Promise<{ body: Record<string, unknown>; files: UploadedFileInfo[] }> {
-		const payload = await MessagePayload.create(webhook, options as MessagePayloadOption).resolveBody().resolveFiles();
-		const files = (payload.files ?? []).map((f, i) => ({ field: `files[${f.key ?? i}]`, filename: f.name, size: Buffer.byteLength(f.data as Buffer) }));
+	private async body(
+		options: BaseMessageOptions & { flags?: MessageFlags },
+	): Promise<{ body: Record<string, unknown>; files: UploadedFileInfo[] }> {
+		const payload = await MessagePayload.create(webhook, options as MessagePayloadOption)
+			.resolveBody()
+			.resolveFiles();
+		const files = (payload.files ?? []).map((f, i) => ({
+			field: `files[${f.key ?? i}]`,
+			filename: f.name,
+			size: Buffer.byteLength(f.data as Buffer),
+		}));
 		return { body: payload.body as Record<string, unknown>, files };
 	}
 
@@ -47,7 +62,12 @@ export class ApiResponder implements Responder {
 	}
 
 	private callback(type: number, data?: unknown, files: UploadedFileInfo[] = []): void {
-		this.send('POST', `/interactions/${INTERACTION}/${TOKEN}/callback`, data === undefined ? { type } : { type, data }, files);
+		this.send(
+			'POST',
+			`/interactions/${INTERACTION}/${TOKEN}/callback`,
+			data === undefined ? { type } : { type, data },
+			files,
+		);
 	}
 
 	async defer(ephemeral: boolean): Promise<void> {
@@ -105,7 +125,11 @@ export function pingedBy(body: Record<string, unknown>): { users: string[]; role
 	const content = typeof body.content === 'string' ? body.content : '';
 	const allowed = body.allowed_mentions as { parse?: string[]; users?: string[]; roles?: string[] } | undefined;
 	const parse = allowed ? (allowed.parse ?? []) : ['users', 'roles', 'everyone'];
-	const users = [...content.matchAll(/<@!?(\d{17,20})>/g)].map((m) => m[1]!).filter((id) => parse.includes('users') || allowed?.users?.includes(id));
-	const roles = [...content.matchAll(/<@&(\d{17,20})>/g)].map((m) => m[1]!).filter((id) => parse.includes('roles') || allowed?.roles?.includes(id));
+	const users = [...content.matchAll(/<@!?(\d{17,20})>/g)]
+		.map((m) => m[1]!)
+		.filter((id) => parse.includes('users') || allowed?.users?.includes(id));
+	const roles = [...content.matchAll(/<@&(\d{17,20})>/g)]
+		.map((m) => m[1]!)
+		.filter((id) => parse.includes('roles') || allowed?.roles?.includes(id));
 	return { users, roles, everyone: /@(everyone|here)\b/.test(content) && parse.includes('everyone') };
 }

@@ -27,15 +27,31 @@ describe(`fuzzed commands through the dispatcher (seed ${FUZZ.seed})`, () => {
 	it(`GIVEN ${FUZZ.runs} invocations of any registered command with hostile options THEN each gets a spec-valid answer or a clear private ❌, pings nobody and logs no unexpected failure`, async () => {
 		const seen = new Set<string>();
 		await fc.assert(
-			fc.asyncProperty(anyInvocation(commands, false), fc.nat(3), fc.boolean(), fc.nat(19), async (invocation, user, organizer, dmChance) => {
-				lines.length = 0;
-				// Ten seconds between runs: members' cooldowns refill as in a real session, so limits are met but not always.
-				clock.advance(10_000);
-				seen.add(invocation.command);
-				const responder = new ApiResponder();
-				const outcome = await dispatcher.runCommand(baseFor(user, organizer, dmChance === 0), invocation.command, { subcommand: invocation.subcommand, options: invocation.options }, responder);
-				expectSafe(`/${invocation.command} ${invocation.subcommand ?? ''} ${JSON.stringify(invocation.options).slice(0, 1500)}`, responder, outcome, lines);
-			}),
+			fc.asyncProperty(
+				anyInvocation(commands, false),
+				fc.nat(3),
+				fc.boolean(),
+				fc.nat(19),
+				async (invocation, user, organizer, dmChance) => {
+					lines.length = 0;
+					// Ten seconds between runs: members' cooldowns refill as in a real session, so limits are met but not always.
+					clock.advance(10_000);
+					seen.add(invocation.command);
+					const responder = new ApiResponder();
+					const outcome = await dispatcher.runCommand(
+						baseFor(user, organizer, dmChance === 0),
+						invocation.command,
+						{ subcommand: invocation.subcommand, options: invocation.options },
+						responder,
+					);
+					expectSafe(
+						`/${invocation.command} ${invocation.subcommand ?? ''} ${JSON.stringify(invocation.options).slice(0, 1500)}`,
+						responder,
+						outcome,
+						lines,
+					);
+				},
+			),
 			{ seed: FUZZ.seed, numRuns: FUZZ.runs, endOnFailure: true },
 		);
 		// The generator reached every command of the registry.
@@ -51,9 +67,26 @@ describe(`fuzzed commands through the dispatcher (seed ${FUZZ.seed})`, () => {
 				const base = baseFor(user, organizer);
 				const outcome =
 					input.kind === 'component'
-						? await dispatcher.runComponent(base, input.customId, input.values, { id: '600000000000000001', ephemeral: true }, responder)
-						: await dispatcher.runModal(base, input.customId, input.fields, { id: '600000000000000001', ephemeral: true }, responder);
-				expectSafe(`${input.kind} ${input.customId} ${JSON.stringify(input.values).slice(0, 300)}`, responder, outcome, lines);
+						? await dispatcher.runComponent(
+								base,
+								input.customId,
+								input.values,
+								{ id: '600000000000000001', ephemeral: true },
+								responder,
+							)
+						: await dispatcher.runModal(
+								base,
+								input.customId,
+								input.fields,
+								{ id: '600000000000000001', ephemeral: true },
+								responder,
+							);
+				expectSafe(
+					`${input.kind} ${input.customId} ${JSON.stringify(input.values).slice(0, 300)}`,
+					responder,
+					outcome,
+					lines,
+				);
 			}),
 			{ seed: FUZZ.seed, numRuns: FUZZ.componentRuns, endOnFailure: true },
 		);

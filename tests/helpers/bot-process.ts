@@ -28,12 +28,16 @@ export class BotProcess {
 	}
 
 	/** Waits for a log line matching `predicate`; fails with the output if the process exits or time runs out. */
-	async waitForLog(predicate: (line: Record<string, unknown>) => boolean, timeoutMs = 60_000): Promise<Record<string, unknown>> {
+	async waitForLog(
+		predicate: (line: Record<string, unknown>) => boolean,
+		timeoutMs = 60_000,
+	): Promise<Record<string, unknown>> {
 		const deadline = Date.now() + timeoutMs;
 		for (;;) {
 			const found = this.logs().find(predicate);
 			if (found) return found;
-			if (this.ended) throw new Error(`bot exited with ${this.child.exitCode ?? this.child.signalCode}:\n${this.output}`);
+			if (this.ended)
+				throw new Error(`bot exited with ${this.child.exitCode ?? this.child.signalCode}:\n${this.output}`);
 			if (Date.now() > deadline) throw new Error(`timed out waiting for a log line:\n${this.output}`);
 			await new Promise((r) => setTimeout(r, 100));
 		}
@@ -46,7 +50,9 @@ export class BotProcess {
 
 	/** Resolves with the exit code (null when a signal ended it). */
 	exited(): Promise<number | null> {
-		return this.ended ? Promise.resolve(this.child.exitCode) : new Promise((r) => this.child.once('exit', (code) => r(code)));
+		return this.ended
+			? Promise.resolve(this.child.exitCode)
+			: new Promise((r) => this.child.once('exit', (code) => r(code)));
 	}
 
 	async stop(): Promise<void> {

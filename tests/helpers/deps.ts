@@ -40,7 +40,10 @@ export class RecordingPoster implements ChannelPoster {
 
 /** A store that refuses every call: tests that need storage pass a real one. */
 const unavailableStore: Store = new Proxy({} as Store, {
-	get: (_, property) => (property === 'kind' ? 'sqlite' : () => Promise.reject(new Error(`test deps have no store (called ${String(property)})`))),
+	get: (_, property) =>
+		property === 'kind'
+			? 'sqlite'
+			: () => Promise.reject(new Error(`test deps have no store (called ${String(property)})`)),
 });
 
 let curriculumPromise: Promise<Curriculum> | undefined;

@@ -20,7 +20,10 @@ export interface BotOnEmulatorOptions extends DiscordStartOptions {
  * commands for every emulated guild through deploy-commands' code, logs in, and waits for READY.
  * Defaults suit unit-speed tests: an in-memory SQLite store and inline compute, unless given.
  */
-export async function startBotOnEmulator(emulator: DiscordEmulator, options: BotOnEmulatorOptions = {}): Promise<DiscordBot> {
+export async function startBotOnEmulator(
+	emulator: DiscordEmulator,
+	options: BotOnEmulatorOptions = {},
+): Promise<DiscordBot> {
 	const { env, ...start } = options;
 	const config = loadConfig({
 		NODE_ENV: 'test',

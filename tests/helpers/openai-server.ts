@@ -91,16 +91,51 @@ export function testEmbedding(text: string): number[] {
 	return v.map((x) => x / norm);
 }
 
-const VOCAB = [' the', ' a', ' model', ' token', ' next', ',', '.', ' and', ' of', ' to', ' is', ' in', ' it', ' that', ' we', ' you', ' text', ' word', ' cat', ' sat', ' on', ' mat', '\n', ' LLM', ' attention'];
+const VOCAB = [
+	' the',
+	' a',
+	' model',
+	' token',
+	' next',
+	',',
+	'.',
+	' and',
+	' of',
+	' to',
+	' is',
+	' in',
+	' it',
+	' that',
+	' we',
+	' you',
+	' text',
+	' word',
+	' cat',
+	' sat',
+	' on',
+	' mat',
+	'\n',
+	' LLM',
+	' attention',
+];
 
 /** The server's next-token distribution: a softmax over logits hashed from the prompt and each candidate. */
 export function testLogprobs(prompt: string): { token: string; logprob: number }[] {
-	const words = [...new Set(prompt.split(/\s+/).filter(Boolean).map((w) => ` ${w}`))];
+	const words = [
+		...new Set(
+			prompt
+				.split(/\s+/)
+				.filter(Boolean)
+				.map((w) => ` ${w}`),
+		),
+	];
 	const vocab = [...new Set([...VOCAB, ...words])];
 	const logits = vocab.map((token) => ((fnv1a(`${prompt}\u0000${token}`) % 10_000) / 10_000) * 8 - 4);
 	const max = Math.max(...logits);
 	const logZ = max + Math.log(logits.reduce((s, l) => s + Math.exp(l - max), 0));
-	return vocab.map((token, i) => ({ token, logprob: logits[i]! - logZ })).sort((a, b) => b.logprob - a.logprob || (a.token < b.token ? -1 : 1));
+	return vocab
+		.map((token, i) => ({ token, logprob: logits[i]! - logZ }))
+		.sort((a, b) => b.logprob - a.logprob || (a.token < b.token ? -1 : 1));
 }
 
 /** The default answer: echoes the last user message and says how much context came with it. */
@@ -145,7 +180,12 @@ export async function startOpenAiServer(options: { apiKey?: string } = {}): Prom
 		const headers: Record<string, string> = {};
 		if (fault.retryAfterSeconds !== undefined) headers['retry-after'] = String(fault.retryAfterSeconds);
 		if (fault.retryAfterMs !== undefined) headers['retry-after-ms'] = String(fault.retryAfterMs);
-		json(res, fault.status, fault.body ?? { error: { message: `injected ${fault.status}`, type: 'test_error', code: null } }, headers);
+		json(
+			res,
+			fault.status,
+			fault.body ?? { error: { message: `injected ${fault.status}`, type: 'test_error', code: null } },
+			headers,
+		);
 	};
 
 	const chat = async (res: ServerResponse, body: ChatRequestBody, fault: Fault | undefined) => {
@@ -154,7 +194,9 @@ export async function startOpenAiServer(options: { apiKey?: string } = {}): Prom
 		if (body.logprobs) {
 			const prompt = body.messages.map((m) => m.content).join('\n');
 			const ranked = testLogprobs(prompt);
-			const top = ranked.slice(0, body.top_logprobs ?? 0).map((t) => ({ ...t, bytes: [...Buffer.from(t.token, 'utf8')] }));
+			const top = ranked
+				.slice(0, body.top_logprobs ?? 0)
+				.map((t) => ({ ...t, bytes: [...Buffer.from(t.token, 'utf8')] }));
 			const chosen = top[0] ?? { ...ranked[0]!, bytes: [...Buffer.from(ranked[0]!.token, 'utf8')] };
 			const logprobs = fault?.kind === 'no-logprobs' ? null : { content: [{ ...chosen, top_logprobs: top }] };
 			json(res, 200, {
@@ -162,7 +204,9 @@ export async function startOpenAiServer(options: { apiKey?: string } = {}): Prom
 				object: 'chat.completion',
 				created,
 				model: body.model,
-				choices: [{ index: 0, message: { role: 'assistant', content: chosen.token }, finish_reason: 'length', logprobs }],
+				choices: [
+					{ index: 0, message: { role: 'assistant', content: chosen.token }, finish_reason: 'length', logprobs },
+				],
 			});
 			return;
 		}
@@ -182,7 +226,11 @@ export async function startOpenAiServer(options: { apiKey?: string } = {}): Prom
 			});
 			return;
 		}
-		res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', connection: 'keep-alive' });
+		res.writeHead(200, {
+			'content-type': 'text/event-stream',
+			'cache-control': 'no-cache',
+			'connection': 'keep-alive',
+		});
 		const send = (data: unknown) => res.write(`data: ${typeof data === 'string' ? data : JSON.stringify(data)}\n\n`);
 		const chunk = (delta: object, finish: string | null) => ({
 			id,
@@ -225,7 +273,11 @@ export async function startOpenAiServer(options: { apiKey?: string } = {}): Prom
 		res.end();
 	};
 
-	const embeddings = (res: ServerResponse, body: { model: string; input: string | string[] }, fault: Fault | undefined) => {
+	const embeddings = (
+		res: ServerResponse,
+		body: { model: string; input: string | string[] },
+		fault: Fault | undefined,
+	) => {
 		if (fault?.kind === 'malformed') {
 			res.writeHead(200, { 'content-type': 'application/json' });
 			res.end('{"data": [{"embedding": [0.1, ');
@@ -253,10 +305,16 @@ export async function startOpenAiServer(options: { apiKey?: string } = {}): Prom
 			}
 			requests.push({ method: req.method ?? '', path, authorization: req.headers.authorization, body, at: Date.now() });
 			if (req.headers.authorization !== `Bearer ${apiKey}`) {
-				json(res, 401, { error: { message: 'Incorrect API key provided', type: 'invalid_request_error', code: 'invalid_api_key' } });
+				json(res, 401, {
+					error: { message: 'Incorrect API key provided', type: 'invalid_request_error', code: 'invalid_api_key' },
+				});
 				return;
 			}
-			const route = path.endsWith('/chat/completions') ? 'chat' : path.endsWith('/embeddings') ? 'embeddings' : undefined;
+			const route = path.endsWith('/chat/completions')
+				? 'chat'
+				: path.endsWith('/embeddings')
+					? 'embeddings'
+					: undefined;
 			if (req.method !== 'POST' || !route) {
 				json(res, 404, { error: { message: `no route ${req.method} ${path}`, type: 'invalid_request_error' } });
 				return;
@@ -282,7 +340,8 @@ export async function startOpenAiServer(options: { apiKey?: string } = {}): Prom
 		url: `http://127.0.0.1:${port}/v1`,
 		apiKey,
 		requests,
-		chatRequests: () => requests.filter((r) => r.path.endsWith('/chat/completions')).map((r) => r.body as ChatRequestBody),
+		chatRequests: () =>
+			requests.filter((r) => r.path.endsWith('/chat/completions')).map((r) => r.body as ChatRequestBody),
 		failNext: (fault, count = 1) => {
 			for (let i = 0; i < count; i++) faults.push(fault);
 		},

@@ -18,12 +18,21 @@ export interface RunOptions {
 }
 
 /** Calls a command's handler the way the dispatcher does (options checked by argsFor), and returns its response. */
-export async function runCommand(command: AnyCommand, options: RawInvocation['options'] = {}, run: RunOptions = {}): Promise<HandlerResponse> {
+export async function runCommand(
+	command: AnyCommand,
+	options: RawInvocation['options'] = {},
+	run: RunOptions = {},
+): Promise<HandlerResponse> {
 	const updates: Reply[] = [];
 	const ctx: CommandContext<Record<string, unknown>> = {
 		interactionId: '1',
 		commandName: command.data.name,
-		user: { id: run.userId ?? '100000000000000001', name: run.userName ?? 'Mina', roles: run.roles ?? [], permissions: run.permissions ?? 0n },
+		user: {
+			id: run.userId ?? '100000000000000001',
+			name: run.userName ?? 'Mina',
+			roles: run.roles ?? [],
+			permissions: run.permissions ?? 0n,
+		},
 		guildId: run.guildId === undefined ? '200000000000000001' : run.guildId,
 		channelId: run.channelId ?? '300000000000000001',
 		locale: 'en-US',
@@ -38,7 +47,11 @@ export async function runCommand(command: AnyCommand, options: RawInvocation['op
 }
 
 /** Like {@link runCommand}, for handlers that answer with a message (fails on a modal). */
-export async function runForReply(command: AnyCommand, options: RawInvocation['options'] = {}, run: RunOptions = {}): Promise<Reply> {
+export async function runForReply(
+	command: AnyCommand,
+	options: RawInvocation['options'] = {},
+	run: RunOptions = {},
+): Promise<Reply> {
 	const response = await runCommand(command, options, run);
 	if (isModalReply(response)) throw new Error('expected a message reply, got a modal');
 	return response;

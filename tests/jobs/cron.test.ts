@@ -46,32 +46,56 @@ describe('cron expressions', () => {
 
 	it('GIVEN Mondays 09:00 in Seoul THEN occurrences are 00:00 UTC every Monday', () => {
 		const found = occurrences('0 9 * * mon', 'Asia/Seoul', '2026-03-01T00:00:00Z', '2026-03-24T00:00:00Z');
-		expect(found.map((d) => d.toISOString())).toEqual(['2026-03-02T00:00:00.000Z', '2026-03-09T00:00:00.000Z', '2026-03-16T00:00:00.000Z', '2026-03-23T00:00:00.000Z']);
+		expect(found.map((d) => d.toISOString())).toEqual([
+			'2026-03-02T00:00:00.000Z',
+			'2026-03-09T00:00:00.000Z',
+			'2026-03-16T00:00:00.000Z',
+			'2026-03-23T00:00:00.000Z',
+		]);
 	});
 
 	it('GIVEN both day fields restricted THEN a day matches either (POSIX cron), and with one restricted both must', () => {
-		const either = occurrences('0 9 1 * 1', 'UTC', '2026-06-01T00:00:00Z', '2026-07-01T00:00:00Z').map((d) => d.getUTCDate());
+		const either = occurrences('0 9 1 * 1', 'UTC', '2026-06-01T00:00:00Z', '2026-07-01T00:00:00Z').map((d) =>
+			d.getUTCDate(),
+		);
 		expect(either).toEqual([1, 8, 15, 22, 29]); // 1 June 2026 is a Monday
-		const julyEither = occurrences('0 9 1 * 1', 'UTC', '2026-07-01T00:00:00Z', '2026-08-01T00:00:00Z').map((d) => d.getUTCDate());
+		const julyEither = occurrences('0 9 1 * 1', 'UTC', '2026-07-01T00:00:00Z', '2026-08-01T00:00:00Z').map((d) =>
+			d.getUTCDate(),
+		);
 		expect(julyEither).toEqual([1, 6, 13, 20, 27]);
-		const stepStar = occurrences('0 9 */10 * 1', 'UTC', '2026-06-01T00:00:00Z', '2026-07-01T00:00:00Z').map((d) => d.getUTCDate());
+		const stepStar = occurrences('0 9 */10 * 1', 'UTC', '2026-06-01T00:00:00Z', '2026-07-01T00:00:00Z').map((d) =>
+			d.getUTCDate(),
+		);
 		expect(stepStar).toEqual([1]); // `*/10` starts with *, so both must match: only Monday 1 June
 	});
 
 	it('GIVEN 31 February THEN it is refused; GIVEN 29 February THEN the next one is in the next leap year', () => {
-		expect(parseCron('0 9 31 2 *')).toMatchObject({ ok: false, reason: expect.stringMatching(/`31` is not a valid day of month/) });
-		expect(nextOccurrence(cron('0 9 29 2 *'), new Date('2026-01-01T00:00:00Z'), 'UTC')?.toISOString()).toBe('2028-02-29T09:00:00.000Z');
+		expect(parseCron('0 9 31 2 *')).toMatchObject({
+			ok: false,
+			reason: expect.stringMatching(/`31` is not a valid day of month/),
+		});
+		expect(nextOccurrence(cron('0 9 29 2 *'), new Date('2026-01-01T00:00:00Z'), 'UTC')?.toISOString()).toBe(
+			'2028-02-29T09:00:00.000Z',
+		);
 	});
 
 	it('GIVEN Sundays 02:30 in New York across the spring-forward Sunday THEN that week posts once, at 03:30 EDT', () => {
 		const found = occurrences('30 2 * * 0', 'America/New_York', '2026-03-01T00:00:00Z', '2026-03-16T00:00:00Z');
-		expect(found.map((d) => d.toISOString())).toEqual(['2026-03-01T07:30:00.000Z', '2026-03-08T07:30:00.000Z', '2026-03-15T06:30:00.000Z']);
+		expect(found.map((d) => d.toISOString())).toEqual([
+			'2026-03-01T07:30:00.000Z',
+			'2026-03-08T07:30:00.000Z',
+			'2026-03-15T06:30:00.000Z',
+		]);
 		expect(wallTimeAt(found[1]!, 'America/New_York')).toMatchObject({ day: 8, hour: 3, minute: 30 });
 	});
 
 	it('GIVEN Sundays 01:30 in New York across the fall-back Sunday THEN that week posts once, at the first 01:30', () => {
 		const found = occurrences('30 1 * * 0', 'America/New_York', '2026-10-25T00:00:00Z', '2026-11-09T00:00:00Z');
-		expect(found.map((d) => d.toISOString())).toEqual(['2026-10-25T05:30:00.000Z', '2026-11-01T05:30:00.000Z', '2026-11-08T06:30:00.000Z']);
+		expect(found.map((d) => d.toISOString())).toEqual([
+			'2026-10-25T05:30:00.000Z',
+			'2026-11-01T05:30:00.000Z',
+			'2026-11-08T06:30:00.000Z',
+		]);
 	});
 
 	it('GIVEN a daily 02:30 (and 02:00, 03:00, 01:59) post for a year in zones with daylight saving THEN every local day has exactly one occurrence', () => {
@@ -92,7 +116,8 @@ describe('cron expressions', () => {
 				// and it moves forward by the gap, never backward.
 				const inGap = zone !== 'America/Santiago' && (time === '30 2' || time === '0 2');
 				expect(shifted.length, `${zone} ${time}`).toBe(inGap ? 1 : 0);
-				for (const d of shifted) expect(wallTimeAt(d, zone).hour * 60 + wallTimeAt(d, zone).minute).toBeGreaterThan(hour! * 60 + minute!);
+				for (const d of shifted)
+					expect(wallTimeAt(d, zone).hour * 60 + wallTimeAt(d, zone).minute).toBeGreaterThan(hour! * 60 + minute!);
 			}
 		}
 	});

@@ -1,6 +1,16 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_NONCE_WINDOW_MS, dueJobs, jobNonce, mayAttempt, nextDueAt, postJobId, reminderJobId, unsettledEntries, type DueOptions } from '../../src/jobs/due.js';
+import {
+	DEFAULT_NONCE_WINDOW_MS,
+	dueJobs,
+	jobNonce,
+	mayAttempt,
+	nextDueAt,
+	postJobId,
+	reminderJobId,
+	unsettledEntries,
+	type DueOptions,
+} from '../../src/jobs/due.js';
 import { plannedPosts } from '../../src/jobs/plan.js';
 import type { Ledger } from '../../src/storage/repositories/schedule-ledger.js';
 import { at, DAY, entry, GUILD, HOUR, MINUTE, seoulSchedule } from './fixtures.js';
@@ -21,12 +31,20 @@ describe('dueJobs: what is due now, from (schedule, ledger, now)', () => {
 		expect(ids(dueJobs(schedule, {}, W1, options))).toEqual([post1]);
 		expect(ids(dueJobs(schedule, {}, new Date(W1.getTime() + 6 * HOUR), options))).toEqual([post1]);
 		expect(dueJobs(schedule, {}, new Date(W1.getTime() + 6 * HOUR + 1), options)).toEqual([]);
-		expect(dueJobs(schedule, {}, new Date(W1.getTime() + 6 * HOUR + 1), { ...options, graceMs: 7 * HOUR })).toHaveLength(1);
+		expect(
+			dueJobs(schedule, {}, new Date(W1.getTime() + 6 * HOUR + 1), { ...options, graceMs: 7 * HOUR }),
+		).toHaveLength(1);
 	});
 
 	it('GIVEN a due post THEN the job carries the channel, the meeting and a deterministic nonce within Discord’s 25 characters', () => {
 		const [job] = dueJobs(schedule, {}, W1, options);
-		expect(job).toMatchObject({ kind: 'post', week: 1, channelId: schedule.channelId, meetingAt: W1_MEETING, meetingChannelId: null });
+		expect(job).toMatchObject({
+			kind: 'post',
+			week: 1,
+			channelId: schedule.channelId,
+			meetingAt: W1_MEETING,
+			meetingChannelId: null,
+		});
 		expect(job!.nonce).toBe(jobNonce(GUILD, post1));
 		expect(job!.nonce.length).toBeLessThanOrEqual(25);
 		expect(jobNonce(GUILD, post1)).not.toBe(jobNonce('200000000000000002', post1));
@@ -36,7 +54,12 @@ describe('dueJobs: what is due now, from (schedule, ledger, now)', () => {
 	it('GIVEN the ledger THEN done and given-up jobs are never due again, and retries wait for their time', () => {
 		expect(dueJobs(schedule, { [post1]: entry(post1) }, W1, options)).toEqual([]);
 		expect(dueJobs(schedule, { [post1]: entry(post1, { state: 'gave-up' }) }, W1, options)).toEqual([]);
-		const retry = entry(post1, { state: 'retry', messageId: null, sendRejected: true, nextAttemptAt: '2026-03-02T00:02:00.000Z' });
+		const retry = entry(post1, {
+			state: 'retry',
+			messageId: null,
+			sendRejected: true,
+			nextAttemptAt: '2026-03-02T00:02:00.000Z',
+		});
 		expect(dueJobs(schedule, { [post1]: retry }, at('2026-03-02T00:01:59Z'), options)).toEqual([]);
 		expect(ids(dueJobs(schedule, { [post1]: retry }, at('2026-03-02T00:02:00Z'), options))).toEqual([post1]);
 	});
@@ -46,9 +69,13 @@ describe('dueJobs: what is due now, from (schedule, ledger, now)', () => {
 		expect(ids(dueJobs(schedule, { [post1]: sent }, new Date(W1.getTime() + 5 * HOUR), options))).toEqual([post1]);
 		const unknown = entry(post1, { state: 'in-progress', messageId: null, sendStartedAt: W1.toISOString() });
 		const ledger: Ledger = { [post1]: unknown };
-		expect(ids(dueJobs(schedule, ledger, new Date(W1.getTime() + DEFAULT_NONCE_WINDOW_MS - 1), options))).toEqual([post1]);
+		expect(ids(dueJobs(schedule, ledger, new Date(W1.getTime() + DEFAULT_NONCE_WINDOW_MS - 1), options))).toEqual([
+			post1,
+		]);
 		expect(dueJobs(schedule, ledger, new Date(W1.getTime() + DEFAULT_NONCE_WINDOW_MS), options)).toEqual([]);
-		expect(unsettledEntries(ledger, new Date(W1.getTime() + DEFAULT_NONCE_WINDOW_MS)).map((e) => e.jobId)).toEqual([post1]);
+		expect(unsettledEntries(ledger, new Date(W1.getTime() + DEFAULT_NONCE_WINDOW_MS)).map((e) => e.jobId)).toEqual([
+			post1,
+		]);
 		expect(unsettledEntries(ledger, new Date(W1.getTime() + 60_000))).toEqual([]);
 		// Discord refused the send: nothing exists, so sending again is safe whenever it is due.
 		const refused = entry(post1, { state: 'retry', messageId: null, sendRejected: true, sendStartedAt: null });
@@ -60,7 +87,13 @@ describe('dueJobs: what is due now, from (schedule, ledger, now)', () => {
 		const ledger: Ledger = { [post1]: entry(post1) };
 		expect(dueJobs(schedule, ledger, new Date(W1_REMINDER.getTime() - 1), options)).toEqual([]);
 		const [job] = dueJobs(schedule, ledger, W1_REMINDER, options);
-		expect(job).toMatchObject({ kind: 'reminder', id: reminder1, postJobId: post1, meetingAt: W1_MEETING, reminderMinutes: 60 });
+		expect(job).toMatchObject({
+			kind: 'reminder',
+			id: reminder1,
+			postJobId: post1,
+			meetingAt: W1_MEETING,
+			reminderMinutes: 60,
+		});
 		expect(ids(dueJobs(schedule, ledger, new Date(W1_MEETING.getTime() - 1), options))).toEqual([reminder1]);
 		expect(dueJobs(schedule, ledger, W1_MEETING, options)).toEqual([]);
 		expect(dueJobs(schedule, { ...ledger, [reminder1]: entry(reminder1) }, W1_REMINDER, options)).toEqual([]);
@@ -124,7 +157,9 @@ describe('dueJobs over random uptime: each post exactly once if the bot was up w
 						if (post.reminderAt) {
 							const r = post.reminderAt.getTime();
 							const firstReminder = sorted.find((t) => t >= r && t < post.meetingAt.getTime() && t - r <= opts.graceMs);
-							expect(madeAt.get(reminderJobId(post.week, post.at))).toEqual(firstReminder === undefined ? undefined : [firstReminder]);
+							expect(madeAt.get(reminderJobId(post.week, post.at))).toEqual(
+								firstReminder === undefined ? undefined : [firstReminder],
+							);
 						}
 					}
 				},

@@ -21,12 +21,21 @@ describe('local mode: scheduled posts arrive in the study-group channel page', (
 
 	beforeAll(async () => {
 		const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', STORE_URL: 'sqlite://:memory:', NODE_ENV: 'test' });
-		bot = await startLocal(config, silentLogger, { commands, store: await memoryStore(), clock, schedulerWake: everyMs(20) });
+		bot = await startLocal(config, silentLogger, {
+			commands,
+			store: await memoryStore(),
+			clock,
+			schedulerWake: everyMs(20),
+		});
 	});
 	afterAll(() => bot?.stop());
 
 	const send = async (who: Who, text: string) => {
-		const response = await fetch(`${bot.url}/api/send`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ ...who, channelId: general, text }) });
+		const response = await fetch(`${bot.url}/api/send`, {
+			method: 'POST',
+			headers: { 'Content-Type': 'application/json' },
+			body: JSON.stringify({ ...who, channelId: general, text }),
+		});
 		return (await response.json()) as { ok: boolean };
 	};
 	const history = async (channelId: string, who: Who) => {
@@ -45,7 +54,9 @@ describe('local mode: scheduled posts arrive in the study-group channel page', (
 		expect(await send(LINUS, '/week number:9')).toMatchObject({ ok: true });
 		const page = (await history(general, LINUS)).at(-1)!;
 		expect(page.ephemeral).toBe(true);
-		expect(page.embeds[0]).toMatchObject({ titleHtml: '📖 Week 9 · Position-wise feed-forward networks (basic and advanced)' });
+		expect(page.embeds[0]).toMatchObject({
+			titleHtml: '📖 Week 9 · Position-wise feed-forward networks (basic and advanced)',
+		});
 		expect(page.components.map((row) => row.components.length)).toEqual([1, 2]);
 	});
 
@@ -62,13 +73,20 @@ describe('local mode: scheduled posts arrive in the study-group channel page', (
 			await new Promise((r) => setTimeout(r, 60));
 			expect(await history(studyGroup, ADA)).toEqual([]);
 			clock.set(new Date('2026-03-02T00:00:05Z'));
-			const posted = await events.next((e) => e.event === 'message' && (e.data as MessageView).channelId === studyGroup && (e.data as MessageView).thread !== null);
+			const posted = await events.next(
+				(e) =>
+					e.event === 'message' &&
+					(e.data as MessageView).channelId === studyGroup &&
+					(e.data as MessageView).thread !== null,
+			);
 			const post = posted.data as MessageView;
 			expect(post.author.id).toBe(LOCAL_IDS.bot);
 			expect(post.embeds[0]).toMatchObject({ titleHtml: 'Week 1 · LLM overview' });
 			expect(post.thread!.name).toBe('Week 1 · LLM overview');
 			await events.next((e) => e.event === 'scheduled-event');
-			expect(bot.workspace.scheduledEvents().map((e) => e.startsAt.toISOString())).toEqual(['2026-03-04T12:00:00.000Z']);
+			expect(bot.workspace.scheduledEvents().map((e) => e.startsAt.toISOString())).toEqual([
+				'2026-03-04T12:00:00.000Z',
+			]);
 			expect((await history(studyGroup, LINUS)).map((m) => m.id)).toEqual([post.id]);
 			// The reminder, an hour before Wednesday's meeting, lands in the week's thread.
 			clock.set(new Date('2026-03-04T11:00:01Z'));

@@ -19,13 +19,19 @@ describe('the plan: which week is posted when', () => {
 	});
 
 	it('GIVEN a start in the middle of the day of a post THEN that day’s post counts (the start is the day, not the moment)', () => {
-		const posts = plannedPosts(seoulSchedule({ plan: { startWeek: 3, startAt: '2026-03-01T15:00:00.000Z', previous: null } }), 12);
+		const posts = plannedPosts(
+			seoulSchedule({ plan: { startWeek: 3, startAt: '2026-03-01T15:00:00.000Z', previous: null } }),
+			12,
+		);
 		expect(posts.map((p) => p.week)).toEqual([3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
 		expect(iso(posts[0]!.at)).toBe('2026-03-02T00:00:00.000Z');
 	});
 
 	it('GIVEN a closed pause over the third Monday THEN that Monday posts nothing and week 3 follows a week later', () => {
-		const posts = plannedPosts(seoulSchedule({ pauses: [{ from: '2026-03-10T00:00:00.000Z', to: '2026-03-20T00:00:00.000Z' }] }), 12);
+		const posts = plannedPosts(
+			seoulSchedule({ pauses: [{ from: '2026-03-10T00:00:00.000Z', to: '2026-03-20T00:00:00.000Z' }] }),
+			12,
+		);
 		expect(posts.slice(0, 4).map((p) => [p.week, iso(p.at)])).toEqual([
 			[1, '2026-03-02T00:00:00.000Z'],
 			[2, '2026-03-09T00:00:00.000Z'],
@@ -52,7 +58,11 @@ describe('the plan: which week is posted when', () => {
 	it('GIVEN a re-based plan with a previous post THEN the previous post stays this week until the next one', () => {
 		const schedule = seoulSchedule({
 			postCron: '0 10 * * 2',
-			plan: { startWeek: 5, startAt: '2026-03-31T03:00:00.000Z', previous: { week: 4, at: '2026-03-23T00:00:00.000Z' } },
+			plan: {
+				startWeek: 5,
+				startAt: '2026-03-31T03:00:00.000Z',
+				previous: { week: 4, at: '2026-03-23T00:00:00.000Z' },
+			},
 		});
 		const posts = plannedPosts(schedule, 12);
 		expect(posts.slice(0, 2).map((p) => [p.week, iso(p.at)])).toEqual([
@@ -77,11 +87,23 @@ describe('the plan: which week is posted when', () => {
 
 	it('GIVEN moments before, during and after the course THEN the status names the current and next weeks', () => {
 		const s = seoulSchedule();
-		expect(planStatus(s, at('2026-03-01T00:00:00Z'), 12)).toMatchObject({ current: null, next: { week: 1 }, finished: false });
+		expect(planStatus(s, at('2026-03-01T00:00:00Z'), 12)).toMatchObject({
+			current: null,
+			next: { week: 1 },
+			finished: false,
+		});
 		expect(planStatus(s, at('2026-03-02T00:00:00Z'), 12)).toMatchObject({ current: { week: 1 }, next: { week: 2 } });
 		expect(planStatus(s, at('2026-03-11T00:00:00Z'), 12)).toMatchObject({ current: { week: 2 }, next: { week: 3 } });
-		expect(planStatus(s, at('2026-06-01T00:00:00Z'), 12)).toMatchObject({ current: { week: 12 }, next: null, finished: true });
-		expect(planStatus(seoulSchedule({ plan: null }), at('2026-03-11T00:00:00Z'), 12)).toMatchObject({ current: null, next: null, finished: false });
+		expect(planStatus(s, at('2026-06-01T00:00:00Z'), 12)).toMatchObject({
+			current: { week: 12 },
+			next: null,
+			finished: true,
+		});
+		expect(planStatus(seoulSchedule({ plan: null }), at('2026-03-11T00:00:00Z'), 12)).toMatchObject({
+			current: null,
+			next: null,
+			finished: false,
+		});
 		expect(upcomingPosts(s, at('2026-05-10T00:00:00Z'), 12, 3).map((p) => p.week)).toEqual([11, 12]);
 	});
 
@@ -96,9 +118,25 @@ describe('the plan: which week is posted when', () => {
 		expect(posts).toHaveLength(12);
 		const walls = posts.map((p) => wallTimeAt(p.at, 'America/New_York'));
 		expect(walls.map((w) => `${w.month}-${w.day} ${w.hour}:${w.minute}`)).toEqual([
-			'2-22 2:30', '3-1 2:30', '3-8 3:30', '3-15 2:30', '3-22 2:30', '3-29 2:30', '4-5 2:30', '4-12 2:30', '4-19 2:30', '4-26 2:30', '5-3 2:30', '5-10 2:30',
+			'2-22 2:30',
+			'3-1 2:30',
+			'3-8 3:30',
+			'3-15 2:30',
+			'3-22 2:30',
+			'3-29 2:30',
+			'4-5 2:30',
+			'4-12 2:30',
+			'4-19 2:30',
+			'4-26 2:30',
+			'5-3 2:30',
+			'5-10 2:30',
 		]);
 		// Every meeting is the same Sunday at 10:00 local, whatever the offset.
-		for (const p of posts) expect(wallTimeAt(p.meetingAt, 'America/New_York')).toMatchObject({ hour: 10, minute: 0, day: wallTimeAt(p.at, 'America/New_York').day });
+		for (const p of posts)
+			expect(wallTimeAt(p.meetingAt, 'America/New_York')).toMatchObject({
+				hour: 10,
+				minute: 0,
+				day: wallTimeAt(p.at, 'America/New_York').day,
+			});
 	});
 });

@@ -36,7 +36,8 @@ describe('runJob: a post in steps, recorded in the ledger', () => {
 		}
 		return out;
 	}
-	const botMessages = (channelId = STUDY) => workspace.messages(channelId).filter((m) => m.author.id === workspace.bot.id);
+	const botMessages = (channelId = STUDY) =>
+		workspace.messages(channelId).filter((m) => m.author.id === workspace.bot.id);
 
 	beforeAll(async () => {
 		curriculum = await testCurriculum();
@@ -53,16 +54,35 @@ describe('runJob: a post in steps, recorded in the ledger', () => {
 
 	it('GIVEN the post time THEN one message with the week, one thread and one event are made, and the ledger says done', async () => {
 		const [entry] = await wake();
-		expect(entry).toMatchObject({ jobId: postJobId(1, W1), state: 'done', attempts: 1, threadId: expect.any(String), eventId: expect.any(String), skipped: {} });
+		expect(entry).toMatchObject({
+			jobId: postJobId(1, W1),
+			state: 'done',
+			attempts: 1,
+			threadId: expect.any(String),
+			eventId: expect.any(String),
+			skipped: {},
+		});
 		const [message] = botMessages();
 		expect(message!.id).toBe(entry!.messageId);
 		expect(message!.embeds[0]!.title).toBe('Week 1 · LLM overview');
-		expect(message!.embeds[0]!.fields!.map((f) => f.name)).toEqual(['🎯 Objectives', '🧪 Demos to try', '❓ Questions to think about']);
-		expect(message!.embeds[0]!.description).toContain(`🗓️ **Meeting:** <t:${Date.parse('2026-03-04T12:00:00Z') / 1000}:F>`);
+		expect(message!.embeds[0]!.fields!.map((f) => f.name)).toEqual([
+			'🎯 Objectives',
+			'🧪 Demos to try',
+			'❓ Questions to think about',
+		]);
+		expect(message!.embeds[0]!.description).toContain(
+			`🗓️ **Meeting:** <t:${Date.parse('2026-03-04T12:00:00Z') / 1000}:F>`,
+		);
 		expect(message!.nonce).toBe(entry!.nonce);
 		expect(message!.thread).toEqual({ id: entry!.threadId, name: 'Week 1 · LLM overview' });
 		expect(workspace.scheduledEvents()).toEqual([
-			expect.objectContaining({ id: entry!.eventId, name: 'Week 1 · LLM overview', startsAt: at('2026-03-04T12:00:00Z'), endsAt: at('2026-03-04T13:30:00Z'), location: 'Online: see the weekly thread' }),
+			expect.objectContaining({
+				id: entry!.eventId,
+				name: 'Week 1 · LLM overview',
+				startsAt: at('2026-03-04T12:00:00Z'),
+				endsAt: at('2026-03-04T13:30:00Z'),
+				location: 'Online: see the weekly thread',
+			}),
 		]);
 		expect(await wake()).toEqual([]);
 	});
@@ -70,7 +90,13 @@ describe('runJob: a post in steps, recorded in the ledger', () => {
 	it('GIVEN Discord applied the send but the answer was lost THEN the retry within the nonce window returns the same message: one post', async () => {
 		poster.failNext('send', 'after');
 		const [first] = await wake();
-		expect(first).toMatchObject({ state: 'retry', messageId: null, sendRejected: false, sendStartedAt: W1.toISOString(), lastError: 'send: socket hang up' });
+		expect(first).toMatchObject({
+			state: 'retry',
+			messageId: null,
+			sendRejected: false,
+			sendStartedAt: W1.toISOString(),
+			lastError: 'send: socket hang up',
+		});
 		expect(botMessages()).toHaveLength(1);
 		expect(await wake()).toEqual([]); // waits for the retry time
 		clock.advance(MINUTE);
@@ -100,7 +126,13 @@ describe('runJob: a post in steps, recorded in the ledger', () => {
 	it('GIVEN Discord refuses the send (no permission) THEN it retries with backoff and posts once the permission is fixed', async () => {
 		schedule = seoulSchedule({ guildId: GUILD, channelId: LOCAL_IDS.channels.announcements });
 		const [refused] = await wake();
-		expect(refused).toMatchObject({ state: 'retry', sendRejected: true, sendStartedAt: null, lastError: 'send: Missing Permissions (50013)', nextAttemptAt: '2026-03-02T00:01:00.000Z' });
+		expect(refused).toMatchObject({
+			state: 'retry',
+			sendRejected: true,
+			sendStartedAt: null,
+			lastError: 'send: Missing Permissions (50013)',
+			nextAttemptAt: '2026-03-02T00:01:00.000Z',
+		});
 		clock.advance(MINUTE);
 		expect(await wake()).toMatchObject([{ state: 'retry', attempts: 2, nextAttemptAt: '2026-03-02T00:03:00.000Z' }]);
 		workspace.channel(LOCAL_IDS.channels.announcements)!.botCanPost = true;
@@ -110,20 +142,31 @@ describe('runJob: a post in steps, recorded in the ledger', () => {
 	});
 
 	it('GIVEN Discord refuses every attempt THEN it gives up after the maximum attempts', async () => {
-		for (let i = 0; i < MAX_ATTEMPTS; i++) poster.failNext('send', 'before', new LocalApiError(50001, 'Missing Access'));
+		for (let i = 0; i < MAX_ATTEMPTS; i++)
+			poster.failNext('send', 'before', new LocalApiError(50001, 'Missing Access'));
 		for (let i = 0; i < 40; i++) {
 			await wake();
 			clock.advance(MINUTE);
 		}
 		const entry = (await ledger.get(GUILD))[postJobId(1, W1)]!;
-		expect(entry).toMatchObject({ state: 'gave-up', attempts: MAX_ATTEMPTS, messageId: null, lastError: 'send: Missing Access (50001)' });
+		expect(entry).toMatchObject({
+			state: 'gave-up',
+			attempts: MAX_ATTEMPTS,
+			messageId: null,
+			lastError: 'send: Missing Access (50001)',
+		});
 		expect(botMessages()).toHaveLength(0);
 	});
 
 	it('GIVEN the thread was started but its answer lost THEN the retry finds it (160004) and records the message id as the thread', async () => {
 		poster.failNext('startThread', 'after');
 		const [first] = await wake();
-		expect(first).toMatchObject({ state: 'retry', messageId: expect.any(String), threadId: null, lastError: 'thread: socket hang up' });
+		expect(first).toMatchObject({
+			state: 'retry',
+			messageId: expect.any(String),
+			threadId: null,
+			lastError: 'thread: socket hang up',
+		});
 		clock.advance(MINUTE);
 		const [second] = await wake();
 		expect(second).toMatchObject({ state: 'done', threadId: first!.messageId, eventId: expect.any(String) });
@@ -135,14 +178,23 @@ describe('runJob: a post in steps, recorded in the ledger', () => {
 		poster.failNext('startThread', 'before', new LocalApiError(50013, 'Missing Permissions'));
 		poster.failNext('createScheduledEvent', 'before', new LocalApiError(50013, 'Missing Permissions'));
 		const [entry] = await wake();
-		expect(entry).toMatchObject({ state: 'done', threadId: null, eventId: null, skipped: { thread: 'Missing Permissions (50013)', event: 'Missing Permissions (50013)' } });
+		expect(entry).toMatchObject({
+			state: 'done',
+			threadId: null,
+			eventId: null,
+			skipped: { thread: 'Missing Permissions (50013)', event: 'Missing Permissions (50013)' },
+		});
 	});
 
 	it('GIVEN a recovery after the meeting started THEN the late post is made without an event or meeting line', async () => {
 		schedule = seoulSchedule({ guildId: GUILD, channelId: STUDY, postCron: '0 20 * * 3' }); // Wednesday 20:00, meeting 21:00
 		clock.set(at('2026-03-04T12:30:00Z')); // 21:30 in Seoul: 90 minutes late, inside the grace period
 		const [entry] = await wake();
-		expect(entry).toMatchObject({ state: 'done', eventId: null, skipped: { event: 'the meeting had already started' } });
+		expect(entry).toMatchObject({
+			state: 'done',
+			eventId: null,
+			skipped: { event: 'the meeting had already started' },
+		});
 		expect(botMessages()[0]!.embeds[0]!.description).not.toContain('Meeting:');
 		expect(workspace.scheduledEvents()).toEqual([]);
 	});

@@ -4,7 +4,12 @@ import { planStatus } from '../../src/jobs/plan.js';
 import { applyChanges, startPlan, suggestTimeZones, type ChangeContext } from '../../src/jobs/schedule-settings.js';
 import { at, seoulSchedule } from './fixtures.js';
 
-const ctx = (now: string): ChangeContext => ({ guildId: '200000000000000001', userId: '100000000000000001', now: at(now), lastWeek: 12 });
+const ctx = (now: string): ChangeContext => ({
+	guildId: '200000000000000001',
+	userId: '100000000000000001',
+	now: at(now),
+	lastWeek: 12,
+});
 
 describe('schedule settings', () => {
 	it('GIVEN partial or misspelt time-zone names THEN suggestions start with the closest cities', () => {
@@ -21,17 +26,31 @@ describe('schedule settings', () => {
 		const paused = seoulSchedule({ pauses: [{ from: '2026-03-10T00:00:00.000Z', to: null }] });
 		const result = applyChanges(paused, { postCron: '0 18 * * 5' }, ctx('2026-03-12T00:00:00Z'));
 		if (!result.ok) throw new Error(result.problems.join());
-		expect(result.schedule.plan).toEqual({ startWeek: 3, startAt: '2026-03-12T00:00:00.000Z', previous: { week: 2, at: '2026-03-09T00:00:00.000Z' } });
+		expect(result.schedule.plan).toEqual({
+			startWeek: 3,
+			startAt: '2026-03-12T00:00:00.000Z',
+			previous: { week: 2, at: '2026-03-09T00:00:00.000Z' },
+		});
 		expect(result.schedule.pauses).toEqual([{ from: '2026-03-10T00:00:00.000Z', to: null }]);
-		const resumed = { ...result.schedule, pauses: [{ from: '2026-03-10T00:00:00.000Z', to: '2026-03-13T00:00:00.000Z' }] };
+		const resumed = {
+			...result.schedule,
+			pauses: [{ from: '2026-03-10T00:00:00.000Z', to: '2026-03-13T00:00:00.000Z' }],
+		};
 		// Friday 13 March 18:00 in Seoul is after the resume: week 3.
-		expect(planStatus(resumed, at('2026-03-13T00:00:00Z'), 12).next).toMatchObject({ week: 3, at: at('2026-03-13T09:00:00Z') });
+		expect(planStatus(resumed, at('2026-03-13T00:00:00Z'), 12).next).toMatchObject({
+			week: 3,
+			at: at('2026-03-13T09:00:00Z'),
+		});
 	});
 
 	it('GIVEN a new post time after the course finished THEN it stays finished', () => {
 		const result = applyChanges(seoulSchedule(), { postCron: '0 18 * * 5' }, ctx('2026-06-01T00:00:00Z'));
 		if (!result.ok) throw new Error(result.problems.join());
-		expect(planStatus(result.schedule, at('2026-07-01T00:00:00Z'), 12)).toMatchObject({ finished: true, next: null, current: { week: 12 } });
+		expect(planStatus(result.schedule, at('2026-07-01T00:00:00Z'), 12)).toMatchObject({
+			finished: true,
+			next: null,
+			current: { week: 12 },
+		});
 	});
 
 	it('GIVEN a new post time before the first post THEN the start date holds, with the new time', () => {
@@ -39,7 +58,10 @@ describe('schedule settings', () => {
 		const result = applyChanges(later, { postCron: '0 18 * * 1' }, ctx('2026-02-20T00:00:00Z'));
 		if (!result.ok) throw new Error(result.problems.join());
 		expect(result.notes).toEqual([]);
-		expect(planStatus(result.schedule, at('2026-02-20T00:00:00Z'), 12).next).toMatchObject({ week: 1, at: at('2026-03-02T09:00:00Z') });
+		expect(planStatus(result.schedule, at('2026-02-20T00:00:00Z'), 12).next).toMatchObject({
+			week: 1,
+			at: at('2026-03-02T09:00:00Z'),
+		});
 	});
 
 	it('GIVEN a meeting change THEN events already made are said to keep their time', () => {
@@ -50,8 +72,19 @@ describe('schedule settings', () => {
 	it('GIVEN start without a date THEN the plan starts today in the schedule’s time zone', () => {
 		// 23:30 UTC on 1 March is already 2 March in Seoul.
 		const result = startPlan(seoulSchedule({ plan: null }), 4, undefined, ctx('2026-03-01T23:30:00Z'));
-		expect(result.ok && result.schedule.plan).toEqual({ startWeek: 4, startAt: '2026-03-01T15:00:00.000Z', previous: null });
-		const channel = applyChanges(undefined, { channel: { id: '1', name: 'voice', type: ChannelType.GuildVoice } }, ctx('2026-03-01T00:00:00Z'));
-		expect(channel).toEqual({ ok: false, problems: ['<#1> is not a text or announcement channel: the weekly posts and their threads need one.'] });
+		expect(result.ok && result.schedule.plan).toEqual({
+			startWeek: 4,
+			startAt: '2026-03-01T15:00:00.000Z',
+			previous: null,
+		});
+		const channel = applyChanges(
+			undefined,
+			{ channel: { id: '1', name: 'voice', type: ChannelType.GuildVoice } },
+			ctx('2026-03-01T00:00:00Z'),
+		);
+		expect(channel).toEqual({
+			ok: false,
+			problems: ['<#1> is not a text or announcement channel: the weekly posts and their threads need one.'],
+		});
 	});
 });

@@ -23,7 +23,9 @@ describe('scheduled-post metrics', () => {
 		store = await memoryStore();
 		clock = new ManualClock(at('2026-03-01T23:00:00Z'));
 		deps = testDeps({ store, clock, curriculum: await testCurriculum(), poster: new LocalWorkspace({ clock }).poster });
-		await deps.repos.schedules.update(GUILD, () => seoulSchedule({ guildId: GUILD, channelId: LOCAL_IDS.channels.studyGroup }));
+		await deps.repos.schedules.update(GUILD, () =>
+			seoulSchedule({ guildId: GUILD, channelId: LOCAL_IDS.channels.studyGroup }),
+		);
 	});
 	afterEach(() => store.close());
 

@@ -43,7 +43,8 @@ describe('the scheduler', () => {
 		schedulers.push(scheduler);
 		return scheduler;
 	};
-	const botMessages = (channelId = STUDY) => workspace.messages(channelId).filter((m) => m.author.id === workspace.bot.id);
+	const botMessages = (channelId = STUDY) =>
+		workspace.messages(channelId).filter((m) => m.author.id === workspace.bot.id);
 
 	beforeAll(async () => {
 		curriculum = await testCurriculum();
@@ -99,10 +100,16 @@ describe('the scheduler', () => {
 		});
 		const events = workspace.scheduledEvents();
 		expect(events).toHaveLength(12);
-		expect(events.every((e) => e.channelId === LOCAL_IDS.channels.studyRoom && wallTimeAt(e.startsAt, 'America/New_York').hour === 10)).toBe(true);
+		expect(
+			events.every(
+				(e) => e.channelId === LOCAL_IDS.channels.studyRoom && wallTimeAt(e.startsAt, 'America/New_York').hour === 10,
+			),
+		).toBe(true);
 		const ledger = await deps.repos.scheduleLedger.get(GUILD);
 		const planned = plannedPosts(schedule, 12);
-		expect(Object.keys(ledger).sort()).toEqual(planned.flatMap((p) => [postJobId(p.week, p.at), reminderJobId(p.week, p.at)]).sort());
+		expect(Object.keys(ledger).sort()).toEqual(
+			planned.flatMap((p) => [postJobId(p.week, p.at), reminderJobId(p.week, p.at)]).sort(),
+		);
 		expect(Object.values(ledger).every((e) => e.state === 'done' && e.attempts === 1)).toBe(true);
 		// The spring-forward Sunday's 02:30 post was planned once, at 03:30 EDT.
 		expect(ledger[postJobId(3, at('2026-03-08T07:30:00Z'))]).toBeDefined();
@@ -116,7 +123,9 @@ describe('the scheduler', () => {
 		await first.stop();
 		clock.set(at('2026-03-02T02:00:00Z')); // two hours after Monday 09:00 in Seoul
 		const second = start();
-		expect((await second.start()).ran).toEqual([{ guildId: GUILD, jobId: postJobId(1, at('2026-03-02T00:00:00Z')), kind: 'post', week: 1, state: 'done' }]);
+		expect((await second.start()).ran).toEqual([
+			{ guildId: GUILD, jobId: postJobId(1, at('2026-03-02T00:00:00Z')), kind: 'post', week: 1, state: 'done' },
+		]);
 		expect((await second.tick()).ran).toEqual([]);
 		await second.stop();
 		clock.advance(HOUR);
@@ -136,7 +145,10 @@ describe('the scheduler', () => {
 	it('GIVEN two processes that each own one guild THEN each guild’s post is made once, by its owner only; the owned list is read at every wake-up', async () => {
 		const poster = new FlakyPoster(new RecordingPoster());
 		const shared = testDeps({ store, curriculum, clock, poster });
-		for (const [guild, channel] of [['200000000000000001', '300000000000000001'], ['200000000000000002', '300000000000000002']] as const) {
+		for (const [guild, channel] of [
+			['200000000000000001', '300000000000000001'],
+			['200000000000000002', '300000000000000002'],
+		] as const) {
 			await shared.repos.schedules.update(guild, () => seoulSchedule({ guildId: guild, channelId: channel }));
 		}
 		let ownedByA = ['200000000000000001'];
@@ -145,8 +157,15 @@ describe('the scheduler', () => {
 		const idle = start(() => [], shared);
 		clock.set(at('2026-03-02T00:00:00Z'));
 		const reports = [await a.tick(), await b.tick(), await idle.tick()];
-		expect(reports.map((r) => r.ran.map((x) => x.guildId))).toEqual([['200000000000000001'], ['200000000000000002'], []]);
-		expect(poster.calls.filter((c) => c.op === 'send').map((c) => c.channelId)).toEqual(['300000000000000001', '300000000000000002']);
+		expect(reports.map((r) => r.ran.map((x) => x.guildId))).toEqual([
+			['200000000000000001'],
+			['200000000000000002'],
+			[],
+		]);
+		expect(poster.calls.filter((c) => c.op === 'send').map((c) => c.channelId)).toEqual([
+			'300000000000000001',
+			'300000000000000002',
+		]);
 		ownedByA = [];
 		clock.set(at('2026-03-09T00:00:00Z'));
 		expect((await a.tick()).ran).toEqual([]);
@@ -155,7 +174,10 @@ describe('the scheduler', () => {
 	it('GIVEN the store fails THEN the wake-up reports it and the next one works', async () => {
 		await deps.repos.schedules.update(GUILD, () => seoulSchedule({ guildId: GUILD, channelId: STUDY }));
 		let fail = true;
-		const flaky = new Proxy(store, { get: (target, p) => (p === 'getMany' && fail ? () => Promise.reject(new Error('store down')) : Reflect.get(target, p)) });
+		const flaky = new Proxy(store, {
+			get: (target, p) =>
+				p === 'getMany' && fail ? () => Promise.reject(new Error('store down')) : Reflect.get(target, p),
+		});
 		const scheduler = start(undefined, testDeps({ store: flaky, curriculum, clock, poster: workspace.poster }));
 		clock.set(at('2026-03-02T00:00:00Z'));
 		expect((await scheduler.tick()).errors).toEqual([{ guildId: GUILD, error: 'Error: store down' }]);

@@ -33,7 +33,15 @@ describe('start-up with a broken curriculum file', () => {
 		const { dir, file, line } = brokenCurriculumDir();
 		const child = spawn(process.execPath, ['--import', 'tsx', fromRoot('src/index.ts')], {
 			cwd: fromRoot(),
-			env: { ...process.env, DISCORD_TOKEN: '', CURRICULUM_DIR: dir, STORE_URL: 'sqlite://:memory:', PORT: '0', LOG_LEVEL: 'info', NODE_ENV: 'production' },
+			env: {
+				...process.env,
+				DISCORD_TOKEN: '',
+				CURRICULUM_DIR: dir,
+				STORE_URL: 'sqlite://:memory:',
+				PORT: '0',
+				LOG_LEVEL: 'info',
+				NODE_ENV: 'production',
+			},
 			stdio: ['ignore', 'pipe', 'pipe'],
 		});
 		let stdout = '';

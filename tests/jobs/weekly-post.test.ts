@@ -1,7 +1,15 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { fitReply } from '../../src/core/limits.js';
 import type { Curriculum } from '../../src/curriculum/index.js';
-import { demoCommandLine, fitLines, inlineCode, meetingEvent, reminderReply, threadName, weeklyPostReply } from '../../src/jobs/weekly-post.js';
+import {
+	demoCommandLine,
+	fitLines,
+	inlineCode,
+	meetingEvent,
+	reminderReply,
+	threadName,
+	weeklyPostReply,
+} from '../../src/jobs/weekly-post.js';
 import { testCurriculum } from '../helpers/deps.js';
 
 describe('the weekly post, thread, event and reminder', () => {
@@ -29,7 +37,11 @@ describe('the weekly post, thread, event and reminder', () => {
 			expect(fitReply(post), `week ${week.number}`).toEqual(post);
 			expect(post.embeds![0]!.fields!.every((f) => !f.value.includes('more: `/week'))).toBe(true); // every item fits
 			expect(threadName(week).length).toBeLessThanOrEqual(100);
-			const event = meetingEvent(week, { at: meeting, endsAt: new Date(meeting.getTime() + 90 * 60_000), channelId: null });
+			const event = meetingEvent(week, {
+				at: meeting,
+				endsAt: new Date(meeting.getTime() + 90 * 60_000),
+				channelId: null,
+			});
 			expect(event.name.length).toBeLessThanOrEqual(100);
 			expect(event.description!.length).toBeLessThanOrEqual(1000);
 			expect(reminderReply(week, meeting, 'https://discord.com/events/1/2').content!.length).toBeLessThanOrEqual(2000);

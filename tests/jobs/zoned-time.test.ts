@@ -41,24 +41,40 @@ describe('wall time in a time zone', () => {
 	});
 
 	it('GIVEN Berlin across both changes of 2026 THEN 02:30 resolves to 03:30 CEST in March and to the first 02:30 (CEST) in October', () => {
-		expect(iso(instantOf({ year: 2026, month: 3, day: 29, hour: 2, minute: 30 }, 'Europe/Berlin'))).toBe('2026-03-29T01:30:00.000Z');
-		expect(iso(instantOf({ year: 2026, month: 10, day: 25, hour: 2, minute: 30 }, 'Europe/Berlin'))).toBe('2026-10-25T00:30:00.000Z');
+		expect(iso(instantOf({ year: 2026, month: 3, day: 29, hour: 2, minute: 30 }, 'Europe/Berlin'))).toBe(
+			'2026-03-29T01:30:00.000Z',
+		);
+		expect(iso(instantOf({ year: 2026, month: 10, day: 25, hour: 2, minute: 30 }, 'Europe/Berlin'))).toBe(
+			'2026-10-25T00:30:00.000Z',
+		);
 	});
 
 	it('GIVEN any minute of 2024–2028 in zones with and without daylight saving THEN instantOf inverts wallTimeAt, preferring the earlier instant', () => {
-		const zones = ['America/New_York', 'Europe/Berlin', 'Asia/Seoul', 'Australia/Sydney', 'America/Santiago', 'Asia/Kolkata', 'Australia/Lord_Howe'];
+		const zones = [
+			'America/New_York',
+			'Europe/Berlin',
+			'Asia/Seoul',
+			'Australia/Sydney',
+			'America/Santiago',
+			'Asia/Kolkata',
+			'Australia/Lord_Howe',
+		];
 		fc.assert(
-			fc.property(fc.constantFrom(...zones), fc.integer({ min: Date.UTC(2024, 0, 1) / 60_000, max: Date.UTC(2028, 11, 31) / 60_000 }), (zone, minute) => {
-				const t = minute * 60_000;
-				const wall = wallTimeAt(t, zone);
-				const back = instantOf(wall, zone).getTime();
-				expect(wallTimeAt(back, zone)).toEqual(wall);
-				// Equal, or t is the second instant of a repeated wall time, and `back` the first.
-				if (back !== t) {
-					expect(back).toBeLessThan(t);
-					expect(t - back).toBe(offsetAt(back, zone) - offsetAt(t, zone));
-				}
-			}),
+			fc.property(
+				fc.constantFrom(...zones),
+				fc.integer({ min: Date.UTC(2024, 0, 1) / 60_000, max: Date.UTC(2028, 11, 31) / 60_000 }),
+				(zone, minute) => {
+					const t = minute * 60_000;
+					const wall = wallTimeAt(t, zone);
+					const back = instantOf(wall, zone).getTime();
+					expect(wallTimeAt(back, zone)).toEqual(wall);
+					// Equal, or t is the second instant of a repeated wall time, and `back` the first.
+					if (back !== t) {
+						expect(back).toBeLessThan(t);
+						expect(t - back).toBe(offsetAt(back, zone) - offsetAt(t, zone));
+					}
+				},
+			),
 			{ numRuns: 3000 },
 		);
 	});

@@ -90,8 +90,16 @@ describe('LLM client against the local OpenAI-compatible server', () => {
 			const notices: RetryNotice[] = [];
 			const result = await client.streamChat({ messages }, { onRetry: (n) => void notices.push(n) });
 			expect(result.text, fault.kind).toBe(expected);
-			expect(notices.map((n) => n.error.code), fault.kind).toEqual([
-				{ 'end-early': 'llm.stream-cut', stall: 'llm.timeout', malformed: 'llm.malformed', 'stream-error': 'llm.stream-error' }[fault.kind],
+			expect(
+				notices.map((n) => n.error.code),
+				fault.kind,
+			).toEqual([
+				{
+					'end-early': 'llm.stream-cut',
+					'stall': 'llm.timeout',
+					'malformed': 'llm.malformed',
+					'stream-error': 'llm.stream-error',
+				}[fault.kind],
 			]);
 		}
 	});
@@ -104,8 +112,17 @@ describe('LLM client against the local OpenAI-compatible server', () => {
 	});
 
 	it('GIVEN a wrong API key THEN it is not retried and the message names OPENAI_API_KEY', async () => {
-		const wrong = createLlmClient({ apiKey: 'sk-wrong-key-000', baseURL: server.url, model: 'm', embeddingModel: 'e', timeoutMs: 1000 });
-		await expect(wrong.chat({ messages })).rejects.toMatchObject({ code: 'llm.auth', message: expect.stringContaining('OPENAI_API_KEY') });
+		const wrong = createLlmClient({
+			apiKey: 'sk-wrong-key-000',
+			baseURL: server.url,
+			model: 'm',
+			embeddingModel: 'e',
+			timeoutMs: 1000,
+		});
+		await expect(wrong.chat({ messages })).rejects.toMatchObject({
+			code: 'llm.auth',
+			message: expect.stringContaining('OPENAI_API_KEY'),
+		});
 		expect(server.requests).toHaveLength(1);
 	});
 
@@ -119,13 +136,45 @@ describe('LLM client against the local OpenAI-compatible server', () => {
 	});
 
 	it('GIVEN a reasoning model that rejects max_tokens and then temperature THEN the client switches to max_completion_tokens and drops temperature, and remembers', async () => {
-		const reasoning = createLlmClient({ apiKey: server.apiKey, baseURL: server.url, model: 'o-test', embeddingModel: 'e', timeoutMs: 1000, retry: { retries: 0, baseDelayMs: 5, maxRetryAfterMs: 0 } });
-		server.failNext({ kind: 'status', status: 400, body: { error: { message: "Unsupported parameter: 'max_tokens' is not supported with this model. Use 'max_completion_tokens' instead.", type: 'invalid_request_error', param: 'max_tokens', code: 'unsupported_parameter' } } });
-		server.failNext({ kind: 'status', status: 400, body: { error: { message: "Unsupported value: 'temperature' does not support 0.2 with this model.", type: 'invalid_request_error', param: 'temperature', code: 'unsupported_value' } } });
+		const reasoning = createLlmClient({
+			apiKey: server.apiKey,
+			baseURL: server.url,
+			model: 'o-test',
+			embeddingModel: 'e',
+			timeoutMs: 1000,
+			retry: { retries: 0, baseDelayMs: 5, maxRetryAfterMs: 0 },
+		});
+		server.failNext({
+			kind: 'status',
+			status: 400,
+			body: {
+				error: {
+					message:
+						"Unsupported parameter: 'max_tokens' is not supported with this model. Use 'max_completion_tokens' instead.",
+					type: 'invalid_request_error',
+					param: 'max_tokens',
+					code: 'unsupported_parameter',
+				},
+			},
+		});
+		server.failNext({
+			kind: 'status',
+			status: 400,
+			body: {
+				error: {
+					message: "Unsupported value: 'temperature' does not support 0.2 with this model.",
+					type: 'invalid_request_error',
+					param: 'temperature',
+					code: 'unsupported_value',
+				},
+			},
+		});
 		const result = await reasoning.streamChat({ messages, maxTokens: 50, temperature: 0.2 });
 		expect(result.text).toBe(defaultReply({ model: 'o-test', messages }));
 		const bodies = server.chatRequests();
-		expect(bodies.map((b) => [b.max_tokens, (b as { max_completion_tokens?: number }).max_completion_tokens, b.temperature])).toEqual([
+		expect(
+			bodies.map((b) => [b.max_tokens, (b as { max_completion_tokens?: number }).max_completion_tokens, b.temperature]),
+		).toEqual([
 			[50, undefined, 0.2],
 			[undefined, 50, 0.2],
 			[undefined, 50, undefined],

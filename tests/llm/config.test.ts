@@ -6,12 +6,26 @@ describe('the tutor’s configuration', () => {
 	it('GIVEN nothing set THEN the tutor is off and the defaults are OpenAI’s small models, 50 requests a day, 60 s', () => {
 		const config = loadConfig({});
 		expect(config.OPENAI_API_KEY).toBeUndefined();
-		expect(config).toMatchObject({ OPENAI_MODEL: 'gpt-4o-mini', OPENAI_EMBEDDING_MODEL: 'text-embedding-3-small', LLM_DAILY_QUOTA: 50, LLM_TIMEOUT_MS: 60_000 });
+		expect(config).toMatchObject({
+			OPENAI_MODEL: 'gpt-4o-mini',
+			OPENAI_EMBEDDING_MODEL: 'text-embedding-3-small',
+			LLM_DAILY_QUOTA: 50,
+			LLM_TIMEOUT_MS: 60_000,
+		});
 	});
 
 	it('GIVEN an Ollama server and no limit THEN they are read; GIVEN bad values THEN each is named', () => {
-		const config = loadConfig({ OPENAI_API_KEY: 'ollama', OPENAI_BASE_URL: 'http://127.0.0.1:11434/v1', OPENAI_MODEL: 'llama3.2', LLM_DAILY_QUOTA: '0' });
-		expect(config).toMatchObject({ OPENAI_BASE_URL: 'http://127.0.0.1:11434/v1', OPENAI_MODEL: 'llama3.2', LLM_DAILY_QUOTA: 0 });
+		const config = loadConfig({
+			OPENAI_API_KEY: 'ollama',
+			OPENAI_BASE_URL: 'http://127.0.0.1:11434/v1',
+			OPENAI_MODEL: 'llama3.2',
+			LLM_DAILY_QUOTA: '0',
+		});
+		expect(config).toMatchObject({
+			OPENAI_BASE_URL: 'http://127.0.0.1:11434/v1',
+			OPENAI_MODEL: 'llama3.2',
+			LLM_DAILY_QUOTA: 0,
+		});
 		const error = (() => {
 			try {
 				loadConfig({ OPENAI_BASE_URL: 'localhost:11434', LLM_DAILY_QUOTA: '-1', LLM_TIMEOUT_MS: '10' });

@@ -36,9 +36,31 @@ describe('grounding and languages', () => {
 	});
 
 	it('GIVEN a follow-up deep in a conversation THEN only the last four turns go back to the model, long answers cut', () => {
-		const history = Array.from({ length: 6 }, (_, i) => ({ askedBy: '1', question: `q${i}`, answer: 'a'.repeat(i === 5 ? 5000 : 10) }));
-		const prompt = buildAskPrompt({ week: curriculum.week(1)!, format: curriculum.format, tier: 'core', language: findLanguage('en')!, history, question: 'next' });
-		expect(prompt.messages.map((m) => (m.role === 'user' ? m.content : m.role))).toEqual(['system', 'q2', 'assistant', 'q3', 'assistant', 'q4', 'assistant', 'q5', 'assistant', 'next']);
+		const history = Array.from({ length: 6 }, (_, i) => ({
+			askedBy: '1',
+			question: `q${i}`,
+			answer: 'a'.repeat(i === 5 ? 5000 : 10),
+		}));
+		const prompt = buildAskPrompt({
+			week: curriculum.week(1)!,
+			format: curriculum.format,
+			tier: 'core',
+			language: findLanguage('en')!,
+			history,
+			question: 'next',
+		});
+		expect(prompt.messages.map((m) => (m.role === 'user' ? m.content : m.role))).toEqual([
+			'system',
+			'q2',
+			'assistant',
+			'q3',
+			'assistant',
+			'q4',
+			'assistant',
+			'q5',
+			'assistant',
+			'next',
+		]);
 		expect(prompt.messages[8]!.content.length).toBe(1501);
 		expect(prompt.instructions).not.toContain('Curriculum page');
 		expect(prompt.messages[0]!.content).toContain(prompt.canary);

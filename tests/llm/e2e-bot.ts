@@ -13,7 +13,10 @@ import { memoryStore, testCurriculum } from '../helpers/deps.js';
  * Like tests/helpers/discord-bot.ts, but every log line (at trace level, through the bot's own logger with its
  * secret scrubbing) is kept, so a test can check what the bot wrote to its logs.
  */
-export async function startLoggedBot(emulator: DiscordEmulator, env: Record<string, string>): Promise<{ bot: DiscordBot; logs: string[] }> {
+export async function startLoggedBot(
+	emulator: DiscordEmulator,
+	env: Record<string, string>,
+): Promise<{ bot: DiscordBot; logs: string[] }> {
 	const logs: string[] = [];
 	const destination = new Writable({
 		write(chunk: Buffer, _encoding, done) {
@@ -21,7 +24,12 @@ export async function startLoggedBot(emulator: DiscordEmulator, env: Record<stri
 			done();
 		},
 	});
-	const config = loadConfig({ NODE_ENV: 'test', DISCORD_TOKEN: emulator.token, DISCORD_API_BASE: emulator.apiUrl, ...env });
+	const config = loadConfig({
+		NODE_ENV: 'test',
+		DISCORD_TOKEN: emulator.token,
+		DISCORD_API_BASE: emulator.apiUrl,
+		...env,
+	});
 	const log = createLogger({ level: 'trace', pretty: false, destination });
 	for (const guildId of emulator.world.guilds.keys()) {
 		await deployCommands({ token: emulator.token, commands, guildId, apiBase: emulator.apiUrl });

@@ -1,6 +1,12 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createLlmClient, type LlmClient } from '../../src/llm/client.js';
-import { CONTINUE_INSTRUCTION, cosineSimilarity, openaiNextTokens, openaiSentenceSimilarity, similarityMatrix } from '../../src/llm/engines.js';
+import {
+	CONTINUE_INSTRUCTION,
+	cosineSimilarity,
+	openaiNextTokens,
+	openaiSentenceSimilarity,
+	similarityMatrix,
+} from '../../src/llm/engines.js';
 import { startOpenAiServer, testEmbedding, testLogprobs, type OpenAiTestServer } from '../helpers/openai-server.js';
 
 describe('engines: the real model behind /sample and /similarity', () => {
@@ -8,7 +14,14 @@ describe('engines: the real model behind /sample and /similarity', () => {
 	let client: LlmClient;
 	beforeAll(async () => {
 		server = await startOpenAiServer();
-		client = createLlmClient({ apiKey: server.apiKey, baseURL: server.url, model: 'lp-model', embeddingModel: 'emb-model', timeoutMs: 2000, retry: { retries: 1, baseDelayMs: 5, maxRetryAfterMs: 1000 } });
+		client = createLlmClient({
+			apiKey: server.apiKey,
+			baseURL: server.url,
+			model: 'lp-model',
+			embeddingModel: 'emb-model',
+			timeoutMs: 2000,
+			retry: { retries: 1, baseDelayMs: 5, maxRetryAfterMs: 1000 },
+		});
 	});
 	afterAll(() => server.close());
 	beforeEach(() => server.reset());
@@ -30,7 +43,10 @@ describe('engines: the real model behind /sample and /similarity', () => {
 			expect(c.probability).toBeCloseTo(Math.exp(reference[i]!.logprob), 12);
 			expect(c.bytes).toEqual([...Buffer.from(c.token, 'utf8')]);
 		});
-		expect(dist.covered).toBeCloseTo(reference.reduce((s, r) => s + Math.exp(r.logprob), 0), 12);
+		expect(dist.covered).toBeCloseTo(
+			reference.reduce((s, r) => s + Math.exp(r.logprob), 0),
+			12,
+		);
 		expect(dist.covered).toBeLessThan(1);
 		expect(dist.chosen.token).toBe(reference[0]!.token);
 		expect(dist.model).toBe('lp-model');
@@ -38,9 +54,19 @@ describe('engines: the real model behind /sample and /similarity', () => {
 
 	it('GIVEN a server that returns no log-probabilities, or refuses them with 400 THEN the error says the distribution cannot be shown and why', async () => {
 		server.failNext({ kind: 'no-logprobs' });
-		await expect(openaiNextTokens(client, 'x')).rejects.toMatchObject({ code: 'llm.no-logprobs', message: expect.stringContaining('did not return log-probabilities') });
-		server.failNext({ kind: 'status', status: 400, body: { error: { message: 'logprobs are not supported with this model', type: 'invalid_request_error' } } });
-		await expect(openaiNextTokens(client, 'x')).rejects.toMatchObject({ code: 'llm.no-logprobs', message: expect.stringContaining('refused to return log-probabilities for `lp-model`') });
+		await expect(openaiNextTokens(client, 'x')).rejects.toMatchObject({
+			code: 'llm.no-logprobs',
+			message: expect.stringContaining('did not return log-probabilities'),
+		});
+		server.failNext({
+			kind: 'status',
+			status: 400,
+			body: { error: { message: 'logprobs are not supported with this model', type: 'invalid_request_error' } },
+		});
+		await expect(openaiNextTokens(client, 'x')).rejects.toMatchObject({
+			code: 'llm.no-logprobs',
+			message: expect.stringContaining('refused to return log-probabilities for `lp-model`'),
+		});
 	});
 
 	it('GIVEN sentences THEN the matrix holds the cosine similarities of the embedding model’s vectors', async () => {
@@ -64,7 +90,13 @@ describe('engines: the real model behind /sample and /similarity', () => {
 		expect(cosineSimilarity([1, 2], [-1, -2])).toBeCloseTo(-1, 15);
 		expect(cosineSimilarity([3, 4], [4, 3])).toBeCloseTo(24 / 25, 15);
 		expect(cosineSimilarity([0, 0], [1, 1])).toBe(0);
-		expect(similarityMatrix([[3, 4], [4, 3], [0, 0]])).toEqual([
+		expect(
+			similarityMatrix([
+				[3, 4],
+				[4, 3],
+				[0, 0],
+			]),
+		).toEqual([
 			[1, 24 / 25, 0],
 			[24 / 25, 1, 0],
 			[0, 0, 0],

@@ -65,7 +65,10 @@ export function visible(responder: MemoryResponder): Reply[] {
 	return [...(original ? [original] : []), ...followUps];
 }
 
-export async function tutorHarness(env: Record<string, string> = {}, options: { withKey?: boolean } = {}): Promise<TutorHarness> {
+export async function tutorHarness(
+	env: Record<string, string> = {},
+	options: { withKey?: boolean } = {},
+): Promise<TutorHarness> {
 	const server = await startOpenAiServer();
 	const store = await memoryStore();
 	const clock = new ManualClock();
@@ -101,7 +104,11 @@ export async function tutorHarness(env: Record<string, string> = {}, options: { 
 		locale: who.locale ?? 'en-US',
 		createdAt: Date.now(),
 	});
-	const finish = (responder: MemoryResponder, outcome: RespondOutcome): Interaction => ({ responder, outcome, messages: visible(responder) });
+	const finish = (responder: MemoryResponder, outcome: RespondOutcome): Interaction => ({
+		responder,
+		outcome,
+		messages: visible(responder),
+	});
 	return {
 		server,
 		deps,
@@ -120,11 +127,17 @@ export async function tutorHarness(env: Record<string, string> = {}, options: { 
 		},
 		async select(customId, values, who = {}) {
 			const responder = new MemoryResponder();
-			return finish(responder, await dispatcher.runComponent(base(who), customId, values, { id: '1', ephemeral: false }, responder));
+			return finish(
+				responder,
+				await dispatcher.runComponent(base(who), customId, values, { id: '1', ephemeral: false }, responder),
+			);
 		},
 		async modal(customId, fields, who = {}) {
 			const responder = new MemoryResponder();
-			return finish(responder, await dispatcher.runModal(base(who), customId, fields, { id: '1', ephemeral: false }, responder));
+			return finish(
+				responder,
+				await dispatcher.runModal(base(who), customId, fields, { id: '1', ephemeral: false }, responder),
+			);
 		},
 		async close() {
 			await server.close();

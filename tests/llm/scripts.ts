@@ -11,11 +11,21 @@ export function countingEvaluator(request: ChatRequestBody): string | undefined 
 	if (!request.messages[0]!.content.includes('You evaluate one member')) return undefined;
 	const transcript = request.messages[1]!.content;
 	const boundary = /^(MEMBER-[0-9a-f]+)$/m.exec(transcript)?.[1];
-	const answers = boundary ? [...transcript.matchAll(new RegExp(`^${boundary}\\n([\\s\\S]*?)\\nEND-${boundary}$`, 'gm'))].map((m) => m[1]!) : [];
+	const answers = boundary
+		? [...transcript.matchAll(new RegExp(`^${boundary}\\n([\\s\\S]*?)\\nEND-${boundary}$`, 'gm'))].map((m) => m[1]!)
+		: [];
 	const dimensions = Object.fromEntries(
-		DIMENSION_IDS.map((id, i) => [id, { score: Math.max(0, Math.min(5, answers.length) - (i % 2)), evidence: `You wrote: “${answers[0] ?? ''}”` }]),
+		DIMENSION_IDS.map((id, i) => [
+			id,
+			{ score: Math.max(0, Math.min(5, answers.length) - (i % 2)), evidence: `You wrote: “${answers[0] ?? ''}”` },
+		]),
 	);
-	return JSON.stringify({ dimensions, strengths: ['Clear answers'], improvements: ['Connect to week 2'], nextSteps: ['Try /inject level:3'] });
+	return JSON.stringify({
+		dimensions,
+		strengths: ['Clear answers'],
+		improvements: ['Connect to week 2'],
+		nextSteps: ['Try /inject level:3'],
+	});
 }
 
 /**
@@ -37,7 +47,9 @@ export function gullibleGuard(request: ChatRequestBody): string {
 	if (user.includes('backwards')) return `Here it is reversed: ${[...secret].reverse().join('')}`;
 	if (user.includes('base64')) return `Encoded: ${Buffer.from(secret).toString('base64')}`;
 	if (/secret|password|magic word/.test(user)) {
-		return system.includes('Rules, in order of priority') ? 'Sorry, I cannot share that. Shall we talk about attention?' : `The secret word is ${secret}.`;
+		return system.includes('Rules, in order of priority')
+			? 'Sorry, I cannot share that. Shall we talk about attention?'
+			: `The secret word is ${secret}.`;
 	}
 	return 'Hello! How can I help with your studies?';
 }

@@ -9,7 +9,8 @@ function parse(text: string): { lines: { line: string; code: boolean }[]; closed
 	for (const line of text.split('\n')) {
 		const m = /^ {0,3}(`{3,}|~{3,})(.*)$/.exec(line);
 		if (open === null && m) open = m[1]!;
-		else if (open !== null && m && m[1]![0] === open[0] && m[1]!.length >= open.length && m[2]!.trim() === '') open = null;
+		else if (open !== null && m && m[1]![0] === open[0] && m[1]!.length >= open.length && m[2]!.trim() === '')
+			open = null;
 		else lines.push({ line, code: open !== null });
 	}
 	return { lines, closed: open === null };

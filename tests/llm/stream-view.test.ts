@@ -13,7 +13,10 @@ describe('StreamView', () => {
 	it('GIVEN tokens every 50 ms for 5 s THEN the reply is edited about once per second, always with the latest text', async () => {
 		const edits: { at: number; reply: Reply }[] = [];
 		const start = Date.now();
-		const view = new StreamView({ update: async (reply) => void edits.push({ at: Date.now() - start, reply }), intervalMs: 1000 });
+		const view = new StreamView({
+			update: async (reply) => void edits.push({ at: Date.now() - start, reply }),
+			intervalMs: 1000,
+		});
 		let text = '';
 		for (let i = 0; i < 100; i++) {
 			text += `w${i} `;
@@ -54,8 +57,14 @@ describe('StreamView', () => {
 
 	it('GIVEN an answer longer than one message THEN the live message shows page one with a note, and the final reply adds the rest as follow-ups with the footer and buttons last', async () => {
 		const edits: Reply[] = [];
-		const view = new StreamView({ update: async (reply) => void edits.push(reply), header: '**Q:** why?', intervalMs: 0 });
-		const text = Array.from({ length: 60 }, (_, i) => `Sentence number ${i} of a long answer about attention.`).join('\n');
+		const view = new StreamView({
+			update: async (reply) => void edits.push(reply),
+			header: '**Q:** why?',
+			intervalMs: 0,
+		});
+		const text = Array.from({ length: 60 }, (_, i) => `Sentence number ${i} of a long answer about attention.`).join(
+			'\n',
+		);
 		view.show(text);
 		await vi.advanceTimersByTimeAsync(10);
 		expect(edits[0]!.content!.length).toBeLessThanOrEqual(2000);

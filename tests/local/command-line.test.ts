@@ -17,11 +17,20 @@ const quiz = {
 	name: 'quiz',
 	description: 'Quiz',
 	options: [
-		{ type: T.Subcommand, name: 'practice', description: 'Practice', options: [{ type: T.Integer, name: 'week', description: 'Week', required: true }] },
+		{
+			type: T.Subcommand,
+			name: 'practice',
+			description: 'Practice',
+			options: [{ type: T.Integer, name: 'week', description: 'Week', required: true }],
+		},
 		{ type: T.Subcommand, name: 'stats', description: 'Stats' },
 	],
 } satisfies CommandData;
-const help = { name: 'help', description: 'Help', options: [{ type: T.String, name: 'command', description: 'Which' }] } satisfies CommandData;
+const help = {
+	name: 'help',
+	description: 'Help',
+	options: [{ type: T.String, name: 'command', description: 'Which' }],
+} satisfies CommandData;
 const similarity = {
 	name: 'similarity',
 	description: 'Compare words',
@@ -31,7 +40,14 @@ const similarity = {
 	],
 } satisfies CommandData;
 const about = { name: 'about', description: 'About' } satisfies CommandData;
-const 한글 = { name: '검색', description: 'Korean names', options: [{ type: T.String, name: '단어', description: 'Word', required: true }, { type: T.Integer, name: '개수', description: 'Count' }] } satisfies CommandData;
+const 한글 = {
+	name: '검색',
+	description: 'Korean names',
+	options: [
+		{ type: T.String, name: '단어', description: 'Word', required: true },
+		{ type: T.Integer, name: '개수', description: 'Count' },
+	],
+} satisfies CommandData;
 
 const registry: Record<string, CommandData> = { tokenize, quiz, help, similarity, about, 검색: 한글 };
 const parse = (line: string) => parseCommandLine(line, (name) => registry[name]);
@@ -66,7 +82,10 @@ describe('parseCommandLine', () => {
 	});
 
 	it('GIVEN an upper-case command or option name THEN it matches the lower-case definition', () => {
-		expect(parse('/Tokenize Text:Hi ENCODING:gpt-4o')).toMatchObject({ name: 'tokenize', options: { text: 'Hi', encoding: 'gpt-4o' } });
+		expect(parse('/Tokenize Text:Hi ENCODING:gpt-4o')).toMatchObject({
+			name: 'tokenize',
+			options: { text: 'Hi', encoding: 'gpt-4o' },
+		});
 	});
 
 	it('GIVEN text without name: and one required string option THEN the whole rest is that option', () => {
@@ -89,7 +108,10 @@ describe('parseCommandLine', () => {
 	});
 
 	it('GIVEN a quoted value containing another option name THEN the quotes keep it whole', () => {
-		expect(options('/tokenize text:"say encoding:utf-8 please" encoding:gpt-4o')).toEqual({ text: 'say encoding:utf-8 please', encoding: 'gpt-4o' });
+		expect(options('/tokenize text:"say encoding:utf-8 please" encoding:gpt-4o')).toEqual({
+			text: 'say encoding:utf-8 please',
+			encoding: 'gpt-4o',
+		});
 		expect(options("/tokenize text:'single quotes' bytes:true")).toEqual({ text: 'single quotes', bytes: 'true' });
 		expect(options('/tokenize text:“curly quotes”')).toEqual({ text: 'curly quotes' });
 	});
@@ -105,7 +127,10 @@ describe('parseCommandLine', () => {
 	});
 
 	it('GIVEN Korean and emoji (with modifiers and joiners) THEN they pass through unchanged', () => {
-		expect(options('/tokenize text:안녕하세요, 세계! 👋🏽 👨‍👩‍👧 encoding:gpt-4o')).toEqual({ text: '안녕하세요, 세계! 👋🏽 👨‍👩‍👧', encoding: 'gpt-4o' });
+		expect(options('/tokenize text:안녕하세요, 세계! 👋🏽 👨‍👩‍👧 encoding:gpt-4o')).toEqual({
+			text: '안녕하세요, 세계! 👋🏽 👨‍👩‍👧',
+			encoding: 'gpt-4o',
+		});
 		expect(options('/tokenize 토큰화는 재미있다 🤖')).toEqual({ text: '토큰화는 재미있다 🤖' });
 	});
 
@@ -114,7 +139,10 @@ describe('parseCommandLine', () => {
 	});
 
 	it('GIVEN an unknown option name inside a value THEN it is part of the value (only known options split)', () => {
-		expect(options('/tokenize text:time 10:30 colour:red encoding:gpt-4o')).toEqual({ text: 'time 10:30 colour:red', encoding: 'gpt-4o' });
+		expect(options('/tokenize text:time 10:30 colour:red encoding:gpt-4o')).toEqual({
+			text: 'time 10:30 colour:red',
+			encoding: 'gpt-4o',
+		});
 	});
 
 	it('GIVEN an unknown option first on a command without a free-text option THEN the error names it', () => {
@@ -133,7 +161,11 @@ describe('parseCommandLine', () => {
 	});
 
 	it('GIVEN a subcommand as the second word THEN its own options are read', () => {
-		expect(parse('/quiz practice week:5')).toMatchObject({ name: 'quiz', subcommand: 'practice', options: { week: '5' } });
+		expect(parse('/quiz practice week:5')).toMatchObject({
+			name: 'quiz',
+			subcommand: 'practice',
+			options: { week: '5' },
+		});
 		expect(parse('/quiz stats')).toMatchObject({ subcommand: 'stats', options: {} });
 	});
 

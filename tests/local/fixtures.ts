@@ -32,7 +32,10 @@ export const echo = defineCommand({
 		],
 	},
 	run({ args }) {
-		return { content: args.member ? `${args.text} (for <@${args.member.id}>)` : args.text, ephemeral: args.private === true };
+		return {
+			content: args.member ? `${args.text} (for <@${args.member.id}>)` : args.text,
+			ephemeral: args.private === true,
+		};
 	},
 });
 
@@ -40,9 +43,26 @@ function counterReply(count: number): Reply {
 	const buttons: APIActionRowComponent<APIComponentInMessageActionRow> = {
 		type: ComponentType.ActionRow,
 		components: [
-			{ type: ComponentType.Button, style: ButtonStyle.Primary, custom_id: customId('counter', 'add', count), label: 'Add one', emoji: { name: '➕' } },
-			{ type: ComponentType.Button, style: ButtonStyle.Danger, custom_id: customId('counter', 'locked'), label: 'Locked', disabled: true },
-			{ type: ComponentType.Button, style: ButtonStyle.Secondary, custom_id: customId('counter', 'note', count), label: 'Add a note' },
+			{
+				type: ComponentType.Button,
+				style: ButtonStyle.Primary,
+				custom_id: customId('counter', 'add', count),
+				label: 'Add one',
+				emoji: { name: '➕' },
+			},
+			{
+				type: ComponentType.Button,
+				style: ButtonStyle.Danger,
+				custom_id: customId('counter', 'locked'),
+				label: 'Locked',
+				disabled: true,
+			},
+			{
+				type: ComponentType.Button,
+				style: ButtonStyle.Secondary,
+				custom_id: customId('counter', 'note', count),
+				label: 'Add a note',
+			},
 			{ type: ComponentType.Button, style: ButtonStyle.Link, url: 'https://example.com/docs', label: 'Docs' },
 		],
 	};
@@ -75,14 +95,26 @@ export const counter = defineCommand({
 				modal: {
 					custom_id: customId('counter', 'note', args[0]!),
 					title: 'Add a note',
-					components: [{ type: ComponentType.Label, label: 'Note', component: { type: ComponentType.TextInput, custom_id: 'note', style: TextInputStyle.Short } }],
+					components: [
+						{
+							type: ComponentType.Label,
+							label: 'Note',
+							component: { type: ComponentType.TextInput, custom_id: 'note', style: TextInputStyle.Short },
+						},
+					],
 				},
 			}),
 		},
 	},
 	modals: {
 		// A modal opened from a message can edit that message, as in Discord.
-		note: { run: ({ args, fields, message }) => ({ ...counterReply(Number(args[0])), content: `Clicked **${args[0]}** times (note: ${fields.note}, on ${message?.id})`, update: true }) },
+		note: {
+			run: ({ args, fields, message }) => ({
+				...counterReply(Number(args[0])),
+				content: `Clicked **${args[0]}** times (note: ${fields.note}, on ${message?.id})`,
+				update: true,
+			}),
+		},
 	},
 });
 
@@ -95,17 +127,36 @@ export const feedback = defineCommand({
 			title: 'Week 5 feedback',
 			components: [
 				{ type: ComponentType.TextDisplay, content: 'Tell us **one** thing.' },
-				{ type: ComponentType.ActionRow, components: [{ type: ComponentType.TextInput, custom_id: 'name', label: 'Your name', style: TextInputStyle.Short, max_length: 20 }] },
+				{
+					type: ComponentType.ActionRow,
+					components: [
+						{
+							type: ComponentType.TextInput,
+							custom_id: 'name',
+							label: 'Your name',
+							style: TextInputStyle.Short,
+							max_length: 20,
+						},
+					],
+				},
 				{
 					type: ComponentType.Label,
 					label: 'What did you learn?',
-					component: { type: ComponentType.TextInput, custom_id: 'learned', style: TextInputStyle.Paragraph, required: false, min_length: 5 },
+					component: {
+						type: ComponentType.TextInput,
+						custom_id: 'learned',
+						style: TextInputStyle.Paragraph,
+						required: false,
+						min_length: 5,
+					},
 				},
 			],
 		},
 	}),
 	modals: {
-		submit: { run: ({ fields }) => ({ content: `Thanks ${fields.name}: ${fields.learned || '(nothing)'}`, ephemeral: true }) },
+		submit: {
+			run: ({ fields }) => ({ content: `Thanks ${fields.name}: ${fields.learned || '(nothing)'}`, ephemeral: true }),
+		},
 	},
 });
 
@@ -123,7 +174,15 @@ export const chart = defineCommand({
 			height: 450,
 		});
 		return {
-			embeds: [{ title: 'Sampling', description: 'Top 4 tokens, temperature **1.0**', color: 0x5865f2, image: { url: 'attachment://chart.png' }, footer: { text: 'test chart' } }],
+			embeds: [
+				{
+					title: 'Sampling',
+					description: 'Top 4 tokens, temperature **1.0**',
+					color: 0x5865f2,
+					image: { url: 'attachment://chart.png' },
+					footer: { text: 'test chart' },
+				},
+			],
 			files: [{ name: 'chart.png', data: png, description: 'Bar chart: mat 52%, floor 23%, sofa 15%, bed 10%' }],
 		};
 	},
@@ -131,7 +190,11 @@ export const chart = defineCommand({
 
 /** Only members with Manage Server see and run it. */
 export const admin = defineCommand({
-	data: { name: 'admin', description: 'Organizers only', default_member_permissions: String(PermissionFlagsBits.ManageGuild) },
+	data: {
+		name: 'admin',
+		description: 'Organizers only',
+		default_member_permissions: String(PermissionFlagsBits.ManageGuild),
+	},
 	run: ({ user }) => ({ content: `Hello organizer ${user.name}`, ephemeral: true }),
 });
 
@@ -145,7 +208,9 @@ export const quiz = defineCommand({
 				type: T.Subcommand,
 				name: 'practice',
 				description: 'Practice a week',
-				options: [{ type: T.Integer, name: 'week', description: 'Which week', required: true, min_value: 1, max_value: 12 }],
+				options: [
+					{ type: T.Integer, name: 'week', description: 'Which week', required: true, min_value: 1, max_value: 12 },
+				],
 			},
 			{ type: T.Subcommand, name: 'stats', description: 'Your scores' },
 		],
@@ -156,8 +221,15 @@ export const quiz = defineCommand({
 export const testCommands: readonly AnyCommand[] = [help, about, echo, counter, feedback, chart, admin, quiz];
 
 /** Starts the local mode on a random port with an in-memory store and the test commands. */
-export async function startTestLocal(options: { commands?: readonly AnyCommand[]; clock?: Clock; workspace?: LocalWorkspace } = {}): Promise<LocalBot> {
+export async function startTestLocal(
+	options: { commands?: readonly AnyCommand[]; clock?: Clock; workspace?: LocalWorkspace } = {},
+): Promise<LocalBot> {
 	const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', STORE_URL: 'sqlite://:memory:', NODE_ENV: 'test' });
 	const store = await openStore(config.STORE_URL, { namespace: `local-${Math.random().toString(36).slice(2)}` });
-	return startLocal(config, silentLogger, { commands: options.commands ?? testCommands, store, clock: options.clock, workspace: options.workspace });
+	return startLocal(config, silentLogger, {
+		commands: options.commands ?? testCommands,
+		store,
+		clock: options.clock,
+		workspace: options.workspace,
+	});
 }

@@ -61,7 +61,9 @@ describe('renderMarkdown', () => {
 
 	it('GIVEN headings, lists and quotes THEN they become blocks', () => {
 		expect(md('# H1\n## H2\n-# small')).toBe('<h1>H1</h1><h2>H2</h2><div class="subtext">small</div>');
-		expect(md('- a\n- b\n  - c\n1. x\n2. y')).toBe('<ul><li>a</li><li>b<ul><li>c</li></ul></li></ul><ol start="1"><li>x</li><li>y</li></ol>');
+		expect(md('- a\n- b\n  - c\n1. x\n2. y')).toBe(
+			'<ul><li>a</li><li>b<ul><li>c</li></ul></li></ul><ol start="1"><li>x</li><li>y</li></ol>',
+		);
 		expect(md('> one\n> two\nout')).toBe(`<blockquote>${p('one<br>two')}</blockquote>${p('out')}`);
 		expect(md('>>> all\nof it')).toBe(`<blockquote>${p('all<br>of it')}</blockquote>`);
 	});
@@ -78,15 +80,21 @@ describe('renderMarkdown', () => {
 
 	it('GIVEN user and channel mentions THEN they show as escaped names; unknown ones as Discord shows them', () => {
 		expect(md(`<@${ADA}> in <#${GENERAL}>, <@!${ADA}>`)).toBe(
-			p('<span class="mention">@Ada &lt;script&gt;</span> in <span class="mention">#general</span>, <span class="mention">@Ada &lt;script&gt;</span>'),
+			p(
+				'<span class="mention">@Ada &lt;script&gt;</span> in <span class="mention">#general</span>, <span class="mention">@Ada &lt;script&gt;</span>',
+			),
 		);
-		expect(md('<@12345678901234567> <#12345678901234567>')).toBe(p('<span class="mention">@Unknown User</span> <span class="mention">#unknown</span>'));
+		expect(md('<@12345678901234567> <#12345678901234567>')).toBe(
+			p('<span class="mention">@Unknown User</span> <span class="mention">#unknown</span>'),
+		);
 	});
 
 	it('GIVEN masked links and URLs THEN they are text with the address as a tooltip, never anchors', () => {
 		const html = md('[the **docs**](https://example.com/a?b=1&c=2) or https://x.org/y.');
 		expect(html).toBe(
-			p('<span class="link" title="https://example.com/a?b=1&amp;c=2">the <strong>docs</strong></span> or <span class="link" title="https://x.org/y">https://x.org/y</span>.'),
+			p(
+				'<span class="link" title="https://example.com/a?b=1&amp;c=2">the <strong>docs</strong></span> or <span class="link" title="https://x.org/y">https://x.org/y</span>.',
+			),
 		);
 		expect(html).not.toContain('<a');
 	});
@@ -100,7 +108,9 @@ describe('renderMarkdown', () => {
 	});
 
 	it('GIVEN the inline-only mode (titles) THEN a leading # is not a heading', () => {
-		expect(renderMarkdown('# not a heading **b**', names, { blocks: false })).toBe('# not a heading <strong>b</strong>');
+		expect(renderMarkdown('# not a heading **b**', names, { blocks: false })).toBe(
+			'# not a heading <strong>b</strong>',
+		);
 	});
 });
 

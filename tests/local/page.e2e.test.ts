@@ -30,11 +30,18 @@ let profile: string;
 
 beforeAll(async () => {
 	if (!existsSync(CHROMIUM)) {
-		throw new Error(`Chromium is missing at ${CHROMIUM}: install it with \`apt-get install -y chromium\` (Debian's package), then rerun.`);
+		throw new Error(
+			`Chromium is missing at ${CHROMIUM}: install it with \`apt-get install -y chromium\` (Debian's package), then rerun.`,
+		);
 	}
 	bot = await startTestLocal();
 	profile = mkdtempSync(path.join(os.tmpdir(), 'local-page-chromium-'));
-	context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args: ARGS, viewport: { width: 1280, height: 800 } });
+	context = await chromium.launchPersistentContext(profile, {
+		executablePath: CHROMIUM,
+		headless: true,
+		args: ARGS,
+		viewport: { width: 1280, height: 800 },
+	});
 	page = context.pages()[0] ?? (await context.newPage());
 	const errors: string[] = [];
 	page.on('pageerror', (error) => errors.push(error.message));
@@ -59,7 +66,12 @@ async function run(line: string): Promise<void> {
 describe('local page in Chromium', () => {
 	it('GIVEN the page THEN it shows the guild, its channels and #general', async () => {
 		await expect.poll(() => page.locator('#guild-name').textContent()).toBe('LLM Study Group');
-		expect(await page.locator('#channels .channel').allTextContents()).toEqual(['#general', '#study-group', '#announcements', '🔊Study Room']);
+		expect(await page.locator('#channels .channel').allTextContents()).toEqual([
+			'#general',
+			'#study-group',
+			'#announcements',
+			'🔊Study Room',
+		]);
 		expect(await page.locator('#channel-name').textContent()).toBe('general');
 	});
 
@@ -78,7 +90,11 @@ describe('local page in Chromium', () => {
 		const message = page.locator('article.msg', { has: page.locator('.embed-title', { hasText: 'LLM Study Bot' }) });
 		await message.waitFor();
 		expect(await message.locator('.reply-line').textContent()).toBe('Ada used /help');
-		expect(await message.locator('.embed-field-name').allTextContents()).toEqual(['🧑‍🎓 For members', '🎤 For presenters', '🗓️ For organizers']);
+		expect(await message.locator('.embed-field-name').allTextContents()).toEqual([
+			'🧑‍🎓 For members',
+			'🎤 For presenters',
+			'🗓️ For organizers',
+		]);
 		expect(await message.locator('.ephemeral-note').textContent()).toContain('Only you can see this');
 		await page.screenshot({ path: path.join(SHOTS, 'help.png') });
 	});
@@ -121,10 +137,14 @@ describe('local page in Chromium', () => {
 		await run('/chart');
 		const image = page.locator('.embed-image img[alt="Bar chart: mat 52%, floor 23%, sofa 15%, bed 10%"]');
 		await image.waitFor();
-		await expect.poll(() => image.evaluate((img) => {
-			const { complete, naturalWidth } = img as unknown as { complete: boolean; naturalWidth: number };
-			return complete && naturalWidth;
-		})).toBe(800);
+		await expect
+			.poll(() =>
+				image.evaluate((img) => {
+					const { complete, naturalWidth } = img as unknown as { complete: boolean; naturalWidth: number };
+					return complete && naturalWidth;
+				}),
+			)
+			.toBe(800);
 		await page.locator('.messages').evaluate((el) => (el.scrollTop = el.scrollHeight));
 		await page.screenshot({ path: path.join(SHOTS, 'chart.png') });
 	});
@@ -148,7 +168,9 @@ describe('local page in Chromium', () => {
 	});
 
 	it('GIVEN a post from the bot’s poster THEN it arrives live in another channel, marked unread', async () => {
-		const { id } = await bot.app.deps.poster.send(bot.workspace.ids.channels.studyGroup, { content: '**Week 5** starts now' });
+		const { id } = await bot.app.deps.poster.send(bot.workspace.ids.channels.studyGroup, {
+			content: '**Week 5** starts now',
+		});
 		await page.locator('#channels .channel.unread', { hasText: 'study-group' }).waitFor();
 		await page.locator('#channels .channel', { hasText: 'study-group' }).click();
 		await page.locator(`article.msg[data-id="${id}"] strong`, { hasText: 'Week 5' }).waitFor();
@@ -157,7 +179,12 @@ describe('local page in Chromium', () => {
 	it('GIVEN a scheduled event created by the poster THEN the sidebar lists it with its voice channel', async () => {
 		const startsAt = new Date(Date.now() + 86_400_000);
 		const { studyRoom } = bot.workspace.ids.channels;
-		await bot.app.deps.poster.createScheduledEvent(bot.workspace.guild.id, { name: 'Week 6: positional encoding', startsAt, endsAt: new Date(startsAt.getTime() + 7_200_000), channelId: studyRoom });
+		await bot.app.deps.poster.createScheduledEvent(bot.workspace.guild.id, {
+			name: 'Week 6: positional encoding',
+			startsAt,
+			endsAt: new Date(startsAt.getTime() + 7_200_000),
+			channelId: studyRoom,
+		});
 		await page.locator('#events .event-name', { hasText: 'Week 6: positional encoding' }).waitFor();
 		expect(await page.locator('#events .event-meta').textContent()).toContain('🔊 Study Room');
 	});

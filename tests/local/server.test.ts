@@ -21,7 +21,11 @@ const ADA: Who = { member: 'Ada', role: 'organizer' };
 const LINUS: Who = { member: 'Linus', role: 'member' };
 
 async function post(path: string, who: Who, body: object): Promise<{ status: number; json: Record<string, unknown> }> {
-	const response = await fetch(bot.url + path, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ ...who, ...body }) });
+	const response = await fetch(bot.url + path, {
+		method: 'POST',
+		headers: { 'Content-Type': 'application/json' },
+		body: JSON.stringify({ ...who, ...body }),
+	});
 	return { status: response.status, json: (await response.json()) as Record<string, unknown> };
 }
 
@@ -62,9 +66,17 @@ describe('local server', () => {
 		expect((await send(ADA, '/help')).json).toEqual({ ok: true, modal: null });
 		const mine = await history(general, ADA);
 		const reply = mine.find((m) => m.interaction?.commandName === 'help');
-		expect(reply).toMatchObject({ ephemeral: true, author: { name: 'LLM Study Bot', bot: true }, interaction: { userName: 'Ada' } });
+		expect(reply).toMatchObject({
+			ephemeral: true,
+			author: { name: 'LLM Study Bot', bot: true },
+			interaction: { userName: 'Ada' },
+		});
 		expect(reply?.embeds[0]?.titleHtml).toBe('LLM Study Bot');
-		expect(reply?.embeds[0]?.fields.map((f) => f.nameHtml)).toEqual(['🧑‍🎓 For members', '🎤 For presenters', '🗓️ For organizers']);
+		expect(reply?.embeds[0]?.fields.map((f) => f.nameHtml)).toEqual([
+			'🧑‍🎓 For members',
+			'🎤 For presenters',
+			'🗓️ For organizers',
+		]);
 		expect((await history(general, LINUS)).some((m) => m.id === reply?.id)).toBe(false);
 	});
 
@@ -72,7 +84,9 @@ describe('local server', () => {
 		await send(LINUS, '/about');
 		const reply = (await history(general, ADA)).find((m) => m.interaction?.commandName === 'about');
 		expect(reply?.ephemeral).toBe(false);
-		expect(reply?.embeds[0]?.fields).toEqual(expect.arrayContaining([{ nameHtml: 'Version', valueHtml: `<div class="md-p">${version}</div>`, inline: true }]));
+		expect(reply?.embeds[0]?.fields).toEqual(
+			expect.arrayContaining([{ nameHtml: 'Version', valueHtml: `<div class="md-p">${version}</div>`, inline: true }]),
+		);
 	});
 
 	it('GIVEN live event streams THEN each member receives public messages and only their own ephemeral ones', async () => {
@@ -82,7 +96,8 @@ describe('local server', () => {
 		try {
 			await send(ADA, '/echo text:secret plan private:true');
 			await send(ADA, '/echo text:hello everyone');
-			const isEcho = (text: string) => (e: { event: string; data: unknown }) => e.event === 'message' && (e.data as MessageView).html.includes(text);
+			const isEcho = (text: string) => (e: { event: string; data: unknown }) =>
+				e.event === 'message' && (e.data as MessageView).html.includes(text);
 			await ada.next(isEcho('secret plan'));
 			await linus.next(isEcho('hello everyone'));
 			await ada.next(isEcho('hello everyone'));
@@ -98,7 +113,9 @@ describe('local server', () => {
 		try {
 			const { id } = await bot.app.deps.poster.send(studyGroup, { content: 'Week 5 starts <t:1741000000:R>' });
 			const event = await events.next((e) => e.event === 'message' && (e.data as MessageView).id === id);
-			expect((event.data as MessageView).html).toContain('<time class="ts" datetime="2025-03-03T11:06:40.000Z" data-style="R">');
+			expect((event.data as MessageView).html).toContain(
+				'<time class="ts" datetime="2025-03-03T11:06:40.000Z" data-style="R">',
+			);
 		} finally {
 			events.close();
 		}
@@ -107,7 +124,10 @@ describe('local server', () => {
 	it('GIVEN a member’s text with HTML THEN the page receives it escaped', async () => {
 		await send(LINUS, '<img src=x onerror=alert(1)> @everyone', studyGroup);
 		const [message] = (await history(studyGroup, LINUS)).filter((m) => !m.author.bot);
-		expect(message).toMatchObject({ author: { name: 'Linus', bot: false }, html: '<div class="md-p">&lt;img src=x onerror=alert(1)&gt; @everyone</div>' });
+		expect(message).toMatchObject({
+			author: { name: 'Linus', bot: false },
+			html: '<div class="md-p">&lt;img src=x onerror=alert(1)&gt; @everyone</div>',
+		});
 	});
 
 	it('GIVEN a button click over HTTP THEN the handler updates the message', async () => {
@@ -131,15 +151,35 @@ describe('local server', () => {
 			title: 'Week 5 feedback',
 			items: [
 				{ kind: 'text', html: '<div class="md-p">Tell us <strong>one</strong> thing.</div>' },
-				expect.objectContaining({ kind: 'text-input', customId: 'name', label: 'Your name', paragraph: false, required: true, maxLength: 20 }),
-				expect.objectContaining({ kind: 'text-input', customId: 'learned', label: 'What did you learn?', paragraph: true, required: false, minLength: 5 }),
+				expect.objectContaining({
+					kind: 'text-input',
+					customId: 'name',
+					label: 'Your name',
+					paragraph: false,
+					required: true,
+					maxLength: 20,
+				}),
+				expect.objectContaining({
+					kind: 'text-input',
+					customId: 'learned',
+					label: 'What did you learn?',
+					paragraph: true,
+					required: false,
+					minLength: 5,
+				}),
 			],
 		});
 		const bad = await post('/api/modal', LINUS, { customId: modal.customId, fields: { name: '' } });
 		expect(bad.status).toBe(400);
-		const good = await post('/api/modal', LINUS, { customId: modal.customId, fields: { name: 'Linus', learned: 'attention is a weighted sum' } });
+		const good = await post('/api/modal', LINUS, {
+			customId: modal.customId,
+			fields: { name: 'Linus', learned: 'attention is a weighted sum' },
+		});
 		expect(good.json.ok).toBe(true);
-		expect((await history(general, LINUS)).at(-1)).toMatchObject({ ephemeral: true, html: '<div class="md-p">Thanks Linus: attention is a weighted sum</div>' });
+		expect((await history(general, LINUS)).at(-1)).toMatchObject({
+			ephemeral: true,
+			html: '<div class="md-p">Thanks Linus: attention is a weighted sum</div>',
+		});
 	});
 
 	it('GIVEN a chart reply THEN its PNG is served to the viewer and the embed shows it instead of listing it', async () => {
@@ -164,25 +204,40 @@ describe('local server', () => {
 	});
 
 	it('GIVEN suggestions THEN commands, option chips, choices and autocomplete answers come back', async () => {
-		const suggest = async (who: Who, line: string) => (await post('/api/suggest', who, { channelId: general, line })).json;
+		const suggest = async (who: Who, line: string) =>
+			(await post('/api/suggest', who, { channelId: general, line })).json;
 		expect(await suggest(LINUS, '/ec')).toMatchObject({ items: [{ label: '/echo', line: '/echo ' }] });
 		expect(((await suggest(LINUS, '/')).items as { label: string }[]).map((i) => i.label)).not.toContain('/admin');
 		expect(((await suggest(ADA, '/')).items as { label: string }[]).map((i) => i.label)).toContain('/admin');
-		expect(await suggest(LINUS, '/quiz ')).toMatchObject({ items: [{ label: '/quiz practice' }, { label: '/quiz stats' }] });
-		expect(await suggest(LINUS, '/echo text:hi ')).toMatchObject({
-			chips: [{ name: 'text', given: true, required: true }, { name: 'member', given: false }, { name: 'private', given: false }],
+		expect(await suggest(LINUS, '/quiz ')).toMatchObject({
+			items: [{ label: '/quiz practice' }, { label: '/quiz stats' }],
 		});
-		expect(await suggest(LINUS, '/echo text:hi pri')).toMatchObject({ items: [{ label: 'private:', line: '/echo text:hi private:' }] });
-		expect(await suggest(LINUS, '/help command:cou')).toMatchObject({ items: [{ detail: 'counter', line: '/help command:counter ' }] });
+		expect(await suggest(LINUS, '/echo text:hi ')).toMatchObject({
+			chips: [
+				{ name: 'text', given: true, required: true },
+				{ name: 'member', given: false },
+				{ name: 'private', given: false },
+			],
+		});
+		expect(await suggest(LINUS, '/echo text:hi pri')).toMatchObject({
+			items: [{ label: 'private:', line: '/echo text:hi private:' }],
+		});
+		expect(await suggest(LINUS, '/help command:cou')).toMatchObject({
+			items: [{ detail: 'counter', line: '/help command:counter ' }],
+		});
 		expect(await suggest(LINUS, '/help cou')).toMatchObject({ items: [{ detail: 'counter', line: '/help counter ' }] });
 	});
 
 	it('GIVEN requests a page of another site could send THEN they are refused', async () => {
-		const form = await fetch(`${bot.url}/api/send`, { method: 'POST', headers: { 'Content-Type': 'text/plain' }, body: JSON.stringify({ ...LINUS, channelId: general, text: '/about' }) });
+		const form = await fetch(`${bot.url}/api/send`, {
+			method: 'POST',
+			headers: { 'Content-Type': 'text/plain' },
+			body: JSON.stringify({ ...LINUS, channelId: general, text: '/about' }),
+		});
 		expect(form.status).toBe(415);
 		const crossSite = await fetch(`${bot.url}/api/send`, {
 			method: 'POST',
-			headers: { 'Content-Type': 'application/json', Origin: 'http://evil.example' },
+			headers: { 'Content-Type': 'application/json', 'Origin': 'http://evil.example' },
 			body: JSON.stringify({ ...LINUS, channelId: general, text: '/about' }),
 		});
 		expect(crossSite.status).toBe(403);

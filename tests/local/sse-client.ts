@@ -5,7 +5,13 @@ export interface SseEvent {
 }
 
 /** Reads a Server-Sent Events stream with fetch, for tests: `next(match)` waits for the first matching event. */
-export async function openEvents(url: string): Promise<{ next(match: (e: SseEvent) => boolean, timeoutMs?: number): Promise<SseEvent>; seen: SseEvent[]; close(): void }> {
+export async function openEvents(
+	url: string,
+): Promise<{
+	next(match: (e: SseEvent) => boolean, timeoutMs?: number): Promise<SseEvent>;
+	seen: SseEvent[];
+	close(): void;
+}> {
 	const abort = new AbortController();
 	const response = await fetch(url, { signal: abort.signal });
 	if (!response.ok || !response.body) throw new Error(`event stream: ${response.status}`);
@@ -45,7 +51,11 @@ export async function openEvents(url: string): Promise<{ next(match: (e: SseEven
 				};
 				const timer = setTimeout(() => {
 					waiters.delete(check);
-					reject(new Error(`no matching event within ${timeoutMs} ms; saw ${seen.map((e) => e.event).join(', ') || 'nothing'}`));
+					reject(
+						new Error(
+							`no matching event within ${timeoutMs} ms; saw ${seen.map((e) => e.event).join(', ') || 'nothing'}`,
+						),
+					);
 				}, timeoutMs);
 				if (!check()) waiters.add(check);
 			});

@@ -30,10 +30,23 @@ async function setup(clock?: Clock) {
 	const workspace = new LocalWorkspace({ clock });
 	const config = loadConfig({ STORE_URL: 'sqlite://:memory:', NODE_ENV: 'test' });
 	const store = await openStore(config.STORE_URL);
-	const app = await createApp({ config, log: silentLogger, poster: workspace.poster, commands: testCommands, store, clock });
+	const app = await createApp({
+		config,
+		log: silentLogger,
+		poster: workspace.poster,
+		commands: testCommands,
+		store,
+		clock,
+	});
 	apps.push(app);
 	const local = new LocalInteractions(workspace, app);
-	return { workspace, local, ada: workspace.member('Ada')!, linus: workspace.member('Linus')!, grace: workspace.member('Grace')! };
+	return {
+		workspace,
+		local,
+		ada: workspace.member('Ada')!,
+		linus: workspace.member('Linus')!,
+		grace: workspace.member('Grace')!,
+	};
 }
 
 async function apiError(promise: Promise<unknown> | (() => unknown)): Promise<LocalApiError> {
@@ -50,9 +63,18 @@ describe('LocalWorkspace as a ChannelPoster', () => {
 	it('GIVEN a post THEN the channel holds it, from the bot, with a snowflake id made from the clock', async () => {
 		const clock = new FakeClock(Date.UTC(2025, 2, 3, 9, 0, 0));
 		const workspace = new LocalWorkspace({ clock });
-		const { id } = await workspace.poster.send(studyGroup, { content: 'Week 5 starts now', embeds: [{ title: 'Attention' }] });
+		const { id } = await workspace.poster.send(studyGroup, {
+			content: 'Week 5 starts now',
+			embeds: [{ title: 'Attention' }],
+		});
 		const [message] = workspace.messages(studyGroup);
-		expect(message).toMatchObject({ id, author: { id: LOCAL_IDS.bot, bot: true }, content: 'Week 5 starts now', embeds: [{ title: 'Attention' }], visibleTo: null });
+		expect(message).toMatchObject({
+			id,
+			author: { id: LOCAL_IDS.bot, bot: true },
+			content: 'Week 5 starts now',
+			embeds: [{ title: 'Attention' }],
+			visibleTo: null,
+		});
 		expect(id).toMatch(/^\d{17,20}$/);
 		expect(snowflakeTime(id).toISOString()).toBe('2025-03-03T09:00:00.000Z');
 		expect(workspace.messages(general)).toEqual([]);
@@ -84,7 +106,9 @@ describe('LocalWorkspace as a ChannelPoster', () => {
 	});
 
 	it('GIVEN a nonce longer than 25 characters THEN it is refused as Discord refuses it', async () => {
-		const error = await apiError(new LocalWorkspace().poster.send(studyGroup, { content: 'x' }, { nonce: 'x'.repeat(26) }));
+		const error = await apiError(
+			new LocalWorkspace().poster.send(studyGroup, { content: 'x' }, { nonce: 'x'.repeat(26) }),
+		);
 		expect(error.code).toBe(50035);
 	});
 
@@ -103,24 +127,37 @@ describe('LocalWorkspace as a ChannelPoster', () => {
 				{ type: ComponentType.Button as const, style: ButtonStyle.Primary as const, custom_id: 'a:b', label: '2' },
 			],
 		};
-		expect((await apiError(poster.send(studyGroup, { components: [duplicate] }))).message).toMatch(/custom_id used twice/);
+		expect((await apiError(poster.send(studyGroup, { components: [duplicate] }))).message).toMatch(
+			/custom_id used twice/,
+		);
 	});
 
 	it('GIVEN canPost THEN it says why the bot cannot post, in words an organizer can act on', async () => {
 		const { poster } = new LocalWorkspace();
 		expect(await poster.canPost(studyGroup)).toEqual({ ok: true });
-		expect(await poster.canPost(announcements)).toEqual({ ok: false, reason: expect.stringContaining('Send Messages') });
-		expect(await poster.canPost(studyRoom)).toEqual({ ok: false, reason: expect.stringContaining('not a text channel') });
+		expect(await poster.canPost(announcements)).toEqual({
+			ok: false,
+			reason: expect.stringContaining('Send Messages'),
+		});
+		expect(await poster.canPost(studyRoom)).toEqual({
+			ok: false,
+			reason: expect.stringContaining('not a text channel'),
+		});
 		expect(await poster.canPost('12345678901234567')).toMatchObject({ ok: false });
 	});
 
 	it('GIVEN an edit THEN the body is replaced in place and marked edited', async () => {
 		const clock = new FakeClock(Date.UTC(2025, 0, 1));
 		const workspace = new LocalWorkspace({ clock });
-		const { id } = await workspace.poster.send(studyGroup, { content: 'Live quiz: 3 answers', embeds: [{ title: 'Q1' }] });
+		const { id } = await workspace.poster.send(studyGroup, {
+			content: 'Live quiz: 3 answers',
+			embeds: [{ title: 'Q1' }],
+		});
 		clock.ms += 60_000;
 		await workspace.poster.edit(studyGroup, id, { content: 'Live quiz: 5 answers' });
-		expect(workspace.messages(studyGroup)).toEqual([expect.objectContaining({ id, content: 'Live quiz: 5 answers', embeds: [], editedAt: new Date(clock.ms) })]);
+		expect(workspace.messages(studyGroup)).toEqual([
+			expect.objectContaining({ id, content: 'Live quiz: 5 answers', embeds: [], editedAt: new Date(clock.ms) }),
+		]);
 	});
 
 	it('GIVEN a thread started on a message THEN it is a channel with the message’s id, and posts go into it', async () => {
@@ -144,11 +181,44 @@ describe('LocalWorkspace as a ChannelPoster', () => {
 		const guild = workspace.guild.id;
 		const hour = 3_600_000;
 		const at = (offset: number) => new Date(clock.ms + offset);
-		expect((await apiError(workspace.poster.createScheduledEvent(guild, { name: 'Past', startsAt: at(-hour), endsAt: at(hour) }))).message).toMatch(/past/);
-		expect((await apiError(workspace.poster.createScheduledEvent(guild, { name: 'Text', startsAt: at(hour), endsAt: at(2 * hour), channelId: general }))).code).toBe(50035);
-		expect((await apiError(workspace.poster.createScheduledEvent('1', { name: 'Other guild', startsAt: at(hour), endsAt: at(2 * hour) }))).code).toBe(10004);
-		const voice = await workspace.poster.createScheduledEvent(guild, { name: 'Week 5', startsAt: at(hour), endsAt: at(3 * hour), channelId: studyRoom });
-		const external = await workspace.poster.createScheduledEvent(guild, { name: 'Offline meetup', startsAt: at(hour), endsAt: at(3 * hour), location: 'Room 301' });
+		expect(
+			(
+				await apiError(
+					workspace.poster.createScheduledEvent(guild, { name: 'Past', startsAt: at(-hour), endsAt: at(hour) }),
+				)
+			).message,
+		).toMatch(/past/);
+		expect(
+			(
+				await apiError(
+					workspace.poster.createScheduledEvent(guild, {
+						name: 'Text',
+						startsAt: at(hour),
+						endsAt: at(2 * hour),
+						channelId: general,
+					}),
+				)
+			).code,
+		).toBe(50035);
+		expect(
+			(
+				await apiError(
+					workspace.poster.createScheduledEvent('1', { name: 'Other guild', startsAt: at(hour), endsAt: at(2 * hour) }),
+				)
+			).code,
+		).toBe(10004);
+		const voice = await workspace.poster.createScheduledEvent(guild, {
+			name: 'Week 5',
+			startsAt: at(hour),
+			endsAt: at(3 * hour),
+			channelId: studyRoom,
+		});
+		const external = await workspace.poster.createScheduledEvent(guild, {
+			name: 'Offline meetup',
+			startsAt: at(hour),
+			endsAt: at(3 * hour),
+			location: 'Room 301',
+		});
 		expect(workspace.scheduledEvents()).toEqual([
 			expect.objectContaining({ id: voice.id, channelId: studyRoom, location: null }),
 			expect.objectContaining({ id: external.id, channelId: null, location: 'Room 301' }),
@@ -184,7 +254,11 @@ describe('LocalInteractions', () => {
 		const result = await local.command('/help', ada);
 		expect(result.outcome.ok).toBe(true);
 		const [reply] = result.messages;
-		expect(reply).toMatchObject({ visibleTo: ada.id, interaction: { user: { id: ada.id }, commandName: 'help' }, embeds: [{ title: 'LLM Study Bot' }] });
+		expect(reply).toMatchObject({
+			visibleTo: ada.id,
+			interaction: { user: { id: ada.id }, commandName: 'help' },
+			embeds: [{ title: 'LLM Study Bot' }],
+		});
 		expect(workspace.messages(general, { as: ada.id })).toHaveLength(1);
 		expect(workspace.messages(general, { as: linus.id })).toHaveLength(0);
 		expect(workspace.messages(general)).toHaveLength(0);
@@ -195,7 +269,9 @@ describe('LocalInteractions', () => {
 		await local.command('/about', linus);
 		const [reply] = workspace.messages(general);
 		expect(reply?.visibleTo).toBeNull();
-		expect(reply?.embeds[0]?.fields).toEqual(expect.arrayContaining([expect.objectContaining({ name: 'Storage', value: 'sqlite' })]));
+		expect(reply?.embeds[0]?.fields).toEqual(
+			expect.arrayContaining([expect.objectContaining({ name: 'Storage', value: 'sqlite' })]),
+		);
 	});
 
 	it('GIVEN bad input THEN the member gets the same ephemeral ❌ message the dispatcher gives in Discord', async () => {
@@ -213,7 +289,10 @@ describe('LocalInteractions', () => {
 		for (const [line, expected] of cases) {
 			const result = await local.command(line, linus);
 			expect(result.outcome.ok, line).toBe(false);
-			expect(result.messages.map((m) => [m.content, m.visibleTo]), line).toEqual([[expected, linus.id]]);
+			expect(
+				result.messages.map((m) => [m.content, m.visibleTo]),
+				line,
+			).toEqual([[expected, linus.id]]);
 		}
 	});
 
@@ -225,7 +304,9 @@ describe('LocalInteractions', () => {
 
 	it('GIVEN a command that needs Manage Server THEN a member is refused and an organizer runs it', async () => {
 		const { local, linus, ada } = await setup();
-		expect((await local.command('/admin', linus)).messages[0]?.content).toBe('❌ You do not have permission to use /admin.');
+		expect((await local.command('/admin', linus)).messages[0]?.content).toBe(
+			'❌ You do not have permission to use /admin.',
+		);
 		expect((await local.command('/admin', ada)).messages[0]?.content).toBe('Hello organizer Ada');
 	});
 
@@ -236,8 +317,17 @@ describe('LocalInteractions', () => {
 		const result = await local.command('/chart', linus);
 		expect(seen).toEqual([true, false]);
 		const [message] = result.messages;
-		expect(message).toMatchObject({ thinking: false, editedAt: null, embeds: [{ image: { url: 'attachment://chart.png' } }] });
-		expect(message?.attachments[0]).toMatchObject({ name: 'chart.png', contentType: 'image/png', width: 800, height: 450 });
+		expect(message).toMatchObject({
+			thinking: false,
+			editedAt: null,
+			embeds: [{ image: { url: 'attachment://chart.png' } }],
+		});
+		expect(message?.attachments[0]).toMatchObject({
+			name: 'chart.png',
+			contentType: 'image/png',
+			width: 800,
+			height: 450,
+		});
 	});
 
 	it('GIVEN a button click THEN its handler runs and updates the same message in place', async () => {
@@ -247,7 +337,9 @@ describe('LocalInteractions', () => {
 		const click = await local.click(message!.id, add, ada);
 		expect(click.outcome.ok).toBe(true);
 		expect(click.messages).toEqual([]); // an update creates nothing new
-		expect(workspace.messages(general)).toEqual([expect.objectContaining({ id: message!.id, content: 'Clicked **1** times' })]);
+		expect(workspace.messages(general)).toEqual([
+			expect.objectContaining({ id: message!.id, content: 'Clicked **1** times' }),
+		]);
 		await local.click(message!.id, 'counter:add:1', linus);
 		expect(workspace.message(message!.id)?.content).toBe('Clicked **2** times');
 	});
@@ -257,8 +349,12 @@ describe('LocalInteractions', () => {
 		const [message] = (await local.command('/counter', linus)).messages;
 		expect((await apiError(local.click(message!.id, 'counter:locked', linus))).message).toMatch(/disabled/);
 		expect((await apiError(local.click(message!.id, 'counter:add:7', linus))).message).toMatch(/no component/);
-		expect((await apiError(local.click(message!.id, 'counter:pick', linus, ['w9']))).message).toMatch(/not one of the options/);
-		expect((await apiError(local.click(message!.id, 'counter:pick', linus, ['w1', 'w2']))).message).toMatch(/choose 1–1/);
+		expect((await apiError(local.click(message!.id, 'counter:pick', linus, ['w9']))).message).toMatch(
+			/not one of the options/,
+		);
+		expect((await apiError(local.click(message!.id, 'counter:pick', linus, ['w1', 'w2']))).message).toMatch(
+			/choose 1–1/,
+		);
 	});
 
 	it('GIVEN a select menu choice THEN the handler gets the values and answers privately', async () => {
@@ -280,8 +376,14 @@ describe('LocalInteractions', () => {
 		expect(opened.messages).toEqual([]);
 		expect(opened.modal).toMatchObject({ custom_id: 'feedback:submit', title: 'Week 5 feedback' });
 		expect(local.pendingModal(linus)?.custom_id).toBe('feedback:submit');
-		const submitted = await local.submitModal('feedback:submit', { name: 'Linus', learned: 'softmax is smooth' }, linus);
-		expect(submitted.messages.map((m) => [m.content, m.visibleTo])).toEqual([['Thanks Linus: softmax is smooth', linus.id]]);
+		const submitted = await local.submitModal(
+			'feedback:submit',
+			{ name: 'Linus', learned: 'softmax is smooth' },
+			linus,
+		);
+		expect(submitted.messages.map((m) => [m.content, m.visibleTo])).toEqual([
+			['Thanks Linus: softmax is smooth', linus.id],
+		]);
 		expect(local.pendingModal(linus)).toBeNull();
 	});
 
@@ -298,41 +400,80 @@ describe('LocalInteractions', () => {
 	it('GIVEN modal values outside the inputs’ rules THEN the submit is refused and the modal stays open', async () => {
 		const { local, linus } = await setup();
 		await local.command('/feedback', linus);
-		expect((await apiError(local.submitModal('feedback:submit', { learned: 'enough text' }, linus))).message).toMatch(/Your name is required/);
-		expect((await apiError(local.submitModal('feedback:submit', { name: 'L', learned: 'abc' }, linus))).message).toMatch(/at least 5/);
-		expect((await apiError(local.submitModal('feedback:submit', { name: 'x'.repeat(21) }, linus))).message).toMatch(/at most 20/);
-		expect((await apiError(local.submitModal('feedback:submit', { name: 'L', extra: 'x' }, linus))).message).toMatch(/no input extra/);
+		expect((await apiError(local.submitModal('feedback:submit', { learned: 'enough text' }, linus))).message).toMatch(
+			/Your name is required/,
+		);
+		expect(
+			(await apiError(local.submitModal('feedback:submit', { name: 'L', learned: 'abc' }, linus))).message,
+		).toMatch(/at least 5/);
+		expect((await apiError(local.submitModal('feedback:submit', { name: 'x'.repeat(21) }, linus))).message).toMatch(
+			/at most 20/,
+		);
+		expect((await apiError(local.submitModal('feedback:submit', { name: 'L', extra: 'x' }, linus))).message).toMatch(
+			/no input extra/,
+		);
 		expect((await apiError(local.submitModal('other:id', { name: 'L' }, linus))).code).toBe(10062);
-		expect((await local.submitModal('feedback:submit', { name: 'L' }, linus)).messages[0]?.content).toBe('Thanks L: (nothing)');
+		expect((await local.submitModal('feedback:submit', { name: 'L' }, linus)).messages[0]?.content).toBe(
+			'Thanks L: (nothing)',
+		);
 	});
 
 	it('GIVEN a plain message from a member THEN it is posted as the member', async () => {
 		const { workspace, local, linus } = await setup();
 		local.say('<img src=x onerror=alert(1)> @everyone', linus);
-		expect(workspace.messages(general)).toEqual([expect.objectContaining({ author: { id: linus.id, name: 'Linus', bot: false }, content: '<img src=x onerror=alert(1)> @everyone' })]);
+		expect(workspace.messages(general)).toEqual([
+			expect.objectContaining({
+				author: { id: linus.id, name: 'Linus', bot: false },
+				content: '<img src=x onerror=alert(1)> @everyone',
+			}),
+		]);
 	});
 });
 
 describe('LocalResponder', () => {
 	it('GIVEN an interaction answered twice THEN the second answer fails as in Discord (40060)', async () => {
 		const workspace = new LocalWorkspace();
-		const responder = workspace.responder({ id: '1', kind: 'command', channelId: general, member: workspace.member('Ada')!, commandName: 'x', sourceMessageId: null });
+		const responder = workspace.responder({
+			id: '1',
+			kind: 'command',
+			channelId: general,
+			member: workspace.member('Ada')!,
+			commandName: 'x',
+			sourceMessageId: null,
+		});
 		await responder.reply({ content: 'one' });
 		expect((await apiError(responder.reply({ content: 'two' }))).code).toBe(40060);
 		await responder.followUp({ content: 'three', ephemeral: true });
-		expect(workspace.messages(general, { as: workspace.member('Ada')!.id }).map((m) => m.content)).toEqual(['one', 'three']);
+		expect(workspace.messages(general, { as: workspace.member('Ada')!.id }).map((m) => m.content)).toEqual([
+			'one',
+			'three',
+		]);
 	});
 
 	it('GIVEN an edit before any answer THEN it fails, as Discord knows no webhook yet', async () => {
 		const workspace = new LocalWorkspace();
-		const responder = workspace.responder({ id: '1', kind: 'command', channelId: general, member: workspace.member('Ada')!, commandName: 'x', sourceMessageId: null });
+		const responder = workspace.responder({
+			id: '1',
+			kind: 'command',
+			channelId: general,
+			member: workspace.member('Ada')!,
+			commandName: 'x',
+			sourceMessageId: null,
+		});
 		expect((await apiError(responder.editOriginal({ content: 'x' }))).code).toBe(10015);
 	});
 
 	it('GIVEN a public defer answered ephemerally THEN deleteOriginal removes the placeholder for everyone', async () => {
 		const workspace = new LocalWorkspace();
 		const ada = workspace.member('Ada')!;
-		const responder = workspace.responder({ id: '1', kind: 'command', channelId: general, member: ada, commandName: 'x', sourceMessageId: null });
+		const responder = workspace.responder({
+			id: '1',
+			kind: 'command',
+			channelId: general,
+			member: ada,
+			commandName: 'x',
+			sourceMessageId: null,
+		});
 		await responder.defer(false);
 		expect(workspace.messages(general)[0]?.thinking).toBe(true);
 		await responder.deleteOriginal();

@@ -19,7 +19,12 @@ describe('/healthz and /metrics on Discord', () => {
 	it('GIVEN the bot is connected and the store answers THEN /healthz is 200 with the gateway Ready', async () => {
 		const response = await fetch(`${bot.healthUrl}/healthz`);
 		expect(response.status).toBe(200);
-		expect(await response.json()).toMatchObject({ ok: true, mode: 'discord', gateway: { connected: true, detail: 'Ready' }, store: { ok: true } });
+		expect(await response.json()).toMatchObject({
+			ok: true,
+			mode: 'discord',
+			gateway: { connected: true, detail: 'Ready' },
+			store: { ok: true },
+		});
 	});
 
 	it('GIVEN /help was answered and one command failed THEN /metrics counts them by command and outcome', async () => {

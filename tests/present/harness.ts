@@ -57,7 +57,12 @@ function finalOf(responder: MemoryResponder): Reply | undefined {
 export async function demoHarness(options: { store?: Store; curriculum?: Curriculum } = {}): Promise<DemoHarness> {
 	const store = options.store ?? (await memoryStore());
 	const poster = new RecordingPoster();
-	const deps = testDeps({ store, poster, clock: new ManualClock(), curriculum: options.curriculum ?? (await testCurriculum()) });
+	const deps = testDeps({
+		store,
+		poster,
+		clock: new ManualClock(),
+		curriculum: options.curriculum ?? (await testCurriculum()),
+	});
 	await deps.repos.settings.update(GUILD, { presenterRoleId: PRESENTER_ROLE });
 	const dispatcher = new Dispatcher({ registry: createRegistry(commands), deps, log: silentLogger });
 	let next = 1;
@@ -82,7 +87,10 @@ export async function demoHarness(options: { store?: Store; curriculum?: Curricu
 			const responder = new MemoryResponder();
 			const subcommand = typeof commandOptions.subcommand === 'string' ? commandOptions.subcommand : undefined;
 			const { subcommand: _, ...rest } = commandOptions;
-			return finish(responder, await dispatcher.runCommand(base(who, channelId), name, { subcommand, options: rest }, responder));
+			return finish(
+				responder,
+				await dispatcher.runCommand(base(who, channelId), name, { subcommand, options: rest }, responder),
+			);
 		},
 		async button(customId, who = 'linus', message = publicMessage, channelId = CHANNEL) {
 			const responder = new MemoryResponder();
@@ -90,11 +98,17 @@ export async function demoHarness(options: { store?: Store; curriculum?: Curricu
 		},
 		async select(customId, values, who = 'linus', message = publicMessage, channelId = CHANNEL) {
 			const responder = new MemoryResponder();
-			return finish(responder, await dispatcher.runComponent(base(who, channelId), customId, values, message, responder));
+			return finish(
+				responder,
+				await dispatcher.runComponent(base(who, channelId), customId, values, message, responder),
+			);
 		},
 		async modal(customId, fields, who = 'linus', channelId = CHANNEL) {
 			const responder = new MemoryResponder();
-			return finish(responder, await dispatcher.runModal(base(who, channelId), customId, fields, publicMessage, responder));
+			return finish(
+				responder,
+				await dispatcher.runModal(base(who, channelId), customId, fields, publicMessage, responder),
+			);
 		},
 		close: () => store.close(),
 	};

@@ -27,7 +27,15 @@ describe('the transformer demos and /present in the local mode', () => {
 	beforeAll(async () => {
 		workspace = new LocalWorkspace();
 		const config = loadConfig({ NODE_ENV: 'test', STORE_URL: 'sqlite://:memory:' });
-		app = await createApp({ config, log: silentLogger, poster: workspace.poster, commands, store: await memoryStore(), compute: createWorkerPool({ threads: 2 }), curriculum: await testCurriculum() });
+		app = await createApp({
+			config,
+			log: silentLogger,
+			poster: workspace.poster,
+			commands,
+			store: await memoryStore(),
+			compute: createWorkerPool({ threads: 2 }),
+			curriculum: await testCurriculum(),
+		});
 		await app.deps.repos.settings.update(LOCAL_IDS.guild, { presenterRoleId: LOCAL_IDS.roles.presenter });
 		local = new LocalInteractions(workspace, app);
 		grace = workspace.member('Grace')!;
@@ -49,12 +57,19 @@ describe('the transformer demos and /present in the local mode', () => {
 	it.each([
 		['/positions length:64 dims:32', ['positions-sinusoidal.png', 'positions-learnt.png', 'positions-distance.png']],
 		['/ffn text:The king said to the king layer:2', ['ffn-units.png', 'ffn-repeat.png']],
-		['/residual text:The old prince said to Natasha that the war had begun', ['residual-norms.png', 'residual-lens.png']],
-	])('GIVEN Linus types %s THEN he sees its charts and a 🔁 button', async (line, files) => {
-		const message = answer((await local.command(line, linus)).messages);
-		expect(message.attachments.map((a) => a.name)).toEqual(files);
-		expect(buttons(message)).toEqual([expect.stringMatching(/^present:rr:/)]);
-	}, 60_000);
+		[
+			'/residual text:The old prince said to Natasha that the war had begun',
+			['residual-norms.png', 'residual-lens.png'],
+		],
+	])(
+		'GIVEN Linus types %s THEN he sees its charts and a 🔁 button',
+		async (line, files) => {
+			const message = answer((await local.command(line, linus)).messages);
+			expect(message.attachments.map((a) => a.name)).toEqual(files);
+			expect(buttons(message)).toEqual([expect.stringMatching(/^present:rr:/)]);
+		},
+		60_000,
+	);
 
 	it('GIVEN Linus re-runs /positions with 64 dimensions through the form THEN a new message shows the change', async () => {
 		const first = answer((await local.command('/positions length:64 dims:32', linus)).messages);

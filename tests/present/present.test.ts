@@ -6,8 +6,15 @@ import { planSteps } from '../../src/present/steps.js';
 import { createCurriculum } from '../../src/curriculum/index.js';
 import { CHANNEL, customIds, demoHarness, GUILD, type DemoHarness } from './harness.js';
 
-const nextId = (reply: Reply | undefined): string => customIds(reply).find((id) => id.startsWith('present:go:') && reply!.components![0]!.components[1]!.type === ComponentType.Button && (reply!.components![0]!.components[1] as { custom_id: string }).custom_id === id)!;
-const nav = (reply: Reply | undefined) => reply!.components![0]!.components as { custom_id: string; disabled?: boolean; label: string }[];
+const nextId = (reply: Reply | undefined): string =>
+	customIds(reply).find(
+		(id) =>
+			id.startsWith('present:go:') &&
+			reply!.components![0]!.components[1]!.type === ComponentType.Button &&
+			(reply!.components![0]!.components[1] as { custom_id: string }).custom_id === id,
+	)!;
+const nav = (reply: Reply | undefined) =>
+	reply!.components![0]!.components as { custom_id: string; disabled?: boolean; label: string }[];
 
 describe('/present: a week’s session step by step', () => {
 	let h: DemoHarness;
@@ -20,18 +27,35 @@ describe('/present: a week’s session step by step', () => {
 
 	it('GIVEN a plain member THEN /present is refused; a presenter gets a thread with the first step', async () => {
 		const refused = await h.command('present', { week: 9 }, 'linus');
-		expect(refused.final).toEqual({ content: expect.stringMatching(/^❌ Only presenters can present a session: ask an organizer, or get the <@&\d+> role/), ephemeral: true });
+		expect(refused.final).toEqual({
+			content: expect.stringMatching(
+				/^❌ Only presenters can present a session: ask an organizer, or get the <@&\d+> role/,
+			),
+			ephemeral: true,
+		});
 		const started = await h.command('present', { week: 9 }, 'grace');
 		const week = h.deps.curriculum.week(9)!;
 		const steps = planSteps(week);
 		const [starter, first] = h.poster.sent;
 		expect(starter!.channelId).toBe(CHANNEL);
 		expect(first!.channelId).not.toBe(CHANNEL);
-		expect(started.final).toEqual({ content: `Week 9's session is ready in <#${first!.channelId}>: ${steps.length} steps. Press **Next** there to begin.`, ephemeral: true });
+		expect(started.final).toEqual({
+			content: `Week 9's session is ready in <#${first!.channelId}>: ${steps.length} steps. Press **Next** there to begin.`,
+			ephemeral: true,
+		});
 		expect(first!.reply.embeds![0]!.title).toBe(`🎤 Week 9 · ${week.title}`);
-		expect(nav(first!.reply).map((b) => [b.label, b.disabled ?? false])).toEqual([['Back', true], ['Next', false]]);
+		expect(nav(first!.reply).map((b) => [b.label, b.disabled ?? false])).toEqual([
+			['Back', true],
+			['Next', false],
+		]);
 		sessionId = nav(first!.reply)[1]!.custom_id.split(':')[2]!;
-		expect(await h.deps.repos.presentations.get(GUILD, sessionId)).toMatchObject({ week: 9, step: 0, tier: 'core', channelId: first!.channelId, messageId: first!.id });
+		expect(await h.deps.repos.presentations.get(GUILD, sessionId)).toMatchObject({
+			week: 9,
+			step: 0,
+			tier: 'core',
+			channelId: first!.channelId,
+			messageId: first!.id,
+		});
 		stepMessage = { id: first!.id, ephemeral: false };
 	});
 
@@ -41,11 +65,15 @@ describe('/present: a week’s session step by step', () => {
 		expect(steps[0]).toEqual({ kind: 'intro' });
 		expect(steps.at(-1)).toEqual({ kind: 'wrap' });
 		const points = steps.filter((s) => s.kind === 'point');
-		expect(new Set(points.map((s) => s.kind === 'point' && s.point))).toEqual(new Set(week.knowledgePoints.map((_, i) => i)));
+		expect(new Set(points.map((s) => s.kind === 'point' && s.point))).toEqual(
+			new Set(week.knowledgePoints.map((_, i) => i)),
+		);
 		const demos = points.flatMap((s) => (s.kind === 'point' && s.demo !== null ? [s.demo] : []));
 		expect(demos).toEqual(week.demos.flatMap((d, i) => (d.command === 'quiz' ? [] : [i])));
 		// Three demos over six points: ⌊j·6/3⌋ = points 0, 2 and 4.
-		expect(points.filter((s) => s.kind === 'point' && s.demo !== null).map((s) => s.kind === 'point' && s.point)).toEqual([0, 2, 4]);
+		expect(
+			points.filter((s) => s.kind === 'point' && s.demo !== null).map((s) => s.kind === 'point' && s.point),
+		).toEqual([0, 2, 4]);
 	});
 
 	it('GIVEN a plain member presses Next THEN they are told politely and privately, and the session does not move', async () => {
@@ -92,12 +120,21 @@ describe('/present: a week’s session step by step', () => {
 		const last = steps.length - 1;
 		const back = await h.button(`present:go:${sessionId}:${last - 1}`, 'grace', stepMessage);
 		const select = back.final!.components![1]!.components[0] as APIStringSelectComponent;
-		expect(select.options.map((o) => [o.value, o.default])).toEqual([['core', true], ['implementation', false], ['theory', false]]);
+		expect(select.options.map((o) => [o.value, o.default])).toEqual([
+			['core', true],
+			['implementation', false],
+			['theory', false],
+		]);
 		const switched = await h.select(select.custom_id, ['implementation'], 'grace', stepMessage);
 		const step = steps[last - 1]!;
 		expect(step.kind).toBe('point');
-		expect(switched.final!.embeds![0]!.description).toBe(week.knowledgePoints[step.kind === 'point' ? step.point : 0]!.implementation);
-		expect(await h.deps.repos.presentations.get(GUILD, sessionId)).toMatchObject({ tier: 'implementation', step: last - 1 });
+		expect(switched.final!.embeds![0]!.description).toBe(
+			week.knowledgePoints[step.kind === 'point' ? step.point : 0]!.implementation,
+		);
+		expect(await h.deps.repos.presentations.get(GUILD, sessionId)).toMatchObject({
+			tier: 'implementation',
+			step: last - 1,
+		});
 		const refused = await h.select(select.custom_id, ['theory'], 'linus', stepMessage);
 		expect(refused.final).toEqual({ content: NOT_A_PRESENTER, ephemeral: true });
 	});
@@ -108,7 +145,11 @@ describe('/present: a week’s session step by step', () => {
 		expect(click.final!.embeds![0]!.title).toMatch(/^1\/6 · /);
 		expect(click.final!.embeds![0]!.description).toBe(h.deps.curriculum.week(9)!.knowledgePoints[0]!.implementation);
 		const gone = await restarted.button('present:go:AAAAAAAA:1', 'ada', stepMessage);
-		expect(gone.final).toEqual({ content: '❌ This session has ended (it is older than 90 days, or the data was reset). Start a new one with /present.', ephemeral: true });
+		expect(gone.final).toEqual({
+			content:
+				'❌ This session has ended (it is older than 90 days, or the data was reset). Start a new one with /present.',
+			ephemeral: true,
+		});
 		const forged = await restarted.button(`present:go:${sessionId}:x`, 'ada', stepMessage);
 		expect(forged.final!.content).toBe('❌ This button is no longer supported. Run /present again.');
 	});
@@ -126,8 +167,20 @@ describe('/present: a week’s session step by step', () => {
 	it('GIVEN a demo the bot cannot run THEN the step says why in its place, with the command line, and the session goes on', async () => {
 		const base = h.deps.curriculum;
 		const week9 = base.week(9)!;
-		const broken = { ...week9, demos: week9.demos.map((d, i) => (i === 0 ? { ...d, options: { text: 'word '.repeat(200) } } : i === 1 ? { ...d, command: 'attention' as const, options: { text: 'hi', layer: 9 } } : d)) };
-		const curriculum = createCurriculum(base.format, base.weeks.map((w) => (w.number === 9 ? broken : w)));
+		const broken = {
+			...week9,
+			demos: week9.demos.map((d, i) =>
+				i === 0
+					? { ...d, options: { text: 'word '.repeat(200) } }
+					: i === 1
+						? { ...d, command: 'attention' as const, options: { text: 'hi', layer: 9 } }
+						: d,
+			),
+		};
+		const curriculum = createCurriculum(
+			base.format,
+			base.weeks.map((w) => (w.number === 9 ? broken : w)),
+		);
 		const other = await demoHarness({ store: h.store, curriculum });
 		await other.command('present', { week: 9 }, 'ada');
 		const first = other.poster.sent.at(-1)!.reply;
@@ -137,8 +190,14 @@ describe('/present: a week’s session step by step', () => {
 		expect(note.value).toMatch(/^Your text is \d+ tokens long for our model's tokenizer/);
 		expect(note.value).toContain('The demo: `/ffn text:word word');
 		expect(step1.final!.files ?? []).toEqual([]);
-		const step3 = await other.button(`present:go:${nav(step1.final)[1]!.custom_id.split(':')[2]}:3`, 'ada', stepMessage);
-		expect(step3.final!.embeds![0]!.fields!.at(-1)!.value).toBe('This model has 4 layers: pick `layer` 1–4 (1 is the layer nearest the input).\nThe demo: `/attention text:hi layer:9`');
+		const step3 = await other.button(
+			`present:go:${nav(step1.final)[1]!.custom_id.split(':')[2]}:3`,
+			'ada',
+			stepMessage,
+		);
+		expect(step3.final!.embeds![0]!.fields!.at(-1)!.value).toBe(
+			'This model has 4 layers: pick `layer` 1–4 (1 is the layer nearest the input).\nThe demo: `/attention text:hi layer:9`',
+		);
 		expect(nav(step3.final).map((b) => b.disabled ?? false)).toEqual([false, false]);
 	});
 });

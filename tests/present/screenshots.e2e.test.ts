@@ -14,7 +14,16 @@ import { silentLogger } from '../helpers/silent-logger.js';
 // `WRITE_DEMO_EXAMPLES=1 npx vitest run tests/present/screenshots.e2e.test.ts` writes docs/present-*.png.
 const write = process.env.WRITE_DEMO_EXAMPLES === '1';
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const ARGS = [
+	'--headless',
+	'--no-sandbox',
+	'--disable-gpu',
+	'--disable-quic',
+	'--no-first-run',
+	'--disable-background-networking',
+	'--disable-component-update',
+	'--disable-sync',
+];
 const docs = (name: string) => path.join(repoRoot(), 'docs', name);
 
 describe.runIf(write)('presenter mode in the local page', () => {
@@ -24,10 +33,21 @@ describe.runIf(write)('presenter mode in the local page', () => {
 	let profile: string;
 
 	beforeAll(async () => {
-		if (!existsSync(CHROMIUM)) throw new Error(`Chromium is missing at ${CHROMIUM}: install it with \`apt-get install -y chromium\`, then rerun.`);
-		bot = await startLocal(loadConfig({ NODE_ENV: 'test', PORT: '0', HOST: '127.0.0.1' }), silentLogger, { commands, store: await memoryStore() });
+		if (!existsSync(CHROMIUM))
+			throw new Error(
+				`Chromium is missing at ${CHROMIUM}: install it with \`apt-get install -y chromium\`, then rerun.`,
+			);
+		bot = await startLocal(loadConfig({ NODE_ENV: 'test', PORT: '0', HOST: '127.0.0.1' }), silentLogger, {
+			commands,
+			store: await memoryStore(),
+		});
 		profile = mkdtempSync(path.join(os.tmpdir(), 'present-chromium-'));
-		context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args: ARGS, viewport: { width: 1100, height: 3000 } });
+		context = await chromium.launchPersistentContext(profile, {
+			executablePath: CHROMIUM,
+			headless: true,
+			args: ARGS,
+			viewport: { width: 1100, height: 3000 },
+		});
 		page = context.pages()[0] ?? (await context.newPage());
 		await page.goto(`${bot.url}/?member=Ada&role=organizer`);
 		await page.locator('#status.live').waitFor();

@@ -26,21 +26,27 @@ describe('every week’s demos run', async () => {
 	afterAll(() => store.close());
 
 	const working = new Map<number, string[]>();
-	const cases = curriculum.weeks.flatMap((week: Week) => week.demos.map((demo) => [week.number, demoCommandLine(demo), demo] as const));
+	const cases = curriculum.weeks.flatMap((week: Week) =>
+		week.demos.map((demo) => [week.number, demoCommandLine(demo), demo] as const),
+	);
 
-	it.each(cases)('GIVEN week %i THEN %s answers without an error', async (week, _line, demo) => {
-		const command = commands.find((c) => c.data.name === demo.command);
-		expect(command, `/${demo.command} is registered`).toBeDefined();
-		const run = () => runForReply(command!, demo.options, { deps, subcommand: demo.subcommand, permissions: 0n });
-		if (NEEDS_LLM.has(demo.command)) {
-			await expect(run()).rejects.toMatchObject({ name: 'UserError' });
-			return;
-		}
-		const reply: Reply = await run();
-		expect(reply.content?.startsWith('❌') ?? false).toBe(false);
-		expect((reply.embeds?.length ?? 0) + (reply.content ? 1 : 0)).toBeGreaterThan(0);
-		working.set(week, [...(working.get(week) ?? []), demoCommandLine(demo)]);
-	}, 120_000);
+	it.each(cases)(
+		'GIVEN week %i THEN %s answers without an error',
+		async (week, _line, demo) => {
+			const command = commands.find((c) => c.data.name === demo.command);
+			expect(command, `/${demo.command} is registered`).toBeDefined();
+			const run = () => runForReply(command!, demo.options, { deps, subcommand: demo.subcommand, permissions: 0n });
+			if (NEEDS_LLM.has(demo.command)) {
+				await expect(run()).rejects.toMatchObject({ name: 'UserError' });
+				return;
+			}
+			const reply: Reply = await run();
+			expect(reply.content?.startsWith('❌') ?? false).toBe(false);
+			expect((reply.embeds?.length ?? 0) + (reply.content ? 1 : 0)).toBeGreaterThan(0);
+			working.set(week, [...(working.get(week) ?? []), demoCommandLine(demo)]);
+		},
+		120_000,
+	);
 
 	it('GIVEN all the runs THEN every week has at least one demo that works without a key', () => {
 		for (const week of curriculum.weeks) expect(working.get(week.number) ?? [], `week ${week.number}`).not.toEqual([]);

@@ -29,7 +29,12 @@ describe('quiz chart inputs', () => {
 		});
 		const scene = layoutBarChart(chart);
 		expect(scene.items.filter((i) => i.role === 'bar')).toHaveLength(4);
-		expect(scene.items.filter((i) => i.role === 'bar-value').map((i) => (i.kind === 'text' ? i.text : ''))).toEqual(['3', '9', '0', '1']);
+		expect(scene.items.filter((i) => i.role === 'bar-value').map((i) => (i.kind === 'text' ? i.text : ''))).toEqual([
+			'3',
+			'9',
+			'0',
+			'1',
+		]);
 	});
 
 	it('GIVEN nobody answered THEN the spread still has an axis up to 5 and says 0 answers', () => {
@@ -39,8 +44,23 @@ describe('quiz chart inputs', () => {
 	});
 
 	it('GIVEN the asking member ranked below the top rows THEN the card adds their row after the top and outlines it', () => {
-		const standings: RankedStanding[] = Array.from({ length: 20 }, (_, i) => ({ userId: `u${i}`, points: 4000 - i * 100, live: 1000, practice: 3000 - i * 100, answers: 10, correct: 10 - (i % 5), rank: i + 1 }));
-		const card = leaderboardCard({ title: 'Leaderboard', subtitle: 's', standings, names: new Map(standings.map((s) => [s.userId, `Name ${s.userId}`])), viewerId: 'u17', footer: 'f' });
+		const standings: RankedStanding[] = Array.from({ length: 20 }, (_, i) => ({
+			userId: `u${i}`,
+			points: 4000 - i * 100,
+			live: 1000,
+			practice: 3000 - i * 100,
+			answers: 10,
+			correct: 10 - (i % 5),
+			rank: i + 1,
+		}));
+		const card = leaderboardCard({
+			title: 'Leaderboard',
+			subtitle: 's',
+			standings,
+			names: new Map(standings.map((s) => [s.userId, `Name ${s.userId}`])),
+			viewerId: 'u17',
+			footer: 'f',
+		});
 		const table = card.card.table!;
 		expect(table.rows).toHaveLength(LEADERBOARD_ROWS + 1);
 		expect(table.rows.at(-1)).toEqual(['18', 'Name u17', '2,300', '1,000', '1,300', '8/10']);
@@ -51,10 +71,20 @@ describe('quiz chart inputs', () => {
 
 	it('GIVEN the compute tasks THEN a spread chart and a card render to PNGs of their layout’s size', async () => {
 		const compute = createInlineCompute();
-		const chart = spreadChart({ title: 'Q', rows: [{ label: 'A', count: 2, right: true }, { label: 'B', count: 1, right: false }], rightLabel: 'A' });
+		const chart = spreadChart({
+			title: 'Q',
+			rows: [
+				{ label: 'A', count: 2, right: true },
+				{ label: 'B', count: 1, right: false },
+			],
+			rightLabel: 'A',
+		});
 		expect(pngSize(toBuffer(await compute.run('quizBarChart', chart)))).toEqual({ width: 1000, height: 230 + 62 * 2 });
 		const card = { card: { title: 'Card', tiles: [{ label: 'x', value: '1' }] }, figure: chart };
 		const expected = layoutCard({ ...card.card, figure: layoutBarChart(chart) });
-		expect(pngSize(toBuffer(await compute.run('quizCard', card)))).toEqual({ width: expected.width, height: expected.height });
+		expect(pngSize(toBuffer(await compute.run('quizCard', card)))).toEqual({
+			width: expected.width,
+			height: expected.height,
+		});
 	});
 });

@@ -20,10 +20,21 @@ describe('quiz and progress commands through the Discord emulator', () => {
 	// Wednesday 4 March 2026, 21:10 in Seoul: the default meeting is on.
 	const clock = new ManualClock(new Date('2026-03-04T12:10:00Z'));
 
-	const command = (user: string, name: string, options: Record<string, string | number | boolean> = {}, subcommand?: string) =>
-		emulator.dispatchInteraction({ type: 'command', name, options, user, ...(subcommand ? { subcommand } : {}) }).answered({ timeoutMs: 10_000 });
-	const click = (user: string, customId: string, message: APIMessage) => emulator.dispatchInteraction({ type: 'button', customId, message, user }).answered({ timeoutMs: 10_000 });
-	const buttons = (message: APIMessage | undefined) => (message?.components ?? []).flatMap((row) => ('components' in row ? row.components : []).map((c) => ('custom_id' in c ? c.custom_id : '')));
+	const command = (
+		user: string,
+		name: string,
+		options: Record<string, string | number | boolean> = {},
+		subcommand?: string,
+	) =>
+		emulator
+			.dispatchInteraction({ type: 'command', name, options, user, ...(subcommand ? { subcommand } : {}) })
+			.answered({ timeoutMs: 10_000 });
+	const click = (user: string, customId: string, message: APIMessage) =>
+		emulator.dispatchInteraction({ type: 'button', customId, message, user }).answered({ timeoutMs: 10_000 });
+	const buttons = (message: APIMessage | undefined) =>
+		(message?.components ?? []).flatMap((row) =>
+			('components' in row ? row.components : []).map((c) => ('custom_id' in c ? c.custom_id : '')),
+		);
 
 	beforeAll(async () => {
 		emulator = await startEmulator({ heartbeatIntervalMs: 1000 });
@@ -43,14 +54,31 @@ describe('quiz and progress commands through the Discord emulator', () => {
 		const question = bot.app.deps.curriculum.question(session.questionIds[position]!)!;
 		let outcome: InteractionOutcome;
 		if (question.kind === 'multiple-choice') {
-			const shown = optionOrder(session.seed, question.id, 4).findIndex((o) => (question.options[o]!.correct === true) === right);
+			const shown = optionOrder(session.seed, question.id, 4).findIndex(
+				(o) => (question.options[o]!.correct === true) === right,
+			);
 			outcome = await click('alan', `quiz:pick:${id}:${position}:${shown}`, message);
 		} else {
 			const form = await click('alan', `quiz:answer:${id}:${position}`, message);
 			expect(form.callbacks[0]?.type).toBe(9);
-			const value = question.kind === 'numeric' ? String((await computeAnswer(question, bot.app.deps.compute)).value + (right ? 0 : 1000)) : right ? question.answer : 'no idea';
-			outcome = await emulator.dispatchInteraction({ type: 'modal', customId: form.modal!.custom_id, fields: { answer: value }, modal: form.modal!, message, user: 'alan' }).answered({ timeoutMs: 10_000 });
-			if (question.kind === 'free-text') outcome = await click('alan', `quiz:self:${id}:${position}:${right ? 2 : 0}`, outcome.original!.message);
+			const value =
+				question.kind === 'numeric'
+					? String((await computeAnswer(question, bot.app.deps.compute)).value + (right ? 0 : 1000))
+					: right
+						? question.answer
+						: 'no idea';
+			outcome = await emulator
+				.dispatchInteraction({
+					type: 'modal',
+					customId: form.modal!.custom_id,
+					fields: { answer: value },
+					modal: form.modal!,
+					message,
+					user: 'alan',
+				})
+				.answered({ timeoutMs: 10_000 });
+			if (question.kind === 'free-text')
+				outcome = await click('alan', `quiz:self:${id}:${position}:${right ? 2 : 0}`, outcome.original!.message);
 		}
 		expect(outcome.original?.ephemeral).toBe(true);
 		return outcome.original!.message;
@@ -62,7 +90,9 @@ describe('quiz and progress commands through the Discord emulator', () => {
 		let message = start.original!.message;
 		for (const right of [true, false, true]) {
 			message = await answer(message, right);
-			expect(message.embeds[0]!.title).toMatch(right ? /^(✅ Right!|📝 Self-assessed: i made every point)/ : /^(❌ Not quite|📝 Self-assessed: not really)/);
+			expect(message.embeds[0]!.title).toMatch(
+				right ? /^(✅ Right!|📝 Self-assessed: i made every point)/ : /^(❌ Not quite|📝 Self-assessed: not really)/,
+			);
 			message = (await click('alan', buttons(message)[0]!, message)).original!.message;
 		}
 		expect(message.embeds[0]!.title).toBe('🏁 Practice finished: 2 of 3 right (67%)');
@@ -71,12 +101,17 @@ describe('quiz and progress commands through the Discord emulator', () => {
 	it('GIVEN a day later THEN /review brings back the missed question', async () => {
 		clock.advance(DAY);
 		const review = await command('alan', 'review');
-		expect(review.original).toMatchObject({ ephemeral: true, message: { embeds: [{ title: expect.stringMatching(/^🔁 Review · question 1 of 1/) }] } });
+		expect(review.original).toMatchObject({
+			ephemeral: true,
+			message: { embeds: [{ title: expect.stringMatching(/^🔁 Review · question 1 of 1/) }] },
+		});
 		clock.advance(-DAY);
 	});
 
 	it('GIVEN the meeting is on THEN /checkin records alan and ada once', async () => {
-		expect((await command('alan', 'checkin')).original?.message.content).toMatch(/^✅ Checked in to the meeting of 2026-03-04/);
+		expect((await command('alan', 'checkin')).original?.message.content).toMatch(
+			/^✅ Checked in to the meeting of 2026-03-04/,
+		);
 		expect((await command('ada', 'checkin')).original?.message.content).toMatch(/^✅ Checked in/);
 		expect((await command('alan', 'checkin')).original?.message.content).toMatch(/^You are already checked in/);
 	});
@@ -95,7 +130,9 @@ describe('quiz and progress commands through the Discord emulator', () => {
 		const report = await command('ada', 'report');
 		expect(report.original?.ephemeral).toBe(true);
 		expect(report.original?.files.map((f) => f.filename)).toEqual(['report-2026-03-04.csv', 'report-2026-03-04.png']);
-		expect(report.original!.files[0]!.bytes.toString('utf8').split('\r\n')[0]).toMatch(/^member_id,name,meetings_attended/);
+		expect(report.original!.files[0]!.bytes.toString('utf8').split('\r\n')[0]).toMatch(
+			/^member_id,name,meetings_attended/,
+		);
 	});
 
 	it('GIVEN everything above THEN no request broke Discord’s spec and no unknown route was called', () => {

@@ -19,7 +19,11 @@ export async function sessionOf(h: QuizHarness, id: string, guildId = GUILD): Pr
 }
 
 /** The displayed position of a multiple-choice question's right option (or of a wrong one). */
-export function shownOption(session: { seed: number }, question: Extract<BankQuestion, { kind: 'multiple-choice' }>, right: boolean): number {
+export function shownOption(
+	session: { seed: number },
+	question: Extract<BankQuestion, { kind: 'multiple-choice' }>,
+	right: boolean,
+): number {
 	const order = optionOrder(session.seed, question.id, question.options.length);
 	return order.findIndex((original) => (question.options[original]!.correct === true) === right);
 }
@@ -32,14 +36,23 @@ export async function answerCurrent(h: QuizHarness, id: string, right: boolean, 
 	const session = await sessionOf(h, id, who.guildId ?? undefined);
 	const position = session.results.length;
 	const question = h.deps.curriculum.question(session.questionIds[position]!)!;
-	if (question.kind === 'multiple-choice') return h.button(`quiz:pick:${id}:${position}:${shownOption(session, question, right)}`, who);
+	if (question.kind === 'multiple-choice')
+		return h.button(`quiz:pick:${id}:${position}:${shownOption(session, question, right)}`, who);
 	const form = await h.button(`quiz:answer:${id}:${position}`, who);
 	expect(form.modal?.custom_id).toBe(`quiz:submit:${id}:${position}`);
 	if (question.kind === 'numeric') {
 		const { value } = await computeAnswer(question, h.deps.compute);
 		return h.modal(`quiz:submit:${id}:${position}`, { answer: String(right ? value : value * 10 + 1) }, who);
 	}
-	const written = await h.modal(`quiz:submit:${id}:${position}`, { answer: right ? question.answer : 'I do not know.' }, who);
-	expect(customIds(written.messages[0])).toEqual([`quiz:self:${id}:${position}:2`, `quiz:self:${id}:${position}:1`, `quiz:self:${id}:${position}:0`]);
+	const written = await h.modal(
+		`quiz:submit:${id}:${position}`,
+		{ answer: right ? question.answer : 'I do not know.' },
+		who,
+	);
+	expect(customIds(written.messages[0])).toEqual([
+		`quiz:self:${id}:${position}:2`,
+		`quiz:self:${id}:${position}:1`,
+		`quiz:self:${id}:${position}:0`,
+	]);
 	return h.button(`quiz:self:${id}:${position}:${right ? 2 : 0}`, who);
 }

@@ -18,7 +18,12 @@ export const GROUP = [
 ] as const;
 
 export function actorOf(m: (typeof GROUP)[number]): Actor {
-	return { id: m.id, name: m.name, roles: [], permissions: 'organizer' in m && m.organizer ? PermissionFlagsBits.ManageGuild : 0n };
+	return {
+		id: m.id,
+		name: m.name,
+		roles: [],
+		permissions: 'organizer' in m && m.organizer ? PermissionFlagsBits.ManageGuild : 0n,
+	};
 }
 
 /**
@@ -54,10 +59,18 @@ export async function seedGroup(h: QuizHarness): Promise<void> {
 				});
 			}
 			if (rng.next() < 0.85) {
-				await h.deps.repos.checkIns.checkIn({ guildId: GUILD, userId: m.id, meetingId: new Date(end - (8 - week) * WEEK).toISOString().slice(0, 10), week, meetingStartsAt: new Date(end - (8 - week) * WEEK).toISOString(), at: at.toISOString() });
+				await h.deps.repos.checkIns.checkIn({
+					guildId: GUILD,
+					userId: m.id,
+					meetingId: new Date(end - (8 - week) * WEEK).toISOString().slice(0, 10),
+					week,
+					meetingStartsAt: new Date(end - (8 - week) * WEEK).toISOString(),
+					at: at.toISOString(),
+				});
 			}
 			const demos = ['tokenize', 'similarity', 'sample', 'attention'];
-			for (let k = 0; k < 1 + Math.floor(rng.next() * 3); k++) await h.deps.repos.memberActivity.recordDemo(GUILD, actor, demos[Math.floor(rng.next() * demos.length)]!, at);
+			for (let k = 0; k < 1 + Math.floor(rng.next() * 3); k++)
+				await h.deps.repos.memberActivity.recordDemo(GUILD, actor, demos[Math.floor(rng.next() * demos.length)]!, at);
 		}
 		const week = Math.min(3, m.weeks);
 		const scores = [3, 4, 3, 4, 3].map((s) => Math.min(5, s + (m.skill > 0.8 ? 1 : 0)));
@@ -73,7 +86,9 @@ export async function seedGroup(h: QuizHarness): Promise<void> {
 			startedAt: new Date(end - 2 * WEEK).toISOString(),
 			finishedAt: new Date(end - 2 * WEEK + 3_600_000).toISOString(),
 			knowledgePoints: { total: 4, visited: [], answered: [] },
-			dimensions: Object.fromEntries(dims.map((d, i) => [d, { score: scores[i] ?? 3, evidence: 'example' }])) as SessionEvaluation['dimensions'],
+			dimensions: Object.fromEntries(
+				dims.map((d, i) => [d, { score: scores[i] ?? 3, evidence: 'example' }]),
+			) as SessionEvaluation['dimensions'],
 			total,
 			mastery: h.deps.curriculum.format.mastery.find((band) => band.min <= total && total <= band.max)!.label,
 			strengths: [],

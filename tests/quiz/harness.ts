@@ -74,7 +74,9 @@ export interface QuizHarness {
 	close(): Promise<void>;
 }
 
-export async function quizHarness(options: { store?: Store; env?: Record<string, string>; clock?: ManualClock } = {}): Promise<QuizHarness> {
+export async function quizHarness(
+	options: { store?: Store; env?: Record<string, string>; clock?: ManualClock } = {},
+): Promise<QuizHarness> {
 	const store = options.store ?? (await memoryStore());
 	const clock = options.clock ?? new ManualClock(new Date('2026-03-04T12:00:00Z'));
 	const poster = new RecordingPoster();
@@ -84,7 +86,7 @@ export async function quizHarness(options: { store?: Store; env?: Record<string,
 	let next = 1;
 	const actor = (who: Who = {}): Actor => ({
 		id: who.userId ?? MINA,
-		name: who.name ?? ({ [MINA]: 'Mina', [JUN]: 'Jun', [ADA]: 'Ada' }[who.userId ?? MINA] ?? `user ${who.userId}`),
+		name: who.name ?? { [MINA]: 'Mina', [JUN]: 'Jun', [ADA]: 'Ada' }[who.userId ?? MINA] ?? `user ${who.userId}`,
 		roles: who.roles ?? [],
 		permissions: who.organizer || who.userId === ADA ? PermissionFlagsBits.ManageGuild : 0n,
 	});
@@ -98,7 +100,12 @@ export async function quizHarness(options: { store?: Store; env?: Record<string,
 	});
 	const finish = (responder: MemoryResponder, outcome: RespondOutcome): Interaction => {
 		const shown = responder.ops.find((o) => o.op === 'showModal');
-		return { responder, outcome, messages: visible(responder), modal: shown && shown.op === 'showModal' ? { custom_id: shown.modal.custom_id, title: shown.modal.title } : null };
+		return {
+			responder,
+			outcome,
+			messages: visible(responder),
+			modal: shown && shown.op === 'showModal' ? { custom_id: shown.modal.custom_id, title: shown.modal.title } : null,
+		};
 	};
 	return {
 		deps,
@@ -108,7 +115,15 @@ export async function quizHarness(options: { store?: Store; env?: Record<string,
 		actor,
 		async command(name, commandOptions = {}, who = {}) {
 			const responder = new MemoryResponder();
-			return finish(responder, await dispatcher.runCommand(base(who), name, { subcommand: who.subcommand, options: commandOptions }, responder));
+			return finish(
+				responder,
+				await dispatcher.runCommand(
+					base(who),
+					name,
+					{ subcommand: who.subcommand, options: commandOptions },
+					responder,
+				),
+			);
 		},
 		async button(customId, who = {}, message = { id: '1', ephemeral: true }) {
 			const responder = new MemoryResponder();
@@ -116,10 +131,14 @@ export async function quizHarness(options: { store?: Store; env?: Record<string,
 		},
 		async modal(customId, fields, who = {}) {
 			const responder = new MemoryResponder();
-			return finish(responder, await dispatcher.runModal(base(who), customId, fields, { id: '1', ephemeral: true }, responder));
+			return finish(
+				responder,
+				await dispatcher.runModal(base(who), customId, fields, { id: '1', ephemeral: true }, responder),
+			);
 		},
 		async tick() {
-			for (const { guildId, quizId } of await deps.repos.liveQuizzes.running()) await stepQuiz(deps, silentLogger, guildId, quizId);
+			for (const { guildId, quizId } of await deps.repos.liveQuizzes.running())
+				await stepQuiz(deps, silentLogger, guildId, quizId);
 		},
 		async close() {
 			await store.close();

@@ -23,7 +23,14 @@ describe('Leitner schedule', () => {
 	});
 
 	it('GIVEN a wrong review from box 3 THEN back to box 1 with one more lapse; replaying the same answer changes nothing', () => {
-		const box3: ReviewCard = { questionId: 'q', box: 3, dueAt: t0.toISOString(), lapses: 1, updatedAt: t0.toISOString(), lastAnswerId: 'a2' };
+		const box3: ReviewCard = {
+			questionId: 'q',
+			box: 3,
+			dueAt: t0.toISOString(),
+			lapses: 1,
+			updatedAt: t0.toISOString(),
+			lastAnswerId: 'a2',
+		};
 		const back = afterReview(box3, 'q', false, 'a3', t0);
 		expect(back).toMatchObject({ box: 1, lapses: 2, dueAt: at(1).toISOString(), lastAnswerId: 'a3' });
 		expect(afterReview(back, 'q', false, 'a3', at(5))).toBe(back);
@@ -31,8 +38,21 @@ describe('Leitner schedule', () => {
 	});
 
 	it('GIVEN cards THEN due ones come longest overdue first and the next due time is the earliest later one', () => {
-		const card = (id: string, dueDays: number, box = 1): ReviewCard => ({ questionId: id, box, dueAt: at(dueDays).toISOString(), lapses: 1, updatedAt: t0.toISOString(), lastAnswerId: id });
-		const cards = { a: card('a', -1), b: card('b', -3), c: card('c', 2), d: card('d', 5), e: card('e', -10, RETIRED_BOX) };
+		const card = (id: string, dueDays: number, box = 1): ReviewCard => ({
+			questionId: id,
+			box,
+			dueAt: at(dueDays).toISOString(),
+			lapses: 1,
+			updatedAt: t0.toISOString(),
+			lastAnswerId: id,
+		});
+		const cards = {
+			a: card('a', -1),
+			b: card('b', -3),
+			c: card('c', 2),
+			d: card('d', 5),
+			e: card('e', -10, RETIRED_BOX),
+		};
 		expect(dueCards(cards, t0).map((c) => c.questionId)).toEqual(['b', 'a']);
 		expect(nextDue(cards, t0)).toEqual(at(2));
 		expect(nextDue({}, t0)).toBeNull();

@@ -43,20 +43,35 @@ describe('a live quiz with 50 members through the Discord emulator, across resta
 	const botPosts = (): APIMessage[] =>
 		emulator.world
 			.messagesIn(general)
-			.filter((m) => m.message.author.id === emulator.world.botUser.id && !m.interactionId && !m.deleted && !m.ephemeral)
+			.filter(
+				(m) => m.message.author.id === emulator.world.botUser.id && !m.interactionId && !m.deleted && !m.ephemeral,
+			)
 			.map((m) => m.message);
 	const click = (user: string, customId: string, message: APIMessage) =>
-		emulator.dispatchInteraction({ type: 'button', customId, message, user, channel: general }).answered({ timeoutMs: 10_000 });
+		emulator
+			.dispatchInteraction({ type: 'button', customId, message, user, channel: general })
+			.answered({ timeoutMs: 10_000 });
 	const quizState = async (id?: string): Promise<LiveQuiz> => {
 		const quizId = id ?? (await bot.app.deps.repos.liveQuizzes.running())[0]!.quizId;
 		return (await bot.app.deps.repos.liveQuizzes.get(guildId, quizId))!;
 	};
-	const privately = (o: InteractionOutcome) => (o.original?.ephemeral ? o.original.message.content : `not ephemeral: ${JSON.stringify(o.original?.message.content)}`);
+	const privately = (o: InteractionOutcome) =>
+		o.original?.ephemeral
+			? o.original.message.content
+			: `not ephemeral: ${JSON.stringify(o.original?.message.content)}`;
 
 	beforeAll(async () => {
 		emulator = await startEmulator({
 			heartbeatIntervalMs: 1000,
-			guilds: [{ ...DEFAULT_GUILD_SEED, members: [...(DEFAULT_GUILD_SEED.members ?? []), ...MEMBERS.map((username) => ({ username, roles: ['Member'] }))] }],
+			guilds: [
+				{
+					...DEFAULT_GUILD_SEED,
+					members: [
+						...(DEFAULT_GUILD_SEED.members ?? []),
+						...MEMBERS.map((username) => ({ username, roles: ['Member'] })),
+					],
+				},
+			],
 		});
 		guildId = [...emulator.world.guilds.keys()][0]!;
 		general = emulator.world.channelByName('general', guildId).id;
@@ -71,14 +86,42 @@ describe('a live quiz with 50 members through the Discord emulator, across resta
 	const choices = new Map<string, number[]>();
 
 	it('GIVEN alan, a plain member THEN /quiz live is refused; ada (the owner) starts one and question 1 is posted with four buttons and a <t:…:R> countdown', async () => {
-		const refused = await emulator.dispatchInteraction({ type: 'command', name: 'quiz', subcommand: 'live', options: { week: 5 }, user: 'alan', channel: general }).answered();
-		expect(refused.original).toMatchObject({ ephemeral: true, message: { content: expect.stringMatching(/^❌ Only presenters can run a live quiz/) } });
-		const started = await emulator.dispatchInteraction({ type: 'command', name: 'quiz', subcommand: 'live', options: { week: 5, seconds: SECONDS, count: 2 }, user: 'ada', channel: general }).answered({ timeoutMs: 10_000 });
-		expect(started.original).toMatchObject({ ephemeral: true, message: { content: expect.stringMatching(/^▶️ Live quiz on week 5/) } });
+		const refused = await emulator
+			.dispatchInteraction({
+				type: 'command',
+				name: 'quiz',
+				subcommand: 'live',
+				options: { week: 5 },
+				user: 'alan',
+				channel: general,
+			})
+			.answered();
+		expect(refused.original).toMatchObject({
+			ephemeral: true,
+			message: { content: expect.stringMatching(/^❌ Only presenters can run a live quiz/) },
+		});
+		const started = await emulator
+			.dispatchInteraction({
+				type: 'command',
+				name: 'quiz',
+				subcommand: 'live',
+				options: { week: 5, seconds: SECONDS, count: 2 },
+				user: 'ada',
+				channel: general,
+			})
+			.answered({ timeoutMs: 10_000 });
+		expect(started.original).toMatchObject({
+			ephemeral: true,
+			message: { content: expect.stringMatching(/^▶️ Live quiz on week 5/) },
+		});
 		quiz = await quizState();
 		const [question] = await waitUntil('question 1', () => botPosts().length > 0 && botPosts());
-		expect(question!.embeds[0]!.description).toContain(`⏳ Closes <t:${Math.floor(Date.parse(quiz.questions[0]!.closesAt) / 1000)}:R>`);
-		expect(question!.components?.[0]).toMatchObject({ components: [0, 1, 2, 3].map((s) => ({ custom_id: `quiz:live:${quiz.id}:0:${s}` })) });
+		expect(question!.embeds[0]!.description).toContain(
+			`⏳ Closes <t:${Math.floor(Date.parse(quiz.questions[0]!.closesAt) / 1000)}:R>`,
+		);
+		expect(question!.components?.[0]).toMatchObject({
+			components: [0, 1, 2, 3].map((s) => ({ custom_id: `quiz:live:${quiz.id}:0:${s}` })),
+		});
 	});
 
 	it('GIVEN 50 members click in the same second THEN every click is acknowledged within 3 s and answered privately, each counted once; a second click is told so', async () => {
@@ -97,9 +140,13 @@ describe('a live quiz with 50 members through the Discord emulator, across resta
 			expect(o.timings.firstCallbackMs).toBeLessThan(3000);
 		}
 		const firstAcks = outcomes.map((o) => o.timings.firstCallbackMs!).sort((a, b) => a - b);
-		console.info(`50 clicks: first callback median ${firstAcks[25]} ms, max ${firstAcks[49]} ms; all answered in ${allAnsweredMs} ms`);
+		console.info(
+			`50 clicks: first callback median ${firstAcks[25]} ms, max ${firstAcks[49]} ms; all answered in ${allAnsweredMs} ms`,
+		);
 		const repeat = await click('m01', `quiz:live:${quiz.id}:0:3`, message);
-		expect(privately(repeat)).toBe(`You already answered this one (you chose **A**): one answer per member. Results <t:${Math.floor(Date.parse(quiz.questions[0]!.closesAt) / 1000)}:R>.`);
+		expect(privately(repeat)).toBe(
+			`You already answered this one (you chose **A**): one answer per member. Results <t:${Math.floor(Date.parse(quiz.questions[0]!.closesAt) / 1000)}:R>.`,
+		);
 		expect(await bot.app.deps.repos.liveQuizzes.answers(guildId, quiz.id, 0)).toHaveLength(50);
 	}, 30_000);
 
@@ -108,7 +155,9 @@ describe('a live quiz with 50 members through the Discord emulator, across resta
 		const late = await click('alan', `quiz:live:${quiz.id}:0:0`, botPosts()[0]!);
 		expect(late.acknowledged).toBe(true);
 		expect(late.errors).toEqual([]);
-		expect(privately(late)).toMatch(/^⌛ Time is up for question 1: answers closed <t:\d+:R>\. Get ready for the next one!$/);
+		expect(privately(late)).toMatch(
+			/^⌛ Time is up for question 1: answers closed <t:\d+:R>\. Get ready for the next one!$/,
+		);
 		expect(await bot.app.deps.repos.liveQuizzes.answers(guildId, quiz.id, 0)).toHaveLength(50);
 	});
 
@@ -138,12 +187,16 @@ describe('a live quiz with 50 members through the Discord emulator, across resta
 	it('GIVEN a restart in the middle of question 2 THEN the buttons posted by the previous process keep working', async () => {
 		const question2 = botPosts()[2]!;
 		clock.advance(2000);
-		const before = await Promise.all(MEMBERS.slice(0, 10).map((user) => click(user, `quiz:live:${quiz.id}:1:0`, question2)));
+		const before = await Promise.all(
+			MEMBERS.slice(0, 10).map((user) => click(user, `quiz:live:${quiz.id}:1:0`, question2)),
+		);
 		for (const o of before) expect(privately(o)).toMatch(/^✅ Your answer \*\*A\*\* is in, after 2\.0 s/);
 		await bot.stop();
 		bot = await start();
 		clock.advance(4000);
-		const after = await Promise.all(MEMBERS.slice(10, 20).map((user) => click(user, `quiz:live:${quiz.id}:1:1`, question2)));
+		const after = await Promise.all(
+			MEMBERS.slice(10, 20).map((user) => click(user, `quiz:live:${quiz.id}:1:1`, question2)),
+		);
 		for (const o of after) expect(privately(o)).toMatch(/^✅ Your answer \*\*B\*\* is in, after 6\.0 s/);
 		MEMBERS.slice(0, 20).forEach((user, i) => choices.get(user)!.push(i < 10 ? 0 : 1));
 		const again = await click('m01', `quiz:live:${quiz.id}:1:2`, question2);
@@ -154,8 +207,14 @@ describe('a live quiz with 50 members through the Discord emulator, across resta
 		clock.advance(SECONDS * 1000);
 		await bot.app.liveQuizzes.tick();
 		const final = await waitUntil('the final standings', () => botPosts().find((m) => m.content.startsWith('🏁')));
-		expect(final.content).toMatch(/^🏁 \*\*Live quiz on week 5 is over!\*\*\n🥇 <@\d+> · [\d,]+ points\n🥈 <@\d+> · [\d,]+ points\n🥉 <@\d+> · [\d,]+ points\n/);
-		expect(emulator.world.messagesIn(general).find((m) => m.message.id === final.id)!.pinged).toEqual({ users: [], roles: [], everyone: false });
+		expect(final.content).toMatch(
+			/^🏁 \*\*Live quiz on week 5 is over!\*\*\n🥇 <@\d+> · [\d,]+ points\n🥈 <@\d+> · [\d,]+ points\n🥉 <@\d+> · [\d,]+ points\n/,
+		);
+		expect(emulator.world.messagesIn(general).find((m) => m.message.id === final.id)!.pinged).toEqual({
+			users: [],
+			roles: [],
+			everyone: false,
+		});
 		expect(emulator.world.messagesIn(general).find((m) => m.message.id === final.id)!.files[0]!.png?.width).toBe(900);
 		expect(botPosts()).toHaveLength(5);
 	});
@@ -165,7 +224,9 @@ describe('a live quiz with 50 members through the Discord emulator, across resta
 		expect(finished.phase).toBe('finished');
 		expect(await bot.app.deps.repos.liveQuizzes.running()).toEqual([]);
 		const questions = finished.questionIds.map((id) => bot.app.deps.curriculum.question(id)!);
-		const rights = questions.map((q) => (q.kind === 'multiple-choice' ? optionOrder(finished.seed, q.id, 4).findIndex((o) => q.options[o]!.correct) : -1));
+		const rights = questions.map((q) =>
+			q.kind === 'multiple-choice' ? optionOrder(finished.seed, q.id, 4).findIndex((o) => q.options[o]!.correct) : -1,
+		);
 		let total = 0;
 		for (const user of MEMBERS) {
 			const log = await bot.app.deps.repos.answers.list(guildId, emulator.world.userByName(user).id);
@@ -180,7 +241,11 @@ describe('a live quiz with 50 members through the Discord emulator, across resta
 		}
 		// 3 s of 20: 925 points for a right first answer; 2 s: 950, 6 s: 850 for a right second one.
 		expect(livePoints(true, 3000, 20_000)).toBe(925);
-		expect(total).toBe(MEMBERS.filter((u) => choices.get(u)![0] === rights[0]).length * 925 + (rights[1] === 0 ? 10 * 950 : 0) + (rights[1] === 1 ? 10 * 850 : 0));
+		expect(total).toBe(
+			MEMBERS.filter((u) => choices.get(u)![0] === rights[0]).length * 925 +
+				(rights[1] === 0 ? 10 * 950 : 0) +
+				(rights[1] === 1 ? 10 * 850 : 0),
+		);
 		expect(emulator.violations).toEqual([]);
 		expect(emulator.unknownRoutes).toEqual([]);
 	});

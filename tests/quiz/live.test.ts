@@ -62,23 +62,50 @@ describe('/quiz live', () => {
 		const right = order.findIndex((o) => q1.options[o]!.correct);
 		// Members 0–29 answer right after 4 s, 30–49 pick the option after the right one after 10 s.
 		h.clock.advance(4000);
-		const fast = await Promise.all(Array.from({ length: 30 }, (_, i) => h.button(`quiz:live:${quiz.id}:0:${right}`, { userId: member(i), name: `m${i}` }, { id: posted.id, ephemeral: false })));
+		const fast = await Promise.all(
+			Array.from({ length: 30 }, (_, i) =>
+				h.button(
+					`quiz:live:${quiz.id}:0:${right}`,
+					{ userId: member(i), name: `m${i}` },
+					{ id: posted.id, ephemeral: false },
+				),
+			),
+		);
 		h.clock.advance(6000);
-		const slow = await Promise.all(Array.from({ length: 20 }, (_, i) => h.button(`quiz:live:${quiz.id}:0:${(right + 1) % 4}`, { userId: member(30 + i), name: `m${30 + i}` }, { id: posted.id, ephemeral: false })));
-		for (const click of [...fast, ...slow]) expect(click.messages[0]).toMatchObject({ ephemeral: true, content: expect.stringMatching(/^✅ Your answer \*\*[A-D]\*\* is in, after (4|10)\.0 s\. Results <t:\d+:R>\.$/) });
+		const slow = await Promise.all(
+			Array.from({ length: 20 }, (_, i) =>
+				h.button(
+					`quiz:live:${quiz.id}:0:${(right + 1) % 4}`,
+					{ userId: member(30 + i), name: `m${30 + i}` },
+					{ id: posted.id, ephemeral: false },
+				),
+			),
+		);
+		for (const click of [...fast, ...slow])
+			expect(click.messages[0]).toMatchObject({
+				ephemeral: true,
+				content: expect.stringMatching(/^✅ Your answer \*\*[A-D]\*\* is in, after (4|10)\.0 s\. Results <t:\d+:R>\.$/),
+			});
 		const again = await h.button(`quiz:live:${quiz.id}:0:0`, { userId: member(0), name: 'm0' });
-		expect(again.messages[0]?.content).toMatch(/^You already answered this one \(you chose \*\*[A-D]\*\*\): one answer per member/);
+		expect(again.messages[0]?.content).toMatch(
+			/^You already answered this one \(you chose \*\*[A-D]\*\*\): one answer per member/,
+		);
 		expect(await h.deps.repos.liveQuizzes.answers(GUILD, quiz.id, 0)).toHaveLength(50);
 
 		h.clock.advance(10_000);
 		const late = await h.button(`quiz:live:${quiz.id}:0:${right}`, { userId: member(60) });
-		expect(late.messages[0]).toMatchObject({ ephemeral: true, content: expect.stringMatching(/^⌛ Time is up for question 1/) });
+		expect(late.messages[0]).toMatchObject({
+			ephemeral: true,
+			content: expect.stringMatching(/^⌛ Time is up for question 1/),
+		});
 		await h.tick();
 		const closed = h.poster.sent[0]!.reply;
 		expect(closed.components?.[0]?.components.every((c) => 'disabled' in c && c.disabled)).toBe(true);
 		expect(closed.embeds?.[0]?.description).toContain('⌛ Closed: 50 answers.');
 		const results = h.poster.sent[1]!;
-		expect(results.reply.embeds?.[0]?.description).toContain(`✅ Right answer: **${'ABCD'[right]}.** ${q1.options[order[right]!]!.text}`);
+		expect(results.reply.embeds?.[0]?.description).toContain(
+			`✅ Right answer: **${'ABCD'[right]}.** ${q1.options[order[right]!]!.text}`,
+		);
 		expect(pngSize(results.reply.files![0]!.data)).toEqual({ width: 1000, height: 230 + 62 * 4 });
 		expect(results.reply.files![0]!.description).toContain(`right: ${'ABCD'[right]}`);
 		expect((await onlyQuiz(h)).phase).toBe('break');
@@ -88,7 +115,7 @@ describe('/quiz live', () => {
 		h.clock.advance(LIVE_BREAK_SECONDS * 1000);
 		await h.tick();
 		expect(h.poster.sent).toHaveLength(3);
-		const q2 = (await onlyQuiz(h));
+		const q2 = await onlyQuiz(h);
 		expect(q2).toMatchObject({ phase: 'question', index: 1 });
 		const early = await h.button(`quiz:live:${quiz.id}:0:${right}`, { userId: member(61) });
 		expect(early.messages[0]?.content).toMatch(/^⌛ Time is up for question 1/);
@@ -105,11 +132,14 @@ describe('/quiz live', () => {
 		// Points: round(1000 × (1 − t / 2T)): 4 s of 20 → 900 for the fast right answers, 0 for the wrong ones.
 		expect(livePoints(true, 4000, 20_000)).toBe(900);
 		const second = h.deps.curriculum.question(quiz.questionIds[1]!)!;
-		const m0Second = second.kind === 'multiple-choice' && second.options[optionOrder(quiz.seed, second.id, 4)[0]!]!.correct ? 950 : 0;
+		const m0Second =
+			second.kind === 'multiple-choice' && second.options[optionOrder(quiz.seed, second.id, 4)[0]!]!.correct ? 950 : 0;
 		const log0 = await h.deps.repos.answers.list(GUILD, member(0));
 		expect(log0.map((a) => a.points)).toEqual([900, m0Second]);
 		const log30 = await h.deps.repos.answers.list(GUILD, member(30));
-		expect(log30).toEqual([expect.objectContaining({ mode: 'live', correct: false, points: 0, responseMs: 10_000, id: `l:${quiz.id}:0` })]);
+		expect(log30).toEqual([
+			expect.objectContaining({ mode: 'live', correct: false, points: 0, responseMs: 10_000, id: `l:${quiz.id}:0` }),
+		]);
 		expect(Object.keys(await h.deps.repos.reviews.cards(GUILD, member(30)))).toEqual([q1.id]);
 		const finished = (await h.deps.repos.liveQuizzes.get(GUILD, quiz.id))!;
 		expect(finished).toMatchObject({ phase: 'finished', dueAt: null });
@@ -120,14 +150,18 @@ describe('/quiz live', () => {
 	it('GIVEN a quiz running in the channel THEN a second one is refused, and /quiz stop ends it at once with the open question’s results and the standings', async () => {
 		await h.command('quiz', { week: 4, count: 3, seconds: 30 }, { ...live, userId: ADA });
 		const second = await h.command('quiz', { week: 5 }, { ...live, userId: ADA });
-		expect(second.messages[0]?.content).toBe('❌ A live quiz is already running in this channel: wait for its standings, or end it with `/quiz stop`.');
+		expect(second.messages[0]?.content).toBe(
+			'❌ A live quiz is already running in this channel: wait for its standings, or end it with `/quiz stop`.',
+		);
 		const quiz = await onlyQuiz(h);
 		h.clock.advance(3000);
 		await h.button(`quiz:live:${quiz.id}:0:1`, { userId: MINA });
 		const refused = await h.command('quiz', {}, { subcommand: 'stop', userId: MINA });
 		expect(refused.messages[0]?.content).toBe('❌ Only presenters can end a live quiz: ask an organizer.');
 		const stopped = await h.command('quiz', {}, { subcommand: 'stop', userId: ADA });
-		expect(stopped.messages[0]?.content).toBe('⏹ The live quiz on week 4 ended: the results and standings are in the channel.');
+		expect(stopped.messages[0]?.content).toBe(
+			'⏹ The live quiz on week 4 ended: the results and standings are in the channel.',
+		);
 		expect(h.poster.sent.map((m) => m.reply.embeds?.[0]?.title ?? m.reply.content?.split('\n')[0])).toEqual([
 			'Live quiz · week 4 · question 1 of 3',
 			'Question 1 of 3: results',
@@ -154,8 +188,13 @@ describe('/quiz live', () => {
 		expect(repeat.messages[0]?.content).toMatch(/^You already answered this one \(you chose \*\*A\*\*\)/);
 		first.clock.advance(25_000);
 		await second.tick();
-		expect(second.poster.sent.map((m) => m.reply.embeds?.[0]?.title ?? m.reply.content?.split('\n')[0])).toEqual(['Question 1 of 1: results', '🏁 **Live quiz on week 9 is over!**']);
-		expect(second.poster.sent[0]!.reply.files![0]!.description).toMatch(/^Answers to question 1: A\. .* 1, B\. .* 1, C\. .* 0, D\. .* 0; right: [A-D]\.$/);
+		expect(second.poster.sent.map((m) => m.reply.embeds?.[0]?.title ?? m.reply.content?.split('\n')[0])).toEqual([
+			'Question 1 of 1: results',
+			'🏁 **Live quiz on week 9 is over!**',
+		]);
+		expect(second.poster.sent[0]!.reply.files![0]!.description).toMatch(
+			/^Answers to question 1: A\. .* 1, B\. .* 1, C\. .* 0, D\. .* 0; right: [A-D]\.$/,
+		);
 		await store.close();
 	});
 
@@ -175,14 +214,26 @@ describe('/quiz live', () => {
 		expect(state.computed?.value).toBeTypeOf('number');
 		const form = await h.button(`quiz:lans:${quiz.id}:${quiz.index}`, { userId: MINA });
 		expect(form.modal?.custom_id).toBe(`quiz:lnum:${quiz.id}:${quiz.index}`);
-		const answered = await h.modal(`quiz:lnum:${quiz.id}:${quiz.index}`, { answer: String(state.computed!.value) }, { userId: MINA });
+		const answered = await h.modal(
+			`quiz:lnum:${quiz.id}:${quiz.index}`,
+			{ answer: String(state.computed!.value) },
+			{ userId: MINA },
+		);
 		expect(answered.messages[0]?.content).toMatch(/^✅ Your answer/);
-		await h.modal(`quiz:lnum:${quiz.id}:${quiz.index}`, { answer: String(state.computed!.value - 1000) }, { userId: JUN });
+		await h.modal(
+			`quiz:lnum:${quiz.id}:${quiz.index}`,
+			{ answer: String(state.computed!.value - 1000) },
+			{ userId: JUN },
+		);
 		const before = h.poster.sent.length;
 		h.clock.advance(15_000);
 		await h.tick();
 		const results = h.poster.sent[before]!.reply;
 		expect(results.files![0]!.description).toMatch(/Too low 1, Within ±[\d.]+ 1, Too high 0/);
-		expect((await h.deps.repos.answers.list(GUILD, MINA)).at(-1)).toMatchObject({ mode: 'live', correct: true, kind: 'numeric' });
+		expect((await h.deps.repos.answers.list(GUILD, MINA)).at(-1)).toMatchObject({
+			mode: 'live',
+			correct: true,
+			kind: 'numeric',
+		});
 	});
 });

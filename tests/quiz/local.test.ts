@@ -36,10 +36,24 @@ describe('quizzes and progress in the local mode', () => {
 	beforeAll(async () => {
 		workspace = new LocalWorkspace({ clock });
 		const config = loadConfig({ NODE_ENV: 'test', STORE_URL: 'sqlite://:memory:' });
-		app = await createApp({ config, log: silentLogger, poster: workspace.poster, store: await memoryStore(), clock, compute: createInlineCompute(), curriculum: await testCurriculum(), liveQuizTickMs: 3_600_000 });
+		app = await createApp({
+			config,
+			log: silentLogger,
+			poster: workspace.poster,
+			store: await memoryStore(),
+			clock,
+			compute: createInlineCompute(),
+			curriculum: await testCurriculum(),
+			liveQuizTickMs: 3_600_000,
+		});
 		await app.liveQuizzes.start(() => [GUILD]);
 		local = new LocalInteractions(workspace, app);
-		[ada, grace, linus, minji] = ['Ada', 'Grace', 'Linus', '민지'].map((name) => workspace.member(name)!) as [LocalMember, LocalMember, LocalMember, LocalMember];
+		[ada, grace, linus, minji] = ['Ada', 'Grace', 'Linus', '민지'].map((name) => workspace.member(name)!) as [
+			LocalMember,
+			LocalMember,
+			LocalMember,
+			LocalMember,
+		];
 	});
 	afterAll(() => app.close());
 
@@ -50,8 +64,13 @@ describe('quizzes and progress in the local mode', () => {
 		const position = session.results.length;
 		const question = app.deps.curriculum.question(session.questionIds[position]!)!;
 		if (question.kind === 'multiple-choice') {
-			const shown = optionOrder(session.seed, question.id, 4).findIndex((o) => (question.options[o]!.correct === true) === right);
-			return (await local.click(message.id, `quiz:pick:${id}:${position}:${shown}`, linus)).messages[0] ?? workspace.message(message.id)!;
+			const shown = optionOrder(session.seed, question.id, 4).findIndex(
+				(o) => (question.options[o]!.correct === true) === right,
+			);
+			return (
+				(await local.click(message.id, `quiz:pick:${id}:${position}:${shown}`, linus)).messages[0] ??
+				workspace.message(message.id)!
+			);
 		}
 		await local.click(message.id, `quiz:answer:${id}:${position}`, linus);
 		const form = local.pendingModal(linus)!;
@@ -71,7 +90,9 @@ describe('quizzes and progress in the local mode', () => {
 		expect(message.visibleTo).toBe(linus.id);
 		for (let i = 0; i < 4; i++) {
 			message = await answer(message, i !== 1);
-			expect(message.embeds[0]?.title).toMatch(i === 1 ? /^(❌ Not quite|📝 Self-assessed: not really)/ : /^(✅ Right!|📝 Self-assessed: i made every point)/);
+			expect(message.embeds[0]?.title).toMatch(
+				i === 1 ? /^(❌ Not quite|📝 Self-assessed: not really)/ : /^(✅ Right!|📝 Self-assessed: i made every point)/,
+			);
 			await local.click(message.id, buttons(message)[0]!, linus);
 			message = workspace.message(message.id)!;
 		}
@@ -89,7 +110,10 @@ describe('quizzes and progress in the local mode', () => {
 		expect(first).toMatch(/^quiz:live:[\w-]{8}:0:0$/);
 		clock.advance(2000);
 		const clicked = await local.click(question.id, first!, linus);
-		expect(clicked.messages[0]).toMatchObject({ visibleTo: linus.id, content: expect.stringMatching(/^✅ Your answer \*\*A\*\* is in, after 2\.0 s/) });
+		expect(clicked.messages[0]).toMatchObject({
+			visibleTo: linus.id,
+			content: expect.stringMatching(/^✅ Your answer \*\*A\*\* is in, after 2\.0 s/),
+		});
 		await local.click(question.id, buttons(question)[1]!, minji);
 		clock.advance(10_000);
 		await app.liveQuizzes.tick();
@@ -97,7 +121,9 @@ describe('quizzes and progress in the local mode', () => {
 		expect(posts[0]!.attachments[0]).toMatchObject({ name: 'spread.png', width: 1000 });
 		expect(posts[1]!.content).toMatch(/^🏁 \*\*Live quiz on week 7 is over!\*\*/);
 		expect(posts[1]!.attachments[0]).toMatchObject({ name: 'standings.png', width: 900 });
-		expect(workspace.message(question.id)!.components[0]!.components.every((c) => 'disabled' in c && c.disabled)).toBe(true);
+		expect(workspace.message(question.id)!.components[0]!.components.every((c) => 'disabled' in c && c.disabled)).toBe(
+			true,
+		);
 	});
 
 	it('GIVEN the meeting is on THEN /checkin records Linus once; a demo command counts on his progress card, and /progress, /leaderboard and /review answer', async () => {
@@ -106,11 +132,16 @@ describe('quizzes and progress in the local mode', () => {
 		const tokenize = await local.command('/tokenize text:Hello world', linus, studyGroup);
 		expect(tokenize.outcome.ok).toBe(true);
 		// Counted by the dispatcher's outcome hook after the reply, without making the member wait.
-		for (let i = 0; i < 100 && !(await app.deps.repos.memberActivity.get(GUILD, linus.id))?.demos.tokenize; i++) await new Promise((r) => setTimeout(r, 10));
+		for (let i = 0; i < 100 && !(await app.deps.repos.memberActivity.get(GUILD, linus.id))?.demos.tokenize; i++)
+			await new Promise((r) => setTimeout(r, 10));
 		expect((await app.deps.repos.memberActivity.get(GUILD, linus.id))?.demos).toEqual({ tokenize: 1 });
-		const liveRight = (await app.deps.repos.answers.list(GUILD, linus.id)).filter((a) => a.mode === 'live' && a.correct).length;
+		const liveRight = (await app.deps.repos.answers.list(GUILD, linus.id)).filter(
+			(a) => a.mode === 'live' && a.correct,
+		).length;
 		const progress = await local.command('/progress', linus, studyGroup);
-		expect(progress.messages[0]!.attachments[0]!.description).toBe(`Progress card of Linus: 1 meeting, ${3 + liveRight} of 5 answers right, streak 1 week.`);
+		expect(progress.messages[0]!.attachments[0]!.description).toBe(
+			`Progress card of Linus: 1 meeting, ${3 + liveRight} of 5 answers right, streak 1 week.`,
+		);
 		const board = await local.command('/leaderboard period:all', minji, studyGroup);
 		expect(board.messages[0]!.visibleTo).toBeNull();
 		expect(board.messages[0]!.attachments[0]!.name).toBe('leaderboard.png');

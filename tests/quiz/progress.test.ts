@@ -15,7 +15,14 @@ const bank: Record<number, BankQuestion[]> = {
 const curriculum: Pick<Curriculum, 'weeks' | 'questionsFor'> = { weeks, questionsFor: (n) => bank[n] ?? [] };
 
 let n = 0;
-const answer = (questionId: string, week: number, credit: number, at = '2026-03-04T12:00:00.000Z', mode: AnswerRecord['mode'] = 'practice', points = 0): AnswerRecord => ({
+const answer = (
+	questionId: string,
+	week: number,
+	credit: number,
+	at = '2026-03-04T12:00:00.000Z',
+	mode: AnswerRecord['mode'] = 'practice',
+	points = 0,
+): AnswerRecord => ({
 	id: `x${n++}`,
 	guildId: 'g',
 	userId: 'u',
@@ -35,11 +42,24 @@ describe('mastery per week', () => {
 	it('GIVEN repeated attempts THEN mastery takes each question’s latest credit over the whole bank, accuracy every attempt', () => {
 		const answers = [answer('a', 1, 0), answer('a', 1, 1), answer('b', 1, 1), answer('c', 1, 0.5), answer('e', 2, 0)];
 		const [w1, w2] = topicMastery(answers, curriculum);
-		expect(w1).toEqual({ week: 1, title: 'One', bank: 4, answered: 3, answers: 4, correct: 3, accuracy: 0.75, mastery: (1 + 1 + 0.5 + 0) / 4, completed: false });
+		expect(w1).toEqual({
+			week: 1,
+			title: 'One',
+			bank: 4,
+			answered: 3,
+			answers: 4,
+			correct: 3,
+			accuracy: 0.75,
+			mastery: (1 + 1 + 0.5 + 0) / 4,
+			completed: false,
+		});
 		expect(w2).toMatchObject({ answered: 1, answers: 1, correct: 0, accuracy: 0, mastery: 0, completed: false });
 		const done = topicMastery([...answers, answer('d', 1, 1), answer('c', 1, 1)], curriculum)[0]!;
 		expect(done).toMatchObject({ mastery: 1, completed: true });
-		const eighty = topicMastery([answer('a', 1, 1), answer('b', 1, 1), answer('c', 1, 1), answer('d', 1, 0.2)], curriculum)[0]!;
+		const eighty = topicMastery(
+			[answer('a', 1, 1), answer('b', 1, 1), answer('c', 1, 1), answer('d', 1, 0.2)],
+			curriculum,
+		)[0]!;
 		expect(eighty).toMatchObject({ mastery: 0.8, completed: true });
 	});
 });
@@ -52,13 +72,26 @@ describe('a member’s progress', () => {
 			userId: 'u',
 			name: 'Mina',
 			answers: [answer('a', 1, 1, lastWeek), answer('b', 1, 0, lastWeek), answer('e', 2, 1, lastWeek, 'live', 925)],
-			activity: { profile: { userId: 'u', name: 'Mina', roles: [], permissions: '0', seenAt: lastWeek }, demos: { tokenize: 3, sample: 2 }, demoTimes: [now.toISOString()] },
+			activity: {
+				profile: { userId: 'u', name: 'Mina', roles: [], permissions: '0', seenAt: lastWeek },
+				demos: { tokenize: 3, sample: 2 },
+				demoTimes: [now.toISOString()],
+			},
 			meetings: [
 				{ meetingId: '2026-02-25', week: 1, startsAt: lastWeek, attendeeIds: ['u', 'v'] },
 				{ meetingId: '2026-03-04', week: 2, startsAt: now.toISOString(), attendeeIds: ['v'] },
 			],
 			evaluations: [],
-			cards: { b: { questionId: 'b', box: 1, dueAt: '2026-02-26T12:00:00.000Z', lapses: 1, updatedAt: lastWeek, lastAnswerId: 'x' } },
+			cards: {
+				b: {
+					questionId: 'b',
+					box: 1,
+					dueAt: '2026-02-26T12:00:00.000Z',
+					lapses: 1,
+					updatedAt: lastWeek,
+					lastAnswerId: 'x',
+				},
+			},
 			curriculum,
 			now,
 			timeZone: 'Asia/Seoul',

@@ -38,7 +38,14 @@ describe('leaderboard standings', () => {
 			a({ questionId: 'q3', mode: 'live', points: 925 }),
 			a({ questionId: 'q4', mode: 'live', correct: false, credit: 0, points: 0 }),
 		]);
-		expect(s).toEqual({ userId: 'u', points: 925 + 1.5 * PRACTICE_POINTS, live: 925, practice: 150, answers: 6, correct: 4 });
+		expect(s).toEqual({
+			userId: 'u',
+			points: 925 + 1.5 * PRACTICE_POINTS,
+			live: 925,
+			practice: 150,
+			answers: 6,
+			correct: 4,
+		});
 	});
 
 	it('GIVEN tied points THEN the tied members share a rank and the next rank skips ("1, 2, 2, 4"), ties broken by accuracy for the order', () => {

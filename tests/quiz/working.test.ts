@@ -30,15 +30,23 @@ describe('worked answers', () => {
 	});
 
 	it('GIVEN a dot product, a cosine and a parameter count THEN each line states the question’s own numbers', () => {
-		expect(workingLines({ kind: 'dot-product', a: [1, 2, 3], b: [4, 5, 6] }, 32)).toEqual(['a·b = 1×4 + 2×5 + 3×6', '= **32**']);
-		expect(workingLines({ kind: 'cosine', a: [3, 4], b: [4, 3] }, 0.96)[0]).toBe('a·b = 24, ‖a‖ = 5, ‖b‖ = 5');
-		expect(workingLines({ kind: 'parameter-count', layer: 'multi-head-attention', d_model: 512, heads: 8 }, 1_050_624)).toEqual([
-			'4 projections (Q, K, V, output) of 512 × 512 plus 4 biases of 512: 4×512² + 4×512',
-			'= **1,050,624**',
+		expect(workingLines({ kind: 'dot-product', a: [1, 2, 3], b: [4, 5, 6] }, 32)).toEqual([
+			'a·b = 1×4 + 2×5 + 3×6',
+			'= **32**',
 		]);
+		expect(workingLines({ kind: 'cosine', a: [3, 4], b: [4, 3] }, 0.96)[0]).toBe('a·b = 24, ‖a‖ = 5, ‖b‖ = 5');
+		expect(
+			workingLines({ kind: 'parameter-count', layer: 'multi-head-attention', d_model: 512, heads: 8 }, 1_050_624),
+		).toEqual(['4 projections (Q, K, V, output) of 512 × 512 plus 4 biases of 512: 4×512² + 4×512', '= **1,050,624**']);
 	});
 
 	it('GIVEN numbers of every size THEN num prints integers whole, others with four significant digits, extremes in scientific notation', () => {
-		expect([num(2359296), num(0.86466), num(-0.5), num(0.0000123), num(12345678.9)]).toEqual(['2,359,296', '0.8647', '−0.5', '1.230e-5', '1.235e+7']);
+		expect([num(2359296), num(0.86466), num(-0.5), num(0.0000123), num(12345678.9)]).toEqual([
+			'2,359,296',
+			'0.8647',
+			'−0.5',
+			'1.230e-5',
+			'1.235e+7',
+		]);
 	});
 });

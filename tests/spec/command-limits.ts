@@ -38,7 +38,8 @@ function checkName(name: string | undefined, where: string, lowercase: boolean, 
 /** Sum of the characters Discord counts against a command's 4000 total (names, descriptions, choice names and values). */
 export function commandCharacters(command: OptionLike): number {
 	let total = [...(command.name ?? '')].length + [...(command.description ?? '')].length;
-	for (const choice of command.choices ?? []) total += [...(choice.name ?? '')].length + [...String(choice.value ?? '')].length;
+	for (const choice of command.choices ?? [])
+		total += [...(choice.name ?? '')].length + [...String(choice.value ?? '')].length;
 	for (const option of command.options ?? []) total += commandCharacters(option);
 	return total;
 }

@@ -79,11 +79,17 @@ export function embedCharacters(embeds: readonly EmbedLike[]): number {
 }
 
 /** Discord refuses a message whose components repeat a custom_id, or a select whose min/max cannot be met. */
-function checkCustomIds(components: readonly ComponentLike[], where: string, seen: Set<string>, errors: string[]): void {
+function checkCustomIds(
+	components: readonly ComponentLike[],
+	where: string,
+	seen: Set<string>,
+	errors: string[],
+): void {
 	components.forEach((component, i) => {
 		const at = `${where}/${i}`;
 		if (component.custom_id !== undefined) {
-			if (seen.has(component.custom_id)) errors.push(`${at}/custom_id "${component.custom_id}" is used twice in this message`);
+			if (seen.has(component.custom_id))
+				errors.push(`${at}/custom_id "${component.custom_id}" is used twice in this message`);
 			seen.add(component.custom_id);
 		}
 		const min = component.min_values ?? 1;
@@ -104,7 +110,9 @@ function checkComponents(components: readonly ComponentLike[], flags: number, er
 	}
 	components.forEach((row, i) => {
 		if (row.type !== 1) {
-			errors.push(`/components/${i} is of type ${row.type}; without IS_COMPONENTS_V2 only action rows (1) may be top-level`);
+			errors.push(
+				`/components/${i} is of type ${row.type}; without IS_COMPONENTS_V2 only action rows (1) may be top-level`,
+			);
 			return;
 		}
 		const children = row.components ?? [];
@@ -128,13 +136,16 @@ function checkAttachments(message: MessageLike, context: MessageContext, errors:
 	const attachments = message.attachments ?? [];
 	const declared = new Set(attachments.map((a) => a.id ?? ''));
 	for (const [index, file] of fileIndexes) {
-		if (!declared.has(index)) errors.push(`${file.field} (${file.filename}) has no attachments[] entry with id "${index}"`);
+		if (!declared.has(index))
+			errors.push(`${file.field} (${file.filename}) has no attachments[] entry with id "${index}"`);
 	}
 	const existing = new Set(context.existing.map((a) => a.id));
 	attachments.forEach((attachment, i) => {
 		const id = attachment.id ?? '';
 		if (!fileIndexes.has(id) && !existing.has(id)) {
-			errors.push(`/attachments/${i} has id "${id}", which is neither an uploaded files[n] nor an attachment the message has`);
+			errors.push(
+				`/attachments/${i} has id "${id}", which is neither an uploaded files[n] nor an attachment the message has`,
+			);
 		}
 	});
 	if (context.files.length > 10) errors.push(`${context.files.length} files uploaded; at most 10 are allowed`);
@@ -147,13 +158,15 @@ function checkAttachments(message: MessageLike, context: MessageContext, errors:
 	const names = new Set<string>();
 	for (const file of context.files) names.add(file.filename);
 	for (const attachment of attachments) if (attachment.filename) names.add(attachment.filename);
-	for (const kept of context.existing) if (declared.has(kept.id) || message.attachments == null) names.add(kept.filename);
+	for (const kept of context.existing)
+		if (declared.has(kept.id) || message.attachments == null) names.add(kept.filename);
 	(message.embeds ?? []).forEach((embed, i) => {
 		const urls = [embed.image?.url, embed.thumbnail?.url, embed.footer?.icon_url, embed.author?.icon_url];
 		for (const url of urls) {
 			if (!url?.startsWith('attachment://')) continue;
 			const name = url.slice('attachment://'.length);
-			if (!names.has(name)) errors.push(`/embeds/${i} refers to ${url}, but no attachment of this message is named "${name}"`);
+			if (!names.has(name))
+				errors.push(`/embeds/${i} refers to ${url}, but no attachment of this message is named "${name}"`);
 		}
 	});
 }
@@ -174,7 +187,9 @@ export function checkMessageLimits(message: MessageLike, context: MessageContext
 	checkComponents(message.components ?? [], flags, errors);
 	checkAttachments(message, context, errors);
 	if (context.channelMessage && (flags & ~CHANNEL_MESSAGE_FLAGS) !== 0) {
-		errors.push(`/flags ${flags} sets flags a channel message cannot have (EPHEMERAL is for interaction responses only)`);
+		errors.push(
+			`/flags ${flags} sets flags a channel message cannot have (EPHEMERAL is for interaction responses only)`,
+		);
 	}
 	const mentions = message.allowed_mentions;
 	if (mentions?.parse?.includes('users') && mentions.users?.length) {

@@ -189,7 +189,8 @@ export class DiscordSpec {
 	/** Compiles the body validators of `METHOD template` routes now, so the first request does not pay for it. */
 	warm(routes: readonly string[]): void {
 		for (const operation of this.operations) {
-			if (operation.requestSchema && routes.includes(`${operation.method} ${operation.template}`)) this.bodyValidator(operation);
+			if (operation.requestSchema && routes.includes(`${operation.method} ${operation.template}`))
+				this.bodyValidator(operation);
 		}
 	}
 

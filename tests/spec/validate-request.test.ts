@@ -51,7 +51,10 @@ describe('validateRequest: matching', () => {
 
 describe('validateRequest: interaction callbacks', () => {
 	it('GIVEN a plain reply THEN it is valid', () => {
-		expect(validateRequest('POST', CALLBACK, { type: 4, data: { content: 'Pong', flags: 64 } })).toMatchObject({ ok: true, errors: [] });
+		expect(validateRequest('POST', CALLBACK, { type: 4, data: { content: 'Pong', flags: 64 } })).toMatchObject({
+			ok: true,
+			errors: [],
+		});
 	});
 
 	it('GIVEN content of 2001 characters THEN the spec rule (2000 for interaction messages) reports it once', () => {
@@ -74,7 +77,10 @@ describe('validateRequest: interaction callbacks', () => {
 	it('GIVEN a modal without title THEN the spec reports the missing property', () => {
 		const result = validateRequest('POST', CALLBACK, {
 			type: 9,
-			data: { custom_id: 'quiz', components: [{ type: 1, components: [{ type: 4, custom_id: 'a', style: 1, label: 'Answer' }] }] },
+			data: {
+				custom_id: 'quiz',
+				components: [{ type: 1, components: [{ type: 4, custom_id: 'a', style: 1, label: 'Answer' }] }],
+			},
 		});
 		expect(specErrors(result)).toEqual(["spec: /data must have required property 'title'"]);
 	});
@@ -91,7 +97,9 @@ describe('validateRequest: documented limits the spec lacks', () => {
 		const embeds = [0, 1].map(() => ({ description: 'd'.repeat(3000), title: 'title' }));
 		expect(embedCharacters(embeds)).toBe(6010);
 		const result = validateRequest('POST', CHANNEL_MESSAGES, { embeds });
-		expect(result.errors).toEqual(['limit: /embeds total 6010 characters; all embeds of a message together allow 6000']);
+		expect(result.errors).toEqual([
+			'limit: /embeds total 6010 characters; all embeds of a message together allow 6000',
+		]);
 	});
 
 	it('GIVEN files[0] without an attachments entry THEN it is reported; WITH the entry THEN it is valid', () => {
@@ -99,7 +107,11 @@ describe('validateRequest: documented limits the spec lacks', () => {
 		expect(validateRequest('POST', CHANNEL_MESSAGES, { content: 'chart' }, { files }).errors).toEqual([
 			'limit: files[0] (chart.png) has no attachments[] entry with id "0"',
 		]);
-		const body = { content: 'chart', attachments: [{ id: '0', filename: 'chart.png' }], embeds: [{ image: { url: 'attachment://chart.png' } }] };
+		const body = {
+			content: 'chart',
+			attachments: [{ id: '0', filename: 'chart.png' }],
+			embeds: [{ image: { url: 'attachment://chart.png' } }],
+		};
 		expect(validateRequest('POST', CHANNEL_MESSAGES, body, { files }).ok).toBe(true);
 	});
 
@@ -113,10 +125,17 @@ describe('validateRequest: documented limits the spec lacks', () => {
 	it('GIVEN an edit that keeps an existing attachment by id THEN it is valid; an unknown id is reported', () => {
 		const existing = [{ id: '1281234567890123999', filename: 'old.png' }];
 		const path = '/webhooks/1281234567890123456/tok/messages/@original';
-		expect(validateRequest('PATCH', path, { attachments: [{ id: '1281234567890123999' }] }, { existingAttachments: existing }).ok).toBe(true);
-		expect(validateRequest('PATCH', path, { attachments: [{ id: '5' }] }, { existingAttachments: existing }).errors).toEqual([
-			expect.stringMatching(/\/attachments\/0 has id "5"/),
-		]);
+		expect(
+			validateRequest(
+				'PATCH',
+				path,
+				{ attachments: [{ id: '1281234567890123999' }] },
+				{ existingAttachments: existing },
+			).ok,
+		).toBe(true);
+		expect(
+			validateRequest('PATCH', path, { attachments: [{ id: '5' }] }, { existingAttachments: existing }).errors,
+		).toEqual([expect.stringMatching(/\/attachments\/0 has id "5"/)]);
 	});
 
 	it('GIVEN six action rows or a select sharing a row THEN both are reported', () => {
@@ -132,9 +151,23 @@ describe('validateRequest: documented limits the spec lacks', () => {
 	});
 
 	it('GIVEN a repeated custom_id and a select asking for more values than it offers THEN both are reported', () => {
-		const select = { type: 3, custom_id: 'pick', max_values: 3, options: [{ label: 'a', value: 'a' }, { label: 'b', value: 'b' }] };
+		const select = {
+			type: 3,
+			custom_id: 'pick',
+			max_values: 3,
+			options: [
+				{ label: 'a', value: 'a' },
+				{ label: 'b', value: 'b' },
+			],
+		};
 		const rows = [
-			{ type: 1, components: [{ type: 2, style: 1, custom_id: 'go', label: 'Go' }, { type: 2, style: 1, custom_id: 'go', label: 'Again' }] },
+			{
+				type: 1,
+				components: [
+					{ type: 2, style: 1, custom_id: 'go', label: 'Go' },
+					{ type: 2, style: 1, custom_id: 'go', label: 'Again' },
+				],
+			},
 			{ type: 1, components: [select] },
 		];
 		expect(limitErrors(validateRequest('POST', CHANNEL_MESSAGES, { components: rows }))).toEqual([
@@ -153,7 +186,9 @@ describe('validateRequest: documented limits the spec lacks', () => {
 		expect(validateRequest('POST', CHANNEL_MESSAGES, { content: 'hi', enforce_nonce: true }).errors).toEqual([
 			'limit: /enforce_nonce is true but no nonce is given',
 		]);
-		expect(validateRequest('POST', CHANNEL_MESSAGES, { content: 'hi', nonce: 'n'.repeat(26), enforce_nonce: true }).ok).toBe(false);
+		expect(
+			validateRequest('POST', CHANNEL_MESSAGES, { content: 'hi', nonce: 'n'.repeat(26), enforce_nonce: true }).ok,
+		).toBe(false);
 	});
 });
 
@@ -208,7 +243,9 @@ describe('validateRequest: commands and scheduled events', () => {
 			scheduled_start_time: '2025-01-09T18:00:00Z',
 			entity_metadata: { location: 'Room 4' },
 		};
-		expect(validateRequest('POST', '/api/v10/guilds/1281234567890123456/scheduled-events', body, { now }).errors).toEqual([
+		expect(
+			validateRequest('POST', '/api/v10/guilds/1281234567890123456/scheduled-events', body, { now }).errors,
+		).toEqual([
 			'limit: /scheduled_start_time 2025-01-09T18:00:00Z is not in the future',
 			'limit: /scheduled_end_time is required for an EXTERNAL event',
 		]);

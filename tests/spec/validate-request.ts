@@ -56,7 +56,8 @@ function checkParameters(operation: SpecOperation, params: Record<string, string
 	for (const parameter of operation.pathParams) {
 		const value = params[parameter.name];
 		if (value === undefined) continue;
-		for (const e of spec.validateSchema(parameter.schema, value)) errors.push(`spec: path {${parameter.name}}="${value}" ${e.message}`);
+		for (const e of spec.validateSchema(parameter.schema, value))
+			errors.push(`spec: path {${parameter.name}}="${value}" ${e.message}`);
 	}
 	for (const parameter of operation.queryParams) {
 		const value = query.get(parameter.name);
@@ -65,7 +66,8 @@ function checkParameters(operation: SpecOperation, params: Record<string, string
 			continue;
 		}
 		const coerced = coerceQueryValue(value, parameter.schema as { type?: unknown });
-		for (const e of spec.validateSchema(parameter.schema, coerced)) errors.push(`spec: query ${parameter.name}="${value}" ${e.message}`);
+		for (const e of spec.validateSchema(parameter.schema, coerced))
+			errors.push(`spec: query ${parameter.name}="${value}" ${e.message}`);
 	}
 	return errors;
 }
@@ -76,7 +78,9 @@ function messageOf(operation: SpecOperation, body: Record<string, unknown>): Rec
 		case 'POST /interactions/{interaction_id}/{interaction_token}/callback': {
 			const type = body.type;
 			const data = body.data;
-			return (type === 4 || type === 7) && typeof data === 'object' && data !== null ? (data as Record<string, unknown>) : undefined;
+			return (type === 4 || type === 7) && typeof data === 'object' && data !== null
+				? (data as Record<string, unknown>)
+				: undefined;
 		}
 		case 'POST /channels/{channel_id}/messages':
 		case 'PATCH /channels/{channel_id}/messages/{message_id}':
@@ -91,15 +95,22 @@ function messageOf(operation: SpecOperation, body: Record<string, unknown>): Rec
 
 function checkLimits(operation: SpecOperation, body: unknown, extras: RequestExtras): string[] {
 	const key = `${operation.method} ${operation.template}`;
-	if (key === 'PUT /applications/{application_id}/commands' || key === 'PUT /applications/{application_id}/guilds/{guild_id}/commands') {
+	if (
+		key === 'PUT /applications/{application_id}/commands' ||
+		key === 'PUT /applications/{application_id}/guilds/{guild_id}/commands'
+	) {
 		return Array.isArray(body) ? checkCommandListLimits(body) : [];
 	}
 	if (typeof body !== 'object' || body === null || Array.isArray(body)) return [];
 	const record = body as Record<string, unknown>;
-	if (key === 'POST /applications/{application_id}/commands' || key === 'POST /applications/{application_id}/guilds/{guild_id}/commands') {
+	if (
+		key === 'POST /applications/{application_id}/commands' ||
+		key === 'POST /applications/{application_id}/guilds/{guild_id}/commands'
+	) {
 		return checkCommandLimits(record);
 	}
-	if (key === 'POST /guilds/{guild_id}/scheduled-events') return checkScheduledEventLimits(record, extras.now ?? new Date());
+	if (key === 'POST /guilds/{guild_id}/scheduled-events')
+		return checkScheduledEventLimits(record, extras.now ?? new Date());
 	const message = messageOf(operation, record);
 	if (message) {
 		return checkMessageLimits(message, {
@@ -123,11 +134,17 @@ function checkLimits(operation: SpecOperation, body: unknown, extras: RequestExt
  * @param path Request path, with or without `/api/v10` and query string.
  * @param body Parsed JSON body, or the parsed `payload_json` of a multipart body; `undefined` when none was sent.
  */
-export function validateRequest(method: string, path: string, body: unknown, extras: RequestExtras = {}): ValidationResult {
+export function validateRequest(
+	method: string,
+	path: string,
+	body: unknown,
+	extras: RequestExtras = {},
+): ValidationResult {
 	const spec = discordSpec();
 	const split = apiPath(path);
 	const match = spec.match(method, split.path);
-	if (!match) return { ok: false, errors: [`spec: no operation ${method.toUpperCase()} ${split.path} in Discord's API`] };
+	if (!match)
+		return { ok: false, errors: [`spec: no operation ${method.toUpperCase()} ${split.path} in Discord's API`] };
 	const { operation, params } = match;
 	const query = new URLSearchParams(extras.query === undefined ? split.query : String(extras.query).replace(/^\?/, ''));
 	const errors = checkParameters(operation, params, query);

@@ -13,7 +13,18 @@ import type { ScatterInput } from '../scatter.js';
 import type { Scene } from '../scene.js';
 import { visibleWhitespace } from '../text.js';
 import { hexBytes, type Token, type TokenStripsInput } from '../token-strip.js';
-import { causalMask, dot, followers, maskedSoftmax, pca2, positionalEncoding, readmeCorpus, trainBigram, winkVectors, type LossCurve } from './sources.js';
+import {
+	causalMask,
+	dot,
+	followers,
+	maskedSoftmax,
+	pca2,
+	positionalEncoding,
+	readmeCorpus,
+	trainBigram,
+	winkVectors,
+	type LossCurve,
+} from './sources.js';
 
 export const SAMPLE_TEXT = 'Hello 안녕하세요 🙂 LLM 스터디!\n\tdef square(x): return x ** 2  # 👩‍💻';
 
@@ -80,7 +91,9 @@ const ATTENTION_TEXT = '나는 LLM 스터디가 좋아요 🙂 because attention
 
 /** Labels for the tokens of the attention examples: cl100k tokens, whitespace made visible, partial characters as hex. */
 function attentionLabels(): string[] {
-	return tiktokenTokens('cl100k_base', ATTENTION_TEXT).map((t) => (t.text.includes('\uFFFD') && t.bytes ? hexBytes(t.bytes) : visibleWhitespace(t.text)));
+	return tiktokenTokens('cl100k_base', ATTENTION_TEXT).map((t) =>
+		t.text.includes('\uFFFD') && t.bytes ? hexBytes(t.bytes) : visibleWhitespace(t.text),
+	);
 }
 
 /** Causal attention computed from sinusoidal positions alone: softmax(PE·PEᵀ/√d) with the causal mask. */
@@ -104,7 +117,8 @@ export function attentionExample(): HeatmapInput {
 		legendTitle: 'weight',
 		rowAxisTitle: 'query (attending) token',
 		colAxisTitle: 'key (attended-to) token',
-		footer: 'Hatched cells are masked: a token may not attend to tokens after it. Not a trained model: position vectors only.',
+		footer:
+			'Hatched cells are masked: a token may not attend to tokens after it. Not a trained model: position vectors only.',
 	};
 }
 
@@ -147,7 +161,8 @@ export function attentionHeadsExample(): HeatmapGridInput {
 		domain: [0, 1],
 		format: 'percent',
 		legendTitle: 'weight',
-		footer: 'Low bands (fast-turning sines) give sharp, periodic patterns; high bands change slowly and spread attention evenly.',
+		footer:
+			'Low bands (fast-turning sines) give sharp, periodic patterns; high bands change slowly and spread attention evenly.',
 	};
 }
 
@@ -227,12 +242,22 @@ export function cardExample(figure: Scene): CardInput {
 			{ label: 'Whole course', value: 11, max: 40 },
 		],
 		table: {
-			columns: [{ title: '#', align: 'right' }, { title: 'Member' }, { title: 'Quiz points', align: 'right' }, { title: 'Streak', align: 'right' }],
+			columns: [
+				{ title: '#', align: 'right' },
+				{ title: 'Member' },
+				{ title: 'Quiz points', align: 'right' },
+				{ title: 'Streak', align: 'right' },
+			],
 			rows: [
 				['1', '서연 ✨', '412', '12'],
 				['2', '지민', '398', '9'],
 				['3', 'Alex', '377', '4'],
-				['4', `민준 — ${'a display name far too long for its column, so the card cuts it short; '.repeat(2)}`, '351', '7'],
+				[
+					'4',
+					`민준 — ${'a display name far too long for its column, so the card cuts it short; '.repeat(2)}`,
+					'351',
+					'7',
+				],
 			],
 			highlightRow: 1,
 		},

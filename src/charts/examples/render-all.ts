@@ -34,7 +34,16 @@ export async function exampleScenes(size?: { width: number; height: number }): P
 		encoding: ex.positionalEncodingExample(),
 	};
 	if (size) {
-		for (const input of [inputs.bars, inputs.attention, inputs.matrix, inputs.heads, inputs.words, inputs.loss, inputs.encoding]) Object.assign(input, size);
+		for (const input of [
+			inputs.bars,
+			inputs.attention,
+			inputs.matrix,
+			inputs.heads,
+			inputs.words,
+			inputs.loss,
+			inputs.encoding,
+		])
+			Object.assign(input, size);
 		inputs.tokens.width = size.width;
 	}
 	const card = ex.cardExample(layoutBarChart(CARD_FIGURE));
@@ -42,7 +51,13 @@ export async function exampleScenes(size?: { width: number; height: number }): P
 	return {
 		'token-strips': () => layoutTokenStrips(inputs.tokens),
 		'bar-next-word': () => layoutBarChart(inputs.bars),
-		'bar-next-word-horizontal': () => layoutBarChart({ ...inputs.bars, orientation: 'horizontal', series: inputs.bars.series.slice(1), line: undefined }),
+		'bar-next-word-horizontal': () =>
+			layoutBarChart({
+				...inputs.bars,
+				orientation: 'horizontal',
+				series: inputs.bars.series.slice(1),
+				line: undefined,
+			}),
 		'heatmap-attention': () => layoutHeatmap(inputs.attention),
 		'heatmap-positional-matrix': () => layoutHeatmap(inputs.matrix),
 		'heatmap-grid-heads': () => layoutHeatmapGrid(inputs.heads),

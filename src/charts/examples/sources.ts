@@ -14,7 +14,8 @@ export async function readmeCorpus(): Promise<string[][]> {
 	const dirs: string[] = [];
 	for (const name of (await readdir(modules)).sort()) {
 		if (name.startsWith('.')) continue;
-		if (name.startsWith('@')) for (const sub of (await readdir(path.join(modules, name))).sort()) dirs.push(path.join(modules, name, sub));
+		if (name.startsWith('@'))
+			for (const sub of (await readdir(path.join(modules, name))).sort()) dirs.push(path.join(modules, name, sub));
 		else dirs.push(path.join(modules, name));
 	}
 	const docs: string[][] = [];
@@ -31,7 +32,9 @@ export async function readmeCorpus(): Promise<string[][]> {
 /** Counts of each word following `word` in the corpus, most frequent first (ties alphabetical). */
 export function followers(docs: readonly string[][], word: string): [string, number][] {
 	const counts = new Map<string, number>();
-	for (const doc of docs) for (let i = 0; i + 1 < doc.length; i++) if (doc[i] === word) counts.set(doc[i + 1]!, (counts.get(doc[i + 1]!) ?? 0) + 1);
+	for (const doc of docs)
+		for (let i = 0; i + 1 < doc.length; i++)
+			if (doc[i] === word) counts.set(doc[i + 1]!, (counts.get(doc[i + 1]!) ?? 0) + 1);
 	return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
 }
 
@@ -46,7 +49,10 @@ export function positionalEncoding(positions: number, dModel: number): number[][
 }
 
 /** Row-wise softmax of `scores`, with entries where `mask` is true excluded (weight 0). */
-export function maskedSoftmax(scores: readonly (readonly number[])[], mask: readonly (readonly boolean[])[]): number[][] {
+export function maskedSoftmax(
+	scores: readonly (readonly number[])[],
+	mask: readonly (readonly boolean[])[],
+): number[][] {
 	return scores.map((row, r) => {
 		const allowed = row.map((_, c) => !mask[r]![c]);
 		const max = Math.max(...row.filter((_, c) => allowed[c]));
@@ -92,7 +98,14 @@ export async function winkVectors(words: readonly string[]): Promise<Map<string,
 			const word = text.slice(open + 1, at);
 			if (wanted.has(word) && !found.has(word)) {
 				// Each entry is the 100 components followed by the vector's L2 norm and the word's index.
-				found.set(word, text.slice(at + 3, close).split(',').slice(0, 100).map(Number));
+				found.set(
+					word,
+					text
+						.slice(at + 3, close)
+						.split(',')
+						.slice(0, 100)
+						.map(Number),
+				);
 			}
 			consumed = close;
 			at = text.indexOf('":[', close);
@@ -145,7 +158,10 @@ export function trainBigram(docs: readonly string[][], vocabulary = 300, steps =
 	const valDocs = docs.filter((_, i) => i % 10 === 0);
 	const freq = new Map<string, number>();
 	for (const doc of trainDocs) for (const w of doc) freq.set(w, (freq.get(w) ?? 0) + 1);
-	const vocab = [...freq].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, vocabulary).map(([w]) => w);
+	const vocab = [...freq]
+		.sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+		.slice(0, vocabulary)
+		.map(([w]) => w);
 	const index = new Map(vocab.map((w, i) => [w, i]));
 	const V = vocab.length + 1;
 	const counts = (set: readonly string[][]): { c: Float64Array; total: number } => {
@@ -173,7 +189,7 @@ export function trainBigram(docs: readonly string[][], vocabulary = 300, steps =
 			let max = -Infinity;
 			for (let j = 0; j < V; j++) max = Math.max(max, W[i * V + j]!);
 			let sum = 0;
-			for (let j = 0; j < V; j++) sum += (p[j] = Math.exp(W[i * V + j]! - max));
+			for (let j = 0; j < V; j++) sum += p[j] = Math.exp(W[i * V + j]! - max);
 			let rowTrain = 0;
 			for (let j = 0; j < V; j++) {
 				p[j]! /= sum;

@@ -30,25 +30,50 @@ export interface AttentionFile {
 	shown: ShownMatrix[];
 }
 
-export type AttentionTaskOutput = { kind: 'too-long'; tokens: number } | { kind: 'ok'; data: AttentionData; files: AttentionFile[] };
+export type AttentionTaskOutput =
+	{ kind: 'too-long'; tokens: number } | { kind: 'ok'; data: AttentionData; files: AttentionFile[] };
 
 async function filesFor(data: AttentionData): Promise<AttentionFile[]> {
 	const n = data.tokens.length;
 	switch (data.view) {
 		case 'head': {
 			const chart = headChart(data);
-			return [{ name: 'attention-head.png', bytes: await renderHeatmap(chart), description: `Heatmap of the attention weights of ${headName(data)} over ${n} tokens; rows are queries, columns keys, future cells hatched.`, shown: [{ title: chart.title, values: chart.values.map((r) => [...r]) }] }];
+			return [
+				{
+					name: 'attention-head.png',
+					bytes: await renderHeatmap(chart),
+					description: `Heatmap of the attention weights of ${headName(data)} over ${n} tokens; rows are queries, columns keys, future cells hatched.`,
+					shown: [{ title: chart.title, values: chart.values.map((r) => [...r]) }],
+				},
+			];
 		}
 		case 'heads': {
 			const shown = headsPanels(data).map((p) => ({ title: p.title, values: p.values.map((r) => [...r]) }));
-			return [{ name: 'attention-heads.png', bytes: await sceneToPng(layoutHeads(data)), description: `${data.nHeads} heatmaps: the attention weights of every head of layer ${data.layer + 1} over ${n} tokens, and how their outputs are concatenated and projected.`, shown }];
+			return [
+				{
+					name: 'attention-heads.png',
+					bytes: await sceneToPng(layoutHeads(data)),
+					description: `${data.nHeads} heatmaps: the attention weights of every head of layer ${data.layer + 1} over ${n} tokens, and how their outputs are concatenated and projected.`,
+					shown,
+				},
+			];
 		}
 		case 'steps': {
 			const shown = stepsPanels(data).map((p) => ({ title: p.title, values: p.values.map((r) => [...r]) }));
 			const t = data.steps!.scores.length;
 			return [
-				{ name: 'attention-steps.png', bytes: await sceneToPng(layoutSteps(data)), description: `Six small heatmaps with numbers: ${headName(data)} on ${t} tokens, from Q·Kᵀ through scaling, masking and softmax to the weighted sum of V.`, shown },
-				{ name: 'attention-steps.csv', bytes: Buffer.from(stepsCsv(data), 'utf8'), description: `Every number of the steps of ${headName(data)}, as CSV.`, shown: [] },
+				{
+					name: 'attention-steps.png',
+					bytes: await sceneToPng(layoutSteps(data)),
+					description: `Six small heatmaps with numbers: ${headName(data)} on ${t} tokens, from Q·Kᵀ through scaling, masking and softmax to the weighted sum of V.`,
+					shown,
+				},
+				{
+					name: 'attention-steps.csv',
+					bytes: Buffer.from(stepsCsv(data), 'utf8'),
+					description: `Every number of the steps of ${headName(data)}, as CSV.`,
+					shown: [],
+				},
 			];
 		}
 	}

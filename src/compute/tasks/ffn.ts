@@ -13,7 +13,8 @@ export interface FfnInput {
 	layer: number;
 }
 
-export type FfnOutput = { kind: 'too-long'; tokens: number; contextLength: number } | { kind: 'ok'; data: FfnData; files: DemoFile[] };
+export type FfnOutput =
+	{ kind: 'too-long'; tokens: number; contextLength: number } | { kind: 'ok'; data: FfnData; files: DemoFile[] };
 
 /**
  * /ffn in a worker: tokenizes with our model's BPE, runs one traced forward pass, recomputes each position's FFN
@@ -23,12 +24,37 @@ export async function ffnRun(input: FfnInput): Promise<FfnOutput> {
 	const [model, weights, examples] = await Promise.all([loadTinyGpt(), plainWeights(), loadTopExamples()]);
 	const tokenized = tokenizeForModel(model.tokenizer!, input.text, model.config.contextLength);
 	if (tokenized.kind === 'too-long') return { ...tokenized, contextLength: model.config.contextLength };
-	const { trace } = model.trace(tokenized.tokens.map((t) => t.id), { lensTopK: 1 });
+	const { trace } = model.trace(
+		tokenized.tokens.map((t) => t.id),
+		{ lensTopK: 1 },
+	);
 	const l = input.layer;
-	const data = ffnData(tokenized.tokens, l, { residualPre: trace.residualPre[l]!, attnOut: trace.attnOut[l]!, ffnHidden: trace.ffnHidden[l]!, ffnOut: trace.ffnOut[l]! }, weights, examples);
-	const files: DemoFile[] = [{ name: 'ffn-units.png', png: await renderHeatmap(unitsHeatmap(data)), description: `Heatmap: the most active FFN hidden units of layer ${l + 1} at each of ${data.tokens.length} tokens.` }];
+	const data = ffnData(
+		tokenized.tokens,
+		l,
+		{
+			residualPre: trace.residualPre[l]!,
+			attnOut: trace.attnOut[l]!,
+			ffnHidden: trace.ffnHidden[l]!,
+			ffnOut: trace.ffnOut[l]!,
+		},
+		weights,
+		examples,
+	);
+	const files: DemoFile[] = [
+		{
+			name: 'ffn-units.png',
+			png: await renderHeatmap(unitsHeatmap(data)),
+			description: `Heatmap: the most active FFN hidden units of layer ${l + 1} at each of ${data.tokens.length} tokens.`,
+		},
+	];
 	const bars = repeatChart(data);
-	if (bars) files.push({ name: 'ffn-repeat.png', png: await renderBarChart(bars), description: `Bar chart: one repeated token's most active FFN units at its two positions.` });
+	if (bars)
+		files.push({
+			name: 'ffn-repeat.png',
+			png: await renderBarChart(bars),
+			description: `Bar chart: one repeated token's most active FFN units at its two positions.`,
+		});
 	return { kind: 'ok', data, files };
 }
 

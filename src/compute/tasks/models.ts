@@ -15,7 +15,12 @@ async function timed(name: string, load: () => Promise<unknown>): Promise<Warmup
 		await load();
 		return { name, ok: true, ms: Math.round(performance.now() - started) };
 	} catch (error) {
-		return { name, ok: false, ms: Math.round(performance.now() - started), error: error instanceof Error ? error.message : String(error) };
+		return {
+			name,
+			ok: false,
+			ms: Math.round(performance.now() - started),
+			error: error instanceof Error ? error.message : String(error),
+		};
 	}
 }
 
@@ -30,7 +35,9 @@ export const modelTasks = {
 	'models.warmup': async (): Promise<{ threadId: number; results: WarmupResult[] }> => ({
 		threadId,
 		results: [
-			await timed(WORKER_MODELS.tokenizers, () => Promise.all((['gpt2', 'gpt-4', 'gpt-4o'] as const).map((m) => loadModelEncoding(m)))),
+			await timed(WORKER_MODELS.tokenizers, () =>
+				Promise.all((['gpt2', 'gpt-4', 'gpt-4o'] as const).map((m) => loadModelEncoding(m))),
+			),
 			await timed(WORKER_MODELS.transformer, () => loadTinyGpt()),
 		],
 	}),

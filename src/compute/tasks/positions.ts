@@ -31,13 +31,29 @@ export async function positionsRun(input: PositionsInput): Promise<PositionsOutp
 	const { contextLength, dModel } = model.config;
 	const table = rowsOf(model.positionEmbeddings(), contextLength, dModel);
 	const { data, matrices } = analysePositions(input.length, input.dims ?? dModel, table);
-	const [sinusoidal, learnt, distance] = await Promise.all([sceneToPng(sinusoidalChart(data, matrices)), sceneToPng(learntChart(data, matrices)), renderLineChart(distanceChart(data))]);
+	const [sinusoidal, learnt, distance] = await Promise.all([
+		sceneToPng(sinusoidalChart(data, matrices)),
+		sceneToPng(learntChart(data, matrices)),
+		renderLineChart(distanceChart(data)),
+	]);
 	return {
 		data,
 		files: [
-			{ name: 'positions-sinusoidal.png', png: sinusoidal, description: `Two heatmaps: the sinusoidal encoding of ${data.length} positions in ${data.dims} dimensions, and the dot product of every pair of positions.` },
-			{ name: 'positions-learnt.png', png: learnt, description: `Two heatmaps: our model's learnt position embeddings for ${matrices.learnt.length} positions, and the cosine similarity of every pair.` },
-			{ name: 'positions-distance.png', png: distance, description: 'Line chart: mean cosine similarity of positions k apart, sinusoidal and learnt.' },
+			{
+				name: 'positions-sinusoidal.png',
+				png: sinusoidal,
+				description: `Two heatmaps: the sinusoidal encoding of ${data.length} positions in ${data.dims} dimensions, and the dot product of every pair of positions.`,
+			},
+			{
+				name: 'positions-learnt.png',
+				png: learnt,
+				description: `Two heatmaps: our model's learnt position embeddings for ${matrices.learnt.length} positions, and the cosine similarity of every pair.`,
+			},
+			{
+				name: 'positions-distance.png',
+				png: distance,
+				description: 'Line chart: mean cosine similarity of positions k apart, sinusoidal and learnt.',
+			},
 		],
 	};
 }

@@ -1,4 +1,11 @@
-import { layoutBarChart, layoutCard, renderBarChart, sceneToPng, type BarChartInput, type CardInput } from '../../charts/index.js';
+import {
+	layoutBarChart,
+	layoutCard,
+	renderBarChart,
+	sceneToPng,
+	type BarChartInput,
+	type CardInput,
+} from '../../charts/index.js';
 
 /** A card (see CardInput) whose figure, if any, is a bar chart laid out in the worker. */
 export interface QuizCardInput {

@@ -29,10 +29,16 @@ async function quizModelAnswer(input: { computation: ModelComputation }): Promis
 	});
 	if (c.kind === 'token-count') {
 		const pieces = tokenPieces(await loadModelEncoding(c.encoding), c.text);
-		const shown = pieces.slice(0, 40).map((p) => `\`${p.label.replace(/`/g, 'ˋ')}\``).join(' ');
+		const shown = pieces
+			.slice(0, 40)
+			.map((p) => `\`${p.label.replace(/`/g, 'ˋ')}\``)
+			.join(' ');
 		return {
 			value,
-			working: [`${c.encoding} (${OPENAI_MODELS[c.encoding]}) splits the text into: ${shown}${pieces.length > 40 ? ' …' : ''}`, `That is **${value}** tokens`],
+			working: [
+				`${c.encoding} (${OPENAI_MODELS[c.encoding]}) splits the text into: ${shown}${pieces.length > 40 ? ' …' : ''}`,
+				`That is **${value}** tokens`,
+			],
 		};
 	}
 	const vectors = await loadWordVectors();

@@ -10,22 +10,34 @@ export interface ResidualInput {
 	text: string;
 }
 
-export type ResidualOutput = { kind: 'too-long'; tokens: number; contextLength: number } | { kind: 'ok'; data: ResidualData; files: DemoFile[] };
+export type ResidualOutput =
+	{ kind: 'too-long'; tokens: number; contextLength: number } | { kind: 'ok'; data: ResidualData; files: DemoFile[] };
 
 /** /residual in a worker: one traced forward pass, the lens at every depth, and the two charts. */
 export async function residualRun(input: ResidualInput): Promise<ResidualOutput> {
 	const [model, weights] = await Promise.all([loadTinyGpt(), plainWeights()]);
 	const tokenized = tokenizeForModel(model.tokenizer!, input.text, model.config.contextLength);
 	if (tokenized.kind === 'too-long') return { ...tokenized, contextLength: model.config.contextLength };
-	const { trace } = model.trace(tokenized.tokens.map((t) => t.id), { lensTopK: LENS_TOP });
+	const { trace } = model.trace(
+		tokenized.tokens.map((t) => t.id),
+		{ lensTopK: LENS_TOP },
+	);
 	const data = residualData(tokenized.tokens, trace, weights);
 	const [norms, lens] = await Promise.all([renderHeatmap(normsHeatmap(data)), sceneToPng(lensScene(data))]);
 	return {
 		kind: 'ok',
 		data,
 		files: [
-			{ name: 'residual-norms.png', png: norms, description: `Heatmap: the length of the residual stream and of each sub-layer's update, for ${data.tokens.length} tokens and ${data.layers} layers.` },
-			{ name: 'residual-lens.png', png: lens, description: `Grid: the top predicted next token at each position when the stream is read out after each of ${data.layers} layers.` },
+			{
+				name: 'residual-norms.png',
+				png: norms,
+				description: `Heatmap: the length of the residual stream and of each sub-layer's update, for ${data.tokens.length} tokens and ${data.layers} layers.`,
+			},
+			{
+				name: 'residual-lens.png',
+				png: lens,
+				description: `Grid: the top predicted next token at each position when the stream is read out after each of ${data.layers} layers.`,
+			},
 		],
 	};
 }

@@ -42,9 +42,21 @@ export function similarityCompute(input: SimilarityComputeInput): Promise<Simila
 export async function similarityRender(result: SimilarityResult): Promise<ChartFile[]> {
 	switch (result.kind) {
 		case 'pair':
-			return [{ name: 'similarity-pair.png', png: await renderBarChart(pairChart(result)), description: `Bar chart: the largest per-dimension terms of the cosine similarity of ${result.labels.join(' and ')}.` }];
+			return [
+				{
+					name: 'similarity-pair.png',
+					png: await renderBarChart(pairChart(result)),
+					description: `Bar chart: the largest per-dimension terms of the cosine similarity of ${result.labels.join(' and ')}.`,
+				},
+			];
 		case 'matrix':
-			return [{ name: 'similarity-matrix.png', png: await renderHeatmap(matrixChart(result)), description: `Heatmap of the cosine similarity of every pair of ${result.labels.length} items.` }];
+			return [
+				{
+					name: 'similarity-matrix.png',
+					png: await renderHeatmap(matrixChart(result)),
+					description: `Heatmap of the cosine similarity of every pair of ${result.labels.length} items.`,
+				},
+			];
 		case 'neighbors':
 			return Promise.all(
 				result.lists.map(async (list, i) => ({
@@ -54,9 +66,21 @@ export async function similarityRender(result: SimilarityResult): Promise<ChartF
 				})),
 			);
 		case 'map':
-			return [{ name: 'similarity-map.png', png: await renderScatter(mapChart(result)), description: `Scatter plot: ${result.points.length} words on their first two principal components.` }];
+			return [
+				{
+					name: 'similarity-map.png',
+					png: await renderScatter(mapChart(result)),
+					description: `Scatter plot: ${result.points.length} words on their first two principal components.`,
+				},
+			];
 		case 'analogy':
-			return [{ name: 'similarity-analogy.png', png: await renderBarChart(analogyChart(result)), description: `Bar chart: the ${result.answers.length} best answers to ${result.b} − ${result.a} + ${result.c}.` }];
+			return [
+				{
+					name: 'similarity-analogy.png',
+					png: await renderBarChart(analogyChart(result)),
+					description: `Bar chart: the ${result.answers.length} best answers to ${result.b} − ${result.a} + ${result.c}.`,
+				},
+			];
 	}
 }
 

@@ -2,7 +2,13 @@ import { layoutTokenStrips, sceneToPng } from '../../charts/index.js';
 import { drawnPerStrip, tokenStripsFor, type Tokenized } from '../../demos/tokenize/chart.js';
 import type { ShowChoice } from '../../demos/tokenize/input.js';
 import { characterCount } from '../../demos/tokenize/input.js';
-import { loadModelEncoding, OPENAI_MODELS, replaceLoneSurrogates, tokenPieces, type OpenAiModel } from '../../models/tokenizers/index.js';
+import {
+	loadModelEncoding,
+	OPENAI_MODELS,
+	replaceLoneSurrogates,
+	tokenPieces,
+	type OpenAiModel,
+} from '../../models/tokenizers/index.js';
 
 export interface TokenizeChartInput {
 	text: string;

@@ -58,7 +58,11 @@ export function rowsOf(flat: ArrayLike<number>, rows: number, cols: number): num
  * Runs our model on `text` and collects what /attention shows. Refuses (as `too-long`) inputs over
  * {@link ATTENTION_MAX_TOKENS} tokens rather than cutting them, so the member knows the map is of their whole text.
  */
-export function attentionData(model: TinyGpt, text: string, request: { layer: number; head: number; view: AttentionView }): AttentionOutcome {
+export function attentionData(
+	model: TinyGpt,
+	text: string,
+	request: { layer: number; head: number; view: AttentionView },
+): AttentionOutcome {
 	const tokenizer = model.tokenizer;
 	if (!tokenizer) throw new Error(`${model.name} has no tokenizer`);
 	const ids = tokenizer.encode(text);

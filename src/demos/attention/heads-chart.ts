@@ -1,4 +1,12 @@
-import { categorical, measureText, sequentialScale, THEME, type Scene, type SceneItem, type TextMeasurer } from '../../charts/index.js';
+import {
+	categorical,
+	measureText,
+	sequentialScale,
+	THEME,
+	type Scene,
+	type SceneItem,
+	type TextMeasurer,
+} from '../../charts/index.js';
 import { textOn } from '../../charts/color.js';
 import { cardScene, layoutFooter, layoutHeader } from '../../charts/frame.js';
 import { colorBarWidth, layoutColorBar } from '../../charts/legend.js';
@@ -53,7 +61,12 @@ export function layoutHeads(data: AttentionData, measure: TextMeasurer = measure
 	const x0 = padding + Math.max(0, Math.floor((WIDTH - 2 * padding - barRoom - blockW) / 2));
 	const items: SceneItem[] = [...header.items];
 	panels.forEach((panel, i) => {
-		const box = { x: x0 + (i % columns) * (size.w + GAP), y: header.bottom + Math.floor(i / columns) * (size.h + GAP), w: boxW, h: boxW };
+		const box = {
+			x: x0 + (i % columns) * (size.w + GAP),
+			y: header.bottom + Math.floor(i / columns) * (size.h + GAP),
+			w: boxW,
+			h: boxW,
+		};
 		items.push(...layoutPanel(panel, box, measure));
 	});
 	const gridBottom = header.bottom + rows * size.h + (rows - 1) * GAP;
@@ -64,7 +77,12 @@ export function layoutHeads(data: AttentionData, measure: TextMeasurer = measure
 	const probe = layoutFooter(text, WIDTH, 10_000, measure);
 	const height = diagramTop + DIAGRAM_H + probe.height + padding;
 	items.push(...layoutFooter(text, WIDTH, height, measure).items);
-	return cardScene(WIDTH, height, items, `${text.title}. ${panels.length} attention maps of ${n} × ${n} tokens, one colour scale from 0 to 1, and a diagram of how the heads' outputs are concatenated and projected by W_O.`);
+	return cardScene(
+		WIDTH,
+		height,
+		items,
+		`${text.title}. ${panels.length} attention maps of ${n} × ${n} tokens, one colour scale from 0 to 1, and a diagram of how the heads' outputs are concatenated and projected by W_O.`,
+	);
 }
 
 /** Boxes in a row: the heads' outputs touching (concatenated), then × W_O, then the result added to the stream. */
@@ -74,7 +92,17 @@ function concatDiagram(data: AttentionData, top: number, measure: TextMeasurer):
 	const font = THEME.fonts.label;
 	const small = THEME.fonts.small;
 	const items: SceneItem[] = [];
-	items.push({ kind: 'text', role: 'diagram-title', x: padding, y: top, text: 'How the heads combine (multi-head attention):', font: THEME.fonts.heading, color: THEME.text, align: 'left', baseline: 'top' });
+	items.push({
+		kind: 'text',
+		role: 'diagram-title',
+		x: padding,
+		y: top,
+		text: 'How the heads combine (multi-head attention):',
+		font: THEME.fonts.heading,
+		color: THEME.text,
+		align: 'left',
+		baseline: 'top',
+	});
 	const y = top + 34;
 	const h = 54;
 	const headW = 150;
@@ -83,20 +111,90 @@ function concatDiagram(data: AttentionData, top: number, measure: TextMeasurer):
 		const fill = categorical(i);
 		items.push({ kind: 'rect', role: 'diagram-head', x, y, w: headW, h, fill, stroke: THEME.background, lineWidth: 1 });
 		const color = textOn(fill, THEME.textOnLight, '#ffffff');
-		items.push({ kind: 'text', role: 'diagram-text', x: x + headW / 2, y: y + 18, text: `head ${i + 1}: weights · V`, font: small, color, align: 'center', baseline: 'middle' });
-		items.push({ kind: 'text', role: 'diagram-text', x: x + headW / 2, y: y + 38, text: `${n} × ${data.headDim}`, font: { ...font, weight: 'bold' }, color, align: 'center', baseline: 'middle' });
+		items.push({
+			kind: 'text',
+			role: 'diagram-text',
+			x: x + headW / 2,
+			y: y + 18,
+			text: `head ${i + 1}: weights · V`,
+			font: small,
+			color,
+			align: 'center',
+			baseline: 'middle',
+		});
+		items.push({
+			kind: 'text',
+			role: 'diagram-text',
+			x: x + headW / 2,
+			y: y + 38,
+			text: `${n} × ${data.headDim}`,
+			font: { ...font, weight: 'bold' },
+			color,
+			align: 'center',
+			baseline: 'middle',
+		});
 		x += headW;
 	}
 	const concatW = x - padding;
-	items.push({ kind: 'line', role: 'diagram-brace', x1: padding, y1: y + h + 8, x2: padding + concatW, y2: y + h + 8, color: THEME.textMuted, width: 1.5 });
-	items.push({ kind: 'text', role: 'diagram-text', x: padding + concatW / 2, y: y + h + 14, text: `concatenated side by side: ${n} × ${data.dModel}`, font, color: THEME.textMuted, align: 'center', baseline: 'top' });
+	items.push({
+		kind: 'line',
+		role: 'diagram-brace',
+		x1: padding,
+		y1: y + h + 8,
+		x2: padding + concatW,
+		y2: y + h + 8,
+		color: THEME.textMuted,
+		width: 1.5,
+	});
+	items.push({
+		kind: 'text',
+		role: 'diagram-text',
+		x: padding + concatW / 2,
+		y: y + h + 14,
+		text: `concatenated side by side: ${n} × ${data.dModel}`,
+		font,
+		color: THEME.textMuted,
+		align: 'center',
+		baseline: 'top',
+	});
 	const steps = [`× W_O (${data.dModel} × ${data.dModel}) + b`, `${n} × ${data.dModel}, added to the residual stream`];
 	for (const step of steps) {
-		items.push({ kind: 'text', role: 'diagram-arrow', x: x + 14, y: y + h / 2, text: '→', font: THEME.fonts.title, color: THEME.textMuted, align: 'left', baseline: 'middle' });
+		items.push({
+			kind: 'text',
+			role: 'diagram-arrow',
+			x: x + 14,
+			y: y + h / 2,
+			text: '→',
+			font: THEME.fonts.title,
+			color: THEME.textMuted,
+			align: 'left',
+			baseline: 'middle',
+		});
 		x += 14 + measure('→', THEME.fonts.title) + 14;
 		const w = measure(step, font) + 28;
-		items.push({ kind: 'rect', role: 'diagram-box', x, y, w, h, fill: THEME.surface, stroke: THEME.border, lineWidth: 1, radius: 4 });
-		items.push({ kind: 'text', role: 'diagram-text', x: x + w / 2, y: y + h / 2, text: step, font, color: THEME.text, align: 'center', baseline: 'middle' });
+		items.push({
+			kind: 'rect',
+			role: 'diagram-box',
+			x,
+			y,
+			w,
+			h,
+			fill: THEME.surface,
+			stroke: THEME.border,
+			lineWidth: 1,
+			radius: 4,
+		});
+		items.push({
+			kind: 'text',
+			role: 'diagram-text',
+			x: x + w / 2,
+			y: y + h / 2,
+			text: step,
+			font,
+			color: THEME.text,
+			align: 'center',
+			baseline: 'middle',
+		});
 		x += w;
 	}
 	return items;

@@ -24,7 +24,9 @@ let shape: Promise<ModelConfig> | undefined;
  * for checking `layer` and `head` on the gateway thread. Read once.
  */
 export function modelShape(): Promise<ModelConfig> {
-	shape ??= readFile(path.join(repoRoot(), 'assets/models', DEFAULT_MODEL, 'model.json'), 'utf8').then((text) => (JSON.parse(text) as { config: ModelConfig }).config);
+	shape ??= readFile(path.join(repoRoot(), 'assets/models', DEFAULT_MODEL, 'model.json'), 'utf8').then(
+		(text) => (JSON.parse(text) as { config: ModelConfig }).config,
+	);
 	shape.catch(() => {
 		shape = undefined;
 	});
@@ -37,10 +39,16 @@ export function modelShape(): Promise<ModelConfig> {
  */
 export function checkLayerHead(config: ModelConfig, layer: number, head: number): { layer: number; head: number } {
 	if (!Number.isInteger(layer) || layer < 1 || layer > config.nLayers) {
-		throw new UserError(`This model has ${config.nLayers} layers: pick \`layer\` 1–${config.nLayers} (1 is the layer nearest the input).`, 'attention.layer');
+		throw new UserError(
+			`This model has ${config.nLayers} layers: pick \`layer\` 1–${config.nLayers} (1 is the layer nearest the input).`,
+			'attention.layer',
+		);
 	}
 	if (!Number.isInteger(head) || head < 1 || head > config.nHeads) {
-		throw new UserError(`Each layer of this model has ${config.nHeads} heads: pick \`head\` 1–${config.nHeads}.`, 'attention.head');
+		throw new UserError(
+			`Each layer of this model has ${config.nHeads} heads: pick \`head\` 1–${config.nHeads}.`,
+			'attention.head',
+		);
 	}
 	return { layer: layer - 1, head: head - 1 };
 }

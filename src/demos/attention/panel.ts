@@ -1,4 +1,11 @@
-import { cellLabel, THEME, truncate, type NumberFormat, type SceneItem, type TextMeasurer } from '../../charts/index.js';
+import {
+	cellLabel,
+	THEME,
+	truncate,
+	type NumberFormat,
+	type SceneItem,
+	type TextMeasurer,
+} from '../../charts/index.js';
 import type { ColorScale } from '../../charts/color-scales.js';
 import { textOn } from '../../charts/color.js';
 import type { Box } from '../../charts/frame.js';
@@ -52,14 +59,25 @@ function geometry(panel: Panel, box: Box, measure: TextMeasurer): Geometry {
 	const rows = panel.rowLabels.length;
 	const cols = panel.colLabels.length;
 	const rowLabelW = Math.min(LABEL_MAX_W, Math.max(0, ...panel.rowLabels.map((l) => measure(l, LABEL))));
-	const barRoom = panel.colorBar ? 22 + Math.max(colorBarWidth(panel.scale, BAR_W, panel.format ?? 'number', measure), measure(panel.colorBar, THEME.fonts.tick) - 10) : 0;
+	const barRoom = panel.colorBar
+		? 22 +
+			Math.max(
+				colorBarWidth(panel.scale, BAR_W, panel.format ?? 'number', measure),
+				measure(panel.colorBar, THEME.fonts.tick) - 10,
+			)
+		: 0;
 	const availW = box.w - rowLabelW - 8 - barRoom;
-	const cellFor = (labelH: number) => Math.max(1, Math.min(panel.maxCell ?? MAX_CELL, Math.floor(Math.min(availW / cols, (box.h - TITLE_H - labelH) / rows))));
+	const cellFor = (labelH: number) =>
+		Math.max(
+			1,
+			Math.min(panel.maxCell ?? MAX_CELL, Math.floor(Math.min(availW / cols, (box.h - TITLE_H - labelH) / rows))),
+		);
 	let colLabelH = LABEL.size + 8;
 	let cell = cellFor(colLabelH);
 	const flat = panel.colLabels.every((l) => measure(l, LABEL) <= cell - 4);
 	if (!flat) {
-		colLabelH = Math.min(LABEL_MAX_W, Math.max(...panel.colLabels.map((l) => measure(l, LABEL)))) * Math.SQRT1_2 + LABEL.size + 6;
+		colLabelH =
+			Math.min(LABEL_MAX_W, Math.max(...panel.colLabels.map((l) => measure(l, LABEL)))) * Math.SQRT1_2 + LABEL.size + 6;
 		cell = cellFor(colLabelH);
 	}
 	return { cell, flat, rowLabelW, colLabelH, barRoom };
@@ -74,7 +92,10 @@ export function fixedCell(value: number, digits: number): string {
 /** The width and height a panel takes inside `box` (it keeps square cells, so it is often smaller than the box). */
 export function panelSize(panel: Panel, box: Box, measure: TextMeasurer): { w: number; h: number } {
 	const g = geometry(panel, box, measure);
-	return { w: g.rowLabelW + 8 + panel.colLabels.length * g.cell + g.barRoom, h: TITLE_H + g.colLabelH + panel.rowLabels.length * g.cell };
+	return {
+		w: g.rowLabelW + 8 + panel.colLabels.length * g.cell + g.barRoom,
+		h: TITLE_H + g.colLabelH + panel.rowLabels.length * g.cell,
+	};
 }
 
 /** Lays a panel out in `box`, from its top-left corner: title, column labels, row labels, cells, values, colour bar. */
@@ -87,7 +108,17 @@ export function layoutPanel(panel: Panel, box: Box, measure: TextMeasurer): Scen
 	const gridY = box.y + TITLE_H + g.colLabelH;
 	const items: SceneItem[] = [];
 	const titleW = g.rowLabelW + 8 + cols * g.cell + g.barRoom;
-	items.push({ kind: 'text', role: 'panel-title', x: box.x, y: box.y, text: truncate(panel.title, titleW, TITLE, measure), font: TITLE, color: THEME.text, align: 'left', baseline: 'top' });
+	items.push({
+		kind: 'text',
+		role: 'panel-title',
+		x: box.x,
+		y: box.y,
+		text: truncate(panel.title, titleW, TITLE, measure),
+		font: TITLE,
+		color: THEME.text,
+		align: 'left',
+		baseline: 'top',
+	});
 	const cells = matrixCells(panel, panel.scale, gridX, gridY, g.cell);
 	items.push({ ...cells, role: 'panel-cells' });
 	if (panel.showValues && g.cell >= MIN_VALUE_CELL) {
@@ -97,30 +128,87 @@ export function layoutPanel(panel: Panel, box: Box, measure: TextMeasurer): Scen
 				const x = gridX + (c + 0.5) * g.cell;
 				const y = gridY + (r + 0.5) * g.cell;
 				if (fill === null || fill === undefined) {
-					if (panel.maskedText) items.push({ kind: 'text', role: 'cell-masked', x, y, text: panel.maskedText, font: THEME.fonts.small, color: THEME.textFaint, align: 'center', baseline: 'middle' });
+					if (panel.maskedText)
+						items.push({
+							kind: 'text',
+							role: 'cell-masked',
+							x,
+							y,
+							text: panel.maskedText,
+							font: THEME.fonts.small,
+							color: THEME.textFaint,
+							align: 'center',
+							baseline: 'middle',
+						});
 					return;
 				}
-				items.push({ kind: 'text', role: 'cell-value', x, y, text: panel.digits === undefined ? cellLabel(v, format, panel.scale.domain) : fixedCell(v, panel.digits), font: THEME.fonts.small, color: textOn(fill, THEME.textOnLight, '#ffffff'), align: 'center', baseline: 'middle' });
+				items.push({
+					kind: 'text',
+					role: 'cell-value',
+					x,
+					y,
+					text: panel.digits === undefined ? cellLabel(v, format, panel.scale.domain) : fixedCell(v, panel.digits),
+					font: THEME.fonts.small,
+					color: textOn(fill, THEME.textOnLight, '#ffffff'),
+					align: 'center',
+					baseline: 'middle',
+				});
 			}),
 		);
 	}
 	const every = Math.max(1, Math.ceil((LABEL.size + 2) / g.cell));
 	panel.rowLabels.forEach((label, r) => {
 		if (r % every !== 0) return;
-		items.push({ kind: 'text', role: 'row-label', x: gridX - 8, y: gridY + (r + 0.5) * g.cell, text: truncate(label, LABEL_MAX_W, LABEL, measure), font: LABEL, color: THEME.text, align: 'right', baseline: 'middle' });
+		items.push({
+			kind: 'text',
+			role: 'row-label',
+			x: gridX - 8,
+			y: gridY + (r + 0.5) * g.cell,
+			text: truncate(label, LABEL_MAX_W, LABEL, measure),
+			font: LABEL,
+			color: THEME.text,
+			align: 'right',
+			baseline: 'middle',
+		});
 	});
 	panel.colLabels.forEach((label, c) => {
 		if (c % every !== 0) return;
 		const x = gridX + (c + 0.5) * g.cell;
 		items.push(
 			g.flat
-				? { kind: 'text', role: 'col-label', x, y: gridY - 6, text: label, font: LABEL, color: THEME.text, align: 'center', baseline: 'bottom' }
-				: { kind: 'text', role: 'col-label', x: x - 2, y: gridY - 8, text: truncate(label, LABEL_MAX_W, LABEL, measure), font: LABEL, color: THEME.text, align: 'left', baseline: 'middle', rotate: -Math.PI / 4 },
+				? {
+						kind: 'text',
+						role: 'col-label',
+						x,
+						y: gridY - 6,
+						text: label,
+						font: LABEL,
+						color: THEME.text,
+						align: 'center',
+						baseline: 'bottom',
+					}
+				: {
+						kind: 'text',
+						role: 'col-label',
+						x: x - 2,
+						y: gridY - 8,
+						text: truncate(label, LABEL_MAX_W, LABEL, measure),
+						font: LABEL,
+						color: THEME.text,
+						align: 'left',
+						baseline: 'middle',
+						rotate: -Math.PI / 4,
+					},
 		);
 	});
 	if (panel.colorBar) {
 		const h = Math.min(rows * g.cell, 300);
-		const bar: Box = { x: gridX + cols * g.cell + 22, y: gridY + Math.max(16, (rows * g.cell - h) / 2), w: BAR_W, h: Math.min(h, rows * g.cell - 16) };
+		const bar: Box = {
+			x: gridX + cols * g.cell + 22,
+			y: gridY + Math.max(16, (rows * g.cell - h) / 2),
+			w: BAR_W,
+			h: Math.min(h, rows * g.cell - 16),
+		};
 		items.push(...layoutColorBar(panel.scale, bar, panel.colorBar, format));
 	}
 	return items;

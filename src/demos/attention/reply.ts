@@ -19,7 +19,8 @@ function cell(label: string, width = LABEL_W): string {
 	return cut + ' '.repeat(Math.max(0, width - [...cut].length));
 }
 
-const numbered = (data: AttentionData, i: number): string => `${String(i + 1).padStart(2)} ${cell(data.tokens[i]!.label)}`;
+const numbered = (data: AttentionData, i: number): string =>
+	`${String(i + 1).padStart(2)} ${cell(data.tokens[i]!.label)}`;
 
 export const READ_A_ROW =
 	'Each **row** is one token acting as the **query**; each **column** is a **key** token at or before it. A cell is the weight the query ' +
@@ -33,7 +34,9 @@ export function strongestLines(data: AttentionData): string {
 }
 
 /** Average weight, over query rows 2…T, on the previous token, on the first token and on the query itself. */
-export function headHabits(weights: readonly (readonly number[])[]): { previous: number; first: number; self: number } | null {
+export function headHabits(
+	weights: readonly (readonly number[])[],
+): { previous: number; first: number; self: number } | null {
 	const n = weights.length;
 	if (n < 2) return null;
 	let previous = 0;
@@ -49,7 +52,11 @@ export function headHabits(weights: readonly (readonly number[])[]): { previous:
 }
 
 function headText(data: AttentionData): string {
-	return [READ_A_ROW, `**Where each token looks most** (${headName(data)}; tokens numbered from 1):`, strongestLines(data)].join('\n');
+	return [
+		READ_A_ROW,
+		`**Where each token looks most** (${headName(data)}; tokens numbered from 1):`,
+		strongestLines(data),
+	].join('\n');
 }
 
 function headsText(data: AttentionData): string {
@@ -60,8 +67,12 @@ function headsText(data: AttentionData): string {
 			.map((m, q) => ({ ...m, q }))
 			.filter((m) => m.q > 0)
 			.sort((a, b) => b.weight - a.weight || a.q - b.q)[0];
-		const link = top ? `${cell(data.tokens[top.q]!.label, 9)}→ ${cell(data.tokens[top.key]!.label, 9)}${fixed(top.weight, 2)}` : '';
-		return habits ? `${String(h + 1).padStart(4)}  ${percent(habits.previous).padStart(8)}  ${percent(habits.first).padStart(5)}  ${percent(habits.self).padStart(6)}  ${link}` : `${String(h + 1).padStart(4)}  (one token: it can only attend to itself)`;
+		const link = top
+			? `${cell(data.tokens[top.q]!.label, 9)}→ ${cell(data.tokens[top.key]!.label, 9)}${fixed(top.weight, 2)}`
+			: '';
+		return habits
+			? `${String(h + 1).padStart(4)}  ${percent(habits.previous).padStart(8)}  ${percent(habits.first).padStart(5)}  ${percent(habits.self).padStart(6)}  ${link}`
+			: `${String(h + 1).padStart(4)}  (one token: it can only attend to itself)`;
 	});
 	return [
 		`${READ_A_ROW} Each head has its own W_Q, W_K and W_V, so each learns to look for something else.`,
@@ -89,7 +100,11 @@ export function stepsWalkthrough(data: AttentionData): string {
 	const lines = [
 		`Row ${q + 1} (query “${data.tokens[q]!.label}”), d_k = ${data.headDim}, √${data.headDim} = ${fixed(root)}`,
 		`${'key'.padEnd(LABEL_W + 3)}     q·k     ÷√d_k  e^(x−max)   weight`,
-		...Array.from({ length: t }, (_, k) => `${numbered(data, k)} ${fixed(s.scores[q]![k]!).padStart(8)}  ${fixed(scaled[k]!).padStart(8)}  ${fixed(exps[k]!).padStart(8)}  ${fixed(w[k]!).padStart(7)}`),
+		...Array.from(
+			{ length: t },
+			(_, k) =>
+				`${numbered(data, k)} ${fixed(s.scores[q]![k]!).padStart(8)}  ${fixed(scaled[k]!).padStart(8)}  ${fixed(exps[k]!).padStart(8)}  ${fixed(w[k]!).padStart(7)}`,
+		),
 		`${''.padEnd(LABEL_W + 3)} ${''.padStart(8)}  ${'max'.padStart(4)} ${fixed(max).padStart(7)}  Σ ${fixed(sum).padStart(6)}  Σ ${fixed(w.slice(0, t).reduce((a, b) => a + b, 0)).padStart(5)}`,
 	];
 	const factor = (x: number): string => (x < 0 ? `(${fixed(x)})` : fixed(x));
@@ -100,7 +115,10 @@ export function stepsWalkthrough(data: AttentionData): string {
 		...lines,
 		'```',
 		`**Output, dimension 1** = Σ weight × v (d1 of each key's V row): ${terms.join(' + ')} = **${fixed(out[0]!)}**`,
-		`Output row ${q + 1}, dims 1–${Math.min(8, data.headDim)}: ${out.slice(0, 8).map((x) => fixed(x)).join(', ')}`,
+		`Output row ${q + 1}, dims 1–${Math.min(8, data.headDim)}: ${out
+			.slice(0, 8)
+			.map((x) => fixed(x))
+			.join(', ')}`,
 	].join('\n');
 }
 
@@ -120,17 +138,30 @@ function stepsText(data: AttentionData): string {
 }
 
 /** The /attention reply: the explanation and figures as text, the chart as the embed's image, the CSV for `steps`. */
-export function attentionReply(data: AttentionData, files: readonly AttentionFile[], notes: readonly string[] = []): Reply {
+export function attentionReply(
+	data: AttentionData,
+	files: readonly AttentionFile[],
+	notes: readonly string[] = [],
+): Reply {
 	const chart = files.find((f) => f.name.endsWith('.png'))!;
 	const title =
-		data.view === 'heads' ? `Attention: all ${data.nHeads} heads of layer ${data.layer + 1}` : data.view === 'steps' ? `Attention step by step: ${headName(data)}` : `Attention: ${headName(data)}`;
+		data.view === 'heads'
+			? `Attention: all ${data.nHeads} heads of layer ${data.layer + 1}`
+			: data.view === 'steps'
+				? `Attention step by step: ${headName(data)}`
+				: `Attention: ${headName(data)}`;
 	const body = data.view === 'heads' ? headsText(data) : data.view === 'steps' ? stepsText(data) : headText(data);
 	const embed: APIEmbed = {
 		title,
 		description: [body, ...notes].join('\n'),
 		color: COLOR,
 		image: { url: `attachment://${chart.name}` },
-		footer: { text: `${data.model} · ${data.tokens.length} tokens · ${data.nLayers} layers × ${data.nHeads} heads, counted from 1 · d_model ${data.dModel}, d_k ${data.headDim}` },
+		footer: {
+			text: `${data.model} · ${data.tokens.length} tokens · ${data.nLayers} layers × ${data.nHeads} heads, counted from 1 · d_model ${data.dModel}, d_k ${data.headDim}`,
+		},
 	};
-	return { embeds: [embed], files: files.map((f) => ({ name: f.name, data: toBuffer(f.bytes), description: f.description })) };
+	return {
+		embeds: [embed],
+		files: files.map((f) => ({ name: f.name, data: toBuffer(f.bytes), description: f.description })),
+	};
 }

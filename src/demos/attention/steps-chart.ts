@@ -1,4 +1,12 @@
-import { divergingScale, measureText, sequentialScale, THEME, type Scene, type SceneItem, type TextMeasurer } from '../../charts/index.js';
+import {
+	divergingScale,
+	measureText,
+	sequentialScale,
+	THEME,
+	type Scene,
+	type SceneItem,
+	type TextMeasurer,
+} from '../../charts/index.js';
 import { cardScene, layoutFooter, layoutHeader } from '../../charts/frame.js';
 import { causalMask, type AttentionData, type HeadSteps } from './data.js';
 import { STEPS_DIMS_SHOWN } from './input.js';
@@ -39,12 +47,61 @@ export function stepsPanels(data: AttentionData): Panel[] {
 	const vScale = divergingScale([...flat(slice(s.v, dims)), ...flat(slice(s.output, dims))]);
 	const base = { rowLabels: rows, showValues: true };
 	return [
-		{ ...base, title: '① scores = Q·Kᵀ', digits: 1, values: s.scores, colLabels: rows, scale: divergingScale(flat(s.scores)), colorBar: 'q·k' },
-		{ ...base, title: `② ÷ √${data.headDim} = ${root.toFixed(3)}`, digits: 2, values: s.scaled, colLabels: rows, scale: scaledScale, colorBar: 'scaled' },
-		{ ...base, title: '③ causal mask: future keys → −∞', digits: 2, values: s.scaled, mask, maskedText: '−∞', colLabels: rows, scale: scaledScale, colorBar: 'scaled' },
-		{ ...base, title: '④ softmax of each row = weights', values: s.weights, mask, maskedText: '0', colLabels: rows, scale: sequentialScale([], [0, 1]), colorBar: 'weight' },
-		{ ...base, title: `V (dims 1–${dims} of ${data.headDim})`, values: slice(s.v, dims), colLabels: dimLabels, scale: vScale, colorBar: 'value' },
-		{ ...base, title: `⑤ output = weights · V (dims 1–${dims})`, values: slice(s.output, dims), colLabels: dimLabels, scale: vScale, colorBar: 'value' },
+		{
+			...base,
+			title: '① scores = Q·Kᵀ',
+			digits: 1,
+			values: s.scores,
+			colLabels: rows,
+			scale: divergingScale(flat(s.scores)),
+			colorBar: 'q·k',
+		},
+		{
+			...base,
+			title: `② ÷ √${data.headDim} = ${root.toFixed(3)}`,
+			digits: 2,
+			values: s.scaled,
+			colLabels: rows,
+			scale: scaledScale,
+			colorBar: 'scaled',
+		},
+		{
+			...base,
+			title: '③ causal mask: future keys → −∞',
+			digits: 2,
+			values: s.scaled,
+			mask,
+			maskedText: '−∞',
+			colLabels: rows,
+			scale: scaledScale,
+			colorBar: 'scaled',
+		},
+		{
+			...base,
+			title: '④ softmax of each row = weights',
+			values: s.weights,
+			mask,
+			maskedText: '0',
+			colLabels: rows,
+			scale: sequentialScale([], [0, 1]),
+			colorBar: 'weight',
+		},
+		{
+			...base,
+			title: `V (dims 1–${dims} of ${data.headDim})`,
+			values: slice(s.v, dims),
+			colLabels: dimLabels,
+			scale: vScale,
+			colorBar: 'value',
+		},
+		{
+			...base,
+			title: `⑤ output = weights · V (dims 1–${dims})`,
+			values: slice(s.output, dims),
+			colLabels: dimLabels,
+			scale: vScale,
+			colorBar: 'value',
+		},
 	];
 }
 
@@ -62,7 +119,13 @@ export function layoutSteps(data: AttentionData, measure: TextMeasurer = measure
 		title: `Attention step by step: ${headName(data)} of ${data.model}`,
 		subtitle:
 			(t < total ? `The first ${t} of your ${total} tokens` : `Your ${t} tokens`) +
-			` (“${textPreview(data.tokens.slice(0, t).map((x) => x.text).join(''), 80)}”). Each token's q, k and v have d_k = ${data.headDim} numbers; rows are query tokens, numbered from 1.`,
+			` (“${textPreview(
+				data.tokens
+					.slice(0, t)
+					.map((x) => x.text)
+					.join(''),
+				80,
+			)}”). Each token's q, k and v have d_k = ${data.headDim} numbers; rows are query tokens, numbered from 1.`,
 		footer:
 			`Follow one row through ① to ⑤: q·k with every key, divided by √${data.headDim}, future keys set to −∞, softmax along the row ` +
 			`(e^x / Σ e^x, so −∞ becomes 0 and the row sums to 1), then the weighted sum of the V rows. V and the output show dims 1–${dims} of ${data.headDim}; ` +
@@ -74,12 +137,22 @@ export function layoutSteps(data: AttentionData, measure: TextMeasurer = measure
 	const rowH = Math.max(...sizes.map((s) => s.h));
 	const items: SceneItem[] = [...header.items];
 	panels.forEach((panel, i) => {
-		const box = { x: padding + (i % COLUMNS) * (boxW + GAP), y: header.bottom + Math.floor(i / COLUMNS) * (rowH + GAP), w: boxW, h: boxW };
+		const box = {
+			x: padding + (i % COLUMNS) * (boxW + GAP),
+			y: header.bottom + Math.floor(i / COLUMNS) * (rowH + GAP),
+			w: boxW,
+			h: boxW,
+		};
 		items.push(...layoutPanel(panel, box, measure));
 	});
 	const rows = Math.ceil(panels.length / COLUMNS);
 	const probe = layoutFooter(text, WIDTH, 10_000, measure);
 	const height = header.bottom + rows * rowH + (rows - 1) * GAP + 24 + probe.height + padding;
 	items.push(...layoutFooter(text, WIDTH, height, measure).items);
-	return cardScene(WIDTH, height, items, `${text.title}. Six ${t}-row panels with numbers: scores, scaled scores, masked scores, softmax weights, a slice of V and of the output.`);
+	return cardScene(
+		WIDTH,
+		height,
+		items,
+		`${text.title}. Six ${t}-row panels with numbers: scores, scaled scores, masked scores, softmax weights, a slice of V and of the output.`,
+	);
 }

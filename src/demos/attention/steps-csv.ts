@@ -16,10 +16,22 @@ export function csvField(text: string): string {
 export function stepsCsv(data: AttentionData): string {
 	const s = stepsOf(data);
 	const t = s.scores.length;
-	const lines = [`# ${data.model}, ${headName(data)}: the first ${t} tokens; d_k = ${data.headDim}; rows are query tokens, numbered from 1`];
+	const lines = [
+		`# ${data.model}, ${headName(data)}: the first ${t} tokens; d_k = ${data.headDim}; rows are query tokens, numbered from 1`,
+	];
 	const block = (name: string, rows: readonly (readonly number[])[], masked = false) => {
 		const cols = rows[0]?.length ?? 0;
-		lines.push(['quantity', 'row', 'token', ...Array.from({ length: cols }, (_, c) => `${name === 'q' || name === 'k' || name === 'v' || name === 'output' ? 'd' : 'key '}${c + 1}`)].join(','));
+		lines.push(
+			[
+				'quantity',
+				'row',
+				'token',
+				...Array.from(
+					{ length: cols },
+					(_, c) => `${name === 'q' || name === 'k' || name === 'v' || name === 'output' ? 'd' : 'key '}${c + 1}`,
+				),
+			].join(','),
+		);
 		rows.forEach((row, r) => {
 			const cells = row.map((v, c) => (masked && c > r ? '-inf' : String(v)));
 			lines.push([name, String(r + 1), csvField(data.tokens[r]!.label), ...cells].join(','));

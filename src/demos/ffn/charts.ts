@@ -11,7 +11,8 @@ export function unitsHeatmap(data: FfnData): HeatmapInput {
 	return {
 		title: `FFN of ${layerName(data.layer, data.layers)}: the most active hidden units at each token`,
 		subtitle: `“${textPreview(data.tokens)}” · activation after GELU of ${data.chartUnits.length} of the ${data.dFF} units: each token's 3 most active, in order of first appearance`,
-		footer: 'The same function runs at every position: a row depends only on that token’s vector after attention, not on the other rows.',
+		footer:
+			'The same function runs at every position: a row depends only on that token’s vector after attention, not on the other rows.',
 		rowLabels: data.tokens.map((t, i) => numberedLabel(t.text, i)),
 		colLabels: data.chartUnits.map(unitName),
 		values: data.chartValues,

@@ -63,7 +63,13 @@ export interface LayerTrace {
 }
 
 /** Builds {@link FfnData} for layer `layer` (0-based) from the trace, the weights and the corpus examples. */
-export function ffnData(tokens: ModelToken[], layer: number, trace: LayerTrace, weights: PlainWeights, examples: TopExamples): FfnData {
+export function ffnData(
+	tokens: ModelToken[],
+	layer: number,
+	trace: LayerTrace,
+	weights: PlainWeights,
+	examples: TopExamples,
+): FfnData {
 	const { dModel: d, dFF, nLayers } = weights.config;
 	const n = tokens.length;
 	const perToken = tokens.map((_, t) => ({
@@ -74,11 +80,14 @@ export function ffnData(tokens: ModelToken[], layer: number, trace: LayerTrace, 
 
 	const peakOf = (unit: number): { peak: number; peakAt: number } => {
 		let peakAt = 0;
-		for (let t = 1; t < n; t++) if (trace.ffnHidden[t * dFF + unit]! > trace.ffnHidden[peakAt * dFF + unit]!) peakAt = t;
+		for (let t = 1; t < n; t++)
+			if (trace.ffnHidden[t * dFF + unit]! > trace.ffnHidden[peakAt * dFF + unit]!) peakAt = t;
 		return { peak: trace.ffnHidden[peakAt * dFF + unit]!, peakAt };
 	};
 	const firsts = [...new Set(perToken.map((p) => p.top[0]!.unit))];
-	const explained = firsts.map((unit) => ({ unit, ...peakOf(unit), examples: examples(layer, unit) })).sort((a, b) => b.peak - a.peak || a.unit - b.unit);
+	const explained = firsts
+		.map((unit) => ({ unit, ...peakOf(unit), examples: examples(layer, unit) }))
+		.sort((a, b) => b.peak - a.peak || a.unit - b.unit);
 
 	// Columns in order of first appearance down the tokens, so each token's units sit near its row.
 	const chartUnits = [...new Set(perToken.flatMap((p) => p.top.map((u) => u.unit)))].slice(0, CHART_UNITS_MAX);
@@ -100,7 +109,10 @@ export function ffnData(tokens: ModelToken[], layer: number, trace: LayerTrace, 
 	let repeat: RepeatComparison | null = null;
 	if (pair) {
 		const [i, j] = pair;
-		const top: [UnitValue[], UnitValue[]] = [topUnits(trace.ffnHidden, i, dFF, UNITS_COMPARED), topUnits(trace.ffnHidden, j, dFF, UNITS_COMPARED)];
+		const top: [UnitValue[], UnitValue[]] = [
+			topUnits(trace.ffnHidden, i, dFF, UNITS_COMPARED),
+			topUnits(trace.ffnHidden, j, dFF, UNITS_COMPARED),
+		];
 		const units = [...new Set([...top[0], ...top[1]].map((u) => u.unit))];
 		repeat = {
 			token: tokens[i]!,
@@ -113,5 +125,17 @@ export function ffnData(tokens: ModelToken[], layer: number, trace: LayerTrace, 
 			values: [units.map((u) => trace.ffnHidden[i * dFF + u]!), units.map((u) => trace.ffnHidden[j * dFF + u]!)],
 		};
 	}
-	return { layer, layers: nLayers, dFF, dModel: d, tokens, perToken, explained, chartUnits, chartValues, check: { maxDiff, maxOutput, hiddenMaxDiff }, repeat };
+	return {
+		layer,
+		layers: nLayers,
+		dFF,
+		dModel: d,
+		tokens,
+		perToken,
+		explained,
+		chartUnits,
+		chartValues,
+		check: { maxDiff, maxOutput, hiddenMaxDiff },
+		repeat,
+	};
 }

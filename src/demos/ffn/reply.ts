@@ -16,7 +16,13 @@ const EXPLAINED_MAX = 6;
 const EXAMPLES_PER_UNIT = 3;
 
 const f = (x: number, digits = 2): string => x.toFixed(digits).replace(/^-/, '−');
-const sci = (x: number): string => (x === 0 ? '0' : x.toExponential(1).replace('e-', '×10⁻').replace(/\d+$/, (e) => [...e].map((c) => '⁰¹²³⁴⁵⁶⁷⁸⁹'[Number(c)]).join('')));
+const sci = (x: number): string =>
+	x === 0
+		? '0'
+		: x
+				.toExponential(1)
+				.replace('e-', '×10⁻')
+				.replace(/\d+$/, (e) => [...e].map((c) => '⁰¹²³⁴⁵⁶⁷⁸⁹'[Number(c)]).join(''));
 
 /**
  * A corpus context on one line, `…before **token**after… (3.54)`: newlines shown as ↵, markdown escaped, and the
@@ -26,7 +32,10 @@ export function exampleLine(e: TopExample): string {
 	const clean = (s: string): string => escapeMarkdown(s.replace(/\r?\n/g, '↵'));
 	const token = clean(e.token);
 	const core = token.trim();
-	const bold = core === '' ? `**${token.length > 0 ? '␣'.repeat(token.length) : '∅'}**` : `${token.slice(0, token.indexOf(core))}**${core}**${token.slice(token.indexOf(core) + core.length)}`;
+	const bold =
+		core === ''
+			? `**${token.length > 0 ? '␣'.repeat(token.length) : '∅'}**`
+			: `${token.slice(0, token.indexOf(core))}**${core}**${token.slice(token.indexOf(core) + core.length)}`;
 	return `…${clean(e.before)}${bold}${clean(e.after)}… (${f(e.activation)})`;
 }
 
@@ -41,7 +50,10 @@ export function tokenLines(data: FfnData): string[] {
 function explainedFields(data: FfnData): APIEmbedField[] {
 	return data.explained.slice(0, EXPLAINED_MAX).map((u) => ({
 		name: `${unitName(u.unit)} · ${f(u.peak)} at ${u.peakAt + 1} ${escapeMarkdown(tokenLabel(data.tokens[u.peakAt]!.text)).slice(0, 60)}`,
-		value: u.examples.length === 0 ? 'No examples in ffn-top.json.' : u.examples.slice(0, EXAMPLES_PER_UNIT).map(exampleLine).join('\n'),
+		value:
+			u.examples.length === 0
+				? 'No examples in ffn-top.json.'
+				: u.examples.slice(0, EXAMPLES_PER_UNIT).map(exampleLine).join('\n'),
 	}));
 }
 
@@ -59,7 +71,9 @@ export function checkLines(data: FfnData): string[] {
 			`${tokenCode(r.token.text)} appears at positions ${i + 1} and ${j + 1}. Entering this layer, its two vectors have cosine **${f(r.streamCosine)}**; after attention mixed in their contexts, the FFN's two inputs have cosine **${f(r.inputCosine)}**, its two outputs **${f(r.outputCosine)}**, and ${shared} of their ${r.top[0].length} most active units are shared. Same function, different inputs.`,
 		);
 	} else {
-		lines.push('No token appears twice in this text: repeat a word (“the king … the king”) to see one token in two contexts.');
+		lines.push(
+			'No token appears twice in this text: repeat a word (“the king … the king”) to see one token in two contexts.',
+		);
 	}
 	return lines;
 }
@@ -69,7 +83,11 @@ export function ffnReply(out: Extract<FfnTaskOutput, { kind: 'ok' }>): Reply {
 	const data = out.data;
 	const intro = `Each token's vector goes through the same small network: ${data.dModel} → ${data.dFF} hidden units (GELU) → ${data.dModel}, added to the residual stream. Per token: its 3 most active units (activation), how many of the ${data.dFF} are above ${STRONG}, and the length of the vector the FFN adds to the stream.`;
 	const budget = LIMITS.embedDescription - intro.length - 2;
-	const lines = fitLines(tokenLines(data), Math.min(budget, 2400), (left) => `…and ${left} more tokens (all are in the chart).`);
+	const lines = fitLines(
+		tokenLines(data),
+		Math.min(budget, 2400),
+		(left) => `…and ${left} more tokens (all are in the chart).`,
+	);
 	const [heatmap, bars] = out.files;
 	const embeds: APIEmbed[] = [
 		{
@@ -79,7 +97,15 @@ export function ffnReply(out: Extract<FfnTaskOutput, { kind: 'ok' }>): Reply {
 			fields: explainedFields(data),
 			image: { url: `attachment://${heatmap!.name}` },
 		},
-		{ title: 'One function, applied to each position on its own', color: COLOR, description: checkLines(data).join('\n\n'), ...(bars ? { image: { url: `attachment://${bars.name}` } } : {}) },
+		{
+			title: 'One function, applied to each position on its own',
+			color: COLOR,
+			description: checkLines(data).join('\n\n'),
+			...(bars ? { image: { url: `attachment://${bars.name}` } } : {}),
+		},
 	];
-	return { embeds, files: out.files.map((file) => ({ name: file.name, data: toBuffer(file.png), description: file.description })) };
+	return {
+		embeds,
+		files: out.files.map((file) => ({ name: file.name, data: toBuffer(file.png), description: file.description })),
+	};
 }

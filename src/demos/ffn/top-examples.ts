@@ -29,8 +29,16 @@ export function loadTopExamples(name = DEFAULT_MODEL): Promise<TopExamples> {
 	let examples = loaded.get(name);
 	if (!examples) {
 		examples = (async () => {
-			const file = JSON.parse(await readFile(path.join(repoRoot(), 'assets/models', name, 'ffn-top.json'), 'utf8')) as FfnTopFile;
-			return (layer: number, unit: number) => (file.top[layer]?.[unit] ?? []).map(([activation, before, token, after]) => ({ activation, before, token, after }));
+			const file = JSON.parse(
+				await readFile(path.join(repoRoot(), 'assets/models', name, 'ffn-top.json'), 'utf8'),
+			) as FfnTopFile;
+			return (layer: number, unit: number) =>
+				(file.top[layer]?.[unit] ?? []).map(([activation, before, token, after]) => ({
+					activation,
+					before,
+					token,
+					after,
+				}));
 		})();
 		examples.catch(() => loaded.delete(name));
 		loaded.set(name, examples);

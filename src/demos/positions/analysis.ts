@@ -1,4 +1,14 @@
-import { cosineMatrix, distanceBelow, dotMatrix, meanByDistance, mostAlikeApart, norm, sinusoidalEncoding, wavelength, type PositionPair } from './encoding.js';
+import {
+	cosineMatrix,
+	distanceBelow,
+	dotMatrix,
+	meanByDistance,
+	mostAlikeApart,
+	norm,
+	sinusoidalEncoding,
+	wavelength,
+	type PositionPair,
+} from './encoding.js';
 
 /** What one encoding's rows are like: their lengths, and how alike positions are as a function of distance. */
 export interface EncodingSummary {
@@ -58,7 +68,13 @@ function summary(rows: readonly (readonly number[])[], farApart: number): Encodi
 	});
 	return {
 		positions: rows.length,
-		norms: { min: norms[minAt]!, minAt, max: norms[maxAt]!, maxAt, mean: norms.reduce((a, b) => a + b, 0) / norms.length },
+		norms: {
+			min: norms[minAt]!,
+			minAt,
+			max: norms[maxAt]!,
+			maxAt,
+			mean: norms.reduce((a, b) => a + b, 0) / norms.length,
+		},
 		neighbour: curve[1] ?? 1,
 		neighbourRange: neighbourRange(cos),
 		curve,
@@ -71,7 +87,11 @@ function summary(rows: readonly (readonly number[])[], farApart: number): Encodi
  * The sinusoidal encoding for `length` positions in `dims` dimensions next to the model's learnt position table
  * (`learntTable`: contextLength rows of dModel numbers, of which the first min(length, contextLength) are compared).
  */
-export function analysePositions(length: number, dims: number, learntTable: readonly (readonly number[])[]): { data: PositionsData; matrices: PositionsMatrices } {
+export function analysePositions(
+	length: number,
+	dims: number,
+	learntTable: readonly (readonly number[])[],
+): { data: PositionsData; matrices: PositionsMatrices } {
 	const contextLength = learntTable.length;
 	const dModel = learntTable[0]?.length ?? 0;
 	const farApart = Math.max(2, Math.ceil(length / 8));

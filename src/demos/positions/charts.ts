@@ -16,8 +16,23 @@ export function sinusoidalChart(data: PositionsData, m: PositionsMatrices): Scen
 			footer: `Pair 0 (the first two columns) repeats every ${n(data.fastest)} positions; pair ${half - 1} (the last two) every ${count(data.slowest)}. Nearby rows share the slow columns, so their dot product is high.`,
 		},
 		[
-			{ title: 'PE: row = position, column = dimension', values: m.encoding, scale: divergingScale([], [-1, 1]), rowTitle: 'position', colTitle: 'dimension', legendTitle: 'value' },
-			{ title: `Dot product PE(p)·PE(q) (max ${formatNumber(half)} = d/2)`, values: m.encodingDot, scale: divergingScale([], [-half, half]), rowTitle: 'position p', colTitle: 'position q', legendTitle: 'dot', square: true },
+			{
+				title: 'PE: row = position, column = dimension',
+				values: m.encoding,
+				scale: divergingScale([], [-1, 1]),
+				rowTitle: 'position',
+				colTitle: 'dimension',
+				legendTitle: 'value',
+			},
+			{
+				title: `Dot product PE(p)·PE(q) (max ${formatNumber(half)} = d/2)`,
+				values: m.encodingDot,
+				scale: divergingScale([], [-half, half]),
+				rowTitle: 'position p',
+				colTitle: 'position q',
+				legendTitle: 'dot',
+				square: true,
+			},
 		],
 	);
 }
@@ -32,7 +47,12 @@ export function clipAt(values: readonly number[], q: number): number {
 export function learntChart(data: PositionsData, m: PositionsMatrices): Scene {
 	const rows = m.learnt.length;
 	const { norms } = data.learnt;
-	const cut = data.length > data.contextLength ? `all ${rows} positions (the model has none later)` : rows === data.contextLength ? `all ${rows} positions` : `the first ${rows} of its ${data.contextLength} positions`;
+	const cut =
+		data.length > data.contextLength
+			? `all ${rows} positions (the model has none later)`
+			: rows === data.contextLength
+				? `all ${rows} positions`
+				: `the first ${rows} of its ${data.contextLength} positions`;
 	const reach = clipAt(m.learnt.flat(), 0.99);
 	return layoutPanels(
 		{
@@ -41,8 +61,23 @@ export function learntChart(data: PositionsData, m: PositionsMatrices): Scene {
 			footer: `Left: colours end at ±${n(reach, 3)}, the 99th percentile of |value|, so the few larger values do not wash out the rest. Read with the sinusoidal chart: there every row has the same length and similarity depends only on the distance.`,
 		},
 		[
-			{ title: 'Learnt table: row = position, column = dimension', values: m.learnt, scale: divergingScale([], [-reach, reach]), rowTitle: 'position', colTitle: 'dimension', legendTitle: 'value' },
-			{ title: 'Cosine similarity of positions p and q', values: m.learntCosine, scale: divergingScale([], [-1, 1]), rowTitle: 'position p', colTitle: 'position q', legendTitle: 'cosine', square: true },
+			{
+				title: 'Learnt table: row = position, column = dimension',
+				values: m.learnt,
+				scale: divergingScale([], [-reach, reach]),
+				rowTitle: 'position',
+				colTitle: 'dimension',
+				legendTitle: 'value',
+			},
+			{
+				title: 'Cosine similarity of positions p and q',
+				values: m.learntCosine,
+				scale: divergingScale([], [-1, 1]),
+				rowTitle: 'position p',
+				colTitle: 'position q',
+				legendTitle: 'cosine',
+				square: true,
+			},
 		],
 	);
 }
@@ -52,7 +87,8 @@ export function distanceChart(data: PositionsData): LineChartInput {
 	return {
 		title: 'How alike are positions k apart?',
 		subtitle: `Mean cosine similarity of every pair of positions at distance k: sinusoidal (d = ${data.dims}, ${data.length} positions) and our model's learnt table (${data.learnt.positions} positions).`,
-		footer: 'Sinusoidal: exactly (1/(d/2))·Σᵢ cos(ωᵢ·k) for every pair. Learnt: an average over the pairs, which differ from one another.',
+		footer:
+			'Sinusoidal: exactly (1/(d/2))·Σᵢ cos(ωᵢ·k) for every pair. Learnt: an average over the pairs, which differ from one another.',
 		series: [
 			{ name: `sinusoidal, d = ${data.dims}`, y: data.sinusoidal.curve },
 			{ name: `learnt, d = ${data.dModel}`, y: data.learnt.curve },

@@ -41,7 +41,9 @@ export function dotMatrix(rows: readonly (readonly number[])[]): number[][] {
 /** Every row's cosine similarity with every row (0 for a zero row). */
 export function cosineMatrix(rows: readonly (readonly number[])[]): number[][] {
 	const norms = rows.map(norm);
-	return rows.map((a, i) => rows.map((b, j) => (norms[i]! > 0 && norms[j]! > 0 ? dot(a, b) / (norms[i]! * norms[j]!) : 0)));
+	return rows.map((a, i) =>
+		rows.map((b, j) => (norms[i]! > 0 && norms[j]! > 0 ? dot(a, b) / (norms[i]! * norms[j]!) : 0)),
+	);
 }
 
 /** curve[k] = the mean of m[p][p − k] over every p ≥ k: how alike positions k apart are, on average. */

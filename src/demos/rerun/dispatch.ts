@@ -26,9 +26,14 @@ function hasPermissions(have: bigint, need: bigint): boolean {
 export async function runInvocation(ctx: BaseContext, invocation: Invocation): Promise<Reply> {
 	const label = commandLabel(invocation);
 	const command = ctx.deps.commands.find((c) => c.data.name === invocation.command);
-	if (!command) throw new UserError(`${label} is not available on this bot (any more), so it cannot run from here.`, 'rerun.unknown-command');
+	if (!command)
+		throw new UserError(
+			`${label} is not available on this bot (any more), so it cannot run from here.`,
+			'rerun.unknown-command',
+		);
 	const required = command.data.default_member_permissions;
-	if (required && !hasPermissions(ctx.user.permissions, BigInt(required))) throw new UserError(`You do not have permission to use ${label}.`, 'rerun.permission');
+	if (required && !hasPermissions(ctx.user.permissions, BigInt(required)))
+		throw new UserError(`You do not have permission to use ${label}.`, 'rerun.permission');
 	if (ctx.guildId === null && command.data.contexts && !command.data.contexts.some((c: number) => c !== 0)) {
 		throw new UserError(`${label} works in a server, not in direct messages.`, 'rerun.guild-only');
 	}
@@ -45,6 +50,7 @@ export async function runInvocation(ctx: BaseContext, invocation: Invocation): P
 		commandName: invocation.command,
 		args,
 	});
-	if (isModalReply(response)) throw new UserError(`${label} opens a form, so it cannot run from here: type the command instead.`, 'rerun.modal');
+	if (isModalReply(response))
+		throw new UserError(`${label} opens a form, so it cannot run from here: type the command instead.`, 'rerun.modal');
 	return response;
 }

@@ -1,4 +1,9 @@
-import { ApplicationCommandOptionType as T, ComponentType, TextInputStyle, type APIModalInteractionResponseCallbackData } from 'discord-api-types/v10';
+import {
+	ApplicationCommandOptionType as T,
+	ComponentType,
+	TextInputStyle,
+	type APIModalInteractionResponseCallbackData,
+} from 'discord-api-types/v10';
 import type { CommandData, OptionData } from '../../core/options.js';
 import type { RerunRequest, RerunValue } from './request.js';
 
@@ -25,7 +30,9 @@ const valueText = (value: RerunValue | undefined): string => (value === undefine
  */
 export function editableOptions(data: CommandData, request: RerunRequest): OptionData[] {
 	const all = commandOptions(data, request.subcommand);
-	const candidates = all.filter((o) => EDITABLE.has(o.type) && valueText(request.options[o.name]).length <= FORM_LIMITS.value);
+	const candidates = all.filter(
+		(o) => EDITABLE.has(o.type) && valueText(request.options[o.name]).length <= FORM_LIMITS.value,
+	);
 	const prefer = request.prefer ?? [];
 	const rank = (o: OptionData): number => {
 		if (o.required) return 0;
@@ -65,7 +72,11 @@ export function commandLabel(request: Pick<RerunRequest, 'command' | 'subcommand
 }
 
 /** The "Run again with…" form: one text input per editable option, filled with the value it ran with. */
-export function rerunForm(data: CommandData, request: RerunRequest, customId: string): APIModalInteractionResponseCallbackData {
+export function rerunForm(
+	data: CommandData,
+	request: RerunRequest,
+	customId: string,
+): APIModalInteractionResponseCallbackData {
 	const title = `Run ${commandLabel(request)} again`;
 	return {
 		custom_id: customId,
@@ -83,7 +94,9 @@ export function rerunForm(data: CommandData, request: RerunRequest, customId: st
 						label: label(option),
 						style: isFreeText(option) && max > 100 ? TextInputStyle.Paragraph : TextInputStyle.Short,
 						required: option.required ?? false,
-						...(isFreeText(option) && option.min_length !== undefined ? { min_length: Math.min(option.min_length, max) } : {}),
+						...(isFreeText(option) && option.min_length !== undefined
+							? { min_length: Math.min(option.min_length, max) }
+							: {}),
 						max_length: isFreeText(option) ? max : 100,
 						placeholder: option.description.slice(0, FORM_LIMITS.placeholder),
 						...(value !== '' ? { value } : {}),
@@ -100,7 +113,11 @@ export function rerunForm(data: CommandData, request: RerunRequest, customId: st
  * the form keep their values; fields that are not editable options are ignored. Values stay text here: `argsFor`
  * checks and converts them as it does for a typed command.
  */
-export function applyForm(data: CommandData, request: RerunRequest, fields: Readonly<Record<string, string>>): { command: string; subcommand?: string; options: Record<string, unknown> } {
+export function applyForm(
+	data: CommandData,
+	request: RerunRequest,
+	fields: Readonly<Record<string, string>>,
+): { command: string; subcommand?: string; options: Record<string, unknown> } {
 	const options: Record<string, unknown> = { ...request.options };
 	for (const option of editableOptions(data, request)) {
 		const raw = fields[option.name];
@@ -109,5 +126,9 @@ export function applyForm(data: CommandData, request: RerunRequest, fields: Read
 		if (value === '') delete options[option.name];
 		else options[option.name] = value;
 	}
-	return { command: request.command, ...(request.subcommand === undefined ? {} : { subcommand: request.subcommand }), options };
+	return {
+		command: request.command,
+		...(request.subcommand === undefined ? {} : { subcommand: request.subcommand }),
+		options,
+	};
 }

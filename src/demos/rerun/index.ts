@@ -9,7 +9,18 @@ import type { ModalReply, Reply } from '../../core/reply.js';
 import { runInvocation } from './dispatch.js';
 import { applyForm, commandLabel, rerunForm } from './form.js';
 import { changeLine } from './summary.js';
-import { decodeRequest, inlineRef, RERUN_BUTTON, RERUN_FORM, RERUN_OWNER, refFromArgs, requestFrom, rerunCustomId, type RequestRef, type RerunRequest } from './request.js';
+import {
+	decodeRequest,
+	inlineRef,
+	RERUN_BUTTON,
+	RERUN_FORM,
+	RERUN_OWNER,
+	refFromArgs,
+	requestFrom,
+	rerunCustomId,
+	type RequestRef,
+	type RerunRequest,
+} from './request.js';
 
 export { runInvocation, type Invocation } from './dispatch.js';
 export { editableOptions, rerunForm, applyForm } from './form.js';
@@ -21,16 +32,28 @@ const ROWS_MAX = 5;
 const BUTTONS_PER_ROW = 5;
 
 function rerunButton(ref: RequestRef): APIButtonComponent {
-	return { type: ComponentType.Button, style: ButtonStyle.Secondary, label: RERUN_LABEL, emoji: { name: '🔁' }, custom_id: rerunCustomId(RERUN_BUTTON, ref) };
+	return {
+		type: ComponentType.Button,
+		style: ButtonStyle.Secondary,
+		label: RERUN_LABEL,
+		emoji: { name: '🔁' },
+		custom_id: rerunCustomId(RERUN_BUTTON, ref),
+	};
 }
 
 /** The reply with `button` in a new row, or in a row of buttons with room when five rows are taken. */
 function addButton(reply: Reply, button: APIButtonComponent): Reply {
 	const rows = reply.components ?? [];
-	if (rows.length < ROWS_MAX) return { ...reply, components: [...rows, { type: ComponentType.ActionRow, components: [button] }] };
-	const at = rows.findIndex((row) => row.components.length < BUTTONS_PER_ROW && row.components.every((c) => c.type === ComponentType.Button));
+	if (rows.length < ROWS_MAX)
+		return { ...reply, components: [...rows, { type: ComponentType.ActionRow, components: [button] }] };
+	const at = rows.findIndex(
+		(row) => row.components.length < BUTTONS_PER_ROW && row.components.every((c) => c.type === ComponentType.Button),
+	);
 	if (at < 0) return reply;
-	return { ...reply, components: rows.map((row, i) => (i === at ? { ...row, components: [...row.components, button] } : row)) };
+	return {
+		...reply,
+		components: rows.map((row, i) => (i === at ? { ...row, components: [...row.components, button] } : row)),
+	};
 }
 
 /** Optional settings of {@link withRerun}. */
@@ -50,7 +73,13 @@ export interface RerunOptions {
  * carries their key, so the button works after a restart. Ephemeral replies get no button (a re-run is public), and
  * when the options cannot be stored (the store is down) the reply goes out without it rather than failing.
  */
-export async function withRerun(reply: Reply, command: string, args: Readonly<Record<string, unknown>>, deps: Pick<Deps, 'repos'>, options: RerunOptions = {}): Promise<Reply> {
+export async function withRerun(
+	reply: Reply,
+	command: string,
+	args: Readonly<Record<string, unknown>>,
+	deps: Pick<Deps, 'repos'>,
+	options: RerunOptions = {},
+): Promise<Reply> {
 	if (reply.ephemeral) return reply;
 	const request = requestFrom(command, args, options.prefer);
 	if (!request) return reply;
@@ -59,7 +88,10 @@ export async function withRerun(reply: Reply, command: string, args: Readonly<Re
 		try {
 			ref = { kind: 'stored', id: await deps.repos.rerunRequests.save(request) };
 		} catch (error) {
-			options.log?.warn({ err: error, command }, 'could not store the options of a "Run again" button; the reply goes without it');
+			options.log?.warn(
+				{ err: error, command },
+				'could not store the options of a "Run again" button; the reply goes without it',
+			);
 			return reply;
 		}
 	}
@@ -69,28 +101,47 @@ export async function withRerun(reply: Reply, command: string, args: Readonly<Re
 /** Whether a reply already carries a "Run again with…" button. */
 export function hasRerun(reply: Reply): boolean {
 	const prefix = `${RERUN_OWNER}:${RERUN_BUTTON}:`;
-	return (reply.components ?? []).some((row) => row.components.some((c) => 'custom_id' in c && c.custom_id.startsWith(prefix)));
+	return (reply.components ?? []).some((row) =>
+		row.components.some((c) => 'custom_id' in c && c.custom_id.startsWith(prefix)),
+	);
 }
 
 /**
  * {@link withRerun} for a reply of a command that may not have opted in itself (the presenter's steps run every
  * week's demos): adds the button unless the command already did.
  */
-export async function ensureRerun(reply: Reply, command: string, args: Readonly<Record<string, unknown>>, deps: Pick<Deps, 'repos'>, options: RerunOptions = {}): Promise<Reply> {
+export async function ensureRerun(
+	reply: Reply,
+	command: string,
+	args: Readonly<Record<string, unknown>>,
+	deps: Pick<Deps, 'repos'>,
+	options: RerunOptions = {},
+): Promise<Reply> {
 	return hasRerun(reply) ? reply : withRerun(reply, command, args, deps, options);
 }
 
 async function loadRequest(deps: Deps, args: readonly string[]): Promise<{ ref: RequestRef; request: RerunRequest }> {
 	const ref = refFromArgs(args);
-	const request = ref?.kind === 'inline' ? decodeRequest(ref.data) : ref?.kind === 'stored' ? await deps.repos.rerunRequests.get(ref.id) : null;
-	if (!ref || request === null) throw new UserError('This button is no longer supported. Run the command again.', 'rerun.malformed');
-	if (request === undefined) throw new UserError('This button has expired: type the command to run it again.', 'rerun.expired');
+	const request =
+		ref?.kind === 'inline'
+			? decodeRequest(ref.data)
+			: ref?.kind === 'stored'
+				? await deps.repos.rerunRequests.get(ref.id)
+				: null;
+	if (!ref || request === null)
+		throw new UserError('This button is no longer supported. Run the command again.', 'rerun.malformed');
+	if (request === undefined)
+		throw new UserError('This button has expired: type the command to run it again.', 'rerun.expired');
 	return { ref, request };
 }
 
 function commandData(deps: Deps, request: RerunRequest) {
 	const command = deps.commands.find((c) => c.data.name === request.command);
-	if (!command) throw new UserError(`${commandLabel(request)} is not available on this bot (any more), so it cannot run from here.`, 'rerun.unknown-command');
+	if (!command)
+		throw new UserError(
+			`${commandLabel(request)} is not available on this bot (any more), so it cannot run from here.`,
+			'rerun.unknown-command',
+		);
 	return command.data;
 }
 
@@ -98,7 +149,11 @@ function commandData(deps: Deps, request: RerunRequest) {
 export async function openRerunForm(ctx: ComponentContext): Promise<ModalReply> {
 	const { ref, request } = await loadRequest(ctx.deps, ctx.args);
 	const modal = rerunForm(commandData(ctx.deps, request), request, rerunCustomId(RERUN_FORM, ref));
-	if (modal.components.length === 0) throw new UserError(`${commandLabel(request)} has no options to change here: type the command to run it again.`, 'rerun.nothing');
+	if (modal.components.length === 0)
+		throw new UserError(
+			`${commandLabel(request)} has no options to change here: type the command to run it again.`,
+			'rerun.nothing',
+		);
 	return { modal };
 }
 
@@ -110,7 +165,11 @@ export async function submitRerunForm(ctx: ModalContext): Promise<Reply> {
 	const { request } = await loadRequest(ctx.deps, ctx.args);
 	const cooldown = ctx.deps.commands.find((c) => c.data.name === request.command)?.cooldown;
 	if (cooldown) {
-		const decision = limiter.take(`${ctx.guildId ?? 'dm'}:${ctx.user.id}:${request.command}`, cooldown, ctx.deps.clock.now().getTime());
+		const decision = limiter.take(
+			`${ctx.guildId ?? 'dm'}:${ctx.user.id}:${request.command}`,
+			cooldown,
+			ctx.deps.clock.now().getTime(),
+		);
 		if (!decision.ok) throw new UserError(rateLimitMessage(request.command, decision.retryAfterMs), 'rate-limited');
 	}
 	const invocation = applyForm(commandData(ctx.deps, request), request, ctx.fields);
@@ -122,4 +181,6 @@ export async function submitRerunForm(ctx: ModalContext): Promise<Reply> {
 /** The handlers to spread into the owner command's `components` and `modals` (see {@link RERUN_OWNER}). */
 export const rerunComponents: Readonly<Record<string, ComponentHandler>> = { [RERUN_BUTTON]: { run: openRerunForm } };
 // Deferred publicly at once: the command may take seconds (a model, a chart), and its answer is a new message.
-export const rerunModals: Readonly<Record<string, ModalHandler>> = { [RERUN_FORM]: { defer: true, run: submitRerunForm } };
+export const rerunModals: Readonly<Record<string, ModalHandler>> = {
+	[RERUN_FORM]: { defer: true, run: submitRerunForm },
+};

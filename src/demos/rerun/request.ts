@@ -16,13 +16,18 @@ export const RERUN_FORM = 'rm';
 /** Where a button finds its request: in the custom id itself (`i`), or in storage by id (`s`). */
 export type RequestRef = { kind: 'inline'; data: string } | { kind: 'stored'; id: string };
 
-const isValue = (v: unknown): v is RerunValue => typeof v === 'string' || (typeof v === 'number' && Number.isFinite(v)) || typeof v === 'boolean';
+const isValue = (v: unknown): v is RerunValue =>
+	typeof v === 'string' || (typeof v === 'number' && Number.isFinite(v)) || typeof v === 'boolean';
 
 /**
  * The request for a command's handler `args` (as `argsFor` made them: option values by name, plus `subcommand`).
  * Null when an option holds something a form cannot carry (a user, a channel, an attachment).
  */
-export function requestFrom(command: string, args: Readonly<Record<string, unknown>>, prefer?: readonly string[]): RerunRequest | null {
+export function requestFrom(
+	command: string,
+	args: Readonly<Record<string, unknown>>,
+	prefer?: readonly string[],
+): RerunRequest | null {
 	const options: Record<string, RerunValue> = {};
 	let subcommand: string | undefined;
 	for (const [name, value] of Object.entries(args)) {
@@ -31,12 +36,22 @@ export function requestFrom(command: string, args: Readonly<Record<string, unkno
 		else if (isValue(value)) options[name] = value;
 		else return null;
 	}
-	return { command, ...(subcommand === undefined ? {} : { subcommand }), options, ...(prefer && prefer.length > 0 ? { prefer: [...prefer] } : {}) };
+	return {
+		command,
+		...(subcommand === undefined ? {} : { subcommand }),
+		options,
+		...(prefer && prefer.length > 0 ? { prefer: [...prefer] } : {}),
+	};
 }
 
 /** A request as base64url JSON (no `:`), for a custom id. */
 export function encodeRequest(request: RerunRequest): string {
-	const compact = { c: request.command, ...(request.subcommand === undefined ? {} : { s: request.subcommand }), o: request.options, ...(request.prefer ? { p: request.prefer } : {}) };
+	const compact = {
+		c: request.command,
+		...(request.subcommand === undefined ? {} : { s: request.subcommand }),
+		o: request.options,
+		...(request.prefer ? { p: request.prefer } : {}),
+	};
 	return Buffer.from(JSON.stringify(compact), 'utf8').toString('base64url');
 }
 
@@ -50,19 +65,33 @@ export function decodeRequest(data: string): RerunRequest | null {
 	}
 	if (typeof parsed !== 'object' || parsed === null) return null;
 	const { c, s, o, p } = parsed as { c?: unknown; s?: unknown; o?: unknown; p?: unknown };
-	if (typeof c !== 'string' || (s !== undefined && typeof s !== 'string') || typeof o !== 'object' || o === null || Array.isArray(o)) return null;
+	if (
+		typeof c !== 'string' ||
+		(s !== undefined && typeof s !== 'string') ||
+		typeof o !== 'object' ||
+		o === null ||
+		Array.isArray(o)
+	)
+		return null;
 	if (p !== undefined && !(Array.isArray(p) && p.every((name) => typeof name === 'string'))) return null;
 	const options: Record<string, RerunValue> = {};
 	for (const [name, value] of Object.entries(o)) {
 		if (!isValue(value)) return null;
 		options[name] = value;
 	}
-	return { command: c, ...(s === undefined ? {} : { subcommand: s }), options, ...(p === undefined ? {} : { prefer: p as string[] }) };
+	return {
+		command: c,
+		...(s === undefined ? {} : { subcommand: s }),
+		options,
+		...(p === undefined ? {} : { prefer: p as string[] }),
+	};
 }
 
 /** The custom id of the button (`rr`) or the form (`rm`) for a request reference. */
 export function rerunCustomId(handler: typeof RERUN_BUTTON | typeof RERUN_FORM, ref: RequestRef): string {
-	return ref.kind === 'inline' ? customId(RERUN_OWNER, handler, 'i', ref.data) : customId(RERUN_OWNER, handler, 's', ref.id);
+	return ref.kind === 'inline'
+		? customId(RERUN_OWNER, handler, 'i', ref.data)
+		: customId(RERUN_OWNER, handler, 's', ref.id);
 }
 
 /** The inline reference when both custom ids fit in Discord's 100 characters, else null (store it). */

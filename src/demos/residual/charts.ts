@@ -1,7 +1,17 @@
 import { textOn } from '../../charts/color.js';
 import { cardScene, layoutFooter, layoutHeader } from '../../charts/frame.js';
 import { layoutColorBar } from '../../charts/legend.js';
-import { HIGHLIGHT, measureText, sequentialScale, THEME, truncate, type HeatmapInput, type Scene, type SceneItem, type TextMeasurer } from '../../charts/index.js';
+import {
+	HIGHLIGHT,
+	measureText,
+	sequentialScale,
+	THEME,
+	truncate,
+	type HeatmapInput,
+	type Scene,
+	type SceneItem,
+	type TextMeasurer,
+} from '../../charts/index.js';
 import type { ResidualData } from './data.js';
 import { numberedLabel, textPreview, tokenLabel } from './model-text.js';
 
@@ -20,7 +30,11 @@ export function normColumns(layers: number): string[] {
 export function normsHeatmap(data: ResidualData): HeatmapInput {
 	const n = data.tokens.length;
 	const L = data.layers;
-	const values = data.tokens.map((_, t) => [data.stream[0]![t]!, ...Array.from({ length: L }, (_, l) => [data.attention[l]![t]!, data.ffn[l]![t]!]).flat(), data.stream[L]![t]!]);
+	const values = data.tokens.map((_, t) => [
+		data.stream[0]![t]!,
+		...Array.from({ length: L }, (_, l) => [data.attention[l]![t]!, data.ffn[l]![t]!]).flat(),
+		data.stream[L]![t]!,
+	]);
 	return {
 		title: 'The residual stream: what each sub-layer adds to each token',
 		subtitle: `“${textPreview(data.tokens)}” · L2 norm (length) of each update, between the stream as it enters (x₀ = token + position embedding) and as the output reads it`,
@@ -44,7 +58,9 @@ export function lensPositions(count: number): number[] {
 
 /** Row names of the lens: what the stream has been through when it is read out. */
 export function lensRows(layers: number): string[] {
-	return Array.from({ length: layers + 1 }, (_, depth) => (depth === 0 ? 'embeddings only' : depth === layers ? `after layer ${depth} = output` : `after layer ${depth}`));
+	return Array.from({ length: layers + 1 }, (_, depth) =>
+		depth === 0 ? 'embeddings only' : depth === layers ? `after layer ${depth} = output` : `after layer ${depth}`,
+	);
 }
 
 /**
@@ -57,11 +73,13 @@ export function lensScene(data: ResidualData, measure: TextMeasurer = measureTex
 	const positions = lensPositions(data.tokens.length);
 	const rows = lensRows(data.layers);
 	const { padding } = THEME;
-	const cut = positions.length < data.tokens.length ? ` (the last ${positions.length} of ${data.tokens.length} positions)` : '';
+	const cut =
+		positions.length < data.tokens.length ? ` (the last ${positions.length} of ${data.tokens.length} positions)` : '';
 	const text = {
 		title: 'Logit lens: what the model would predict if it stopped after each layer',
 		subtitle: `Each column: the most likely next token after that position${cut}, read from the stream after each layer. Colour: its probability.`,
-		footer: 'The final LayerNorm and the output head applied to the stream at each depth (the bottom row is the real output). Yellow border: the text’s actual next token.',
+		footer:
+			'The final LayerNorm and the output head applied to the stream at each depth (the bottom row is the real output). Yellow border: the text’s actual next token.',
 	};
 	const cellH = 50;
 	const label = THEME.fonts.label;
@@ -80,7 +98,17 @@ export function lensScene(data: ResidualData, measure: TextMeasurer = measureTex
 	const items: SceneItem[] = [...header.items];
 	positions.forEach((t, c) => {
 		const x = gridX + c * cellW;
-		items.push({ kind: 'text', role: 'col-label', x: x + cellW / 2, y: top - 8, text: truncate(numberedLabel(data.tokens[t]!.text, t), cellW - 4, label, measure), font: label, color: THEME.text, align: 'center', baseline: 'bottom' });
+		items.push({
+			kind: 'text',
+			role: 'col-label',
+			x: x + cellW / 2,
+			y: top - 8,
+			text: truncate(numberedLabel(data.tokens[t]!.text, t), cellW - 4, label, measure),
+			font: label,
+			color: THEME.text,
+			align: 'center',
+			baseline: 'bottom',
+		});
 		const next = data.tokens[t + 1];
 		rows.forEach((_, depth) => {
 			const best = data.lens[depth]![t]![0]!;
@@ -88,15 +116,67 @@ export function lensScene(data: ResidualData, measure: TextMeasurer = measureTex
 			const fill = scale.color(best.prob);
 			items.push({ kind: 'rect', role: 'lens-cell', x: x + 1, y: y + 1, w: cellW - 2, h: cellH - 2, fill });
 			const ink = textOn(fill, THEME.textOnLight, '#ffffff');
-			items.push({ kind: 'text', role: 'lens-token', x: x + cellW / 2, y: y + cellH / 2 - 7, text: truncate(tokenLabel(best.text), cellW - 8, label, measure), font: label, color: ink, align: 'center', baseline: 'middle' });
-			items.push({ kind: 'text', role: 'lens-prob', x: x + cellW / 2, y: y + cellH / 2 + 11, text: `${f(best.prob * 100)}%`, font: small, color: ink, align: 'center', baseline: 'middle' });
-			if (next && best.id === next.id) items.push({ kind: 'rect', role: 'lens-hit', x: x + 2, y: y + 2, w: cellW - 4, h: cellH - 4, stroke: HIGHLIGHT, lineWidth: 2.5 });
+			items.push({
+				kind: 'text',
+				role: 'lens-token',
+				x: x + cellW / 2,
+				y: y + cellH / 2 - 7,
+				text: truncate(tokenLabel(best.text), cellW - 8, label, measure),
+				font: label,
+				color: ink,
+				align: 'center',
+				baseline: 'middle',
+			});
+			items.push({
+				kind: 'text',
+				role: 'lens-prob',
+				x: x + cellW / 2,
+				y: y + cellH / 2 + 11,
+				text: `${f(best.prob * 100)}%`,
+				font: small,
+				color: ink,
+				align: 'center',
+				baseline: 'middle',
+			});
+			if (next && best.id === next.id)
+				items.push({
+					kind: 'rect',
+					role: 'lens-hit',
+					x: x + 2,
+					y: y + 2,
+					w: cellW - 4,
+					h: cellH - 4,
+					stroke: HIGHLIGHT,
+					lineWidth: 2.5,
+				});
 		});
 	});
 	rows.forEach((name, depth) => {
-		items.push({ kind: 'text', role: 'row-label', x: gridX - 10, y: top + depth * cellH + cellH / 2, text: name, font: label, color: THEME.text, align: 'right', baseline: 'middle' });
+		items.push({
+			kind: 'text',
+			role: 'row-label',
+			x: gridX - 10,
+			y: top + depth * cellH + cellH / 2,
+			text: name,
+			font: label,
+			color: THEME.text,
+			align: 'right',
+			baseline: 'middle',
+		});
 	});
-	items.push(...layoutColorBar(scale, { x: gridX + positions.length * cellW + 24, y: top, w: barW, h: gridH }, 'probability', 'percent'));
+	items.push(
+		...layoutColorBar(
+			scale,
+			{ x: gridX + positions.length * cellW + 24, y: top, w: barW, h: gridH },
+			'probability',
+			'percent',
+		),
+	);
 	items.push(...footer.items);
-	return cardScene(width, height, items, `${text.title}. A grid of ${rows.length} depths × ${positions.length} positions, each cell the top predicted token.`);
+	return cardScene(
+		width,
+		height,
+		items,
+		`${text.title}. A grid of ${rows.length} depths × ${positions.length} positions, each cell the top predicted token.`,
+	);
 }

@@ -39,7 +39,12 @@ export interface ResidualData {
 
 /** The norms and lens arrays of a traced pass, as the trace API gives them. */
 export interface StreamTrace {
-	norms: { residualPre: ArrayLike<number>[]; attnOut: ArrayLike<number>[]; ffnOut: ArrayLike<number>[]; residualFinal: ArrayLike<number> };
+	norms: {
+		residualPre: ArrayLike<number>[];
+		attnOut: ArrayLike<number>[];
+		ffnOut: ArrayLike<number>[];
+		residualFinal: ArrayLike<number>;
+	};
 	residualPre: ArrayLike<number>[];
 	attnOut: ArrayLike<number>[];
 	residualFinal: ArrayLike<number>;
@@ -68,8 +73,20 @@ export function residualData(tokens: ModelToken[], trace: StreamTrace, weights: 
 		for (let t = 0; t < n; t++) {
 			// Attention is added to the stream entering the layer (x); the FFN to the stream after attention (x + a).
 			const candidates: Update[] = [
-				{ layer: l, kind: 'attention', position: t, norm: attention[l]![t]!, ratio: attention[l]![t]! / stream[l]![t]! },
-				{ layer: l, kind: 'ffn', position: t, norm: ffn[l]![t]!, ratio: ffn[l]![t]! / afterAttentionNorm(trace, l, t, d) },
+				{
+					layer: l,
+					kind: 'attention',
+					position: t,
+					norm: attention[l]![t]!,
+					ratio: attention[l]![t]! / stream[l]![t]!,
+				},
+				{
+					layer: l,
+					kind: 'ffn',
+					position: t,
+					norm: ffn[l]![t]!,
+					ratio: ffn[l]![t]! / afterAttentionNorm(trace, l, t, d),
+				},
 			];
 			for (const c of candidates) if (!biggest || c.ratio > biggest.ratio) biggest = c;
 		}
@@ -77,7 +94,9 @@ export function residualData(tokens: ModelToken[], trace: StreamTrace, weights: 
 	const depths = layers + 1;
 	const final = trace.logitLens[layers]![n - 1]![0]!;
 	const vectors = [...trace.residualPre, trace.residualFinal];
-	const byDepth = Array.from({ length: depths }, (_, depth) => lensReading(weights, rowOf(vectors[depth]!, n - 1, d), final.id));
+	const byDepth = Array.from({ length: depths }, (_, depth) =>
+		lensReading(weights, rowOf(vectors[depth]!, n - 1, d), final.id),
+	);
 	// The depth from which the final prediction is the top token and stays so.
 	let formsAt: number | null = null;
 	for (let depth = layers; depth >= 0 && byDepth[depth]!.rank === 1; depth--) formsAt = depth;

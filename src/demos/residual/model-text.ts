@@ -71,7 +71,9 @@ let shape: Promise<ModelConfig> | undefined;
  * gateway thread before any work. Read once.
  */
 export function modelConfig(): Promise<ModelConfig> {
-	shape ??= readFile(path.join(repoRoot(), 'assets/models', DEFAULT_MODEL, 'model.json'), 'utf8').then((text) => (JSON.parse(text) as { config: ModelConfig }).config);
+	shape ??= readFile(path.join(repoRoot(), 'assets/models', DEFAULT_MODEL, 'model.json'), 'utf8').then(
+		(text) => (JSON.parse(text) as { config: ModelConfig }).config,
+	);
 	shape.catch(() => {
 		shape = undefined;
 	});
@@ -81,7 +83,10 @@ export function modelConfig(): Promise<ModelConfig> {
 /** Checks a 1-based `layer` (as members count) against the model; returns it 0-based (as the model indexes). */
 export function checkLayer(command: string, config: Pick<ModelConfig, 'nLayers'>, layer: number): number {
 	if (!Number.isInteger(layer) || layer < 1 || layer > config.nLayers) {
-		throw new UserError(`This model has ${config.nLayers} layers: pick \`layer\` 1–${config.nLayers} (1 is the layer nearest the input).`, `${command}.layer`);
+		throw new UserError(
+			`This model has ${config.nLayers} layers: pick \`layer\` 1–${config.nLayers} (1 is the layer nearest the input).`,
+			`${command}.layer`,
+		);
 	}
 	return layer - 1;
 }

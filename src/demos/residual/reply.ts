@@ -15,7 +15,10 @@ export function meansTable(data: ResidualData): string {
 	const { stream, attention, ffn } = data.means;
 	const col = (s: string, w: number): string => s.padStart(w);
 	const lines = ['layer  stream in  attention adds  FFN adds'];
-	for (let l = 0; l < data.layers; l++) lines.push(`${col(String(l + 1), 5)}  ${col(f(stream[l]!), 9)}  ${col(f(attention[l]!), 14)}  ${col(f(ffn[l]!), 8)}`);
+	for (let l = 0; l < data.layers; l++)
+		lines.push(
+			`${col(String(l + 1), 5)}  ${col(f(stream[l]!), 9)}  ${col(f(attention[l]!), 14)}  ${col(f(ffn[l]!), 8)}`,
+		);
 	lines.push(`  out  ${col(f(stream[data.layers]!), 9)}`);
 	return `\`\`\`\n${lines.join('\n')}\n\`\`\``;
 }
@@ -23,7 +26,9 @@ export function meansTable(data: ResidualData): string {
 /** How often the top token at each depth is the text's actual next token. */
 export function hitCounts(data: ResidualData): number[] {
 	const n = data.tokens.length;
-	return data.lens.map((depth) => depth.slice(0, n - 1).filter((top, t) => top[0]!.id === data.tokens[t + 1]!.id).length);
+	return data.lens.map(
+		(depth) => depth.slice(0, n - 1).filter((top, t) => top[0]!.id === data.tokens[t + 1]!.id).length,
+	);
 }
 
 /** The stream's numbers: mean lengths per layer and the biggest single change. */
@@ -41,7 +46,8 @@ export function streamLines(data: ResidualData): string[] {
 function formsWhere(data: ResidualData, names: readonly string[]): string {
 	const { byDepth, formsAt } = data.last;
 	const tops = byDepth.flatMap((r, depth) => (r.rank === 1 ? [names[depth]!] : []));
-	if (formsAt !== null && formsAt < data.layers && tops.length === data.layers - formsAt + 1) return `It is the top token from ${names[formsAt]} on.`;
+	if (formsAt !== null && formsAt < data.layers && tops.length === data.layers - formsAt + 1)
+		return `It is the top token from ${names[formsAt]} on.`;
 	if (tops.length === 1) return 'It is the top token only at the output.';
 	return `It is the top token ${tops.join(', ')}; in between another token leads.`;
 }
@@ -53,15 +59,25 @@ export function lensLines(data: ResidualData): string[] {
 	const { final, byDepth, formsAt } = data.last;
 	const lines = [
 		`After ${tokenCode(data.tokens[n - 1]!.text)} the output's most likely next token is ${tokenCode(final.text)} (**${pct(final.prob)}**). The same token read out earlier:`,
-		byDepth.map((r, depth) => `${names[depth]}: ${r.rank === 1 ? '**top**' : `rank ${r.rank.toLocaleString('en-US')}`}, ${pct(r.prob)}`).join(' → '),
+		byDepth
+			.map(
+				(r, depth) =>
+					`${names[depth]}: ${r.rank === 1 ? '**top**' : `rank ${r.rank.toLocaleString('en-US')}`}, ${pct(r.prob)}`,
+			)
+			.join(' → '),
 		formsWhere(data, names),
 		`Top tokens at the last position: ${data.lens.map((depth, d) => `${names[d]} ${tokenCode(depth[n - 1]![0]!.text)} ${pct(depth[n - 1]![0]!.prob)}`).join(' · ')}.`,
 	];
 	if (n > 1) {
 		const hits = hitCounts(data);
-		lines.push(`Top token = the text's actual next token, at ${n - 1} positions: ${hits.map((h, d) => `${names[d]} **${h}**`).join(', ')}.`);
+		lines.push(
+			`Top token = the text's actual next token, at ${n - 1} positions: ${hits.map((h, d) => `${names[d]} **${h}**`).join(', ')}.`,
+		);
 		const echoes = data.lens[0]!.filter((top, t) => top[0]!.id === data.tokens[t]!.id).length;
-		if (echoes * 2 > n) lines.push(`With the embeddings only, ${echoes} of ${n} positions “predict” the input token itself: the output head is the embedding matrix (tied weights), so a token’s own embedding scores highest until the layers add something.`);
+		if (echoes * 2 > n)
+			lines.push(
+				`With the embeddings only, ${echoes} of ${n} positions “predict” the input token itself: the output head is the embedding matrix (tied weights), so a token’s own embedding scores highest until the layers add something.`,
+			);
 	}
 	return lines.filter((l) => l !== '');
 }
@@ -71,8 +87,21 @@ export function residualReply(out: Extract<ResidualOutput, { kind: 'ok' }>): Rep
 	const data = out.data;
 	const [norms, lens] = out.files;
 	const embeds: APIEmbed[] = [
-		{ title: `Residual stream · ${data.tokens.length} ${data.tokens.length === 1 ? 'token' : 'tokens'} through ${data.layers} layers`, color: COLOR, description: streamLines(data).join('\n'), image: { url: `attachment://${norms!.name}` } },
-		{ title: 'Logit lens: the prediction forming, layer by layer', color: COLOR, description: lensLines(data).join('\n'), image: { url: `attachment://${lens!.name}` } },
+		{
+			title: `Residual stream · ${data.tokens.length} ${data.tokens.length === 1 ? 'token' : 'tokens'} through ${data.layers} layers`,
+			color: COLOR,
+			description: streamLines(data).join('\n'),
+			image: { url: `attachment://${norms!.name}` },
+		},
+		{
+			title: 'Logit lens: the prediction forming, layer by layer',
+			color: COLOR,
+			description: lensLines(data).join('\n'),
+			image: { url: `attachment://${lens!.name}` },
+		},
 	];
-	return { embeds, files: out.files.map((file) => ({ name: file.name, data: toBuffer(file.png), description: file.description })) };
+	return {
+		embeds,
+		files: out.files.map((file) => ({ name: file.name, data: toBuffer(file.png), description: file.description })),
+	};
 }

@@ -1,4 +1,11 @@
-import { itemsWithRole, layoutBarChart, measureText, THEME, type Scene, type TextMeasurer } from '../../charts/index.js';
+import {
+	itemsWithRole,
+	layoutBarChart,
+	measureText,
+	THEME,
+	type Scene,
+	type TextMeasurer,
+} from '../../charts/index.js';
 import type { NextTokenChart } from './charts.js';
 
 /**
@@ -22,8 +29,28 @@ export function layoutNextToken(chart: NextTokenChart, measure: TextMeasurer = m
 		// Near the baseline: the bars right of a cut are short, and the top is where the cumulative line runs.
 		const y = bottom - 24 - i * 18;
 		return [
-			{ kind: 'line' as const, role: 'filter-cut', x1: x, y1: top, x2: x, y2: bottom, color: THEME.textFaint, width: 1.5, dash: [3, 4] },
-			{ kind: 'text' as const, role: 'filter-cut-label', x: x + 6, y, text: line.label, font: THEME.fonts.tick, color: THEME.textMuted, align: 'left' as const, baseline: 'top' as const },
+			{
+				kind: 'line' as const,
+				role: 'filter-cut',
+				x1: x,
+				y1: top,
+				x2: x,
+				y2: bottom,
+				color: THEME.textFaint,
+				width: 1.5,
+				dash: [3, 4],
+			},
+			{
+				kind: 'text' as const,
+				role: 'filter-cut-label',
+				x: x + 6,
+				y,
+				text: line.label,
+				font: THEME.fonts.tick,
+				color: THEME.textMuted,
+				align: 'left' as const,
+				baseline: 'top' as const,
+			},
 		];
 	});
 	// Before the border, which cardScene draws last.

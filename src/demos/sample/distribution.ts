@@ -57,14 +57,21 @@ export interface NextTokenView {
 
 /** Token ids by descending probability, ties broken by the lower id: the order the filters walk. */
 export function rankOrder(probs: ArrayLike<number>): number[] {
-	return Array.from({ length: probs.length }, (_, i) => i).sort((a, b) => (probs[b] as number) - (probs[a] as number) || a - b);
+	return Array.from({ length: probs.length }, (_, i) => i).sort(
+		(a, b) => (probs[b] as number) - (probs[a] as number) || a - b,
+	);
 }
 
 /**
  * Summarises a filtered distribution for the chart: the most likely tokens with their probability at T = 1, after the
  * temperature and after all filters; where each active filter cut; the top-p cumulative sums; and the sampled token.
  */
-export function summarise(filtered: FilteredDistribution, sampled: number, tokenOf: (id: number) => ShownToken, top = CHART_TOP): NextTokenView {
+export function summarise(
+	filtered: FilteredDistribution,
+	sampled: number,
+	tokenOf: (id: number) => ShownToken,
+	top = CHART_TOP,
+): NextTokenView {
 	const temperature = filtered.steps[0]!;
 	const raw = temperature.before;
 	const order = rankOrder(raw);
@@ -72,8 +79,10 @@ export function summarise(filtered: FilteredDistribution, sampled: number, token
 	if (!shownIds.includes(sampled)) shownIds.push(sampled);
 	const topP = filtered.steps.find((s) => s.name === 'top-p')!;
 	const cumulativeAt = new Map<number, number>();
-	if (topP.active && topP.order && topP.cumulative) topP.order.forEach((id, r) => cumulativeAt.set(id, topP.cumulative![r]!));
-	const lastCumulative = topP.cumulative && topP.cumulative.length > 0 ? topP.cumulative[topP.cumulative.length - 1]! : 1;
+	if (topP.active && topP.order && topP.cumulative)
+		topP.order.forEach((id, r) => cumulativeAt.set(id, topP.cumulative![r]!));
+	const lastCumulative =
+		topP.cumulative && topP.cumulative.length > 0 ? topP.cumulative[topP.cumulative.length - 1]! : 1;
 	const rows = shownIds.map((id): TokenRow => ({
 		id,
 		...tokenOf(id),
@@ -93,7 +102,12 @@ export function summarise(filtered: FilteredDistribution, sampled: number, token
 		othersFinal: Math.max(0, 1 - sum((r) => r.final)),
 		cuts: filtered.steps
 			.filter((s) => s.name !== 'temperature' && s.active)
-			.map((s) => ({ filter: s.name as FilterCut['filter'], param: s.param, kept: s.kept.length, ...(s.cutoff === undefined ? {} : { cutoff: s.cutoff }) })),
+			.map((s) => ({
+				filter: s.name as FilterCut['filter'],
+				param: s.param,
+				kept: s.kept.length,
+				...(s.cutoff === undefined ? {} : { cutoff: s.cutoff }),
+			})),
 		kept: filtered.kept.length,
 		sampledRow: rows.findIndex((r) => r.id === sampled),
 	};

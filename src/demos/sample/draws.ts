@@ -42,15 +42,27 @@ export interface DrawsView {
 }
 
 /** Counts the draws and lists the likely tokens that were not drawn, for the histogram chart. */
-export function countDraws(draws: readonly number[], probs: ArrayLike<number>, tokenOf: (id: number) => ShownToken, room = 20): DrawsView {
+export function countDraws(
+	draws: readonly number[],
+	probs: ArrayLike<number>,
+	tokenOf: (id: number) => ShownToken,
+	room = 20,
+): DrawsView {
 	const counts = new Map<number, number>();
 	for (const id of draws) counts.set(id, (counts.get(id) ?? 0) + 1);
-	const row = (id: number): DrawCount => ({ id, ...tokenOf(id), count: counts.get(id) ?? 0, final: probs[id] as number });
+	const row = (id: number): DrawCount => ({
+		id,
+		...tokenOf(id),
+		count: counts.get(id) ?? 0,
+		final: probs[id] as number,
+	});
 	const drawn = [...counts.keys()].map(row).sort((a, b) => b.count - a.count || b.final - a.final || a.id - b.id);
 	const undrawn: DrawCount[] = [];
 	const left = room - drawn.length;
 	if (left > 0) {
-		const ids = Array.from({ length: probs.length }, (_, i) => i).filter((i) => (probs[i] as number) > 0 && !counts.has(i));
+		const ids = Array.from({ length: probs.length }, (_, i) => i).filter(
+			(i) => (probs[i] as number) > 0 && !counts.has(i),
+		);
 		ids.sort((a, b) => (probs[b] as number) - (probs[a] as number) || a - b);
 		undrawn.push(...ids.slice(0, left).map(row));
 	}

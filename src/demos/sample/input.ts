@@ -46,7 +46,10 @@ export interface SampleArgs {
 }
 
 /** Fills in defaults; a missing seed is drawn at random (and the reply says which, so the run can be repeated). */
-export function settingsFrom(args: SampleArgs, randomSeed: () => number = () => randomInt(0, RANDOM_SEED_BOUND)): SampleSettings {
+export function settingsFrom(
+	args: SampleArgs,
+	randomSeed: () => number = () => randomInt(0, RANDOM_SEED_BOUND),
+): SampleSettings {
 	return {
 		temperature: args.temperature ?? 1,
 		topK: args.top_k ?? 0,
@@ -81,8 +84,13 @@ export function settingsLine(s: Pick<SampleSettings, 'temperature' | 'topK' | 't
  * it as 0) (the reply's footer): one mulberry32 stream per seed; each sampled token
  * takes the stream's next number and walks the token ids in order until the running probability passes it.
  */
-export function seedRule(s: Pick<SampleSettings, 'seed' | 'tokens' | 'temperature'>, engineTokens = s.tokens, greedy = s.temperature === 0): string {
-	if (greedy) return 'Temperature 0 is greedy: always the most likely token (ties: the lowest id). No random numbers are used, so the seed does not matter.';
+export function seedRule(
+	s: Pick<SampleSettings, 'seed' | 'tokens' | 'temperature'>,
+	engineTokens = s.tokens,
+	greedy = s.temperature === 0,
+): string {
+	if (greedy)
+		return 'Temperature 0 is greedy: always the most likely token (ties: the lowest id). No random numbers are used, so the seed does not matter.';
 	return (
 		`Seed ${s.seed} → one mulberry32 stream of numbers u in [0, 1) (src/models/sampling/prng.ts). Each sampled token takes the next u ` +
 		'and picks the first token id whose running sum of probabilities (after the filters, in id order) exceeds u. ' +

@@ -28,7 +28,12 @@ export function sampleLocal(model: TinyGpt, prompt: string, settings: SampleSett
 		first ??= generated[0];
 		return {
 			firstNumber: k * settings.tokens + 1,
-			pieces: generated.map((g) => ({ id: g.token, ...tokenOf(g.token), final: g.probs[g.token]!, raw: g.steps[0]!.before[g.token]! })),
+			pieces: generated.map((g) => ({
+				id: g.token,
+				...tokenOf(g.token),
+				final: g.probs[g.token]!,
+				raw: g.steps[0]!.before[g.token]!,
+			})),
 			text: tokenizer.decode(generated.map((g) => g.token)),
 		};
 	});

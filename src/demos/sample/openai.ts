@@ -32,14 +32,25 @@ export function sampleFromServer(dist: NextTokenDistribution, prompt: string, se
 	const starts = runStarts(settings.seed, 1, settings.samples);
 	const draws = drawFirstTokens(filtered, starts);
 	const token = draws[0]!;
-	const tokenOf = (i: number) => ({ text: dist.candidates[i]!.token, label: displayToken(dist.candidates[i]!.token, dist.candidates[i]!.bytes) });
+	const tokenOf = (i: number) => ({
+		text: dist.candidates[i]!.token,
+		label: displayToken(dist.candidates[i]!.token, dist.candidates[i]!.bytes),
+	});
 	return {
 		engine: 'openai',
 		model: dist.model,
 		prompt,
 		settings: oneToken,
 		next: summarise(filtered, token, tokenOf, MAX_TOP_LOGPROBS),
-		continuations: [{ firstNumber: 1, pieces: [{ id: token, ...tokenOf(token), final: filtered.probs[token]!, raw: filtered.steps[0]!.before[token]! }], text: tokenOf(token).text }],
+		continuations: [
+			{
+				firstNumber: 1,
+				pieces: [
+					{ id: token, ...tokenOf(token), final: filtered.probs[token]!, raw: filtered.steps[0]!.before[token]! },
+				],
+				text: tokenOf(token).text,
+			},
+		],
 		draws: settings.samples > 1 ? countDraws(draws, filtered.probs, tokenOf) : null,
 		covered: dist.covered,
 		serverChoice: dist.chosen.token,
@@ -47,7 +58,12 @@ export function sampleFromServer(dist: NextTokenDistribution, prompt: string, se
 }
 
 /** Asks the configured model for its next-token distribution (one request against the member's quota) and samples from it. */
-export async function sampleOpenAi(llm: LlmService, who: { guildId: string | null; userId: string }, prompt: string, settings: SampleSettings): Promise<{ result: SampleResult; quota: string }> {
+export async function sampleOpenAi(
+	llm: LlmService,
+	who: { guildId: string | null; userId: string },
+	prompt: string,
+	settings: SampleSettings,
+): Promise<{ result: SampleResult; quota: string }> {
 	if (!llm.configured) throw new SampleOpenAiNotConfiguredError();
 	const ticket = await llm.begin(who);
 	const dist = await spend(ticket, (client) => openaiNextTokens(client, prompt, MAX_TOP_LOGPROBS));

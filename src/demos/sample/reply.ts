@@ -35,7 +35,10 @@ function padToken(label: string): string {
 
 /** The token-by-token table of a run: each token with the probability it was drawn with and the model's own. */
 export function tokenTable(run: Continuation): string {
-	const lines = run.pieces.map((p, i) => `${String(i + 1).padStart(2)}  ${padToken(p.label)} ${pct(p.final).padStart(7)}  ${pct(p.raw).padStart(7)}`);
+	const lines = run.pieces.map(
+		(p, i) =>
+			`${String(i + 1).padStart(2)}  ${padToken(p.label)} ${pct(p.final).padStart(7)}  ${pct(p.raw).padStart(7)}`,
+	);
 	return `\`\`\`\n #  ${'token'.padEnd(TOKEN_W)} ${'p'.padStart(7)}  ${'p(T=1)'.padStart(7)}\n${lines.join('\n')}\n\`\`\``;
 }
 
@@ -56,27 +59,49 @@ function mainDescription(r: SampleResult): string {
 	const s = r.settings;
 	const run = r.continuations[0]!;
 	const lines: string[] = [];
-	const length = r.promptTokens === undefined ? '' : ` (${r.promptTokens} token${r.promptTokens === 1 ? '' : 's'}${r.contextLength && r.promptTokens > r.contextLength ? `; the model sees the last ${r.contextLength}, its context` : ''})`;
+	const length =
+		r.promptTokens === undefined
+			? ''
+			: ` (${r.promptTokens} token${r.promptTokens === 1 ? '' : 's'}${r.contextLength && r.promptTokens > r.contextLength ? `; the model sees the last ${r.contextLength}, its context` : ''})`;
 	lines.push(`**Prompt**${length}: ${span(r.prompt, 160)}`);
-	if (r.next.greedy) lines.push('**Temperature 0 = greedy**: the most likely token every time (ties: the lowest id), so the seed does not matter.');
-	const seed = r.next.greedy ? '' : s.seedChosen ? `, seed ${s.seed}` : `, seed ${s.seed}, drawn at random: add \`seed:${s.seed}\` to repeat it`;
+	if (r.next.greedy)
+		lines.push(
+			'**Temperature 0 = greedy**: the most likely token every time (ties: the lowest id), so the seed does not matter.',
+		);
+	const seed = r.next.greedy
+		? ''
+		: s.seedChosen
+			? `, seed ${s.seed}`
+			: `, seed ${s.seed}, drawn at random: add \`seed:${s.seed}\` to repeat it`;
 	if (r.engine === 'local') {
-		lines.push(`**Run 1**: ${run.pieces.length} token${run.pieces.length === 1 ? '' : 's'}${seed}`, inCodeBlock(run.text));
+		lines.push(
+			`**Run 1**: ${run.pieces.length} token${run.pieces.length === 1 ? '' : 's'}${seed}`,
+			inCodeBlock(run.text),
+		);
 	} else {
 		lines.push(
 			`**Drawn**: ${span(run.text, 40)}${seed}. The API gives the probabilities of one position per request, so the real model shows one token (\`tokens\` is not used).`,
 			`Its top 20 hold ${pct(r.covered ?? 1)} of its probability; /sample renormalises them to 100% and applies the filters to those 20. The server itself chose ${span(r.serverChoice ?? '', 40)}.`,
 		);
 	}
-	if (r.next.cuts.length > 0) lines.push(`**Filters** (in this order, after the temperature): ${r.next.cuts.map(cutSentence).join('; ')}.`);
-	lines.push('**Token by token**: p = its probability after temperature and filters (what it was drawn with); p(T=1) = the model’s own.', tokenTable(run));
+	if (r.next.cuts.length > 0)
+		lines.push(`**Filters** (in this order, after the temperature): ${r.next.cuts.map(cutSentence).join('; ')}.`);
+	lines.push(
+		'**Token by token**: p = its probability after temperature and filters (what it was drawn with); p(T=1) = the model’s own.',
+		tokenTable(run),
+	);
 	return lines.join('\n');
 }
 
 function drawsEmbed(r: SampleResult, chart: SampleChart | undefined): APIEmbed | undefined {
 	if (!r.draws || !chart) return undefined;
 	const d = r.draws;
-	const lines = d.counts.slice(0, 10).map((c) => `${padToken(c.label)} ${String(c.count).padStart(4)} × ${pct(c.count / d.samples).padStart(6)}   p ${pct(c.final).padStart(6)}`);
+	const lines = d.counts
+		.slice(0, 10)
+		.map(
+			(c) =>
+				`${padToken(c.label)} ${String(c.count).padStart(4)} × ${pct(c.count / d.samples).padStart(6)}   p ${pct(c.final).padStart(6)}`,
+		);
 	const more = d.counts.length > 10 ? `\n… and ${d.counts.length - 10} more tokens drawn` : '';
 	return {
 		title: `${d.samples} draws of the next token`,
@@ -102,7 +127,10 @@ export function sampleReply(r: SampleResult, charts: readonly SampleChart[], quo
 		...(fields.length > 0 ? { fields } : {}),
 		footer: { text: [settingsLine(s), seedRule(s, s.tokens, r.next.greedy), quota].filter(Boolean).join(' · ') },
 	};
-	const draws = drawsEmbed(r, charts.find((c) => c.name === 'sample-draws.png'));
+	const draws = drawsEmbed(
+		r,
+		charts.find((c) => c.name === 'sample-draws.png'),
+	);
 	return {
 		embeds: draws ? [main, draws] : [main],
 		files: charts.map((c) => ({ name: c.name, data: toBuffer(c.png), description: c.description })),

@@ -7,7 +7,8 @@ export const LABEL_MAX = 18;
 const fixed = (x: number, digits = 4): string => x.toFixed(digits).replace(/^-/, '−');
 const percent = (x: number): string => `${(x * 100).toFixed(1)}%`;
 /** Cosines of nearest words are positive in practice; a fixed [0, 1] axis then compares charts, else the data's range. */
-const unitDomain = (values: readonly number[]): [number, number] | undefined => (values.every((v) => v >= 0 && v <= 1) ? [0, 1] : undefined);
+const unitDomain = (values: readonly number[]): [number, number] | undefined =>
+	values.every((v) => v >= 0 && v <= 1) ? [0, 1] : undefined;
 
 /** Chart labels for texts: the texts themselves when all are short, else `T1`, `T2`… */
 export function chartLabels(labels: readonly string[]): string[] {

@@ -10,7 +10,13 @@ import {
 	type WordVectors,
 } from '../../models/embeddings/index.js';
 import type { SimilarityRequest } from './parse.js';
-import { pairFromVectors, type EngineInfo, type MapPoint, type MissingResult, type SimilarityResult } from './results.js';
+import {
+	pairFromVectors,
+	type EngineInfo,
+	type MapPoint,
+	type MissingResult,
+	type SimilarityResult,
+} from './results.js';
 
 /** Neighbours listed per word in `mode:neighbors`, and answers in `mode:analogy`. */
 export const NEIGHBORS_LISTED = 10;
@@ -29,7 +35,11 @@ export function localEngine(vectors: WordVectors): EngineInfo {
 async function mapOf(vectors: WordVectors, engine: EngineInfo, queries: readonly Word[]): Promise<SimilarityResult> {
 	const k = mapNeighbors(queries.length);
 	const seen = new Set(queries.map((w) => w.index));
-	const members: { word: Word; group: string; query: boolean }[] = queries.map((w) => ({ word: w, group: w.text, query: true }));
+	const members: { word: Word; group: string; query: boolean }[] = queries.map((w) => ({
+		word: w,
+		group: w.text,
+		query: true,
+	}));
 	for (const q of queries) {
 		for (const n of neighbors(vectors, q, k)) {
 			// A word near two queries is drawn once, in the first query's colour.
@@ -38,8 +48,17 @@ async function mapOf(vectors: WordVectors, engine: EngineInfo, queries: readonly
 			members.push({ word: n.word, group: q.text, query: false });
 		}
 	}
-	const projection = await projectPca(vectors, members.map((m) => m.word));
-	const points: MapPoint[] = projection.points.map((p, i) => ({ text: p.word.text, x: p.x, y: p.y, group: members[i]!.group, query: members[i]!.query }));
+	const projection = await projectPca(
+		vectors,
+		members.map((m) => m.word),
+	);
+	const points: MapPoint[] = projection.points.map((p, i) => ({
+		text: p.word.text,
+		x: p.x,
+		y: p.y,
+		group: members[i]!.group,
+		query: members[i]!.query,
+	}));
 	return {
 		kind: 'map',
 		engine,
@@ -55,14 +74,23 @@ async function mapOf(vectors: WordVectors, engine: EngineInfo, queries: readonly
  * Computes a /similarity request with the local word vectors: every word is looked up first, and a word not in the
  * vocabulary gives a {@link MissingResult} (with spelling suggestions) instead of an error, so all of them are named.
  */
-export async function computeLocal(vectors: WordVectors, request: SimilarityRequest): Promise<SimilarityResult | MissingResult> {
+export async function computeLocal(
+	vectors: WordVectors,
+	request: SimilarityRequest,
+): Promise<SimilarityResult | MissingResult> {
 	const { words, missing } = resolveWords(vectors, request.words);
 	if (missing.length > 0) return { kind: 'missing', vocabulary: vectors.count, missing };
 	const engine = localEngine(vectors);
 	switch (request.mode) {
 		case 'pair': {
 			const [a, b] = words as [Word, Word];
-			return pairFromVectors(engine, [a.text, b.text], vectors.vector(a.index), vectors.vector(b.index), cosine(vectors, a, b));
+			return pairFromVectors(
+				engine,
+				[a.text, b.text],
+				vectors.vector(a.index),
+				vectors.vector(b.index),
+				cosine(vectors, a, b),
+			);
 		}
 		case 'matrix': {
 			const m = similarityMatrix(vectors, words);
@@ -83,7 +111,14 @@ export async function computeLocal(vectors: WordVectors, request: SimilarityRequ
 		case 'analogy': {
 			const [a, b, c] = words as [Word, Word, Word];
 			const result = analogy(vectors, a, b, c, ANALOGY_ANSWERS);
-			return { kind: 'analogy', engine, a: a.text, b: b.text, c: c.text, answers: result.answers.map((n) => ({ text: n.word.text, cosine: n.cosine })) };
+			return {
+				kind: 'analogy',
+				engine,
+				a: a.text,
+				b: b.text,
+				c: c.text,
+				answers: result.answers.map((n) => ({ text: n.word.text, cosine: n.cosine })),
+			};
 		}
 	}
 }

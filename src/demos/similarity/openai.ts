@@ -26,11 +26,19 @@ export interface OpenAiOutcome {
  * Compares texts with the configured embedding model (one request, counted against the member's daily tutor quota
  * and refunded if the server fails): `pair` gives the cosine with its dot product and norms, `matrix` all pairs.
  */
-export async function computeOpenAi(llm: LlmService, who: { guildId: string | null; userId: string }, request: SimilarityRequest): Promise<OpenAiOutcome> {
+export async function computeOpenAi(
+	llm: LlmService,
+	who: { guildId: string | null; userId: string },
+	request: SimilarityRequest,
+): Promise<OpenAiOutcome> {
 	if (!llm.configured) throw new EmbeddingsNotConfiguredError();
 	const ticket = await llm.begin(who);
 	const similarity = await spend(ticket, (client) => openaiSentenceSimilarity(client, request.words));
-	const engine: EngineInfo = { kind: 'openai', name: `${similarity.model} (embedding model)`, dimensions: similarity.dimensions };
+	const engine: EngineInfo = {
+		kind: 'openai',
+		name: `${similarity.model} (embedding model)`,
+		dimensions: similarity.dimensions,
+	};
 	const quota = remainingLine(ticket, llm.dailyQuota);
 	if (request.mode === 'pair') {
 		const [a, b] = similarity.vectors as [number[], number[]];

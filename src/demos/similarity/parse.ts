@@ -45,7 +45,8 @@ export function parseTerms(parts: readonly string[]): Term[] | null {
 	let operators = false;
 	for (const part of parts) {
 		if (part === '+' || part === '-') {
-			if (sign !== null) throw new UserError('Two operators in a row: write an analogy as `king - man + woman`.', 'similarity.analogy');
+			if (sign !== null)
+				throw new UserError('Two operators in a row: write an analogy as `king - man + woman`.', 'similarity.analogy');
 			sign = part === '-' ? -1 : 1;
 			operators = true;
 			continue;
@@ -56,7 +57,8 @@ export function parseTerms(parts: readonly string[]): Term[] | null {
 		terms.push({ word: prefixed ? prefixed[2]! : part, sign: sign === null ? own : ((sign * own) as 1 | -1) });
 		sign = null;
 	}
-	if (sign !== null) throw new UserError('The analogy ends with an operator: write it as `king - man + woman`.', 'similarity.analogy');
+	if (sign !== null)
+		throw new UserError('The analogy ends with an operator: write it as `king - man + woman`.', 'similarity.analogy');
 	return operators ? terms : null;
 }
 
@@ -90,7 +92,12 @@ function checkCount(mode: SimilarityMode, count: number, engine: SimilarityEngin
 	if (count >= min && count <= max) return;
 	const unit = engine === 'openai' ? 'texts' : 'words';
 	const wants = min === max ? `exactly ${min}` : count < min ? `at least ${min}` : `at most ${max}`;
-	const hint = mode === 'pair' && count > 2 ? ' Use `mode:matrix` to compare more.' : mode === 'matrix' && count < 2 && engine === 'local' ? ' Use `mode:neighbors` for one word.' : '';
+	const hint =
+		mode === 'pair' && count > 2
+			? ' Use `mode:matrix` to compare more.'
+			: mode === 'matrix' && count < 2 && engine === 'local'
+				? ' Use `mode:neighbors` for one word.'
+				: '';
 	throw new UserError(`\`mode:${mode}\` takes ${wants} ${unit}; you gave ${count}.${hint}`, 'similarity.count');
 }
 
@@ -99,11 +106,18 @@ function checkCount(mode: SimilarityMode, count: number, engine: SimilarityEngin
  * expression → analogy, one word → neighbors, two → pair, more → matrix; the embedding model has no neighbours, so
  * one text there is a matrix that asks for more), and enforces each mode's word count.
  */
-export function parseRequest(text: string, mode: SimilarityMode | undefined, engine: SimilarityEngine): SimilarityRequest {
+export function parseRequest(
+	text: string,
+	mode: SimilarityMode | undefined,
+	engine: SimilarityEngine,
+): SimilarityRequest {
 	const parts = splitItems(text, engine);
 	const terms = engine === 'local' ? parseTerms(parts) : null;
 	if (terms && mode !== undefined && mode !== 'analogy') {
-		throw new UserError(`\`+\` and \`-\` are analogy arithmetic: use \`mode:analogy\`, or leave the mode out.`, 'similarity.analogy');
+		throw new UserError(
+			`\`+\` and \`-\` are analogy arithmetic: use \`mode:analogy\`, or leave the mode out.`,
+			'similarity.analogy',
+		);
 	}
 	const fallback = parts.length === 2 ? 'pair' : parts.length === 1 && engine === 'local' ? 'neighbors' : 'matrix';
 	const chosen = mode ?? (terms ? 'analogy' : fallback);

@@ -5,7 +5,15 @@ import { UserError } from '../../core/errors.js';
 import type { Reply } from '../../core/reply.js';
 import { chartLabels } from './charts.js';
 import { shown } from './parse.js';
-import type { AnalogyResult, MapResult, MatrixResult, MissingResult, NeighborsResult, PairResult, SimilarityResult } from './results.js';
+import type {
+	AnalogyResult,
+	MapResult,
+	MatrixResult,
+	MissingResult,
+	NeighborsResult,
+	PairResult,
+	SimilarityResult,
+} from './results.js';
 
 const COLOR = 0x009e73;
 const fixed = (x: number, digits = 4): string => x.toFixed(digits).replace(/^-/, '−');
@@ -19,7 +27,10 @@ export function missingWordsError(result: MissingResult): UserError {
 			: `${shown(text)} is not in the vocabulary, and no word in it is spelled close to it.`,
 	);
 	const size = result.vocabulary.toLocaleString('en-US');
-	return new UserError(`${lines.join('\n')}\nThe word vectors know ${size} lowercase English words.`, 'similarity.unknown-word');
+	return new UserError(
+		`${lines.join('\n')}\nThe word vectors know ${size} lowercase English words.`,
+		'similarity.unknown-word',
+	);
 }
 
 /** The texts behind `T1`, `T2`… when the charts could not use them as labels. */
@@ -115,11 +126,20 @@ function textOf(r: Exclude<SimilarityResult, NeighborsResult>): string {
 
 /** The /similarity reply: an embed per chart with the figures as text, and the charts as PNG files. */
 export function similarityReply(result: SimilarityResult, files: readonly ChartFile[], quota = ''): Reply {
-	const footer = { text: [`${result.engine.name}, ${result.engine.dimensions} dimensions`, quota].filter(Boolean).join(' · ') };
+	const footer = {
+		text: [`${result.engine.name}, ${result.engine.dimensions} dimensions`, quota].filter(Boolean).join(' · '),
+	};
 	const embeds: APIEmbed[] =
 		result.kind === 'neighbors'
 			? neighborsEmbeds(result, files)
-			: [{ title: titleOf(result), description: textOf(result), color: COLOR, image: files[0] ? { url: `attachment://${files[0].name}` } : undefined }];
+			: [
+					{
+						title: titleOf(result),
+						description: textOf(result),
+						color: COLOR,
+						image: files[0] ? { url: `attachment://${files[0].name}` } : undefined,
+					},
+				];
 	embeds[embeds.length - 1]!.footer = footer;
 	return {
 		embeds,

@@ -121,7 +121,8 @@ export function pairFromVectors(
 	const own = { cosine: normA > 0 && normB > 0 ? dot / (normA * normB) : 0, dot, normA, normB };
 	const f = figures ?? own;
 	const terms: Contribution[] = [];
-	for (let d = 0; d < a.length; d++) terms.push({ dimension: d, value: normA > 0 && normB > 0 ? (a[d]! / normA) * (b[d]! / normB) : 0 });
+	for (let d = 0; d < a.length; d++)
+		terms.push({ dimension: d, value: normA > 0 && normB > 0 ? (a[d]! / normA) * (b[d]! / normB) : 0 });
 	terms.sort((x, y) => Math.abs(y.value) - Math.abs(x.value) || x.dimension - y.dimension);
 	const top = terms.slice(0, PAIR_TERMS);
 	const rest = terms.slice(PAIR_TERMS).reduce((sum, t) => sum + t.value, 0);

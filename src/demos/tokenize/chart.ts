@@ -26,7 +26,9 @@ export function stripHeading(model: OpenAiModel, count: number): string {
 export function tokenStripsFor(text: string, results: readonly Tokenized[], show: ShowChoice): TokenStripsInput {
 	const compare = results.length > 1;
 	const partial = results.some((r) => r.pieces.some((p) => p.splitsCharacter));
-	const notes = ['Each span is one token, its id beneath. ⋅ marks a space, ↵ a newline, → a tab; [NAME] an invisible character.'];
+	const notes = [
+		'Each span is one token, its id beneath. ⋅ marks a space, ↵ a newline, → a tab; [NAME] an invisible character.',
+	];
 	if (show === 'bytes') notes.push('Hex: the token’s UTF-8 bytes.');
 	else if (partial) notes.push('� is part of a character: show:bytes shows its bytes.');
 	return {

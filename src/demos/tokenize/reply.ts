@@ -45,7 +45,8 @@ export function comparisonLine(strips: readonly TokenizeStrip[]): string | undef
 	const sorted = [...strips].sort((a, b) => a.ids.length - b.ids.length);
 	const fewest = sorted[0]!;
 	const most = sorted[sorted.length - 1]!;
-	if (most.ids.length === fewest.ids.length) return `All ${strips.length} tokenizers need the same number of tokens for this text.`;
+	if (most.ids.length === fewest.ids.length)
+		return `All ${strips.length} tokenizers need the same number of tokens for this text.`;
 	const ratio = (most.ids.length / fewest.ids.length).toFixed(2);
 	return `${most.model} needs **${ratio}×** the tokens ${fewest.model} needs for this text: a model pays per token, in money and in context length.`;
 }
@@ -55,14 +56,19 @@ export function notes(out: TokenizeChartOutput, show: ShowChoice): string[] {
 	const lines: string[] = [];
 	const cut = out.strips.filter((s) => s.drawn < s.ids.length);
 	for (const s of cut) {
-		lines.push(`The chart draws the first ${number(s.drawn)} of ${number(s.ids.length)} ${s.model} tokens (${number(s.ids.length - s.drawn)} not drawn); the counts cover them all.`);
+		lines.push(
+			`The chart draws the first ${number(s.drawn)} of ${number(s.ids.length)} ${s.model} tokens (${number(s.ids.length - s.drawn)} not drawn); the counts cover them all.`,
+		);
 	}
 	if (out.replacedSurrogates > 0) {
 		const n = out.replacedSurrogates;
-		lines.push(`${n} lone surrogate${n === 1 ? '' : 's'} (half of an emoji’s UTF-16 pair) became U+FFFD (�) before tokenizing, as tiktoken does.`);
+		lines.push(
+			`${n} lone surrogate${n === 1 ? '' : 's'} (half of an emoji’s UTF-16 pair) became U+FFFD (�) before tokenizing, as tiktoken does.`,
+		);
 	}
 	const partial = out.strips.reduce((sum, s) => sum + s.partial, 0);
-	if (partial > 0 && show !== 'bytes') lines.push('Tokens drawn as � hold only part of a character: `show:bytes` shows their UTF-8 bytes.');
+	if (partial > 0 && show !== 'bytes')
+		lines.push('Tokens drawn as � hold only part of a character: `show:bytes` shows their UTF-8 bytes.');
 	return lines;
 }
 
@@ -82,7 +88,9 @@ export function tokenizeReply(out: TokenizeChartOutput, show: ShowChoice): Reply
 		...notes(out, show),
 	];
 	const embed: APIEmbed = {
-		title: compare ? 'Tokens: gpt2, gpt-4 and gpt-4o compared' : `Tokens: ${out.strips[0]!.model} (${out.strips[0]!.encoding})`,
+		title: compare
+			? 'Tokens: gpt2, gpt-4 and gpt-4o compared'
+			: `Tokens: ${out.strips[0]!.model} (${out.strips[0]!.encoding})`,
 		color: EMBED_COLOR,
 		image: { url: `attachment://${TOKENS_FILE}` },
 	};
@@ -91,7 +99,8 @@ export function tokenizeReply(out: TokenizeChartOutput, show: ShowChoice): Reply
 		embed.description = `${text}\n${idBlock(out.strips[0]!.ids, LIMITS.embedDescription - text.length - 1)}`;
 	} else {
 		embed.description = description.join('\n');
-		if (show === 'ids') embed.fields = out.strips.map((s) => ({ name: `${s.model} ids`, value: idBlock(s.ids, LIMITS.fieldValue) }));
+		if (show === 'ids')
+			embed.fields = out.strips.map((s) => ({ name: `${s.model} ids`, value: idBlock(s.ids, LIMITS.fieldValue) }));
 	}
 	return {
 		embeds: [embed],

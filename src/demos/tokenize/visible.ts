@@ -3,8 +3,38 @@ import { replaceLoneSurrogates } from '../../models/tokenizers/index.js';
 
 /** ASCII control characters by their standard abbreviations (tab, newline and carriage return get the chart's marks). */
 const C0 = [
-	'NUL', 'SOH', 'STX', 'ETX', 'EOT', 'ENQ', 'ACK', 'BEL', 'BS', 'HT', 'LF', 'VT', 'FF', 'CR', 'SO', 'SI',
-	'DLE', 'DC1', 'DC2', 'DC3', 'DC4', 'NAK', 'SYN', 'ETB', 'CAN', 'EM', 'SUB', 'ESC', 'FS', 'GS', 'RS', 'US',
+	'NUL',
+	'SOH',
+	'STX',
+	'ETX',
+	'EOT',
+	'ENQ',
+	'ACK',
+	'BEL',
+	'BS',
+	'HT',
+	'LF',
+	'VT',
+	'FF',
+	'CR',
+	'SO',
+	'SI',
+	'DLE',
+	'DC1',
+	'DC2',
+	'DC3',
+	'DC4',
+	'NAK',
+	'SYN',
+	'ETB',
+	'CAN',
+	'EM',
+	'SUB',
+	'ESC',
+	'FS',
+	'GS',
+	'RS',
+	'US',
 ];
 
 /** Invisible characters the chart toolkit leaves as they are, by name. */
@@ -74,7 +104,9 @@ export function chartText(text: string): string {
  * an ellipsis.
  */
 export function previewText(text: string, maxGraphemes = 120): string {
-	const marked = replaceInvisible(replaceLoneSurrogates(text), (ch) => (ch === ' ' ? ch : (LINE_MARKS[ch] ?? nameOf(ch))));
+	const marked = replaceInvisible(replaceLoneSurrogates(text), (ch) =>
+		ch === ' ' ? ch : (LINE_MARKS[ch] ?? nameOf(ch)),
+	);
 	const parts = graphemes(marked);
 	return parts.length <= maxGraphemes ? parts.join('') : `${parts.slice(0, maxGraphemes).join('')}…`;
 }

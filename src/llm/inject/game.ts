@@ -33,12 +33,18 @@ function quote(text: string): string {
 }
 
 /** How a defence stopped an attack, or null when the reply got through. */
-type Outcome = { blockedBy: null; reply: string } | { blockedBy: 'input-filter' | 'output-check' | 'llm-judge'; detail: string };
+type Outcome =
+	{ blockedBy: null; reply: string } | { blockedBy: 'input-filter' | 'output-check' | 'llm-judge'; detail: string };
 
 const judgeSchema = z.object({ reveals: z.boolean(), why: z.string().default('') });
 
 /** Runs one attack through the level's defences. Only the levels' deliberate gaps let the secret out. */
-async function runDefences(ctx: BaseContext, level: InjectLevel, secret: string, attack: string): Promise<{ outcome: Outcome; remaining: string }> {
+async function runDefences(
+	ctx: BaseContext,
+	level: InjectLevel,
+	secret: string,
+	attack: string,
+): Promise<{ outcome: Outcome; remaining: string }> {
 	const { deps } = ctx;
 	const ticket = await deps.llm.begin({ guildId: ctx.guildId, userId: ctx.user.id });
 	const remaining = remainingLine(ticket, deps.llm.dailyQuota);
@@ -52,7 +58,14 @@ async function runDefences(ctx: BaseContext, level: InjectLevel, secret: string,
 	}
 	const system = guardSystemPrompt(level, secret);
 	const reply = await spend(ticket, (client) =>
-		client.chat({ messages: [{ role: 'system', content: system }, { role: 'user', content: guardUserMessage(level, attack) }], maxTokens: 300, temperature: 0.7 }),
+		client.chat({
+			messages: [
+				{ role: 'system', content: system },
+				{ role: 'user', content: guardUserMessage(level, attack) },
+			],
+			maxTokens: 300,
+			temperature: 0.7,
+		}),
 	);
 	if (level.defences.includes('output-check')) {
 		const verdict = leakGuard({ instructions: system.replace(secret, ''), secret })(reply.text);
@@ -74,15 +87,26 @@ async function runDefences(ctx: BaseContext, level: InjectLevel, secret: string,
 			),
 		);
 		// A judge that cannot decide blocks: failing closed is the point of a guard.
-		if (!judged.ok) return { outcome: { blockedBy: 'llm-judge', detail: 'the judge could not decide, so the reply was held back' }, remaining };
-		if (judged.value.reveals) return { outcome: { blockedBy: 'llm-judge', detail: `the judge said: ${judged.value.why || 'it reveals the secret'}` }, remaining };
+		if (!judged.ok)
+			return {
+				outcome: { blockedBy: 'llm-judge', detail: 'the judge could not decide, so the reply was held back' },
+				remaining,
+			};
+		if (judged.value.reveals)
+			return {
+				outcome: { blockedBy: 'llm-judge', detail: `the judge said: ${judged.value.why || 'it reveals the secret'}` },
+				remaining,
+			};
 	}
 	return { outcome: { blockedBy: null, reply: reply.text }, remaining };
 }
 
 /** The public line announcing a break (no secret in it). */
 function announcement(ctx: BaseContext, level: InjectLevel, attempts: number): Reply {
-	return { content: `🏆 **${ctx.user.name}** broke /inject level ${level.level} (${level.name}) after ${attempts} attack${attempts === 1 ? '' : 's'}!`, allowedUserMentions: [] };
+	return {
+		content: `🏆 **${ctx.user.name}** broke /inject level ${level.level} (${level.name}) after ${attempts} attack${attempts === 1 ? '' : 's'}!`,
+		allowedUserMentions: [],
+	};
 }
 
 /** One attack: count it, run the defences, show the member (privately) what happened, record a leak as a break. */
@@ -95,15 +119,33 @@ export async function attack(ctx: BaseContext, level: InjectLevel, text: string)
 	const head = `**Your attack on level ${level.level}** (attempt ${attempts}):\n${quote(text)}\n`;
 	const foot = `-# ${[`Level ${level.level}: ${level.name}`, remaining].filter(Boolean).join(' · ')}`;
 	if (outcome.blockedBy) {
-		const by = { 'input-filter': 'The input filter', 'output-check': 'The output check', 'llm-judge': 'The judge model' }[outcome.blockedBy];
-		return { ephemeral: true, content: `${head}\n🛡️ ${by} blocked it: ${outcome.detail}.\n${foot}`, components: [levelRow(level.level)] };
+		const by = {
+			'input-filter': 'The input filter',
+			'output-check': 'The output check',
+			'llm-judge': 'The judge model',
+		}[outcome.blockedBy];
+		return {
+			ephemeral: true,
+			content: `${head}\n🛡️ ${by} blocked it: ${outcome.detail}.\n${foot}`,
+			components: [levelRow(level.level)],
+		};
 	}
 	const shown = outcome.reply.length > 1400 ? `${outcome.reply.slice(0, 1400)}…` : outcome.reply;
-	const base: Reply = { ephemeral: true, content: `${head}\n**Gatekeeper:**\n${shown}\n${foot}`, components: [levelRow(level.level)] };
+	const base: Reply = {
+		ephemeral: true,
+		content: `${head}\n**Gatekeeper:**\n${shown}\n${foot}`,
+		components: [levelRow(level.level)],
+	};
 	if (!revealsSecret(outcome.reply, secret)) return base;
 	const { first } = await deps.repos.injectGame.recordBreak(guildId, level.level, ctx.user.id, deps.clock.now());
-	const note = '\n🎉 **The guard leaked its secret!** ' + (first ? 'Your break is on the leaderboard (`/inject`).' : 'You had already broken this level.');
-	return { ...base, content: `${head}\n**Gatekeeper:**\n${shown}\n${note}\n${foot}`, ...(first ? { followUps: [announcement(ctx, level, attempts)] } : {}) };
+	const note =
+		'\n🎉 **The guard leaked its secret!** ' +
+		(first ? 'Your break is on the leaderboard (`/inject`).' : 'You had already broken this level.');
+	return {
+		...base,
+		content: `${head}\n**Gatekeeper:**\n${shown}\n${note}\n${foot}`,
+		...(first ? { followUps: [announcement(ctx, level, attempts)] } : {}),
+	};
 }
 
 /** Compares letters and digits only, case-folded, in constant time. */
@@ -118,11 +160,25 @@ export async function guess(ctx: BaseContext, level: InjectLevel, text: string):
 	const guildId = requireGuild(ctx.guildId);
 	const secret = await secretFor(ctx, level);
 	if (!sameSecret(text, secret)) {
-		return { ephemeral: true, content: `❌ That is not the secret of level ${level.level}. Keep attacking!`, components: [levelRow(level.level)] };
+		return {
+			ephemeral: true,
+			content: `❌ That is not the secret of level ${level.level}. Keep attacking!`,
+			components: [levelRow(level.level)],
+		};
 	}
-	const { first, entry } = await ctx.deps.repos.injectGame.recordBreak(guildId, level.level, ctx.user.id, ctx.deps.clock.now());
+	const { first, entry } = await ctx.deps.repos.injectGame.recordBreak(
+		guildId,
+		level.level,
+		ctx.user.id,
+		ctx.deps.clock.now(),
+	);
 	const next = levelInfo(level.level + 1);
 	const onward = next ? ` Next: \`/inject level:${next.level}\` (${next.name}).` : ' That was the last level.';
-	if (!first) return { ephemeral: true, content: `✅ Right, but you had already broken level ${level.level}.${onward}` };
-	return { ephemeral: true, content: `✅ Correct! You broke level ${level.level}.${onward}`, followUps: [announcement(ctx, level, entry.attempts)] };
+	if (!first)
+		return { ephemeral: true, content: `✅ Right, but you had already broken level ${level.level}.${onward}` };
+	return {
+		ephemeral: true,
+		content: `✅ Correct! You broke level ${level.level}.${onward}`,
+		followUps: [announcement(ctx, level, entry.attempts)],
+	};
 }

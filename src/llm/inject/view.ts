@@ -1,4 +1,11 @@
-import { ButtonStyle, ComponentType, TextInputStyle, type APIActionRowComponent, type APIComponentInMessageActionRow, type APIEmbed } from 'discord-api-types/v10';
+import {
+	ButtonStyle,
+	ComponentType,
+	TextInputStyle,
+	type APIActionRowComponent,
+	type APIComponentInMessageActionRow,
+	type APIEmbed,
+} from 'discord-api-types/v10';
 import { customId } from '../../core/custom-id.js';
 import type { ModalReply } from '../../core/reply.js';
 import type { InjectBreak } from '../../storage/repositories/inject-game.js';
@@ -13,8 +20,20 @@ export function levelRow(level: number): APIActionRowComponent<APIComponentInMes
 	return {
 		type: ComponentType.ActionRow,
 		components: [
-			{ type: ComponentType.Button, style: ButtonStyle.Danger, label: 'Attack', emoji: { name: '⚔️' }, custom_id: customId('inject', 'attack', level) },
-			{ type: ComponentType.Button, style: ButtonStyle.Secondary, label: 'Guess the secret', emoji: { name: '🔑' }, custom_id: customId('inject', 'guess', level) },
+			{
+				type: ComponentType.Button,
+				style: ButtonStyle.Danger,
+				label: 'Attack',
+				emoji: { name: '⚔️' },
+				custom_id: customId('inject', 'attack', level),
+			},
+			{
+				type: ComponentType.Button,
+				style: ButtonStyle.Secondary,
+				label: 'Guess the secret',
+				emoji: { name: '🔑' },
+				custom_id: customId('inject', 'guess', level),
+			},
 		],
 	};
 }
@@ -27,7 +46,17 @@ export function attackModal(level: number): ModalReply {
 			components: [
 				{
 					type: ComponentType.ActionRow,
-					components: [{ type: ComponentType.TextInput, custom_id: ATTACK_FIELD, label: 'Your message to the guard', style: TextInputStyle.Paragraph, min_length: 1, max_length: ATTACK_MAX, required: true }],
+					components: [
+						{
+							type: ComponentType.TextInput,
+							custom_id: ATTACK_FIELD,
+							label: 'Your message to the guard',
+							style: TextInputStyle.Paragraph,
+							min_length: 1,
+							max_length: ATTACK_MAX,
+							required: true,
+						},
+					],
 				},
 			],
 		},
@@ -42,7 +71,17 @@ export function guessModal(level: number): ModalReply {
 			components: [
 				{
 					type: ComponentType.ActionRow,
-					components: [{ type: ComponentType.TextInput, custom_id: GUESS_FIELD, label: 'The secret word', style: TextInputStyle.Short, min_length: 1, max_length: 100, required: true }],
+					components: [
+						{
+							type: ComponentType.TextInput,
+							custom_id: GUESS_FIELD,
+							label: 'The secret word',
+							style: TextInputStyle.Short,
+							min_length: 1,
+							max_length: 100,
+							required: true,
+						},
+					],
 				},
 			],
 		},
@@ -80,8 +119,13 @@ export function leaderboard(breaks: readonly InjectBreak[]): APIEmbed {
 		title: '/inject: the prompt-injection game',
 		description: 'Five guards, each with one more defence than the last. Start with `/inject level:1`.',
 		fields: LEVELS.map((l) => {
-			const names = breaks.filter((b) => b.level === l.level).map((b) => `<@${b.userId}> (${b.attempts} attack${b.attempts === 1 ? '' : 's'})`);
-			return { name: `Level ${l.level}: ${l.name}`, value: names.length ? names.join(', ').slice(0, 1024) : 'Not broken yet' };
+			const names = breaks
+				.filter((b) => b.level === l.level)
+				.map((b) => `<@${b.userId}> (${b.attempts} attack${b.attempts === 1 ? '' : 's'})`);
+			return {
+				name: `Level ${l.level}: ${l.name}`,
+				value: names.length ? names.join(', ').slice(0, 1024) : 'Not broken yet',
+			};
 		}),
 	};
 }

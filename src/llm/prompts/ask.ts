@@ -49,7 +49,15 @@ export function buildAskPrompt(input: AskPromptInput): BuiltPrompt {
 	const system = `${instructions}\n\n--- Curriculum page (public course material) ---\n${weekPage(input.week, input.tier)}`;
 	const history = input.history.slice(-HISTORY_TURNS).flatMap((turn): ChatMessage[] => [
 		{ role: 'user', content: turn.question },
-		{ role: 'assistant', content: turn.answer.length > HISTORY_ANSWER_CHARS ? `${turn.answer.slice(0, HISTORY_ANSWER_CHARS)}…` : turn.answer },
+		{
+			role: 'assistant',
+			content:
+				turn.answer.length > HISTORY_ANSWER_CHARS ? `${turn.answer.slice(0, HISTORY_ANSWER_CHARS)}…` : turn.answer,
+		},
 	]);
-	return { messages: [{ role: 'system', content: system }, ...history, { role: 'user', content: input.question }], instructions, canary };
+	return {
+		messages: [{ role: 'system', content: system }, ...history, { role: 'user', content: input.question }],
+		instructions,
+		canary,
+	};
 }

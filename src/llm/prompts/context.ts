@@ -39,13 +39,22 @@ export function weekPage(week: Week, tier: Tier | 'all'): string {
 		'Key questions:',
 		...week.keyQuestions.map((q) => `- ${q}`),
 		'Demo commands of the bot for this week:',
-		...week.demos.map((d) => `- /${d.command}${d.subcommand ? ` ${d.subcommand}` : ''} ${Object.entries(d.options).map(([k, v]) => `${k}:${v}`).join(' ')}: ${d.try}`),
+		...week.demos.map(
+			(d) =>
+				`- /${d.command}${d.subcommand ? ` ${d.subcommand}` : ''} ${Object.entries(d.options)
+					.map(([k, v]) => `${k}:${v}`)
+					.join(' ')}: ${d.try}`,
+		),
 	];
 	return lines.join('\n');
 }
 
 /** Words that say nothing about a topic, left out when matching a question to a week. */
-const STOP = new Set('what which when where does that this with from have about into than then them they their there these those would could should will your yours between because how why the and for are can not you its'.split(' '));
+const STOP = new Set(
+	'what which when where does that this with from have about into than then them they their there these those would could should will your yours between because how why the and for are can not you its'.split(
+		' ',
+	),
+);
 
 /** Lowercase content words of at least three letters. */
 function contentWords(text: string): string[] {
@@ -63,8 +72,12 @@ export function bestWeekFor(question: string, weeks: readonly Week[]): Week | un
 		const strong = contentWords([week.title, ...week.knowledgePoints.map((k) => k.title)].join(' '));
 		const medium = contentWords(`${week.topic} ${week.summary}`);
 		const weak = contentWords(week.knowledgePoints.map((k) => `${k.core} ${k.implementation} ${k.theory}`).join(' '));
-		const has = (list: string[], w: string) => list.some((x) => x === w || (w.length >= 5 && x.startsWith(w.slice(0, -1))));
-		const score = words.reduce((s, w) => s + (has(strong, w) ? 3 : 0) + (has(medium, w) ? 2 : 0) + (has(weak, w) ? 1 : 0), 0);
+		const has = (list: string[], w: string) =>
+			list.some((x) => x === w || (w.length >= 5 && x.startsWith(w.slice(0, -1))));
+		const score = words.reduce(
+			(s, w) => s + (has(strong, w) ? 3 : 0) + (has(medium, w) ? 2 : 0) + (has(weak, w) ? 1 : 0),
+			0,
+		);
 		if (score > 0 && (!best || score > best.score)) best = { week, score };
 	}
 	return best?.week;

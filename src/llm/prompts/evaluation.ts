@@ -23,7 +23,9 @@ const dimensionSchema = z.object({
 
 /** What the model must return; totals and the mastery band are computed by the bot. */
 export const evaluationSchema = z.object({
-	dimensions: z.object(Object.fromEntries(DIMENSION_IDS.map((id) => [id, dimensionSchema])) as Record<DimensionId, typeof dimensionSchema>),
+	dimensions: z.object(
+		Object.fromEntries(DIMENSION_IDS.map((id) => [id, dimensionSchema])) as Record<DimensionId, typeof dimensionSchema>,
+	),
 	strengths: items,
 	improvements: items,
 	nextSteps: items,
@@ -46,7 +48,12 @@ export function transcript(session: TutorSession, week: Week, boundary: string):
 }
 
 /** The evaluation request: the course's five dimensions and scale, this week's reading of each, and the transcript. */
-export function buildEvaluationPrompt(session: TutorSession, week: Week, format: SessionFormat, language: Language): ChatMessage[] {
+export function buildEvaluationPrompt(
+	session: TutorSession,
+	week: Week,
+	format: SessionFormat,
+	language: Language,
+): ChatMessage[] {
 	const boundary = `MEMBER-${randomBytes(6).toString('hex')}`;
 	const dimensions = format.dimensions.map(
 		(d) => `- ${d.id} (${d.name}): ${d.description} Example: ${d.example} This week: ${week.evaluation[d.id]}`,

@@ -21,11 +21,16 @@ interface SessionPromptInput {
 }
 
 /** The system message of a session step: how to tutor, and the week's summary and current knowledge point. */
-function sessionSystem(input: SessionPromptInput, tier: Tier): { system: string; instructions: string; canary: string } {
+function sessionSystem(
+	input: SessionPromptInput,
+	tier: Tier,
+): { system: string; instructions: string; canary: string } {
 	const canary = input.canary ?? newCanary();
 	const { week, format, kp } = input;
 	const point = week.knowledgePoints[kp]!;
-	const visited = input.session.visited.filter((i) => i !== kp).map((i) => `${i + 1}. ${week.knowledgePoints[i]?.title ?? ''}`);
+	const visited = input.session.visited
+		.filter((i) => i !== kp)
+		.map((i) => `${i + 1}. ${week.knowledgePoints[i]?.title ?? ''}`);
 	const instructions = [
 		`You are a patient tutor guiding one member through week ${week.number} of a study group on how large language models work, one knowledge point at a time (the LLM4LLM session format).`,
 		`Tier: ${tierName(format, tier)}. ${TIER_STYLE[tier]}`,
@@ -54,7 +59,14 @@ export function buildTeachPrompt(input: SessionPromptInput): BuiltPrompt {
 		`Teach knowledge point ${input.kp + 1} of ${input.week.knowledgePoints.length}: “${point.title}”.`,
 		'Open with one short question that makes me think about it first, then explain it at my tier, then end with exactly one check question I can answer in a few sentences.',
 	].join(' ');
-	return { messages: [{ role: 'system', content: system }, { role: 'user', content: task }], instructions, canary };
+	return {
+		messages: [
+			{ role: 'system', content: system },
+			{ role: 'user', content: task },
+		],
+		instructions,
+		canary,
+	};
 }
 
 /**
@@ -66,13 +78,20 @@ export function buildFeedbackPrompt(input: SessionPromptInput & { reply: string 
 	const turns = input.session.turns.filter((t) => t.kp === input.kp);
 	const history = turns.map((t): ChatMessage =>
 		t.role === 'tutor'
-			? { role: 'assistant', content: t.text.length > TUTOR_CONTEXT_CHARS ? `${t.text.slice(0, TUTOR_CONTEXT_CHARS)}…` : t.text }
+			? {
+					role: 'assistant',
+					content: t.text.length > TUTOR_CONTEXT_CHARS ? `${t.text.slice(0, TUTOR_CONTEXT_CHARS)}…` : t.text,
+				}
 			: { role: 'user', content: t.text },
 	);
 	const guide =
 		'Reply to my message below: say what is right in it, correct what is wrong or missing at my tier, and end with either one follow-up question or a suggestion to press “Next” when I have understood this point.';
 	return {
-		messages: [{ role: 'system', content: `${system}\n\n${guide}` }, ...history, { role: 'user', content: input.reply }],
+		messages: [
+			{ role: 'system', content: `${system}\n\n${guide}` },
+			...history,
+			{ role: 'user', content: input.reply },
+		],
 		instructions: `${instructions}\n${guide}`,
 		canary,
 	};

@@ -1,4 +1,10 @@
-import { ButtonStyle, ComponentType, TextInputStyle, type APIActionRowComponent, type APIComponentInMessageActionRow } from 'discord-api-types/v10';
+import {
+	ButtonStyle,
+	ComponentType,
+	TextInputStyle,
+	type APIActionRowComponent,
+	type APIComponentInMessageActionRow,
+} from 'discord-api-types/v10';
 import type { BaseContext } from '../../core/context.js';
 import { customId } from '../../core/custom-id.js';
 import type { ModalReply, Reply } from '../../core/reply.js';
@@ -30,7 +36,13 @@ export function followUpRow(conversationId: string): APIActionRowComponent<APICo
 	return {
 		type: ComponentType.ActionRow,
 		components: [
-			{ type: ComponentType.Button, style: ButtonStyle.Secondary, label: 'Ask a follow-up', emoji: { name: '💬' }, custom_id: customId('ask', 'follow', conversationId) },
+			{
+				type: ComponentType.Button,
+				style: ButtonStyle.Secondary,
+				label: 'Ask a follow-up',
+				emoji: { name: '💬' },
+				custom_id: customId('ask', 'follow', conversationId),
+			},
 		],
 	};
 }
@@ -104,7 +116,10 @@ export async function answerQuestion(ctx: BaseContext, input: AskInput): Promise
 		header: quoteQuestion(ctx.user.name, input.question, input.previous !== null),
 	});
 	if (answer.withheld) {
-		ctx.log.warn({ reason: answer.withheld.ok ? undefined : answer.withheld.reason }, 'tutor answer withheld by the leak check');
+		ctx.log.warn(
+			{ reason: answer.withheld.ok ? undefined : answer.withheld.reason },
+			'tutor answer withheld by the leak check',
+		);
 		return answer.view.final(WITHHELD);
 	}
 	const conversation = await deps.repos.tutorConversations.create({
@@ -115,7 +130,8 @@ export async function answerQuestion(ctx: BaseContext, input: AskInput): Promise
 		turns: [...(input.previous?.turns ?? []), { askedBy: ctx.user.id, question: input.question, answer: answer.text }],
 		createdAt: deps.clock.now().toISOString(),
 	});
-	const cut = answer.finishReason === 'length' ? '\n*(The answer reached its length limit: ask a follow-up for the rest.)*' : '';
+	const cut =
+		answer.finishReason === 'length' ? '\n*(The answer reached its length limit: ask a follow-up for the rest.)*' : '';
 	const footer = [
 		`Week ${input.week.number}: ${input.week.title}${SOURCE_NOTE[input.weekSource]}`,
 		tierName(format, input.tier),
@@ -125,5 +141,8 @@ export async function answerQuestion(ctx: BaseContext, input: AskInput): Promise
 	]
 		.filter(Boolean)
 		.join(' · ');
-	return answer.view.final(`${answer.text}${cut}`, { footer: `-# ${footer}`, components: [followUpRow(conversation.id)] });
+	return answer.view.final(`${answer.text}${cut}`, {
+		footer: `-# ${footer}`,
+		components: [followUpRow(conversation.id)],
+	});
 }

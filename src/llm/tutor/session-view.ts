@@ -34,7 +34,12 @@ export function sessionRows(session: TutorSession, week: Week, format: SessionFo
 			type: ComponentType.ActionRow,
 			components: [
 				...(start ? [] : [button(ButtonStyle.Primary, 'Answer or ask', '✍️', customId('session', 'answer', id))]),
-				button(start ? ButtonStyle.Primary : ButtonStyle.Secondary, start ? 'Start' : 'Next point', '▶️', customId('session', 'next', id)),
+				button(
+					start ? ButtonStyle.Primary : ButtonStyle.Secondary,
+					start ? 'Start' : 'Next point',
+					'▶️',
+					customId('session', 'next', id),
+				),
 				button(ButtonStyle.Secondary, 'Progress', '📊', customId('session', 'progress', id)),
 				button(ButtonStyle.Success, 'Finish', '🏁', customId('session', 'finish', id)),
 			],
@@ -46,7 +51,9 @@ export function sessionRows(session: TutorSession, week: Week, format: SessionFo
 					type: ComponentType.StringSelect,
 					custom_id: customId('session', 'goto', id),
 					placeholder: 'Go to a knowledge point…',
-					options: week.knowledgePoints.slice(0, 25).map((kp, i) => ({ label: `${i + 1}. ${kp.title}`.slice(0, 100), value: String(i) })),
+					options: week.knowledgePoints
+						.slice(0, 25)
+						.map((kp, i) => ({ label: `${i + 1}. ${kp.title}`.slice(0, 100), value: String(i) })),
 				},
 			],
 		},
@@ -57,7 +64,12 @@ export function sessionRows(session: TutorSession, week: Week, format: SessionFo
 					type: ComponentType.StringSelect,
 					custom_id: customId('session', 'tier', id),
 					placeholder: `Tier: ${tierName(format, session.tier)}`,
-					options: format.tiers.map((t) => ({ label: t.name.slice(0, 100), description: t.audience.slice(0, 100), value: t.id, default: t.id === session.tier })),
+					options: format.tiers.map((t) => ({
+						label: t.name.slice(0, 100),
+						description: t.audience.slice(0, 100),
+						value: t.id,
+						default: t.id === session.tier,
+					})),
 				},
 			],
 		},
@@ -92,7 +104,15 @@ export function answerModal(session: TutorSession, week: Week, kp: number): Moda
 				{
 					type: ComponentType.ActionRow,
 					components: [
-						{ type: ComponentType.TextInput, custom_id: ANSWER_FIELD, label: 'Your answer or question', style: TextInputStyle.Paragraph, min_length: 1, max_length: ANSWER_MAX, required: true },
+						{
+							type: ComponentType.TextInput,
+							custom_id: ANSWER_FIELD,
+							label: 'Your answer or question',
+							style: TextInputStyle.Paragraph,
+							min_length: 1,
+							max_length: ANSWER_MAX,
+							required: true,
+						},
 					],
 				},
 			],
@@ -120,9 +140,25 @@ export function progressMessage(session: TutorSession, week: Week, format: Sessi
 }
 
 /** The evaluation as members see it: the total, the band, one field per dimension with its evidence. */
-export function evaluationEmbed(evaluation: SessionEvaluation, week: Week, format: SessionFormat, memberName: string): APIEmbed {
+export function evaluationEmbed(
+	evaluation: SessionEvaluation,
+	week: Week,
+	format: SessionFormat,
+	memberName: string,
+): APIEmbed {
 	const k = evaluation.knowledgePoints;
-	const list = (title: string, items: string[]) => (items.length ? [{ name: title, value: items.map((s) => `• ${s}`).join('\n').slice(0, 1024) }] : []);
+	const list = (title: string, items: string[]) =>
+		items.length
+			? [
+					{
+						name: title,
+						value: items
+							.map((s) => `• ${s}`)
+							.join('\n')
+							.slice(0, 1024),
+					},
+				]
+			: [];
 	return {
 		title: `Week ${week.number} session evaluation — ${memberName}`.slice(0, 256),
 		description: [
@@ -138,6 +174,8 @@ export function evaluationEmbed(evaluation: SessionEvaluation, week: Week, forma
 			...list('To improve', evaluation.improvements),
 			...list('Next steps', evaluation.nextSteps),
 		],
-		footer: { text: `Recorded in your progress · LLM4LLM five-dimension evaluation, ${format.scale.min}–${format.scale.max} each · ${evaluation.model}` },
+		footer: {
+			text: `Recorded in your progress · LLM4LLM five-dimension evaluation, ${format.scale.min}–${format.scale.max} each · ${evaluation.model}`,
+		},
 	};
 }

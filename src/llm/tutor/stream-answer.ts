@@ -41,7 +41,13 @@ export function retryLine(notice: RetryNotice): string {
  * ticket is refunded when the model server fails.
  */
 export async function streamAnswer(input: StreamAnswerInput): Promise<StreamedAnswer> {
-	const view = new StreamView({ update: input.update, header: input.header, ephemeral: input.ephemeral, intervalMs: input.intervalMs, log: input.log });
+	const view = new StreamView({
+		update: input.update,
+		header: input.header,
+		ephemeral: input.ephemeral,
+		intervalMs: input.intervalMs,
+		log: input.log,
+	});
 	let withheld: LeakVerdict | null = null;
 	try {
 		const result = await spend(input.ticket, (client) =>

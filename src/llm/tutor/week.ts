@@ -20,7 +20,11 @@ export async function resolveWeek(
 ): Promise<{ week: Week; source: WeekSource }> {
 	if (input.week !== undefined) {
 		const week = curriculum.week(input.week);
-		if (!week) throw new UserError(`There is no week ${input.week}: the course has weeks 1–${curriculum.weeks.length}.`, 'ask.week');
+		if (!week)
+			throw new UserError(
+				`There is no week ${input.week}: the course has weeks 1–${curriculum.weeks.length}.`,
+				'ask.week',
+			);
 		return { week, source: 'asked' };
 	}
 	if (input.guildId) {

@@ -11,7 +11,10 @@ const CHANNEL_ICONS = { 0: '#', 2: '🔊', 11: '🧵' };
 function loadIdentity() {
 	const params = new URLSearchParams(location.search);
 	const saved = JSON.parse(localStorage.getItem('local-identity') ?? 'null') ?? {};
-	return { member: params.get('member') ?? saved.member ?? 'Linus', role: params.get('role') ?? saved.role ?? 'member' };
+	return {
+		member: params.get('member') ?? saved.member ?? 'Linus',
+		role: params.get('role') ?? saved.role ?? 'member',
+	};
 }
 
 const state = {
@@ -31,7 +34,16 @@ function toast(message) {
 }
 
 async function api(path, body) {
-	const response = await fetch(path, body === undefined ? {} : { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ ...state.me, ...body }) });
+	const response = await fetch(
+		path,
+		body === undefined
+			? {}
+			: {
+					method: 'POST',
+					headers: { 'Content-Type': 'application/json' },
+					body: JSON.stringify({ ...state.me, ...body }),
+				},
+	);
 	const data = await response.json().catch(() => ({}));
 	if (!response.ok) throw new Error(data.error ?? `${response.status} ${response.statusText}`);
 	return data;
@@ -82,7 +94,8 @@ function upsertMessage(view) {
 	applyGrouping(messages);
 	const mine = view.author.id === state.meId || view.interaction?.userName === state.me.member;
 	if (stick || mine) scrollDown();
-	for (const img of node.querySelectorAll('img')) img.addEventListener('load', () => stick && scrollDown(), { once: true });
+	for (const img of node.querySelectorAll('img'))
+		img.addEventListener('load', () => stick && scrollDown(), { once: true });
 }
 
 function removeMessage({ channelId, id }) {
@@ -96,7 +109,8 @@ async function loadMessages() {
 	const { messages: list } = await api(`/api/messages?channel=${encodeURIComponent(channelId)}&${identityQuery()}`);
 	if (channelId !== state.channelId) return;
 	messages.replaceChildren(...list.map((m) => renderMessage(m, actions)));
-	if (list.length === 0) messages.append(el('div', 'empty-channel', 'No messages yet. Type / to see what the bot can do.'));
+	if (list.length === 0)
+		messages.append(el('div', 'empty-channel', 'No messages yet. Type / to see what the bot can do.'));
 	applyGrouping(messages);
 	scrollDown();
 }
@@ -128,7 +142,10 @@ function renderEvents(events) {
 	list.replaceChildren(
 		...events.map((event) => {
 			const item = el('li');
-			item.append(el('div', 'event-name', event.name), el('div', 'event-meta', `${format(new Date(event.startsAt), 'F')} · ${event.where}`));
+			item.append(
+				el('div', 'event-name', event.name),
+				el('div', 'event-meta', `${format(new Date(event.startsAt), 'F')} · ${event.where}`),
+			);
 			if (event.description) item.title = event.description;
 			return item;
 		}),
@@ -141,7 +158,9 @@ function selectChannel(id) {
 	state.channelId = id;
 	state.unread.delete(id);
 	$('channel-name').textContent = channel.name;
-	$('channel-topic').textContent = channel.topic ?? (channel.parentId ? `Thread in #${state.channels.find((c) => c.id === channel.parentId)?.name ?? ''}` : '');
+	$('channel-topic').textContent =
+		channel.topic ??
+		(channel.parentId ? `Thread in #${state.channels.find((c) => c.id === channel.parentId)?.name ?? ''}` : '');
 	$('input').placeholder = `Message ${channel.type === 11 ? '🧵' : '#'}${channel.name} · type / for commands`;
 	$('sidebar').classList.remove('open');
 	renderChannels();

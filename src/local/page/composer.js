@@ -77,7 +77,11 @@ export function setupComposer({ input, list, chips, hint, suggest, send }) {
 			}),
 		);
 		chips.hidden = chips.childElementCount === 0;
-		hint.textContent = answer.hint ?? (answer.command ? `/${answer.command.name}${answer.command.subcommand ? ` ${answer.command.subcommand}` : ''}: ${answer.command.description}` : '');
+		hint.textContent =
+			answer.hint ??
+			(answer.command
+				? `/${answer.command.name}${answer.command.subcommand ? ` ${answer.command.subcommand}` : ''}: ${answer.command.description}`
+				: '');
 		hint.hidden = !hint.textContent;
 	};
 

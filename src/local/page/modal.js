@@ -25,7 +25,13 @@ export function openModal(modal, { submit, dismiss }) {
 			continue;
 		}
 		if (item.kind === 'unsupported') {
-			body.append(el('p', 'field-desc', `${item.label}: this kind of input (type ${item.type}) is not supported in the local mode yet.`));
+			body.append(
+				el(
+					'p',
+					'field-desc',
+					`${item.label}: this kind of input (type ${item.type}) is not supported in the local mode yet.`,
+				),
+			);
 			continue;
 		}
 		const label = el('label');

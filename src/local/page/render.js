@@ -62,7 +62,10 @@ function renderEmbed(embed) {
 		const fields = el('div', 'embed-fields');
 		for (const field of embed.fields) {
 			const node = el('div', `embed-field${field.inline ? ' inline' : ''}`);
-			node.append(markup('div', 'embed-field-name md', field.nameHtml), markup('div', 'embed-field-value md', field.valueHtml));
+			node.append(
+				markup('div', 'embed-field-name md', field.nameHtml),
+				markup('div', 'embed-field-value md', field.valueHtml),
+			);
 			fields.append(node);
 		}
 		main.append(fields);
@@ -78,8 +81,11 @@ function renderEmbed(embed) {
 		figure.append(image(embed.image.url, embed.image.alt));
 		box.append(figure);
 	}
-	for (const url of embed.externalImages) box.append(el('div', 'embed-external', `🖼 ${url} (external images are not loaded in the local mode)`));
-	const footer = [embed.footerText, embed.timestamp ? format(new Date(embed.timestamp), 'f') : null].filter(Boolean).join(' • ');
+	for (const url of embed.externalImages)
+		box.append(el('div', 'embed-external', `🖼 ${url} (external images are not loaded in the local mode)`));
+	const footer = [embed.footerText, embed.timestamp ? format(new Date(embed.timestamp), 'f') : null]
+		.filter(Boolean)
+		.join(' • ');
 	if (footer) box.append(el('div', 'embed-footer', footer));
 	return box;
 }
@@ -125,7 +131,10 @@ function renderSelect(menu, message, actions) {
 	toggle.disabled = Boolean(menu.disabled);
 	toggle.dataset.customId = menu.custom_id;
 	const defaults = (menu.options ?? []).filter((o) => o.default).map((o) => o.label);
-	toggle.append(el('span', defaults.length ? '' : 'placeholder', defaults.join(', ') || menu.placeholder || 'Make a selection'), el('span', '', '▾'));
+	toggle.append(
+		el('span', defaults.length ? '' : 'placeholder', defaults.join(', ') || menu.placeholder || 'Make a selection'),
+		el('span', '', '▾'),
+	);
 	wrap.append(toggle);
 	if (menu.type !== 3) {
 		toggle.disabled = true;
@@ -185,7 +194,9 @@ function renderComponents(rows, message, actions) {
 	for (const row of rows) {
 		const line = el('div', 'component-row');
 		for (const component of row.components ?? []) {
-			line.append(component.type === 2 ? renderButton(component, message, actions) : renderSelect(component, message, actions));
+			line.append(
+				component.type === 2 ? renderButton(component, message, actions) : renderSelect(component, message, actions),
+			);
 		}
 		box.append(line);
 	}
@@ -206,7 +217,8 @@ export function renderMessage(message, actions) {
 		node.classList.add('has-interaction');
 		const line = el('div', 'reply-line');
 		line.append(el('span', 'who', message.interaction.userName));
-		if (message.interaction.commandName) line.append(' used ', el('span', 'cmd', `/${message.interaction.commandName}`));
+		if (message.interaction.commandName)
+			line.append(' used ', el('span', 'cmd', `/${message.interaction.commandName}`));
 		else line.append(` ${message.interaction.summary}`);
 		node.append(line);
 	}

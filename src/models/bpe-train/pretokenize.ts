@@ -11,7 +11,11 @@ export function pretokenize(text: string, pattern = GPT2_PATTERN): string[] {
 }
 
 /** Counts the pretokens of a text (the unit the BPE trainer works on). */
-export function countPretokens(text: string, pattern = GPT2_PATTERN, into = new Map<string, number>()): Map<string, number> {
+export function countPretokens(
+	text: string,
+	pattern = GPT2_PATTERN,
+	into = new Map<string, number>(),
+): Map<string, number> {
 	const re = new RegExp(pattern, 'gu');
 	for (const m of text.matchAll(re)) into.set(m[0], (into.get(m[0]) ?? 0) + 1);
 	return into;

@@ -52,7 +52,8 @@ export function trainBpe(wordCounts: ReadonlyMap<string, number>, options: Train
 		}
 	};
 	words.forEach((syms, w) => {
-		for (let i = 0; i + 1 < syms.length; i++) add((syms[i] as number) * KEY_BASE + (syms[i + 1] as number), counts[w] as number, w);
+		for (let i = 0; i + 1 < syms.length; i++)
+			add((syms[i] as number) * KEY_BASE + (syms[i + 1] as number), counts[w] as number, w);
 	});
 	const heap = new PairHeap();
 	const flush = (): void => {
@@ -85,7 +86,8 @@ export function trainBpe(wordCounts: ReadonlyMap<string, number>, options: Train
 			if (merged === syms) continue;
 			const c = counts[w] as number;
 			for (let i = 0; i + 1 < syms.length; i++) add((syms[i] as number) * KEY_BASE + (syms[i + 1] as number), -c, w);
-			for (let i = 0; i + 1 < merged.length; i++) add((merged[i] as number) * KEY_BASE + (merged[i + 1] as number), c, w);
+			for (let i = 0; i + 1 < merged.length; i++)
+				add((merged[i] as number) * KEY_BASE + (merged[i + 1] as number), c, w);
 			words[w] = merged;
 		}
 		where.delete(top.key);

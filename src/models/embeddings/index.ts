@@ -10,7 +10,14 @@ export {
 } from './neighbors.js';
 export { projectPca, type Projection } from './pca.js';
 export { DotKernel, kernelSupported } from './dot-kernel.js';
-export { cosine, dotProduct, similarityMatrix, unitVector, type PairSimilarity, type SimilarityMatrix } from './similarity.js';
+export {
+	cosine,
+	dotProduct,
+	similarityMatrix,
+	unitVector,
+	type PairSimilarity,
+	type SimilarityMatrix,
+} from './similarity.js';
 export { pearson, spearman, tieAwareRanks } from './spearman.js';
 export { normalizeWord, WordVectors, type Word } from './store.js';
 export { editDistance, suggestSpellings } from './suggest.js';

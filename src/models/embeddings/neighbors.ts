@@ -40,7 +40,12 @@ export function neighbors(vectors: WordVectors, word: Word, k = 10, options: Sea
  * `scale_j · (½ Σ|query| + ½ step · 127 · dims)`: each int8 component is off by at most half its step (scale_j),
  * each int16 query component by at most half the query's step.
  */
-export function nearestToUnit(vectors: WordVectors, query: Float64Array, k: number, options: SearchOptions = {}): Neighbor[] {
+export function nearestToUnit(
+	vectors: WordVectors,
+	query: Float64Array,
+	k: number,
+	options: SearchOptions = {},
+): Neighbor[] {
 	const limit = Math.min(options.limit ?? SEARCH_VOCABULARY, vectors.count);
 	const exclude = options.exclude ?? new Set<number>();
 	if (k <= 0) return [];
@@ -76,10 +81,18 @@ const scratch = new WeakMap<WordVectors, Scratch>();
  * Approximate cosines of `query` with the first `limit` rows (`scores`), and a bound on each one's error
  * (`errors`), from the int8 rows. The arrays are reused by the next call.
  */
-export function approximateScores(vectors: WordVectors, query: Float64Array, limit: number): { scores: Float64Array; errors: Float64Array } {
+export function approximateScores(
+	vectors: WordVectors,
+	query: Float64Array,
+	limit: number,
+): { scores: Float64Array; errors: Float64Array } {
 	let state = scratch.get(vectors);
 	if (state === undefined || state.kernel.rows < limit) {
-		state = { kernel: new DotKernel(vectors.rowsI8, vectors.dims, limit), scores: new Float64Array(limit), errors: new Float64Array(limit) };
+		state = {
+			kernel: new DotKernel(vectors.rowsI8, vectors.dims, limit),
+			scores: new Float64Array(limit),
+			errors: new Float64Array(limit),
+		};
 		scratch.set(vectors, state);
 	}
 	let maxAbs = 0;
@@ -111,7 +124,7 @@ function topIndices(scores: Float64Array, limit: number, n: number): number[] {
 	for (let j = 0; j < limit; j++) {
 		if (heap.length < n) {
 			heap.push(j);
-			for (let i = heap.length - 1; i > 0; ) {
+			for (let i = heap.length - 1; i > 0;) {
 				const parent = (i - 1) >> 1;
 				if (!less(heap[i]!, heap[parent]!)) break;
 				[heap[i], heap[parent]] = [heap[parent]!, heap[i]!];
@@ -119,7 +132,7 @@ function topIndices(scores: Float64Array, limit: number, n: number): number[] {
 			}
 		} else if (scores[j]! > scores[heap[0]!]!) {
 			heap[0] = j;
-			for (let i = 0; ; ) {
+			for (let i = 0; ;) {
 				const l = 2 * i + 1;
 				const r = l + 1;
 				let m = i;

@@ -49,7 +49,12 @@ export async function projectPca(vectors: WordVectors, words: readonly Word[]): 
 	const loadings = tf.tidy(() => {
 		const x = tf.tensor2d(flat, [n, d]);
 		const centered = x.sub(x.mean(0));
-		const basis = tf.tensor2d(top.flatMap((t) => t.vector), [2, wide ? n : d]).transpose();
+		const basis = tf
+			.tensor2d(
+				top.flatMap((t) => t.vector),
+				[2, wide ? n : d],
+			)
+			.transpose();
 		const directions = wide ? tf.matMul(centered, basis, true, false) : basis;
 		const unit = directions.div(tf.norm(directions, 'euclidean', 0).maximum(1e-30));
 		const columns = unit.arraySync() as number[][];

@@ -41,9 +41,7 @@ export interface SimilarityMatrix {
 /** Pairwise cosine similarities of `words` (each vector read once). */
 export function similarityMatrix(vectors: WordVectors, words: readonly Word[]): SimilarityMatrix {
 	const units = words.map((w) => unitVector(vectors, w.index));
-	const cosines = units.map((u, i) =>
-		units.map((v, j) => (i === j ? 1 : dotProduct(u, v))),
-	);
+	const cosines = units.map((u, i) => units.map((v, j) => (i === j ? 1 : dotProduct(u, v))));
 	return { words: [...words], cosines };
 }
 

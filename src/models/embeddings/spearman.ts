@@ -5,7 +5,7 @@
 export function tieAwareRanks(values: readonly number[]): number[] {
 	const order = values.map((_, i) => i).sort((a, b) => values[a]! - values[b]!);
 	const ranks = new Array<number>(values.length);
-	for (let start = 0; start < order.length; ) {
+	for (let start = 0; start < order.length;) {
 		let end = start + 1;
 		while (end < order.length && values[order[end]!] === values[order[start]!]) end++;
 		const rank = (start + 1 + end) / 2; // mean of ranks start+1 … end

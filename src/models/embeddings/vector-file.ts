@@ -72,7 +72,7 @@ export function readVectorIndex(path: string): SharedVectorData {
 		const length = header.sections.rowsF32.offset;
 		const index = new SharedArrayBuffer(length);
 		const bytes = new Uint8Array(index);
-		for (let done = 0; done < length; ) {
+		for (let done = 0; done < length;) {
 			const n = readSync(fd, bytes, done, length - done, done);
 			if (n === 0) throw new Error(`${path} is truncated`);
 			done += n;

@@ -76,7 +76,10 @@ export function applyFilters(logits: Vector, options: SamplingOptions = {}): Fil
 	const steps: FilterStep[] = [];
 	const raw = softmax(logits);
 	let current: Float64Array;
-	const scaled = temperature === 0 || temperature === 1 ? null : Float64Array.from(logits as ArrayLike<number>, (l) => l / temperature);
+	const scaled =
+		temperature === 0 || temperature === 1
+			? null
+			: Float64Array.from(logits as ArrayLike<number>, (l) => l / temperature);
 	// A temperature so near 0 that logits / T overflow (e.g. 1e-320, found by tests/fuzz) is the T → 0 limit: greedy.
 	const greedy = temperature === 0 || (scaled !== null && !scaled.every(Number.isFinite));
 	if (greedy) {
@@ -87,7 +90,14 @@ export function applyFilters(logits: Vector, options: SamplingOptions = {}): Fil
 	} else {
 		current = softmax(scaled);
 	}
-	steps.push({ name: 'temperature', param: temperature, active: temperature !== 1, before: raw, after: current, kept: keptIds(current) });
+	steps.push({
+		name: 'temperature',
+		param: temperature,
+		active: temperature !== 1,
+		before: raw,
+		after: current,
+		kept: keptIds(current),
+	});
 
 	const k = topKStep(current, topK);
 	steps.push(k);
@@ -121,7 +131,17 @@ function topPStep(before: Float64Array, topP: number): FilterStep {
 	if (!active) return { ...passThrough('top-p', topP, active, before), order, cumulative };
 	const keep = new Set(order.slice(0, cut));
 	const after = keepWhere(before, (_prob, id) => keep.has(id));
-	return { name: 'top-p', param: topP, active, before, after, kept: keptIds(after), cutoff: cumulative[cut - 1], order, cumulative };
+	return {
+		name: 'top-p',
+		param: topP,
+		active,
+		before,
+		after,
+		kept: keptIds(after),
+		cutoff: cumulative[cut - 1],
+		order,
+		cumulative,
+	};
 }
 
 function minPStep(before: Float64Array, minP: number): FilterStep {
@@ -171,7 +191,8 @@ function countPositive(probs: Float64Array): number {
 
 function validate(logits: Vector, temperature: number, topK: number, topP: number, minP: number): void {
 	if (logits.length === 0) throw new RangeError('logits must not be empty');
-	if (!(temperature >= 0) || !Number.isFinite(temperature)) throw new RangeError(`temperature must be ≥ 0, got ${temperature}`);
+	if (!(temperature >= 0) || !Number.isFinite(temperature))
+		throw new RangeError(`temperature must be ≥ 0, got ${temperature}`);
 	if (!Number.isInteger(topK) || topK < 0) throw new RangeError(`topK must be an integer ≥ 0, got ${topK}`);
 	if (!(topP >= 0 && topP <= 1)) throw new RangeError(`topP must be in [0, 1], got ${topP}`);
 	if (!(minP >= 0 && minP <= 1)) throw new RangeError(`minP must be in [0, 1], got ${minP}`);

@@ -1,4 +1,10 @@
 export { argmax, logSoftmax, softmax, type Vector } from './softmax.js';
-export { applyFilters, type FilterName, type FilterStep, type FilteredDistribution, type SamplingOptions } from './filters.js';
+export {
+	applyFilters,
+	type FilterName,
+	type FilterStep,
+	type FilteredDistribution,
+	type SamplingOptions,
+} from './filters.js';
 export { createRng, seedFromString, type Rng } from './prng.js';
 export { sample, sampleFromLogits, type SampledToken } from './sample.js';

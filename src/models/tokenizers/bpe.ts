@@ -166,7 +166,8 @@ export class BytePairEncoding {
 
 function compilePattern(pattern: string | RegExp): RegExp {
 	if (typeof pattern === 'string') return new RegExp(pattern, 'gu');
-	if (!pattern.flags.includes('u') && !pattern.flags.includes('v')) throw new Error('pretokenizer regex needs the u or v flag');
+	if (!pattern.flags.includes('u') && !pattern.flags.includes('v'))
+		throw new Error('pretokenizer regex needs the u or v flag');
 	const flags = pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`;
 	return new RegExp(pattern.source, flags.replace('y', ''));
 }

@@ -1,4 +1,10 @@
-export { BytePairEncoding, formatTiktokenFile, parseTiktokenFile, type BytePairEncodingSpec, type EncodeOptions } from './bpe.js';
+export {
+	BytePairEncoding,
+	formatTiktokenFile,
+	parseTiktokenFile,
+	type BytePairEncodingSpec,
+	type EncodeOptions,
+} from './bpe.js';
 export { replaceLoneSurrogates } from './byte-string.js';
 export {
 	encodingFromJsTiktoken,

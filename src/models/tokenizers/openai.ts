@@ -6,7 +6,7 @@ export type OpenAiEncodingName = 'r50k_base' | 'cl100k_base' | 'o200k_base';
 
 /** The models a member picks from, and the encoding each uses. */
 export const OPENAI_MODELS = {
-	gpt2: 'r50k_base',
+	'gpt2': 'r50k_base',
 	'gpt-4': 'cl100k_base',
 	'gpt-4o': 'o200k_base',
 } as const satisfies Record<string, OpenAiEncodingName>;

@@ -37,7 +37,7 @@ export function tokenPieces(encoding: BytePairEncoding, text: string, options: E
 	const charAtByte = new Int32Array(totalBytes + 1);
 	const isBoundary = new Uint8Array(totalBytes + 1);
 	let byte = 0;
-	for (let k = 0; k < clean.length; ) {
+	for (let k = 0; k < clean.length;) {
 		const codePoint = clean.codePointAt(k)!;
 		const width = codePoint < 0x80 ? 1 : codePoint < 0x800 ? 2 : codePoint < 0x10000 ? 3 : 4;
 		isBoundary[byte] = 1;
@@ -82,5 +82,8 @@ const VISIBLE: Readonly<Record<string, string>> = { ' ': '␣', '\t': '⇥', '\n
 
 /** The text with whitespace and control characters made visible. */
 export function visibleLabel(text: string): string {
-	return text.replace(/[\u0000-\u0020\u007f]/g, (ch) => VISIBLE[ch] ?? `\\x${ch.charCodeAt(0).toString(16).padStart(2, '0')}`);
+	return text.replace(
+		/[\u0000-\u0020\u007f]/g,
+		(ch) => VISIBLE[ch] ?? `\\x${ch.charCodeAt(0).toString(16).padStart(2, '0')}`,
+	);
 }

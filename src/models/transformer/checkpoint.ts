@@ -31,7 +31,10 @@ export async function saveCheckpoint<S>(dir: string, config: ModelConfig, ckpt: 
 		manifests[key] = manifest;
 		await writeFile(path.join(stepDir, `${key}.bin`), bin);
 	}
-	await writeFile(path.join(stepDir, 'checkpoint.json'), JSON.stringify({ step: ckpt.step, manifests, state: ckpt.state }));
+	await writeFile(
+		path.join(stepDir, 'checkpoint.json'),
+		JSON.stringify({ step: ckpt.step, manifests, state: ckpt.state }),
+	);
 	const previous = await latestName(dir);
 	await writeFile(path.join(dir, 'latest.json.tmp'), JSON.stringify({ dir: name }));
 	await rename(path.join(dir, 'latest.json.tmp'), path.join(dir, 'latest.json'));
@@ -48,7 +51,8 @@ export async function loadCheckpoint<S>(dir: string): Promise<Checkpoint<S> | un
 		manifests: Record<Part, ModelManifest>;
 		state: S;
 	};
-	const load = async (key: Part): Promise<Weights> => deserializeWeights(meta.manifests[key], await readFile(path.join(stepDir, `${key}.bin`)));
+	const load = async (key: Part): Promise<Weights> =>
+		deserializeWeights(meta.manifests[key], await readFile(path.join(stepDir, `${key}.bin`)));
 	return { step: meta.step, params: await load('params'), m: await load('m'), v: await load('v'), state: meta.state };
 }
 

@@ -49,7 +49,8 @@ export function parameterCount(c: ModelConfig): number {
 /** Throws if the configuration is inconsistent. */
 export function validateConfig(c: ModelConfig): void {
 	for (const [key, value] of Object.entries(c)) {
-		if (!Number.isInteger(value) || value <= 0) throw new Error(`config.${key} must be a positive integer, got ${value}`);
+		if (!Number.isInteger(value) || value <= 0)
+			throw new Error(`config.${key} must be a positive integer, got ${value}`);
 	}
 	if (c.dModel % c.nHeads !== 0) throw new Error(`dModel ${c.dModel} is not divisible by nHeads ${c.nHeads}`);
 }

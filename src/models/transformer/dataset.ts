@@ -28,7 +28,10 @@ export interface TokenizedSplits {
 export function tokenizeSplits(encoding: BytePairEncoding, splits: readonly DocumentSplit[]): TokenizedSplits {
 	const eot = encoding.encode(END_OF_TEXT, { allowedSpecial: [END_OF_TEXT] })[0] as number;
 	return {
-		train: joinWithSeparator(splits.map((s) => encoding.encode(s.train)), eot),
+		train: joinWithSeparator(
+			splits.map((s) => encoding.encode(s.train)),
+			eot,
+		),
 		validation: splits.map((s) => Int32Array.from(encoding.encode(s.validation))),
 		validationBytes: splits.map((s) => Buffer.byteLength(s.validation, 'utf8')),
 	};

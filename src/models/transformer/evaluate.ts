@@ -11,7 +11,8 @@ import { evalLoss } from './train.js';
 export function validationWindows(docs: readonly Int32Array[], length: number): Int32Array[] {
 	const out: Int32Array[] = [];
 	for (const ids of docs) {
-		for (let start = 0; start + 1 < ids.length; start += length) out.push(ids.subarray(start, Math.min(start + length + 1, ids.length)));
+		for (let start = 0; start + 1 < ids.length; start += length)
+			out.push(ids.subarray(start, Math.min(start + length + 1, ids.length)));
 	}
 	return out;
 }
@@ -19,7 +20,8 @@ export function validationWindows(docs: readonly Int32Array[], length: number): 
 /** The (previous, target) pairs the windows predict, for the n-gram baselines on exactly the same tokens. */
 export function windowTargets(windows: readonly Int32Array[]): Target[] {
 	const out: Target[] = [];
-	for (const w of windows) for (let i = 1; i < w.length; i++) out.push({ previous: w[i - 1] as number, target: w[i] as number });
+	for (const w of windows)
+		for (let i = 1; i < w.length; i++) out.push({ previous: w[i - 1] as number, target: w[i] as number });
 	return out;
 }
 

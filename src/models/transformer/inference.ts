@@ -61,7 +61,11 @@ export class TinyGpt {
 	/** FFN hidden activations after GELU, per layer [T·dFF] (the part of {@link trace} that neuron views need). */
 	ffnActivations(tokens: readonly number[]): Float32Array[] {
 		this.check(tokens);
-		return tidy(() => forward(this.params, this.config, this.batchOf(tokens), 'all').trace!.ffnHidden.map((h) => h.dataSync() as Float32Array));
+		return tidy(() =>
+			forward(this.params, this.config, this.batchOf(tokens), 'all').trace!.ffnHidden.map(
+				(h) => h.dataSync() as Float32Array,
+			),
+		);
 	}
 
 	/**
@@ -80,7 +84,8 @@ export class TinyGpt {
 	/** Layer `layer`'s attention step by step (Q, K, V per head, Q·Kᵀ, scaling, mask, softmax, ·V). */
 	attentionSteps(tokens: readonly number[], layer: number): AttentionSteps {
 		this.check(tokens);
-		if (!Number.isInteger(layer) || layer < 0 || layer >= this.config.nLayers) throw new RangeError(`layer must be 0…${this.config.nLayers - 1}`);
+		if (!Number.isInteger(layer) || layer < 0 || layer >= this.config.nLayers)
+			throw new RangeError(`layer must be 0…${this.config.nLayers - 1}`);
 		const heads = this.config.nHeads;
 		const dh = this.config.dModel / heads;
 		return tidy(() => {
@@ -88,7 +93,8 @@ export class TinyGpt {
 			const t = trace!;
 			const p = (n: string): tf.Tensor => this.params.get(`h${layer}.${n}`) as tf.Tensor;
 			const input = layerNorm(t.residualPre[layer]!, p('ln1.g'), p('ln1.b'));
-			const perHead = (x: tf.Tensor): Float32Array[] => tf.unstack(tf.squeeze(x, [0])).map((h) => h.dataSync() as Float32Array);
+			const perHead = (x: tf.Tensor): Float32Array[] =>
+				tf.unstack(tf.squeeze(x, [0])).map((h) => h.dataSync() as Float32Array);
 			const q = t.q[layer]!;
 			const k = t.k[layer]!;
 			const v = t.v[layer]!;
@@ -136,13 +142,21 @@ export class TinyGpt {
 		for (const t of this.params.values()) t.dispose();
 	}
 
-	private forwardInternal(tokens: readonly number[], lensTopK: number | undefined): ForwardResult | TracedForwardResult {
+	private forwardInternal(
+		tokens: readonly number[],
+		lensTopK: number | undefined,
+	): ForwardResult | TracedForwardResult {
 		this.check(tokens);
 		const withTrace = lensTopK !== undefined;
 		const { vocabSize: vocab, nLayers } = this.config;
 		const n = tokens.length;
 		return tidy(() => {
-			const { logits, trace: recorded } = forward(this.params, this.config, this.batchOf(tokens), withTrace ? 'all' : 'attention');
+			const { logits, trace: recorded } = forward(
+				this.params,
+				this.config,
+				this.batchOf(tokens),
+				withTrace ? 'all' : 'attention',
+			);
 			const all = logits.dataSync() as Float32Array;
 			const result: ForwardResult = {
 				tokens: [...tokens],
@@ -150,11 +164,14 @@ export class TinyGpt {
 				nextLogits: all.slice((n - 1) * vocab, n * vocab),
 				attention: [] as Float32Array[][],
 			};
-			result.attention = recorded!.attention.map((w) => tf.unstack(tf.squeeze(w, [0])).map((h) => h.dataSync() as Float32Array));
+			result.attention = recorded!.attention.map((w) =>
+				tf.unstack(tf.squeeze(w, [0])).map((h) => h.dataSync() as Float32Array),
+			);
 			if (!withTrace) return result;
 			const trace = recorded!;
 			const read = (x: tf.Tensor): Float32Array => x.dataSync() as Float32Array;
-			const rowNorms = (x: tf.Tensor): Float32Array => tf.sqrt(tf.sum(tf.square(tf.squeeze(x, [0])), -1)).dataSync() as Float32Array;
+			const rowNorms = (x: tf.Tensor): Float32Array =>
+				tf.sqrt(tf.sum(tf.square(tf.squeeze(x, [0])), -1)).dataSync() as Float32Array;
 			const depths = [...trace.residualPre, trace.residualFinal];
 			const logitLens = depths.map((x, depth) => {
 				const lensLogits = depth === nLayers ? logits : headLogits(this.params, tf.squeeze(x, [0]));
@@ -192,7 +209,12 @@ export class TinyGpt {
 			Array.from({ length: kk }, (_, j) => {
 				const id = ids[t * kk + j] as number;
 				const logit = vals[t * kk + j] as number;
-				return { id, text: this.tokenizer ? this.tokenizer.decode([id]) : String(id), logit, prob: Math.exp(logit - (lse[t] as number)) };
+				return {
+					id,
+					text: this.tokenizer ? this.tokenizer.decode([id]) : String(id),
+					logit,
+					prob: Math.exp(logit - (lse[t] as number)),
+				};
 			}),
 		);
 	}
@@ -206,7 +228,8 @@ export class TinyGpt {
 			throw new RangeError(`input must have 1…${this.config.contextLength} tokens, got ${tokens.length}`);
 		}
 		for (const id of tokens) {
-			if (!Number.isInteger(id) || id < 0 || id >= this.config.vocabSize) throw new RangeError(`token id ${id} is outside the vocabulary`);
+			if (!Number.isInteger(id) || id < 0 || id >= this.config.vocabSize)
+				throw new RangeError(`token id ${id} is outside the vocabulary`);
 		}
 	}
 }
@@ -230,7 +253,12 @@ function maskFuture(scaled: Float32Array, n: number): Float32Array {
 }
 
 /** A model from in-memory weights (tests build small random ones); selects the backend first. */
-export async function createTinyGpt(name: string, config: ModelConfig, weights: Weights, tokenizer?: BytePairEncoding): Promise<TinyGpt> {
+export async function createTinyGpt(
+	name: string,
+	config: ModelConfig,
+	weights: Weights,
+	tokenizer?: BytePairEncoding,
+): Promise<TinyGpt> {
 	await initBackend();
 	return new TinyGpt(name, config, weights, tokenizer);
 }
@@ -241,7 +269,10 @@ const loaded = new Map<string, Promise<TinyGpt>>();
  * Loads `assets/models/<name>/` once per thread (later calls share the same promise) after selecting the
  * TensorFlow.js backend. Reads model.json, weights.bin, tokenizer.tiktoken and tokenizer.json.
  */
-export function loadTinyGpt(name = DEFAULT_MODEL, dir = path.join(repoRoot(), 'assets/models', name)): Promise<TinyGpt> {
+export function loadTinyGpt(
+	name = DEFAULT_MODEL,
+	dir = path.join(repoRoot(), 'assets/models', name),
+): Promise<TinyGpt> {
 	let model = loaded.get(dir);
 	if (!model) {
 		model = (async () => {

@@ -68,7 +68,16 @@ export function forward(
 	let x = tf.reshape(tf.add(embed(wte, input.ids, [batch, t]), positions), [batch * t, d]);
 	const mask = causalMask(t);
 	const scale = 1 / Math.sqrt(dh);
-	const trace: Omit<TraceTensors, 'residualFinal'> = { residualPre: [], attnOut: [], ffnOut: [], ffnHidden: [], attention: [], q: [], k: [], v: [] };
+	const trace: Omit<TraceTensors, 'residualFinal'> = {
+		residualPre: [],
+		attnOut: [],
+		ffnOut: [],
+		ffnHidden: [],
+		attention: [],
+		q: [],
+		k: [],
+		v: [],
+	};
 
 	for (let l = 0; l < config.nLayers; l++) {
 		const pre = `h${l}.`;

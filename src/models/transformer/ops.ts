@@ -102,7 +102,10 @@ const layerNormFn = customGrad((x, g, b, save) => {
 		// dx = rstd·(dx̂ − mean(dx̂) − x̂·mean(dx̂·x̂)) with dx̂ = dy·g; fewer kernels than differentiating tf.moments.
 		gradFunc: (dy, [sxhat, srstd, sg]) => {
 			const dxhat = tf.mul(dy, sg!);
-			const inner = tf.sub(tf.sub(dxhat, tf.mean(dxhat, -1, true)), tf.mul(sxhat!, tf.mean(tf.mul(dxhat, sxhat!), -1, true)));
+			const inner = tf.sub(
+				tf.sub(dxhat, tf.mean(dxhat, -1, true)),
+				tf.mul(sxhat!, tf.mean(tf.mul(dxhat, sxhat!), -1, true)),
+			);
 			const rows = dy.shape.slice(0, -1).map((_, i) => i);
 			return [tf.mul(inner, srstd!), tf.sum(tf.mul(dy, sxhat!), rows), tf.sum(dy, rows)];
 		},
@@ -113,7 +116,6 @@ const layerNormFn = customGrad((x, g, b, save) => {
 export function layerNorm(x: tf.Tensor, g: tf.Tensor, b: tf.Tensor): tf.Tensor {
 	return layerNormFn(x, g, b);
 }
-
 
 /**
  * Mean cross-entropy (nats/token) of `logits` [N, V] against the host labels, with the analytic gradient

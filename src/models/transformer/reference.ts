@@ -38,7 +38,15 @@ export function referenceForward(config: ModelConfig, weights: Weights, tokens: 
 		const id = tokens[t] as number;
 		for (let j = 0; j < d; j++) x[t * d + j] = (wte[id * d + j] as number) + (wpe[t * d + j] as number);
 	}
-	const out: ReferenceResult = { logits: new Float64Array(), attention: [], residualPre: [], attnOut: [], ffnOut: [], ffnHidden: [], residualFinal: x };
+	const out: ReferenceResult = {
+		logits: new Float64Array(),
+		attention: [],
+		residualPre: [],
+		attnOut: [],
+		ffnOut: [],
+		ffnHidden: [],
+		residualFinal: x,
+	};
 	const dh = d / heads;
 	for (let l = 0; l < nLayers; l++) {
 		const p = `h${l}.`;
@@ -96,7 +104,13 @@ export function referenceForward(config: ModelConfig, weights: Weights, tokens: 
 export function referenceHead(config: ModelConfig, weights: Weights, x: Float64Array, n: number): Float64Array {
 	const { dModel: d, vocabSize: vocab } = config;
 	const wte = (weights.get('wte') as { data: Float32Array }).data;
-	const normed = layerNorm(x, n, d, (weights.get('lnf.g') as { data: Float32Array }).data, (weights.get('lnf.b') as { data: Float32Array }).data);
+	const normed = layerNorm(
+		x,
+		n,
+		d,
+		(weights.get('lnf.g') as { data: Float32Array }).data,
+		(weights.get('lnf.b') as { data: Float32Array }).data,
+	);
 	const logits = new Float64Array(n * vocab);
 	for (let t = 0; t < n; t++) {
 		for (let id = 0; id < vocab; id++) {
@@ -123,20 +137,29 @@ function layerNorm(x: Float64Array, n: number, d: number, g: Float32Array, b: Fl
 		for (let j = 0; j < d; j++) variance += ((x[t * d + j] as number) - mean) ** 2;
 		variance /= d;
 		const rstd = 1 / Math.sqrt(variance + LAYER_NORM_EPS);
-		for (let j = 0; j < d; j++) out[t * d + j] = ((x[t * d + j] as number) - mean) * rstd * (g[j] as number) + (b[j] as number);
+		for (let j = 0; j < d; j++)
+			out[t * d + j] = ((x[t * d + j] as number) - mean) * rstd * (g[j] as number) + (b[j] as number);
 	}
 	return out;
 }
 
 /** x [n·inDim] · W [inDim·outDim] + b. */
-function linear(x: Float64Array, n: number, inDim: number, outDim: number, w: Float32Array, b: Float32Array): Float64Array {
+function linear(
+	x: Float64Array,
+	n: number,
+	inDim: number,
+	outDim: number,
+	w: Float32Array,
+	b: Float32Array,
+): Float64Array {
 	const out = new Float64Array(n * outDim);
 	for (let t = 0; t < n; t++) {
 		for (let o = 0; o < outDim; o++) out[t * outDim + o] = b[o] as number;
 		for (let i = 0; i < inDim; i++) {
 			const xi = x[t * inDim + i] as number;
 			const row = i * outDim;
-			for (let o = 0; o < outDim; o++) out[t * outDim + o] = (out[t * outDim + o] as number) + xi * (w[row + o] as number);
+			for (let o = 0; o < outDim; o++)
+				out[t * outDim + o] = (out[t * outDim + o] as number) + xi * (w[row + o] as number);
 		}
 	}
 	return out;

@@ -39,8 +39,13 @@ export const TRAINING: TrainingConfig = {
 };
 
 /** Learning rate for the update that follows `step` completed steps: linear warm-up, then cosine decay. */
-export function learningRate(step: number, cfg: Pick<TrainingConfig, 'steps' | 'peakLearningRate' | 'warmupSteps' | 'finalLearningRate'>): number {
+export function learningRate(
+	step: number,
+	cfg: Pick<TrainingConfig, 'steps' | 'peakLearningRate' | 'warmupSteps' | 'finalLearningRate'>,
+): number {
 	if (step < cfg.warmupSteps) return (cfg.peakLearningRate * (step + 1)) / cfg.warmupSteps;
 	const progress = Math.min(1, (step - cfg.warmupSteps) / Math.max(1, cfg.steps - cfg.warmupSteps));
-	return cfg.finalLearningRate + 0.5 * (cfg.peakLearningRate - cfg.finalLearningRate) * (1 + Math.cos(Math.PI * progress));
+	return (
+		cfg.finalLearningRate + 0.5 * (cfg.peakLearningRate - cfg.finalLearningRate) * (1 + Math.cos(Math.PI * progress))
+	);
 }

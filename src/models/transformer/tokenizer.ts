@@ -24,10 +24,18 @@ export function tokenizerFromTokens(name: string, tokens: readonly Uint8Array[])
 /** The files that describe the tokenizer: `.tiktoken` ranks and the pattern + special tokens beside them. */
 export function tokenizerFiles(tokens: readonly Uint8Array[]): { tiktoken: string; meta: TokenizerMeta } {
 	const ranks = new Map(tokens.map((bytes, rank) => [Buffer.from(bytes).toString('latin1'), rank]));
-	return { tiktoken: formatTiktokenFile(ranks), meta: { pattern: GPT2_PATTERN, specialTokens: { [END_OF_TEXT]: tokens.length } } };
+	return {
+		tiktoken: formatTiktokenFile(ranks),
+		meta: { pattern: GPT2_PATTERN, specialTokens: { [END_OF_TEXT]: tokens.length } },
+	};
 }
 
 /** Rebuilds the tokenizer from its files. */
 export function tokenizerFromFiles(name: string, tiktoken: string, meta: TokenizerMeta): BytePairEncoding {
-	return new BytePairEncoding({ name, pattern: meta.pattern, ranks: parseTiktokenFile(tiktoken), specialTokens: meta.specialTokens });
+	return new BytePairEncoding({
+		name,
+		pattern: meta.pattern,
+		ranks: parseTiktokenFile(tiktoken),
+		specialTokens: meta.specialTokens,
+	});
 }

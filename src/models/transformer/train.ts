@@ -39,7 +39,8 @@ export function createTrainState(weights: Weights, moments?: { m: Weights; v: We
 /** Copies variables back to host memory (for checkpoints and the exported model). */
 export function readWeights(vars: Map<string, tf.Variable>): Weights {
 	const out: Weights = new Map();
-	for (const [name, variable] of vars) out.set(name, { shape: [...variable.shape], data: variable.dataSync() as Float32Array });
+	for (const [name, variable] of vars)
+		out.set(name, { shape: [...variable.shape], data: variable.dataSync() as Float32Array });
 	return out;
 }
 

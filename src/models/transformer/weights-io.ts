@@ -24,7 +24,8 @@ export function serializeWeights(config: ModelConfig, weights: Weights): { manif
 	let offset = 0;
 	for (const [name, shape] of parameterShapes(config)) {
 		const w = weights.get(name);
-		if (!w || w.shape.join() !== shape.join()) throw new Error(`weight ${name}: expected shape [${shape}], got ${w ? `[${w.shape}]` : 'none'}`);
+		if (!w || w.shape.join() !== shape.join())
+			throw new Error(`weight ${name}: expected shape [${shape}], got ${w ? `[${w.shape}]` : 'none'}`);
 		tensors.push({ name, shape, offset, length: w.data.length });
 		offset += w.data.length;
 	}
@@ -36,7 +37,8 @@ export function serializeWeights(config: ModelConfig, weights: Weights): { manif
 
 /** Unpacks `weights.bin` with its manifest, checking every shape against the config. */
 export function deserializeWeights(manifest: ModelManifest, bin: Uint8Array): Weights {
-	if (manifest.format !== 'llm-study-bot/transformer@1') throw new Error(`unknown model format ${String(manifest.format)}`);
+	if (manifest.format !== 'llm-study-bot/transformer@1')
+		throw new Error(`unknown model format ${String(manifest.format)}`);
 	validateConfig(manifest.config);
 	// Copy into an aligned buffer: a Buffer read from disk may start at an offset not divisible by 4.
 	const floats = new Float32Array(bin.byteLength / 4);
@@ -46,8 +48,10 @@ export function deserializeWeights(manifest: ModelManifest, bin: Uint8Array): We
 	for (const [name, shape] of parameterShapes(manifest.config)) {
 		const t = byName.get(name);
 		const size = shape.reduce((a, b) => a * b, 1);
-		if (!t || t.shape.join() !== shape.join() || t.length !== size) throw new Error(`weights.bin: tensor ${name} missing or misshapen`);
-		if (t.offset + t.length > floats.length) throw new Error(`weights.bin: tensor ${name} runs past the end of the file`);
+		if (!t || t.shape.join() !== shape.join() || t.length !== size)
+			throw new Error(`weights.bin: tensor ${name} missing or misshapen`);
+		if (t.offset + t.length > floats.length)
+			throw new Error(`weights.bin: tensor ${name} runs past the end of the file`);
 		out.set(name, { shape, data: floats.slice(t.offset, t.offset + t.length) });
 	}
 	return out;

@@ -56,8 +56,15 @@ export class CheckInRepository {
 			if (found?.attendeeIds.includes(entry.userId)) return;
 			const record: MeetingRecord = found
 				? { ...found, week: found.week ?? entry.week, attendeeIds: [...found.attendeeIds, entry.userId] }
-				: { meetingId: entry.meetingId, week: entry.week, startsAt: entry.meetingStartsAt, attendeeIds: [entry.userId] };
-			const next = found ? meetings.map((m) => (m === found ? record : m)) : [...meetings, record].sort((a, b) => a.startsAt.localeCompare(b.startsAt));
+				: {
+						meetingId: entry.meetingId,
+						week: entry.week,
+						startsAt: entry.meetingStartsAt,
+						attendeeIds: [entry.userId],
+					};
+			const next = found
+				? meetings.map((m) => (m === found ? record : m))
+				: [...meetings, record].sort((a, b) => a.startsAt.localeCompare(b.startsAt));
 			await this.store.set(meetingsKey, next);
 		});
 		return outcome;

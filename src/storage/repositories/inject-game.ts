@@ -61,7 +61,12 @@ export class InjectGameRepository {
 	}
 
 	/** Records a break; `first` is false when the member had already broken this level. */
-	async recordBreak(guildId: string, level: number, userId: string, at: Date): Promise<{ first: boolean; entry: InjectBreak }> {
+	async recordBreak(
+		guildId: string,
+		level: number,
+		userId: string,
+		at: Date,
+	): Promise<{ first: boolean; entry: InjectBreak }> {
 		const key = this.breaksKey(guildId);
 		const attempts = await this.attempts(guildId, level, userId);
 		return this.store.exclusive(key, async () => {

@@ -115,7 +115,11 @@ export class LiveQuizRepository {
 	}
 
 	/** Read-modify-write under the quiz's lock; `change` returns the next state, or null to save nothing. */
-	async update<R>(guildId: string, id: string, change: (current: LiveQuiz | undefined) => Promise<{ next: LiveQuiz | null; result: R }>): Promise<R> {
+	async update<R>(
+		guildId: string,
+		id: string,
+		change: (current: LiveQuiz | undefined) => Promise<{ next: LiveQuiz | null; result: R }>,
+	): Promise<R> {
 		const key = this.key(guildId, id);
 		return this.store.exclusive(key, async () => {
 			const { next, result } = await change(await this.get(guildId, id));
@@ -133,7 +137,14 @@ export class LiveQuizRepository {
 	 * Records a member's answer to question `index` once. `refusal` runs under the question's lock just before the
 	 * write and returns why the answer cannot count (the time is up), or null; `build` makes the answer to store.
 	 */
-	async answer(guildId: string, quizId: string, index: number, userId: string, refusal: () => string | null, build: () => LiveAnswer): Promise<LiveAnswerOutcome> {
+	async answer(
+		guildId: string,
+		quizId: string,
+		index: number,
+		userId: string,
+		refusal: () => string | null,
+		build: () => LiveAnswer,
+	): Promise<LiveAnswerOutcome> {
 		const indexKey = this.indexKey(guildId, quizId, index);
 		const answerKey = this.answerKey(guildId, quizId, index, userId);
 		// One member's clicks are serialised (one answer each); different members only meet in the index write below.
@@ -188,7 +199,9 @@ export class LiveQuizRepository {
 		const indexKey = this.indexKey(guildId, quizId, index);
 		return this.store.exclusive(indexKey, async () => {
 			const who = (await this.store.get<string[]>(indexKey)) ?? [];
-			const found = await this.store.getMany<LiveAnswer>(who.map((userId) => this.answerKey(guildId, quizId, index, userId)));
+			const found = await this.store.getMany<LiveAnswer>(
+				who.map((userId) => this.answerKey(guildId, quizId, index, userId)),
+			);
 			return found.filter((a): a is LiveAnswer => a !== undefined);
 		});
 	}

@@ -41,11 +41,22 @@ export class MemberActivityRepository {
 		return `guild:${guildId}:member-index`;
 	}
 
-	private async change(guildId: string, actor: Actor, now: Date, edit: (current: MemberActivity) => MemberActivity | null): Promise<void> {
+	private async change(
+		guildId: string,
+		actor: Actor,
+		now: Date,
+		edit: (current: MemberActivity) => MemberActivity | null,
+	): Promise<void> {
 		const key = this.key(guildId, actor.id);
 		const isNew = await this.store.exclusive(key, async () => {
 			const saved = await this.store.get<MemberActivity>(key);
-			const profile: MemberProfile = { userId: actor.id, name: actor.name, roles: [...actor.roles], permissions: actor.permissions.toString(), seenAt: now.toISOString() };
+			const profile: MemberProfile = {
+				userId: actor.id,
+				name: actor.name,
+				roles: [...actor.roles],
+				permissions: actor.permissions.toString(),
+				seenAt: now.toISOString(),
+			};
 			const old = saved?.profile;
 			const refresh =
 				!old ||

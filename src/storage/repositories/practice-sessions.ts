@@ -57,7 +57,11 @@ export class PracticeSessionRepository {
 	 * Read-modify-write under the session's lock. `change` sees the saved session (undefined when gone) and returns
 	 * the next one plus a result for the caller; returning `next: null` saves nothing.
 	 */
-	async update<R>(guildId: string, id: string, change: (current: PracticeSession | undefined) => Promise<{ next: PracticeSession | null; result: R }>): Promise<R> {
+	async update<R>(
+		guildId: string,
+		id: string,
+		change: (current: PracticeSession | undefined) => Promise<{ next: PracticeSession | null; result: R }>,
+	): Promise<R> {
 		const key = this.key(guildId, id);
 		return this.store.exclusive(key, async () => {
 			const { next, result } = await change(await this.get(guildId, id));

@@ -50,7 +50,11 @@ export class PresentationRepository {
 	 * Read-modify-write under the presentation's lock, so two presenters clicking at once apply one after the other.
 	 * `change` sees the saved state (undefined when gone) and returns the next one (null: save nothing) and a result.
 	 */
-	async update<R>(guildId: string, id: string, change: (current: Presentation | undefined) => Promise<{ next: Presentation | null; result: R }>): Promise<R> {
+	async update<R>(
+		guildId: string,
+		id: string,
+		change: (current: Presentation | undefined) => Promise<{ next: Presentation | null; result: R }>,
+	): Promise<R> {
 		const key = this.key(guildId, id);
 		return this.store.exclusive(key, async () => {
 			const { next, result } = await change(await this.get(guildId, id));

@@ -37,7 +37,12 @@ export class ReviewRepository {
 	 * Changes one card under the member's lock: `change` gets the card (undefined when not scheduled) and returns the
 	 * next card, or null to remove it.
 	 */
-	async change(guildId: string, userId: string, questionId: string, change: (card: ReviewCard | undefined) => ReviewCard | null): Promise<ReviewCard | null> {
+	async change(
+		guildId: string,
+		userId: string,
+		questionId: string,
+		change: (card: ReviewCard | undefined) => ReviewCard | null,
+	): Promise<ReviewCard | null> {
 		const key = this.key(guildId, userId);
 		return this.store.exclusive(key, async () => {
 			const cards = { ...(await this.cards(guildId, userId)) };

@@ -58,7 +58,11 @@ export class ScheduleLedgerRepository {
 	 * Changes one entry under the guild's lock and resolves once the store acknowledged the write, so a post is only
 	 * attempted after "in progress" is on disk. Returns the saved entry.
 	 */
-	async update(guildId: string, jobId: string, change: (current: LedgerEntry | undefined) => LedgerEntry): Promise<LedgerEntry> {
+	async update(
+		guildId: string,
+		jobId: string,
+		change: (current: LedgerEntry | undefined) => LedgerEntry,
+	): Promise<LedgerEntry> {
 		return this.store.exclusive(this.key(guildId), async () => {
 			const ledger = await this.get(guildId);
 			const next = { ...change(ledger[jobId]), jobId };

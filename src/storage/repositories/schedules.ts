@@ -78,7 +78,10 @@ export class ScheduleRepository {
 	 * Read-modify-write under the guild's lock. `change` may throw to refuse (nothing is saved); its result is saved
 	 * and returned.
 	 */
-	async update(guildId: string, change: (current: GuildSchedule | undefined) => GuildSchedule | Promise<GuildSchedule>): Promise<GuildSchedule> {
+	async update(
+		guildId: string,
+		change: (current: GuildSchedule | undefined) => GuildSchedule | Promise<GuildSchedule>,
+	): Promise<GuildSchedule> {
 		return this.store.exclusive(this.key(guildId), async () => {
 			const next = await change(await this.get(guildId));
 			await this.store.set(this.key(guildId), next);

@@ -70,7 +70,9 @@ export class TutorSessionRepository {
 			const current = await this.get(id);
 			if (!current) throw new Error(`no session ${id}`);
 			const next = change(current);
-			const turns = next.turns.slice(-MAX_TURNS).map((t) => (t.text.length > MAX_TURN_CHARS ? { ...t, text: t.text.slice(0, MAX_TURN_CHARS) } : t));
+			const turns = next.turns
+				.slice(-MAX_TURNS)
+				.map((t) => (t.text.length > MAX_TURN_CHARS ? { ...t, text: t.text.slice(0, MAX_TURN_CHARS) } : t));
 			const saved = { ...next, id, turns };
 			await this.store.set(this.key(id), saved, TTL_MS);
 			return saved;

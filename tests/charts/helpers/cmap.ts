@@ -46,7 +46,8 @@ export function cmapCodePoints(file: string): Set<number> {
 			const delta = font.readInt16BE(deltas + 2 * s);
 			const rangeOffset = font.readUInt16BE(ranges + 2 * s);
 			for (let c = start; c <= end && c !== 0xffff; c++) {
-				const glyph = rangeOffset === 0 ? (c + delta) & 0xffff : font.readUInt16BE(ranges + 2 * s + rangeOffset + 2 * (c - start));
+				const glyph =
+					rangeOffset === 0 ? (c + delta) & 0xffff : font.readUInt16BE(ranges + 2 * s + rangeOffset + 2 * (c - start));
 				if (glyph !== 0) points.add(c);
 			}
 		}

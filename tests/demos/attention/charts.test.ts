@@ -14,9 +14,21 @@ const measure: TextMeasurer = (text, font) => [...text].length * font.size * 0.6
 
 /** A small made-up result: 3 tokens, 2 heads of 4 dims, row-stochastic causal weights. */
 function fakeData(view: AttentionData['view']): AttentionData {
-	const w0 = [[1, 0, 0], [0.25, 0.75, 0], [0.2, 0.3, 0.5]];
-	const w1 = [[1, 0, 0], [0.5, 0.5, 0], [0.6, 0.1, 0.3]];
-	const v = [[1, -1, 0.5, 2], [0, 2, -0.5, 1], [3, 0, 1, -1]];
+	const w0 = [
+		[1, 0, 0],
+		[0.25, 0.75, 0],
+		[0.2, 0.3, 0.5],
+	];
+	const w1 = [
+		[1, 0, 0],
+		[0.5, 0.5, 0],
+		[0.6, 0.1, 0.3],
+	];
+	const v = [
+		[1, -1, 0.5, 2],
+		[0, 2, -0.5, 1],
+		[3, 0, 1, -1],
+	];
 	const output = w0.map((row) => v[0]!.map((_, c) => row.reduce((s, a, j) => s + a * v[j]![c]!, 0)));
 	return {
 		model: 'tiny-gpt',
@@ -27,15 +39,27 @@ function fakeData(view: AttentionData['view']): AttentionData {
 		nHeads: 2,
 		dModel: 8,
 		headDim: 4,
-		tokens: [{ id: 1, text: 'To', label: 'To' }, { id: 2, text: ' be', label: '⋅be' }, { id: 3, text: ',\n', label: ',↵' }],
+		tokens: [
+			{ id: 1, text: 'To', label: 'To' },
+			{ id: 2, text: ' be', label: '⋅be' },
+			{ id: 3, text: ',\n', label: ',↵' },
+		],
 		input: 'To be,\n',
 		weights: [w0, w1],
 		steps: {
 			q: v,
 			k: v,
 			v,
-			scores: [[2, 4, 6], [1, 3, 5], [0.4, 1.2, 2]],
-			scaled: [[1, 2, 3], [0.5, 1.5, 2.5], [0.2, 0.6, 1]],
+			scores: [
+				[2, 4, 6],
+				[1, 3, 5],
+				[0.4, 1.2, 2],
+			],
+			scaled: [
+				[1, 2, 3],
+				[0.5, 1.5, 2.5],
+				[0.2, 0.6, 1],
+			],
 			weights: w0,
 			output,
 		},
@@ -59,7 +83,11 @@ describe('attention charts', () => {
 	it('GIVEN the head view THEN the heatmap is the chosen head’s weights, causally masked, on a fixed [0, 1] scale, labelled by token', () => {
 		const chart = headChart(fakeData('head'));
 		expect(chart.values).toEqual(fakeData('head').weights[0]);
-		expect(chart.mask).toEqual([[false, true, true], [false, false, true], [false, false, false]]);
+		expect(chart.mask).toEqual([
+			[false, true, true],
+			[false, false, true],
+			[false, false, false],
+		]);
 		expect(chart.rowLabels).toEqual(['To', '⋅be', ',↵']);
 		expect(chart.colLabels).toEqual(chart.rowLabels);
 		expect(chart.domain).toEqual([0, 1]);
@@ -68,18 +96,56 @@ describe('attention charts', () => {
 	});
 
 	it('GIVEN rows with ties THEN the strongest key is the earlier one, never a future one', () => {
-		expect(rowMaxima([[1, 0, 0], [0.5, 0.5, 0], [0.2, 0.3, 0.5]])).toEqual([{ key: 0, weight: 1 }, { key: 0, weight: 0.5 }, { key: 2, weight: 0.5 }]);
+		expect(
+			rowMaxima([
+				[1, 0, 0],
+				[0.5, 0.5, 0],
+				[0.2, 0.3, 0.5],
+			]),
+		).toEqual([
+			{ key: 0, weight: 1 },
+			{ key: 0, weight: 0.5 },
+			{ key: 2, weight: 0.5 },
+		]);
 	});
 
 	it('GIVEN a map THEN the heads’ habits average rows 2… on the previous token, the first token and itself', () => {
-		expect(headHabits([[1, 0, 0], [0.25, 0.75, 0], [0.2, 0.3, 0.5]])).toEqual({ previous: (0.25 + 0.3) / 2, first: (0.25 + 0.2) / 2, self: (0.75 + 0.5) / 2 });
+		expect(
+			headHabits([
+				[1, 0, 0],
+				[0.25, 0.75, 0],
+				[0.2, 0.3, 0.5],
+			]),
+		).toEqual({ previous: (0.25 + 0.3) / 2, first: (0.25 + 0.2) / 2, self: (0.75 + 0.5) / 2 });
 		expect(headHabits([[1]])).toBeNull();
 	});
 
 	it('GIVEN a panel with values THEN every unmasked cell gets its number and every masked cell the mask text', () => {
-		const panel = { title: 'p', values: [[1, 2, 3], [4, 5, 6], [7, 8, 9]], mask: causalMask(3), maskedText: '−∞', rowLabels: ['a', 'b', 'c'], colLabels: ['a', 'b', 'c'], scale: sequentialScale([], [0, 10]), showValues: true, digits: 1, colorBar: 'v' };
+		const panel = {
+			title: 'p',
+			values: [
+				[1, 2, 3],
+				[4, 5, 6],
+				[7, 8, 9],
+			],
+			mask: causalMask(3),
+			maskedText: '−∞',
+			rowLabels: ['a', 'b', 'c'],
+			colLabels: ['a', 'b', 'c'],
+			scale: sequentialScale([], [0, 10]),
+			showValues: true,
+			digits: 1,
+			colorBar: 'v',
+		};
 		const items = layoutPanel(panel, { x: 0, y: 0, w: 500, h: 500 }, measure);
-		expect(itemsWithRole(items, 'cell-value', 'text').map((t) => t.text)).toEqual(['1.0', '4.0', '5.0', '7.0', '8.0', '9.0']);
+		expect(itemsWithRole(items, 'cell-value', 'text').map((t) => t.text)).toEqual([
+			'1.0',
+			'4.0',
+			'5.0',
+			'7.0',
+			'8.0',
+			'9.0',
+		]);
 		expect(itemsWithRole(items, 'cell-masked', 'text')).toHaveLength(3);
 		expect(itemsWithRole(items, 'row-label', 'text').map((t) => t.text)).toEqual(['a', 'b', 'c']);
 		expect(itemsWithRole(items, 'color-bar')).toHaveLength(1);
@@ -101,20 +167,42 @@ describe('attention charts', () => {
 		expect(itemsWithRole(scene.items, 'panel-cells')).toHaveLength(2);
 		expect(itemsWithRole(scene.items, 'color-bar')).toHaveLength(1);
 		const texts = itemsWithRole(scene.items, 'diagram-text', 'text').map((t) => t.text);
-		expect(texts).toEqual(['head 1: weights · V', '3 × 4', 'head 2: weights · V', '3 × 4', 'concatenated side by side: 3 × 8', '× W_O (8 × 8) + b', '3 × 8, added to the residual stream']);
+		expect(texts).toEqual([
+			'head 1: weights · V',
+			'3 × 4',
+			'head 2: weights · V',
+			'3 × 4',
+			'concatenated side by side: 3 × 8',
+			'× W_O (8 × 8) + b',
+			'3 × 8, added to the residual stream',
+		]);
 	});
 
 	it('GIVEN the steps view THEN six panels in order, scores unmasked, the mask from ③ on, V and output sliced', () => {
 		const data = fakeData('steps');
 		const panels = stepsPanels(data);
-		expect(panels.map((p) => p.title)).toEqual(['① scores = Q·Kᵀ', '② ÷ √4 = 2.000', '③ causal mask: future keys → −∞', '④ softmax of each row = weights', 'V (dims 1–4 of 4)', '⑤ output = weights · V (dims 1–4)']);
+		expect(panels.map((p) => p.title)).toEqual([
+			'① scores = Q·Kᵀ',
+			'② ÷ √4 = 2.000',
+			'③ causal mask: future keys → −∞',
+			'④ softmax of each row = weights',
+			'V (dims 1–4 of 4)',
+			'⑤ output = weights · V (dims 1–4)',
+		]);
 		expect(panels.map((p) => p.mask !== undefined)).toEqual([false, false, true, true, false, false]);
 		expect(panels[0]!.rowLabels).toEqual(['1 To', '2 ⋅be', '3 ,↵']);
 		expect(panels[4]!.colLabels).toEqual(['d1', 'd2', 'd3', 'd4']);
 		expect(panels[4]!.scale).toBe(panels[5]!.scale);
 		const scene = layoutSteps(data, measure);
 		expect(itemsWithRole(scene.items, 'panel-cells')).toHaveLength(6);
-		expect(itemsWithRole(scene.items, 'cell-masked', 'text').map((t) => t.text)).toEqual(['−∞', '−∞', '−∞', '0', '0', '0']);
+		expect(itemsWithRole(scene.items, 'cell-masked', 'text').map((t) => t.text)).toEqual([
+			'−∞',
+			'−∞',
+			'−∞',
+			'0',
+			'0',
+			'0',
+		]);
 	});
 
 	it('GIVEN the steps THEN the walk-through’s exponentials divided by their sum are the weights it lists', () => {
@@ -125,7 +213,9 @@ describe('attention charts', () => {
 			return e.map((x) => x / sum);
 		})();
 		const text = stepsWalkthrough(data);
-		const rows = [...text.matchAll(/^\s*\d+ \S+\s+(\S+)\s+(\S+)\s+(\S+)\s+(\S+)$/gm)].map((m) => m.slice(1).map((s) => Number(s.replace('−', '-'))));
+		const rows = [...text.matchAll(/^\s*\d+ \S+\s+(\S+)\s+(\S+)\s+(\S+)\s+(\S+)$/gm)].map((m) =>
+			m.slice(1).map((s) => Number(s.replace('−', '-'))),
+		);
 		expect(rows).toHaveLength(3);
 		const sumE = rows.reduce((s, r) => s + r[2]!, 0);
 		for (const r of rows) expect(r[3]).toBeCloseTo(r[2]! / sumE, 3);
@@ -136,7 +226,11 @@ describe('attention charts', () => {
 		expect(csvField('a,b')).toBe('"a,b"');
 		expect(csvField('say "hi"')).toBe('"say ""hi"""');
 		const csv = stepsCsv(fakeData('steps')).split('\n');
-		expect(csv.filter((l) => l.startsWith('masked,'))).toEqual(['masked,1,To,1,-inf,-inf', 'masked,2,⋅be,0.5,1.5,-inf', 'masked,3,",↵",0.2,0.6,1']);
+		expect(csv.filter((l) => l.startsWith('masked,'))).toEqual([
+			'masked,1,To,1,-inf,-inf',
+			'masked,2,⋅be,0.5,1.5,-inf',
+			'masked,3,",↵",0.2,0.6,1',
+		]);
 		expect(csv).toContain('quantity,row,token,d1,d2,d3,d4');
 	});
 });

@@ -18,10 +18,14 @@ const examples = [
 ] as const;
 
 describe.runIf(write)('README /attention examples', () => {
-	it.each(examples)('GIVEN the command THEN docs/%s is its chart', async (file, options) => {
-		const reply = await runForReply(attention, options);
-		const png = reply.files![0]!.data;
-		expect(pngSize(png)).not.toBeNull();
-		writeFileSync(path.join(repoRoot(), 'docs', file), png);
-	}, 60_000);
+	it.each(examples)(
+		'GIVEN the command THEN docs/%s is its chart',
+		async (file, options) => {
+			const reply = await runForReply(attention, options);
+			const png = reply.files![0]!.data;
+			expect(pngSize(png)).not.toBeNull();
+			writeFileSync(path.join(repoRoot(), 'docs', file), png);
+		},
+		60_000,
+	);
 });

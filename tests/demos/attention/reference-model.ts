@@ -20,12 +20,43 @@ export function shippedWeights(): Promise<{ config: ModelConfig; weights: Weight
 	shipped ??= (async () => {
 		const dir = path.join(repoRoot(), 'assets/models/tiny-gpt');
 		const manifest = JSON.parse(await readFile(path.join(dir, 'model.json'), 'utf8')) as ModelManifest;
-		return { config: manifest.config, weights: deserializeWeights(manifest, await readFile(path.join(dir, 'weights.bin'))) };
+		return {
+			config: manifest.config,
+			weights: deserializeWeights(manifest, await readFile(path.join(dir, 'weights.bin'))),
+		};
 	})();
 	return shipped;
 }
 
-const WORDS = ['the', 'prince', 'said', 'to', 'Natasha', 'that', 'she', 'was', 'late', 'war', 'and', 'peace', 'king', 'Romeo', 'thou', 'art', 'love', 'Moscow', 'be', 'or', 'not', 'question', 'Pierre', 'old', 'count', 'ball', 'night'];
+const WORDS = [
+	'the',
+	'prince',
+	'said',
+	'to',
+	'Natasha',
+	'that',
+	'she',
+	'was',
+	'late',
+	'war',
+	'and',
+	'peace',
+	'king',
+	'Romeo',
+	'thou',
+	'art',
+	'love',
+	'Moscow',
+	'be',
+	'or',
+	'not',
+	'question',
+	'Pierre',
+	'old',
+	'count',
+	'ball',
+	'night',
+];
 const PUNCTUATION = ['', '', '', ',', '.', '!', '?', ';', '\n'];
 
 /** A text of `words` random words and punctuation, from a seeded stream (so a failure can be re-run). */
@@ -47,7 +78,13 @@ export interface ReferenceSteps {
 }
 
 /** Recomputes one head of one layer from the reference residual stream, in plain loops. */
-export function referenceSteps(config: ModelConfig, weights: Weights, tokens: readonly number[], layer: number, head: number): ReferenceSteps {
+export function referenceSteps(
+	config: ModelConfig,
+	weights: Weights,
+	tokens: readonly number[],
+	layer: number,
+	head: number,
+): ReferenceSteps {
 	const d = config.dModel;
 	const dh = d / config.nHeads;
 	const n = tokens.length;
@@ -86,12 +123,17 @@ export function referenceSteps(config: ModelConfig, weights: Weights, tokens: re
 		const sum = exps.reduce((s, e) => s + e, 0);
 		return row.map((_, j) => (j <= i ? exps[j]! / sum : 0));
 	});
-	const output = attention.map((row) => Array.from({ length: dh }, (_, c) => row.reduce((s, a, j) => s + a * v[j]![c]!, 0)));
+	const output = attention.map((row) =>
+		Array.from({ length: dh }, (_, c) => row.reduce((s, a, j) => s + a * v[j]![c]!, 0)),
+	);
 	return { q, k, v, scores, scaled, weights: attention, output };
 }
 
 /** The largest absolute difference between two matrices of the same shape (throws on a shape mismatch). */
-export function maxDiff(a: readonly (readonly number[])[], b: readonly (readonly number[])[] | ArrayLike<number>[]): number {
+export function maxDiff(
+	a: readonly (readonly number[])[],
+	b: readonly (readonly number[])[] | ArrayLike<number>[],
+): number {
 	if (a.length !== b.length) throw new Error(`rows: ${a.length} vs ${b.length}`);
 	let max = 0;
 	a.forEach((row, r) => {

@@ -7,8 +7,15 @@ import { shippedWeights } from '../residual/weights.js';
 describe('/ffn arithmetic', () => {
 	it('GIVEN activations THEN the top units are the largest, ties to the lower unit, and counts are strict', () => {
 		const hidden = [0.1, 2, 2, -0.1, /* position 1 */ 1, 0, 3, 1];
-		expect(topUnits(hidden, 0, 4, 2)).toEqual([{ unit: 1, value: 2 }, { unit: 2, value: 2 }]);
-		expect(topUnits(hidden, 1, 4, 3)).toEqual([{ unit: 2, value: 3 }, { unit: 0, value: 1 }, { unit: 3, value: 1 }]);
+		expect(topUnits(hidden, 0, 4, 2)).toEqual([
+			{ unit: 1, value: 2 },
+			{ unit: 2, value: 2 },
+		]);
+		expect(topUnits(hidden, 1, 4, 3)).toEqual([
+			{ unit: 2, value: 3 },
+			{ unit: 0, value: 1 },
+			{ unit: 3, value: 1 },
+		]);
 		expect(countAbove(hidden, 1, 4, 1)).toBe(1);
 	});
 
@@ -26,10 +33,15 @@ describe('/ffn arithmetic', () => {
 		const ref = referenceForward(config, weights, tokens);
 		for (let layer = 0; layer < config.nLayers; layer++) {
 			for (const t of [0, 4]) {
-				const x = Array.from({ length: config.dModel }, (_, j) => ref.residualPre[layer]![t * config.dModel + j]! + ref.attnOut[layer]![t * config.dModel + j]!);
+				const x = Array.from(
+					{ length: config.dModel },
+					(_, j) => ref.residualPre[layer]![t * config.dModel + j]! + ref.attnOut[layer]![t * config.dModel + j]!,
+				);
 				const step = ffnAt(plain, layer, x);
-				for (let j = 0; j < config.dModel; j++) expect(step.output[j]).toBeCloseTo(ref.ffnOut[layer]![t * config.dModel + j]!, 9);
-				for (let u = 0; u < config.dFF; u += 37) expect(step.hidden[u]).toBeCloseTo(ref.ffnHidden[layer]![t * config.dFF + u]!, 9);
+				for (let j = 0; j < config.dModel; j++)
+					expect(step.output[j]).toBeCloseTo(ref.ffnOut[layer]![t * config.dModel + j]!, 9);
+				for (let u = 0; u < config.dFF; u += 37)
+					expect(step.hidden[u]).toBeCloseTo(ref.ffnHidden[layer]![t * config.dFF + u]!, 9);
 			}
 		}
 	});

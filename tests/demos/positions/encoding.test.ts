@@ -1,15 +1,30 @@
 import { describe, expect, it } from 'vitest';
 import { evaluatePure } from '../../../src/curriculum/index.js';
 import { analysePositions } from '../../../src/demos/positions/analysis.js';
-import { cosineMatrix, distanceBelow, dotMatrix, meanByDistance, mostAlikeApart, norm, sinusoidalEncoding, wavelength } from '../../../src/demos/positions/encoding.js';
+import {
+	cosineMatrix,
+	distanceBelow,
+	dotMatrix,
+	meanByDistance,
+	mostAlikeApart,
+	norm,
+	sinusoidalEncoding,
+	wavelength,
+} from '../../../src/demos/positions/encoding.js';
 
 describe('/positions arithmetic', () => {
 	it('GIVEN the sinusoidal encoding THEN every value is the curriculum’s own positional-encoding computation', () => {
 		const pe = sinusoidalEncoding(50, 16);
 		for (const pos of [0, 1, 7, 49]) {
 			for (let i = 0; i < 8; i++) {
-				expect(pe[pos]![2 * i]).toBeCloseTo(evaluatePure({ kind: 'positional-encoding', pos, i, d_model: 16, component: 'sin' }), 12);
-				expect(pe[pos]![2 * i + 1]).toBeCloseTo(evaluatePure({ kind: 'positional-encoding', pos, i, d_model: 16, component: 'cos' }), 12);
+				expect(pe[pos]![2 * i]).toBeCloseTo(
+					evaluatePure({ kind: 'positional-encoding', pos, i, d_model: 16, component: 'sin' }),
+					12,
+				);
+				expect(pe[pos]![2 * i + 1]).toBeCloseTo(
+					evaluatePure({ kind: 'positional-encoding', pos, i, d_model: 16, component: 'cos' }),
+					12,
+				);
 			}
 		}
 		expect(wavelength(3, 16)).toBeCloseTo(evaluatePure({ kind: 'positional-wavelength', i: 3, d_model: 16 }), 9);
@@ -19,7 +34,12 @@ describe('/positions arithmetic', () => {
 		const d = 12;
 		const pe = sinusoidalEncoding(40, d);
 		const dots = dotMatrix(pe);
-		for (const [p, q] of [[5, 2], [30, 27], [39, 0], [20, 20]] as const) {
+		for (const [p, q] of [
+			[5, 2],
+			[30, 27],
+			[39, 0],
+			[20, 20],
+		] as const) {
 			let expected = 0;
 			for (let i = 0; i < d / 2; i++) expected += Math.cos((p - q) / 10000 ** ((2 * i) / d));
 			expect(dots[p]![q]).toBeCloseTo(expected, 10);
@@ -41,7 +61,15 @@ describe('/positions arithmetic', () => {
 		expect(distanceBelow([1, 0.9], 0.5)).toBeNull();
 		expect(mostAlikeApart(m, 2)).toEqual({ p: 3, q: 0, value: 0.9 });
 		expect(mostAlikeApart(m, 4)).toBeNull();
-		expect(cosineMatrix([[3, 4], [0, 0]])).toEqual([[1, 0], [0, 0]]);
+		expect(
+			cosineMatrix([
+				[3, 4],
+				[0, 0],
+			]),
+		).toEqual([
+			[1, 0],
+			[0, 0],
+		]);
 	});
 
 	it('GIVEN few dimensions and many positions THEN a pair far apart is more alike than neighbours (the waves realign)', () => {

@@ -6,7 +6,11 @@ import { customIds, demoHarness, type DemoHarness } from '../../present/harness.
 import { encodeRequest } from '../../../src/demos/rerun/request.js';
 
 const fieldIds = (modal: { components: unknown[] } | null): string[] =>
-	(modal?.components ?? []).map((row) => ((row as { type: number; components: APITextInputComponent[] }).type === ComponentType.ActionRow ? (row as { components: APITextInputComponent[] }).components[0]!.custom_id : ''));
+	(modal?.components ?? []).map((row) =>
+		(row as { type: number; components: APITextInputComponent[] }).type === ComponentType.ActionRow
+			? (row as { components: APITextInputComponent[] }).components[0]!.custom_id
+			: '',
+	);
 
 describe('"Run again with…" through the dispatcher', () => {
 	let h: DemoHarness;
@@ -28,7 +32,9 @@ describe('"Run again with…" through the dispatcher', () => {
 		expect(rerun.final!.content).toBe('🔁 **Linus** ran `/tokenize` again: `encoding` `gpt2` → `gpt-4o`');
 		expect(rerun.final!.embeds![0]!.title).toBe('Tokens: gpt-4o (o200k_base)');
 		// The new reply carries its own button, with the new options.
-		expect(customIds(rerun.final)).toEqual([`present:rr:i:${encodeRequest({ command: 'tokenize', options: { text: 'Hello world', encoding: 'gpt-4o' } })}`]);
+		expect(customIds(rerun.final)).toEqual([
+			`present:rr:i:${encodeRequest({ command: 'tokenize', options: { text: 'Hello world', encoding: 'gpt-4o' } })}`,
+		]);
 	});
 
 	it('GIVEN a value the command refuses THEN the member gets the command’s own ❌ message, privately', async () => {
@@ -36,7 +42,10 @@ describe('"Run again with…" through the dispatcher', () => {
 		const opened = await h.button(customIds(first.final)[0]!);
 		const refused = await h.modal(opened.modal!.custom_id, { text: 'Hello', encoding: 'gpt-5', show: '' });
 		expect(refused.responder.names).toEqual(['defer', 'deleteOriginal', 'followUp']);
-		expect(refused.final).toEqual({ content: '❌ `encoding` must be one of `gpt-4o`, `gpt-4`, `gpt2`, `compare`.', ephemeral: true });
+		expect(refused.final).toEqual({
+			content: '❌ `encoding` must be one of `gpt-4o`, `gpt-4`, `gpt2`, `compare`.',
+			ephemeral: true,
+		});
 	});
 
 	it('GIVEN options too long for a custom id THEN they are stored and the stored button works like an inline one', async () => {
@@ -52,10 +61,18 @@ describe('"Run again with…" through the dispatcher', () => {
 	});
 
 	it('GIVEN a stored button whose options are gone, or a forged one THEN the click is answered politely', async () => {
-		expect((await h.button('present:rr:s:AAAAAAAA')).final).toEqual({ content: '❌ This button has expired: type the command to run it again.', ephemeral: true });
-		expect((await h.button('present:rr:i:@@@')).final).toEqual({ content: '❌ This button is no longer supported. Run the command again.', ephemeral: true });
+		expect((await h.button('present:rr:s:AAAAAAAA')).final).toEqual({
+			content: '❌ This button has expired: type the command to run it again.',
+			ephemeral: true,
+		});
+		expect((await h.button('present:rr:i:@@@')).final).toEqual({
+			content: '❌ This button is no longer supported. Run the command again.',
+			ephemeral: true,
+		});
 		const unknown = `present:rr:i:${encodeRequest({ command: 'nosuch', options: {} })}`;
-		expect((await h.button(unknown)).final!.content).toBe('❌ /nosuch is not available on this bot (any more), so it cannot run from here.');
+		expect((await h.button(unknown)).final!.content).toBe(
+			'❌ /nosuch is not available on this bot (any more), so it cannot run from here.',
+		);
 	});
 
 	it('GIVEN the store is down THEN a long demo still answers, without the button', async () => {

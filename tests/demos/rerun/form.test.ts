@@ -1,4 +1,9 @@
-import { ApplicationCommandOptionType as T, ComponentType, TextInputStyle, type APITextInputComponent } from 'discord-api-types/v10';
+import {
+	ApplicationCommandOptionType as T,
+	ComponentType,
+	TextInputStyle,
+	type APITextInputComponent,
+} from 'discord-api-types/v10';
 import { describe, expect, it } from 'vitest';
 import type { CommandData } from '../../../src/core/options.js';
 import { applyForm, editableOptions, FORM_LIMITS, rerunForm, valueHint } from '../../../src/demos/rerun/form.js';
@@ -22,24 +27,49 @@ const sample: CommandData = {
 };
 
 const inputs = (form: ReturnType<typeof rerunForm>): APITextInputComponent[] =>
-	form.components.map((row) => (row.type === ComponentType.ActionRow ? (row.components[0] as APITextInputComponent) : (undefined as never)));
+	form.components.map((row) =>
+		row.type === ComponentType.ActionRow ? (row.components[0] as APITextInputComponent) : (undefined as never),
+	);
 
 describe('the "Run again with…" form', () => {
 	it('GIVEN eight options THEN five are editable: the required one, those the run set, then the first others, in the command’s order', () => {
 		const request = { command: 'sample', options: { prompt: 'To be', tokens: 40, seed: 42 } };
-		expect(editableOptions(sample, request).map((o) => o.name)).toEqual(['prompt', 'temperature', 'top_k', 'seed', 'tokens']);
-		const all = { command: 'sample', options: { prompt: 'x', temperature: 1, top_k: 5, top_p: 0.9, min_p: 0.1, seed: 1, tokens: 5, samples: 2 } };
+		expect(editableOptions(sample, request).map((o) => o.name)).toEqual([
+			'prompt',
+			'temperature',
+			'top_k',
+			'seed',
+			'tokens',
+		]);
+		const all = {
+			command: 'sample',
+			options: { prompt: 'x', temperature: 1, top_k: 5, top_p: 0.9, min_p: 0.1, seed: 1, tokens: 5, samples: 2 },
+		};
 		expect(editableOptions(sample, all)).toHaveLength(FORM_LIMITS.inputs);
 	});
 
 	it('GIVEN the command prefers some options THEN they come right after the required one, in its order of preference', () => {
-		const request = { command: 'sample', options: { prompt: 'To be', tokens: 40, seed: 42, top_p: 0.9 }, prefer: ['samples', 'temperature'] };
+		const request = {
+			command: 'sample',
+			options: { prompt: 'To be', tokens: 40, seed: 42, top_p: 0.9 },
+			prefer: ['samples', 'temperature'],
+		};
 		// prompt (required), samples and temperature (preferred), then the set ones in the command's order: top_p, seed.
-		expect(editableOptions(sample, request).map((o) => o.name)).toEqual(['prompt', 'temperature', 'top_p', 'seed', 'samples']);
+		expect(editableOptions(sample, request).map((o) => o.name)).toEqual([
+			'prompt',
+			'temperature',
+			'top_p',
+			'seed',
+			'samples',
+		]);
 	});
 
 	it('GIVEN a run THEN the form is filled with its values, labels say the allowed values, and every limit holds', () => {
-		const form = rerunForm(sample, { command: 'sample', options: { prompt: 'To be', temperature: 0.8 } }, 'present:rm:i:x');
+		const form = rerunForm(
+			sample,
+			{ command: 'sample', options: { prompt: 'To be', temperature: 0.8 } },
+			'present:rm:i:x',
+		);
 		expect(form.title).toBe('Run /sample again');
 		const fields = inputs(form);
 		expect(fields.map((f) => [f.custom_id, f.label, f.value ?? null, f.required])).toEqual([
@@ -59,13 +89,49 @@ describe('the "Run again with…" form', () => {
 	});
 
 	it('GIVEN choices THEN the label lists them; a label that would be too long is the name alone', () => {
-		expect(valueHint({ type: T.String, name: 'encoding', description: 'x', choices: [{ name: 'a', value: 'gpt2' }, { name: 'b', value: 'compare' }] })).toBe('gpt2|compare');
-		const data: CommandData = { name: 'x', description: 'x', options: [{ type: T.String, name: 'mode', description: 'm', choices: ['aaaaaaaaaa', 'bbbbbbbbbb', 'cccccccccc', 'dddddddddd'].map((v) => ({ name: v, value: v })) }] };
+		expect(
+			valueHint({
+				type: T.String,
+				name: 'encoding',
+				description: 'x',
+				choices: [
+					{ name: 'a', value: 'gpt2' },
+					{ name: 'b', value: 'compare' },
+				],
+			}),
+		).toBe('gpt2|compare');
+		const data: CommandData = {
+			name: 'x',
+			description: 'x',
+			options: [
+				{
+					type: T.String,
+					name: 'mode',
+					description: 'm',
+					choices: ['aaaaaaaaaa', 'bbbbbbbbbb', 'cccccccccc', 'dddddddddd'].map((v) => ({ name: v, value: v })),
+				},
+			],
+		};
 		expect(inputs(rerunForm(data, { command: 'x', options: {} }, 'id'))[0]!.label).toBe('mode');
 	});
 
 	it('GIVEN a value longer than a text input holds THEN that option is not in the form and keeps its value', () => {
-		const data: CommandData = { name: 'tokenize', description: 'x', options: [{ type: T.String, name: 'text', description: 't', required: true }, { type: T.String, name: 'show', description: 's', choices: [{ name: 'ids', value: 'ids' }, { name: 'bytes', value: 'bytes' }] }] };
+		const data: CommandData = {
+			name: 'tokenize',
+			description: 'x',
+			options: [
+				{ type: T.String, name: 'text', description: 't', required: true },
+				{
+					type: T.String,
+					name: 'show',
+					description: 's',
+					choices: [
+						{ name: 'ids', value: 'ids' },
+						{ name: 'bytes', value: 'bytes' },
+					],
+				},
+			],
+		};
 		const request = { command: 'tokenize', options: { text: '🙂'.repeat(3000), show: 'ids' } };
 		expect(editableOptions(data, request).map((o) => o.name)).toEqual(['show']);
 		const applied = applyForm(data, request, { show: ' bytes ', text: 'ignored' }).options;
@@ -74,12 +140,37 @@ describe('the "Run again with…" form', () => {
 	});
 
 	it('GIVEN edited fields THEN emptied options fall back to defaults, free text keeps its spaces, numbers are trimmed, strangers are ignored, and argsFor converts', () => {
-		const request = { command: 'sample', options: { prompt: 'To be', temperature: 0.8, top_k: 5, top_p: 0.9, seed: 42, samples: 3 } };
-		const applied = applyForm(sample, request, { prompt: '  To be, or not ', temperature: ' 1.5 ', top_k: '5', top_p: '0.9', seed: '', samples: '5', evil: 'x' });
+		const request = {
+			command: 'sample',
+			options: { prompt: 'To be', temperature: 0.8, top_k: 5, top_p: 0.9, seed: 42, samples: 3 },
+		};
+		const applied = applyForm(sample, request, {
+			prompt: '  To be, or not ',
+			temperature: ' 1.5 ',
+			top_k: '5',
+			top_p: '0.9',
+			seed: '',
+			samples: '5',
+			evil: 'x',
+		});
 		// samples is not in the form (the five places went to prompt and the first four set options), so it keeps 3.
-		expect(applied.options).toEqual({ prompt: '  To be, or not ', temperature: '1.5', top_k: '5', top_p: '0.9', samples: 3 });
-		expect(argsFor(sample, { options: applied.options })).toEqual({ prompt: '  To be, or not ', temperature: 1.5, top_k: 5, top_p: 0.9, samples: 3 });
-		expect(() => argsFor(sample, { options: { ...applied.options, temperature: 'hot' } })).toThrow('`temperature` must be a number.');
+		expect(applied.options).toEqual({
+			prompt: '  To be, or not ',
+			temperature: '1.5',
+			top_k: '5',
+			top_p: '0.9',
+			samples: 3,
+		});
+		expect(argsFor(sample, { options: applied.options })).toEqual({
+			prompt: '  To be, or not ',
+			temperature: 1.5,
+			top_k: 5,
+			top_p: 0.9,
+			samples: 3,
+		});
+		expect(() => argsFor(sample, { options: { ...applied.options, temperature: 'hot' } })).toThrow(
+			'`temperature` must be a number.',
+		);
 	});
 
 	it('GIVEN a re-run THEN its first line says who changed what, without markdown from the name or values', () => {
@@ -87,7 +178,11 @@ describe('the "Run again with…" form', () => {
 		expect(changeLine('Ada *the* presenter', before, { prompt: 'To be', temperature: '1.5', top_k: '5' })).toBe(
 			'🔁 **Ada \\*the\\* presenter** ran `/sample` again: `temperature` `0.8` → `1.5`, `seed` back to its default, `top_k` set to `5`',
 		);
-		expect(changeLine('Ada', before, { ...before.options })).toBe('🔁 **Ada** ran `/sample` again with the same options');
-		expect(changeLine('Ada', { command: 'x', options: { text: 'a'.repeat(50) } }, { text: 'b`c'.repeat(20) })).toBe('🔁 **Ada** ran `/x` again: `text` changed (60 characters)');
+		expect(changeLine('Ada', before, { ...before.options })).toBe(
+			'🔁 **Ada** ran `/sample` again with the same options',
+		);
+		expect(changeLine('Ada', { command: 'x', options: { text: 'a'.repeat(50) } }, { text: 'b`c'.repeat(20) })).toBe(
+			'🔁 **Ada** ran `/x` again: `text` changed (60 characters)',
+		);
 	});
 });

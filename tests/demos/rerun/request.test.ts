@@ -1,11 +1,25 @@
 import { describe, expect, it } from 'vitest';
 import { CUSTOM_ID_MAX } from '../../../src/core/custom-id.js';
-import { decodeRequest, encodeRequest, inlineRef, refFromArgs, requestFrom, rerunCustomId } from '../../../src/demos/rerun/request.js';
+import {
+	decodeRequest,
+	encodeRequest,
+	inlineRef,
+	refFromArgs,
+	requestFrom,
+	rerunCustomId,
+} from '../../../src/demos/rerun/request.js';
 
 describe('rerun requests', () => {
 	it('GIVEN handler args THEN the request keeps the option values, splits off the subcommand and drops unset options', () => {
-		expect(requestFrom('sample', { prompt: 'To be', temperature: 0.8, seed: undefined })).toEqual({ command: 'sample', options: { prompt: 'To be', temperature: 0.8 } });
-		expect(requestFrom('quiz', { subcommand: 'practice', week: 3 })).toEqual({ command: 'quiz', subcommand: 'practice', options: { week: 3 } });
+		expect(requestFrom('sample', { prompt: 'To be', temperature: 0.8, seed: undefined })).toEqual({
+			command: 'sample',
+			options: { prompt: 'To be', temperature: 0.8 },
+		});
+		expect(requestFrom('quiz', { subcommand: 'practice', week: 3 })).toEqual({
+			command: 'quiz',
+			subcommand: 'practice',
+			options: { week: 3 },
+		});
 	});
 
 	it('GIVEN an option a form cannot carry (a user) THEN there is no request', () => {
@@ -28,7 +42,10 @@ describe('rerun requests', () => {
 
 	it.each([
 		['not base64 JSON', '!!!'],
-		['a preference that is not a list of names', Buffer.from(JSON.stringify({ c: 'x', o: {}, p: 'seed' })).toString('base64url')],
+		[
+			'a preference that is not a list of names',
+			Buffer.from(JSON.stringify({ c: 'x', o: {}, p: 'seed' })).toString('base64url'),
+		],
 		['JSON that is not a request', Buffer.from('[1,2]').toString('base64url')],
 		['a nested value', Buffer.from(JSON.stringify({ c: 'x', o: { a: { b: 1 } } })).toString('base64url')],
 		['a missing command', Buffer.from(JSON.stringify({ o: {} })).toString('base64url')],
@@ -43,7 +60,9 @@ describe('rerun requests', () => {
 		expect(rerunCustomId('rr', ref).length).toBeLessThanOrEqual(CUSTOM_ID_MAX);
 		expect(rerunCustomId('rm', ref).length).toBeLessThanOrEqual(CUSTOM_ID_MAX);
 		expect(rerunCustomId('rr', ref)).toMatch(/^present:rr:i:/);
-		expect(inlineRef({ command: 'residual', options: { text: 'The old prince said to Natasha that the war had begun' } })).toBeNull();
+		expect(
+			inlineRef({ command: 'residual', options: { text: 'The old prince said to Natasha that the war had begun' } }),
+		).toBeNull();
 	});
 
 	it('GIVEN custom id arguments THEN only the two well-formed kinds are accepted', () => {

@@ -30,10 +30,25 @@ describe('/residual: the logit lens', () => {
 	it('GIVEN more positions than fit THEN the lens draws the last ones, one cell per depth and position, outlined where the top token is the next one', () => {
 		expect(lensPositions(5)).toEqual([0, 1, 2, 3, 4]);
 		expect(lensPositions(20)).toEqual(Array.from({ length: LENS_MAX_COLUMNS }, (_, i) => 20 - LENS_MAX_COLUMNS + i));
-		expect(normColumns(4)).toEqual(['x₀ in', 'attn 1', 'FFN 1', 'attn 2', 'FFN 2', 'attn 3', 'FFN 3', 'attn 4', 'FFN 4', 'x₄ out']);
+		expect(normColumns(4)).toEqual([
+			'x₀ in',
+			'attn 1',
+			'FFN 1',
+			'attn 2',
+			'FFN 2',
+			'attn 3',
+			'FFN 3',
+			'attn 4',
+			'FFN 4',
+			'x₄ out',
+		]);
 		const top = (id: number, prob: number) => [{ id, text: `t${id}`, logit: 0, prob }];
 		const data = {
-			tokens: [{ id: 1, text: 'a' }, { id: 2, text: 'b' }, { id: 3, text: 'c' }],
+			tokens: [
+				{ id: 1, text: 'a' },
+				{ id: 2, text: 'b' },
+				{ id: 3, text: 'c' },
+			],
 			layers: 1,
 			lens: [
 				[top(1, 0.5), top(2, 0.5), top(3, 0.5)],
@@ -44,6 +59,13 @@ describe('/residual: the logit lens', () => {
 		expect(itemsWithRole(scene.items, 'lens-cell')).toHaveLength(6);
 		// After "a" the text goes on with "b": the output row predicts it (outlined); the embeddings' "b" at position 2 is not next.
 		expect(itemsWithRole(scene.items, 'lens-hit')).toHaveLength(1);
-		expect(itemsWithRole(scene.items, 'lens-token', 'text').map((t) => t.text)).toEqual(['t1', 't2', 't2', 't9', 't3', 't4']);
+		expect(itemsWithRole(scene.items, 'lens-token', 'text').map((t) => t.text)).toEqual([
+			't1',
+			't2',
+			't2',
+			't9',
+			't3',
+			't4',
+		]);
 	});
 });

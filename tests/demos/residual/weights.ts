@@ -8,5 +8,8 @@ import { deserializeWeights, type ModelManifest } from '../../../src/models/tran
 export function shippedWeights(): { config: ModelConfig; weights: ReturnType<typeof deserializeWeights> } {
 	const dir = path.join(repoRoot(), 'assets/models/tiny-gpt');
 	const manifest = JSON.parse(readFileSync(path.join(dir, 'model.json'), 'utf8')) as ModelManifest;
-	return { config: manifest.config, weights: deserializeWeights(manifest, readFileSync(path.join(dir, 'weights.bin'))) };
+	return {
+		config: manifest.config,
+		weights: deserializeWeights(manifest, readFileSync(path.join(dir, 'weights.bin'))),
+	};
 }

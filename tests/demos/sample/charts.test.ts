@@ -17,7 +17,12 @@ const tokenOf = (id: number) => ({ text: ` t${id}`, label: `⋅t${id}` });
 
 function resultFor(args: SampleArgs, sampled?: number): SampleResult {
 	const settings = settingsFrom({ seed: 1, ...args });
-	const filtered = applyFilters(LOGITS, { temperature: settings.temperature, topK: settings.topK, topP: settings.topP, minP: settings.minP });
+	const filtered = applyFilters(LOGITS, {
+		temperature: settings.temperature,
+		topK: settings.topK,
+		topP: settings.topP,
+		minP: settings.minP,
+	});
 	const token = sampled ?? filtered.kept[0]!;
 	return {
 		engine: 'local',
@@ -25,7 +30,15 @@ function resultFor(args: SampleArgs, sampled?: number): SampleResult {
 		prompt: 'The old prince said',
 		settings,
 		next: summarise(filtered, token, tokenOf),
-		continuations: [{ firstNumber: 1, pieces: [{ id: token, ...tokenOf(token), final: filtered.probs[token]!, raw: filtered.steps[0]!.before[token]! }], text: tokenOf(token).text }],
+		continuations: [
+			{
+				firstNumber: 1,
+				pieces: [
+					{ id: token, ...tokenOf(token), final: filtered.probs[token]!, raw: filtered.steps[0]!.before[token]! },
+				],
+				text: tokenOf(token).text,
+			},
+		],
 		draws: null,
 	};
 }
@@ -44,10 +57,20 @@ describe('/sample next-token chart', () => {
 
 	it('GIVEN temperature, top-k and top-p THEN three series, the last cut-off labelled, an earlier cut drawn as an extra line, and the cumulative line', () => {
 		const { input, lines } = nextTokenChart(resultFor({ temperature: 0.7, top_k: 15, top_p: 0.8 }));
-		expect(input.series.map((s) => s.name)).toEqual(['the model (T = 1)', 'after T = 0.7', 'after the filters (drawn from)']);
+		expect(input.series.map((s) => s.name)).toEqual([
+			'the model (T = 1)',
+			'after T = 0.7',
+			'after the filters (drawn from)',
+		]);
 		const view = resultFor({ temperature: 0.7, top_k: 15, top_p: 0.8 }).next;
-		expect(view.cuts.map((c) => [c.filter, c.kept])).toEqual([['top-k', 15], ['top-p', view.kept]]);
-		expect(input.cutoff).toEqual({ afterIndex: view.kept - 1, label: `top-p = 0.8 (Σ ${pct(view.cuts[1]!.cutoff!)}): ${view.kept} kept` });
+		expect(view.cuts.map((c) => [c.filter, c.kept])).toEqual([
+			['top-k', 15],
+			['top-p', view.kept],
+		]);
+		expect(input.cutoff).toEqual({
+			afterIndex: view.kept - 1,
+			label: `top-p = 0.8 (Σ ${pct(view.cuts[1]!.cutoff!)}): ${view.kept} kept`,
+		});
 		expect(lines).toEqual([{ afterIndex: 14, label: 'top-k = 15: 15 kept' }]);
 		expect(input.line!.values.slice(0, 3).every((v, i, a) => i === 0 || v > a[i - 1]!)).toBe(true);
 		expect(input.line!.values.at(-1)).toBeCloseTo(1, 12);
@@ -110,7 +133,10 @@ describe('/sample draws', () => {
 		expect(rows.at(-1)!.label).toBe('all others');
 		expect(rows.reduce((s, r) => s + r.final, 0)).toBeCloseTo(1, 12);
 		expect(rows.reduce((s, r) => s + r.count, 0)).toBe(500);
-		expect(drawsChart(result).series.map((s) => s.name)).toEqual(['probability drawn with (after temperature and filters)', 'share of the 500 draws']);
+		expect(drawsChart(result).series.map((s) => s.name)).toEqual([
+			'probability drawn with (after temperature and filters)',
+			'share of the 500 draws',
+		]);
 	});
 
 	it('GIVEN greedy THEN every draw is the top token', () => {
@@ -129,12 +155,18 @@ describe('/sample texts', () => {
 	});
 
 	it('GIVEN settings THEN the line names each filter, off when off', () => {
-		expect(settingsLine(settingsFrom({ temperature: 0.8, top_k: 40, min_p: 0.05, seed: 1 }))).toBe('T = 0.8 · top-k 40 · top-p off · min-p 0.05');
-		expect(settingsLine(settingsFrom({ temperature: 0, seed: 1 }))).toBe('T = 0 (greedy) · top-k off · top-p off · min-p off');
+		expect(settingsLine(settingsFrom({ temperature: 0.8, top_k: 40, min_p: 0.05, seed: 1 }))).toBe(
+			'T = 0.8 · top-k 40 · top-p off · min-p 0.05',
+		);
+		expect(settingsLine(settingsFrom({ temperature: 0, seed: 1 }))).toBe(
+			'T = 0 (greedy) · top-k off · top-p off · min-p off',
+		);
 	});
 
 	it('GIVEN the seed rule THEN it says where run k starts', () => {
-		expect(seedRule(settingsFrom({ seed: 7, tokens: 20 }))).toContain('starts at number (k − 1) × 20 + 1 of the stream');
+		expect(seedRule(settingsFrom({ seed: 7, tokens: 20 }))).toContain(
+			'starts at number (k − 1) × 20 + 1 of the stream',
+		);
 		expect(seedRule(settingsFrom({ seed: 7, tokens: 20 }), 1)).toContain('starts at number k of the stream');
 		expect(settingsFrom({}, () => 123).seed).toBe(123);
 		expect(settingsFrom({}, () => 123).seedChosen).toBe(false);

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { analogyChart, chartLabels, mapChart, matrixChart, neighborsChart, pairChart } from '../../../src/demos/similarity/charts.js';
+import {
+	analogyChart,
+	chartLabels,
+	mapChart,
+	matrixChart,
+	neighborsChart,
+	pairChart,
+} from '../../../src/demos/similarity/charts.js';
 import { PAIR_TERMS, pairFromVectors, type EngineInfo, type MapResult } from '../../../src/demos/similarity/results.js';
 
 const engine: EngineInfo = { kind: 'local', name: 'test vectors', dimensions: 3 };
@@ -21,7 +28,8 @@ describe('pairFromVectors', () => {
 		const r = pairFromVectors({ ...engine, dimensions: 100 }, ['a', 'b'], a, b);
 		expect(r.top).toHaveLength(PAIR_TERMS);
 		expect(r.top.reduce((s, t) => s + t.value, 0) + r.rest).toBeCloseTo(r.cosine, 12);
-		for (let i = 1; i < r.top.length; i++) expect(Math.abs(r.top[i - 1]!.value)).toBeGreaterThanOrEqual(Math.abs(r.top[i]!.value));
+		for (let i = 1; i < r.top.length; i++)
+			expect(Math.abs(r.top[i - 1]!.value)).toBeGreaterThanOrEqual(Math.abs(r.top[i]!.value));
 	});
 
 	it('GIVEN figures from elsewhere THEN they are reported as given', () => {
@@ -50,15 +58,59 @@ describe('chart inputs', () => {
 	});
 
 	it('GIVEN a matrix THEN the heatmap is diverging on [−1, 1] with numbers when they fit', () => {
-		const input = matrixChart({ kind: 'matrix', engine, labels: ['a', 'b'], cosines: [[1, -0.2], [-0.2, 1]] });
-		expect(input).toMatchObject({ scale: 'diverging', domain: [-1, 1], showValues: 'auto', rowLabels: ['a', 'b'], colLabels: ['a', 'b'] });
+		const input = matrixChart({
+			kind: 'matrix',
+			engine,
+			labels: ['a', 'b'],
+			cosines: [
+				[1, -0.2],
+				[-0.2, 1],
+			],
+		});
+		expect(input).toMatchObject({
+			scale: 'diverging',
+			domain: [-1, 1],
+			showValues: 'auto',
+			rowLabels: ['a', 'b'],
+			colLabels: ['a', 'b'],
+		});
 	});
 
 	it('GIVEN neighbours and an analogy THEN bars are nearest first on a [0, 1] axis, the best answer highlighted', () => {
-		const neighbors = { kind: 'neighbors' as const, engine, searched: 50_000, lists: [{ word: 'king', neighbors: [{ text: 'prince', cosine: 0.77 }, { text: 'queen', cosine: 0.75 }] }] };
-		expect(neighborsChart(neighbors, 0)).toMatchObject({ categories: ['prince', 'queen'], valueAxis: { domain: [0, 1] } });
-		const analogy = analogyChart({ kind: 'analogy', engine, a: 'man', b: 'king', c: 'woman', answers: [{ text: 'queen', cosine: 0.77 }, { text: 'x', cosine: -0.1 }] });
-		expect(analogy).toMatchObject({ title: 'king − man + woman ≈ queen', highlight: { index: 0 }, valueAxis: { domain: undefined } });
+		const neighbors = {
+			kind: 'neighbors' as const,
+			engine,
+			searched: 50_000,
+			lists: [
+				{
+					word: 'king',
+					neighbors: [
+						{ text: 'prince', cosine: 0.77 },
+						{ text: 'queen', cosine: 0.75 },
+					],
+				},
+			],
+		};
+		expect(neighborsChart(neighbors, 0)).toMatchObject({
+			categories: ['prince', 'queen'],
+			valueAxis: { domain: [0, 1] },
+		});
+		const analogy = analogyChart({
+			kind: 'analogy',
+			engine,
+			a: 'man',
+			b: 'king',
+			c: 'woman',
+			answers: [
+				{ text: 'queen', cosine: 0.77 },
+				{ text: 'x', cosine: -0.1 },
+			],
+		});
+		expect(analogy).toMatchObject({
+			title: 'king − man + woman ≈ queen',
+			highlight: { index: 0 },
+			valueAxis: { domain: undefined },
+		});
 	});
 
 	it('GIVEN a map THEN axes and footer state the explained variance', () => {
@@ -66,7 +118,10 @@ describe('chart inputs', () => {
 			kind: 'map',
 			engine,
 			queries: ['cat'],
-			points: [{ text: 'cat', x: 0, y: 0, group: 'cat', query: true }, { text: 'dog', x: 1, y: 1, group: 'cat', query: false }],
+			points: [
+				{ text: 'cat', x: 0, y: 0, group: 'cat', query: true },
+				{ text: 'dog', x: 1, y: 1, group: 'cat', query: false },
+			],
 			explained: [0.3, 0.125],
 			backend: 'wasm',
 			neighborsPerWord: 10,

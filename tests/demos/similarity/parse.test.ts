@@ -46,21 +46,33 @@ describe('parseRequest', () => {
 	});
 
 	it('GIVEN three words in mode analogy THEN they are read as a is to b as c is to ?', () => {
-		expect(parseRequest('man king woman', 'analogy', 'local')).toEqual({ mode: 'analogy', words: ['man', 'king', 'woman'] });
+		expect(parseRequest('man king woman', 'analogy', 'local')).toEqual({
+			mode: 'analogy',
+			words: ['man', 'king', 'woman'],
+		});
 	});
 
 	it('GIVEN a word longer than 40 characters THEN it is refused by name', () => {
-		expect(() => parseRequest(`${'a'.repeat(41)} b`, undefined, 'local')).toThrow(/^`a{40}…` is longer than 40 characters\.$/);
+		expect(() => parseRequest(`${'a'.repeat(41)} b`, undefined, 'local')).toThrow(
+			/^`a{40}…` is longer than 40 characters\.$/,
+		);
 	});
 
 	it('GIVEN engine openai THEN + and - are text, and vocabulary modes are refused', () => {
-		expect(parseRequest('king - man | woman', undefined, 'openai')).toEqual({ mode: 'pair', words: ['king - man', 'woman'] });
+		expect(parseRequest('king - man | woman', undefined, 'openai')).toEqual({
+			mode: 'pair',
+			words: ['king - man', 'woman'],
+		});
 		expect(() => parseRequest('a | b | c', 'map', 'openai')).toThrow('`engine:openai` compares texts');
-		expect(() => parseRequest('one', undefined, 'openai')).toThrow(/^`mode:matrix` takes at least 2 texts; you gave 1\.$/);
+		expect(() => parseRequest('one', undefined, 'openai')).toThrow(
+			/^`mode:matrix` takes at least 2 texts; you gave 1\.$/,
+		);
 	});
 
 	it('GIVEN 13 texts for the embedding model THEN the matrix limit is stated in texts', () => {
-		expect(() => parseRequest(Array.from({ length: 13 }, (_, i) => `t${i}`).join('|'), 'matrix', 'openai')).toThrow('`mode:matrix` takes at most 12 texts; you gave 13.');
+		expect(() => parseRequest(Array.from({ length: 13 }, (_, i) => `t${i}`).join('|'), 'matrix', 'openai')).toThrow(
+			'`mode:matrix` takes at most 12 texts; you gave 13.',
+		);
 	});
 });
 

@@ -58,6 +58,8 @@ describe('drawnPerStrip', () => {
 		const scene = layoutTokenStrips(tokenStripsFor(text, [result], 'tokens'), measure);
 		const [drawn] = drawnPerStrip(scene);
 		expect(drawn).toBeLessThan(result.pieces.length);
-		expect(itemsWithRole(scene.items, 'strip-more')[0]).toMatchObject({ text: `… and ${result.pieces.length - drawn!} more tokens` });
+		expect(itemsWithRole(scene.items, 'strip-more')[0]).toMatchObject({
+			text: `… and ${result.pieces.length - drawn!} more tokens`,
+		});
 	});
 });

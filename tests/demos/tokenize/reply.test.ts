@@ -4,7 +4,7 @@ import { comparisonLine, countLine, idBlock, notes, tokenizeReply } from '../../
 
 const strip = (model: TokenizeStrip['model'], count: number, extra: Partial<TokenizeStrip> = {}): TokenizeStrip => ({
 	model,
-	encoding: { gpt2: 'r50k_base', 'gpt-4': 'cl100k_base', 'gpt-4o': 'o200k_base' }[model],
+	encoding: { 'gpt2': 'r50k_base', 'gpt-4': 'cl100k_base', 'gpt-4o': 'o200k_base' }[model],
 	ids: Array.from({ length: count }, (_, i) => 100_000 + i),
 	drawn: count,
 	partial: 0,
@@ -39,7 +39,9 @@ describe('idBlock', () => {
 
 describe('count and comparison lines', () => {
 	it('GIVEN 60 characters in 26 tokens THEN characters per token has two decimals', () => {
-		expect(countLine(strip('gpt-4o', 26), 60)).toBe('**gpt-4o** · o200k_base: **26 tokens**, 2.31 characters per token');
+		expect(countLine(strip('gpt-4o', 26), 60)).toBe(
+			'**gpt-4o** · o200k_base: **26 tokens**, 2.31 characters per token',
+		);
 		expect(countLine(strip('gpt2', 1), 1)).toBe('**gpt2** · r50k_base: **1 token**, 1.00 characters per token');
 	});
 
@@ -47,7 +49,9 @@ describe('count and comparison lines', () => {
 		expect(comparisonLine([strip('gpt2', 50), strip('gpt-4', 32), strip('gpt-4o', 25)])).toBe(
 			'gpt2 needs **2.00×** the tokens gpt-4o needs for this text: a model pays per token, in money and in context length.',
 		);
-		expect(comparisonLine([strip('gpt2', 5), strip('gpt-4o', 5)])).toBe('All 2 tokenizers need the same number of tokens for this text.');
+		expect(comparisonLine([strip('gpt2', 5), strip('gpt-4o', 5)])).toBe(
+			'All 2 tokenizers need the same number of tokens for this text.',
+		);
 		expect(comparisonLine([strip('gpt2', 5)])).toBeUndefined();
 	});
 });
@@ -72,7 +76,10 @@ describe('tokenizeReply', () => {
 			'**gpt-4o** · o200k_base: **3 tokens**, 20.00 characters per token\n60 characters (Unicode code points), 90 UTF-8 bytes\n```py\n[100000, 100001, 100002]\n```',
 		);
 		expect(embed.fields).toBeUndefined();
-		expect(reply.files![0]).toMatchObject({ name: 'tokens.png', description: 'Token chart: each token of the text as a coloured span with its id. gpt-4o (o200k_base) 3 tokens.' });
+		expect(reply.files![0]).toMatchObject({
+			name: 'tokens.png',
+			description: 'Token chart: each token of the text as a coloured span with its id. gpt-4o (o200k_base) 3 tokens.',
+		});
 	});
 
 	it('GIVEN show:ids compared THEN each encoding’s ids are a field within the field limit', () => {

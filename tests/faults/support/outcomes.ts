@@ -8,7 +8,11 @@ export function shown(outcome: InteractionOutcome): StoredMessage[] {
 /** The text of what the member was shown, messages joined by a blank line. */
 export function shownText(outcome: InteractionOutcome): string {
 	return shown(outcome)
-		.map((m) => [m.message.content, ...m.message.embeds.map((e) => `${e.title ?? ''}\n${e.description ?? ''}`)].filter(Boolean).join('\n'))
+		.map((m) =>
+			[m.message.content, ...m.message.embeds.map((e) => `${e.title ?? ''}\n${e.description ?? ''}`)]
+				.filter(Boolean)
+				.join('\n'),
+		)
 		.join('\n\n');
 }
 

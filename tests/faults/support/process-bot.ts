@@ -13,7 +13,15 @@ export async function emulatorWithMembers(members: number, options: EmulatorOpti
 	const emulator = await startEmulator({
 		token: 'x',
 		heartbeatIntervalMs: 1000,
-		guilds: [{ ...DEFAULT_GUILD_SEED, members: [...(DEFAULT_GUILD_SEED.members ?? []), ...memberNames(members).map((username) => ({ username, roles: ['Member'] }))] }],
+		guilds: [
+			{
+				...DEFAULT_GUILD_SEED,
+				members: [
+					...(DEFAULT_GUILD_SEED.members ?? []),
+					...memberNames(members).map((username) => ({ username, roles: ['Member'] })),
+				],
+			},
+		],
 		...options,
 	});
 	for (const guild of emulator.world.guilds.values()) {
@@ -32,9 +40,16 @@ export interface RunningBot {
  * Spawns `src/index.ts` (tsx) against the emulator with `env` (STORE_URL, STORE_NAMESPACE…) and waits until it is
  * connected and serving /healthz.
  */
-export async function spawnBot(emulator: DiscordEmulator, env: Record<string, string>, timeoutMs = 90_000): Promise<RunningBot> {
+export async function spawnBot(
+	emulator: DiscordEmulator,
+	env: Record<string, string>,
+	timeoutMs = 90_000,
+): Promise<RunningBot> {
 	const bot = new BotProcess({ DISCORD_TOKEN: emulator.token, DISCORD_API_BASE: emulator.apiUrl, ...env });
-	const health = await bot.waitForLog((l) => typeof l.url === 'string' && String(l.msg).startsWith('health and metrics'), timeoutMs);
+	const health = await bot.waitForLog(
+		(l) => typeof l.url === 'string' && String(l.msg).startsWith('health and metrics'),
+		timeoutMs,
+	);
 	await bot.waitForLog((l) => l.msg === 'connected to Discord', timeoutMs);
 	return { process: bot, healthUrl: String(health.url) };
 }
@@ -45,7 +60,9 @@ export function errorLines(bot: BotProcess): Record<string, unknown>[] {
 }
 
 /** GET /healthz: the status code and the report. */
-export async function health(url: string): Promise<{ status: number; body: { ok: boolean; store: { ok: boolean; error?: string } } }> {
+export async function health(
+	url: string,
+): Promise<{ status: number; body: { ok: boolean; store: { ok: boolean; error?: string } } }> {
 	const response = await fetch(`${url}/healthz`);
 	return { status: response.status, body: (await response.json()) as never };
 }

@@ -53,7 +53,11 @@ export class ThrowawayRedis {
 
 	async start(): Promise<void> {
 		if (this.child) return;
-		this.child = spawn('redis-server', ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
+		this.child = spawn(
+			'redis-server',
+			['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+			{ stdio: 'ignore' },
+		);
 		await waitForPort(this.port, 10_000);
 	}
 
@@ -72,7 +76,8 @@ export class ThrowawayRedis {
 function postgresBin(): string {
 	const root = '/usr/lib/postgresql';
 	const version = existsSync(root) ? readdirSync(root).sort((a, b) => Number(b) - Number(a))[0] : undefined;
-	if (!version) throw new Error('PostgreSQL server binaries not found under /usr/lib/postgresql (apt-get install postgresql)');
+	if (!version)
+		throw new Error('PostgreSQL server binaries not found under /usr/lib/postgresql (apt-get install postgresql)');
 	return path.join(root, version, 'bin');
 }
 

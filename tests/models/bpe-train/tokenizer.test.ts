@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { countPretokens } from '../../../src/models/bpe-train/pretokenize.js';
 import { trainBpe } from '../../../src/models/bpe-train/train.js';
-import { END_OF_TEXT, tokenizerFiles, tokenizerFromFiles, tokenizerFromTokens } from '../../../src/models/transformer/tokenizer.js';
+import {
+	END_OF_TEXT,
+	tokenizerFiles,
+	tokenizerFromFiles,
+	tokenizerFromTokens,
+} from '../../../src/models/transformer/tokenizer.js';
 
 const corpus = 'the cat sat on the mat. the cat ate the rat. '.repeat(20);
 const model = trainBpe(countPretokens(corpus), { vocabSize: 300 });
@@ -9,7 +14,8 @@ const model = trainBpe(countPretokens(corpus), { vocabSize: 300 });
 describe('our BPE through the generic tiktoken-style encoder', () => {
 	it('GIVEN any text (Korean, emoji, unseen words) THEN it encodes and decodes back exactly', () => {
 		const enc = tokenizerFromTokens('test', model.tokens);
-		for (const s of ['the cat sat', '한국어 텍스트 🙂👍🏽', 'zebra\tquux\r\n', '']) expect(enc.decode(enc.encode(s))).toBe(s);
+		for (const s of ['the cat sat', '한국어 텍스트 🙂👍🏽', 'zebra\tquux\r\n', ''])
+			expect(enc.decode(enc.encode(s))).toBe(s);
 	});
 
 	it('GIVEN a trained word THEN it is one token; the end-of-text token comes after the mergeable ranks', () => {

@@ -5,7 +5,9 @@ import { trainBpe } from '../../../src/models/bpe-train/train.js';
 
 const text = (bytes: Uint8Array): string => Buffer.from(bytes).toString('latin1');
 const learnt = (counts: Record<string, number>, vocabSize: number): string[] =>
-	trainBpe(new Map(Object.entries(counts)), { vocabSize }).tokens.slice(256).map(text);
+	trainBpe(new Map(Object.entries(counts)), { vocabSize })
+		.tokens.slice(256)
+		.map(text);
 
 /** BPE the slow way: recount every pair from scratch before each merge (same tie rule). */
 function naiveBpe(counts: Map<string, number>, vocabSize: number): string[] {
@@ -13,7 +15,9 @@ function naiveBpe(counts: Map<string, number>, vocabSize: number): string[] {
 	const tokens: string[] = Array.from({ length: 256 }, (_, b) => String.fromCharCode(b));
 	while (tokens.length < vocabSize) {
 		const pairs = new Map<number, number>();
-		for (const { syms, c } of words) for (let i = 0; i + 1 < syms.length; i++) pairs.set(syms[i]! * 65536 + syms[i + 1]!, (pairs.get(syms[i]! * 65536 + syms[i + 1]!) ?? 0) + c);
+		for (const { syms, c } of words)
+			for (let i = 0; i + 1 < syms.length; i++)
+				pairs.set(syms[i]! * 65536 + syms[i + 1]!, (pairs.get(syms[i]! * 65536 + syms[i + 1]!) ?? 0) + c);
 		let best = -1;
 		let bestCount = 0;
 		for (const [key, c] of pairs) if (c > bestCount || (c === bestCount && key < best)) [best, bestCount] = [key, c];
@@ -56,7 +60,8 @@ describe('trainBpe', () => {
 	});
 
 	it('GIVEN real text THEN the incremental algorithm learns exactly what recounting from scratch learns', () => {
-		const sample = 'First Citizen:\nBefore we proceed any further, hear me speak.\n\nAll:\nSpeak, speak.\n\nFirst Citizen:\nYou are all resolved rather to die than to famish?\n\nAll:\nResolved. resolved.\n\nFirst Citizen:\nFirst, you know Caius Marcius is chief enemy to the people.\n';
+		const sample =
+			'First Citizen:\nBefore we proceed any further, hear me speak.\n\nAll:\nSpeak, speak.\n\nFirst Citizen:\nYou are all resolved rather to die than to famish?\n\nAll:\nResolved. resolved.\n\nFirst Citizen:\nFirst, you know Caius Marcius is chief enemy to the people.\n';
 		const counts = countPretokens(sample.repeat(3) + ' 안녕하세요 🙂 café');
 		expect(learnt(Object.fromEntries(counts), 400)).toEqual(naiveBpe(counts, 400));
 	});
@@ -75,9 +80,22 @@ describe('pretokenize (GPT-2 pattern)', () => {
 describe('PairHeap', () => {
 	it('GIVEN pushes in any order THEN pops by count descending, ties by smaller key', () => {
 		const heap = new PairHeap();
-		for (const [c, k] of [[3, 9], [5, 2], [3, 1], [7, 4], [5, 0]] as const) heap.push(c, k);
+		for (const [c, k] of [
+			[3, 9],
+			[5, 2],
+			[3, 1],
+			[7, 4],
+			[5, 0],
+		] as const)
+			heap.push(c, k);
 		const out: [number, number][] = [];
 		for (let e = heap.pop(); e; e = heap.pop()) out.push([e.count, e.key]);
-		expect(out).toEqual([[7, 4], [5, 0], [5, 2], [3, 1], [3, 9]]);
+		expect(out).toEqual([
+			[7, 4],
+			[5, 0],
+			[5, 2],
+			[3, 1],
+			[3, 9],
+		]);
 	});
 });

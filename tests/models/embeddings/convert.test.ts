@@ -10,29 +10,37 @@ import { readVectorIndex, WordVectors } from '../../../src/models/embeddings/ind
 describe('the streaming JSON scanner', () => {
 	it('GIVEN strings with escapes split across chunks THEN it reports them as JSON.parse reads them', () => {
 		fc.assert(
-			fc.property(fc.array(fc.string({ unit: 'binary', maxLength: 12 }), { maxLength: 8 }), fc.integer({ min: 1, max: 7 }), (words, chunk) => {
-				const strings: string[] = [];
-				const scanner = createJsonScanner({ onScalar: (_keys, value) => strings.push(value as string) });
-				const bytes = Buffer.from(JSON.stringify({ words }), 'utf8');
-				for (let i = 0; i < bytes.length; i += chunk) scanner.write(bytes.subarray(i, i + chunk));
-				scanner.end();
-				expect(strings).toEqual(JSON.parse(JSON.stringify(words)));
-			}),
+			fc.property(
+				fc.array(fc.string({ unit: 'binary', maxLength: 12 }), { maxLength: 8 }),
+				fc.integer({ min: 1, max: 7 }),
+				(words, chunk) => {
+					const strings: string[] = [];
+					const scanner = createJsonScanner({ onScalar: (_keys, value) => strings.push(value as string) });
+					const bytes = Buffer.from(JSON.stringify({ words }), 'utf8');
+					for (let i = 0; i < bytes.length; i += chunk) scanner.write(bytes.subarray(i, i + chunk));
+					scanner.end();
+					expect(strings).toEqual(JSON.parse(JSON.stringify(words)));
+				},
+			),
 			{ seed: 11, numRuns: 300 },
 		);
 	});
 
 	it('GIVEN numbers of every shape THEN each equals Number() of its text', () => {
 		fc.assert(
-			fc.property(fc.array(fc.double({ noNaN: true, noDefaultInfinity: true }), { maxLength: 20 }), fc.integer({ min: 1, max: 5 }), (values, chunk) => {
-				const seen: number[] = [];
-				const scanner = createJsonScanner({ onScalar: (_keys, value) => seen.push(value as number) });
-				const text = `[${[...values.map(String), '1e-7', '-0.000123456789', '2.95153011', '12345678901234567890'].join(', ')}]`;
-				const bytes = Buffer.from(text);
-				for (let i = 0; i < bytes.length; i += chunk) scanner.write(bytes.subarray(i, i + chunk));
-				scanner.end();
-				expect(seen).toEqual(JSON.parse(text));
-			}),
+			fc.property(
+				fc.array(fc.double({ noNaN: true, noDefaultInfinity: true }), { maxLength: 20 }),
+				fc.integer({ min: 1, max: 5 }),
+				(values, chunk) => {
+					const seen: number[] = [];
+					const scanner = createJsonScanner({ onScalar: (_keys, value) => seen.push(value as number) });
+					const text = `[${[...values.map(String), '1e-7', '-0.000123456789', '2.95153011', '12345678901234567890'].join(', ')}]`;
+					const bytes = Buffer.from(text);
+					for (let i = 0; i < bytes.length; i += chunk) scanner.write(bytes.subarray(i, i + chunk));
+					scanner.end();
+					expect(seen).toEqual(JSON.parse(text));
+				},
+			),
 			{ seed: 12, numRuns: 300 },
 		);
 	});
@@ -57,7 +65,6 @@ describe('the streaming JSON scanner', () => {
 			}, bad).toThrow(SyntaxError);
 		}
 	});
-
 });
 
 describe('convertVectors', () => {
@@ -77,7 +84,19 @@ describe('convertVectors', () => {
 			words.map((w, i) => [w, [...rows[i]!, Math.hypot(...rows[i]!), i]] as const).reverse(),
 		);
 		const source = path.join(dir, 'wink.json');
-		writeFileSync(source, JSON.stringify({ precision: 8, l2NormIndex: 3, wordIndex: 4, size: words.length, dimensions: 3, words, vectors, unkVector: [0, 0, 0, 0, -1] }));
+		writeFileSync(
+			source,
+			JSON.stringify({
+				precision: 8,
+				l2NormIndex: 3,
+				wordIndex: 4,
+				size: words.length,
+				dimensions: 3,
+				words,
+				vectors,
+				unkVector: [0, 0, 0, 0, -1],
+			}),
+		);
 		const dest = path.join(dir, 'out.bin');
 		const stats = convertVectors(source, dest);
 		expect(stats).toMatchObject({ words: 6, dims: 3 });
@@ -92,7 +111,9 @@ describe('convertVectors', () => {
 			// int8 · scale reproduces the unit row to within half a step.
 			for (let d = 0; d < 3; d++) {
 				const unit = norm > 0 ? Math.fround(rows[i]![d]!) / norm : 0;
-				expect(Math.abs(store.rowsI8[i * 3 + d]! * store.scales[i]! - unit)).toBeLessThanOrEqual(store.scales[i]! / 2 + 1e-7);
+				expect(Math.abs(store.rowsI8[i * 3 + d]! * store.scales[i]! - unit)).toBeLessThanOrEqual(
+					store.scales[i]! / 2 + 1e-7,
+				);
 			}
 		});
 		expect(store.find('  CAFÉ ')).toEqual({ text: 'café', index: 1 });

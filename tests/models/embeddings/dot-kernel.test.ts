@@ -6,23 +6,28 @@ describe('DotKernel (WebAssembly SIMD)', () => {
 	it('GIVEN random int8 rows and int16 queries of any dimension THEN every dot product is exact', () => {
 		expect(kernelSupported()).toBe(true);
 		fc.assert(
-			fc.property(fc.integer({ min: 1, max: 70 }), fc.integer({ min: 1, max: 40 }), fc.integer(), (dims, rows, seed) => {
-				let state = seed >>> 0;
-				const next = (): number => {
-					state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
-					return state;
-				};
-				const data = Int8Array.from({ length: dims * rows }, () => (next() % 255) - 127);
-				const query = Int16Array.from({ length: dims }, () => (next() % 65535) - 32767);
-				const kernel = new DotKernel(data, dims, rows);
-				const out = [...kernel.run(query, rows)];
-				const expected = Array.from({ length: rows }, (_, j) => {
-					let sum = 0;
-					for (let d = 0; d < dims; d++) sum += query[d]! * data[j * dims + d]!;
-					return sum;
-				});
-				expect(out).toEqual(expected);
-			}),
+			fc.property(
+				fc.integer({ min: 1, max: 70 }),
+				fc.integer({ min: 1, max: 40 }),
+				fc.integer(),
+				(dims, rows, seed) => {
+					let state = seed >>> 0;
+					const next = (): number => {
+						state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
+						return state;
+					};
+					const data = Int8Array.from({ length: dims * rows }, () => (next() % 255) - 127);
+					const query = Int16Array.from({ length: dims }, () => (next() % 65535) - 32767);
+					const kernel = new DotKernel(data, dims, rows);
+					const out = [...kernel.run(query, rows)];
+					const expected = Array.from({ length: rows }, (_, j) => {
+						let sum = 0;
+						for (let d = 0; d < dims; d++) sum += query[d]! * data[j * dims + d]!;
+						return sum;
+					});
+					expect(out).toEqual(expected);
+				},
+			),
 			{ seed: 5, numRuns: 200 },
 		);
 	});

@@ -31,7 +31,9 @@ describe('projectPca', () => {
 		const rows = words.map((w) => [...unitVector(vectors, w.index)]);
 		const mean = rows[0]!.map((_, d) => rows.reduce((s, r) => s + r[d]!, 0) / rows.length);
 		const centred = rows.map((r) => r.map((x, d) => x - mean[d]!));
-		const cov = mean.map((_, i) => mean.map((_, j) => centred.reduce((s, r) => s + r[i]! * r[j]!, 0) / (rows.length - 1)));
+		const cov = mean.map((_, i) =>
+			mean.map((_, j) => centred.reduce((s, r) => s + r[i]! * r[j]!, 0) / (rows.length - 1)),
+		);
 		const { values, vectors: eig } = symmetricEigen(cov);
 		const total = values.reduce((s, l) => s + l, 0);
 		expect(result.variance[0]).toBeCloseTo(values[0]!, 5);

@@ -3,7 +3,13 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { ensureVectorFile, isVectorFileCurrent, readVectorIndex, VECTOR_PATHS, WordVectors } from '../../../src/models/embeddings/index.js';
+import {
+	ensureVectorFile,
+	isVectorFileCurrent,
+	readVectorIndex,
+	VECTOR_PATHS,
+	WordVectors,
+} from '../../../src/models/embeddings/index.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 
@@ -17,7 +23,10 @@ function freshCheckout(words: string[]): string {
 	const source = path.join(dir, VECTOR_PATHS.source);
 	mkdirSync(path.dirname(source), { recursive: true });
 	const vectors = Object.fromEntries(words.map((w, i) => [w, [i + 1, -i, 0.5, Math.hypot(i + 1, i, 0.5), i]]));
-	writeFileSync(source, JSON.stringify({ l2NormIndex: 3, wordIndex: 4, size: words.length, dimensions: 3, words, vectors }));
+	writeFileSync(
+		source,
+		JSON.stringify({ l2NormIndex: 3, wordIndex: 4, size: words.length, dimensions: 3, words, vectors }),
+	);
 	return dir;
 }
 
@@ -40,7 +49,17 @@ describe('ensureVectorFile', () => {
 		expect(statSync(binary).mtimeMs).toBe(written);
 
 		// The package changed (another size): converted again.
-		writeFileSync(source, JSON.stringify({ l2NormIndex: 3, wordIndex: 4, size: 1, dimensions: 3, words: ['delta'], vectors: { delta: [1, 2, 2, 3, 0] } }));
+		writeFileSync(
+			source,
+			JSON.stringify({
+				l2NormIndex: 3,
+				wordIndex: 4,
+				size: 1,
+				dimensions: 3,
+				words: ['delta'],
+				vectors: { delta: [1, 2, 2, 3, 0] },
+			}),
+		);
 		expect(isVectorFileCurrent(binary, source)).toBe(false);
 		await ensureVectorFile(dir);
 		const updated = new WordVectors(readVectorIndex(binary));

@@ -9,7 +9,13 @@ import {
 } from '../../../src/models/embeddings/index.js';
 
 /** Brute force over Float64 unit rows: every cosine computed exactly, sorted. */
-function bruteForce(units: Float64Array, dims: number, query: Float64Array, k: number, exclude: Set<number>): [number, number][] {
+function bruteForce(
+	units: Float64Array,
+	dims: number,
+	query: Float64Array,
+	k: number,
+	exclude: Set<number>,
+): [number, number][] {
 	const scored: [number, number][] = [];
 	for (let j = 0; j < units.length / dims; j++) {
 		if (exclude.has(j)) continue;
@@ -36,7 +42,10 @@ describe('neighbors and analogy', () => {
 			const word = vectors.find(text)!;
 			const ours = neighbors(vectors, word, 10);
 			const expected = bruteForce(units, vectors.dims, unitVector(vectors, word.index), 10, new Set([word.index]));
-			expect(ours.map((n) => n.word.index), text).toEqual(expected.map(([j]) => j));
+			expect(
+				ours.map((n) => n.word.index),
+				text,
+			).toEqual(expected.map(([j]) => j));
 			ours.forEach((n, i) => expect(n.cosine).toBeCloseTo(expected[i]![1], 12));
 		}
 	});
@@ -58,7 +67,13 @@ describe('neighbors and analogy', () => {
 		const [ua, ub, uc] = [man!, king!, woman!].map((w) => unitVector(vectors, w.index));
 		for (let d = 0; d < vectors.dims; d++) target[d] = ub![d]! - ua![d]! + uc![d]!;
 		const norm = Math.hypot(...target);
-		const expected = bruteForce(units, vectors.dims, target.map((x) => x / norm), 5, new Set([man!.index, king!.index, woman!.index]));
+		const expected = bruteForce(
+			units,
+			vectors.dims,
+			target.map((x) => x / norm),
+			5,
+			new Set([man!.index, king!.index, woman!.index]),
+		);
 		expect(result.answers.map((a) => a.word.index)).toEqual(expected.map(([j]) => j));
 		result.answers.forEach((a, i) => expect(a.cosine).toBeCloseTo(expected[i]![1], 12));
 	});

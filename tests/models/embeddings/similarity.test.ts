@@ -11,7 +11,10 @@ describe('cosine and similarityMatrix', () => {
 		const a = reference.get('cat')!;
 		const b = reference.get('dog')!;
 		expect(pair.cosine).toBeCloseTo(referenceCosine(a, b), 7);
-		expect(pair.dot).toBeCloseTo(a.reduce((s, x, d) => s + x * b[d]!, 0), 5);
+		expect(pair.dot).toBeCloseTo(
+			a.reduce((s, x, d) => s + x * b[d]!, 0),
+			5,
+		);
 		expect(pair.normA).toBeCloseTo(Math.hypot(...a), 6);
 		expect(pair.normB).toBeCloseTo(Math.hypot(...b), 6);
 		expect(pair.cosine).toBeCloseTo(pair.dot / (pair.normA * pair.normB), 14);

@@ -2,7 +2,11 @@
  * Pearson's chi-square statistic of observed counts against expected probabilities (cells with expected
  * probability 0 must have no observations; they are checked separately and skipped here).
  */
-export function chiSquare(counts: readonly number[], probs: ArrayLike<number>, n: number): { stat: number; df: number } {
+export function chiSquare(
+	counts: readonly number[],
+	probs: ArrayLike<number>,
+	n: number,
+): { stat: number; df: number } {
 	let stat = 0;
 	let cells = 0;
 	for (let i = 0; i < counts.length; i++) {

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { applyFilters, createRng, sample, sampleFromLogits, seedFromString } from '../../../src/models/sampling/index.js';
+import {
+	applyFilters,
+	createRng,
+	sample,
+	sampleFromLogits,
+	seedFromString,
+} from '../../../src/models/sampling/index.js';
 import { chiSquare, chiSquareCritical } from './chi-square.js';
 
 /** mulberry32 written again with BigInt arithmetic, independent of Math.imul and >>>. */

@@ -69,7 +69,10 @@ describe.each(NAMES)('%s against the tiktoken package', (name) => {
 		for (let id = 0; id < ours.vocabSize; id++) {
 			const theirs = bytesOf(() => reference.decode_single_token_bytes(id));
 			if (theirs === null) missing++;
-			expect(bytesOf(() => ours.tokenBytes(id)), `id ${id}`).toBe(theirs);
+			expect(
+				bytesOf(() => ours.tokenBytes(id)),
+				`id ${id}`,
+			).toBe(theirs);
 		}
 		// The ids with no token: cl100k has 100256 and 100261–100275, o200k 199998 and 200000–200017.
 		expect(missing).toBe({ r50k_base: 0, cl100k_base: 16, o200k_base: 19 }[name]);

@@ -17,9 +17,7 @@ describe('tokenPieces', () => {
 		const pieces = tokenPieces(enc, '뷁');
 		expect(pieces.length).toBeGreaterThan(1);
 		expect(pieces.every((p) => p.splitsCharacter && p.start === 0 && p.end === 1)).toBe(true);
-		expect(pieces.map((p) => p.label).join(' ')).toBe(
-			pieces.map((p) => hexLabel(p.bytes)).join(' '),
-		);
+		expect(pieces.map((p) => p.label).join(' ')).toBe(pieces.map((p) => hexLabel(p.bytes)).join(' '));
 		expect(Buffer.concat(pieces.map((p) => p.bytes)).toString('hex')).toBe(Buffer.from('뷁').toString('hex'));
 	});
 

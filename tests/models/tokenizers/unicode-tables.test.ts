@@ -4,7 +4,21 @@ import { loadEncoding } from '../../../src/models/tokenizers/index.js';
 
 /** Contexts in which a character's class (letter upper/lower, mark, number, space, other) changes the pieces. */
 function probes(ch: string): string {
-	return [`x${ch}`, `${ch}x`, ` ${ch}`, `1${ch}`, `${ch}1`, `${ch}'s`, `A${ch}a`, `a${ch}A`, `${ch} x`, `!${ch}`, `${ch}${ch}`, `a ${ch}`, `\n${ch}`].join('  ');
+	return [
+		`x${ch}`,
+		`${ch}x`,
+		` ${ch}`,
+		`1${ch}`,
+		`${ch}1`,
+		`${ch}'s`,
+		`A${ch}a`,
+		`a${ch}A`,
+		`${ch} x`,
+		`!${ch}`,
+		`${ch}${ch}`,
+		`a ${ch}`,
+		`\n${ch}`,
+	].join('  ');
 }
 
 describe('Unicode tables', () => {

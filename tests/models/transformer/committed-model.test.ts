@@ -31,7 +31,8 @@ describe('the committed tiny-gpt', () => {
 		const mine = model.run(tokens);
 		const ref = referenceForward(model.config, weights, tokens);
 		for (let l = 0; l < model.config.nLayers; l++) {
-			for (let h = 0; h < model.config.nHeads; h++) expect(maxAbsDiff(mine.attention[l]![h]!, ref.attention[l]![h]!)).toBeLessThan(1e-4);
+			for (let h = 0; h < model.config.nHeads; h++)
+				expect(maxAbsDiff(mine.attention[l]![h]!, ref.attention[l]![h]!)).toBeLessThan(1e-4);
 		}
 		expect(maxAbsDiff(mine.logits, ref.logits)).toBeLessThan(1e-3);
 	});

@@ -23,7 +23,11 @@ describe('validation windows', () => {
 	it('GIVEN documents THEN every token after the first of each is predicted exactly once', () => {
 		const docs = [Int32Array.from([1, 2, 3, 4, 5, 6, 7]), Int32Array.from([8, 9])];
 		const windows = validationWindows(docs, 3);
-		expect(windows.map((w) => Array.from(w))).toEqual([[1, 2, 3, 4], [4, 5, 6, 7], [8, 9]]);
+		expect(windows.map((w) => Array.from(w))).toEqual([
+			[1, 2, 3, 4],
+			[4, 5, 6, 7],
+			[8, 9],
+		]);
 		expect(windowTargets(windows).map((t) => t.target)).toEqual([2, 3, 4, 5, 6, 7, 9]);
 		expect(windowTargets(windows)[3]).toEqual({ previous: 4, target: 5 });
 		expect(bitsPerByte(Math.LN2 * 8, 4)).toBeCloseTo(2, 12);
@@ -34,7 +38,10 @@ describe('n-gram baselines', () => {
 	const train = Int32Array.from([0, 1, 0, 1, 0, 2]);
 	it('GIVEN counts THEN the unigram is add-one smoothed', () => {
 		// c = [3, 2, 1], N = 6, V = 4 → P(1) = 3/10, P(3) = 1/10.
-		const r = unigramBaseline(train, 4, [{ previous: 0, target: 1 }, { previous: 0, target: 3 }]);
+		const r = unigramBaseline(train, 4, [
+			{ previous: 0, target: 1 },
+			{ previous: 0, target: 3 },
+		]);
 		expect(r.totalNats).toBeCloseTo(-Math.log(0.3) - Math.log(0.1), 12);
 		expect(r.natsPerToken).toBeCloseTo(r.totalNats / 2, 12);
 	});

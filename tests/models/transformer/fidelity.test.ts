@@ -29,7 +29,8 @@ describe('TinyGpt against the float64 reference', () => {
 			const mine = model.run(tokens);
 			const ref = referenceForward(TINY, weights, tokens);
 			for (let l = 0; l < TINY.nLayers; l++) {
-				for (let h = 0; h < TINY.nHeads; h++) expect(maxAbsDiff(mine.attention[l]![h]!, ref.attention[l]![h]!)).toBeLessThan(1e-4);
+				for (let h = 0; h < TINY.nHeads; h++)
+					expect(maxAbsDiff(mine.attention[l]![h]!, ref.attention[l]![h]!)).toBeLessThan(1e-4);
 			}
 			expect(relErr(mine.logits, ref.logits)).toBeLessThan(2e-4);
 			expect(Array.from(mine.nextLogits)).toEqual(Array.from(mine.logits.slice((n - 1) * TINY.vocabSize)));

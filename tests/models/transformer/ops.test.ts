@@ -39,7 +39,10 @@ describe('custom-gradient ops (wasm backend)', () => {
 			const x = tf.mul(tf.randomNormal([64, 8], 0, 1, 'float32', 4), 3);
 			const w = tf.randomNormal([64, 8], 0, 1, 'float32', 5);
 			const ref = (v: tf.Tensor): tf.Tensor =>
-				tf.mul(tf.mul(0.5, v), tf.add(1, tf.tanh(tf.mul(Math.sqrt(2 / Math.PI), tf.add(v, tf.mul(0.044715, tf.pow(v, 3)))))));
+				tf.mul(
+					tf.mul(0.5, v),
+					tf.add(1, tf.tanh(tf.mul(Math.sqrt(2 / Math.PI), tf.add(v, tf.mul(0.044715, tf.pow(v, 3)))))),
+				);
 			expect(maxDiff(gelu(x), ref(x))).toBeLessThan(1e-5);
 			expect(maxDiff(gradsOf(gelu, [x], w)[0]!, gradsOf(ref, [x], w)[0]!)).toBeLessThan(1e-4);
 		});

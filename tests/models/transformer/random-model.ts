@@ -16,7 +16,8 @@ export function randomWeights(config: ModelConfig, seed: number): Weights {
 		const size = shape.reduce((a, b) => a * b, 1);
 		const data = new Float32Array(size);
 		const isGain = name.endsWith('.g');
-		for (let i = 0; i < size; i++) data[i] = (isGain ? 1 : 0) + (rng.next() - 0.5) * (isGain ? 0.4 : shape.length === 2 ? 1 : 0.2);
+		for (let i = 0; i < size; i++)
+			data[i] = (isGain ? 1 : 0) + (rng.next() - 0.5) * (isGain ? 0.4 : shape.length === 2 ? 1 : 0.2);
 		out.set(name, { shape, data });
 	}
 	return out;

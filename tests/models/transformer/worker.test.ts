@@ -7,10 +7,12 @@ describe('TinyGpt in a worker thread', () => {
 	it('GIVEN a worker THEN it initialises its own backend and returns the same numbers as the main thread', async () => {
 		const tokens = randomTokens(12, TINY.vocabSize, 3);
 		const worker = new Worker(new URL('./worker-bootstrap.mjs', import.meta.url), { workerData: { seed: 21, tokens } });
-		const fromWorker = await new Promise<{ nextLogits: Float32Array; attention: Float32Array[][] }>((resolve, reject) => {
-			worker.once('message', resolve);
-			worker.once('error', reject);
-		});
+		const fromWorker = await new Promise<{ nextLogits: Float32Array; attention: Float32Array[][] }>(
+			(resolve, reject) => {
+				worker.once('message', resolve);
+				worker.once('error', reject);
+			},
+		);
 		await worker.terminate();
 		const local = (await createTinyGpt('main', TINY, randomWeights(TINY, 21))).run(tokens);
 		expect(Array.from(fromWorker.nextLogits)).toEqual(Array.from(local.nextLogits));

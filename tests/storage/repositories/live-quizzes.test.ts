@@ -10,7 +10,14 @@ describe.each(STORE_KINDS)('LiveQuizRepository on %s', (kind) => {
 		const results = await Promise.all(
 			Array.from({ length: 100 }, (_, k) => {
 				const i = k % 50;
-				return suite.repos.liveQuizzes.answer(G1, created.id, 0, user(i), () => null, () => liveAnswer(i, k < 50 ? i % 4 : 3));
+				return suite.repos.liveQuizzes.answer(
+					G1,
+					created.id,
+					0,
+					user(i),
+					() => null,
+					() => liveAnswer(i, k < 50 ? i % 4 : 3),
+				);
 			}),
 		);
 		expect(results.filter((r) => r.status === 'recorded')).toHaveLength(50);
@@ -25,7 +32,14 @@ describe.each(STORE_KINDS)('LiveQuizRepository on %s', (kind) => {
 
 	it('GIVEN a question that has closed THEN an answer is refused and not stored; the quiz is isolated per server', async () => {
 		const created = await suite.repos.liveQuizzes.create(quiz());
-		const refused = await suite.repos.liveQuizzes.answer(G1, created.id, 0, user(1), () => 'time is up', () => liveAnswer(1, 0));
+		const refused = await suite.repos.liveQuizzes.answer(
+			G1,
+			created.id,
+			0,
+			user(1),
+			() => 'time is up',
+			() => liveAnswer(1, 0),
+		);
 		expect(refused).toEqual({ status: 'refused', reason: 'time is up' });
 		expect(await suite.repos.liveQuizzes.answers(G1, created.id, 0)).toEqual([]);
 		expect(await suite.repos.liveQuizzes.get(G2, created.id)).toBeUndefined();
@@ -40,7 +54,10 @@ describe.each(STORE_KINDS)('LiveQuizRepository on %s', (kind) => {
 		]);
 		await suite.repos.liveQuizzes.stopRunning(G1, a.id);
 		expect(await suite.repos.liveQuizzes.running()).toEqual([{ guildId: G2, quizId: b.id }]);
-		const next = await suite.repos.liveQuizzes.update(G2, b.id, async (q) => ({ next: { ...q!, phase: 'break' as const }, result: q!.phase }));
+		const next = await suite.repos.liveQuizzes.update(G2, b.id, async (q) => ({
+			next: { ...q!, phase: 'break' as const },
+			result: q!.phase,
+		}));
 		expect(next).toBe('question');
 		expect((await suite.repos.liveQuizzes.get(G2, b.id))?.phase).toBe('break');
 	});

@@ -38,7 +38,15 @@ export function quiz(over: Partial<Omit<LiveQuiz, 'id'>> = {}): Omit<LiveQuiz, '
 		phase: 'question',
 		index: 0,
 		dueAt: '2026-03-04T12:00:20.000Z',
-		questions: [{ questionId: 'a', messageId: '1', openedAt: '2026-03-04T12:00:00.000Z', closesAt: '2026-03-04T12:00:20.000Z', resultsMessageId: null }],
+		questions: [
+			{
+				questionId: 'a',
+				messageId: '1',
+				openedAt: '2026-03-04T12:00:00.000Z',
+				closesAt: '2026-03-04T12:00:20.000Z',
+				resultsMessageId: null,
+			},
+		],
 		startedAt: '2026-03-04T12:00:00.000Z',
 		finishedAt: null,
 		stoppedBy: null,
@@ -48,5 +56,14 @@ export function quiz(over: Partial<Omit<LiveQuiz, 'id'>> = {}): Omit<LiveQuiz, '
 	};
 }
 
-export const liveAnswer = (i: number, choice: number): LiveAnswer => ({ userId: user(i), name: `m${i}`, roles: [], permissions: '0', choice, correct: choice === 0, points: choice === 0 ? 900 : 0, responseMs: 4000, at: '2026-03-04T12:00:04.000Z' });
-
+export const liveAnswer = (i: number, choice: number): LiveAnswer => ({
+	userId: user(i),
+	name: `m${i}`,
+	roles: [],
+	permissions: '0',
+	choice,
+	correct: choice === 0,
+	points: choice === 0 ? 900 : 0,
+	responseMs: 4000,
+	at: '2026-03-04T12:00:04.000Z',
+});
