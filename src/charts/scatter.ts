@@ -86,7 +86,7 @@ export function layoutScatter(input: ScatterInput, measure: TextMeasurer = measu
 		at.map((a, i) => ({
 			...a,
 			r: RADIUS,
-			w: labels[i] ? Math.ceil(measure(labels[i]!, LABEL_FONT)) : 0,
+			w: labels[i] ? Math.ceil(measure(labels[i], LABEL_FONT)) : 0,
 			h: labels[i] ? LABEL_FONT.size + 4 : 0,
 		})),
 		plot,
@@ -114,7 +114,7 @@ export function layoutScatter(input: ScatterInput, measure: TextMeasurer = measu
 			role: 'point-label',
 			x: box.x,
 			y: box.y + box.h / 2,
-			text: labels[i]!,
+			text: labels[i],
 			font: LABEL_FONT,
 			color: THEME.text,
 			align: 'left',

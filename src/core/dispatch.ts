@@ -210,7 +210,7 @@ export class Dispatcher {
 					locale: base.locale,
 					deps: this.options.deps,
 					log,
-					args: raw.options as never,
+					args: raw.options,
 					subcommand: raw.subcommand ?? null,
 					focused,
 				});

@@ -17,7 +17,7 @@ export function actorOf(interaction: BaseInteraction): Actor {
 	if (member) {
 		if (Array.isArray(member.roles)) roles = member.roles;
 		else roles = [...(member as GuildMember).roles.cache.keys()].filter((id) => id !== interaction.guildId);
-		const nick = 'displayName' in member ? (member as GuildMember).displayName : member.nick;
+		const nick = 'displayName' in member ? member.displayName : member.nick;
 		if (nick) name = nick;
 	}
 	return { id: interaction.user.id, name, roles, permissions: interaction.memberPermissions?.bitfield ?? 0n };

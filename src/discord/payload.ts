@@ -11,7 +11,7 @@ export function messageBody(reply: Reply): BaseMessageOptions {
 	return {
 		content: reply.content,
 		embeds: reply.embeds,
-		components: reply.components as BaseMessageOptions['components'],
+		components: reply.components,
 		files: reply.files?.map((f) => ({ attachment: f.data, name: f.name, description: f.description })),
 		allowedMentions: mentionsFor(reply),
 	};

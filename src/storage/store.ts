@@ -54,7 +54,7 @@ async function adapterFor(url: string, kind: StoreKind): Promise<KeyvStoreAdapte
 				await adapter.query('PRAGMA journal_mode=WAL');
 				await adapter.query('PRAGMA synchronous=FULL');
 			}
-			return adapter as unknown as KeyvStoreAdapter;
+			return adapter;
 		}
 		case 'redis': {
 			const { default: KeyvRedis } = await import('@keyv/redis');
@@ -66,11 +66,11 @@ async function adapterFor(url: string, kind: StoreKind): Promise<KeyvStoreAdapte
 					socket: { connectTimeout: 2000, reconnectStrategy: (retries: number) => Math.min(200 * 2 ** retries, 5000) },
 				},
 				{ throwOnConnectError: true, throwOnErrors: true, connectionTimeout: 2000 },
-			) as unknown as KeyvStoreAdapter;
+			);
 		}
 		case 'postgres': {
 			const { ResilientPostgres } = await import('./postgres-adapter.js');
-			return new ResilientPostgres({ uri: url, connectionTimeoutMillis: 2000, max: 10 }) as unknown as KeyvStoreAdapter;
+			return new ResilientPostgres({ uri: url, connectionTimeoutMillis: 2000, max: 10 });
 		}
 	}
 }

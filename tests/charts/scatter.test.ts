@@ -42,7 +42,7 @@ describe('label placement', () => {
 		for (let i = 0; i < boxes.length; i++)
 			for (let j = i + 1; j < boxes.length; j++) expect(overlaps(boxes[i]!, boxes[j]!)).toBe(false);
 		for (const b of boxes)
-			for (const a of anchors) expect(overlaps(b!, { x: a.x - a.r, y: a.y - a.r, w: 2 * a.r, h: 2 * a.r })).toBe(false);
+			for (const a of anchors) expect(overlaps(b, { x: a.x - a.r, y: a.y - a.r, w: 2 * a.r, h: 2 * a.r })).toBe(false);
 	});
 });
 

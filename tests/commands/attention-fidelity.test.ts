@@ -24,11 +24,11 @@ function recording(): { compute: Compute; outputs: AttentionTaskOutput[] } {
 	const outputs: AttentionTaskOutput[] = [];
 	const compute: Compute = {
 		...inline,
-		run: (async (name: never, input: never) => {
+		run: async (name: never, input: never) => {
 			const out = await inline.run(name, input);
-			if (name === 'attention.run') outputs.push(out as AttentionTaskOutput);
+			if (name === 'attention.run') outputs.push(out);
 			return out;
-		}) as Compute['run'],
+		},
 	};
 	return { compute, outputs };
 }

@@ -51,11 +51,11 @@ function recording(): { compute: Compute; outputs: SampleTaskOutput[] } {
 	const outputs: SampleTaskOutput[] = [];
 	const compute: Compute = {
 		...inline,
-		run: (async (name: never, input: never) => {
+		run: async (name: never, input: never) => {
 			const out = await inline.run(name, input);
-			if (name === 'sample.local') outputs.push(out as SampleTaskOutput);
+			if (name === 'sample.local') outputs.push(out);
 			return out;
-		}) as Compute['run'],
+		},
 	};
 	return { compute, outputs };
 }

@@ -51,8 +51,8 @@ describe('late deferral through the dispatcher', () => {
 
 	it('GIVEN /progress and /week THEN they defer privately when late unless shared', () => {
 		for (const command of [progress, week]) {
-			expect(command.lateDefer?.({ share: true } as never)).toBe('public');
-			expect(command.lateDefer?.({} as never)).toBe('ephemeral');
+			expect(command.lateDefer?.({ share: true })).toBe('public');
+			expect(command.lateDefer?.({})).toBe('ephemeral');
 		}
 	});
 });

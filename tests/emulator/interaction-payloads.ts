@@ -153,7 +153,7 @@ function buildOptions(
 		// A subcommand without options has no `options` key in the registered command (e.g. /settings show).
 		if (!found) throw new Error(`/${command.name} has no ${kind === 1 ? 'subcommand' : 'group'} ${name}`);
 		wrap.push({ type: kind, name });
-		level = ('options' in found ? (found.options ?? []) : []) as APIApplicationCommandOption[];
+		level = 'options' in found ? (found.options ?? []) : [];
 	}
 	if (
 		level.some(

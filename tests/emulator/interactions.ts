@@ -165,8 +165,7 @@ export class Interactions {
 				break;
 			}
 			case InteractionResponseType.ApplicationCommandAutocompleteResult:
-				record.choices = ((body.data as { choices?: APIApplicationCommandOptionChoice[] } | undefined)?.choices ??
-					[]) as APIApplicationCommandOptionChoice[];
+				record.choices = (body.data as { choices?: APIApplicationCommandOptionChoice[] } | undefined)?.choices ?? [];
 				break;
 			case InteractionResponseType.Modal:
 				record.modal = body.data as APIModalInteractionResponseCallbackData;

@@ -185,7 +185,7 @@ export function createMessage(world: World, options: CreateMessageOptions): Stor
 		components: input.components ?? [],
 		pinned: false,
 		type: options.type ?? (input.message_reference ? MessageType.Reply : MessageType.Default),
-		flags: flags as MessageFlags,
+		flags: flags,
 		...(options.webhookId ? { webhook_id: options.webhookId } : {}),
 		...(options.applicationId ? { application_id: options.applicationId } : {}),
 		...(options.interactionMetadata ? { interaction_metadata: options.interactionMetadata } : {}),
@@ -219,10 +219,11 @@ export function editMessage(
 	if (input.components !== undefined) next.components = input.components ?? [];
 	if (input.flags !== undefined && input.flags !== null) {
 		// Only SUPPRESS_EMBEDS can change on edit; Loading is cleared once a deferred response is edited.
-		next.flags = (((previous.flags ?? 0) & ~(MessageFlags.SuppressEmbeds | MessageFlags.Loading)) |
-			(input.flags & MessageFlags.SuppressEmbeds)) as MessageFlags;
+		next.flags =
+			((previous.flags ?? 0) & ~(MessageFlags.SuppressEmbeds | MessageFlags.Loading)) |
+			(input.flags & MessageFlags.SuppressEmbeds);
 	} else {
-		next.flags = ((previous.flags ?? 0) & ~MessageFlags.Loading) as MessageFlags;
+		next.flags = (previous.flags ?? 0) & ~MessageFlags.Loading;
 	}
 	if (input.attachments !== undefined || uploads.length > 0) {
 		const keep: MessageInput = {

@@ -35,7 +35,7 @@ function toCommand(
 		name_localizations: body.name_localizations ?? null,
 		description: 'description' in body ? (body.description ?? '') : '',
 		description_localizations: ('description_localizations' in body ? body.description_localizations : null) ?? null,
-		...('options' in body && body.options ? { options: body.options as APIApplicationCommand['options'] } : {}),
+		...('options' in body && body.options ? { options: body.options } : {}),
 		default_member_permissions: body.default_member_permissions ?? null,
 		...(guildId ? {} : { dm_permission: body.dm_permission ?? true }),
 		nsfw: body.nsfw ?? false,
@@ -198,7 +198,7 @@ export const appRoutes: RouteTable = {
 		core.interactions.callback(
 			params.interaction_id ?? '',
 			params.interaction_token ?? '',
-			(json ?? {}) as { type?: number; data?: unknown },
+			json ?? {},
 			files,
 			query.get('with_response') === 'true',
 			receivedAt,

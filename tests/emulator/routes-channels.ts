@@ -59,7 +59,7 @@ function createChannelMessage({ core, params, json, files }: RouteContext): Rout
 	if (input.nonce !== undefined && input.nonce !== null) stored.nonce = { value: String(input.nonce), at: now };
 	if ('last_message_id' in found.channel) found.channel.last_message_id = stored.message.id;
 	if (found.channel.type === ChannelType.PublicThread || found.channel.type === ChannelType.PrivateThread) {
-		const thread = found.channel as APIThreadChannel;
+		const thread = found.channel;
 		thread.message_count = (thread.message_count ?? 0) + 1;
 		thread.total_message_sent = (thread.total_message_sent ?? 0) + 1;
 	}
@@ -89,7 +89,7 @@ function channelMessage(context: RouteContext): RouteResult {
 		);
 		return { status: 204 };
 	}
-	editMessage(core.world, stored, (context.json ?? {}) as MessageInput, context.files, core.baseUrl());
+	editMessage(core.world, stored, context.json ?? {}, context.files, core.baseUrl());
 	emitMessage(core, found.guild.guild.id, GatewayDispatchEvents.MessageUpdate, stored.message);
 	return { status: 200, body: stored.message };
 }
@@ -180,7 +180,7 @@ function startThreadFromMessage({ core, params, json }: RouteContext): RouteResu
 	if (stored.message.thread) return discordError(400, 160004, 'A thread has already been created for this message');
 	const type =
 		found.channel.type === ChannelType.GuildAnnouncement ? ChannelType.AnnouncementThread : ChannelType.PublicThread;
-	const thread = makeThread(core, stored.message.id, found.channel, (json ?? {}) as { name?: string }, type);
+	const thread = makeThread(core, stored.message.id, found.channel, json ?? {}, type);
 	stored.message = { ...stored.message, thread };
 	return { status: 201, body: thread };
 }

@@ -43,7 +43,7 @@ export async function runCommand(
 		},
 		args: argsFor(command.data, { subcommand: run.subcommand, options }),
 	};
-	return command.run(ctx as never);
+	return command.run(ctx);
 }
 
 /** Like {@link runCommand}, for handlers that answer with a message (fails on a modal). */

@@ -46,8 +46,8 @@ describe('start-up with a broken curriculum file', () => {
 		});
 		let stdout = '';
 		let stderr = '';
-		child.stdout!.on('data', (chunk) => (stdout += String(chunk)));
-		child.stderr!.on('data', (chunk) => (stderr += String(chunk)));
+		child.stdout.on('data', (chunk) => (stdout += String(chunk)));
+		child.stderr.on('data', (chunk) => (stderr += String(chunk)));
 		const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
 		expect(code).toBe(1);
 		expect(stderr).toContain('Start-up failed: CurriculumError: The curriculum has 1 problem');

@@ -87,7 +87,7 @@ export class DiscordSpec {
 		this.ajv.addFormat('nonce', true);
 		this.ajv.addKeyword('x-discord-union');
 		this.ajv.addSchema({ $id: SCHEMA_ROOT_ID, $defs: spec.components.schemas });
-		this.schemas = spec.components.schemas as Record<string, BranchSchema>;
+		this.schemas = spec.components.schemas;
 
 		for (const [template, item] of Object.entries(spec.paths)) {
 			const shared = (item.parameters ?? []) as SpecParameter[];

@@ -65,7 +65,7 @@ function checkParameters(operation: SpecOperation, params: Record<string, string
 			if (parameter.required) errors.push(`spec: query ${parameter.name} is required`);
 			continue;
 		}
-		const coerced = coerceQueryValue(value, parameter.schema as { type?: unknown });
+		const coerced = coerceQueryValue(value, parameter.schema);
 		for (const e of spec.validateSchema(parameter.schema, coerced))
 			errors.push(`spec: query ${parameter.name}="${value}" ${e.message}`);
 	}

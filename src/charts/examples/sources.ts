@@ -204,7 +204,7 @@ export function trainBigram(docs: readonly string[][], vocabulary = 300, steps =
 				const g = (rowTrain * p[j]! - tr.c[k]!) / tr.total;
 				m[k] = 0.9 * m[k]! + 0.1 * g;
 				v[k] = 0.999 * v[k]! + 0.001 * g * g;
-				W[k]! -= (learningRate * (m[k]! / (1 - 0.9 ** step))) / (Math.sqrt(v[k]! / (1 - 0.999 ** step)) + 1e-8);
+				W[k]! -= (learningRate * (m[k] / (1 - 0.9 ** step))) / (Math.sqrt(v[k] / (1 - 0.999 ** step)) + 1e-8);
 			}
 		}
 		curve.steps.push(step);

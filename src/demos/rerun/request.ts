@@ -83,7 +83,7 @@ export function decodeRequest(data: string): RerunRequest | null {
 		command: c,
 		...(s === undefined ? {} : { subcommand: s }),
 		options,
-		...(p === undefined ? {} : { prefer: p as string[] }),
+		...(p === undefined ? {} : { prefer: p }),
 	};
 }
 

@@ -175,7 +175,7 @@ export class TinyGpt {
 			const depths = [...trace.residualPre, trace.residualFinal];
 			const logitLens = depths.map((x, depth) => {
 				const lensLogits = depth === nLayers ? logits : headLogits(this.params, tf.squeeze(x, [0]));
-				return this.topTokens(lensLogits as tf.Tensor2D, lensTopK!);
+				return this.topTokens(lensLogits, lensTopK);
 			});
 			return {
 				...result,

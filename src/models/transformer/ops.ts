@@ -9,8 +9,7 @@ import { tf } from './backend.js';
 
 type Grad = (dy: tf.Tensor, saved: tf.Tensor[]) => tf.Tensor | tf.Tensor[];
 type Custom = (...args: (tf.Tensor | ((tensors: tf.Tensor[]) => void))[]) => { value: tf.Tensor; gradFunc: Grad };
-const customGrad = (f: Custom): ((...inputs: tf.Tensor[]) => tf.Tensor) =>
-	tf.customGrad(f as never) as unknown as (...inputs: tf.Tensor[]) => tf.Tensor;
+const customGrad = (f: Custom): ((...inputs: tf.Tensor[]) => tf.Tensor) => tf.customGrad(f);
 
 /** Swaps the last two axes (a matrix transpose that works for batched tensors too). */
 export function swapLast(x: tf.Tensor): tf.Tensor {
