@@ -15,6 +15,8 @@ export default tseslint.config(
 			'@typescript-eslint/no-floating-promises': 'error',
 			// Handlers and repositories are async to satisfy their interfaces even when one step is synchronous.
 			'@typescript-eslint/require-await': 'off',
+			// Contexts and services are plain objects of closures declared with method syntax; none uses `this`.
+			'@typescript-eslint/unbound-method': 'off',
 			'@typescript-eslint/no-unused-vars': [
 				'error',
 				{ argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' },

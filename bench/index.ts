@@ -11,7 +11,7 @@ async function main(): Promise<void> {
 	const files = (await readdir(dir)).filter((f) => f.endsWith('.bench.ts')).sort();
 	const results: { area: string; rows: BenchRow[] }[] = [];
 	for (const file of files) {
-		const suite = (await import(pathToFileURL(path.join(dir, file)).href)).default as BenchSuite;
+		const suite = ((await import(pathToFileURL(path.join(dir, file)).href)) as { default: BenchSuite }).default;
 		if (only.length > 0 && !only.includes(suite.area)) continue;
 		process.stderr.write(`bench: ${suite.area}…\n`);
 		const rows = await suite.run();

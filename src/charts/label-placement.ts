@@ -18,10 +18,10 @@ const CANDIDATES: readonly ((a: LabelAnchor, gap: number) => Box)[] = [
 	(a, g) => ({ x: a.x - a.r - g - a.w, y: a.y - a.h / 2, w: a.w, h: a.h }),
 	(a, g) => ({ x: a.x - a.w / 2, y: a.y - a.r - g - a.h, w: a.w, h: a.h }),
 	(a, g) => ({ x: a.x - a.w / 2, y: a.y + a.r + g, w: a.w, h: a.h }),
-	(a, g) => ({ x: a.x + a.r, y: a.y - a.r - a.h, w: a.w, h: a.h }),
-	(a, g) => ({ x: a.x + a.r, y: a.y + a.r, w: a.w, h: a.h }),
-	(a, g) => ({ x: a.x - a.r - a.w, y: a.y - a.r - a.h, w: a.w, h: a.h }),
-	(a, g) => ({ x: a.x - a.r - a.w, y: a.y + a.r, w: a.w, h: a.h }),
+	(a) => ({ x: a.x + a.r, y: a.y - a.r - a.h, w: a.w, h: a.h }),
+	(a) => ({ x: a.x + a.r, y: a.y + a.r, w: a.w, h: a.h }),
+	(a) => ({ x: a.x - a.r - a.w, y: a.y - a.r - a.h, w: a.w, h: a.h }),
+	(a) => ({ x: a.x - a.r - a.w, y: a.y + a.r, w: a.w, h: a.h }),
 ];
 
 /** True when two boxes overlap (touching edges do not count). */

@@ -126,7 +126,7 @@ export function visibleWhitespace(text: string): string {
 			if (g.length > 1 && /\p{Extended_Pictographic}/u.test(g)) return g;
 			return g
 				.replace(/[ \n\t\r]/g, (c) => WHITESPACE_MARKS[c as keyof typeof WHITESPACE_MARKS])
-				.replace(/[\u200b-\u200d\u2060\ufe0e\ufe0f\ufeff]/g, (c) => INVISIBLE_NAMES[c]!);
+				.replace(/\u200b|\u200c|\u200d|\u2060|\ufe0e|\ufe0f|\ufeff/g, (c) => INVISIBLE_NAMES[c]!);
 		})
 		.join('');
 }

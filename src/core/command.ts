@@ -50,9 +50,17 @@ export interface Command<D extends CommandData = CommandData> {
 	modals?: Readonly<Record<string, ModalHandler>>;
 }
 
-/** A command of any definition, as the registry and transports hold it. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type AnyCommand = Command<any>;
+/**
+ * A command of any definition, as the registry and transports hold it: its handlers take any arguments (the
+ * transport builds them from the definition), while its definition keeps the `CommandData` type.
+ */
+/* eslint-disable @typescript-eslint/no-explicit-any -- the arguments' type is each command's own */
+export interface AnyCommand extends Omit<Command, 'lateDefer' | 'run' | 'autocomplete'> {
+	lateDefer?(args: any): 'ephemeral' | 'public';
+	run(ctx: CommandContext<any>): Awaitable<HandlerResponse>;
+	autocomplete?(ctx: AutocompleteContext<any>): Awaitable<AutocompleteChoice[]>;
+}
+/* eslint-enable @typescript-eslint/no-explicit-any */
 
 /**
  * Declares a command. `const` inference keeps option names, types and choices literal, so `args` is typed

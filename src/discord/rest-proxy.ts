@@ -18,7 +18,15 @@ export async function startRestProxy(
 	options: RestProxyOptions,
 ): Promise<{ url: string; server: Server; close(): Promise<void> }> {
 	const rest = new REST(options.upstream ? { api: options.upstream } : {});
-	const server = createServer(proxyRequests(rest));
+	const handle = proxyRequests(rest);
+	// The handler answers Discord's own errors itself; anything else it rethrows after ending the response.
+	const server = createServer((req, res) => {
+		Promise.resolve(handle(req, res)).catch((error: unknown) => {
+			process.stderr.write(
+				`REST proxy: ${req.method} ${req.url}: ${error instanceof Error ? error.message : String(error)}\n`,
+			);
+		});
+	});
 	await new Promise<void>((resolve, reject) => {
 		server.once('error', reject);
 		server.listen(options.port, options.host, () => resolve());

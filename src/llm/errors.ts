@@ -78,9 +78,9 @@ export function toLlmError(error: unknown): LlmError {
 		return new LlmError('The model server sent a garbled answer. Please try again.', 'llm.malformed', true);
 	}
 	if (error instanceof APIError) {
-		const status = error.status;
+		const status = error.status as number | undefined;
 		if (status === 429) {
-			const wait = retryAfterMs(error.headers);
+			const wait = retryAfterMs(error.headers as Headers | undefined);
 			const when = wait === undefined ? 'in a minute' : `in ${seconds(wait)}`;
 			// OpenAI answers 429 `insufficient_quota` when the account is out of credit: waiting will not help.
 			if (error.code === 'insufficient_quota') {

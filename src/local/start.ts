@@ -64,6 +64,7 @@ export async function startLocal(config: Config, log: Logger, options: LocalStar
 		if (code === 'EADDRINUSE')
 			throw new Error(
 				`Local mode: port ${config.PORT} on ${config.HOST} is in use; set PORT to a free one (PORT=0 picks one).`,
+				{ cause: error },
 			);
 		throw error;
 	}

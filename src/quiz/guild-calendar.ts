@@ -26,7 +26,7 @@ export async function guildCalendar(
 	if (!schedule) return { timeZone: DEFAULT_TIME_ZONE, meeting: DEFAULT_MEETING, currentWeek: null, scheduled: false };
 	const { weekday, hour, minute, durationMinutes } = schedule.meeting;
 	const lastWeek = deps.curriculum.weeks.at(-1)?.number ?? 12;
-	let currentWeek: number | null = null;
+	let currentWeek: number | null;
 	try {
 		currentWeek = schedule.plan ? (planStatus(schedule, now, lastWeek).current?.week ?? null) : null;
 	} catch {

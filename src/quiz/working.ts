@@ -1,4 +1,4 @@
-import type { Computation, PureComputation } from '../curriculum/index.js';
+import type { PureComputation } from '../curriculum/index.js';
 import { applyFilters, logSoftmax, softmax } from '../models/sampling/index.js';
 import { layerNorm } from '../curriculum/compute.js';
 

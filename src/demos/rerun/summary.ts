@@ -20,8 +20,13 @@ export function code(text: string): string {
 	return `\`\` ${line.replace(/``+/g, (run) => 'ˋ'.repeat(run.length))} \`\``;
 }
 
+/** An option's value as text: strings as they are, numbers and booleans as written, anything else as JSON. */
+function asText(value: unknown): string {
+	return typeof value === 'string' ? value : (JSON.stringify(value) ?? 'undefined');
+}
+
 function quoted(value: unknown): string {
-	const text = String(value);
+	const text = asText(value);
 	return [...text].length <= QUOTE_MAX ? code(text) : `${[...text].length.toLocaleString('en-US')} characters`;
 }
 
@@ -34,10 +39,10 @@ export function changeLine(who: string, before: RerunRequest, after: Readonly<Re
 	const changes = names.flatMap((name) => {
 		const old = before.options[name];
 		const now = after[name];
-		if (old !== undefined && now !== undefined && String(old) === String(now)) return [];
+		if (old !== undefined && now !== undefined && asText(old) === asText(now)) return [];
 		if (old === undefined) return [`${code(name)} set to ${quoted(now)}`];
 		if (now === undefined) return [`${code(name)} back to its default`];
-		const long = [...String(old)].length > QUOTE_MAX || [...String(now)].length > QUOTE_MAX;
+		const long = [...asText(old)].length > QUOTE_MAX || [...asText(now)].length > QUOTE_MAX;
 		return [long ? `${code(name)} changed (${quoted(now)})` : `${code(name)} ${quoted(old)} → ${quoted(now)}`];
 	});
 	const what = changes.length === 0 ? 'with the same options' : changes.join(', ');

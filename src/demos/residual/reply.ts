@@ -56,7 +56,7 @@ function formsWhere(data: ResidualData, names: readonly string[]): string {
 export function lensLines(data: ResidualData): string[] {
 	const n = data.tokens.length;
 	const names = lensRows(data.layers);
-	const { final, byDepth, formsAt } = data.last;
+	const { final, byDepth } = data.last;
 	const lines = [
 		`After ${tokenCode(data.tokens[n - 1]!.text)} the output's most likely next token is ${tokenCode(final.text)} (**${pct(final.prob)}**). The same token read out earlier:`,
 		byDepth

@@ -83,6 +83,7 @@ const VISIBLE: Readonly<Record<string, string>> = { ' ': '␣', '\t': '⇥', '\n
 /** The text with whitespace and control characters made visible. */
 export function visibleLabel(text: string): string {
 	return text.replace(
+		// eslint-disable-next-line no-control-regex -- control characters are exactly what this makes visible
 		/[\u0000-\u0020\u007f]/g,
 		(ch) => VISIBLE[ch] ?? `\\x${ch.charCodeAt(0).toString(16).padStart(2, '0')}`,
 	);

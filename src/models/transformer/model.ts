@@ -33,7 +33,7 @@ function param(p: Params, name: string): tf.Tensor {
 
 /** The causal mask, added to the attention scores: 0 on and below the diagonal, −1e9 above (exp underflows to 0). */
 export function causalMask(t: number): tf.Tensor2D {
-	return tf.tidy(() => tf.mul(tf.sub(1, tf.linalg.bandPart(tf.ones([t, t]), -1, 0)), -1e9) as tf.Tensor2D);
+	return tf.tidy(() => tf.mul<tf.Tensor2D>(tf.sub(1, tf.linalg.bandPart(tf.ones([t, t]), -1, 0)), -1e9));
 }
 
 /** Input token ids on the host, row-major [B, T]. */

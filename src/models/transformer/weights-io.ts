@@ -25,7 +25,7 @@ export function serializeWeights(config: ModelConfig, weights: Weights): { manif
 	for (const [name, shape] of parameterShapes(config)) {
 		const w = weights.get(name);
 		if (!w || w.shape.join() !== shape.join())
-			throw new Error(`weight ${name}: expected shape [${shape}], got ${w ? `[${w.shape}]` : 'none'}`);
+			throw new Error(`weight ${name}: expected shape [${shape.join()}], got ${w ? `[${w.shape.join()}]` : 'none'}`);
 		tensors.push({ name, shape, offset, length: w.data.length });
 		offset += w.data.length;
 	}
