@@ -23,5 +23,11 @@ export default tseslint.config(
 			],
 		},
 	},
+	{
+		// vitest's asymmetric matchers (expect.any, expect.stringMatching…) are typed `any`; placing them in an expected
+		// object is an "unsafe assignment" by the rule's reading, so tests leave that one rule out.
+		files: ['tests/**/*.ts'],
+		rules: { '@typescript-eslint/no-unsafe-assignment': 'off' },
+	},
 	{ files: ['**/*.js'], extends: [tseslint.configs.disableTypeChecked] },
 );

@@ -2,8 +2,6 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { WITHHELD } from '../../src/llm/safety.js';
 import { customIds, JUN, tutorHarness, type TutorHarness } from '../llm/harness.js';
 
-const contentOf = (h: { messages: { content?: string }[] }) => h.messages.map((m) => m.content ?? '').join('\n');
-
 describe('/ask', () => {
 	let h: TutorHarness;
 	beforeAll(async () => {

@@ -4,7 +4,7 @@ import { defineCommand, type ArgumentsOf, type UserArg } from '../../src/core/in
 
 describe('ArgumentsOf', () => {
 	it('GIVEN flat options THEN required ones are present, optional ones may be undefined, choices are literal', () => {
-		const command = defineCommand({
+		const _command = defineCommand({
 			data: {
 				name: 'demo',
 				description: 'demo',
@@ -25,7 +25,7 @@ describe('ArgumentsOf', () => {
 			},
 			run: () => ({ content: 'x' }),
 		});
-		type Args = ArgumentsOf<typeof command.data>;
+		type Args = ArgumentsOf<typeof _command.data>;
 		expectTypeOf<Args['text']>().toEqualTypeOf<string>();
 		expectTypeOf<Args['encoding']>().toEqualTypeOf<'gpt2' | 'gpt-4o' | undefined>();
 		expectTypeOf<Args['count']>().toEqualTypeOf<number | undefined>();
@@ -33,7 +33,7 @@ describe('ArgumentsOf', () => {
 	});
 
 	it('GIVEN subcommands THEN args are a union discriminated by subcommand', () => {
-		const command = defineCommand({
+		const _command = defineCommand({
 			data: {
 				name: 'quiz',
 				description: 'q',
@@ -58,6 +58,6 @@ describe('ArgumentsOf', () => {
 				return { content: args.subcommand };
 			},
 		});
-		expectTypeOf<ArgumentsOf<typeof command.data>['subcommand']>().toEqualTypeOf<'practice' | 'live'>();
+		expectTypeOf<ArgumentsOf<typeof _command.data>['subcommand']>().toEqualTypeOf<'practice' | 'live'>();
 	});
 });

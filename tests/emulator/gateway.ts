@@ -200,7 +200,7 @@ export class Gateway {
 			}
 			this.options.onChange();
 		});
-		socket.on('message', (raw) => this.onMessage(connection, String(raw)));
+		socket.on('message', (raw: Buffer) => this.onMessage(connection, raw.toString('utf8')));
 		if (query.get('v') !== '10') return void socket.close(GatewayCloseCodes.InvalidAPIVersion, 'Invalid API version');
 		if (query.get('encoding') !== 'json')
 			return void socket.close(GatewayCloseCodes.DecodeError, 'the emulator speaks encoding=json only');

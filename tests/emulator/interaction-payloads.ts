@@ -1,6 +1,7 @@
 import {
 	ApplicationCommandOptionType,
 	ApplicationCommandType,
+	ChannelType,
 	ComponentType,
 	InteractionContextType,
 	InteractionType,
@@ -151,7 +152,10 @@ function buildOptions(
 		if (!name) continue;
 		const found = level.find((o) => o.type === kind && o.name === name);
 		// A subcommand without options has no `options` key in the registered command (e.g. /settings show).
-		if (!found) throw new Error(`/${command.name} has no ${kind === 1 ? 'subcommand' : 'group'} ${name}`);
+		if (!found)
+			throw new Error(
+				`/${command.name} has no ${kind === ApplicationCommandOptionType.Subcommand ? 'subcommand' : 'group'} ${name}`,
+			);
 		wrap.push({ type: kind, name });
 		level = 'options' in found ? (found.options ?? []) : [];
 	}
@@ -213,7 +217,7 @@ export function buildInteraction(world: World, input: DispatchInput, id: string,
 	const guildId = guildState.guild.id;
 	const channel = input.channel
 		? (world.channel(input.channel)?.channel ?? world.channelByName(input.channel, guildId))
-		: [...guildState.channels.values()].find((c) => c.type === 0);
+		: [...guildState.channels.values()].find((c) => c.type === ChannelType.GuildText);
 	if (!channel) throw new Error(`no channel ${input.channel ?? '(text)'} in guild ${guildId}`);
 	const user = input.user
 		? (world.users.get(input.user) ?? world.userByName(input.user))

@@ -1,8 +1,8 @@
-import type {
-	APIApplicationCommandOptionChoice,
-	APIInteraction,
-	APIModalInteractionResponseCallbackData,
+import {
 	InteractionResponseType,
+	type APIApplicationCommandOptionChoice,
+	type APIInteraction,
+	type APIModalInteractionResponseCallbackData,
 } from 'discord-api-types/v10';
 import type { StoredMessage } from './messages.js';
 
@@ -132,7 +132,10 @@ export function outcomeOf(record: InteractionRecord): InteractionOutcome {
 export function isAnswered(outcome: InteractionOutcome): boolean {
 	const first = outcome.callbacks[0];
 	if (!first) return false;
-	if (first.type === 5 || first.type === 6) {
+	if (
+		first.type === InteractionResponseType.DeferredChannelMessageWithSource ||
+		first.type === InteractionResponseType.DeferredMessageUpdate
+	) {
 		return outcome.originalEdits > 0 || outcome.followUps.length > 0;
 	}
 	return true;

@@ -111,7 +111,7 @@ export function expectSafe(
 	}
 	const bad = lines.filter((l) => (typeof l.level === 'number' && l.level >= 50) || l.msg === 'handler failed');
 	expect(
-		bad.map((l) => `${l.msg}: ${JSON.stringify(l.err ?? '')}`.slice(0, 800)),
+		bad.map((l) => `${String(l.msg)}: ${JSON.stringify(l.err ?? '')}`.slice(0, 800)),
 		context,
 	).toEqual([]);
 }

@@ -39,7 +39,9 @@ describe('local mode: scheduled posts arrive in the study-group channel page', (
 		return (await response.json()) as { ok: boolean };
 	};
 	const history = async (channelId: string, who: Who) => {
-		const response = await fetch(`${bot.url}/api/messages?${new URLSearchParams({ channel: channelId, ...who })}`);
+		const response = await fetch(
+			`${bot.url}/api/messages?${new URLSearchParams({ channel: channelId, ...who }).toString()}`,
+		);
 		return ((await response.json()) as { messages: MessageView[] }).messages;
 	};
 

@@ -176,7 +176,7 @@ describe('the scheduler', () => {
 		let fail = true;
 		const flaky = new Proxy(store, {
 			get: (target, p) =>
-				p === 'getMany' && fail ? () => Promise.reject(new Error('store down')) : Reflect.get(target, p),
+				p === 'getMany' && fail ? () => Promise.reject(new Error('store down')) : (Reflect.get(target, p) as unknown),
 		});
 		const scheduler = start(undefined, testDeps({ store: flaky, curriculum, clock, poster: workspace.poster }));
 		clock.set(at('2026-03-02T00:00:00Z'));

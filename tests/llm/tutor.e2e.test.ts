@@ -3,7 +3,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { DiscordBot } from '../../src/discord/start.js';
 import { newSecret } from '../../src/llm/inject/secret.js';
 import { countingEvaluator, gullibleGuard } from './scripts.js';
-import { EmulatorRoutes, startEmulator, type DiscordEmulator, type InteractionOutcome } from '../emulator/index.js';
+import { startEmulator, type DiscordEmulator, type InteractionOutcome } from '../emulator/index.js';
 import { startOpenAiServer, type OpenAiTestServer } from '../helpers/openai-server.js';
 import { startLoggedBot } from './e2e-bot.js';
 

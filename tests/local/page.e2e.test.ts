@@ -3,7 +3,6 @@ import os from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fromRoot } from '../../src/paths.js';
 import type { LocalBot } from '../../src/local/start.js';
 import { startTestLocal } from './fixtures.js';
 
@@ -145,6 +144,7 @@ describe('local page in Chromium', () => {
 				}),
 			)
 			.toBe(800);
+		// eslint-disable-next-line @typescript-eslint/no-unsafe-member-access, @typescript-eslint/no-unsafe-return -- runs in the page: the DOM types are not in this project's lib
 		await page.locator('.messages').evaluate((el) => (el.scrollTop = el.scrollHeight));
 		await page.screenshot({ path: path.join(SHOTS, 'chart.png') });
 	});
@@ -214,6 +214,7 @@ describe('local page in Chromium', () => {
 		await page.setViewportSize({ width: 420, height: 800 });
 		expect(await page.locator('#menu').isVisible()).toBe(true);
 		await page.locator('#menu').click();
+		// eslint-disable-next-line @typescript-eslint/no-unsafe-member-access, @typescript-eslint/no-unsafe-return, @typescript-eslint/no-unsafe-call -- runs in the page: the DOM types are not in this project's lib
 		await expect.poll(() => page.locator('#sidebar').evaluate((el) => el.getBoundingClientRect().left)).toBe(0);
 		await page.locator('#channels .channel', { hasText: 'general' }).click();
 		await page.setViewportSize({ width: 1280, height: 800 });

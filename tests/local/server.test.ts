@@ -31,7 +31,7 @@ async function post(path: string, who: Who, body: object): Promise<{ status: num
 
 async function history(channelId: string, who: Who): Promise<MessageView[]> {
 	const query = new URLSearchParams({ channel: channelId, member: who.member, role: who.role ?? 'member' });
-	const response = await fetch(`${bot.url}/api/messages?${query}`);
+	const response = await fetch(`${bot.url}/api/messages?${query.toString()}`);
 	expect(response.status).toBe(200);
 	return ((await response.json()) as { messages: MessageView[] }).messages;
 }

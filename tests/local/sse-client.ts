@@ -5,9 +5,7 @@ export interface SseEvent {
 }
 
 /** Reads a Server-Sent Events stream with fetch, for tests: `next(match)` waits for the first matching event. */
-export async function openEvents(
-	url: string,
-): Promise<{
+export async function openEvents(url: string): Promise<{
 	next(match: (e: SseEvent) => boolean, timeoutMs?: number): Promise<SseEvent>;
 	seen: SseEvent[];
 	close(): void;
@@ -19,7 +17,7 @@ export async function openEvents(
 	const waiters = new Set<() => void>();
 	const decoder = new TextDecoder();
 	let buffer = '';
-	(async () => {
+	void (async () => {
 		try {
 			for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
 				buffer += decoder.decode(chunk, { stream: true });

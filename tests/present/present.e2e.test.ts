@@ -1,7 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { ComponentType, type APIMessage, type APITextInputComponent } from 'discord-api-types/v10';
+import { type APIMessage, type APITextInputComponent } from 'discord-api-types/v10';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createWorkerPool } from '../../src/compute/pool.js';
 import type { DiscordBot } from '../../src/discord/start.js';

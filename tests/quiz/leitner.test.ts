@@ -10,7 +10,7 @@ describe('Leitner schedule', () => {
 	it('GIVEN a wrong answer and then right reviews when due THEN the card climbs boxes 1→5 with 1, 3, 7, 14 and 30 days, and retires', () => {
 		let card: ReviewCard = afterWrong(undefined, 'q', 'a0', t0);
 		expect(card).toMatchObject({ box: 1, dueAt: at(1).toISOString(), lapses: 1 });
-		let now = t0;
+		let now: Date;
 		const dues: number[] = [];
 		for (let i = 1; i <= 5; i++) {
 			now = new Date(card.dueAt);

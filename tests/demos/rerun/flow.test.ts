@@ -7,7 +7,7 @@ import { encodeRequest } from '../../../src/demos/rerun/request.js';
 
 const fieldIds = (modal: { components: unknown[] } | null): string[] =>
 	(modal?.components ?? []).map((row) =>
-		(row as { type: number; components: APITextInputComponent[] }).type === ComponentType.ActionRow
+		(row as { type: ComponentType; components: APITextInputComponent[] }).type === ComponentType.ActionRow
 			? (row as { components: APITextInputComponent[] }).components[0]!.custom_id
 			: '',
 	);

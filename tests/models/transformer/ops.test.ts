@@ -67,7 +67,7 @@ describe('custom-gradient ops (wasm backend)', () => {
 
 	it('GIVEN repeated ids THEN the embedding gradient scatter-adds like a one-hot matMul', () => {
 		tf.tidy(() => {
-			const table = tf.randomNormal([7, 3], 0, 1, 'float32', 10) as tf.Tensor2D;
+			const table = tf.randomNormal<tf.Rank.R2>([7, 3], 0, 1, 'float32', 10);
 			const ids = Int32Array.from([1, 3, 3, 0, 6, 1]);
 			const w = tf.randomNormal([2, 3, 3], 0, 1, 'float32', 11);
 			const oneHot = tf.oneHot(tf.tensor1d(ids, 'int32'), 7).toFloat();
@@ -80,7 +80,7 @@ describe('custom-gradient ops (wasm backend)', () => {
 
 	it('GIVEN logits and labels THEN crossEntropy and its gradient match tf.losses.softmaxCrossEntropy', () => {
 		tf.tidy(() => {
-			const logits = tf.mul(tf.randomNormal([6, 11], 0, 1, 'float32', 12), 3) as tf.Tensor2D;
+			const logits = tf.mul<tf.Tensor2D>(tf.randomNormal([6, 11], 0, 1, 'float32', 12), 3);
 			const labels = Int32Array.from([0, 10, 5, 5, 2, 7]);
 			const oneHot = tf.oneHot(tf.tensor1d(labels, 'int32'), 11).toFloat();
 			const ref = (l: tf.Tensor): tf.Tensor => tf.losses.softmaxCrossEntropy(oneHot, l);

@@ -15,7 +15,7 @@ describe('weights on disk', () => {
 		expect(bin.byteLength).toBe(parameterCount(TINY) * 4);
 		const unaligned = new Uint8Array(bin.byteLength + 1).subarray(1);
 		unaligned.set(bin);
-		const back = deserializeWeights(JSON.parse(JSON.stringify(manifest)), unaligned);
+		const back = deserializeWeights(JSON.parse(JSON.stringify(manifest)) as typeof manifest, unaligned);
 		for (const [name] of parameterShapes(TINY)) expect(back.get(name)!.data).toEqual(w.get(name)!.data);
 	});
 

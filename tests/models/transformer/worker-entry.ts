@@ -3,6 +3,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { createTinyGpt } from '../../../src/models/transformer/inference.js';
 import { randomWeights, TINY } from './random-model.js';
 
-const model = await createTinyGpt('worker', TINY, randomWeights(TINY, workerData.seed as number));
-const result = model.run(workerData.tokens as number[]);
+const input = workerData as { seed: number; tokens: number[] };
+const model = await createTinyGpt('worker', TINY, randomWeights(TINY, input.seed));
+const result = model.run(input.tokens);
 parentPort!.postMessage({ nextLogits: result.nextLogits, attention: result.attention });

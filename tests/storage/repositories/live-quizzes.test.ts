@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { repositoriesFor, STORE_KINDS } from '../../helpers/stores.js';
-import { G1, G2, answer, liveAnswer, quiz, user } from './quiz-fixtures.js';
+import { G1, G2, liveAnswer, quiz, user } from './quiz-fixtures.js';
 
 describe.each(STORE_KINDS)('LiveQuizRepository on %s', (kind) => {
 	const suite = repositoriesFor(kind);
