@@ -240,7 +240,7 @@ export function parseNumber(bytes, length, onDigits) {
 		let expNegative = false;
 		i++; // e or E
 		if (bytes[i] === 0x2d || bytes[i] === 0x2b) expNegative = bytes[i++] === 0x2d;
-		for (; i < length; i++) exponent = exponent * 10 + /** @type {number} */ ((bytes[i]) - 0x30);
+		for (; i < length; i++) exponent = exponent * 10 + /** @type {number} */ (bytes[i] - 0x30);
 		if (expNegative) exponent = -exponent;
 	}
 	onDigits?.(digits);
