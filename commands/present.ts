@@ -4,7 +4,7 @@ import type { ComponentContext } from '../src/core/context.js';
 import { UserError } from '../src/core/errors.js';
 import { tierSchema } from '../src/curriculum/question-schema.js';
 import { rerunComponents, rerunModals } from '../src/demos/rerun/index.js';
-import { goToStep, setTier, startPresentation } from '../src/present/flow.js';
+import { goToStep, setTier, startPresentation, startSessionQuiz } from '../src/present/flow.js';
 
 /** A step number from a custom id, refused politely when a forged or stale id carries something else. */
 function stepArg(ctx: ComponentContext): number {
@@ -54,6 +54,15 @@ export default defineCommand({
 				if (!ctx.args[0] || !tier.success)
 					throw new UserError('This menu is no longer supported. Run /present again.', 'component.args');
 				return setTier(ctx, ctx.args[0], tier.data);
+			},
+		},
+		/** present:quiz:<session>: the wrap-up's button that starts the week's live quiz in the thread. */
+		quiz: {
+			defer: 'ephemeral',
+			run: (ctx) => {
+				if (!ctx.args[0])
+					throw new UserError('This button is no longer supported. Run /present again.', 'component.args');
+				return startSessionQuiz(ctx, ctx.args[0]);
 			},
 		},
 		// present:rr:…: the "Run again with…" button any demo reply can carry (src/demos/rerun).

@@ -6,6 +6,7 @@ import { isPresenter, requireGuild, requirePresenter } from '../core/roles.js';
 import type { Tier, Week } from '../curriculum/index.js';
 import { demoCommandLine, inlineCode } from '../jobs/weekly-post.js';
 import { ensureRerun, runInvocation } from '../demos/rerun/index.js';
+import { startLive } from '../quiz/live-flow.js';
 import type { Presentation } from '../storage/repositories/presentations.js';
 import { planSteps } from './steps.js';
 import { stepReply, type DemoOutcome } from './view.js';
@@ -59,7 +60,19 @@ export async function renderStep(
 	const steps = planSteps(week);
 	const step = steps[index]!;
 	const demo = step.kind === 'point' && step.demo !== null ? await runDemo(ctx, week, step.demo) : null;
-	return stepReply(week, steps, index, presentation, ctx.deps.curriculum.format, demo);
+	const liveQuiz = ctx.deps.curriculum.questionsFor(week.number).some((q) => q.kind === 'multiple-choice');
+	return stepReply(week, steps, index, presentation, ctx.deps.curriculum.format, demo, { liveQuiz });
+}
+
+/**
+ * The wrap-up's "Start the live quiz" button: the week's live quiz in the session's thread, as `/quiz live` would
+ * start it there (presenters only; the quiz's own checks apply, such as one quiz per channel at a time).
+ */
+export async function startSessionQuiz(ctx: ComponentContext, id: string): Promise<Reply> {
+	const guildId = requireGuild(ctx.guildId);
+	const presentation = await ctx.deps.repos.presentations.get(guildId, id);
+	if (!presentation) throw new UserError(GONE, 'present.gone');
+	return startLive(ctx, { week: presentation.week });
 }
 
 /**

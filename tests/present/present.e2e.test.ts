@@ -180,6 +180,10 @@ describe('the transformer demos and /present through the Discord emulator', () =
 			ephemeral: true,
 			message: { content: expect.stringMatching(/^❌ Only presenters can present a session/) },
 		});
+		// No presenter role is set on this server yet: the refusal says who sets one and how.
+		expect(refused.original!.message.content).toMatch(
+			/no presenter role yet.*Ask an organizer \(a member with Manage Server\) to choose one with `\/settings roles presenter_role:`/,
+		);
 		const started = await command('present', { week: 9 }, 'ada');
 		expect(started.callbacks[0]!.type).toBe(5);
 		const content = started.original!.message.content;

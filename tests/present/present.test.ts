@@ -29,7 +29,7 @@ describe('/present: a week’s session step by step', () => {
 		const refused = await h.command('present', { week: 9 }, 'linus');
 		expect(refused.final).toEqual({
 			content: expect.stringMatching(
-				/^❌ Only presenters can present a session: ask an organizer, or get the <@&\d+> role/,
+				/^❌ Only presenters can present a session: ask an organizer \(a member with Manage Server\) for the <@&\d+> role/,
 			),
 			ephemeral: true,
 		});
