@@ -103,7 +103,7 @@ describe('/present: a week’s session step by step', () => {
 					expect(embed.fields![0]!.name).toBe('🧪 Live demo');
 					expect(current.files!.length).toBeGreaterThan(0);
 					expect(current.embeds!.length).toBeGreaterThan(1);
-					expect(customIds(current).some((id) => id.startsWith('present:rr:'))).toBe(true);
+					expect(customIds(current).some((id) => id.startsWith('present:sr:'))).toBe(true);
 					expect(embed.fields![0]!.value).toContain(`/${demo.command}`);
 				} else expect(current.files ?? []).toEqual([]);
 			}
