@@ -411,4 +411,26 @@ describe('the transformer demos and /present through the Discord emulator', () =
 			'question 1 in the thread',
 		);
 	}, 120_000);
+
+	it('GIVEN week 3 (prompt injection) on a bot without an AI tutor THEN its session has a live demo that runs: the injected text as tokens', async () => {
+		const started = await command('present', { week: 3 }, 'ada');
+		const week3 = /<#(\d+)>/.exec(started.original!.message.content)![1]!;
+		const current = () =>
+			emulator.world
+				.messagesIn(week3)
+				.filter((m) => !m.deleted && !m.ephemeral)
+				.at(-1)!;
+		const first = current().message;
+		expect(first.embeds[0]!.fields!.find((f) => f.name === '🧭 How this session runs')!.value).toMatch(/live demo/);
+		await click(ids(first)[1]!, first, 'ada', week3);
+		const demo = await emulator.waitFor(
+			() => (current().message.embeds[0]!.footer?.text.includes('step 2 of') ? current() : undefined),
+			30_000,
+			'step 2',
+		);
+		expect(demo.message.embeds[0]!.fields!.find((f) => f.name === '🧪 Live demo')!.value).toContain('/tokenize');
+		expect(demo.message.embeds[1]!.title).toBe('Tokens: gpt-4o (o200k_base)');
+		expect(demo.files.length).toBeGreaterThan(0);
+		expect(demo.message.embeds[0]!.fields!.some((f) => f.name.startsWith('⚠️'))).toBe(false);
+	}, 120_000);
 });
