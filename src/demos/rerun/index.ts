@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import type { ComponentHandler, ModalHandler } from '../../core/command.js';
 import type { ComponentContext, ModalContext } from '../../core/context.js';
 import type { Deps } from '../../core/deps.js';
+import type { CommandData } from '../../core/options.js';
 import { isUserError, UserError } from '../../core/errors.js';
 import { MemberRateLimiter, rateLimitMessage } from '../../core/rate-limit.js';
 import type { ModalReply, Reply } from '../../core/reply.js';
@@ -164,7 +165,7 @@ export function withoutRerun(reply: Reply): Reply {
 }
 
 /** The registered definition of the request's command; refused when this bot no longer has it. */
-export function commandData(deps: Deps, request: RerunRequest) {
+export function commandData(deps: Deps, request: RerunRequest): CommandData {
 	const command = deps.commands.find((c) => c.data.name === request.command);
 	if (!command)
 		throw new UserError(
