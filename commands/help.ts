@@ -4,6 +4,10 @@ import { defineCommand, type AnyCommand } from '../src/core/command.js';
 import { UserError } from '../src/core/errors.js';
 import { LIMITS } from '../src/core/limits.js';
 import type { OptionData } from '../src/core/options.js';
+import { TUTOR_COMMANDS } from '../src/curriculum/index.js';
+
+/** Said next to /ask, /session and /inject on a bot without a language model. */
+export const TUTOR_OFF_NOTE = '⚙️ *not set up on this bot yet: ask an organizer*';
 
 const AUDIENCES = [
 	{ key: 'member', title: '🧑‍🎓 For members' },
@@ -19,7 +23,7 @@ function usage(command: AnyCommand): string {
 	return `\`/${command.data.name}${args ? ` ${args}` : ''}\``;
 }
 
-function detail(command: AnyCommand): APIEmbed {
+function detail(command: AnyCommand, tutorOff: boolean): APIEmbed {
 	const options: readonly OptionData[] = command.data.options ?? [];
 	const lines = options.flatMap((o) => {
 		const head = `• \`${o.name}\`${o.required ? ' (required)' : ''}: ${o.description}`;
@@ -29,7 +33,11 @@ function detail(command: AnyCommand): APIEmbed {
 		);
 		return [head, ...choices, ...subOptions];
 	});
-	return { title: `/${command.data.name}`, description: [command.data.description, '', ...lines].join('\n') };
+	const off = tutorOff && TUTOR_COMMANDS.has(command.data.name) ? [TUTOR_OFF_NOTE, ''] : [];
+	return {
+		title: `/${command.data.name}`,
+		description: [command.data.description, '', ...off, ...lines].join('\n'),
+	};
 }
 
 /** Joins lines into chunks of at most `max` characters, never splitting a line (a longer line is cut by the limits). */
@@ -55,18 +63,22 @@ export default defineCommand({
 	lateDefer: () => 'ephemeral',
 	audience: 'member',
 	run({ args, deps }) {
+		const tutorOff = !deps.llm.configured;
 		if (args.command) {
 			const name = args.command.replace(/^\//, '').trim().toLowerCase();
 			const command = deps.commands.find((c) => c.data.name === name);
 			if (!command)
 				throw new UserError(`There is no command called \`/${name}\`. Try \`/help\` for the list.`, 'help.unknown');
-			return { embeds: [detail(command)], ephemeral: true };
+			return { embeds: [detail(command, tutorOff)], ephemeral: true };
 		}
 		// An embed field holds 1024 characters: a long audience list continues in further fields rather than being cut.
 		const fields = AUDIENCES.flatMap(({ key, title }) => {
 			const lines = deps.commands
 				.filter((c) => (c.audience ?? 'member') === key)
-				.map((c) => `${usage(c)}: ${c.data.description}`);
+				.map(
+					(c) =>
+						`${usage(c)}: ${c.data.description}${tutorOff && TUTOR_COMMANDS.has(c.data.name) ? ` · ${TUTOR_OFF_NOTE}` : ''}`,
+				);
 			const chunks = chunkLines(lines.length > 0 ? lines : ['Nothing yet.'], LIMITS.fieldValue);
 			return chunks.map((value, i) => ({ name: i === 0 ? title : `${title} (more)`, value }));
 		});

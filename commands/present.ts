@@ -4,7 +4,8 @@ import type { ComponentContext } from '../src/core/context.js';
 import { UserError } from '../src/core/errors.js';
 import { tierSchema } from '../src/curriculum/question-schema.js';
 import { rerunComponents, rerunModals } from '../src/demos/rerun/index.js';
-import { goToStep, setTier, startPresentation } from '../src/present/flow.js';
+import { goToStep, renderStep, setTier, startPresentation, startSessionQuiz } from '../src/present/flow.js';
+import { openStepRerun, STEP_RERUN_BUTTON, STEP_RERUN_FORM, submitStepRerun } from '../src/present/rerun.js';
 
 /** A step number from a custom id, refused politely when a forged or stale id carries something else. */
 function stepArg(ctx: ComponentContext): number {
@@ -56,8 +57,26 @@ export default defineCommand({
 				return setTier(ctx, ctx.args[0], tier.data);
 			},
 		},
+		/** present:quiz:<session>: the wrap-up's button that starts the week's live quiz in the thread. */
+		quiz: {
+			defer: 'ephemeral',
+			run: (ctx) => {
+				if (!ctx.args[0])
+					throw new UserError('This button is no longer supported. Run /present again.', 'component.args');
+				return startSessionQuiz(ctx, ctx.args[0]);
+			},
+		},
+		/** present:sr:<session>:<step>:<request>: a step demo's 🔁 button, whose form re-runs it on the step. */
+		[STEP_RERUN_BUTTON]: { run: openStepRerun },
 		// present:rr:…: the "Run again with…" button any demo reply can carry (src/demos/rerun).
 		...rerunComponents,
 	},
-	modals: { ...rerunModals },
+	modals: {
+		// Acknowledged as an update of the step message at once: the demo can take seconds.
+		[STEP_RERUN_FORM]: {
+			defer: 'update',
+			run: (ctx) => submitStepRerun(ctx, (demo, presentation, step) => renderStep(ctx, presentation, step, demo)),
+		},
+		...rerunModals,
+	},
 });

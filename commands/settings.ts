@@ -2,14 +2,22 @@ import { ApplicationCommandOptionType as T } from 'discord-api-types/v10';
 import { defineCommand } from '../src/core/command.js';
 import { requireGuild, requireOrganizer } from '../src/core/roles.js';
 import type { GuildSettings } from '../src/storage/repositories/guild-settings.js';
+import { OPERATOR_HINT } from '../src/llm/errors.js';
 import type { TutorSwitch } from '../src/storage/repositories/tutor-settings.js';
 
-function describeSettings(s: GuildSettings, tutor: TutorSwitch): string {
+/** The tutor's line: "not set up" whenever the bot has no model, whatever the server's switch says. */
+function tutorLine(tutor: TutorSwitch, configured: boolean): string {
+	if (!configured)
+		return `not set up: this bot has no language model yet${tutor.enabled ? '' : ' (and it is switched off here)'}. ${OPERATOR_HINT}`;
+	return tutor.enabled ? 'on' : 'off';
+}
+
+function describeSettings(s: GuildSettings, tutor: TutorSwitch, configured: boolean): string {
 	return [
 		`**Organizer role:** ${s.organizerRoleId ? `<@&${s.organizerRoleId}>` : 'none (members with Manage Server are organizers)'}`,
 		`**Presenter role:** ${s.presenterRoleId ? `<@&${s.presenterRoleId}>` : 'none (only organizers present)'}`,
 		`**Organizers on leaderboards:** ${s.excludeOrganizersFromLeaderboard ? 'left out' : 'included'}`,
-		`**AI tutor (/ask, /session, /inject):** ${tutor.enabled ? 'on' : 'off'}`,
+		`**AI tutor (/ask, /session, /inject):** ${tutorLine(tutor, configured)}`,
 	].join('\n');
 }
 
@@ -59,14 +67,12 @@ export default defineCommand({
 		const guild = requireGuild(guildId);
 		const current = await deps.repos.settings.get(guild);
 		const tutor = await deps.repos.tutorSettings.get(guild);
-		if (args.subcommand === 'show') return { content: describeSettings(current, tutor), ephemeral: true };
+		if (args.subcommand === 'show')
+			return { content: describeSettings(current, tutor, deps.llm.configured), ephemeral: true };
 		requireOrganizer(user, current, 'change the settings');
 		if (args.subcommand === 'tutor') {
 			const saved = await deps.repos.tutorSettings.set(guild, args.enabled, user.id, deps.clock.now());
-			const key = deps.llm.configured
-				? ''
-				: '\n-# This bot has no `OPENAI_API_KEY` yet, so the tutor stays unavailable until its operator sets one.';
-			return { content: `✅ Saved.\n${describeSettings(current, saved)}${key}`, ephemeral: true };
+			return { content: `✅ Saved.\n${describeSettings(current, saved, deps.llm.configured)}`, ephemeral: true };
 		}
 		const patch: Partial<GuildSettings> =
 			args.subcommand === 'roles'
@@ -78,6 +84,6 @@ export default defineCommand({
 						}
 				: { excludeOrganizersFromLeaderboard: args.exclude_organizers };
 		const saved = await deps.repos.settings.update(guild, patch);
-		return { content: `✅ Saved.\n${describeSettings(saved, tutor)}`, ephemeral: true };
+		return { content: `✅ Saved.\n${describeSettings(saved, tutor, deps.llm.configured)}`, ephemeral: true };
 	},
 });

@@ -33,17 +33,23 @@ export function requireOrganizer(actor: Actor, settings: RoleSettings, what: str
 	);
 }
 
-/** Throws a clear refusal unless the member is a presenter (or an organizer). */
+/**
+ * Throws a refusal that says what to do unless the member is a presenter (or an organizer). Before an organizer
+ * chose a presenter role, no role makes a presenter, so the message says who sets one and how.
+ */
 export function requirePresenter(actor: Actor, settings: RoleSettings, what: string): void {
 	if (isPresenter(actor, settings)) return;
-	const roles = [
-		settings.presenterRoleId && `<@&${settings.presenterRoleId}>`,
-		settings.organizerRoleId && `<@&${settings.organizerRoleId}>`,
-	]
-		.filter(Boolean)
-		.join(' or ');
+	const organizers = settings.organizerRoleId
+		? `an organizer (Manage Server, or the <@&${settings.organizerRoleId}> role)`
+		: 'an organizer (a member with Manage Server)';
+	if (!settings.presenterRoleId)
+		throw new UserError(
+			`Only presenters can ${what}, and this server has no presenter role yet, so only organizers can for now. ` +
+				`Ask ${organizers} to choose one with \`/settings roles presenter_role:\` and give it to you, or to ${what} themselves.`,
+			'forbidden.presenter',
+		);
 	throw new UserError(
-		`Only presenters can ${what}: ask an organizer${roles ? `, or get the ${roles} role` : ''}.`,
+		`Only presenters can ${what}: ask ${organizers} for the <@&${settings.presenterRoleId}> role.`,
 		'forbidden.presenter',
 	);
 }

@@ -81,6 +81,12 @@ export const DEMO_COMMANDS = {
 
 export type DemoCommandName = keyof typeof DEMO_COMMANDS;
 
+/**
+ * Commands that need the AI tutor (an OpenAI-compatible model): without one, /help marks them and the weekly post
+ * and the presenter's wrap-up do not suggest them.
+ */
+export const TUTOR_COMMANDS: ReadonlySet<string> = new Set(['ask', 'session', 'inject']);
+
 export const DEMO_COMMAND_NAMES = Object.keys(DEMO_COMMANDS) as [DemoCommandName, ...DemoCommandName[]];
 
 /**

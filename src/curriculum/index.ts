@@ -1,4 +1,4 @@
-export { DEMO_COMMANDS, DEMO_COMMAND_NAMES, type DemoCommandName, type DemoCommandSpec, type DemoOptionSpec } from './commands.js';
+export { DEMO_COMMANDS, DEMO_COMMAND_NAMES, TUTOR_COMMANDS, type DemoCommandName, type DemoCommandSpec, type DemoOptionSpec } from './commands.js';
 export { computationSchema, MODEL_KINDS, type Computation, type ComputationKind } from './computations.js';
 export {
 	evaluate,

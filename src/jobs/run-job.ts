@@ -13,6 +13,8 @@ export interface JobRunContext {
 	ledger: ScheduleLedgerRepository;
 	curriculum: Curriculum;
 	log: Logger;
+	/** Whether the AI tutor is set up (default yes): without it the weekly post does not suggest /ask. */
+	tutor?: boolean;
 }
 
 /** Attempts before a job is given up (with backoff between them). */
@@ -135,7 +137,7 @@ async function runPost(job: PostJob, ctx: JobRunContext, current: () => LedgerEn
 	const lastWeek = ctx.curriculum.weeks.at(-1)!.number;
 	const meetingAhead = job.meetingAt.getTime() - ctx.now.getTime() >= EVENT_MIN_LEAD_MS;
 	if (!current().messageId) {
-		const reply = weeklyPostReply(week, meetingAhead ? job.meetingAt : null, lastWeek);
+		const reply = weeklyPostReply(week, meetingAhead ? job.meetingAt : null, lastWeek, ctx.tutor);
 		const sent = await attempt('send', () => ctx.poster.send(job.channelId, reply, { nonce: job.nonce }));
 		await save({ messageId: sent.id, channelId: job.channelId, sendStartedAt: null });
 	}

@@ -130,6 +130,7 @@ export class Scheduler {
 							ledger: deps.repos.scheduleLedger,
 							curriculum: deps.curriculum,
 							log,
+							tutor: Boolean(deps.config.OPENAI_API_KEY),
 						});
 						report.ran.push({ guildId, jobId: job.id, kind: job.kind, week: job.week, state: entry.state });
 						if (job.kind === 'post' && entry.state !== 'in-progress') {

@@ -2,7 +2,7 @@ import type { APIEmbed } from 'discord-api-types/v10';
 import { LIMITS } from '../core/limits.js';
 import type { ScheduledEventInput } from '../core/poster.js';
 import type { Reply } from '../core/reply.js';
-import type { Demo, Week } from '../curriculum/index.js';
+import { TUTOR_COMMANDS, type Demo, type Week } from '../curriculum/index.js';
 
 /** What the weekly post, its thread, event and reminder look like: pure functions of the week and the meeting. */
 
@@ -61,8 +61,11 @@ function firstSentence(text: string, max: number): string {
 	return sentence.length <= max ? sentence : `${sentence.slice(0, max - 1)}…`;
 }
 
-/** The weekly post: the week's title, topic, objectives, demos to try and questions, and the meeting time. */
-export function weeklyPostReply(week: Week, meetingAt: Date | null, lastWeek: number): Reply {
+/**
+ * The weekly post: the week's title, topic, objectives, demos to try and questions, and the meeting time. Without the
+ * AI tutor (`tutor` false) it does not suggest the commands that need it.
+ */
+export function weeklyPostReply(week: Week, meetingAt: Date | null, lastWeek: number, tutor = true): Reply {
 	const more = (n: number) => `…and ${n} more: \`/week number:${week.number}\``;
 	const meeting = meetingAt ? `🗓️ **Meeting:** ${discordTime(meetingAt, 'F')} (${discordTime(meetingAt, 'R')})\n` : '';
 	const embed: APIEmbed = {
@@ -85,7 +88,9 @@ export function weeklyPostReply(week: Week, meetingAt: Date | null, lastWeek: nu
 			{
 				name: '🧪 Demos to try',
 				value: fitLines(
-					week.demos.map((d) => `${inlineCode(demoCommandLine(d))}\n↳ ${firstSentence(d.try, 160)}`),
+					week.demos
+						.filter((d) => tutor || !TUTOR_COMMANDS.has(d.command))
+						.map((d) => `${inlineCode(demoCommandLine(d))}\n↳ ${firstSentence(d.try, 160)}`),
 					LIMITS.fieldValue,
 					more,
 				),

@@ -1,10 +1,16 @@
 import { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from 'openai';
 import { UnavailableError } from '../core/errors.js';
 
-/** Where to point a member (and through them the bot's operator) when the tutor is not set up. */
+/**
+ * Where to point a member when the tutor is not set up: to an organizer, who can reach the bot's operator. Members
+ * cannot edit the bot's configuration, so the variables themselves are named only where organizers look (/settings).
+ */
 export const ENABLE_HINT =
-	'The bot’s operator enables it by setting `OPENAI_API_KEY` in the bot’s `.env` file (for a server other than OpenAI, ' +
-	'also `OPENAI_BASE_URL` and `OPENAI_MODEL`; see `.env.example`) and restarting the bot.';
+	'Ask an organizer: the AI tutor works once the bot’s operator gives the bot an API key for a language model.';
+
+/** For organizers (/settings): what the operator sets to turn the tutor on. */
+export const OPERATOR_HINT =
+	'The bot’s operator sets `OPENAI_API_KEY` (and, for a server other than OpenAI, `OPENAI_BASE_URL` and `OPENAI_MODEL`; see `.env.example`) and restarts the bot.';
 
 /** The model server could not give an answer; the message says why in words a member can act on. */
 export class LlmError extends UnavailableError {

@@ -5,8 +5,10 @@ import type { Reply } from '../core/reply.js';
 import { isPresenter, requireGuild, requirePresenter } from '../core/roles.js';
 import type { Tier, Week } from '../curriculum/index.js';
 import { demoCommandLine, inlineCode } from '../jobs/weekly-post.js';
-import { ensureRerun, runInvocation } from '../demos/rerun/index.js';
+import { runInvocation } from '../demos/rerun/index.js';
+import { startLive } from '../quiz/live-flow.js';
 import type { Presentation } from '../storage/repositories/presentations.js';
+import { withStepRerun } from './rerun.js';
 import { planSteps } from './steps.js';
 import { stepReply, type DemoOutcome } from './view.js';
 
@@ -25,18 +27,23 @@ function weekOf(ctx: BaseContext, number: number): Week {
 /**
  * Runs a step's demo through the command's own handler. A demo that cannot run (a command this bot does not have
  * yet, a model that is down) leaves a note on the step instead of stopping the session. Interim updates are not
- * shown: the step message is the command's final reply plus the step.
+ * shown: the step message is the command's final reply plus the step, with the step's own 🔁 button, whose form
+ * re-runs the demo in place (src/present/rerun.ts).
  */
-async function runDemo(ctx: BaseContext, week: Week, index: number): Promise<DemoOutcome> {
+async function runDemo(
+	ctx: BaseContext,
+	week: Week,
+	index: number,
+	where: { presentationId: string; step: number },
+): Promise<DemoOutcome> {
 	const demo = week.demos[index]!;
 	try {
 		const reply = await runInvocation(
 			{ ...ctx, update: async () => {} },
 			{ command: demo.command, subcommand: demo.subcommand, options: demo.options },
 		);
-		// Every step's demo can be re-run with other options, whether or not its command added the button itself.
 		const args = demo.subcommand === undefined ? demo.options : { subcommand: demo.subcommand, ...demo.options };
-		return { ok: true, reply: await ensureRerun(reply, demo.command, args, ctx.deps, { log: ctx.log }) };
+		return { ok: true, reply: await withStepRerun(ctx, reply, where, demo.command, args) };
 	} catch (error) {
 		if (isUserError(error))
 			return { ok: false, note: `${error.message}\nThe demo: ${inlineCode(demoCommandLine(demo))}` };
@@ -49,17 +56,38 @@ async function runDemo(ctx: BaseContext, week: Week, index: number): Promise<Dem
 	}
 }
 
-/** The step message for step `index` of a presentation, with its demo run now. */
+/**
+ * The step message for step `index` of a presentation, with its demo run now, or with `demo` (a re-run's reply)
+ * in its place.
+ */
 export async function renderStep(
 	ctx: BaseContext,
 	presentation: Pick<Presentation, 'id' | 'tier' | 'week'>,
 	index: number,
+	demo?: Reply,
 ): Promise<Reply> {
 	const week = weekOf(ctx, presentation.week);
 	const steps = planSteps(week);
 	const step = steps[index]!;
-	const demo = step.kind === 'point' && step.demo !== null ? await runDemo(ctx, week, step.demo) : null;
-	return stepReply(week, steps, index, presentation, ctx.deps.curriculum.format, demo);
+	const outcome =
+		step.kind === 'point' && step.demo !== null
+			? demo
+				? { ok: true as const, reply: demo }
+				: await runDemo(ctx, week, step.demo, { presentationId: presentation.id, step: index })
+			: null;
+	const liveQuiz = ctx.deps.curriculum.questionsFor(week.number).some((q) => q.kind === 'multiple-choice');
+	return stepReply(week, steps, index, presentation, ctx.deps.curriculum.format, outcome, { liveQuiz });
+}
+
+/**
+ * The wrap-up's "Start the live quiz" button: the week's live quiz in the session's thread, as `/quiz live` would
+ * start it there (presenters only; the quiz's own checks apply, such as one quiz per channel at a time).
+ */
+export async function startSessionQuiz(ctx: ComponentContext, id: string): Promise<Reply> {
+	const guildId = requireGuild(ctx.guildId);
+	const presentation = await ctx.deps.repos.presentations.get(guildId, id);
+	if (!presentation) throw new UserError(GONE, 'present.gone');
+	return startLive(ctx, { week: presentation.week });
 }
 
 /**

@@ -164,9 +164,26 @@ export function tierRow(presentation: Pick<Presentation, 'id' | 'tier'>, format:
 	};
 }
 
+/** The wrap-up's button that starts the week's live quiz in the session's thread (presenters). */
+export function liveQuizRow(presentation: Pick<Presentation, 'id'>, week: Pick<Week, 'number'>): Row {
+	return {
+		type: ComponentType.ActionRow,
+		components: [
+			{
+				type: ComponentType.Button,
+				style: ButtonStyle.Success,
+				label: `Start week ${week.number}’s live quiz`,
+				emoji: { name: '🏁' },
+				custom_id: customId(PRESENT, 'quiz', presentation.id),
+			},
+		],
+	};
+}
+
 /**
  * The step message: the explanation, then the live demo's reply as the command gives it (its embeds, charts and its
  * 🔁 button), or a note in its place; navigation and the tier menu first, so they stay where the presenter expects.
+ * The wrap-up adds a button to start the week's live quiz when the week has questions for one (`liveQuiz`).
  */
 export function stepReply(
 	week: Week,
@@ -175,9 +192,11 @@ export function stepReply(
 	presentation: Pick<Presentation, 'id' | 'tier'>,
 	format: SessionFormat,
 	demo: DemoOutcome | null,
+	options: { liveQuiz?: boolean } = {},
 ): Reply {
 	const embed = stepEmbed(week, steps, index, presentation, format);
 	const rows: Row[] = [navigationRow(presentation, index, steps.length), tierRow(presentation, format)];
+	if (steps[index]!.kind === 'wrap' && options.liveQuiz) rows.push(liveQuizRow(presentation, week));
 	if (!demo) return { embeds: [embed], components: rows };
 	if (!demo.ok)
 		return {

@@ -175,8 +175,10 @@ async function answerLive(
 			ephemeral: true,
 		};
 	}
+	// Nothing is graded yet: a neutral mark, so a tick is not read as "right".
+	const host = ctx.user.id === quiz.hostId ? ' You are the host, so it does not count in the standings.' : '';
 	return {
-		content: `✅ Your answer **${verdict.shown}** is in, after ${(saved!.responseMs / 1000).toFixed(1)} s. Results ${closes}.`,
+		content: `📝 Your answer **${verdict.shown}** is in, after ${(saved!.responseMs / 1000).toFixed(1)} s.${host} Results ${closes}.`,
 		ephemeral: true,
 	};
 }

@@ -209,7 +209,8 @@ async function finish(deps: StepDeps, quiz: LiveQuiz, now: Date): Promise<LiveQu
 	const perQuestion = await Promise.all(
 		quiz.questions.map((_, i) => deps.repos.liveQuizzes.answers(quiz.guildId, quiz.id, i)),
 	);
-	const standings = liveStandings(perQuestion);
+	// The host runs the quiz (and may click to show how it works): their answers are not in the standings.
+	const standings = liveStandings(perQuestion.map((answers) => answers.filter((a) => a.userId !== quiz.hostId)));
 	const week = deps.curriculum.week(quiz.week);
 	const card = liveLeaderboardCard({
 		title: `Live quiz · week ${quiz.week}: final standings`,

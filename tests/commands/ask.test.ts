@@ -171,7 +171,7 @@ describe('/ask without a key, when switched off, over quota, and when the model 
 			expect(run.messages).toEqual([
 				expect.objectContaining({
 					ephemeral: true,
-					content: expect.stringMatching(/not set up on this bot.*`OPENAI_API_KEY`.*`OPENAI_BASE_URL`.*`OPENAI_MODEL`/),
+					content: expect.stringMatching(/not set up on this bot. Ask an organizer/),
 				}),
 			]);
 			expect(keyless.server.requests).toEqual([]);

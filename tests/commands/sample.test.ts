@@ -127,7 +127,7 @@ describe('/sample engine:openai', () => {
 	it('GIVEN no OPENAI_API_KEY THEN the member is told how the operator enables it, and that engine:local works', async () => {
 		await expect(runForReply(sample, { prompt: 'hello', engine: 'openai' })).rejects.toMatchObject({
 			code: 'sample.openai-not-configured',
-			message: expect.stringMatching(/not set up on this bot.*`OPENAI_API_KEY`.*`engine:local` \(the default\)/s),
+			message: expect.stringMatching(/not set up on this bot. Ask an organizer.*`engine:local` \(the default\)/s),
 		});
 	});
 

@@ -18,6 +18,11 @@ describe('roles', () => {
 		expect(isPresenter(actor(0n, ['pres']), configured)).toBe(true);
 		expect(isPresenter(actor(0n, ['pres']), none)).toBe(false);
 	});
+	it('GIVEN no presenter role yet THEN requirePresenter says who sets one and how', () => {
+		expect(() => requirePresenter(actor(0n, ['pres']), none, 'present a session')).toThrow(
+			'Only presenters can present a session, and this server has no presenter role yet, so only organizers can for now. Ask an organizer (a member with Manage Server) to choose one with `/settings roles presenter_role:` and give it to you, or to present a session themselves.',
+		);
+	});
 	it('GIVEN a plain member THEN requirePresenter refuses naming the roles to ask for', () => {
 		expect(() => requirePresenter(actor(0n), configured, 'run a live quiz')).toThrow(
 			/Only presenters can run a live quiz.*<@&pres>/,

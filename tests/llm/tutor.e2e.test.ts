@@ -282,19 +282,53 @@ describe('the tutor commands on a bot without OPENAI_API_KEY', () => {
 		await emulator?.stop();
 	});
 
-	it('GIVEN /ask, /session and /inject THEN each answers privately with the variables that enable the tutor', async () => {
+	it('GIVEN /ask, /session and /inject THEN each answers privately that the tutor is not set up and to ask an organizer, naming no file or variable', async () => {
 		for (const [name, options] of [
 			['ask', { question: 'What is a token?' }],
 			['session', { week: 1 }],
 			['inject', { level: 1 }],
 		] as const) {
-			const outcome = await emulator.dispatchInteraction({ type: 'command', name, options }).answered();
+			const outcome = await emulator.dispatchInteraction({ type: 'command', name, options, user: 'alan' }).answered();
 			const reply = [outcome.original, ...outcome.followUps].find((m) => m && !m.deleted)!;
 			expect(reply.ephemeral, name).toBe(true);
 			expect(reply.message.content, name).toMatch(
-				/^❌ This needs the AI tutor, which is not set up on this bot\. .*`OPENAI_API_KEY`/,
+				/^❌ This needs the AI tutor, which is not set up on this bot\. Ask an organizer/,
 			);
+			expect(reply.message.content, name).not.toMatch(/\.env|OPENAI_/);
 		}
+		expect(emulator.violations).toEqual([]);
+	});
+
+	it('GIVEN /help THEN /ask, /session and /inject are each marked as not set up, and no other command is', async () => {
+		const outcome = await emulator.dispatchInteraction({ type: 'command', name: 'help', user: 'alan' }).answered();
+		const lines = outcome
+			.original!.message.embeds[0]!.fields!.flatMap((f) => f.value.split('\n'))
+			.filter((l) => l.startsWith('`/'));
+		const marked = lines.filter((l) => l.includes('not set up on this bot yet: ask an organizer'));
+		expect(marked.map((l) => /^`\/(\w+)/.exec(l)![1]).sort()).toEqual(['ask', 'inject', 'session']);
+		const one = await emulator
+			.dispatchInteraction({ type: 'command', name: 'help', options: { command: 'ask' }, user: 'alan' })
+			.answered();
+		expect(one.original!.message.embeds[0]!.description).toContain('not set up on this bot yet: ask an organizer');
+		expect(emulator.violations).toEqual([]);
+	});
+
+	it('GIVEN an organizer opens /settings show, even after switching the tutor on THEN it says the tutor is not set up', async () => {
+		const show = await emulator
+			.dispatchInteraction({ type: 'command', name: 'settings', subcommand: 'show', user: 'ada' })
+			.answered();
+		expect(show.original!.message.content).toContain('**AI tutor (/ask, /session, /inject):** not set up');
+		const on = await emulator
+			.dispatchInteraction({
+				type: 'command',
+				name: 'settings',
+				subcommand: 'tutor',
+				options: { enabled: true },
+				user: 'ada',
+			})
+			.answered();
+		expect(on.original!.message.content).toContain('**AI tutor (/ask, /session, /inject):** not set up');
+		expect(on.original!.message.content).not.toMatch(/tutor[^\n]*:\*\* on/);
 		expect(emulator.violations).toEqual([]);
 	});
 });

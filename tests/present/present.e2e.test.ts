@@ -1,7 +1,11 @@
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { type APIMessage, type APITextInputComponent } from 'discord-api-types/v10';
+import {
+	type APIMessage,
+	type APIModalInteractionResponseCallbackData,
+	type APITextInputComponent,
+} from 'discord-api-types/v10';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createWorkerPool } from '../../src/compute/pool.js';
 import type { DiscordBot } from '../../src/discord/start.js';
@@ -180,6 +184,10 @@ describe('the transformer demos and /present through the Discord emulator', () =
 			ephemeral: true,
 			message: { content: expect.stringMatching(/^❌ Only presenters can present a session/) },
 		});
+		// No presenter role is set on this server yet: the refusal says who sets one and how.
+		expect(refused.original!.message.content).toMatch(
+			/no presenter role yet.*Ask an organizer \(a member with Manage Server\) to choose one with `\/settings roles presenter_role:`/,
+		);
 		const started = await command('present', { week: 9 }, 'ada');
 		expect(started.callbacks[0]!.type).toBe(5);
 		const content = started.original!.message.content;
@@ -222,7 +230,7 @@ describe('the transformer demos and /present through the Discord emulator', () =
 			const step = steps[i]!;
 			if (step.kind === 'point' && step.demo !== null) {
 				expect(stored.files.length).toBeGreaterThan(0);
-				expect(ids(shown).some((id) => id.startsWith('present:rr:'))).toBe(true);
+				expect(ids(shown).some((id) => id.startsWith('present:sr:'))).toBe(true);
 			} else expect(stored.files).toEqual([]);
 			expect(stored.pinged).toEqual({ users: [], roles: [], everyone: false });
 		}
@@ -245,5 +253,165 @@ describe('the transformer demos and /present through the Discord emulator', () =
 			30_000,
 			'the step before the wrap-up',
 		);
+	}, 120_000);
+
+	/** Submits a form the bot opened, from the message whose button opened it. */
+	async function submit(
+		modal: APIModalInteractionResponseCallbackData,
+		fields: Record<string, string>,
+		message: APIMessage,
+		user: string,
+		channel: string,
+	): Promise<InteractionOutcome> {
+		const outcome = await emulator
+			.dispatchInteraction({ type: 'modal', customId: modal.custom_id, fields, modal, message, user, channel })
+			.answered({ timeoutMs: 60_000, quietMs: 300 });
+		checkSpec();
+		return outcome;
+	}
+
+	/** A form's text inputs: custom id → value. */
+	const formValues = (modal: APIModalInteractionResponseCallbackData): Record<string, string | undefined> =>
+		Object.fromEntries(
+			modal.components.map((row) => {
+				const input = (row as { components: APITextInputComponent[] }).components[0]!;
+				return [input.custom_id, input.value];
+			}),
+		);
+
+	it('GIVEN ada re-runs a step’s demo with layer 3 THEN the step message itself shows the new result (no new message); a refused value comes back privately with a button that reopens the form as typed; alan’s run is his alone', async () => {
+		// Back to step 2, the first knowledge point and its /ffn demo.
+		while (!stepMessage().embeds[0]!.footer!.text.includes('step 2 of')) {
+			const message = stepMessage();
+			const shown = message.embeds[0]!.footer!.text;
+			await click(ids(message)[0]!, message, 'ada', thread);
+			await emulator.waitFor(() => stepMessage().embeds[0]!.footer!.text !== shown, 30_000, 'the step before');
+		}
+		const before = stepMessage();
+		expect(before.embeds[1]!.title).toMatch(/^FFN · layer 2 of 4 · \d+ tokens$/);
+		const rerun = ids(before).find((id) => id.startsWith('present:sr:'))!;
+		const opened = await click(rerun, before, 'ada', thread);
+		expect(opened.callbacks[0]!.type).toBe(9);
+		expect(formValues(opened.modal!)).toMatchObject({ layer: '2' });
+		const done = await submit(opened.modal!, { ...formValues(opened.modal!), layer: '3' }, before, 'ada', thread);
+		expect(done.callbacks[0]!.type).toBe(6);
+		const after = await emulator.waitFor(
+			() => (stepMessage().embeds[1]?.title?.startsWith('FFN · layer 3') ? stepMessage() : undefined),
+			30_000,
+			'the step with layer 3',
+		);
+		expect(after.id).toBe(before.id);
+		expect(after.content).toBe('🔁 **Ada** ran `/ffn` again: `layer` `2` → `3`');
+		expect(after.embeds[0]!.footer!.text).toContain('step 2 of');
+		expect(emulator.world.messagesIn(thread).filter((m) => !m.ephemeral && !m.deleted)).toHaveLength(1);
+
+		// A value the command refuses: ada's entries are kept behind a button.
+		const reopen = await click(
+			ids(after).find((id) => id.startsWith('present:sr:'))!,
+			after,
+			'ada',
+			thread,
+		);
+		const refused = await submit(reopen.modal!, { ...formValues(reopen.modal!), layer: 'nine' }, after, 'ada', thread);
+		const answer = refused.followUps.at(-1)!;
+		expect(answer.ephemeral).toBe(true);
+		expect(answer.message.content).toMatch(
+			/^❌ .*layer.*\nWhat you typed is kept: press \*\*Edit and try again\*\* to fix it\.$/s,
+		);
+		const edit = await click(ids(answer.message)[0]!, answer.message, 'ada', thread);
+		expect(formValues(edit.modal!)).toMatchObject({ layer: 'nine' });
+		expect(stepMessage().embeds[1]!.title).toMatch(/^FFN · layer 3/);
+
+		// alan is not a presenter: his re-run is shown to him alone and the step stays as the room sees it.
+		const his = await click(
+			ids(after).find((id) => id.startsWith('present:sr:'))!,
+			after,
+			'alan',
+			thread,
+		);
+		const mine = await submit(his.modal!, { ...formValues(his.modal!), layer: '1' }, after, 'alan', thread);
+		expect(mine.followUps.at(-1)!.ephemeral).toBe(true);
+		expect(mine.followUps.at(-1)!.message.content).toMatch(/^🙂 Only presenters change the demo/);
+		expect(mine.followUps.at(-1)!.message.embeds[0]!.title).toMatch(/^FFN · layer 1/);
+		expect(stepMessage().embeds[1]!.title).toMatch(/^FFN · layer 3/);
+	}, 180_000);
+
+	it('GIVEN /sample’s "Run again with…" THEN the form holds every option (min_p, tokens and samples under "Other options"), and a choice is taken by its label', async () => {
+		const first = await command('sample', { prompt: 'The king said', seed: 7 });
+		const opened = await click(ids(first.original!.message)[0]!, first.original!.message, 'alan', general);
+		const values = formValues(opened.modal!);
+		const named = new Set([
+			...Object.keys(values).filter((k) => k !== 'more_options'),
+			...(values.more_options ?? '').split('\n').map((l) => l.split(':')[0]!),
+		]);
+		expect([...named].sort()).toEqual(
+			['engine', 'min_p', 'prompt', 'samples', 'seed', 'temperature', 'tokens', 'top_k', 'top_p'].sort(),
+		);
+		const more = (values.more_options ?? '').replace(/^tokens:.*$/m, 'tokens: 5');
+		const rerun = await submit(
+			opened.modal!,
+			{ ...(values as Record<string, string>), more_options: more },
+			first.original!.message,
+			'alan',
+			general,
+		);
+		expect(rerun.original!.message.content).toMatch(/^🔁 \*\*Alan\*\* ran `\/sample` again: `tokens` set to `5`/);
+
+		const tokens = await command('tokenize', { text: 'Hello world' });
+		const form = await click(ids(tokens.original!.message)[0]!, tokens.original!.message, 'alan', general);
+		const byLabel = await submit(
+			form.modal!,
+			{ ...(formValues(form.modal!) as Record<string, string>), encoding: 'GPT-4' },
+			tokens.original!.message,
+			'alan',
+			general,
+		);
+		expect(byLabel.original!.message.embeds[0]!.title).toBe('Tokens: gpt-4 (cl100k_base)');
+	}, 120_000);
+
+	it('GIVEN the wrap-up step THEN its button starts week 9’s live quiz in the session’s thread', async () => {
+		while (!stepMessage().embeds[0]!.title!.startsWith('🏁 Wrap-up')) {
+			const message = stepMessage();
+			const shown = message.embeds[0]!.footer!.text;
+			await click(ids(message)[1]!, message, 'ada', thread);
+			await emulator.waitFor(() => stepMessage().embeds[0]!.footer!.text !== shown, 30_000, 'the next step');
+		}
+		const wrap = stepMessage();
+		const start = ids(wrap).find((id) => id.startsWith('present:quiz:'))!;
+		expect(start).toBeDefined();
+		const started = await click(start, wrap, 'ada', thread);
+		const reply = [started.original, ...started.followUps].find((m) => m && !m.deleted)!;
+		expect(reply.ephemeral).toBe(true);
+		expect(reply.message.content).toMatch(/^▶️ Live quiz on week 9/);
+		await emulator.waitFor(
+			() =>
+				emulator.world
+					.messagesIn(thread)
+					.find((m) => m.message.embeds[0]?.title?.startsWith('Live quiz · week 9 · question 1 of')),
+			30_000,
+			'question 1 in the thread',
+		);
+	}, 120_000);
+
+	it('GIVEN week 3 (prompt injection) on a bot without an AI tutor THEN its session has a live demo that runs: the injected text as tokens', async () => {
+		const started = await command('present', { week: 3 }, 'ada');
+		const week3 = /<#(\d+)>/.exec(started.original!.message.content)![1]!;
+		const current = () =>
+			emulator.world
+				.messagesIn(week3)
+				.filter((m) => !m.deleted && !m.ephemeral)
+				.at(-1)!;
+		const first = current().message;
+		expect(first.embeds[0]!.fields!.find((f) => f.name === '🧭 How this session runs')!.value).toMatch(/live demo/);
+		await click(ids(first)[1]!, first, 'ada', week3);
+		const demo = await emulator.waitFor(
+			() => (current().message.embeds[0]!.footer?.text.includes('step 2 of') ? current() : undefined),
+			30_000,
+			'step 2',
+		);
+		expect(demo.message.embeds[0]!.fields!.find((f) => f.name === '🧪 Live demo')!.value).toContain('/tokenize');
+		expect(demo.message.embeds[1]!.title).toBe('Tokens: gpt-4o (o200k_base)');
+		expect(demo.files.length).toBeGreaterThan(0);
+		expect(demo.message.embeds[0]!.fields!.some((f) => f.name.startsWith('⚠️'))).toBe(false);
 	}, 120_000);
 });

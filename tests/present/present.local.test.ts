@@ -100,7 +100,7 @@ describe('the transformer demos and /present in the local mode', () => {
 			if (step.kind === 'point' && step.demo !== null) {
 				expect(deck().attachments.length).toBeGreaterThan(0);
 				// /attention has no button of its own: the step adds it, so presenters can re-run every demo.
-				expect(buttons(deck()).filter((id) => id.startsWith('present:rr:'))).toHaveLength(1);
+				expect(buttons(deck()).filter((id) => id.startsWith('present:sr:'))).toHaveLength(1);
 			}
 		}
 		expect(deck().embeds[0]!.title).toMatch(/^🏁 Wrap-up · Week 10/);

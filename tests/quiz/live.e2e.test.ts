@@ -124,7 +124,22 @@ describe('a live quiz with 50 members through the Discord emulator, across resta
 		});
 	});
 
+	/** The option button (as shown) that is right for question `index`. */
+	const rightShown = (index: number): number => {
+		const q = bot.app.deps.curriculum.question(quiz.questionIds[index]!)!;
+		if (q.kind !== 'multiple-choice') throw new Error('a live quiz question without choices');
+		return optionOrder(quiz.seed, q.id, q.options.length).findIndex((o) => q.options[o]!.correct);
+	};
+	/** ada hosts: she answers right the moment a question opens, and her answer is in but not in the standings. */
+	const hostAnswers = async (index: number, message: APIMessage) => {
+		const own = await click('ada', `quiz:live:${quiz.id}:${index}:${rightShown(index)}`, message);
+		expect(privately(own)).toMatch(
+			/^📝 Your answer \*\*[A-D]\*\* is in, after 0\.0 s\. You are the host, so it does not count in the standings\. Results <t:\d+:R>\.$/,
+		);
+	};
+
 	it('GIVEN 50 members click in the same second THEN every click is acknowledged within 3 s and answered privately, each counted once; a second click is told so', async () => {
+		await hostAnswers(0, botPosts()[0]!);
 		clock.advance(3000);
 		const message = botPosts()[0]!;
 		const started = Date.now();
@@ -136,7 +151,7 @@ describe('a live quiz with 50 members through the Discord emulator, across resta
 		);
 		const allAnsweredMs = Date.now() - started;
 		for (const o of outcomes) {
-			expect(privately(o)).toMatch(/^✅ Your answer \*\*[A-D]\*\* is in, after 3\.0 s\. Results <t:\d+:R>\.$/);
+			expect(privately(o)).toMatch(/^📝 Your answer \*\*[A-D]\*\* is in, after 3\.0 s\. Results <t:\d+:R>\.$/);
 			expect(o.timings.firstCallbackMs).toBeLessThan(3000);
 		}
 		const firstAcks = outcomes.map((o) => o.timings.firstCallbackMs!).sort((a, b) => a - b);
@@ -147,7 +162,7 @@ describe('a live quiz with 50 members through the Discord emulator, across resta
 		expect(privately(repeat)).toBe(
 			`You already answered this one (you chose **A**): one answer per member. Results <t:${Math.floor(Date.parse(quiz.questions[0]!.closesAt) / 1000)}:R>.`,
 		);
-		expect(await bot.app.deps.repos.liveQuizzes.answers(guildId, quiz.id, 0)).toHaveLength(50);
+		expect(await bot.app.deps.repos.liveQuizzes.answers(guildId, quiz.id, 0)).toHaveLength(51);
 	}, 30_000);
 
 	it('GIVEN the time is up but the results are not out yet THEN a click on the still-enabled buttons gets a polite private reply, not a failure', async () => {
@@ -158,7 +173,7 @@ describe('a live quiz with 50 members through the Discord emulator, across resta
 		expect(privately(late)).toMatch(
 			/^⌛ Time is up for question 1: answers closed <t:\d+:R>\. Get ready for the next one!$/,
 		);
-		expect(await bot.app.deps.repos.liveQuizzes.answers(guildId, quiz.id, 0)).toHaveLength(50);
+		expect(await bot.app.deps.repos.liveQuizzes.answers(guildId, quiz.id, 0)).toHaveLength(51);
 	});
 
 	it('GIVEN the runner acts THEN the question closes with disabled buttons and the results post carries the spread PNG', async () => {
@@ -166,7 +181,7 @@ describe('a live quiz with 50 members through the Discord emulator, across resta
 		const [question, results] = botPosts();
 		const row = question!.components![0]!;
 		expect('components' in row && row.components.every((c) => 'disabled' in c && c.disabled === true)).toBe(true);
-		expect(question!.embeds[0]!.description).toContain('⌛ Closed: 50 answers.');
+		expect(question!.embeds[0]!.description).toContain('⌛ Closed: 51 answers.');
 		expect(results!.embeds[0]!.title).toBe('Question 1 of 2: results');
 		expect(results!.embeds[0]!.image?.url).toMatch(/spread\.png$/);
 		const file = emulator.world.messagesIn(general).find((m) => m.message.id === results!.id)!.files[0]!;
@@ -186,18 +201,19 @@ describe('a live quiz with 50 members through the Discord emulator, across resta
 
 	it('GIVEN a restart in the middle of question 2 THEN the buttons posted by the previous process keep working', async () => {
 		const question2 = botPosts()[2]!;
+		await hostAnswers(1, question2);
 		clock.advance(2000);
 		const before = await Promise.all(
 			MEMBERS.slice(0, 10).map((user) => click(user, `quiz:live:${quiz.id}:1:0`, question2)),
 		);
-		for (const o of before) expect(privately(o)).toMatch(/^✅ Your answer \*\*A\*\* is in, after 2\.0 s/);
+		for (const o of before) expect(privately(o)).toMatch(/^📝 Your answer \*\*A\*\* is in, after 2\.0 s/);
 		await bot.stop();
 		bot = await start();
 		clock.advance(4000);
 		const after = await Promise.all(
 			MEMBERS.slice(10, 20).map((user) => click(user, `quiz:live:${quiz.id}:1:1`, question2)),
 		);
-		for (const o of after) expect(privately(o)).toMatch(/^✅ Your answer \*\*B\*\* is in, after 6\.0 s/);
+		for (const o of after) expect(privately(o)).toMatch(/^📝 Your answer \*\*B\*\* is in, after 6\.0 s/);
 		MEMBERS.slice(0, 20).forEach((user, i) => choices.get(user)!.push(i < 10 ? 0 : 1));
 		const again = await click('m01', `quiz:live:${quiz.id}:1:2`, question2);
 		expect(privately(again)).toMatch(/^You already answered this one \(you chose \*\*A\*\*\)/);
@@ -210,6 +226,11 @@ describe('a live quiz with 50 members through the Discord emulator, across resta
 		expect(final.content).toMatch(
 			/^🏁 \*\*Live quiz on week 5 is over!\*\*\n🥇 <@\d+> · [\d,]+ points\n🥈 <@\d+> · [\d,]+ points\n🥉 <@\d+> · [\d,]+ points\n/,
 		);
+		// ada, the host, answered both questions right and first: she is not in the standings.
+		expect(final.content).not.toContain(`<@${emulator.world.userByName('ada').id}>`);
+		expect(
+			emulator.world.messagesIn(general).find((m) => m.message.id === final.id)!.files[0]!.description,
+		).not.toMatch(/\bada\b/i);
 		expect(emulator.world.messagesIn(general).find((m) => m.message.id === final.id)!.pinged).toEqual({
 			users: [],
 			roles: [],

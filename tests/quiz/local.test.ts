@@ -112,7 +112,7 @@ describe('quizzes and progress in the local mode', () => {
 		const clicked = await local.click(question.id, first!, linus);
 		expect(clicked.messages[0]).toMatchObject({
 			visibleTo: linus.id,
-			content: expect.stringMatching(/^✅ Your answer \*\*A\*\* is in, after 2\.0 s/),
+			content: expect.stringMatching(/^📝 Your answer \*\*A\*\* is in, after 2\.0 s/),
 		});
 		await local.click(question.id, buttons(question)[1]!, minji);
 		clock.advance(10_000);

@@ -2,8 +2,11 @@ import {
 	ApplicationCommandOptionType as T,
 	ComponentType,
 	TextInputStyle,
+	type APIActionRowComponent,
 	type APIModalInteractionResponseCallbackData,
+	type APITextInputComponent,
 } from 'discord-api-types/v10';
+import { UserError } from '../../core/errors.js';
 import type { CommandData, OptionData } from '../../core/options.js';
 import type { RerunRequest, RerunValue } from './request.js';
 
@@ -22,15 +25,12 @@ export function commandOptions(data: CommandData, subcommand: string | undefined
 
 const valueText = (value: RerunValue | undefined): string => (value === undefined ? '' : String(value));
 
-/**
- * The options the form lets a member edit, at most five, shown in the command's order. Chosen by: required options,
- * then the ones the command prefers (`request.prefer`, in its order), then the ones the run set, then the others.
- * An option whose current value is longer than a text input holds is left out (it keeps its value), as are options
- * of types a text input cannot carry.
- */
-export function editableOptions(data: CommandData, request: RerunRequest): OptionData[] {
-	const all = commandOptions(data, request.subcommand);
-	const candidates = all.filter(
+/** The text input that holds the options beyond the form's own inputs, one `name: value` a line. */
+export const MORE_FIELD = 'more_options';
+
+/** The editable options of a run, most useful first (required, preferred, set, the rest). */
+function rankedCandidates(data: CommandData, request: RerunRequest): OptionData[] {
+	const candidates = commandOptions(data, request.subcommand).filter(
 		(o) => EDITABLE.has(o.type) && valueText(request.options[o.name]).length <= FORM_LIMITS.value,
 	);
 	const prefer = request.prefer ?? [];
@@ -40,8 +40,49 @@ export function editableOptions(data: CommandData, request: RerunRequest): Optio
 		if (preferred >= 0) return 1 + preferred / (prefer.length + 1);
 		return request.options[o.name] !== undefined ? 2 : 3;
 	};
-	const chosen = new Set([...candidates].sort((a, b) => rank(a) - rank(b)).slice(0, FORM_LIMITS.inputs));
-	return all.filter((o) => chosen.has(o));
+	return [...candidates].sort((a, b) => rank(a) - rank(b));
+}
+
+/**
+ * The options that get an input of their own, shown in the command's order: all of them when they fit in the form's
+ * five inputs, else the four most useful (required options, then the ones the command prefers, `request.prefer` in
+ * its order, then the ones the run set, then the others) and the rest go in one "Other options" input
+ * ({@link moreOptions}). An option whose current value is longer than a text input holds is left out (it keeps its
+ * value), as are options of types a text input cannot carry.
+ */
+export function editableOptions(data: CommandData, request: RerunRequest): OptionData[] {
+	const ranked = rankedCandidates(data, request);
+	const room = ranked.length <= FORM_LIMITS.inputs ? FORM_LIMITS.inputs : FORM_LIMITS.inputs - 1;
+	const chosen = new Set(ranked.slice(0, room));
+	return commandOptions(data, request.subcommand).filter((o) => chosen.has(o));
+}
+
+/** The options that share the "Other options" input (none when every option has its own), in the command's order. */
+export function moreOptions(data: CommandData, request: RerunRequest): OptionData[] {
+	const ranked = rankedCandidates(data, request);
+	if (ranked.length <= FORM_LIMITS.inputs) return [];
+	const rest = new Set(ranked.slice(FORM_LIMITS.inputs - 1));
+	return commandOptions(data, request.subcommand).filter((o) => rest.has(o));
+}
+
+/**
+ * A choice as a member may type it: its value or its name as the form's label or Discord's menu shows it (`GPT-4`,
+ * `gpt-4`, `GPT-4 (cl100k_base)`), in any case; the choice's value, or the text unchanged when nothing matches (the
+ * command's own check then lists the choices).
+ */
+export function choiceValue(option: OptionData, typed: string): string {
+	if (!option.choices) return typed;
+	const want = typed.trim().toLowerCase();
+	const head = (name: string) =>
+		name
+			.split(/ \(|: /)[0]!
+			.trim()
+			.toLowerCase();
+	const match =
+		option.choices.find((c) => String(c.value).toLowerCase() === want) ??
+		option.choices.find((c) => c.name.toLowerCase() === want) ??
+		option.choices.find((c) => head(c.name) === want);
+	return match ? String(match.value) : typed;
 }
 
 /** What values an option takes, briefly: `gpt2|gpt-4`, `0–2`, `≥ 1`, `true|false`; empty for free text. */
@@ -78,40 +119,93 @@ export function rerunForm(
 	customId: string,
 ): APIModalInteractionResponseCallbackData {
 	const title = `Run ${commandLabel(request)} again`;
+	const more = moreOptions(data, request);
 	return {
 		custom_id: customId,
 		title: title.length <= FORM_LIMITS.title ? title : 'Run the demo again',
-		components: editableOptions(data, request).map((option) => {
-			const value = valueText(request.options[option.name]);
-			// Discord counts an option's length in code points and a text input's possibly in UTF-16 units: room for the value as it is.
-			const max = Math.min(Math.max(option.max_length ?? FORM_LIMITS.value, value.length), FORM_LIMITS.value);
-			return {
-				type: ComponentType.ActionRow,
-				components: [
-					{
-						type: ComponentType.TextInput,
-						custom_id: option.name,
-						label: label(option),
-						style: isFreeText(option) && max > 100 ? TextInputStyle.Paragraph : TextInputStyle.Short,
-						required: option.required ?? false,
-						...(isFreeText(option) && option.min_length !== undefined
-							? { min_length: Math.min(option.min_length, max) }
-							: {}),
-						max_length: isFreeText(option) ? max : 100,
-						placeholder: option.description.slice(0, FORM_LIMITS.placeholder),
-						...(value !== '' ? { value } : {}),
-					},
-				],
-			};
-		}),
+		components: [
+			...editableOptions(data, request).map((option) => {
+				const value = valueText(request.options[option.name]);
+				// Discord counts an option's length in code points and a text input's possibly in UTF-16 units: room for the value as it is.
+				const max = Math.min(Math.max(option.max_length ?? FORM_LIMITS.value, value.length), FORM_LIMITS.value);
+				const row: APIActionRowComponent<APITextInputComponent> = {
+					type: ComponentType.ActionRow,
+					components: [
+						{
+							type: ComponentType.TextInput,
+							custom_id: option.name,
+							label: label(option),
+							style: isFreeText(option) && max > 100 ? TextInputStyle.Paragraph : TextInputStyle.Short,
+							required: option.required ?? false,
+							...(isFreeText(option) && option.min_length !== undefined
+								? { min_length: Math.min(option.min_length, max) }
+								: {}),
+							max_length: isFreeText(option) ? max : 100,
+							placeholder: option.description.slice(0, FORM_LIMITS.placeholder),
+							...(value !== '' ? { value } : {}),
+						},
+					],
+				};
+				return row;
+			}),
+			...(more.length === 0 ? [] : [moreInput(more, request)]),
+		],
+	};
+}
+
+/** Every option that has no input of its own, one `name: value` a line (empty after the colon: the default). */
+function moreInput(more: readonly OptionData[], request: RerunRequest): APIActionRowComponent<APITextInputComponent> {
+	const value = more.map((o) => `${o.name}: ${valueText(request.options[o.name])}`.trimEnd()).join('\n');
+	const hints = more.map((o) => `${o.name} ${valueHint(o) || 'text'}`).join(', ');
+	return {
+		type: ComponentType.ActionRow,
+		components: [
+			{
+				type: ComponentType.TextInput,
+				custom_id: MORE_FIELD,
+				label: 'Other options (one name: value a line)',
+				style: TextInputStyle.Paragraph,
+				required: false,
+				max_length: FORM_LIMITS.value,
+				placeholder: hints.slice(0, FORM_LIMITS.placeholder),
+				...(value !== '' ? { value: value.slice(0, FORM_LIMITS.value) } : {}),
+			},
+		],
 	};
 }
 
 /**
+ * The "Other options" text as option values: one `name: value` (or `name = value`) a line; an empty value brings back
+ * the default; an option without a line keeps its value. A line that names no such option is refused, saying which
+ * names the input takes.
+ */
+function readMore(
+	request: RerunRequest,
+	more: readonly OptionData[],
+	text: string,
+	options: Record<string, unknown>,
+): void {
+	for (const line of text.split(/\r?\n/)) {
+		if (line.trim() === '') continue;
+		const match = /^\s*([\w-]+)\s*[:=]\s*(.*)$/.exec(line);
+		const option = match ? more.find((o) => o.name === match[1]!.toLowerCase()) : undefined;
+		if (!match || !option)
+			throw new UserError(
+				`“${line.trim().slice(0, 60)}” is not one of the other options of ${commandLabel(request)}: write one \`name: value\` a line, with a name among ${more.map((o) => `\`${o.name}\``).join(', ')}.`,
+				'rerun.more',
+			);
+		const value = match[2]!.trim();
+		if (value === '') delete options[option.name];
+		else options[option.name] = choiceValue(option, value);
+	}
+}
+
+/**
  * The request with the form's values applied: an empty field removes the option (the command's default applies),
- * free text is kept as typed (its spaces are part of the input), other values are trimmed. Options that were not in
- * the form keep their values; fields that are not editable options are ignored. Values stay text here: `argsFor`
- * checks and converts them as it does for a typed command.
+ * free text is kept as typed (its spaces are part of the input), other values are trimmed, and a choice may be typed
+ * as its value or its name ({@link choiceValue}). Options that were not in the form keep their values; fields that
+ * are not editable options are ignored. Values stay text here: `argsFor` checks and converts them as it does for a
+ * typed command.
  */
 export function applyForm(
 	data: CommandData,
@@ -124,11 +218,41 @@ export function applyForm(
 		if (raw === undefined) continue;
 		const value = isFreeText(option) ? raw : raw.trim();
 		if (value === '') delete options[option.name];
-		else options[option.name] = value;
+		else options[option.name] = choiceValue(option, value);
 	}
+	const more = moreOptions(data, request);
+	const text = fields[MORE_FIELD];
+	if (more.length > 0 && text !== undefined) readMore(request, more, text, options);
 	return {
 		command: request.command,
 		...(request.subcommand === undefined ? {} : { subcommand: request.subcommand }),
 		options,
 	};
+}
+
+/**
+ * What the member typed, as a request to open the form with again after an error: the dedicated inputs as typed and
+ * the "Other options" lines that could be read, so nothing typed is lost to a mistake in one value.
+ */
+export function typedRequest(
+	data: CommandData,
+	request: RerunRequest,
+	fields: Readonly<Record<string, string>>,
+): RerunRequest {
+	const options: Record<string, RerunRequest['options'][string]> = { ...request.options };
+	for (const option of editableOptions(data, request)) {
+		const raw = fields[option.name];
+		if (raw === undefined) continue;
+		if (raw.trim() === '') delete options[option.name];
+		else options[option.name] = raw;
+	}
+	const more = moreOptions(data, request);
+	for (const line of (fields[MORE_FIELD] ?? '').split(/\r?\n/)) {
+		const match = /^\s*([\w-]+)\s*[:=]\s*(.*)$/.exec(line);
+		const option = match ? more.find((o) => o.name === match[1]!.toLowerCase()) : undefined;
+		if (!match || !option) continue;
+		if (match[2]!.trim() === '') delete options[option.name];
+		else options[option.name] = match[2]!.trim();
+	}
+	return { ...request, options };
 }

@@ -3,11 +3,12 @@ import type { Logger } from 'pino';
 import type { ComponentHandler, ModalHandler } from '../../core/command.js';
 import type { ComponentContext, ModalContext } from '../../core/context.js';
 import type { Deps } from '../../core/deps.js';
-import { UserError } from '../../core/errors.js';
+import type { CommandData } from '../../core/options.js';
+import { isUserError, UserError } from '../../core/errors.js';
 import { MemberRateLimiter, rateLimitMessage } from '../../core/rate-limit.js';
 import type { ModalReply, Reply } from '../../core/reply.js';
 import { runInvocation } from './dispatch.js';
-import { applyForm, commandLabel, rerunForm } from './form.js';
+import { applyForm, commandLabel, rerunForm, typedRequest } from './form.js';
 import { changeLine } from './summary.js';
 import {
 	decodeRequest,
@@ -23,7 +24,7 @@ import {
 } from './request.js';
 
 export { runInvocation, type Invocation } from './dispatch.js';
-export { editableOptions, rerunForm, applyForm } from './form.js';
+export { editableOptions, moreOptions, rerunForm, applyForm, typedRequest, MORE_FIELD } from './form.js';
 export { RERUN_BUTTON, RERUN_FORM, RERUN_OWNER, requestFrom, type RerunRequest } from './request.js';
 
 /** The button's label, as members see it. */
@@ -135,7 +136,36 @@ async function loadRequest(deps: Deps, args: readonly string[]): Promise<{ ref: 
 	return { ref, request };
 }
 
-function commandData(deps: Deps, request: RerunRequest) {
+/**
+ * The request behind the "Run again with…" button a command put on its reply (with the options it prefers in the
+ * form), or undefined when the reply has none or it cannot be read.
+ */
+export async function requestOfReply(reply: Reply, deps: Pick<Deps, 'repos'>): Promise<RerunRequest | undefined> {
+	const prefix = `${RERUN_OWNER}:${RERUN_BUTTON}:`;
+	for (const row of reply.components ?? [])
+		for (const c of row.components)
+			if ('custom_id' in c && c.custom_id.startsWith(prefix)) {
+				const ref = refFromArgs(c.custom_id.slice(prefix.length).split(':'));
+				if (ref?.kind === 'inline') return decodeRequest(ref.data) ?? undefined;
+				if (ref?.kind === 'stored') return deps.repos.rerunRequests.get(ref.id).catch(() => undefined);
+			}
+	return undefined;
+}
+
+/** The reply without its "Run again with…" buttons (rows left empty are dropped). */
+export function withoutRerun(reply: Reply): Reply {
+	const prefix = `${RERUN_OWNER}:${RERUN_BUTTON}:`;
+	const components = (reply.components ?? [])
+		.map((row) => ({
+			...row,
+			components: row.components.filter((c) => !('custom_id' in c && c.custom_id.startsWith(prefix))),
+		}))
+		.filter((row) => row.components.length > 0);
+	return { ...reply, components };
+}
+
+/** The registered definition of the request's command; refused when this bot no longer has it. */
+export function commandData(deps: Deps, request: RerunRequest): CommandData {
 	const command = deps.commands.find((c) => c.data.name === request.command);
 	if (!command)
 		throw new UserError(
@@ -172,10 +202,58 @@ export async function submitRerunForm(ctx: ModalContext): Promise<Reply> {
 		);
 		if (!decision.ok) throw new UserError(rateLimitMessage(request.command, decision.retryAfterMs), 'rate-limited');
 	}
-	const invocation = applyForm(commandData(ctx.deps, request), request, ctx.fields);
-	const reply = await runInvocation(ctx, invocation);
-	const line = changeLine(ctx.user.name, request, invocation.options);
-	return { ...reply, content: reply.content ? `${line}\n${reply.content}` : line };
+	const data = commandData(ctx.deps, request);
+	try {
+		const invocation = applyForm(data, request, ctx.fields);
+		const reply = await runInvocation(ctx, invocation);
+		const line = changeLine(ctx.user.name, request, invocation.options);
+		return { ...reply, content: reply.content ? `${line}\n${reply.content}` : line };
+	} catch (error) {
+		if (!isUserError(error)) throw error;
+		return keepTyped(ctx, error.message, typedRequest(data, request, ctx.fields), (ref) =>
+			rerunCustomId(RERUN_BUTTON, ref),
+		);
+	}
+}
+
+/** The label of the button that reopens a refused form with what the member typed. */
+export const EDIT_AGAIN_LABEL = 'Edit and try again';
+
+/**
+ * The answer to a form whose values were refused: the reason, privately, and a button that opens the form again
+ * filled with what the member typed (stored, so it survives a restart). Without storage the reason alone goes out.
+ */
+export async function keepTyped(
+	ctx: Pick<ModalContext, 'deps' | 'log'>,
+	reason: string,
+	typed: RerunRequest,
+	buttonId: (ref: RequestRef) => string,
+): Promise<Reply> {
+	const content = `❌ ${reason}`;
+	try {
+		const ref: RequestRef = { kind: 'stored', id: await ctx.deps.repos.rerunRequests.save(typed) };
+		return {
+			content: `${content}\nWhat you typed is kept: press **${EDIT_AGAIN_LABEL}** to fix it.`,
+			ephemeral: true,
+			components: [
+				{
+					type: ComponentType.ActionRow,
+					components: [
+						{
+							type: ComponentType.Button,
+							style: ButtonStyle.Primary,
+							label: EDIT_AGAIN_LABEL,
+							emoji: { name: '✏️' },
+							custom_id: buttonId(ref),
+						},
+					],
+				},
+			],
+		};
+	} catch (error) {
+		ctx.log.warn({ err: error }, 'could not keep a refused form’s values; the reason goes without the button');
+		return { content, ephemeral: true };
+	}
 }
 
 /** The handlers to spread into the owner command's `components` and `modals` (see {@link RERUN_OWNER}). */

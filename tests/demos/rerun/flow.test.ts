@@ -42,10 +42,20 @@ describe('"Run again with…" through the dispatcher', () => {
 		const opened = await h.button(customIds(first.final)[0]!);
 		const refused = await h.modal(opened.modal!.custom_id, { text: 'Hello', encoding: 'gpt-5', show: '' });
 		expect(refused.responder.names).toEqual(['defer', 'deleteOriginal', 'followUp']);
-		expect(refused.final).toEqual({
-			content: '❌ `encoding` must be one of `gpt-4o`, `gpt-4`, `gpt2`, `compare`.',
+		expect(refused.final).toMatchObject({
+			content:
+				'❌ `encoding` must be one of `gpt-4o`, `gpt-4`, `gpt2`, `compare`.\nWhat you typed is kept: press **Edit and try again** to fix it.',
 			ephemeral: true,
 		});
+		// The button reopens the form as typed.
+		const again = await h.button(customIds(refused.final)[0]!);
+		const typed = Object.fromEntries(
+			again.modal!.components.map((row) => {
+				const input = (row as { components: { custom_id: string; value?: string }[] }).components[0]!;
+				return [input.custom_id, input.value];
+			}),
+		);
+		expect(typed).toEqual({ text: 'Hello', encoding: 'gpt-5', show: undefined });
 	});
 
 	it('GIVEN options too long for a custom id THEN they are stored and the stored button works like an inline one', async () => {

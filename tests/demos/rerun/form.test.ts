@@ -6,7 +6,16 @@ import {
 } from 'discord-api-types/v10';
 import { describe, expect, it } from 'vitest';
 import type { CommandData } from '../../../src/core/options.js';
-import { applyForm, editableOptions, FORM_LIMITS, rerunForm, valueHint } from '../../../src/demos/rerun/form.js';
+import {
+	applyForm,
+	choiceValue,
+	editableOptions,
+	FORM_LIMITS,
+	moreOptions,
+	rerunForm,
+	typedRequest,
+	valueHint,
+} from '../../../src/demos/rerun/form.js';
 import { changeLine } from '../../../src/demos/rerun/summary.js';
 import { argsFor } from '../../../src/core/args.js';
 
@@ -32,20 +41,16 @@ const inputs = (form: ReturnType<typeof rerunForm>): APITextInputComponent[] =>
 	);
 
 describe('the "Run again with…" form', () => {
-	it('GIVEN eight options THEN five are editable: the required one, those the run set, then the first others, in the command’s order', () => {
+	it('GIVEN eight options THEN four get inputs of their own (the required one, those the run set, then the first others, in the command’s order) and the other four share one', () => {
 		const request = { command: 'sample', options: { prompt: 'To be', tokens: 40, seed: 42 } };
-		expect(editableOptions(sample, request).map((o) => o.name)).toEqual([
-			'prompt',
-			'temperature',
-			'top_k',
-			'seed',
-			'tokens',
-		]);
+		expect(editableOptions(sample, request).map((o) => o.name)).toEqual(['prompt', 'temperature', 'seed', 'tokens']);
+		expect(moreOptions(sample, request).map((o) => o.name)).toEqual(['top_k', 'top_p', 'min_p', 'samples']);
 		const all = {
 			command: 'sample',
 			options: { prompt: 'x', temperature: 1, top_k: 5, top_p: 0.9, min_p: 0.1, seed: 1, tokens: 5, samples: 2 },
 		};
-		expect(editableOptions(sample, all)).toHaveLength(FORM_LIMITS.inputs);
+		expect(editableOptions(sample, all)).toHaveLength(FORM_LIMITS.inputs - 1);
+		expect(inputs(rerunForm(sample, all, 'id'))).toHaveLength(FORM_LIMITS.inputs);
 	});
 
 	it('GIVEN the command prefers some options THEN they come right after the required one, in its order of preference', () => {
@@ -54,14 +59,8 @@ describe('the "Run again with…" form', () => {
 			options: { prompt: 'To be', tokens: 40, seed: 42, top_p: 0.9 },
 			prefer: ['samples', 'temperature'],
 		};
-		// prompt (required), samples and temperature (preferred), then the set ones in the command's order: top_p, seed.
-		expect(editableOptions(sample, request).map((o) => o.name)).toEqual([
-			'prompt',
-			'temperature',
-			'top_p',
-			'seed',
-			'samples',
-		]);
+		// prompt (required), samples and temperature (preferred), then the first set one in the command's order: top_p.
+		expect(editableOptions(sample, request).map((o) => o.name)).toEqual(['prompt', 'temperature', 'top_p', 'samples']);
 	});
 
 	it('GIVEN a run THEN the form is filled with its values, labels say the allowed values, and every limit holds', () => {
@@ -77,7 +76,7 @@ describe('the "Run again with…" form', () => {
 			['temperature', 'temperature (0–2)', '0.8', false],
 			['top_k', 'top_k (≥ 0)', null, false],
 			['top_p', 'top_p (0–1)', null, false],
-			['min_p', 'min_p (0–1)', null, false],
+			['more_options', 'Other options (one name: value a line)', 'min_p:\nseed:\ntokens:\nsamples:', false],
 		]);
 		expect(fields[0]!.style).toBe(TextInputStyle.Paragraph);
 		expect(fields[1]!.style).toBe(TextInputStyle.Short);
@@ -153,12 +152,13 @@ describe('the "Run again with…" form', () => {
 			samples: '5',
 			evil: 'x',
 		});
-		// samples is not in the form (the five places went to prompt and the first four set options), so it keeps 3.
+		// samples and seed share "Other options"; without that field they keep their values.
 		expect(applied.options).toEqual({
 			prompt: '  To be, or not ',
 			temperature: '1.5',
 			top_k: '5',
 			top_p: '0.9',
+			seed: 42,
 			samples: 3,
 		});
 		expect(argsFor(sample, { options: applied.options })).toEqual({
@@ -166,6 +166,7 @@ describe('the "Run again with…" form', () => {
 			temperature: 1.5,
 			top_k: 5,
 			top_p: 0.9,
+			seed: 42,
 			samples: 3,
 		});
 		expect(() => argsFor(sample, { options: { ...applied.options, temperature: 'hot' } })).toThrow(
@@ -184,5 +185,45 @@ describe('the "Run again with…" form', () => {
 		expect(changeLine('Ada', { command: 'x', options: { text: 'a'.repeat(50) } }, { text: 'b`c'.repeat(20) })).toBe(
 			'🔁 **Ada** ran `/x` again: `text` changed (60 characters)',
 		);
+	});
+
+	it('GIVEN "Other options" lines THEN each sets its option, an empty value brings back the default, and a stranger is refused naming the options', () => {
+		const request = { command: 'sample', options: { prompt: 'To be' } };
+		expect(moreOptions(sample, request).map((o) => o.name)).toEqual(['min_p', 'seed', 'tokens', 'samples']);
+		const withSamples = {
+			command: 'sample',
+			options: { prompt: 'To be', samples: 2 },
+			prefer: ['temperature', 'top_k', 'top_p'],
+		};
+		const fields = { prompt: 'To be', more_options: 'min_p: 0.05\nTOKENS = 8\n\nsamples:' };
+		expect(applyForm(sample, withSamples, fields).options).toEqual({ prompt: 'To be', min_p: '0.05', tokens: '8' });
+		expect(() => applyForm(sample, request, { more_options: 'heat: 3' })).toThrow(
+			'“heat: 3” is not one of the other options of /sample: write one `name: value` a line, with a name among `min_p`, `seed`, `tokens`, `samples`.',
+		);
+		// What was typed survives a refusal: the form reopens with it.
+		expect(
+			typedRequest(sample, request, { temperature: 'hot', more_options: 'tokens: lots\nsamples: 2\nheat: 3' }).options,
+		).toEqual({ prompt: 'To be', temperature: 'hot', tokens: 'lots', samples: '2' });
+	});
+
+	it('GIVEN a choice typed as its value or its name in any case THEN it is the choice’s value; anything else is left for the command to refuse', () => {
+		const encoding = {
+			type: T.String,
+			name: 'encoding',
+			description: 'e',
+			choices: [
+				{ name: 'GPT-4o (o200k_base)', value: 'gpt-4o' },
+				{ name: 'GPT-4 (cl100k_base)', value: 'gpt-4' },
+				{ name: 'Compare all three', value: 'compare' },
+			],
+		} as const;
+		expect(['GPT-4', 'gpt-4', ' Gpt-4 ', 'GPT-4 (cl100k_base)'].map((t) => choiceValue(encoding, t))).toEqual([
+			'gpt-4',
+			'gpt-4',
+			'gpt-4',
+			'gpt-4',
+		]);
+		expect(choiceValue(encoding, 'compare all three')).toBe('compare');
+		expect(choiceValue(encoding, 'gpt-5')).toBe('gpt-5');
 	});
 });
