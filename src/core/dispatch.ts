@@ -1,42 +1,20 @@
 import type { Logger } from 'pino';
 import { argsFor, type RawInvocation } from './args.js';
 import type { AnyCommand } from './command.js';
-import type { Actor, AutocompleteChoice } from './context.js';
 import { parseCustomId } from './custom-id.js';
 import type { Deps } from './deps.js';
 import { UserError } from './errors.js';
 import { LIMITS, truncate } from './limits.js';
 import type { Registry } from './registry.js';
 import { MemberRateLimiter, rateLimitMessage } from './rate-limit.js';
-import { respond, type InteractionKind, type Responder, type RespondOutcome } from './respond.js';
-
-/** What every transport knows about an interaction, before it is routed. */
-export interface InteractionBase {
-	interactionId: string;
-	user: Actor;
-	guildId: string | null;
-	channelId: string;
-	locale: string;
-	/** Milliseconds since the epoch, from the interaction's snowflake id. */
-	createdAt: number;
-}
-
-export interface MessageRef {
-	id: string;
-	ephemeral: boolean;
-}
-
-/** Called once per handled interaction, for metrics and for counting members' demo runs (/progress). */
-export type OutcomeListener = (event: {
-	kind: InteractionKind | 'autocomplete';
-	name: string;
-	latencyMs: number;
-	outcome: 'ok' | 'user-error' | 'error';
-	errorCode?: string;
-	/** Where and by whom (absent for autocomplete). */
-	guildId?: string | null;
-	user?: Actor;
-}) => void;
+import { respond, type Responder, type RespondOutcome } from './respond.js';
+import type {
+	AutocompleteChoice,
+	InteractionBase,
+	InteractionKind,
+	MessageRef,
+	OutcomeListener,
+} from './interaction.js';
 
 export interface DispatcherOptions {
 	registry: Registry;

@@ -5,8 +5,7 @@ import {
 	type APIModalInteractionResponseCallbackData,
 } from 'discord-api-types/v10';
 import type { App } from '../app.js';
-import type { AutocompleteChoice } from '../core/context.js';
-import type { InteractionBase } from '../core/dispatch.js';
+import type { AutocompleteChoice, InteractionBase } from '../core/interaction.js';
 import { UserError } from '../core/errors.js';
 import { respond, type RespondOutcome } from '../core/respond.js';
 import { optionsFor, parseCommandLine } from './command-line.js';

@@ -1,6 +1,7 @@
 import type { APIModalInteractionResponseCallbackData } from 'discord-api-types/v10';
 import type { Reply } from '../core/reply.js';
-import type { InteractionKind, Responder } from '../core/respond.js';
+import type { Responder } from '../core/respond.js';
+import type { InteractionKind } from '../core/interaction.js';
 import type { LocalMember } from './guild.js';
 import { LocalApiError, type LocalMessage } from './message.js';
 import type { LocalWorkspace } from './workspace.js';

@@ -1,6 +1,6 @@
 import { ChannelType } from 'discord-api-types/v10';
 import { systemClock, type Clock } from '../core/clock.js';
-import type { Actor } from '../core/context.js';
+import type { Actor } from '../core/actor.js';
 import type { ScheduledEventInput } from '../core/poster.js';
 import type { Reply } from '../core/reply.js';
 import {

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { AutocompleteChoice } from '../../core/context.js';
+import type { AutocompleteChoice } from '../../core/interaction.js';
 import { UserError } from '../../core/errors.js';
 import { DEFAULT_MODEL, type ModelConfig } from '../../models/transformer/index.js';
 import { repoRoot } from '../../models/transformer/paths.js';
