@@ -1,12 +1,14 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { visibleWhitespace } from '../../charts/index.js';
 import { UserError } from '../../core/errors.js';
 import type { BytePairEncoding } from '../../models/tokenizers/index.js';
 import { tokenPieces } from '../../models/tokenizers/index.js';
 import { DEFAULT_MODEL, type ModelConfig } from '../../models/transformer/index.js';
 import { repoRoot } from '../../models/transformer/paths.js';
-import { chartText, previewText } from '../tokenize/visible.js';
+import { previewText, tokenLabel } from '../tokenize/visible.js';
+
+// The residual and FFN demos' charts and replies show tokens as /tokenize does.
+export { tokenCode, tokenLabel } from '../tokenize/visible.js';
 
 /** A bound on the text option itself (characters), so tokenizing stays cheap before the token count is checked. */
 export const MODEL_TEXT_MAX_CHARACTERS = 1000;
@@ -37,16 +39,6 @@ export function tooManyTokensError(command: string, tokens: number, contextLengt
 		`Your text is ${tokens.toLocaleString('en-US')} tokens long for our model's tokenizer; the model reads at most ${contextLength} at once, so /${command} takes up to ${contextLength}. Send a shorter part of it.`,
 		`${command}.too-long`,
 	);
-}
-
-/** A token as a chart label: spaces as `⋅`, newlines as `↵`, other invisible characters by name. */
-export function tokenLabel(text: string): string {
-	return visibleWhitespace(chartText(text));
-}
-
-/** A token in a reply's text: its label in a code span that backticks cannot break. */
-export function tokenCode(text: string): string {
-	return `\`${tokenLabel(text).replace(/`/g, 'ˋ')}\``;
 }
 
 /** A token with its position counted from 1, `3 ⋅or`, as the charts label rows. */

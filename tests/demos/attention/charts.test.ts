@@ -3,7 +3,6 @@ import { itemsWithRole, sequentialScale, type TextMeasurer } from '../../../src/
 import { causalMask, type AttentionData } from '../../../src/demos/attention/data.js';
 import { headChart, rowMaxima } from '../../../src/demos/attention/head-chart.js';
 import { headsPanels, layoutHeads } from '../../../src/demos/attention/heads-chart.js';
-import { displayToken, tokenLabel } from '../../../src/demos/attention/labels.js';
 import { fixedCell, layoutPanel } from '../../../src/demos/attention/panel.js';
 import { headHabits, stepsWalkthrough } from '../../../src/demos/attention/reply.js';
 import { layoutSteps, stepsPanels } from '../../../src/demos/attention/steps-chart.js';
@@ -67,19 +66,6 @@ function fakeData(view: AttentionData['view']): AttentionData {
 }
 
 describe('attention charts', () => {
-	it('GIVEN tokens with whitespace THEN labels make it visible', () => {
-		expect(tokenLabel(' be')).toBe('⋅be');
-		expect(tokenLabel(',\n')).toBe(',↵');
-		expect(tokenLabel('\u202e')).toBe('[RLO]');
-	});
-
-	it('GIVEN a token that is part of a character THEN it is shown as its bytes in hex; a whole U+FFFD stays itself', () => {
-		expect(displayToken('\uFFFD', [0xec, 0x95])).toBe('EC 95');
-		expect(displayToken('\uFFFD', [0xef, 0xbf, 0xbd])).toBe('\uFFFD');
-		expect(displayToken(' 안', [0x20, 0xec, 0x95, 0x88])).toBe('⋅안');
-		expect(displayToken('\uFFFD', null)).toBe('\uFFFD');
-	});
-
 	it('GIVEN the head view THEN the heatmap is the chosen head’s weights, causally masked, on a fixed [0, 1] scale, labelled by token', () => {
 		const chart = headChart(fakeData('head'));
 		expect(chart.values).toEqual(fakeData('head').weights[0]);
