@@ -3,7 +3,7 @@ import type { ChannelPoster, PostCheck, ScheduledEventInput } from '../core/post
 import type { Reply } from '../core/reply.js';
 import type { LocalChannel } from './guild.js';
 import { LocalApiError } from './message.js';
-import type { LocalWorkspace } from './workspace.js';
+import type { WorkspaceState } from './workspace-state.js';
 
 /** Discord's limit for a message nonce. */
 const NONCE_MAX = 25;
@@ -13,11 +13,11 @@ function isTextLike(channel: LocalChannel): boolean {
 }
 
 /**
- * {@link ChannelPoster} over a {@link LocalWorkspace}: what a scheduled job posts appears in the local page at once.
+ * {@link ChannelPoster} over a {@link WorkspaceState}: what a scheduled job posts appears in the local page at once.
  * Failures are the ones Discord's REST API would give (10003 Unknown Channel, 50013 Missing Permissions, …).
  */
 export class LocalPoster implements ChannelPoster {
-	constructor(private readonly workspace: LocalWorkspace) {}
+	constructor(private readonly workspace: WorkspaceState) {}
 
 	private writable(channelId: string): LocalChannel {
 		const channel = this.workspace.requireChannel(channelId);

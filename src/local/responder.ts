@@ -4,7 +4,7 @@ import type { Responder } from '../core/respond.js';
 import type { InteractionKind } from '../core/interaction.js';
 import type { LocalMember } from './guild.js';
 import { LocalApiError, type LocalMessage } from './message.js';
-import type { LocalWorkspace } from './workspace.js';
+import type { WorkspaceState } from './workspace-state.js';
 
 /** One interaction, as the local transport knows it. */
 export interface LocalInteractionInfo {
@@ -33,7 +33,7 @@ export class LocalResponder implements Responder {
 	private originalId: string | null = null;
 
 	constructor(
-		private readonly workspace: LocalWorkspace,
+		private readonly workspace: WorkspaceState,
 		private readonly info: LocalInteractionInfo,
 	) {}
 
