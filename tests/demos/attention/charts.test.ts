@@ -6,7 +6,7 @@ import { headsPanels, layoutHeads } from '../../../src/demos/attention/heads-cha
 import { fixedCell, layoutPanel } from '../../../src/demos/attention/panel.js';
 import { headHabits, stepsWalkthrough } from '../../../src/demos/attention/reply.js';
 import { layoutSteps, stepsPanels } from '../../../src/demos/attention/steps-chart.js';
-import { csvField, stepsCsv } from '../../../src/demos/attention/steps-csv.js';
+import { stepsCsv } from '../../../src/demos/attention/steps-csv.js';
 
 /** Every character 8 px wide: layouts become predictable. */
 const measure: TextMeasurer = (text, font) => [...text].length * font.size * 0.6;
@@ -209,8 +209,6 @@ describe('attention charts', () => {
 	});
 
 	it('GIVEN the CSV THEN token fields are quoted when needed and masked scores are -inf above the diagonal', () => {
-		expect(csvField('a,b')).toBe('"a,b"');
-		expect(csvField('say "hi"')).toBe('"say ""hi"""');
 		const csv = stepsCsv(fakeData('steps')).split('\n');
 		expect(csv.filter((l) => l.startsWith('masked,'))).toEqual([
 			'masked,1,To,1,-inf,-inf',
@@ -218,5 +216,19 @@ describe('attention charts', () => {
 			'masked,3,",↵",0.2,0.6,1',
 		]);
 		expect(csv).toContain('quantity,row,token,d1,d2,d3,d4');
+	});
+
+	it('GIVEN token labels from member text that a spreadsheet would run as formulas THEN the CSV defuses them', () => {
+		const data = fakeData('steps');
+		data.tokens = [
+			{ id: 1, text: '=1+1', label: '=1+1' },
+			{ id: 2, text: '@SUM(A1)', label: '@SUM(A1)' },
+			{ id: 3, text: '-2,', label: '-2,' },
+		];
+		const rows = stepsCsv(data)
+			.split('\n')
+			.filter((l) => l.startsWith('q,'));
+		// The labels get an apostrophe (and quotes when they hold a comma); the numbers, negative ones too, stay numbers.
+		expect(rows).toEqual(["q,1,'=1+1,1,-1,0.5,2", "q,2,'@SUM(A1),0,2,-0.5,1", `q,3,"'-2,",3,0,1,-1`]);
 	});
 });
