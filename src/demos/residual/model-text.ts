@@ -1,10 +1,7 @@
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
 import { UserError } from '../../core/errors.js';
 import type { BytePairEncoding } from '../../models/tokenizers/index.js';
 import { tokenPieces } from '../../models/tokenizers/index.js';
-import { DEFAULT_MODEL, type ModelConfig } from '../../models/transformer/index.js';
-import { repoRoot } from '../../models/transformer/paths.js';
+import type { ModelConfig } from '../../models/transformer/index.js';
 import { previewText, tokenLabel } from '../tokenize/visible.js';
 
 // The residual and FFN demos' charts and replies show tokens as /tokenize does.
@@ -54,22 +51,6 @@ export function textPreview(tokens: readonly ModelToken[], max = 110): string {
 /** `layer 2 of 4`, counted from 1 as members count. */
 export function layerName(layer: number, layers: number): string {
 	return `layer ${layer + 1} of ${layers}`;
-}
-
-let shape: Promise<ModelConfig> | undefined;
-
-/**
- * The shipped model's architecture from `model.json` alone (no weights, no TensorFlow.js), to check `layer` on the
- * gateway thread before any work. Read once.
- */
-export function modelConfig(): Promise<ModelConfig> {
-	shape ??= readFile(path.join(repoRoot(), 'assets/models', DEFAULT_MODEL, 'model.json'), 'utf8').then(
-		(text) => (JSON.parse(text) as { config: ModelConfig }).config,
-	);
-	shape.catch(() => {
-		shape = undefined;
-	});
-	return shape;
 }
 
 /** Checks a 1-based `layer` (as members count) against the model; returns it 0-based (as the model indexes). */
