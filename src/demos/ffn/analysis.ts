@@ -27,18 +27,6 @@ export function rowOf(data: ArrayLike<number>, t: number, width: number): number
 	return Array.from({ length: width }, (_, j) => data[t * width + j]!);
 }
 
-export function cosine(a: ArrayLike<number>, b: ArrayLike<number>): number {
-	let ab = 0;
-	let aa = 0;
-	let bb = 0;
-	for (let i = 0; i < a.length; i++) {
-		ab += a[i]! * b[i]!;
-		aa += a[i]! * a[i]!;
-		bb += b[i]! * b[i]!;
-	}
-	return aa > 0 && bb > 0 ? ab / Math.sqrt(aa * bb) : 0;
-}
-
 export function maxAbsDiff(a: ArrayLike<number>, b: ArrayLike<number>): number {
 	let m = 0;
 	for (let i = 0; i < a.length; i++) m = Math.max(m, Math.abs(a[i]! - b[i]!));
