@@ -1,4 +1,4 @@
-import { LAYER_NORM_EPS } from '../../models/transformer/ops.js';
+import { layerNorm64 } from '../../models/transformer/layer-norm.js';
 import { gelu } from '../../models/transformer/reference.js';
 import type { PlainWeights } from './weights.js';
 
@@ -52,15 +52,7 @@ export function ffnAt(w: PlainWeights, layer: number, x: ArrayLike<number>): Ffn
 	const p = `h${layer}.`;
 	const g = w.get(`${p}ln2.g`);
 	const b = w.get(`${p}ln2.b`);
-	let mean = 0;
-	for (let j = 0; j < d; j++) mean += x[j]!;
-	mean /= d;
-	let variance = 0;
-	for (let j = 0; j < d; j++) variance += (x[j]! - mean) ** 2;
-	variance /= d;
-	const rstd = 1 / Math.sqrt(variance + LAYER_NORM_EPS);
-	const input = new Float64Array(d);
-	for (let j = 0; j < d; j++) input[j] = (x[j]! - mean) * rstd * g[j]! + b[j]!;
+	const input = layerNorm64(x, g, b);
 	const w1 = w.get(`${p}mlp.w1`);
 	const b1 = w.get(`${p}mlp.b1`);
 	const hidden = new Float64Array(dFF);
