@@ -1,4 +1,4 @@
-import { ChannelType } from 'discord-api-types/v10';
+import { ChannelType, RESTJSONErrorCodes } from 'discord-api-types/v10';
 import type { ChannelPoster, PostCheck, ScheduledEventInput } from '../core/poster.js';
 import type { Reply } from '../core/reply.js';
 import type { LocalChannel } from './guild.js';
@@ -21,8 +21,12 @@ export class LocalPoster implements ChannelPoster {
 
 	private writable(channelId: string): LocalChannel {
 		const channel = this.workspace.requireChannel(channelId);
-		if (!isTextLike(channel)) throw new LocalApiError(50008, 'Cannot send messages in a non-text channel');
-		if (!channel.botCanPost) throw new LocalApiError(50013, 'Missing Permissions');
+		if (!isTextLike(channel))
+			throw new LocalApiError(
+				RESTJSONErrorCodes.CannotSendMessagesInNonTextChannel,
+				'Cannot send messages in a non-text channel',
+			);
+		if (!channel.botCanPost) throw new LocalApiError(RESTJSONErrorCodes.MissingPermissions, 'Missing Permissions');
 		return channel;
 	}
 
@@ -31,7 +35,10 @@ export class LocalPoster implements ChannelPoster {
 		const { nonce } = options;
 		if (nonce !== undefined) {
 			if (nonce.length === 0 || nonce.length > NONCE_MAX)
-				throw new LocalApiError(50035, `Invalid Form Body: nonce must be 1–${NONCE_MAX} characters`);
+				throw new LocalApiError(
+					RESTJSONErrorCodes.InvalidFormBodyOrContentType,
+					`Invalid Form Body: nonce must be 1–${NONCE_MAX} characters`,
+				);
 			const earlier = this.workspace.findByNonce(this.workspace.bot.id, nonce);
 			if (earlier) return { id: earlier.id };
 		}
@@ -48,7 +55,10 @@ export class LocalPoster implements ChannelPoster {
 		this.writable(channelId);
 		const message = this.workspace.requireMessage(messageId, channelId);
 		if (message.author.id !== this.workspace.bot.id)
-			throw new LocalApiError(50005, 'Cannot edit a message authored by another user');
+			throw new LocalApiError(
+				RESTJSONErrorCodes.CannotEditMessageAuthoredByAnotherUser,
+				'Cannot edit a message authored by another user',
+			);
 		this.workspace.replaceMessage(messageId, reply);
 	}
 

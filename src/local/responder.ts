@@ -1,3 +1,4 @@
+import { RESTJSONErrorCodes } from 'discord-api-types/v10';
 import type { APIModalInteractionResponseCallbackData } from 'discord-api-types/v10';
 import type { Reply } from '../core/reply.js';
 import type { Responder } from '../core/respond.js';
@@ -43,13 +44,17 @@ export class LocalResponder implements Responder {
 	}
 
 	private acknowledge(): void {
-		if (this.acknowledged) throw new LocalApiError(40060, 'Interaction has already been acknowledged');
+		if (this.acknowledged)
+			throw new LocalApiError(
+				RESTJSONErrorCodes.InteractionHasAlreadyBeenAcknowledged,
+				'Interaction has already been acknowledged',
+			);
 		this.acknowledged = true;
 	}
 
 	private requireAcknowledged(): void {
 		// Discord knows no webhook for an interaction that was never answered.
-		if (!this.acknowledged) throw new LocalApiError(10015, 'Unknown Webhook');
+		if (!this.acknowledged) throw new LocalApiError(RESTJSONErrorCodes.UnknownWebhook, 'Unknown Webhook');
 	}
 
 	private post(reply: Reply | null, ephemeral: boolean): LocalMessage {
@@ -69,7 +74,11 @@ export class LocalResponder implements Responder {
 	}
 
 	async deferUpdate(): Promise<void> {
-		if (!this.info.sourceMessageId) throw new LocalApiError(40043, 'Interaction has no message to update');
+		if (!this.info.sourceMessageId)
+			throw new LocalApiError(
+				RESTJSONErrorCodes.ApplicationInteractionFailedToSend,
+				'Interaction has no message to update',
+			);
 		this.acknowledge();
 		this.originalId = this.info.sourceMessageId;
 	}
@@ -89,13 +98,13 @@ export class LocalResponder implements Responder {
 
 	async editOriginal(reply: Reply): Promise<void> {
 		this.requireAcknowledged();
-		if (!this.originalId) throw new LocalApiError(10008, 'Unknown Message');
+		if (!this.originalId) throw new LocalApiError(RESTJSONErrorCodes.UnknownMessage, 'Unknown Message');
 		this.workspace.replaceMessage(this.originalId, reply);
 	}
 
 	async deleteOriginal(): Promise<void> {
 		this.requireAcknowledged();
-		if (!this.originalId) throw new LocalApiError(10008, 'Unknown Message');
+		if (!this.originalId) throw new LocalApiError(RESTJSONErrorCodes.UnknownMessage, 'Unknown Message');
 		this.workspace.deleteMessage(this.originalId);
 		this.originalId = null;
 	}
@@ -106,7 +115,11 @@ export class LocalResponder implements Responder {
 	}
 
 	async showModal(modal: APIModalInteractionResponseCallbackData): Promise<void> {
-		if (this.info.kind === 'modal') throw new LocalApiError(40060, 'A modal cannot answer a modal');
+		if (this.info.kind === 'modal')
+			throw new LocalApiError(
+				RESTJSONErrorCodes.InteractionHasAlreadyBeenAcknowledged,
+				'A modal cannot answer a modal',
+			);
 		this.acknowledge();
 		this.modal = modal;
 	}

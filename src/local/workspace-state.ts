@@ -1,4 +1,4 @@
-import { ChannelType } from 'discord-api-types/v10';
+import { ChannelType, RESTJSONErrorCodes } from 'discord-api-types/v10';
 import { systemClock, type Clock } from '../core/clock.js';
 import type { Actor } from '../core/actor.js';
 import type { ScheduledEventInput } from '../core/poster.js';
@@ -116,7 +116,11 @@ export class WorkspaceState {
 	/** The member called `name` with role `role`: an existing one gets the role, a new name joins the guild. */
 	join(name: string, role: LocalRole = 'member'): LocalMember {
 		const clean = name.trim().replace(/\s+/g, ' ').slice(0, 32);
-		if (!clean) throw new LocalApiError(50035, 'Invalid Form Body: a member needs a name');
+		if (!clean)
+			throw new LocalApiError(
+				RESTJSONErrorCodes.InvalidFormBodyOrContentType,
+				'Invalid Form Body: a member needs a name',
+			);
 		const existing = this.member(clean);
 		if (existing) {
 			existing.role = role;
@@ -168,7 +172,7 @@ export class WorkspaceState {
 	/** The channel or Discord's 10003 Unknown Channel. */
 	requireChannel(channelId: string): LocalChannel {
 		const channel = this.channelMap.get(channelId);
-		if (!channel) throw new LocalApiError(10003, 'Unknown Channel');
+		if (!channel) throw new LocalApiError(RESTJSONErrorCodes.UnknownChannel, 'Unknown Channel');
 		return channel;
 	}
 
@@ -176,7 +180,7 @@ export class WorkspaceState {
 	requireMessage(messageId: string, channelId?: string): LocalMessage {
 		const message = this.messageMap.get(messageId);
 		if (!message || (channelId !== undefined && message.channelId !== channelId))
-			throw new LocalApiError(10008, 'Unknown Message');
+			throw new LocalApiError(RESTJSONErrorCodes.UnknownMessage, 'Unknown Message');
 		return message;
 	}
 
@@ -248,12 +252,23 @@ export class WorkspaceState {
 	startThread(channelId: string, messageId: string, name: string): LocalChannel {
 		const parent = this.requireChannel(channelId);
 		if (parent.type !== ChannelType.GuildText)
-			throw new LocalApiError(50024, 'Cannot execute action on this channel type');
+			throw new LocalApiError(
+				RESTJSONErrorCodes.CannotExecuteActionOnThisChannelType,
+				'Cannot execute action on this channel type',
+			);
 		const message = this.requireMessage(messageId, channelId);
-		if (message.visibleTo) throw new LocalApiError(10008, 'Unknown Message');
-		if (message.thread) throw new LocalApiError(160004, 'A thread has already been created for this message');
+		if (message.visibleTo) throw new LocalApiError(RESTJSONErrorCodes.UnknownMessage, 'Unknown Message');
+		if (message.thread)
+			throw new LocalApiError(
+				RESTJSONErrorCodes.ThreadAlreadyCreatedForMessage,
+				'A thread has already been created for this message',
+			);
 		const clean = name.trim().slice(0, 100);
-		if (!clean) throw new LocalApiError(50035, 'Invalid Form Body: a thread needs a name');
+		if (!clean)
+			throw new LocalApiError(
+				RESTJSONErrorCodes.InvalidFormBodyOrContentType,
+				'Invalid Form Body: a thread needs a name',
+			);
 		const thread: LocalChannel = {
 			id: message.id,
 			name: clean,
@@ -271,16 +286,28 @@ export class WorkspaceState {
 
 	/** Creates a scheduled event, with the checks Discord makes (future start, end after start, a voice channel). */
 	createScheduledEvent(guildId: string, input: ScheduledEventInput): LocalScheduledEvent {
-		if (guildId !== this.guild.id) throw new LocalApiError(10004, 'Unknown Guild');
+		if (guildId !== this.guild.id) throw new LocalApiError(RESTJSONErrorCodes.UnknownGuild, 'Unknown Guild');
 		const name = input.name.trim();
 		if (name.length < 1 || name.length > 100)
-			throw new LocalApiError(50035, 'Invalid Form Body: name must be 1–100 characters');
+			throw new LocalApiError(
+				RESTJSONErrorCodes.InvalidFormBodyOrContentType,
+				'Invalid Form Body: name must be 1–100 characters',
+			);
 		if (input.startsAt.getTime() <= this.now().getTime())
-			throw new LocalApiError(50035, 'Invalid Form Body: Cannot schedule event in the past');
+			throw new LocalApiError(
+				RESTJSONErrorCodes.InvalidFormBodyOrContentType,
+				'Invalid Form Body: Cannot schedule event in the past',
+			);
 		if (input.endsAt.getTime() <= input.startsAt.getTime())
-			throw new LocalApiError(50035, 'Invalid Form Body: end time must be after start time');
+			throw new LocalApiError(
+				RESTJSONErrorCodes.InvalidFormBodyOrContentType,
+				'Invalid Form Body: end time must be after start time',
+			);
 		if (input.channelId !== undefined && this.requireChannel(input.channelId).type !== ChannelType.GuildVoice)
-			throw new LocalApiError(50035, 'Invalid Form Body: the channel of an event must be a voice channel');
+			throw new LocalApiError(
+				RESTJSONErrorCodes.InvalidFormBodyOrContentType,
+				'Invalid Form Body: the channel of an event must be a voice channel',
+			);
 		const event: LocalScheduledEvent = {
 			id: this.nextId(),
 			guildId,
