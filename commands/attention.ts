@@ -6,13 +6,13 @@ import {
 	ATTENTION_TEXT_MAX_CHARACTERS,
 	checkLayerHead,
 	layerChoiceName,
-	modelShape,
 	numberChoices,
 	STEPS_MAX_TOKENS,
 	tooManyTokensError,
 } from '../src/demos/attention/input.js';
 import { attentionReply } from '../src/demos/attention/reply.js';
 import { withRerun } from '../src/demos/rerun/index.js';
+import { shippedModelConfig } from '../src/models/transformer/shipped-config.js';
 
 export default defineCommand({
 	data: {
@@ -57,7 +57,7 @@ export default defineCommand({
 	defer: true,
 	async run({ args, deps }) {
 		const view = args.view ?? 'head';
-		const config = await modelShape();
+		const config = await shippedModelConfig();
 		const { layer, head } = checkLayerHead(config, args.layer ?? 1, args.head ?? 1);
 		const out = await deps.compute.run('attention.run', { text: args.text, layer, head, view });
 		if (out.kind === 'too-long') throw tooManyTokensError(out.tokens);
@@ -70,7 +70,7 @@ export default defineCommand({
 		});
 	},
 	async autocomplete({ focused }) {
-		const config = await modelShape();
+		const config = await shippedModelConfig();
 		if (focused.name === 'layer')
 			return numberChoices(config.nLayers, focused.value, (n) => layerChoiceName(n, config.nLayers));
 		if (focused.name === 'head')

@@ -3,12 +3,8 @@ import { defineCommand } from '../src/core/command.js';
 import { DEMO_COOLDOWN } from '../src/core/rate-limit.js';
 import { ffnReply } from '../src/demos/ffn/reply.js';
 import { withRerun } from '../src/demos/rerun/index.js';
-import {
-	checkLayer,
-	MODEL_TEXT_MAX_CHARACTERS,
-	modelConfig,
-	tooManyTokensError,
-} from '../src/demos/residual/model-text.js';
+import { shippedModelConfig } from '../src/models/transformer/shipped-config.js';
+import { checkLayer, MODEL_TEXT_MAX_CHARACTERS, tooManyTokensError } from '../src/demos/residual/model-text.js';
 
 /** The layer shown by default, counted from 1: the first layer's FFN fires broadly, the second's units are pickier. */
 export const FFN_DEFAULT_LAYER = 2;
@@ -37,7 +33,7 @@ export default defineCommand({
 	// The model and ffn-top.json load in a worker on first use: acknowledge at once.
 	defer: true,
 	async run({ args, deps }) {
-		const layer = checkLayer('ffn', await modelConfig(), args.layer ?? FFN_DEFAULT_LAYER);
+		const layer = checkLayer('ffn', await shippedModelConfig(), args.layer ?? FFN_DEFAULT_LAYER);
 		const out = await deps.compute.run('ffn.run', { text: args.text, layer });
 		if (out.kind === 'too-long') throw tooManyTokensError('ffn', out.tokens, out.contextLength);
 		return withRerun(ffnReply(out), 'ffn', args, deps);

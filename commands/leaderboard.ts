@@ -52,7 +52,7 @@ export default defineCommand({
 			viewerId: user.id,
 			footer: `Points: live quiz points (500–1000 per right answer, more when faster) + ${PRACTICE_POINTS} × your best credit on each question practised.${board.excludedOrganizers > 0 ? ` ${board.excludedOrganizers} organizer${board.excludedOrganizers === 1 ? '' : 's'} left out (server setting).` : ''}`,
 		});
-		const png = toBuffer(await deps.compute.run('quizCard', card));
+		const png = toBuffer(await deps.compute.run('quiz.card', card));
 		const top = board.standings
 			.slice(0, 3)
 			.map((s) => `${s.rank}. ${board.names.get(s.userId)} (${s.points.toLocaleString('en-US')})`);

@@ -31,7 +31,7 @@ export default defineCommand({
 		const now = deps.clock.now();
 		const progress = await loadProgress(deps, guild, member.id, member.id === user.id ? user.name : member.name, now);
 		const card = progressCard(progress, { asOf: now.toISOString().slice(0, 10), weeks: deps.curriculum.weeks.length });
-		const png = toBuffer(await deps.compute.run('quizCard', card));
+		const png = toBuffer(await deps.compute.run('quiz.card', card));
 		const nothing =
 			progress.answers === 0 && progress.attended === 0 && progress.demoRuns === 0 && progress.evaluations.length === 0;
 		const whose = member.id === user.id ? 'You have' : `<@${member.id}> has`;

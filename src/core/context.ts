@@ -1,17 +1,8 @@
 import type { Logger } from 'pino';
+import type { Actor } from './actor.js';
 import type { Deps } from './deps.js';
+import type { MessageRef } from './interaction.js';
 import type { Reply } from './reply.js';
-
-/** Who triggered an interaction, as the handler needs to know them. */
-export interface Actor {
-	id: string;
-	/** Display name in the guild, else the global name, else the username. */
-	name: string;
-	/** Role ids in the guild (empty in DMs). */
-	roles: readonly string[];
-	/** The member's permissions in the channel, as Discord's bitfield. */
-	permissions: bigint;
-}
 
 /** What every handler receives besides its arguments. */
 export interface BaseContext {
@@ -42,7 +33,7 @@ export interface ComponentContext extends BaseContext {
 	/** Selected values, for select menus. */
 	values: string[];
 	/** The message the component is attached to. */
-	message: { id: string; ephemeral: boolean };
+	message: MessageRef;
 }
 
 export interface ModalContext extends BaseContext {
@@ -51,12 +42,7 @@ export interface ModalContext extends BaseContext {
 	/** Text input values by custom id. */
 	fields: Readonly<Record<string, string>>;
 	/** The message whose component opened the modal, if any. */
-	message: { id: string; ephemeral: boolean } | null;
-}
-
-export interface AutocompleteChoice {
-	name: string;
-	value: string | number;
+	message: MessageRef | null;
 }
 
 export interface AutocompleteContext<A> {

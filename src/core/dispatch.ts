@@ -1,42 +1,34 @@
 import type { Logger } from 'pino';
 import { argsFor, type RawInvocation } from './args.js';
-import type { AnyCommand } from './command.js';
-import type { Actor, AutocompleteChoice } from './context.js';
+import type { AnyCommand, DeferMode } from './command.js';
+import type { BaseContext, ComponentContext, ModalContext } from './context.js';
 import { parseCustomId } from './custom-id.js';
 import type { Deps } from './deps.js';
 import { UserError } from './errors.js';
 import { LIMITS, truncate } from './limits.js';
 import type { Registry } from './registry.js';
 import { MemberRateLimiter, rateLimitMessage } from './rate-limit.js';
-import { respond, type InteractionKind, type Responder, type RespondOutcome } from './respond.js';
+import type { HandlerResponse, Reply } from './reply.js';
+import { respond, type Responder, type RespondOutcome } from './respond.js';
+import type {
+	AutocompleteChoice,
+	InteractionBase,
+	InteractionKind,
+	MessageRef,
+	OutcomeListener,
+} from './interaction.js';
 
-/** What every transport knows about an interaction, before it is routed. */
-export interface InteractionBase {
-	interactionId: string;
-	user: Actor;
-	guildId: string | null;
-	channelId: string;
-	locale: string;
-	/** Milliseconds since the epoch, from the interaction's snowflake id. */
-	createdAt: number;
+/** A component or modal handler, as the dispatcher calls it. */
+interface CustomIdHandler<C> {
+	defer?: DeferMode | 'update';
+	run(ctx: C): HandlerResponse | Promise<HandlerResponse>;
 }
 
-export interface MessageRef {
-	id: string;
-	ephemeral: boolean;
-}
-
-/** Called once per handled interaction, for metrics and for counting members' demo runs (/progress). */
-export type OutcomeListener = (event: {
-	kind: InteractionKind | 'autocomplete';
-	name: string;
-	latencyMs: number;
-	outcome: 'ok' | 'user-error' | 'error';
-	errorCode?: string;
-	/** Where and by whom (absent for autocomplete). */
-	guildId?: string | null;
-	user?: Actor;
-}) => void;
+/** What a member reads when a button or form belongs to a command or handler the bot no longer has. */
+const UNKNOWN_CUSTOM_ID = {
+	component: 'This button is no longer supported. Run the command again.',
+	modal: 'This form is no longer supported. Run the command again.',
+} as const;
 
 export interface DispatcherOptions {
 	registry: Registry;
@@ -137,57 +129,67 @@ export class Dispatcher {
 	}
 
 	/** Handles a button or select menu. */
-	async runComponent(
+	runComponent(
 		base: InteractionBase,
 		customId: string,
 		values: string[],
 		message: MessageRef,
 		responder: Responder,
 	): Promise<RespondOutcome> {
-		const started = Date.now();
-		const parsed = safeParse(customId);
-		const log = this.childLog(base, 'component', parsed ? `${parsed.command}:${parsed.handler}` : customId);
-		const handler = parsed ? this.options.registry.get(parsed.command)?.components?.[parsed.handler] : undefined;
-		const outcome = await respond(
+		return this.runCustomId(
+			'component',
+			base,
+			customId,
 			responder,
-			async (update) => {
-				if (!parsed || !handler)
-					throw new UserError('This button is no longer supported. Run the command again.', 'component.unknown');
-				return handler.run({ ...this.context(base, log, update), customId, args: parsed.args, values, message });
-			},
-			{
-				kind: 'component',
-				defer: handler?.defer,
-				createdAt: base.createdAt,
-				autoDeferMs: this.options.autoDeferMs,
-				log,
-			},
+			(command, handler) => command.components?.[handler],
+			(ctx): ComponentContext => ({ ...ctx, values, message }),
 		);
-		return this.finish(base, 'component', parsed?.command ?? 'unknown', log, started, outcome);
 	}
 
 	/** Handles a modal submission. */
-	async runModal(
+	runModal(
 		base: InteractionBase,
 		customId: string,
 		fields: Readonly<Record<string, string>>,
 		message: MessageRef | null,
 		responder: Responder,
 	): Promise<RespondOutcome> {
+		return this.runCustomId(
+			'modal',
+			base,
+			customId,
+			responder,
+			(command, handler) => command.modals?.[handler],
+			(ctx): ModalContext => ({ ...ctx, fields, message }),
+		);
+	}
+
+	/**
+	 * Routes a component or a modal by its custom id (`command:handler:args`) to the handler `find` picks from the
+	 * command, with the context `extend` completes; an id no command knows any more gets a message to run it again.
+	 */
+	private async runCustomId<C>(
+		kind: 'component' | 'modal',
+		base: InteractionBase,
+		customId: string,
+		responder: Responder,
+		find: (command: AnyCommand, handler: string) => CustomIdHandler<C> | undefined,
+		extend: (ctx: BaseContext & { customId: string; args: string[] }) => C,
+	): Promise<RespondOutcome> {
 		const started = Date.now();
 		const parsed = safeParse(customId);
-		const log = this.childLog(base, 'modal', parsed ? `${parsed.command}:${parsed.handler}` : customId);
-		const handler = parsed ? this.options.registry.get(parsed.command)?.modals?.[parsed.handler] : undefined;
+		const log = this.childLog(base, kind, parsed ? `${parsed.command}:${parsed.handler}` : customId);
+		const command = parsed ? this.options.registry.get(parsed.command) : undefined;
+		const handler = parsed && command ? find(command, parsed.handler) : undefined;
 		const outcome = await respond(
 			responder,
 			async (update) => {
-				if (!parsed || !handler)
-					throw new UserError('This form is no longer supported. Run the command again.', 'modal.unknown');
-				return handler.run({ ...this.context(base, log, update), customId, args: parsed.args, fields, message });
+				if (!parsed || !handler) throw new UserError(UNKNOWN_CUSTOM_ID[kind], `${kind}.unknown`);
+				return handler.run(extend({ ...this.context(base, log, update), customId, args: parsed.args }));
 			},
-			{ kind: 'modal', defer: handler?.defer, createdAt: base.createdAt, autoDeferMs: this.options.autoDeferMs, log },
+			{ kind, defer: handler?.defer, createdAt: base.createdAt, autoDeferMs: this.options.autoDeferMs, log },
 		);
-		return this.finish(base, 'modal', parsed?.command ?? 'unknown', log, started, outcome);
+		return this.finish(base, kind, parsed?.command ?? 'unknown', log, started, outcome);
 	}
 
 	/** Answers autocomplete; never throws (an empty list is the safe answer). */
@@ -226,7 +228,7 @@ export class Dispatcher {
 		}));
 	}
 
-	private context(base: InteractionBase, log: Logger, update: (reply: import('./reply.js').Reply) => Promise<void>) {
+	private context(base: InteractionBase, log: Logger, update: (reply: Reply) => Promise<void>): BaseContext {
 		return {
 			interactionId: base.interactionId,
 			user: base.user,

@@ -2,6 +2,7 @@ import type { APIModalInteractionResponseCallbackData } from 'discord-api-types/
 import type { Logger } from 'pino';
 import type { DeferMode } from './command.js';
 import { errorReply, newReferenceId } from './error-reply.js';
+import type { InteractionKind } from './interaction.js';
 import { isUserError } from './errors.js';
 import { fitReply } from './limits.js';
 import { isModalReply, type HandlerResponse, type Reply } from './reply.js';
@@ -25,8 +26,6 @@ export interface Responder {
 	followUp(reply: Reply): Promise<void>;
 	showModal(modal: APIModalInteractionResponseCallbackData): Promise<void>;
 }
-
-export type InteractionKind = 'command' | 'component' | 'modal';
 
 export interface RespondOptions {
 	kind: InteractionKind;

@@ -1,5 +1,5 @@
 import { PermissionFlagsBits } from 'discord-api-types/v10';
-import type { Actor } from './context.js';
+import type { Actor } from './actor.js';
 import { UserError } from './errors.js';
 
 /** The role settings the checks need (see GuildSettings). */

@@ -1,4 +1,5 @@
 import { applyFilters, logSoftmax, softmax } from '../models/sampling/index.js';
+import { cosineSimilarity } from '../models/vector-math.js';
 import { MODEL_KINDS, type Computation } from './computations.js';
 import { gelu, geluTanh, silu } from './special-functions.js';
 
@@ -111,12 +112,11 @@ function dot(a: readonly number[], b: readonly number[]): number {
 }
 
 function cosine(a: readonly number[], b: readonly number[]): number {
-	const na = Math.hypot(...a);
-	const nb = Math.hypot(...b);
-	if (na === 0 || nb === 0) throw new RangeError('cosine similarity is undefined for a zero vector');
-	// Normalising first keeps the products in range; the clamp removes rounding just past ±1.
-	const value = dot(a.map((x) => x / na), b.map((x) => x / nb));
-	return Math.max(-1, Math.min(1, value));
+	if (a.length !== b.length) throw new RangeError(`vectors differ in length: ${a.length} and ${b.length}`);
+	// A quiz answer must not pass off "undefined" as 0.
+	if (a.every((x) => x === 0) || b.every((x) => x === 0))
+		throw new RangeError('cosine similarity is undefined for a zero vector');
+	return cosineSimilarity(a, b);
 }
 
 /** Shannon entropy of softmax(logits) in bits, from log-probabilities so that tiny probabilities stay exact. */

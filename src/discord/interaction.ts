@@ -6,8 +6,8 @@ import {
 	type GuildMember,
 } from 'discord.js';
 import type { RawInvocation } from '../core/args.js';
-import type { Actor } from '../core/context.js';
-import type { InteractionBase } from '../core/dispatch.js';
+import type { Actor } from '../core/actor.js';
+import type { InteractionBase } from '../core/interaction.js';
 
 /** Who is acting, from a discord.js interaction (cached member, API member or DM user). */
 export function actorOf(interaction: BaseInteraction): Actor {

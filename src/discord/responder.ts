@@ -1,6 +1,6 @@
 import type { APIModalInteractionResponseCallbackData } from 'discord-api-types/v10';
 import type { REST } from '@discordjs/rest';
-import { Routes } from 'discord-api-types/v10';
+import { RESTJSONErrorCodes, Routes } from 'discord-api-types/v10';
 import {
 	DiscordAPIError,
 	MessageFlags,
@@ -15,12 +15,9 @@ import { ephemeralFlags, messageBody, replacementBody } from './payload.js';
 
 type Answerable = ChatInputCommandInteraction | MessageComponentInteraction | ModalSubmitInteraction;
 
-/** Discord's "Interaction has already been acknowledged." */
-const ALREADY_ACKNOWLEDGED = 40060;
-
 /**
  * Sends an interaction's first response. When Discord applied it but the answer was lost (a 5xx after the fact),
- * discord.js retries and meets 40060, and leaves the interaction marked as unanswered: every later edit would then be
+ * discord.js retries and meets InteractionHasAlreadyBeenAcknowledged (40060), and leaves the interaction marked as unanswered: every later edit would then be
  * refused and the member would watch "thinking…" until it fails (tests/faults/rest.e2e.test.ts). The router handles an
  * interaction once, so the acknowledgement Discord has is this one: mark it as discord.js would have, and go on.
  */
@@ -28,7 +25,8 @@ async function acknowledge(send: () => Promise<unknown>, applied: () => void): P
 	try {
 		await send();
 	} catch (error) {
-		if (!(error instanceof DiscordAPIError && error.code === ALREADY_ACKNOWLEDGED)) throw error;
+		if (!(error instanceof DiscordAPIError && error.code === RESTJSONErrorCodes.InteractionHasAlreadyBeenAcknowledged))
+			throw error;
 		applied();
 	}
 }

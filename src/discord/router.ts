@@ -14,7 +14,7 @@ export function routeInteractions(client: Client, dispatcher: Dispatcher, log: L
 	client.on('interactionCreate', (interaction) => {
 		// A RESUME can replay an INTERACTION_CREATE the bot already received: discord.js reads the sequence to resume
 		// from while the previous event's update is still pending (tests/faults/gateway.e2e.test.ts, op 9). Handling it
-		// twice would run the command twice and meet 40060 "already acknowledged".
+		// twice would run the command twice and meet InteractionHasAlreadyBeenAcknowledged.
 		if (!seen.add(interaction.id)) {
 			log.warn({ interaction: interaction.id }, 'duplicate interaction delivery ignored');
 			return;

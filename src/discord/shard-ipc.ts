@@ -1,4 +1,4 @@
-import { healthReport } from '../observability/health.js';
+import { healthReport } from './health.js';
 import type { ShardIpc } from './shard-manager.js';
 import { gatewayState, type DiscordBot } from './start.js';
 

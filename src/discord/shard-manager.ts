@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { AggregatorRegistry, type MetricObjectWithValues, type MetricValue } from 'prom-client';
 import { ConfigError, type Config } from '../config.js';
 import type { Logger } from '../logger.js';
-import type { HealthReport } from '../observability/health.js';
+import type { HealthReport } from './health.js';
 import { storeKindOf } from '../storage/store.js';
 
 /** What each shard process exposes to the manager over IPC (see `attachShardIpc`). */

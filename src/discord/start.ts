@@ -6,7 +6,7 @@ import type { Logger } from '../logger.js';
 import { createClient, createInteractionRest } from './client.js';
 import { DiscordPoster } from './poster.js';
 import { routeInteractions } from './router.js';
-import { startHealthServer } from '../observability/server.js';
+import { startHealthServer } from './health-server.js';
 
 export interface DiscordBot {
 	app: App;

@@ -1,3 +1,4 @@
+import { RESTJSONErrorCodes } from 'discord-api-types/v10';
 import type { Logger } from 'pino';
 import type { ChannelPoster } from '../core/poster.js';
 import type { Curriculum } from '../curriculum/index.js';
@@ -22,9 +23,6 @@ export const MAX_ATTEMPTS = 5;
 const RETRY_BASE_MS = 60_000;
 /** Discord refuses an event that starts now or earlier; leave a margin for the request. */
 const EVENT_MIN_LEAD_MS = 60_000;
-/** Discord's "A thread has already been created for this message": the thread's id is the message's id. */
-const THREAD_EXISTS = 160004;
-
 /** Discord answered with an error code, so the request was refused and nothing was created. */
 export function isRefusal(error: unknown): boolean {
 	return typeof error === 'object' && error !== null && typeof (error as { code?: unknown }).code === 'number';
@@ -148,7 +146,7 @@ async function runPost(job: PostJob, ctx: JobRunContext, current: () => LedgerEn
 			await save({ threadId: thread.id });
 		} catch (error) {
 			// Started by an attempt that stopped before recording it: a thread on a message takes the message's id.
-			if (refusalCode(error) === THREAD_EXISTS) await save({ threadId: messageId });
+			if (refusalCode(error) === RESTJSONErrorCodes.ThreadAlreadyCreatedForMessage) await save({ threadId: messageId });
 			else if (isRefusal(error)) await save({ skipped: { ...current().skipped, thread: describe(error) } });
 			else throw new StepFailure('thread', error);
 		}

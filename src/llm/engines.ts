@@ -1,4 +1,5 @@
 import type { ChatMessage, LlmClient } from './client.js';
+import { cosineSimilarity } from '../models/vector-math.js';
 import { LlmError } from './errors.js';
 
 /**
@@ -74,20 +75,6 @@ export async function openaiNextTokens(
 		chosen: candidate(raw.chosen),
 		covered: candidates.reduce((sum, c) => sum + c.probability, 0),
 	};
-}
-
-/** Cosine similarity of two vectors of the same length (0 when either is all zeros). */
-export function cosineSimilarity(a: readonly number[], b: readonly number[]): number {
-	if (a.length !== b.length) throw new Error(`vectors differ in length: ${a.length} vs ${b.length}`);
-	let dot = 0;
-	let na = 0;
-	let nb = 0;
-	for (let i = 0; i < a.length; i++) {
-		dot += a[i]! * b[i]!;
-		na += a[i]! * a[i]!;
-		nb += b[i]! * b[i]!;
-	}
-	return na === 0 || nb === 0 ? 0 : dot / Math.sqrt(na * nb);
 }
 
 /** The symmetric matrix of pairwise cosine similarities (1 on the diagonal for non-zero vectors). */

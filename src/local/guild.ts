@@ -1,5 +1,5 @@
 import { ChannelType, PermissionFlagsBits as P } from 'discord-api-types/v10';
-import type { Actor } from '../core/context.js';
+import type { Actor } from '../core/actor.js';
 import { fixedSnowflake } from './snowflake.js';
 
 /** When the fake guild was "created": its fixed ids encode this time, so they stay the same from run to run. */

@@ -3,10 +3,10 @@ import {
 	PermissionFlagsBits,
 	type APIMessageComponent,
 	type APIModalInteractionResponseCallbackData,
+	RESTJSONErrorCodes,
 } from 'discord-api-types/v10';
 import type { App } from '../app.js';
-import type { AutocompleteChoice } from '../core/context.js';
-import type { InteractionBase } from '../core/dispatch.js';
+import type { AutocompleteChoice, InteractionBase } from '../core/interaction.js';
 import { UserError } from '../core/errors.js';
 import { respond, type RespondOutcome } from '../core/respond.js';
 import { optionsFor, parseCommandLine } from './command-line.js';
@@ -166,21 +166,38 @@ export class LocalInteractions {
 		values: string[] = [],
 	): Promise<LocalInteractionResult> {
 		const message = this.workspace.requireMessage(messageId);
-		if (message.visibleTo && message.visibleTo !== member.id) throw new LocalApiError(10008, 'Unknown Message');
+		if (message.visibleTo && message.visibleTo !== member.id)
+			throw new LocalApiError(RESTJSONErrorCodes.UnknownMessage, 'Unknown Message');
 		const component = findComponent(message, customId);
-		if (!component) throw new LocalApiError(50035, `Invalid Form Body: the message has no component ${customId}`);
+		if (!component)
+			throw new LocalApiError(
+				RESTJSONErrorCodes.InvalidFormBodyOrContentType,
+				`Invalid Form Body: the message has no component ${customId}`,
+			);
 		if ('disabled' in component && component.disabled)
-			throw new LocalApiError(50035, `Invalid Form Body: ${customId} is disabled`);
+			throw new LocalApiError(
+				RESTJSONErrorCodes.InvalidFormBodyOrContentType,
+				`Invalid Form Body: ${customId} is disabled`,
+			);
 		if (component.type === ComponentType.StringSelect) {
 			const min = component.min_values ?? 1;
 			const max = component.max_values ?? 1;
 			if (values.length < min || values.length > max)
-				throw new LocalApiError(50035, `Invalid Form Body: choose ${min}–${max} options`);
+				throw new LocalApiError(
+					RESTJSONErrorCodes.InvalidFormBodyOrContentType,
+					`Invalid Form Body: choose ${min}–${max} options`,
+				);
 			const allowed = new Set(component.options.map((o) => o.value));
 			if (values.some((v) => !allowed.has(v)) || new Set(values).size !== values.length)
-				throw new LocalApiError(50035, 'Invalid Form Body: a value is not one of the options');
+				throw new LocalApiError(
+					RESTJSONErrorCodes.InvalidFormBodyOrContentType,
+					'Invalid Form Body: a value is not one of the options',
+				);
 		} else if (values.length > 0) {
-			throw new LocalApiError(50035, 'Invalid Form Body: a button has no values');
+			throw new LocalApiError(
+				RESTJSONErrorCodes.InvalidFormBodyOrContentType,
+				'Invalid Form Body: a button has no values',
+			);
 		}
 		const base = this.base(member, message.channelId);
 		const summary =
@@ -219,7 +236,7 @@ export class LocalInteractions {
 	): Promise<LocalInteractionResult> {
 		const pending = this.pendingModals.get(member.id);
 		if (!pending || pending.modal.custom_id !== customId)
-			throw new LocalApiError(10062, 'Unknown interaction: no such modal is open');
+			throw new LocalApiError(RESTJSONErrorCodes.UnknownInteraction, 'Unknown interaction: no such modal is open');
 		const values = checkModalFields(pending.modal, fields);
 		this.pendingModals.delete(member.id);
 		const source = pending.messageId ? this.workspace.message(pending.messageId) : undefined;

@@ -4,6 +4,7 @@ import {
 	type APIActionRowComponent,
 	type APIComponentInMessageActionRow,
 	type APIEmbed,
+	RESTJSONErrorCodes,
 } from 'discord-api-types/v10';
 import { embedLength, LIMITS } from '../core/limits.js';
 import type { Reply } from '../core/reply.js';
@@ -64,7 +65,7 @@ export type MessageBody = Pick<
 export class LocalApiError extends Error {
 	override readonly name = 'LocalApiError';
 	constructor(
-		readonly code: number,
+		readonly code: RESTJSONErrorCodes,
 		message: string,
 	) {
 		super(`${message} (${code})`);
@@ -96,7 +97,7 @@ export function contentTypeOf(name: string, data: Buffer): string {
 }
 
 function invalid(detail: string): LocalApiError {
-	return new LocalApiError(50035, `Invalid Form Body: ${detail}`);
+	return new LocalApiError(RESTJSONErrorCodes.InvalidFormBodyOrContentType, `Invalid Form Body: ${detail}`);
 }
 
 function checkComponents(rows: readonly APIActionRowComponent<APIComponentInMessageActionRow>[]): void {
@@ -133,7 +134,7 @@ function checkComponents(rows: readonly APIActionRowComponent<APIComponentInMess
  */
 export function checkReply(reply: Reply): void {
 	const empty = !reply.content && !reply.embeds?.length && !reply.files?.length && !reply.components?.length;
-	if (empty) throw new LocalApiError(50006, 'Cannot send an empty message');
+	if (empty) throw new LocalApiError(RESTJSONErrorCodes.CannotSendAnEmptyMessage, 'Cannot send an empty message');
 	if ((reply.content?.length ?? 0) > LIMITS.content) throw invalid(`content longer than ${LIMITS.content} characters`);
 	const embeds = reply.embeds ?? [];
 	if (embeds.length > LIMITS.embeds) throw invalid(`more than ${LIMITS.embeds} embeds`);

@@ -3,6 +3,7 @@ import {
 	TextInputStyle,
 	type APIModalInteractionResponseCallbackData,
 	type APITextInputComponent,
+	RESTJSONErrorCodes,
 } from 'discord-api-types/v10';
 import { LocalApiError } from './message.js';
 
@@ -69,21 +70,32 @@ export function checkModalFields(
 	const inputs = modalItems(modal).filter((item) => item.kind === 'text-input');
 	const known = new Set(inputs.map((i) => i.customId));
 	for (const id of Object.keys(fields))
-		if (!known.has(id)) throw new LocalApiError(50035, `Invalid Form Body: the modal has no input ${id}`);
+		if (!known.has(id))
+			throw new LocalApiError(
+				RESTJSONErrorCodes.InvalidFormBodyOrContentType,
+				`Invalid Form Body: the modal has no input ${id}`,
+			);
 	const values: Record<string, string> = {};
 	for (const input of inputs) {
 		const value = fields[input.customId] ?? '';
-		if (typeof value !== 'string') throw new LocalApiError(50035, `Invalid Form Body: ${input.customId} must be text`);
+		if (typeof value !== 'string')
+			throw new LocalApiError(
+				RESTJSONErrorCodes.InvalidFormBodyOrContentType,
+				`Invalid Form Body: ${input.customId} must be text`,
+			);
 		if (input.required && value.length === 0)
-			throw new LocalApiError(50035, `Invalid Form Body: ${input.label || input.customId} is required`);
+			throw new LocalApiError(
+				RESTJSONErrorCodes.InvalidFormBodyOrContentType,
+				`Invalid Form Body: ${input.label || input.customId} is required`,
+			);
 		if (value.length > 0 && input.minLength !== null && value.length < input.minLength)
 			throw new LocalApiError(
-				50035,
+				RESTJSONErrorCodes.InvalidFormBodyOrContentType,
 				`Invalid Form Body: ${input.label || input.customId} needs at least ${input.minLength} characters`,
 			);
 		if (input.maxLength !== null && value.length > input.maxLength)
 			throw new LocalApiError(
-				50035,
+				RESTJSONErrorCodes.InvalidFormBodyOrContentType,
 				`Invalid Form Body: ${input.label || input.customId} allows at most ${input.maxLength} characters`,
 			);
 		values[input.customId] = value;

@@ -1,9 +1,9 @@
-import { ChannelType } from 'discord-api-types/v10';
+import { ChannelType, RESTJSONErrorCodes } from 'discord-api-types/v10';
 import type { ChannelPoster, PostCheck, ScheduledEventInput } from '../core/poster.js';
 import type { Reply } from '../core/reply.js';
 import type { LocalChannel } from './guild.js';
 import { LocalApiError } from './message.js';
-import type { LocalWorkspace } from './workspace.js';
+import type { WorkspaceState } from './workspace-state.js';
 
 /** Discord's limit for a message nonce. */
 const NONCE_MAX = 25;
@@ -13,16 +13,20 @@ function isTextLike(channel: LocalChannel): boolean {
 }
 
 /**
- * {@link ChannelPoster} over a {@link LocalWorkspace}: what a scheduled job posts appears in the local page at once.
+ * {@link ChannelPoster} over a {@link WorkspaceState}: what a scheduled job posts appears in the local page at once.
  * Failures are the ones Discord's REST API would give (10003 Unknown Channel, 50013 Missing Permissions, …).
  */
 export class LocalPoster implements ChannelPoster {
-	constructor(private readonly workspace: LocalWorkspace) {}
+	constructor(private readonly workspace: WorkspaceState) {}
 
 	private writable(channelId: string): LocalChannel {
 		const channel = this.workspace.requireChannel(channelId);
-		if (!isTextLike(channel)) throw new LocalApiError(50008, 'Cannot send messages in a non-text channel');
-		if (!channel.botCanPost) throw new LocalApiError(50013, 'Missing Permissions');
+		if (!isTextLike(channel))
+			throw new LocalApiError(
+				RESTJSONErrorCodes.CannotSendMessagesInNonTextChannel,
+				'Cannot send messages in a non-text channel',
+			);
+		if (!channel.botCanPost) throw new LocalApiError(RESTJSONErrorCodes.MissingPermissions, 'Missing Permissions');
 		return channel;
 	}
 
@@ -31,7 +35,10 @@ export class LocalPoster implements ChannelPoster {
 		const { nonce } = options;
 		if (nonce !== undefined) {
 			if (nonce.length === 0 || nonce.length > NONCE_MAX)
-				throw new LocalApiError(50035, `Invalid Form Body: nonce must be 1–${NONCE_MAX} characters`);
+				throw new LocalApiError(
+					RESTJSONErrorCodes.InvalidFormBodyOrContentType,
+					`Invalid Form Body: nonce must be 1–${NONCE_MAX} characters`,
+				);
 			const earlier = this.workspace.findByNonce(this.workspace.bot.id, nonce);
 			if (earlier) return { id: earlier.id };
 		}
@@ -48,7 +55,10 @@ export class LocalPoster implements ChannelPoster {
 		this.writable(channelId);
 		const message = this.workspace.requireMessage(messageId, channelId);
 		if (message.author.id !== this.workspace.bot.id)
-			throw new LocalApiError(50005, 'Cannot edit a message authored by another user');
+			throw new LocalApiError(
+				RESTJSONErrorCodes.CannotEditMessageAuthoredByAnotherUser,
+				'Cannot edit a message authored by another user',
+			);
 		this.workspace.replaceMessage(messageId, reply);
 	}
 

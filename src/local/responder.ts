@@ -1,9 +1,11 @@
+import { RESTJSONErrorCodes } from 'discord-api-types/v10';
 import type { APIModalInteractionResponseCallbackData } from 'discord-api-types/v10';
 import type { Reply } from '../core/reply.js';
-import type { InteractionKind, Responder } from '../core/respond.js';
+import type { Responder } from '../core/respond.js';
+import type { InteractionKind } from '../core/interaction.js';
 import type { LocalMember } from './guild.js';
 import { LocalApiError, type LocalMessage } from './message.js';
-import type { LocalWorkspace } from './workspace.js';
+import type { WorkspaceState } from './workspace-state.js';
 
 /** One interaction, as the local transport knows it. */
 export interface LocalInteractionInfo {
@@ -32,7 +34,7 @@ export class LocalResponder implements Responder {
 	private originalId: string | null = null;
 
 	constructor(
-		private readonly workspace: LocalWorkspace,
+		private readonly workspace: WorkspaceState,
 		private readonly info: LocalInteractionInfo,
 	) {}
 
@@ -42,13 +44,17 @@ export class LocalResponder implements Responder {
 	}
 
 	private acknowledge(): void {
-		if (this.acknowledged) throw new LocalApiError(40060, 'Interaction has already been acknowledged');
+		if (this.acknowledged)
+			throw new LocalApiError(
+				RESTJSONErrorCodes.InteractionHasAlreadyBeenAcknowledged,
+				'Interaction has already been acknowledged',
+			);
 		this.acknowledged = true;
 	}
 
 	private requireAcknowledged(): void {
 		// Discord knows no webhook for an interaction that was never answered.
-		if (!this.acknowledged) throw new LocalApiError(10015, 'Unknown Webhook');
+		if (!this.acknowledged) throw new LocalApiError(RESTJSONErrorCodes.UnknownWebhook, 'Unknown Webhook');
 	}
 
 	private post(reply: Reply | null, ephemeral: boolean): LocalMessage {
@@ -68,7 +74,11 @@ export class LocalResponder implements Responder {
 	}
 
 	async deferUpdate(): Promise<void> {
-		if (!this.info.sourceMessageId) throw new LocalApiError(40043, 'Interaction has no message to update');
+		if (!this.info.sourceMessageId)
+			throw new LocalApiError(
+				RESTJSONErrorCodes.ApplicationInteractionFailedToSend,
+				'Interaction has no message to update',
+			);
 		this.acknowledge();
 		this.originalId = this.info.sourceMessageId;
 	}
@@ -88,13 +98,13 @@ export class LocalResponder implements Responder {
 
 	async editOriginal(reply: Reply): Promise<void> {
 		this.requireAcknowledged();
-		if (!this.originalId) throw new LocalApiError(10008, 'Unknown Message');
+		if (!this.originalId) throw new LocalApiError(RESTJSONErrorCodes.UnknownMessage, 'Unknown Message');
 		this.workspace.replaceMessage(this.originalId, reply);
 	}
 
 	async deleteOriginal(): Promise<void> {
 		this.requireAcknowledged();
-		if (!this.originalId) throw new LocalApiError(10008, 'Unknown Message');
+		if (!this.originalId) throw new LocalApiError(RESTJSONErrorCodes.UnknownMessage, 'Unknown Message');
 		this.workspace.deleteMessage(this.originalId);
 		this.originalId = null;
 	}
@@ -105,7 +115,11 @@ export class LocalResponder implements Responder {
 	}
 
 	async showModal(modal: APIModalInteractionResponseCallbackData): Promise<void> {
-		if (this.info.kind === 'modal') throw new LocalApiError(40060, 'A modal cannot answer a modal');
+		if (this.info.kind === 'modal')
+			throw new LocalApiError(
+				RESTJSONErrorCodes.InteractionHasAlreadyBeenAcknowledged,
+				'A modal cannot answer a modal',
+			);
 		this.acknowledge();
 		this.modal = modal;
 	}

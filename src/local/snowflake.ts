@@ -1,13 +1,15 @@
-/** Discord's epoch (2015-01-01T00:00:00Z): snowflakes count milliseconds from it. */
-export const DISCORD_EPOCH = 1_420_070_400_000n;
+import { DiscordSnowflake } from '@sapphire/snowflake';
 
-/** Worker 1, process 0: the bits Discord puts between the timestamp and the increment. */
-const WORKER_BITS = 1n << 17n;
+/** Worker 1, process 0: the ids Discord's API workers give look the same. */
+const WORKER = { workerId: 1n, processId: 0n } as const;
+const MAX_INCREMENT = 0xfffn;
 
 /**
- * Makes valid snowflakes from a clock: 42 bits of milliseconds since the Discord epoch, worker and process bits,
- * then a 12-bit increment within one millisecond. Later ids are larger, as Discord's are, so sorting by id sorts by
- * time, and a feature that reads a message's creation time from its id gets the clock's time.
+ * Makes valid snowflakes from a clock, laid out by `@sapphire/snowflake` (milliseconds since Discord's epoch,
+ * worker, process, then a 12-bit increment within one millisecond). Later ids are larger, as Discord's are, so sorting
+ * by id sorts by time, and a feature that reads a message's creation time from its id gets the clock's time. Unlike
+ * Sapphire's own counter, the increment restarts each millisecond and never wraps into a smaller id, and a clock that
+ * steps back (a test rewinding time) does not produce a smaller or repeated id.
  */
 export class SnowflakeFactory {
 	private lastMs = -1n;
@@ -17,12 +19,11 @@ export class SnowflakeFactory {
 	constructor(private readonly now: () => number = Date.now) {}
 
 	next(): string {
-		let ms = BigInt(this.now()) - DISCORD_EPOCH;
-		// A clock that steps back (a test rewinding time) must not produce a smaller or repeated id.
+		let ms = BigInt(this.now());
 		if (ms < this.lastMs) ms = this.lastMs;
 		if (ms === this.lastMs) {
 			this.increment += 1n;
-			if (this.increment > 0xfffn) {
+			if (this.increment > MAX_INCREMENT) {
 				ms += 1n;
 				this.increment = 0n;
 			}
@@ -30,16 +31,16 @@ export class SnowflakeFactory {
 			this.increment = 0n;
 		}
 		this.lastMs = ms;
-		return ((ms << 22n) | WORKER_BITS | this.increment).toString();
+		return DiscordSnowflake.generate({ timestamp: ms, increment: this.increment, ...WORKER }).toString();
 	}
 }
 
 /** A fixed id for a given time and sequence number, for the fake guild's objects that must not change between runs. */
 export function fixedSnowflake(atMs: number, sequence: number): string {
-	return (((BigInt(atMs) - DISCORD_EPOCH) << 22n) | WORKER_BITS | BigInt(sequence & 0xfff)).toString();
+	return DiscordSnowflake.generate({ timestamp: atMs, increment: BigInt(sequence), ...WORKER }).toString();
 }
 
 /** The time a snowflake was made. */
 export function snowflakeTime(id: string): Date {
-	return new Date(Number((BigInt(id) >> 22n) + DISCORD_EPOCH));
+	return new Date(DiscordSnowflake.timestampFrom(id));
 }

@@ -1,5 +1,5 @@
 import { ApplicationCommandOptionType as T, PermissionFlagsBits } from 'discord-api-types/v10';
-import type { AutocompleteChoice } from '../core/context.js';
+import type { AutocompleteChoice } from '../core/interaction.js';
 import type { AnyCommand } from '../core/command.js';
 import type { CommandData, OptionData } from '../core/options.js';
 import type { Registry } from '../core/registry.js';

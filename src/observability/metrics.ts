@@ -1,7 +1,7 @@
 import { monitorEventLoopDelay, type IntervalHistogram } from 'node:perf_hooks';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { ComputeStats } from '../compute/compute.js';
-import type { OutcomeListener } from '../core/dispatch.js';
+import type { OutcomeListener } from '../core/interaction.js';
 
 /**
  * The bot's Prometheus metrics: command latency by command, errors by kind, the compute queue, scheduled posts, and

@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 import type { Deps } from '../core/deps.js';
-import type { OutcomeListener } from '../core/dispatch.js';
+import type { OutcomeListener } from '../core/interaction.js';
 import { DEMO_COMMAND_NAMES } from '../curriculum/index.js';
 
 /** The commands that count as demos on /progress: the curriculum's demo commands, except /quiz (counted as answers). */

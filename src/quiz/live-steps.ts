@@ -150,7 +150,7 @@ async function closeQuestion(deps: StepDeps, quiz: LiveQuiz, now: Date): Promise
 				);
 	const { rightLine, why, rightLabel } = rightLineOf(quiz, question, state);
 	const chart = spreadChart({ title: `Question ${index + 1}: ${question.prompt}`, rows, rightLabel });
-	const png = toBuffer(await deps.compute.run('quizBarChart', chart));
+	const png = toBuffer(await deps.compute.run('quiz.barChart', chart));
 	// A quiz the host stopped ends with the question that was open.
 	const last = index + 1 >= quiz.questionIds.length || quiz.stoppedBy !== null;
 	const nextAt = last ? null : new Date(now.getTime() + quiz.breakSeconds * 1000);
@@ -218,7 +218,7 @@ async function finish(deps: StepDeps, quiz: LiveQuiz, now: Date): Promise<LiveQu
 		standings,
 		questions: quiz.questions.length,
 	});
-	const png = toBuffer(await deps.compute.run('quizCard', card));
+	const png = toBuffer(await deps.compute.run('quiz.card', card));
 	const alt = `Final standings: ${
 		standings
 			.slice(0, 10)

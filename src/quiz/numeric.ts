@@ -26,7 +26,7 @@ export interface ComputedAnswer {
 export async function computeAnswer(question: NumericQuestion, compute: Compute): Promise<ComputedAnswer> {
 	const c = question.compute;
 	const { value, working } = needsModels(c)
-		? await compute.run('quizModelAnswer', { computation: c })
+		? await compute.run('quiz.modelAnswer', { computation: c })
 		: { value: evaluatePure(c), working: workingLines(c, evaluatePure(c)) };
 	const shown = `${formatNumericAnswer(value, question.precision)}${question.unit ? ` ${question.unit}` : ''}`;
 	return { value, shown, working };

@@ -1,4 +1,4 @@
-import type { Actor } from '../core/context.js';
+import type { Actor } from '../core/actor.js';
 import type { Deps } from '../core/deps.js';
 import type { AnswerRecord } from '../storage/repositories/quiz-answers.js';
 import { afterReview, afterWrong } from './leitner.js';

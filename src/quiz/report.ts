@@ -1,16 +1,5 @@
+import { csvField } from '../csv.js';
 import type { ProgressSummary } from './progress.js';
-
-/**
- * A CSV field per RFC 4180: quoted when it holds a comma, quote or line break. Text that a spreadsheet would run as
- * a formula (starting with =, +, -, @, tab or carriage return) gets a leading apostrophe, since member names are
- * chosen by members (OWASP's advice against CSV injection). Numbers are written as they are.
- */
-export function csvField(value: string | number | null): string {
-	if (value === null) return '';
-	if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
-	const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-	return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
 
 const ratio = (x: number | null): number | null => (x === null ? null : Math.round(x * 1000) / 1000);
 

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import attention from '../../commands/attention.js';
 import type { Compute } from '../../src/compute/compute.js';
 import { createInlineCompute } from '../../src/compute/inline.js';
-import type { AttentionTaskOutput } from '../../src/compute/tasks/attention.js';
+import type { AttentionTaskOutput } from '../../src/demos/attention/task.js';
 import { createRng } from '../../src/models/sampling/index.js';
 import type { ModelConfig } from '../../src/models/transformer/index.js';
 import type { Weights } from '../../src/models/transformer/init.js';

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import sample from '../../commands/sample.js';
 import type { Compute } from '../../src/compute/compute.js';
 import { createInlineCompute } from '../../src/compute/inline.js';
-import type { SampleTaskOutput } from '../../src/compute/tasks/sample.js';
+import type { SampleTaskOutput } from '../../src/demos/sample/task.js';
 import { nextTokenChart } from '../../src/demos/sample/charts.js';
 import { settingsFrom } from '../../src/demos/sample/input.js';
 import { sampleFromServer } from '../../src/demos/sample/openai.js';

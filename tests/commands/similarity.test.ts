@@ -4,7 +4,7 @@ import { pngSize } from '../../src/charts/index.js';
 import { loadConfig } from '../../src/config.js';
 import type { Deps } from '../../src/core/deps.js';
 import type { Reply } from '../../src/core/reply.js';
-import { cosineSimilarity } from '../../src/llm/engines.js';
+import { cosineSimilarity } from '../../src/models/vector-math.js';
 import { analogy, cosine, loadWordVectors, neighbors, type WordVectors } from '../../src/models/embeddings/index.js';
 import { memoryStore, testDeps } from '../helpers/deps.js';
 import { startOpenAiServer, testEmbedding, type OpenAiTestServer } from '../helpers/openai-server.js';

@@ -9,17 +9,17 @@ describe('worker pool', () => {
 	afterAll(() => pool.close());
 
 	it('GIVEN a task THEN it runs on another thread and returns its result', async () => {
-		const out = await pool.run('ping', { value: 42 });
+		const out = await pool.run('system.ping', { value: 42 });
 		expect(out.value).toBe(42);
 		expect(out.threadId).not.toBe(threadId);
 	});
 
 	it('GIVEN a task that throws THEN the error reaches the caller', async () => {
-		await expect(pool.run('fail', { message: 'bad input' })).rejects.toThrow('bad input');
+		await expect(pool.run('system.fail', { message: 'bad input' })).rejects.toThrow('bad input');
 	});
 
 	it('GIVEN more tasks than threads plus queue THEN the extra ones are refused at once with BusyError', async () => {
-		const results = await Promise.allSettled(Array.from({ length: 8 }, () => pool.run('spin', { ms: 300 })));
+		const results = await Promise.allSettled(Array.from({ length: 8 }, () => pool.run('system.spin', { ms: 300 })));
 		const busy = results.filter((r) => r.status === 'rejected' && r.reason instanceof BusyError);
 		const done = results.filter((r) => r.status === 'fulfilled');
 		expect(done.length).toBe(4);
@@ -27,7 +27,7 @@ describe('worker pool', () => {
 	});
 
 	it('GIVEN spinning tasks THEN the calling thread stays responsive', async () => {
-		const work = Promise.all([pool.run('spin', { ms: 400 }), pool.run('spin', { ms: 400 })]);
+		const work = Promise.all([pool.run('system.spin', { ms: 400 }), pool.run('system.spin', { ms: 400 })]);
 		const started = performance.now();
 		await new Promise((r) => setTimeout(r, 10));
 		expect(performance.now() - started).toBeLessThan(100);
@@ -37,7 +37,7 @@ describe('worker pool', () => {
 
 describe('inline compute', () => {
 	it('GIVEN a task THEN it runs on this thread with the same result shape', async () => {
-		const out = await createInlineCompute().run('ping', { value: 1 });
+		const out = await createInlineCompute().run('system.ping', { value: 1 });
 		expect(out).toEqual({ value: 1, threadId });
 	});
 });

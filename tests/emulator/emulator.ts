@@ -18,7 +18,7 @@ import { buildInteraction, type DispatchInput } from './interaction-payloads.js'
 import { makeHandle, type InteractionHandle } from './interaction-handle.js';
 import type { InteractionKind, InteractionRecord } from './interaction-record.js';
 import { Interactions } from './interactions.js';
-import type { StoredMessage } from './messages.js';
+import type { StoredMessage } from './stored-message.js';
 import { appRoutes } from './routes-app.js';
 import { channelRoutes } from './routes-channels.js';
 import { guildRoutes } from './routes-guilds.js';

@@ -5,7 +5,7 @@ export type { GatewayConnection, GatewayEvent, GatewaySession } from './gateway.
 export type { RecordedRequest, SpecViolation } from './http-pipeline.js';
 export type { DispatchInput, OptionValue } from './interaction-payloads.js';
 export { isAnswered, type CallbackAttempt, type InteractionOutcome } from './interaction-record.js';
-export type { StoredFile, StoredMessage } from './messages.js';
+export type { StoredFile, StoredMessage } from './stored-message.js';
 export { readPngSize } from './png.js';
 export { guildIdsAcrossShards, shardOf, SnowflakeFactory } from './snowflake.js';
 export { DEFAULT_GUILD_SEED, World, type GuildSeed, type GuildState } from './world.js';

@@ -4,7 +4,7 @@ import {
 	type APIInteraction,
 	type APIModalInteractionResponseCallbackData,
 } from 'discord-api-types/v10';
-import type { StoredMessage } from './messages.js';
+import type { StoredMessage } from './stored-message.js';
 
 export type InteractionKind = 'command' | 'autocomplete' | 'component' | 'modal';
 

@@ -9,7 +9,8 @@ import {
 } from 'discord-api-types/v10';
 import type { BuiltInteraction } from './interaction-payloads.js';
 import type { InteractionKind, InteractionRecord } from './interaction-record.js';
-import { createMessage, editMessage, type MessageInput, type StoredMessage, type UploadedFile } from './messages.js';
+import { createMessage, editMessage, type MessageInput, type UploadedFile } from './messages.js';
+import type { StoredMessage } from './stored-message.js';
 import type { World } from './world.js';
 
 /** What a route handler answers. */

@@ -10,7 +10,7 @@ import {
 	type APIThreadChannel,
 	type APIUser,
 } from 'discord-api-types/v10';
-import type { StoredMessage } from './messages.js';
+import type { StoredMessage } from './stored-message.js';
 import { SnowflakeFactory } from './snowflake.js';
 import { makeChannel, makeGuild, makeMember, makeRole, makeUser, type GuildChannel } from './world-objects.js';
 

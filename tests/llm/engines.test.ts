@@ -2,11 +2,11 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createLlmClient, type LlmClient } from '../../src/llm/client.js';
 import {
 	CONTINUE_INSTRUCTION,
-	cosineSimilarity,
 	openaiNextTokens,
 	openaiSentenceSimilarity,
 	similarityMatrix,
 } from '../../src/llm/engines.js';
+import { cosineSimilarity } from '../../src/models/vector-math.js';
 import { startOpenAiServer, testEmbedding, testLogprobs, type OpenAiTestServer } from '../helpers/openai-server.js';
 
 describe('engines: the real model behind /sample and /similarity', () => {

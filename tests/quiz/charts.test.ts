@@ -79,10 +79,10 @@ describe('quiz chart inputs', () => {
 			],
 			rightLabel: 'A',
 		});
-		expect(pngSize(toBuffer(await compute.run('quizBarChart', chart)))).toEqual({ width: 1000, height: 230 + 62 * 2 });
+		expect(pngSize(toBuffer(await compute.run('quiz.barChart', chart)))).toEqual({ width: 1000, height: 230 + 62 * 2 });
 		const card = { card: { title: 'Card', tiles: [{ label: 'x', value: '1' }] }, figure: chart };
 		const expected = layoutCard({ ...card.card, figure: layoutBarChart(chart) });
-		expect(pngSize(toBuffer(await compute.run('quizCard', card)))).toEqual({
+		expect(pngSize(toBuffer(await compute.run('quiz.card', card)))).toEqual({
 			width: expected.width,
 			height: expected.height,
 		});

@@ -1,5 +1,5 @@
 import { PermissionFlagsBits } from 'discord-api-types/v10';
-import type { Actor } from '../../src/core/context.js';
+import type { Actor } from '../../src/core/actor.js';
 import { recordAnswer } from '../../src/quiz/record.js';
 import { createRng } from '../../src/models/sampling/prng.js';
 import type { SessionEvaluation } from '../../src/storage/repositories/session-evaluations.js';

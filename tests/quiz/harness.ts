@@ -1,9 +1,10 @@
 import { PermissionFlagsBits } from 'discord-api-types/v10';
 import { commands } from '../../commands/index.js';
 import { loadConfig } from '../../src/config.js';
-import type { Actor } from '../../src/core/context.js';
+import type { Actor } from '../../src/core/actor.js';
 import type { Deps } from '../../src/core/deps.js';
-import { Dispatcher, type InteractionBase, type MessageRef } from '../../src/core/dispatch.js';
+import { Dispatcher } from '../../src/core/dispatch.js';
+import type { InteractionBase, MessageRef } from '../../src/core/interaction.js';
 import { createRegistry } from '../../src/core/registry.js';
 import { isModalReply, type Reply } from '../../src/core/reply.js';
 import type { RespondOutcome } from '../../src/core/respond.js';

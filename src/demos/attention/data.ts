@@ -1,6 +1,6 @@
 import type { TinyGpt } from '../../models/transformer/index.js';
 import { ATTENTION_MAX_TOKENS, STEPS_MAX_TOKENS, type AttentionView } from './input.js';
-import { displayToken } from './labels.js';
+import { displayToken } from '../tokenize/visible.js';
 
 /** One token of the input. */
 export interface AttentionToken {

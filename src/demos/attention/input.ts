@@ -1,9 +1,6 @@
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
-import type { AutocompleteChoice } from '../../core/context.js';
+import type { AutocompleteChoice } from '../../core/interaction.js';
 import { UserError } from '../../core/errors.js';
-import { DEFAULT_MODEL, type ModelConfig } from '../../models/transformer/index.js';
-import { repoRoot } from '../../models/transformer/paths.js';
+import type { ModelConfig } from '../../models/transformer/index.js';
 
 /** The longest input /attention draws, in our model's tokens: a 64 × 64 map still has readable labels. */
 export const ATTENTION_MAX_TOKENS = 64;
@@ -16,22 +13,6 @@ export const STEPS_DIMS_SHOWN = 8;
 
 /** `head`: one head's map; `heads`: every head of a layer; `steps`: one head's arithmetic on a short input. */
 export type AttentionView = 'head' | 'heads' | 'steps';
-
-let shape: Promise<ModelConfig> | undefined;
-
-/**
- * The shipped model's architecture, from `model.json` alone (no weights, no TensorFlow.js), for autocomplete and
- * for checking `layer` and `head` on the gateway thread. Read once.
- */
-export function modelShape(): Promise<ModelConfig> {
-	shape ??= readFile(path.join(repoRoot(), 'assets/models', DEFAULT_MODEL, 'model.json'), 'utf8').then(
-		(text) => (JSON.parse(text) as { config: ModelConfig }).config,
-	);
-	shape.catch(() => {
-		shape = undefined;
-	});
-	return shape;
-}
 
 /**
  * Checks 1-based `layer` and `head` (as members count them) against the model and returns them 0-based (as the

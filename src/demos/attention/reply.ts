@@ -1,5 +1,5 @@
 import type { APIEmbed } from 'discord-api-types/v10';
-import type { AttentionFile } from '../../compute/tasks/attention.js';
+import type { AttentionFile } from './task.js';
 import { toBuffer } from '../../compute/compute.js';
 import type { Reply } from '../../core/reply.js';
 import type { AttentionData } from './data.js';

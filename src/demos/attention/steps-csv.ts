@@ -1,11 +1,7 @@
+import { csvField } from '../../csv.js';
 import type { AttentionData } from './data.js';
 import { headName } from './labels.js';
 import { stepsOf } from './steps-chart.js';
-
-/** A CSV field: quoted when it holds a comma, a quote, or a line break (RFC 4180), quotes doubled. */
-export function csvField(text: string): string {
-	return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
 
 /**
  * Every number of the `steps` view at full precision, for a spreadsheet: one block per quantity (q, k, v, scores,

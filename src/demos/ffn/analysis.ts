@@ -1,4 +1,4 @@
-import { LAYER_NORM_EPS } from '../../models/transformer/ops.js';
+import { layerNorm64 } from '../../models/transformer/layer-norm.js';
 import { gelu } from '../../models/transformer/reference.js';
 import type { PlainWeights } from './weights.js';
 
@@ -27,18 +27,6 @@ export function rowOf(data: ArrayLike<number>, t: number, width: number): number
 	return Array.from({ length: width }, (_, j) => data[t * width + j]!);
 }
 
-export function cosine(a: ArrayLike<number>, b: ArrayLike<number>): number {
-	let ab = 0;
-	let aa = 0;
-	let bb = 0;
-	for (let i = 0; i < a.length; i++) {
-		ab += a[i]! * b[i]!;
-		aa += a[i]! * a[i]!;
-		bb += b[i]! * b[i]!;
-	}
-	return aa > 0 && bb > 0 ? ab / Math.sqrt(aa * bb) : 0;
-}
-
 export function maxAbsDiff(a: ArrayLike<number>, b: ArrayLike<number>): number {
 	let m = 0;
 	for (let i = 0; i < a.length; i++) m = Math.max(m, Math.abs(a[i]! - b[i]!));
@@ -64,15 +52,7 @@ export function ffnAt(w: PlainWeights, layer: number, x: ArrayLike<number>): Ffn
 	const p = `h${layer}.`;
 	const g = w.get(`${p}ln2.g`);
 	const b = w.get(`${p}ln2.b`);
-	let mean = 0;
-	for (let j = 0; j < d; j++) mean += x[j]!;
-	mean /= d;
-	let variance = 0;
-	for (let j = 0; j < d; j++) variance += (x[j]! - mean) ** 2;
-	variance /= d;
-	const rstd = 1 / Math.sqrt(variance + LAYER_NORM_EPS);
-	const input = new Float64Array(d);
-	for (let j = 0; j < d; j++) input[j] = (x[j]! - mean) * rstd * g[j]! + b[j]!;
+	const input = layerNorm64(x, g, b);
 	const w1 = w.get(`${p}mlp.w1`);
 	const b1 = w.get(`${p}mlp.b1`);
 	const hidden = new Float64Array(dFF);

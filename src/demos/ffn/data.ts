@@ -1,5 +1,6 @@
 import type { ModelToken } from '../residual/model-text.js';
-import { cosine, countAbove, ffnAt, firstRepeat, maxAbsDiff, rowOf, topUnits, type UnitValue } from './analysis.js';
+import { cosineSimilarity } from '../../models/vector-math.js';
+import { countAbove, ffnAt, firstRepeat, maxAbsDiff, rowOf, topUnits, type UnitValue } from './analysis.js';
 import type { TopExample, TopExamples } from './top-examples.js';
 import type { PlainWeights } from './weights.js';
 
@@ -117,9 +118,9 @@ export function ffnData(
 		repeat = {
 			token: tokens[i]!,
 			positions: [i, j],
-			streamCosine: cosine(rowOf(trace.residualPre, i, d), rowOf(trace.residualPre, j, d)),
-			inputCosine: cosine(steps[i]!.input, steps[j]!.input),
-			outputCosine: cosine(rowOf(trace.ffnOut, i, d), rowOf(trace.ffnOut, j, d)),
+			streamCosine: cosineSimilarity(rowOf(trace.residualPre, i, d), rowOf(trace.residualPre, j, d)),
+			inputCosine: cosineSimilarity(steps[i]!.input, steps[j]!.input),
+			outputCosine: cosineSimilarity(rowOf(trace.ffnOut, i, d), rowOf(trace.ffnOut, j, d)),
 			top,
 			units,
 			values: [units.map((u) => trace.ffnHidden[i * dFF + u]!), units.map((u) => trace.ffnHidden[j * dFF + u]!)],

@@ -1,6 +1,6 @@
 import type { APIEmbed, APIEmbedField } from 'discord-api-types/v10';
 import { toBuffer } from '../../compute/compute.js';
-import type { FfnOutput as FfnTaskOutput } from '../../compute/tasks/ffn.js';
+import type { FfnOutput as FfnTaskOutput } from './task.js';
 import { LIMITS } from '../../core/limits.js';
 import type { Reply } from '../../core/reply.js';
 import { fitLines } from '../../jobs/weekly-post.js';

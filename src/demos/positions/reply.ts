@@ -1,6 +1,6 @@
 import type { APIEmbed } from 'discord-api-types/v10';
 import { toBuffer } from '../../compute/compute.js';
-import type { PositionsOutput } from '../../compute/tasks/positions.js';
+import type { PositionsOutput } from './task.js';
 import type { Reply } from '../../core/reply.js';
 import type { EncodingSummary, PositionsData } from './analysis.js';
 

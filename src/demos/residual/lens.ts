@@ -1,4 +1,4 @@
-import { LAYER_NORM_EPS } from '../../models/transformer/ops.js';
+import { layerNorm64 } from '../../models/transformer/layer-norm.js';
 import type { PlainWeights } from '../ffn/weights.js';
 
 /** The probability and rank (1 = most likely) of one token when a residual vector is read out as the output would be. */
@@ -17,15 +17,7 @@ export function lensReading(w: PlainWeights, x: ArrayLike<number>, id: number): 
 	const g = w.get('lnf.g');
 	const b = w.get('lnf.b');
 	const wte = w.get('wte');
-	let mean = 0;
-	for (let j = 0; j < d; j++) mean += x[j]!;
-	mean /= d;
-	let variance = 0;
-	for (let j = 0; j < d; j++) variance += (x[j]! - mean) ** 2;
-	variance /= d;
-	const rstd = 1 / Math.sqrt(variance + LAYER_NORM_EPS);
-	const normed = new Float64Array(d);
-	for (let j = 0; j < d; j++) normed[j] = (x[j]! - mean) * rstd * g[j]! + b[j]!;
+	const normed = layerNorm64(x, g, b);
 	const logits = new Float64Array(vocab);
 	let max = Number.NEGATIVE_INFINITY;
 	for (let v = 0; v < vocab; v++) {

@@ -1,12 +1,11 @@
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
-import { visibleWhitespace } from '../../charts/index.js';
 import { UserError } from '../../core/errors.js';
 import type { BytePairEncoding } from '../../models/tokenizers/index.js';
 import { tokenPieces } from '../../models/tokenizers/index.js';
-import { DEFAULT_MODEL, type ModelConfig } from '../../models/transformer/index.js';
-import { repoRoot } from '../../models/transformer/paths.js';
-import { chartText, previewText } from '../tokenize/visible.js';
+import type { ModelConfig } from '../../models/transformer/index.js';
+import { previewText, tokenLabel } from '../tokenize/visible.js';
+
+// The residual and FFN demos' charts and replies show tokens as /tokenize does.
+export { tokenCode, tokenLabel } from '../tokenize/visible.js';
 
 /** A bound on the text option itself (characters), so tokenizing stays cheap before the token count is checked. */
 export const MODEL_TEXT_MAX_CHARACTERS = 1000;
@@ -39,16 +38,6 @@ export function tooManyTokensError(command: string, tokens: number, contextLengt
 	);
 }
 
-/** A token as a chart label: spaces as `⋅`, newlines as `↵`, other invisible characters by name. */
-export function tokenLabel(text: string): string {
-	return visibleWhitespace(chartText(text));
-}
-
-/** A token in a reply's text: its label in a code span that backticks cannot break. */
-export function tokenCode(text: string): string {
-	return `\`${tokenLabel(text).replace(/`/g, 'ˋ')}\``;
-}
-
 /** A token with its position counted from 1, `3 ⋅or`, as the charts label rows. */
 export function numberedLabel(text: string, index: number): string {
 	return `${index + 1} ${tokenLabel(text)}`;
@@ -62,22 +51,6 @@ export function textPreview(tokens: readonly ModelToken[], max = 110): string {
 /** `layer 2 of 4`, counted from 1 as members count. */
 export function layerName(layer: number, layers: number): string {
 	return `layer ${layer + 1} of ${layers}`;
-}
-
-let shape: Promise<ModelConfig> | undefined;
-
-/**
- * The shipped model's architecture from `model.json` alone (no weights, no TensorFlow.js), to check `layer` on the
- * gateway thread before any work. Read once.
- */
-export function modelConfig(): Promise<ModelConfig> {
-	shape ??= readFile(path.join(repoRoot(), 'assets/models', DEFAULT_MODEL, 'model.json'), 'utf8').then(
-		(text) => (JSON.parse(text) as { config: ModelConfig }).config,
-	);
-	shape.catch(() => {
-		shape = undefined;
-	});
-	return shape;
 }
 
 /** Checks a 1-based `layer` (as members count) against the model; returns it 0-based (as the model indexes). */

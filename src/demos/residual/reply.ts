@@ -1,6 +1,6 @@
 import type { APIEmbed } from 'discord-api-types/v10';
 import { toBuffer } from '../../compute/compute.js';
-import type { ResidualOutput } from '../../compute/tasks/residual.js';
+import type { ResidualOutput } from './task.js';
 import type { Reply } from '../../core/reply.js';
 import type { ResidualData } from './data.js';
 import { lensRows } from './charts.js';

@@ -1,5 +1,5 @@
 import type { TinyGpt } from '../../models/transformer/index.js';
-import { displayToken } from '../attention/labels.js';
+import { displayToken } from '../tokenize/visible.js';
 import { summarise } from './distribution.js';
 import { countDraws, drawFirstTokens, runStarts } from './draws.js';
 import { CONTINUATIONS_SHOWN, samplingOptions, type SampleSettings } from './input.js';

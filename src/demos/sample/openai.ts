@@ -3,7 +3,7 @@ import { MAX_TOP_LOGPROBS, openaiNextTokens, type NextTokenDistribution } from '
 import { ENABLE_HINT } from '../../llm/errors.js';
 import { remainingLine, spend, type LlmService } from '../../llm/service.js';
 import { applyFilters } from '../../models/sampling/index.js';
-import { displayToken } from '../attention/labels.js';
+import { displayToken } from '../tokenize/visible.js';
 import { summarise } from './distribution.js';
 import { countDraws, drawFirstTokens, runStarts } from './draws.js';
 import { samplingOptions, type SampleSettings } from './input.js';

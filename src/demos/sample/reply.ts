@@ -1,6 +1,6 @@
 import type { APIEmbed } from 'discord-api-types/v10';
 import { toBuffer } from '../../compute/compute.js';
-import type { SampleChart } from '../../compute/tasks/sample.js';
+import type { SampleChart } from './task.js';
 import type { Reply } from '../../core/reply.js';
 import type { FilterCut } from './distribution.js';
 import { seedRule, settingsLine } from './input.js';

@@ -1,5 +1,5 @@
 import type { APIEmbed } from 'discord-api-types/v10';
-import type { ChartFile } from '../../compute/tasks/similarity.js';
+import type { DemoFile } from '../demo-file.js';
 import { toBuffer } from '../../compute/compute.js';
 import { UserError } from '../../core/errors.js';
 import type { Reply } from '../../core/reply.js';
@@ -66,7 +66,7 @@ function matrixText(r: MatrixResult): string {
 	return lines.join('\n');
 }
 
-function neighborsEmbeds(r: NeighborsResult, files: readonly ChartFile[]): APIEmbed[] {
+function neighborsEmbeds(r: NeighborsResult, files: readonly DemoFile[]): APIEmbed[] {
 	return r.lists.map((list, i) => ({
 		title: `Nearest to ${list.word}`,
 		description: list.neighbors.map((n, k) => `${k + 1}. ${n.text} — ${fixed(n.cosine)}`).join('\n'),
@@ -125,7 +125,7 @@ function textOf(r: Exclude<SimilarityResult, NeighborsResult>): string {
 }
 
 /** The /similarity reply: an embed per chart with the figures as text, and the charts as PNG files. */
-export function similarityReply(result: SimilarityResult, files: readonly ChartFile[], quota = ''): Reply {
+export function similarityReply(result: SimilarityResult, files: readonly DemoFile[], quota = ''): Reply {
 	const footer = {
 		text: [`${result.engine.name}, ${result.engine.dimensions} dimensions`, quota].filter(Boolean).join(' · '),
 	};

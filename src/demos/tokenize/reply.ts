@@ -1,5 +1,5 @@
 import type { APIEmbed } from 'discord-api-types/v10';
-import type { TokenizeChartOutput, TokenizeStrip } from '../../compute/tasks/tokenize.js';
+import type { TokenizeChartOutput, TokenizeStrip } from './task.js';
 import { toBuffer } from '../../compute/compute.js';
 import { LIMITS } from '../../core/limits.js';
 import type { Reply } from '../../core/reply.js';

@@ -1,4 +1,4 @@
-import { graphemes } from '../../charts/index.js';
+import { graphemes, hexBytes, visibleWhitespace } from '../../charts/index.js';
 import { replaceLoneSurrogates } from '../../models/tokenizers/index.js';
 
 /** ASCII control characters by their standard abbreviations (tab, newline and carriage return get the chart's marks). */
@@ -109,4 +109,35 @@ export function previewText(text: string, maxGraphemes = 120): string {
 	);
 	const parts = graphemes(marked);
 	return parts.length <= maxGraphemes ? parts.join('') : `${parts.slice(0, maxGraphemes).join('')}…`;
+}
+
+/**
+ * A token as a chart label: spaces as `⋅`, newlines as `↵`, tabs as `→`, other invisible characters by name, so
+ * `⋅be` and `be` look different (they are different tokens).
+ */
+export function tokenLabel(text: string): string {
+	return visibleWhitespace(chartText(text));
+}
+
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * How a token is shown in charts and tables: {@link tokenLabel} of its text, or, when its bytes are only part of a
+ * character (a Hangul syllable or an emoji split across tokens decodes to U+FFFD), those bytes in hex (`EC 95`), as
+ * /tokenize shows them.
+ */
+export function displayToken(text: string, bytes: ArrayLike<number> | null): string {
+	if (bytes && bytes.length > 0 && text.includes('\uFFFD')) {
+		try {
+			strictUtf8.decode(Uint8Array.from(bytes));
+		} catch {
+			return hexBytes(Array.from(bytes));
+		}
+	}
+	return tokenLabel(text);
+}
+
+/** A token in running text of a reply: `⋅she` in a code span, backticks replaced so the span cannot break. */
+export function tokenCode(text: string): string {
+	return `\`${tokenLabel(text).replace(/`/g, 'ˋ')}\``;
 }

@@ -1,6 +1,6 @@
 import type { ModelConfig } from './config.js';
 import type { Weights } from './init.js';
-import { LAYER_NORM_EPS } from './ops.js';
+import { layerNorm64 } from './layer-norm.js';
 
 /*
  * The same transformer written as plain loops in float64, independent of TensorFlow.js: the yardstick the tests
@@ -129,17 +129,7 @@ export function gelu(x: number): number {
 
 function layerNorm(x: Float64Array, n: number, d: number, g: Float32Array, b: Float32Array): Float64Array {
 	const out = new Float64Array(n * d);
-	for (let t = 0; t < n; t++) {
-		let mean = 0;
-		for (let j = 0; j < d; j++) mean += x[t * d + j] as number;
-		mean /= d;
-		let variance = 0;
-		for (let j = 0; j < d; j++) variance += ((x[t * d + j] as number) - mean) ** 2;
-		variance /= d;
-		const rstd = 1 / Math.sqrt(variance + LAYER_NORM_EPS);
-		for (let j = 0; j < d; j++)
-			out[t * d + j] = ((x[t * d + j] as number) - mean) * rstd * (g[j] as number) + (b[j] as number);
-	}
+	for (let t = 0; t < n; t++) out.set(layerNorm64(x.subarray(t * d, (t + 1) * d), g, b), t * d);
 	return out;
 }
 

@@ -1,5 +1,5 @@
-import { randomBytes } from 'node:crypto';
 import type { Store } from '../store.js';
+import { GuildRecords } from './guild-records.js';
 
 /** One question of a live quiz as it was posted. */
 export interface LiveQuestionState {
@@ -85,12 +85,11 @@ const RUNNING_KEY = 'live-quizzes:running';
  * process lock, together with the "still open?" check, so 50 members answering in the same second are each
  * counted once, and the results (read under the same lock after closing) see every answer that was acknowledged.
  */
-export class LiveQuizRepository {
-	constructor(private readonly store: Store) {}
-
-	private key(guildId: string, id: string): string {
-		return `guild:${guildId}:live:${id}`;
+export class LiveQuizRepository extends GuildRecords<LiveQuiz> {
+	constructor(store: Store) {
+		super(store, 'live', LIVE_TTL_MS);
 	}
+
 	private indexKey(guildId: string, id: string, index: number): string {
 		return `guild:${guildId}:live:${id}:${index}`;
 	}
@@ -99,38 +98,13 @@ export class LiveQuizRepository {
 	}
 
 	/** Saves a new quiz and adds it to the quizzes the runner drives. */
-	async create(quiz: Omit<LiveQuiz, 'id'>): Promise<LiveQuiz> {
-		// Eight characters, so that message nonces (25 characters at most) can carry it.
-		const saved: LiveQuiz = { ...quiz, id: randomBytes(6).toString('base64url') };
-		await this.store.set(this.key(saved.guildId, saved.id), saved, LIVE_TTL_MS);
+	override async create(quiz: Omit<LiveQuiz, 'id'>): Promise<LiveQuiz> {
+		const saved = await super.create(quiz);
 		await this.store.exclusive(RUNNING_KEY, async () => {
 			const running = (await this.store.get<RunningQuiz[]>(RUNNING_KEY)) ?? [];
 			await this.store.set(RUNNING_KEY, [...running, { guildId: saved.guildId, quizId: saved.id }]);
 		});
 		return saved;
-	}
-
-	async get(guildId: string, id: string): Promise<LiveQuiz | undefined> {
-		return this.store.get<LiveQuiz>(this.key(guildId, id));
-	}
-
-	/** Read-modify-write under the quiz's lock; `change` returns the next state, or null to save nothing. */
-	async update<R>(
-		guildId: string,
-		id: string,
-		change: (current: LiveQuiz | undefined) => Promise<{ next: LiveQuiz | null; result: R }>,
-	): Promise<R> {
-		const key = this.key(guildId, id);
-		return this.store.exclusive(key, async () => {
-			const { next, result } = await change(await this.get(guildId, id));
-			if (next) await this.store.set(key, next, LIVE_TTL_MS);
-			return result;
-		});
-	}
-
-	/** Saves a quiz as is, without taking its lock: only for use inside {@link update}'s `change`. */
-	async write(quiz: LiveQuiz): Promise<void> {
-		await this.store.set(this.key(quiz.guildId, quiz.id), quiz, LIVE_TTL_MS);
 	}
 
 	/**

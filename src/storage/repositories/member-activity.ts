@@ -1,4 +1,4 @@
-import type { Actor } from '../../core/context.js';
+import type { Actor } from '../../core/actor.js';
 import type { Store } from '../store.js';
 
 /** What the bot last saw of a member: the name to print on cards, and the roles that decide "organizer". */

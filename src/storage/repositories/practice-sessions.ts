@@ -1,5 +1,5 @@
-import { randomBytes } from 'node:crypto';
 import type { Store } from '../store.js';
+import { GuildRecords } from './guild-records.js';
 
 /** The outcome of one question of a practice or review session. */
 export interface PracticeResult {
@@ -35,38 +35,8 @@ export interface PracticeSession {
 export const PRACTICE_TTL_MS = 14 * 24 * 60 * 60_000;
 
 /** Practice and review sessions, one key each. */
-export class PracticeSessionRepository {
-	constructor(private readonly store: Store) {}
-
-	private key(guildId: string, id: string): string {
-		return `guild:${guildId}:practice:${id}`;
-	}
-
-	async create(session: Omit<PracticeSession, 'id'>): Promise<PracticeSession> {
-		// Eight base64url characters: short enough for custom ids, 2^48 values.
-		const saved: PracticeSession = { ...session, id: randomBytes(6).toString('base64url') };
-		await this.store.set(this.key(saved.guildId, saved.id), saved, PRACTICE_TTL_MS);
-		return saved;
-	}
-
-	async get(guildId: string, id: string): Promise<PracticeSession | undefined> {
-		return this.store.get<PracticeSession>(this.key(guildId, id));
-	}
-
-	/**
-	 * Read-modify-write under the session's lock. `change` sees the saved session (undefined when gone) and returns
-	 * the next one plus a result for the caller; returning `next: null` saves nothing.
-	 */
-	async update<R>(
-		guildId: string,
-		id: string,
-		change: (current: PracticeSession | undefined) => Promise<{ next: PracticeSession | null; result: R }>,
-	): Promise<R> {
-		const key = this.key(guildId, id);
-		return this.store.exclusive(key, async () => {
-			const { next, result } = await change(await this.get(guildId, id));
-			if (next) await this.store.set(key, next, PRACTICE_TTL_MS);
-			return result;
-		});
+export class PracticeSessionRepository extends GuildRecords<PracticeSession> {
+	constructor(store: Store) {
+		super(store, 'practice', PRACTICE_TTL_MS);
 	}
 }

@@ -3,11 +3,10 @@ import { itemsWithRole, sequentialScale, type TextMeasurer } from '../../../src/
 import { causalMask, type AttentionData } from '../../../src/demos/attention/data.js';
 import { headChart, rowMaxima } from '../../../src/demos/attention/head-chart.js';
 import { headsPanels, layoutHeads } from '../../../src/demos/attention/heads-chart.js';
-import { displayToken, tokenLabel } from '../../../src/demos/attention/labels.js';
 import { fixedCell, layoutPanel } from '../../../src/demos/attention/panel.js';
 import { headHabits, stepsWalkthrough } from '../../../src/demos/attention/reply.js';
 import { layoutSteps, stepsPanels } from '../../../src/demos/attention/steps-chart.js';
-import { csvField, stepsCsv } from '../../../src/demos/attention/steps-csv.js';
+import { stepsCsv } from '../../../src/demos/attention/steps-csv.js';
 
 /** Every character 8 px wide: layouts become predictable. */
 const measure: TextMeasurer = (text, font) => [...text].length * font.size * 0.6;
@@ -67,19 +66,6 @@ function fakeData(view: AttentionData['view']): AttentionData {
 }
 
 describe('attention charts', () => {
-	it('GIVEN tokens with whitespace THEN labels make it visible', () => {
-		expect(tokenLabel(' be')).toBe('⋅be');
-		expect(tokenLabel(',\n')).toBe(',↵');
-		expect(tokenLabel('\u202e')).toBe('[RLO]');
-	});
-
-	it('GIVEN a token that is part of a character THEN it is shown as its bytes in hex; a whole U+FFFD stays itself', () => {
-		expect(displayToken('\uFFFD', [0xec, 0x95])).toBe('EC 95');
-		expect(displayToken('\uFFFD', [0xef, 0xbf, 0xbd])).toBe('\uFFFD');
-		expect(displayToken(' 안', [0x20, 0xec, 0x95, 0x88])).toBe('⋅안');
-		expect(displayToken('\uFFFD', null)).toBe('\uFFFD');
-	});
-
 	it('GIVEN the head view THEN the heatmap is the chosen head’s weights, causally masked, on a fixed [0, 1] scale, labelled by token', () => {
 		const chart = headChart(fakeData('head'));
 		expect(chart.values).toEqual(fakeData('head').weights[0]);
@@ -223,8 +209,6 @@ describe('attention charts', () => {
 	});
 
 	it('GIVEN the CSV THEN token fields are quoted when needed and masked scores are -inf above the diagonal', () => {
-		expect(csvField('a,b')).toBe('"a,b"');
-		expect(csvField('say "hi"')).toBe('"say ""hi"""');
 		const csv = stepsCsv(fakeData('steps')).split('\n');
 		expect(csv.filter((l) => l.startsWith('masked,'))).toEqual([
 			'masked,1,To,1,-inf,-inf',
@@ -232,5 +216,19 @@ describe('attention charts', () => {
 			'masked,3,",↵",0.2,0.6,1',
 		]);
 		expect(csv).toContain('quantity,row,token,d1,d2,d3,d4');
+	});
+
+	it('GIVEN token labels from member text that a spreadsheet would run as formulas THEN the CSV defuses them', () => {
+		const data = fakeData('steps');
+		data.tokens = [
+			{ id: 1, text: '=1+1', label: '=1+1' },
+			{ id: 2, text: '@SUM(A1)', label: '@SUM(A1)' },
+			{ id: 3, text: '-2,', label: '-2,' },
+		];
+		const rows = stepsCsv(data)
+			.split('\n')
+			.filter((l) => l.startsWith('q,'));
+		// The labels get an apostrophe (and quotes when they hold a comma); the numbers, negative ones too, stay numbers.
+		expect(rows).toEqual(["q,1,'=1+1,1,-1,0.5,2", "q,2,'@SUM(A1),0,2,-0.5,1", `q,3,"'-2,",3,0,1,-1`]);
 	});
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { TokenizeChartOutput, TokenizeStrip } from '../../../src/compute/tasks/tokenize.js';
+import type { TokenizeChartOutput, TokenizeStrip } from '../../../src/demos/tokenize/task.js';
 import { comparisonLine, countLine, idBlock, notes, tokenizeReply } from '../../../src/demos/tokenize/reply.js';
 
 const strip = (model: TokenizeStrip['model'], count: number, extra: Partial<TokenizeStrip> = {}): TokenizeStrip => ({

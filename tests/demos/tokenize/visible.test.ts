@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chartText, previewText } from '../../../src/demos/tokenize/visible.js';
+import { chartText, displayToken, previewText, tokenCode, tokenLabel } from '../../../src/demos/tokenize/visible.js';
 
 describe('chartText', () => {
 	it.each([
@@ -42,5 +42,24 @@ describe('previewText', () => {
 	it('GIVEN more graphemes than the limit THEN the preview is cut with an ellipsis, never inside an emoji', () => {
 		expect(previewText('👩‍👩‍👧'.repeat(5), 3)).toBe('👩‍👩‍👧👩‍👩‍👧👩‍👩‍👧…');
 		expect(previewText('abc', 3)).toBe('abc');
+	});
+});
+
+describe('token labels', () => {
+	it('GIVEN tokens with whitespace THEN labels make it visible', () => {
+		expect(tokenLabel(' be')).toBe('⋅be');
+		expect(tokenLabel(',\n')).toBe(',↵');
+		expect(tokenLabel('\u202e')).toBe('[RLO]');
+	});
+
+	it('GIVEN a token that is part of a character THEN it is shown as its bytes in hex; a whole U+FFFD stays itself', () => {
+		expect(displayToken('\uFFFD', [0xec, 0x95])).toBe('EC 95');
+		expect(displayToken('\uFFFD', [0xef, 0xbf, 0xbd])).toBe('\uFFFD');
+		expect(displayToken(' 안', [0x20, 0xec, 0x95, 0x88])).toBe('⋅안');
+		expect(displayToken('\uFFFD', null)).toBe('\uFFFD');
+	});
+
+	it('GIVEN a token with a backtick THEN its code span cannot be broken by it', () => {
+		expect(tokenCode(' `x`')).toBe('`⋅ˋxˋ`');
 	});
 });

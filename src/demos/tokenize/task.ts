@@ -1,7 +1,7 @@
 import { layoutTokenStrips, sceneToPng } from '../../charts/index.js';
-import { drawnPerStrip, tokenStripsFor, type Tokenized } from '../../demos/tokenize/chart.js';
-import type { ShowChoice } from '../../demos/tokenize/input.js';
-import { characterCount } from '../../demos/tokenize/input.js';
+import { drawnPerStrip, tokenStripsFor, type Tokenized } from './chart.js';
+import type { ShowChoice } from './input.js';
+import { characterCount } from './input.js';
 import {
 	loadModelEncoding,
 	OPENAI_MODELS,

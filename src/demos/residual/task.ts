@@ -1,10 +1,10 @@
 import { renderHeatmap, sceneToPng } from '../../charts/index.js';
-import { plainWeights } from '../../demos/ffn/weights.js';
-import { lensScene, normsHeatmap } from '../../demos/residual/charts.js';
-import { LENS_TOP, residualData, type ResidualData } from '../../demos/residual/data.js';
-import { tokenizeForModel } from '../../demos/residual/model-text.js';
+import { plainWeights } from '../ffn/weights.js';
+import { lensScene, normsHeatmap } from './charts.js';
+import { LENS_TOP, residualData, type ResidualData } from './data.js';
+import { tokenizeForModel } from './model-text.js';
 import { loadTinyGpt } from '../../models/transformer/index.js';
-import type { DemoFile } from './positions.js';
+import type { DemoFile } from '../demo-file.js';
 
 export interface ResidualInput {
 	text: string;

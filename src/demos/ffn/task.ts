@@ -1,11 +1,11 @@
 import { renderBarChart, renderHeatmap } from '../../charts/index.js';
-import { repeatChart, unitsHeatmap } from '../../demos/ffn/charts.js';
-import { ffnData, type FfnData } from '../../demos/ffn/data.js';
-import { loadTopExamples } from '../../demos/ffn/top-examples.js';
-import { plainWeights } from '../../demos/ffn/weights.js';
-import { tokenizeForModel } from '../../demos/residual/model-text.js';
+import { repeatChart, unitsHeatmap } from './charts.js';
+import { ffnData, type FfnData } from './data.js';
+import { loadTopExamples } from './top-examples.js';
+import { plainWeights } from './weights.js';
+import { tokenizeForModel } from '../residual/model-text.js';
 import { loadTinyGpt } from '../../models/transformer/index.js';
-import type { DemoFile } from './positions.js';
+import type { DemoFile } from '../demo-file.js';
 
 export interface FfnInput {
 	text: string;

@@ -1,9 +1,9 @@
 import { renderBarChart, sceneToPng, type BarChartInput } from '../../charts/index.js';
-import { drawsChart, nextTokenChart, type CutLine } from '../../demos/sample/charts.js';
-import { layoutNextToken } from '../../demos/sample/cut-lines.js';
-import type { SampleSettings } from '../../demos/sample/input.js';
-import { sampleLocal } from '../../demos/sample/local.js';
-import type { SampleResult } from '../../demos/sample/result.js';
+import { drawsChart, nextTokenChart, type CutLine } from './charts.js';
+import { layoutNextToken } from './cut-lines.js';
+import type { SampleSettings } from './input.js';
+import { sampleLocal } from './local.js';
+import type { SampleResult } from './result.js';
 import { loadTinyGpt } from '../../models/transformer/index.js';
 
 /** A chart of the reply, with the exact input it was drawn from (tests compare that with an independent computation). */

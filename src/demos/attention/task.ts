@@ -1,11 +1,11 @@
 import { renderHeatmap, sceneToPng } from '../../charts/index.js';
-import { attentionData, type AttentionData } from '../../demos/attention/data.js';
-import { headChart } from '../../demos/attention/head-chart.js';
-import { headsPanels, layoutHeads } from '../../demos/attention/heads-chart.js';
-import type { AttentionView } from '../../demos/attention/input.js';
-import { headName } from '../../demos/attention/labels.js';
-import { layoutSteps, stepsPanels } from '../../demos/attention/steps-chart.js';
-import { stepsCsv } from '../../demos/attention/steps-csv.js';
+import { attentionData, type AttentionData } from './data.js';
+import { headChart } from './head-chart.js';
+import { headsPanels, layoutHeads } from './heads-chart.js';
+import type { AttentionView } from './input.js';
+import { headName } from './labels.js';
+import { layoutSteps, stepsPanels } from './steps-chart.js';
+import { stepsCsv } from './steps-csv.js';
 import { loadTinyGpt } from '../../models/transformer/index.js';
 
 export interface AttentionTaskInput {

@@ -1,8 +1,9 @@
 import { renderBarChart, renderHeatmap, renderScatter } from '../../charts/index.js';
-import { analogyChart, mapChart, matrixChart, neighborsChart, pairChart } from '../../demos/similarity/charts.js';
-import { computeLocal } from '../../demos/similarity/local.js';
-import type { SimilarityRequest } from '../../demos/similarity/parse.js';
-import type { MissingResult, SimilarityResult } from '../../demos/similarity/results.js';
+import { analogyChart, mapChart, matrixChart, neighborsChart, pairChart } from './charts.js';
+import { computeLocal } from './local.js';
+import type { SimilarityRequest } from './parse.js';
+import type { MissingResult, SimilarityResult } from './results.js';
+import type { DemoFile } from '../demo-file.js';
 import { vectorsFromShared, type SharedVectorData, type WordVectors } from '../../models/embeddings/index.js';
 
 /**
@@ -26,20 +27,13 @@ export interface SimilarityComputeInput {
 	request: SimilarityRequest;
 }
 
-/** A chart as PNG bytes, with its file name and alt text. */
-export interface ChartFile {
-	name: string;
-	png: Uint8Array;
-	description: string;
-}
-
 /** Computes a /similarity request with the local word vectors (see `computeLocal`). */
 export function similarityCompute(input: SimilarityComputeInput): Promise<SimilarityResult | MissingResult> {
 	return computeLocal(vectorsOf(input.vectors), input.request);
 }
 
 /** Draws the chart(s) of a result: one per word for `neighbors`, else one. */
-export async function similarityRender(result: SimilarityResult): Promise<ChartFile[]> {
+export async function similarityRender(result: SimilarityResult): Promise<DemoFile[]> {
 	switch (result.kind) {
 		case 'pair':
 			return [

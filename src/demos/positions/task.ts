@@ -1,20 +1,14 @@
 import { renderLineChart, sceneToPng } from '../../charts/index.js';
-import { analysePositions, type PositionsData } from '../../demos/positions/analysis.js';
-import { distanceChart, learntChart, sinusoidalChart } from '../../demos/positions/charts.js';
-import { rowsOf } from '../../demos/positions/encoding.js';
+import { analysePositions, type PositionsData } from './analysis.js';
+import { distanceChart, learntChart, sinusoidalChart } from './charts.js';
+import { rowsOf } from './encoding.js';
+import type { DemoFile } from '../demo-file.js';
 import { loadTinyGpt } from '../../models/transformer/index.js';
 
 export interface PositionsInput {
 	length: number;
 	/** Even; default: the model's width. */
 	dims?: number;
-}
-
-/** A chart as PNG bytes, with its file name and alt text. */
-export interface DemoFile {
-	name: string;
-	png: Uint8Array;
-	description: string;
 }
 
 export interface PositionsOutput {
