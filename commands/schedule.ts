@@ -9,6 +9,7 @@ import { nextMeetingAfter, planStatus } from '../src/jobs/plan.js';
 import { runJob } from '../src/jobs/run-job.js';
 import { applyChanges, startPlan, suggestTimeZones } from '../src/jobs/schedule-settings.js';
 import { scheduleEmbed, WEEKDAYS } from '../src/jobs/schedule-view.js';
+import { discordTime } from '../src/jobs/weekly-post.js';
 import type { GuildSchedule } from '../src/storage/repositories/schedules.js';
 
 const DAY_CHOICES = WEEKDAYS.map((name, value) => ({ name, value }));
@@ -29,9 +30,31 @@ async function showReply(ctx: BaseContext, guildId: string, schedule: GuildSched
 	const ledger = await ctx.deps.repos.scheduleLedger.get(guildId);
 	return {
 		content: heading,
-		embeds: [scheduleEmbed(schedule, ledger, ctx.deps.clock.now(), ctx.deps.curriculum)],
+		embeds: [
+			scheduleEmbed(
+				schedule,
+				ledger,
+				ctx.deps.clock.now(),
+				ctx.deps.curriculum,
+				ctx.deps.config.SCHEDULE_GRACE_MINUTES * 60_000,
+			),
+		],
 		ephemeral: true,
 	};
+}
+
+/**
+ * What a start or resume set in motion, read from the plan (never a promise it does not keep): this week's post
+ * going out now, or when the next one is due.
+ */
+function planHeading(prefix: string, schedule: GuildSchedule, now: Date, lastWeek: number): string {
+	const status = planStatus(schedule, now, lastWeek);
+	const meeting = (at: Date) => `for the meeting ${discordTime(at, 'F')}`;
+	if (status.current && status.current.at.getTime() === now.getTime())
+		return `${prefix} Week ${status.current.week} is posted now (within a minute), ${meeting(status.current.meetingAt)}.`;
+	if (status.next)
+		return `${prefix} Week ${status.next.week} is posted ${discordTime(status.next.at, 'F')} (${discordTime(status.next.at, 'R')}), ${meeting(status.next.meetingAt)}.`;
+	return prefix;
 }
 
 function refuse(problems: string[]): never {
@@ -213,22 +236,20 @@ export default defineCommand({
 					ctx,
 					guildId,
 					saved,
-					`✅ Started with week ${saved.plan!.startWeek}. Posts that are due go out within a minute.`,
+					planHeading(`✅ Started with week ${saved.plan!.startWeek}.`, saved, now, lastWeekOf(ctx)),
 				);
 			}
 			case 'pause':
 			case 'resume':
-			case 'skip':
-				return showReply(
-					ctx,
-					guildId,
-					await changePlan(ctx, guildId, args.subcommand, now),
-					{
-						pause: '⏸️ Paused: nothing is posted until `/schedule resume`.',
-						resume: '▶️ Resumed: the next week goes out at the next post time.',
-						skip: '⏩ The next post is skipped; the rest of the plan moves one week later.',
-					}[args.subcommand],
-				);
+			case 'skip': {
+				const saved = await changePlan(ctx, guildId, args.subcommand, now);
+				const heading = {
+					pause: '⏸️ Paused: nothing is posted until `/schedule resume`.',
+					resume: planHeading('▶️ Resumed.', saved, now, lastWeekOf(ctx)),
+					skip: '⏩ The next post is skipped; the rest of the plan moves one week later.',
+				}[args.subcommand];
+				return showReply(ctx, guildId, saved, heading);
+			}
 			case 'post-now':
 				return postNow(ctx, guildId, args.week, args.event === true, now);
 		}

@@ -3,7 +3,7 @@ import { LIMITS } from '../core/limits.js';
 import type { Curriculum } from '../curriculum/index.js';
 import type { Ledger } from '../storage/repositories/schedule-ledger.js';
 import type { GuildSchedule, MeetingSettings } from '../storage/repositories/schedules.js';
-import { unsettledEntries } from './due.js';
+import { postJobId, unsettledEntries } from './due.js';
 import { nextMeetingAfter, planStatus, upcomingPosts, type PlannedPost } from './plan.js';
 import { formatClockTime } from './zoned-time.js';
 import { discordTime, fitLines, WEEK_COLOR } from './weekly-post.js';
@@ -61,17 +61,41 @@ function attention(ledger: Ledger, now: Date): string[] {
 	return lines;
 }
 
-function statusLine(schedule: GuildSchedule, now: Date, lastWeek: number, curriculum: Curriculum): string {
+/**
+ * What became of a planned post, from the ledger: posted (with when), being posted, failing, given up, due now, or
+ * missed because the bot was down past the grace period. Never "posted" without a message.
+ */
+export function postOutcome(post: PlannedPost, ledger: Ledger, now: Date, graceMs: number): string {
+	const e = ledger[postJobId(post.week, post.at)];
+	if (e?.state === 'done' && e.messageId) return `posted ${discordTime(new Date(e.updatedAt), 'R')}`;
+	if (e?.state === 'gave-up')
+		return `not posted: gave up after ${e.attempts} attempts (${e.lastError ?? 'unknown error'})`;
+	if (e?.state === 'retry')
+		return `not posted yet: ${e.lastError ?? 'unknown error'}; retrying ${e.nextAttemptAt ? discordTime(new Date(e.nextAttemptAt), 'R') : 'soon'}`;
+	if (e) return 'being posted now';
+	if (now.getTime() - post.at.getTime() <= graceMs) return 'due now: it goes out within a minute';
+	return `not posted: the bot was down from its time ${discordTime(post.at, 'F')} until past the grace period`;
+}
+
+function statusLine(
+	schedule: GuildSchedule,
+	ledger: Ledger,
+	now: Date,
+	lastWeek: number,
+	curriculum: Curriculum,
+	graceMs: number,
+): string {
 	if (!schedule.plan) return 'Not started: `/schedule start` chooses the first week and date.';
 	const status = planStatus(schedule, now, lastWeek);
 	const current = status.current
-		? `Week ${status.current.week} · ${curriculum.week(status.current.week)?.title ?? ''} (posted ${discordTime(status.current.at, 'R')})`
+		? `Week ${status.current.week} · ${curriculum.week(status.current.week)?.title ?? ''} (${postOutcome(status.current, ledger, now, graceMs)})`
 		: null;
 	if (status.paused) {
 		const since = schedule.pauses.find((p) => p.to === null)?.from;
 		return `⏸️ Paused${since ? ` since ${discordTime(new Date(since), 'F')}` : ''}: nothing is posted until \`/schedule resume\`.${current ? `\nCurrent: ${current}` : ''}`;
 	}
-	if (status.finished) return `🏁 Finished: week ${lastWeek} was posted ${discordTime(status.current!.at, 'F')}.`;
+	if (status.finished)
+		return `🏁 Finished: week ${lastWeek} (${postOutcome(status.current!, ledger, now, graceMs)}), planned for ${discordTime(status.current!.at, 'F')}.`;
 	if (!current)
 		return status.next
 			? `Starts with week ${status.next.week} ${discordTime(status.next.at, 'F')}.`
@@ -80,7 +104,13 @@ function statusLine(schedule: GuildSchedule, now: Date, lastWeek: number, curric
 }
 
 /** The schedule as an embed: channel, times, where the plan stands, the next posts and meeting, and problems. */
-export function scheduleEmbed(schedule: GuildSchedule, ledger: Ledger, now: Date, curriculum: Curriculum): APIEmbed {
+export function scheduleEmbed(
+	schedule: GuildSchedule,
+	ledger: Ledger,
+	now: Date,
+	curriculum: Curriculum,
+	graceMs: number,
+): APIEmbed {
 	const lastWeek = curriculum.weeks.at(-1)?.number ?? 0;
 	const upcoming = schedule.plan ? upcomingPosts(schedule, now, lastWeek, 3) : [];
 	const meetings = schedule.plan ? planStatus(schedule, now, lastWeek) : null;
@@ -98,7 +128,7 @@ export function scheduleEmbed(schedule: GuildSchedule, ledger: Ledger, now: Date
 			name: '🗓️ Meeting',
 			value: `${describeMeeting(schedule.meeting)}\n${schedule.reminderMinutes > 0 ? `Reminder ${schedule.reminderMinutes} minutes before, in the week's thread.` : 'No reminder.'}\nNext: ${discordTime(nextMeeting, 'F')} (${discordTime(nextMeeting, 'R')})`,
 		},
-		{ name: '📍 Now', value: statusLine(schedule, now, lastWeek, curriculum) },
+		{ name: '📍 Now', value: statusLine(schedule, ledger, now, lastWeek, curriculum, graceMs) },
 		...(upcoming.length > 0
 			? [{ name: '⏭️ Next posts', value: upcoming.map((p) => postLine(p, curriculum)).join('\n') }]
 			: []),
