@@ -1,6 +1,6 @@
 import { defineCommand } from '../src/core/command.js';
 import { toBuffer } from '../src/compute/compute.js';
-import { requireGuild, requireOrganizer } from '../src/core/roles.js';
+import { ORGANIZER_PERMISSIONS, requireGuild, requireOrganizer } from '../src/core/roles.js';
 import { reportCard } from '../src/quiz/charts.js';
 import { loadGroup } from '../src/quiz/progress-data.js';
 import { reportCsv } from '../src/quiz/report.js';
@@ -11,6 +11,7 @@ export default defineCommand({
 		name: 'report',
 		description: 'Every member’s progress as a CSV file, and an overview chart of the group (organizers)',
 		contexts: [0],
+		default_member_permissions: ORGANIZER_PERMISSIONS,
 	},
 	cooldown: CARD_COOLDOWN,
 	audience: 'organizer',

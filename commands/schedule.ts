@@ -3,7 +3,7 @@ import { defineCommand } from '../src/core/command.js';
 import type { BaseContext } from '../src/core/context.js';
 import { UserError } from '../src/core/errors.js';
 import type { Reply } from '../src/core/reply.js';
-import { requireGuild, requireOrganizer } from '../src/core/roles.js';
+import { ORGANIZER_PERMISSIONS, requireGuild, requireOrganizer } from '../src/core/roles.js';
 import { jobNonce, type PostJob } from '../src/jobs/due.js';
 import { nextMeetingAfter, planStatus } from '../src/jobs/plan.js';
 import { runJob } from '../src/jobs/run-job.js';
@@ -81,6 +81,7 @@ export default defineCommand({
 		name: 'schedule',
 		description: 'Plan the weekly posts, threads, events and reminders (organizers)',
 		contexts: [0],
+		default_member_permissions: ORGANIZER_PERMISSIONS,
 		// Subcommands without options still list an empty array: the emulator (like some clients) expects the key.
 		options: [
 			{
