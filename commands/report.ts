@@ -34,7 +34,7 @@ export default defineCommand({
 		});
 		const png = toBuffer(await deps.compute.run('quizCard', card));
 		return {
-			content: `📊 Group report: ${members.length} member${members.length === 1 ? '' : 's'}, ${meetings.length} meeting${meetings.length === 1 ? '' : 's'}. The CSV has one row per member (accuracy and mastery as fractions 0–1).`,
+			content: `📊 Group report: ${members.length} member${members.length === 1 ? '' : 's'}, ${meetings.length > 0 ? `${meetings.length} meeting${meetings.length === 1 ? '' : 's'}` : 'no meetings recorded yet (members record one with `/checkin` during the meeting)'}. The CSV has one row per member (accuracy and mastery as fractions 0–1).`,
 			files: [
 				{
 					name: `report-${day}.csv`,
@@ -45,7 +45,7 @@ export default defineCommand({
 				{
 					name: `report-${day}.png`,
 					data: png,
-					description: `Group overview: ${members.length} members, ${meetings.length} meetings.`,
+					description: `Group overview: ${members.length} members, ${meetings.length > 0 ? `${meetings.length} meetings` : 'no meetings yet'}.`,
 				},
 			],
 			ephemeral: true,

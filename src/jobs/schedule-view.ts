@@ -19,6 +19,20 @@ export function describePostTime(cron: string): string {
 	return `${WEEKDAYS[Number(match[3]) % 7]}s at ${formatClockTime(Number(match[2]), Number(match[1]))} (\`${cron}\`)`;
 }
 
+/**
+ * The line members read about the next meeting, from the server's schedule: a Discord timestamp (each reader sees it
+ * in their own time zone), "now" during a meeting, or how to get one set when the server has no schedule.
+ */
+export function nextMeetingLine(schedule: Pick<GuildSchedule, 'meeting' | 'timezone'> | undefined, now: Date): string {
+	if (!schedule) return '🗓️ No meeting time is set for this server yet: an organizer sets it with `/schedule set`.';
+	const lengthMs = schedule.meeting.durationMinutes * 60_000;
+	// The meeting in progress, if any, else the next one.
+	const at = nextMeetingAfter(schedule.meeting, new Date(now.getTime() - lengthMs), schedule.timezone);
+	if (at.getTime() <= now.getTime())
+		return `🗓️ The meeting is on now: it started ${discordTime(at, 'R')} and ends ${discordTime(new Date(at.getTime() + lengthMs), 'R')}.`;
+	return `🗓️ Next meeting: ${discordTime(at, 'F')} (${discordTime(at, 'R')})`;
+}
+
 /** `Wednesdays at 21:00 for 90 minutes, in <#…>`. */
 export function describeMeeting(meeting: MeetingSettings): string {
 	const where = meeting.channelId ? `in <#${meeting.channelId}>` : 'online (an external event)';

@@ -15,7 +15,7 @@ export interface GuildCalendar {
 
 /**
  * Reads the server's schedule (set with /schedule); without one, the defaults: Asia/Seoul, Wednesdays
- * 21:00–22:00, no current week.
+ * 21:00–22:30 (the defaults of `/schedule set`), no current week.
  */
 export async function guildCalendar(
 	deps: Pick<Deps, 'repos' | 'curriculum'>,
@@ -26,7 +26,7 @@ export async function guildCalendar(
 	if (!schedule) return { timeZone: DEFAULT_TIME_ZONE, meeting: DEFAULT_MEETING, currentWeek: null, scheduled: false };
 	const { weekday, hour, minute, durationMinutes } = schedule.meeting;
 	const lastWeek = deps.curriculum.weeks.at(-1)?.number ?? 12;
-	let currentWeek: number | null = null;
+	let currentWeek: number | null;
 	try {
 		currentWeek = schedule.plan ? (planStatus(schedule, now, lastWeek).current?.week ?? null) : null;
 	} catch {
