@@ -155,4 +155,31 @@ describe('/schedule start at any time of the week, through the Discord emulator 
 		expectWeekOnePosted(before);
 		expect(emulator.violations).toEqual([]);
 	});
+
+	it('GIVEN /schedule preview THEN the organizer alone sees the post and nothing is created; GIVEN post-now for a week already posted THEN that post is updated in place, never a second post, thread or event', async () => {
+		const count = () => ({ posts: posts().length, threads: threads().length, events: events().length });
+		const before = count();
+		const preview = await command('preview', { week: 1 });
+		expect(preview.original?.ephemeral).toBe(true);
+		expect(preview.original?.message.content).toMatch(
+			/^👀 Preview of the week 1 post for <#\d+>, only for you: nothing was posted\./,
+		);
+		expect(preview.original?.message.embeds[0]?.title).toBe('Week 1 · LLM overview');
+		expect(count()).toEqual(before);
+
+		const again = await command('post-now', { week: 1, event: true });
+		expect(again.original?.ephemeral).toBe(true);
+		expect(again.original?.message.content).toMatch(/^♻️ Week 1 was posted already: its post is updated in place/);
+		expect(again.original?.message.content).toContain('Nothing new was created.');
+		expect(count()).toEqual(before);
+
+		const first = await command('post-now', { week: 2 });
+		expect(first.original?.message.content).toMatch(/^✅ Posted week 2:/);
+		expect(count()).toMatchObject({ posts: before.posts + 1, threads: before.threads + 1 });
+		const second = await command('post-now', { week: 2 });
+		expect(second.original?.message.content).toMatch(/^♻️ Week 2 was posted already/);
+		expect(count()).toMatchObject({ posts: before.posts + 1, threads: before.threads + 1 });
+		expect(threads().filter((t) => t.name.startsWith('Week 2 '))).toHaveLength(1);
+		expect(emulator.violations).toEqual([]);
+	});
 });
