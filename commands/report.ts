@@ -1,6 +1,6 @@
 import { defineCommand } from '../src/core/command.js';
 import { toBuffer } from '../src/compute/compute.js';
-import { requireGuild, requireOrganizer } from '../src/core/roles.js';
+import { ORGANIZER_PERMISSIONS, requireGuild, requireOrganizer } from '../src/core/roles.js';
 import { reportCard } from '../src/quiz/charts.js';
 import { loadGroup } from '../src/quiz/progress-data.js';
 import { reportCsv } from '../src/quiz/report.js';
@@ -11,6 +11,7 @@ export default defineCommand({
 		name: 'report',
 		description: 'Every member’s progress as a CSV file, and an overview chart of the group (organizers)',
 		contexts: [0],
+		default_member_permissions: ORGANIZER_PERMISSIONS,
 	},
 	cooldown: CARD_COOLDOWN,
 	audience: 'organizer',
@@ -33,7 +34,7 @@ export default defineCommand({
 		});
 		const png = toBuffer(await deps.compute.run('quiz.card', card));
 		return {
-			content: `📊 Group report: ${members.length} member${members.length === 1 ? '' : 's'}, ${meetings.length} meeting${meetings.length === 1 ? '' : 's'}. The CSV has one row per member (accuracy and mastery as fractions 0–1).`,
+			content: `📊 Group report: ${members.length} member${members.length === 1 ? '' : 's'}, ${meetings.length > 0 ? `${meetings.length} meeting${meetings.length === 1 ? '' : 's'}` : 'no meetings recorded yet (members record one with `/checkin` during the meeting)'}. The CSV has one row per member (accuracy and mastery as fractions 0–1).`,
 			files: [
 				{
 					name: `report-${day}.csv`,
@@ -44,7 +45,7 @@ export default defineCommand({
 				{
 					name: `report-${day}.png`,
 					data: png,
-					description: `Group overview: ${members.length} members, ${meetings.length} meetings.`,
+					description: `Group overview: ${members.length} members, ${meetings.length > 0 ? `${meetings.length} meetings` : 'no meetings yet'}.`,
 				},
 			],
 			ephemeral: true,

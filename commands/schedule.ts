@@ -3,12 +3,14 @@ import { defineCommand } from '../src/core/command.js';
 import type { BaseContext } from '../src/core/context.js';
 import { UserError } from '../src/core/errors.js';
 import type { Reply } from '../src/core/reply.js';
-import { requireGuild, requireOrganizer } from '../src/core/roles.js';
+import { ORGANIZER_PERMISSIONS, requireGuild, requireOrganizer } from '../src/core/roles.js';
 import { jobNonce, type PostJob } from '../src/jobs/due.js';
 import { nextMeetingAfter, planStatus } from '../src/jobs/plan.js';
 import { runJob } from '../src/jobs/run-job.js';
 import { applyChanges, startPlan, suggestTimeZones } from '../src/jobs/schedule-settings.js';
 import { scheduleEmbed, WEEKDAYS } from '../src/jobs/schedule-view.js';
+import { discordTime, weeklyPostReply } from '../src/jobs/weekly-post.js';
+import type { Ledger, LedgerEntry } from '../src/storage/repositories/schedule-ledger.js';
 import type { GuildSchedule } from '../src/storage/repositories/schedules.js';
 
 const DAY_CHOICES = WEEKDAYS.map((name, value) => ({ name, value }));
@@ -29,9 +31,31 @@ async function showReply(ctx: BaseContext, guildId: string, schedule: GuildSched
 	const ledger = await ctx.deps.repos.scheduleLedger.get(guildId);
 	return {
 		content: heading,
-		embeds: [scheduleEmbed(schedule, ledger, ctx.deps.clock.now(), ctx.deps.curriculum)],
+		embeds: [
+			scheduleEmbed(
+				schedule,
+				ledger,
+				ctx.deps.clock.now(),
+				ctx.deps.curriculum,
+				ctx.deps.config.SCHEDULE_GRACE_MINUTES * 60_000,
+			),
+		],
 		ephemeral: true,
 	};
+}
+
+/**
+ * What a start or resume set in motion, read from the plan (never a promise it does not keep): this week's post
+ * going out now, or when the next one is due.
+ */
+function planHeading(prefix: string, schedule: GuildSchedule, now: Date, lastWeek: number): string {
+	const status = planStatus(schedule, now, lastWeek);
+	const meeting = (at: Date) => `for the meeting ${discordTime(at, 'F')}`;
+	if (status.current && status.current.at.getTime() === now.getTime())
+		return `${prefix} Week ${status.current.week} is posted now (within a minute), ${meeting(status.current.meetingAt)}.`;
+	if (status.next)
+		return `${prefix} Week ${status.next.week} is posted ${discordTime(status.next.at, 'F')} (${discordTime(status.next.at, 'R')}), ${meeting(status.next.meetingAt)}.`;
+	return prefix;
 }
 
 function refuse(problems: string[]): never {
@@ -58,6 +82,7 @@ export default defineCommand({
 		name: 'schedule',
 		description: 'Plan the weekly posts, threads, events and reminders (organizers)',
 		contexts: [0],
+		default_member_permissions: ORGANIZER_PERMISSIONS,
 		// Subcommands without options still list an empty array: the emulator (like some clients) expects the key.
 		options: [
 			{
@@ -150,8 +175,14 @@ export default defineCommand({
 			},
 			{
 				type: T.Subcommand,
+				name: 'preview',
+				description: 'See a week’s post as it would go out, only to you: nothing is posted (default: this week)',
+				options: [week],
+			},
+			{
+				type: T.Subcommand,
 				name: 'post-now',
-				description: 'Post a week now, to try the post out (default: the current week)',
+				description: 'Post a week publicly now; a week already posted is updated in place (default: this week)',
 				options: [week, { type: T.Boolean, name: 'event', description: 'Also create the meeting event (default no)' }],
 			},
 		],
@@ -213,22 +244,22 @@ export default defineCommand({
 					ctx,
 					guildId,
 					saved,
-					`✅ Started with week ${saved.plan!.startWeek}. Posts that are due go out within a minute.`,
+					planHeading(`✅ Started with week ${saved.plan!.startWeek}.`, saved, now, lastWeekOf(ctx)),
 				);
 			}
 			case 'pause':
 			case 'resume':
-			case 'skip':
-				return showReply(
-					ctx,
-					guildId,
-					await changePlan(ctx, guildId, args.subcommand, now),
-					{
-						pause: '⏸️ Paused: nothing is posted until `/schedule resume`.',
-						resume: '▶️ Resumed: the next week goes out at the next post time.',
-						skip: '⏩ The next post is skipped; the rest of the plan moves one week later.',
-					}[args.subcommand],
-				);
+			case 'skip': {
+				const saved = await changePlan(ctx, guildId, args.subcommand, now);
+				const heading = {
+					pause: '⏸️ Paused: nothing is posted until `/schedule resume`.',
+					resume: planHeading('▶️ Resumed.', saved, now, lastWeekOf(ctx)),
+					skip: '⏩ The next post is skipped; the rest of the plan moves one week later.',
+				}[args.subcommand];
+				return showReply(ctx, guildId, saved, heading);
+			}
+			case 'preview':
+				return preview(ctx, guildId, args.week, now);
 			case 'post-now':
 				return postNow(ctx, guildId, args.week, args.event === true, now);
 		}
@@ -275,6 +306,36 @@ async function changePlan(
 	});
 }
 
+/** The week a test post or preview is about: the one asked for, else this week's, else the next, else 1. */
+function chosenWeek(ctx: BaseContext, schedule: GuildSchedule, weekNumber: number | undefined, now: Date): number {
+	const lastWeek = lastWeekOf(ctx);
+	const status = planStatus(schedule, now, lastWeek);
+	const week = weekNumber ?? status.current?.week ?? status.next?.week ?? 1;
+	if (!ctx.deps.curriculum.week(week))
+		throw new UserError(`The curriculum has weeks 1 to ${lastWeek}; there is no week ${week}.`, 'schedule.no-week');
+	return week;
+}
+
+/** What the week's post would look like now, only to the organizer: nothing is sent, no thread or event made. */
+async function preview(ctx: BaseContext, guildId: string, weekNumber: number | undefined, now: Date): Promise<Reply> {
+	const schedule = await requireSchedule(ctx, guildId);
+	const week = chosenWeek(ctx, schedule, weekNumber, now);
+	const meetingAt = nextMeetingAfter(schedule.meeting, now, schedule.timezone);
+	const post = weeklyPostReply(ctx.deps.curriculum.week(week)!, meetingAt, lastWeekOf(ctx));
+	return {
+		content: `👀 Preview of the week ${week} post for <#${schedule.channelId}>, only for you: nothing was posted. \`/schedule post-now week:${week}\` posts it for everyone.\n\n${post.content ?? ''}`,
+		embeds: post.embeds ?? [],
+		ephemeral: true,
+	};
+}
+
+/** The week's latest post that exists (scheduled or posted by hand), to update in place rather than repeat. */
+function latestPost(ledger: Ledger, week: number): LedgerEntry | undefined {
+	return Object.values(ledger)
+		.filter((e) => e.kind === 'post' && e.week === week && e.state === 'done' && e.messageId)
+		.sort((a, b) => Date.parse(b.updatedAt) - Date.parse(a.updatedAt))[0];
+}
+
 async function postNow(
 	ctx: BaseContext,
 	guildId: string,
@@ -283,14 +344,32 @@ async function postNow(
 	now: Date,
 ): Promise<Reply> {
 	const schedule = await requireSchedule(ctx, guildId);
-	const lastWeek = lastWeekOf(ctx);
-	const status = planStatus(schedule, now, lastWeek);
-	const week = weekNumber ?? status.current?.week ?? status.next?.week ?? 1;
-	if (!ctx.deps.curriculum.week(week))
-		throw new UserError(`The curriculum has weeks 1 to ${lastWeek}; there is no week ${week}.`, 'schedule.no-week');
+	const week = chosenWeek(ctx, schedule, weekNumber, now);
 	const check = await ctx.deps.poster.canPost(schedule.channelId);
 	if (!check.ok) throw new UserError(check.reason, 'schedule.cannot-post');
 	const meetingAt = nextMeetingAfter(schedule.meeting, now, schedule.timezone);
+	const existing = latestPost(await ctx.deps.repos.scheduleLedger.get(guildId), week);
+	if (existing?.messageId) {
+		// Posted already: update that message, so the week keeps one post, one thread and one event.
+		const reply = weeklyPostReply(ctx.deps.curriculum.week(week)!, meetingAt, lastWeekOf(ctx));
+		try {
+			await ctx.deps.poster.edit(existing.channelId, existing.messageId, reply);
+		} catch (error) {
+			throw new UserError(
+				`Week ${week} was posted before (https://discord.com/channels/${guildId}/${existing.channelId}/${existing.messageId}) but that post could not be updated (${error instanceof Error ? error.message : String(error)}). If it was deleted, delete its thread and event too and try again.`,
+				'schedule.repost-failed',
+			);
+		}
+		return {
+			content: [
+				`♻️ Week ${week} was posted already: its post is updated in place, https://discord.com/channels/${guildId}/${existing.channelId}/${existing.messageId}`,
+				existing.threadId ? `Thread kept: <#${existing.threadId}>` : 'It has no thread.',
+				existing.eventId ? `Event kept: https://discord.com/events/${guildId}/${existing.eventId}` : 'It has no event.',
+				'Nothing new was created.',
+			].join('\n'),
+			ephemeral: true,
+		};
+	}
 	const id = `manual:w${week}:${ctx.interactionId}`;
 	const job: PostJob = {
 		kind: 'post',

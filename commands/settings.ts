@@ -1,6 +1,6 @@
 import { ApplicationCommandOptionType as T } from 'discord-api-types/v10';
 import { defineCommand } from '../src/core/command.js';
-import { requireGuild, requireOrganizer } from '../src/core/roles.js';
+import { ORGANIZER_PERMISSIONS, requireGuild, requireOrganizer } from '../src/core/roles.js';
 import type { GuildSettings } from '../src/storage/repositories/guild-settings.js';
 import { OPERATOR_HINT } from '../src/llm/errors.js';
 import type { TutorSwitch } from '../src/storage/repositories/tutor-settings.js';
@@ -26,6 +26,7 @@ export default defineCommand({
 		name: 'settings',
 		description: 'Server settings for the study bot (organizers)',
 		contexts: [0],
+		default_member_permissions: ORGANIZER_PERMISSIONS,
 		options: [
 			{ type: T.Subcommand, name: 'show', description: 'Show the current settings' },
 			{

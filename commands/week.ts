@@ -15,6 +15,7 @@ import { LIMITS } from '../src/core/limits.js';
 import type { Reply } from '../src/core/reply.js';
 import type { Week } from '../src/curriculum/index.js';
 import { planStatus } from '../src/jobs/plan.js';
+import { nextMeetingLine } from '../src/jobs/schedule-view.js';
 import { demoCommandLine, discordTime, fitLines, WEEK_COLOR, weekHeading } from '../src/jobs/weekly-post.js';
 
 const SECTIONS = [
@@ -150,24 +151,24 @@ export function weekPage(week: Week, section: Section, lastWeek: number, note: s
 	return { content: note, embeds: [embed], components: [menu, nav] };
 }
 
-/** Where the shown week stands in the server's plan, as a line above the page (empty when it is not this or next week). */
+/**
+ * Where the shown week stands in the server's plan (nothing when it is not this or next week), and when the group
+ * meets next, as lines above the page.
+ */
 async function planNote(ctx: Pick<BaseContext, 'deps' | 'guildId'>, shown: number): Promise<string> {
 	const schedule = ctx.guildId ? await ctx.deps.repos.schedules.get(ctx.guildId) : undefined;
-	if (!schedule?.plan) return '';
-	const lastWeek = ctx.deps.curriculum.weeks.at(-1)?.number ?? 0;
 	const now = ctx.deps.clock.now();
+	const meeting = ctx.guildId ? nextMeetingLine(schedule, now) : '';
+	if (!schedule?.plan) return meeting;
+	const lastWeek = ctx.deps.curriculum.weeks.at(-1)?.number ?? 0;
 	const status = planStatus(schedule, now, lastWeek);
 	const { current, next } = status;
-	if (current && current.week === shown) {
-		const meeting =
-			current.meetingAt.getTime() > now.getTime()
-				? ` · meeting ${discordTime(current.meetingAt, 'F')} (${discordTime(current.meetingAt, 'R')})`
-				: '';
-		return `📍 This week's material, posted ${discordTime(current.at, 'R')}${meeting}${status.paused ? ' · the schedule is paused' : ''}`;
-	}
-	if (next && next.week === shown)
-		return `⏭️ Coming next: posted ${discordTime(next.at, 'F')} (${discordTime(next.at, 'R')})`;
-	return '';
+	let where = '';
+	if (current && current.week === shown)
+		where = `📍 This week's material${status.paused ? ' · the schedule is paused' : ''}`;
+	else if (next && next.week === shown)
+		where = `⏭️ Coming next: posted ${discordTime(next.at, 'F')} (${discordTime(next.at, 'R')})`;
+	return [where, meeting].filter(Boolean).join('\n');
 }
 
 /** The week a member means by leaving `number` out: the current week of the plan, else what comes next, else 1. */

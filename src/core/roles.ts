@@ -8,6 +8,13 @@ export interface RoleSettings {
 	presenterRoleId: string | null;
 }
 
+/**
+ * `default_member_permissions` of organizer commands (Manage Server, as Discord's permission bit string): Discord
+ * hides them from members without it. A server can still grant them to the organizer role in its Integrations
+ * settings; the runtime check ({@link requireOrganizer}) stays, as that setting can be changed at any time.
+ */
+export const ORGANIZER_PERMISSIONS = PermissionFlagsBits.ManageGuild.toString();
+
 /** Organizers: Manage Server (or Administrator) permission, or the configured organizer role. */
 export function isOrganizer(actor: Actor, settings: RoleSettings): boolean {
 	const p = actor.permissions;

@@ -1,6 +1,7 @@
 import { REST } from '@discordjs/rest';
 import { Routes, type RESTGetCurrentApplicationResult } from 'discord-api-types/v10';
 import type { AnyCommand } from '../core/command.js';
+import type { CommandData } from '../core/options.js';
 
 export interface DeployOptions {
 	token: string;
@@ -11,9 +12,18 @@ export interface DeployOptions {
 	apiBase?: string;
 }
 
-/** The registration bodies: each command's plain API JSON. */
+/**
+ * The registration bodies: each command's plain API JSON. `default_member_permissions` is written as Discord's docs
+ * show it (a permission bit string, as the local mode reads it) and sent as the integer Discord's OpenAPI spec types
+ * it as (at most 2^54, so exact as a number); Discord accepts both.
+ */
 export function registrationBodies(commands: readonly AnyCommand[]): unknown[] {
-	return commands.map((command) => command.data);
+	return commands.map((command): unknown => {
+		const data = command.data as CommandData;
+		return typeof data.default_member_permissions === 'string'
+			? { ...data, default_member_permissions: Number(data.default_member_permissions) }
+			: data;
+	});
 }
 
 /** Registers (overwrites) the bot's slash commands through @discordjs/rest. Returns where and how many. */

@@ -54,6 +54,21 @@ function planned(input: PlanInput, week: number, at: Date): PlannedPost {
 	};
 }
 
+/** How far before a start the plan looks for this week's post time (a weekly post time is at most 7 days back). */
+const CATCH_UP_LOOKBACK_MS = 8 * 24 * 60 * MINUTE_MS;
+
+/**
+ * The intervals in which the plan was not running: before `/schedule start` ran (for a start today or earlier) and
+ * the pauses. `to` is null while still paused.
+ */
+function idleIntervals(input: PlanInput): { from: number; to: number | null }[] {
+	const plan = input.plan!;
+	const pauses = input.pauses.map((p) => ({ from: Date.parse(p.from), to: p.to === null ? null : Date.parse(p.to) }));
+	const startedAt = plan.startedAt ? Date.parse(plan.startedAt) : null;
+	if (startedAt === null || Date.parse(plan.startAt) > startedAt) return pauses;
+	return [{ from: -Infinity, to: startedAt }, ...pauses];
+}
+
 function computePosts(input: PlanInput, lastWeek: number): PlannedPost[] {
 	const plan = input.plan;
 	if (!plan) return [];
@@ -62,18 +77,32 @@ function computePosts(input: PlanInput, lastWeek: number): PlannedPost[] {
 	const posts: PlannedPost[] = [];
 	if (plan.previous) posts.push(planned(input, plan.previous.week, new Date(plan.previous.at)));
 	const skips = new Set(input.skips);
-	const pauses = input.pauses.map((p) => ({ from: Date.parse(p.from), to: p.to === null ? null : Date.parse(p.to) }));
+	const idle = idleIntervals(input);
 	let week = plan.startWeek;
-	let cursor = new Date(Date.parse(plan.startAt) - 1);
+	// A start today or earlier looks back for this week's post time, which may be before the start (even yesterday).
+	const catchUpStart = idle[0]?.from === -Infinity ? idle[0].to! - CATCH_UP_LOOKBACK_MS : null;
+	let cursor = new Date((catchUpStart ?? Date.parse(plan.startAt)) - 1);
 	for (let i = 0; week <= lastWeek && i < MAX_OCCURRENCES; i++) {
 		const at = nextOccurrence(parsed.cron, cursor, input.timezone);
 		if (!at) break;
 		cursor = at;
 		const t = at.getTime();
-		const pause = pauses.find((p) => p.from <= t && (p.to === null || t < p.to));
+		const gap = idle.find((p) => p.from <= t && (p.to === null || t < p.to));
 		// Nothing is posted after an open pause begins until someone resumes, so the plan ends there for now.
-		if (pause?.to === null) break;
-		if (pause || skips.has(at.toISOString())) continue;
+		if (gap && gap.to === null) break;
+		if (skips.has(at.toISOString())) continue;
+		if (gap) {
+			// A post time that fell while the plan was not running (before its start, or paused) is made when it runs
+			// again, if it was the last such time and its meeting is still ahead then; otherwise its week waits.
+			const resumedAt = gap.to!;
+			const following = nextOccurrence(parsed.cron, at, input.timezone);
+			const lastInGap = !following || following.getTime() > resumedAt;
+			if (lastInGap && nextMeetingAfter(input.meeting, at, input.timezone).getTime() > resumedAt) {
+				posts.push(planned(input, week, new Date(resumedAt)));
+				week++;
+			}
+			continue;
+		}
 		posts.push(planned(input, week, at));
 		week++;
 	}

@@ -195,7 +195,11 @@ function rebase(
 
 export type StartResult = { ok: true; schedule: GuildSchedule } | { ok: false; problems: string[] };
 
-/** `/schedule start`: week `week` is posted at the first post time on or after `date` (default: today). */
+/**
+ * `/schedule start`: week `week` is posted at the first post time on or after `date` (default: today). Started
+ * today (or with a date already past), this week's post time may have passed: if its meeting is still ahead, the
+ * week is posted at once (see the plan's `startedAt`).
+ */
 export function startPlan(
 	current: GuildSchedule | undefined,
 	week: number | undefined,
@@ -224,7 +228,7 @@ export function startPlan(
 		ok: true,
 		schedule: {
 			...current,
-			plan: { startWeek, startAt, previous: null },
+			plan: { startWeek, startAt, previous: null, startedAt: ctx.now.toISOString() },
 			pauses: [],
 			skips: [],
 			updatedAt: ctx.now.toISOString(),

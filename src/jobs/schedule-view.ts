@@ -3,7 +3,7 @@ import { LIMITS } from '../core/limits.js';
 import type { Curriculum } from '../curriculum/index.js';
 import type { Ledger } from '../storage/repositories/schedule-ledger.js';
 import type { GuildSchedule, MeetingSettings } from '../storage/repositories/schedules.js';
-import { unsettledEntries } from './due.js';
+import { postJobId, unsettledEntries } from './due.js';
 import { nextMeetingAfter, planStatus, upcomingPosts, type PlannedPost } from './plan.js';
 import { formatClockTime } from './zoned-time.js';
 import { discordTime, fitLines, WEEK_COLOR } from './weekly-post.js';
@@ -17,6 +17,20 @@ export function describePostTime(cron: string): string {
 	const match = /^(\d{1,2}) (\d{1,2}) \* \* ([0-7])$/.exec(cron);
 	if (!match) return `at \`${cron}\``;
 	return `${WEEKDAYS[Number(match[3]) % 7]}s at ${formatClockTime(Number(match[2]), Number(match[1]))} (\`${cron}\`)`;
+}
+
+/**
+ * The line members read about the next meeting, from the server's schedule: a Discord timestamp (each reader sees it
+ * in their own time zone), "now" during a meeting, or how to get one set when the server has no schedule.
+ */
+export function nextMeetingLine(schedule: Pick<GuildSchedule, 'meeting' | 'timezone'> | undefined, now: Date): string {
+	if (!schedule) return '🗓️ No meeting time is set for this server yet: an organizer sets it with `/schedule set`.';
+	const lengthMs = schedule.meeting.durationMinutes * 60_000;
+	// The meeting in progress, if any, else the next one.
+	const at = nextMeetingAfter(schedule.meeting, new Date(now.getTime() - lengthMs), schedule.timezone);
+	if (at.getTime() <= now.getTime())
+		return `🗓️ The meeting is on now: it started ${discordTime(at, 'R')} and ends ${discordTime(new Date(at.getTime() + lengthMs), 'R')}.`;
+	return `🗓️ Next meeting: ${discordTime(at, 'F')} (${discordTime(at, 'R')})`;
 }
 
 /** `Wednesdays at 21:00 for 90 minutes, in <#…>`. */
@@ -61,17 +75,41 @@ function attention(ledger: Ledger, now: Date): string[] {
 	return lines;
 }
 
-function statusLine(schedule: GuildSchedule, now: Date, lastWeek: number, curriculum: Curriculum): string {
+/**
+ * What became of a planned post, from the ledger: posted (with when), being posted, failing, given up, due now, or
+ * missed because the bot was down past the grace period. Never "posted" without a message.
+ */
+export function postOutcome(post: PlannedPost, ledger: Ledger, now: Date, graceMs: number): string {
+	const e = ledger[postJobId(post.week, post.at)];
+	if (e?.state === 'done' && e.messageId) return `posted ${discordTime(new Date(e.updatedAt), 'R')}`;
+	if (e?.state === 'gave-up')
+		return `not posted: gave up after ${e.attempts} attempts (${e.lastError ?? 'unknown error'})`;
+	if (e?.state === 'retry')
+		return `not posted yet: ${e.lastError ?? 'unknown error'}; retrying ${e.nextAttemptAt ? discordTime(new Date(e.nextAttemptAt), 'R') : 'soon'}`;
+	if (e) return 'being posted now';
+	if (now.getTime() - post.at.getTime() <= graceMs) return 'due now: it goes out within a minute';
+	return `not posted: the bot was down from its time ${discordTime(post.at, 'F')} until past the grace period`;
+}
+
+function statusLine(
+	schedule: GuildSchedule,
+	ledger: Ledger,
+	now: Date,
+	lastWeek: number,
+	curriculum: Curriculum,
+	graceMs: number,
+): string {
 	if (!schedule.plan) return 'Not started: `/schedule start` chooses the first week and date.';
 	const status = planStatus(schedule, now, lastWeek);
 	const current = status.current
-		? `Week ${status.current.week} · ${curriculum.week(status.current.week)?.title ?? ''} (posted ${discordTime(status.current.at, 'R')})`
+		? `Week ${status.current.week} · ${curriculum.week(status.current.week)?.title ?? ''} (${postOutcome(status.current, ledger, now, graceMs)})`
 		: null;
 	if (status.paused) {
 		const since = schedule.pauses.find((p) => p.to === null)?.from;
 		return `⏸️ Paused${since ? ` since ${discordTime(new Date(since), 'F')}` : ''}: nothing is posted until \`/schedule resume\`.${current ? `\nCurrent: ${current}` : ''}`;
 	}
-	if (status.finished) return `🏁 Finished: week ${lastWeek} was posted ${discordTime(status.current!.at, 'F')}.`;
+	if (status.finished)
+		return `🏁 Finished: week ${lastWeek} (${postOutcome(status.current!, ledger, now, graceMs)}), planned for ${discordTime(status.current!.at, 'F')}.`;
 	if (!current)
 		return status.next
 			? `Starts with week ${status.next.week} ${discordTime(status.next.at, 'F')}.`
@@ -80,7 +118,13 @@ function statusLine(schedule: GuildSchedule, now: Date, lastWeek: number, curric
 }
 
 /** The schedule as an embed: channel, times, where the plan stands, the next posts and meeting, and problems. */
-export function scheduleEmbed(schedule: GuildSchedule, ledger: Ledger, now: Date, curriculum: Curriculum): APIEmbed {
+export function scheduleEmbed(
+	schedule: GuildSchedule,
+	ledger: Ledger,
+	now: Date,
+	curriculum: Curriculum,
+	graceMs: number,
+): APIEmbed {
 	const lastWeek = curriculum.weeks.at(-1)?.number ?? 0;
 	const upcoming = schedule.plan ? upcomingPosts(schedule, now, lastWeek, 3) : [];
 	const meetings = schedule.plan ? planStatus(schedule, now, lastWeek) : null;
@@ -98,7 +142,7 @@ export function scheduleEmbed(schedule: GuildSchedule, ledger: Ledger, now: Date
 			name: '🗓️ Meeting',
 			value: `${describeMeeting(schedule.meeting)}\n${schedule.reminderMinutes > 0 ? `Reminder ${schedule.reminderMinutes} minutes before, in the week's thread.` : 'No reminder.'}\nNext: ${discordTime(nextMeeting, 'F')} (${discordTime(nextMeeting, 'R')})`,
 		},
-		{ name: '📍 Now', value: statusLine(schedule, now, lastWeek, curriculum) },
+		{ name: '📍 Now', value: statusLine(schedule, ledger, now, lastWeek, curriculum, graceMs) },
 		...(upcoming.length > 0
 			? [{ name: '⏭️ Next posts', value: upcoming.map((p) => postLine(p, curriculum)).join('\n') }]
 			: []),

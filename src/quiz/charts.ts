@@ -292,16 +292,25 @@ export function reportCard(input: {
 				{
 					label: 'Meetings held',
 					value: String(input.meetings.length),
-					note: `${meanAttendance.toFixed(1)} attendees on average`,
+					// Without meetings there is no average (and no table): say how meetings get recorded.
+					note: input.meetings.length > 0 ? `${meanAttendance.toFixed(1)} attendees on average` : 'none yet (/checkin)',
 				},
 				{ label: 'Demo runs', value: grouped(members.reduce((s, m) => s + m.demoRuns, 0)) },
 			],
-			table: {
-				columns: [{ title: 'Meeting' }, { title: 'Week', align: 'right' }, { title: 'Attendees', align: 'right' }],
-				rows: input.meetings
-					.slice(-6)
-					.map((m) => [m.meetingId, m.week === null ? '–' : String(m.week), String(m.attendees)]),
-			},
+			...(input.meetings.length > 0
+				? {
+						table: {
+							columns: [
+								{ title: 'Meeting' },
+								{ title: 'Week', align: 'right' as const },
+								{ title: 'Attendees', align: 'right' as const },
+							],
+							rows: input.meetings
+								.slice(-6)
+								.map((m) => [m.meetingId, m.week === null ? '–' : String(m.week), String(m.attendees)]),
+						},
+					}
+				: {}),
 			footer: 'Mean over members of their mastery and accuracy per week; the CSV has every member’s numbers.',
 			width: 900,
 		},

@@ -9,8 +9,8 @@ const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Frida
 
 /**
  * Records the member's attendance at the meeting in progress (from {@link CHECKIN_EARLY_MINUTES} minutes before its
- * start to its end, at the time the server's /schedule sets, else Wednesdays 21:00–22:00 Seoul time). One check-in
- * per member per meeting; the answer comes only after the store has it.
+ * start to its end, at the time the server's /schedule sets, else at the defaults of `/schedule set`: Wednesdays
+ * 21:00–22:30 Seoul time). One check-in per member per meeting; the answer comes only after the store has it.
  */
 export async function checkIn(ctx: BaseContext): Promise<Reply> {
 	const guildId = requireGuild(ctx.guildId);

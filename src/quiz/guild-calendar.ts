@@ -15,7 +15,7 @@ export interface GuildCalendar {
 
 /**
  * Reads the server's schedule (set with /schedule); without one, the defaults: Asia/Seoul, Wednesdays
- * 21:00–22:00, no current week.
+ * 21:00–22:30 (the defaults of `/schedule set`), no current week.
  */
 export async function guildCalendar(
 	deps: Pick<Deps, 'repos' | 'curriculum'>,

@@ -1,5 +1,6 @@
 import { addDays, calendarDateAt, formatCalendarDate, weekdayOf } from '../jobs/zoned-time.js';
-import { atTime, DEFAULT_TIME_ZONE } from './calendar.js';
+import { SCHEDULE_DEFAULTS } from '../storage/repositories/schedules.js';
+import { atTime } from './calendar.js';
 
 /** When a group meets every week. */
 export interface MeetingTime {
@@ -11,13 +12,16 @@ export interface MeetingTime {
 	durationMinutes: number;
 }
 
-/** Without a /schedule: Wednesdays 21:00–22:00 in Seoul. */
+/**
+ * Without a /schedule: the meeting `/schedule set` fills in (Wednesdays 21:00 in Seoul, 90 minutes), so check-in
+ * opens and closes at the same times before and after an organizer sets the schedule.
+ */
 export const DEFAULT_MEETING: MeetingTime = {
-	timeZone: DEFAULT_TIME_ZONE,
-	weekday: 3,
-	hour: 21,
-	minute: 0,
-	durationMinutes: 60,
+	timeZone: SCHEDULE_DEFAULTS.timezone,
+	weekday: SCHEDULE_DEFAULTS.meeting.weekday,
+	hour: SCHEDULE_DEFAULTS.meeting.hour,
+	minute: SCHEDULE_DEFAULTS.meeting.minute,
+	durationMinutes: SCHEDULE_DEFAULTS.meeting.durationMinutes,
 };
 
 /** Check-in opens this long before the meeting starts (people arrive early) and closes when it ends. */

@@ -47,7 +47,7 @@ describe('/checkin', () => {
 		h.clock.set(new Date('2026-03-04T11:40:00Z'));
 		const early = await h.command('checkin', {}, { userId: JUN });
 		expect(early.messages[0]?.content).toBe(
-			'🕒 Check-in is open during the meeting only (from 15 minutes before it starts). The group meets Wednesdays 21:00 (Asia/Seoul, 60 min): the next meeting starts <t:1772625600:F>, <t:1772625600:R>.',
+			'🕒 Check-in is open during the meeting only (from 15 minutes before it starts). The group meets Wednesdays 21:00 (Asia/Seoul, 90 min): the next meeting starts <t:1772625600:F>, <t:1772625600:R>.',
 		);
 		expect(await h.deps.repos.checkIns.meetings(GUILD)).toEqual([]);
 	});

@@ -185,8 +185,9 @@ describe('/schedule', () => {
 			`Week 3 · Prompt injection: <t:${unix('2026-03-16T00:00:00Z')}:F> (<t:${unix('2026-03-16T00:00:00Z')}:R>)`,
 		]);
 		clock.set(new Date('2026-03-10T00:00:00Z'));
+		// No scheduler ran here, so the ledger has no post: show says so rather than claim one.
 		expect((await run('show')).embeds![0]!.fields!.find((f) => f.name === '📍 Now')!.value).toBe(
-			`Week 2 · Comparing LLMs (GPT, Claude and others) (posted <t:${unix('2026-03-09T00:00:00Z')}:R>)`,
+			`Week 2 · Comparing LLMs (GPT, Claude and others) (not posted: the bot was down from its time <t:${unix('2026-03-09T00:00:00Z')}:F> until past the grace period)`,
 		);
 
 		await run('pause');

@@ -95,20 +95,19 @@ describe('/week', () => {
 		]);
 	});
 
-	it('GIVEN a running schedule THEN without a number it shows the current week, with when it was posted and the meeting', async () => {
+	it('GIVEN a running schedule THEN without a number it shows the current week and the next meeting (on every page)', async () => {
 		await deps.repos.schedules.update(GUILD, () => seoulSchedule());
 		const reply = await runForReply(week, {}, { deps });
 		expect(reply.embeds?.[0]?.title).toBe('📖 Week 3 · Prompt injection');
-		// Week 3 was posted Monday 16 March 09:00 KST; its meeting is Wednesday 18 March 21:00 KST.
-		expect(reply.content).toBe(
-			`📍 This week's material, posted <t:${Date.parse('2026-03-16T00:00:00Z') / 1000}:R> · meeting <t:${Date.parse('2026-03-18T12:00:00Z') / 1000}:F> (<t:${Date.parse('2026-03-18T12:00:00Z') / 1000}:R>)`,
-		);
+		// Week 3 is planned for Monday 16 March 09:00 KST; its meeting is Wednesday 18 March 21:00 KST.
+		const meeting = `🗓️ Next meeting: <t:${Date.parse('2026-03-18T12:00:00Z') / 1000}:F> (<t:${Date.parse('2026-03-18T12:00:00Z') / 1000}:R>)`;
+		expect(reply.content).toBe(`📍 This week's material\n${meeting}`);
 		const next = await runForReply(week, { number: 4 }, { deps });
 		expect(next.content).toBe(
-			`⏭️ Coming next: posted <t:${Date.parse('2026-03-23T00:00:00Z') / 1000}:F> (<t:${Date.parse('2026-03-23T00:00:00Z') / 1000}:R>)`,
+			`⏭️ Coming next: posted <t:${Date.parse('2026-03-23T00:00:00Z') / 1000}:F> (<t:${Date.parse('2026-03-23T00:00:00Z') / 1000}:R>)\n${meeting}`,
 		);
 		const other = await runForReply(week, { number: 9 }, { deps });
-		expect(other.content).toBe('');
+		expect(other.content).toBe(meeting);
 		await deps.repos.schedules.delete(GUILD);
 	});
 

@@ -33,6 +33,23 @@ describe('npm run deploy-commands (src/discord/deploy-commands.ts)', () => {
 		expect(emulator.violations).toEqual([]);
 	});
 
+	it('GIVEN the organizer commands THEN they are registered with Manage Server as default_member_permissions (hidden from members), the others without', async () => {
+		const guildId = [...emulator.world.guilds.keys()][0]!;
+		await deploy({ DISCORD_GUILD_ID: guildId });
+		const registered = new Map(
+			emulator
+				.commands(guildId)
+				.map((c) => [c.name, c.default_member_permissions && String(c.default_member_permissions)]),
+		);
+		// Manage Server is bit 5 of Discord's permissions: 1 << 5 = 32.
+		expect([...registered].filter(([, p]) => p !== null).sort()).toEqual([
+			['report', '32'],
+			['schedule', '32'],
+			['settings', '32'],
+		]);
+		expect(emulator.violations).toEqual([]);
+	});
+
 	it('GIVEN no guild THEN the commands are registered globally', async () => {
 		const { stdout } = await deploy({ DISCORD_GUILD_ID: '' });
 		expect(stdout).toContain(`Registered ${commands.length} commands (global).`);

@@ -170,7 +170,9 @@ describe('weekly posts through the Discord emulator', () => {
 	it('GIVEN /week and /schedule show THEN the pages, menus and buttons are spec-valid, and the menu switches the section', async () => {
 		const page = await emulator.dispatchInteraction({ type: 'command', name: 'week', user: 'alan' }).answered();
 		expect(page.original?.message.embeds[0]?.title).toBe('📖 Week 2 · Comparing LLMs (GPT, Claude and others)');
-		expect(page.original?.message.content).toMatch(/^📍 This week's material, posted <t:\d+:R>/);
+		expect(page.original?.message.content).toMatch(
+			/^📍 This week's material\n🗓️ Next meeting: <t:\d+:F> \(<t:\d+:R>\)$/,
+		);
 		const demos = await emulator
 			.dispatchInteraction({
 				type: 'select',

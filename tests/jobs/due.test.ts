@@ -105,13 +105,20 @@ describe('dueJobs: what is due now, from (schedule, ledger, now)', () => {
 		expect(jobs.map((j) => j.kind)).toEqual(['post', 'reminder']);
 	});
 
-	it('GIVEN a paused schedule or no plan THEN nothing is due, and after resuming the paused week is not made up', () => {
+	it('GIVEN a paused schedule or no plan THEN nothing is due; resumed after a post time with its meeting ahead THEN that week is due at the resume, else it waits', () => {
 		const paused = seoulSchedule({ pauses: [{ from: '2026-03-01T00:00:00.000Z', to: null }] });
 		expect(dueJobs(paused, {}, W1, options)).toEqual([]);
 		expect(dueJobs(seoulSchedule({ plan: null }), {}, W1, options)).toEqual([]);
 		const resumed = seoulSchedule({ pauses: [{ from: '2026-03-01T00:00:00.000Z', to: '2026-03-02T01:00:00.000Z' }] });
-		expect(dueJobs(resumed, {}, at('2026-03-02T01:00:00Z'), options)).toEqual([]);
-		expect(dueJobs(resumed, {}, at('2026-03-09T00:00:00Z'), options)).toMatchObject([{ kind: 'post', week: 1 }]);
+		// The Monday 2 March post fell in the pause; its meeting (Wednesday 4 March) is still ahead at the resume.
+		expect(dueJobs(resumed, {}, at('2026-03-02T01:00:00Z'), options)).toMatchObject([
+			{ kind: 'post', week: 1, id: postJobId(1, at('2026-03-02T01:00:00Z')) },
+		]);
+		expect(dueJobs(resumed, {}, at('2026-03-09T00:00:00Z'), options)).toMatchObject([{ kind: 'post', week: 2 }]);
+		// Resumed after that meeting: the week waits for the next post time.
+		const late = seoulSchedule({ pauses: [{ from: '2026-03-01T00:00:00.000Z', to: '2026-03-05T00:00:00.000Z' }] });
+		expect(dueJobs(late, {}, at('2026-03-05T00:00:00Z'), options)).toEqual([]);
+		expect(dueJobs(late, {}, at('2026-03-09T00:00:00Z'), options)).toMatchObject([{ kind: 'post', week: 1 }]);
 	});
 
 	it('GIVEN a moment THEN nextDueAt is the next post, reminder or retry time', () => {

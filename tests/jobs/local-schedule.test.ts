@@ -45,10 +45,10 @@ describe('local mode: scheduled posts arrive in the study-group channel page', (
 		return ((await response.json()) as { messages: MessageView[] }).messages;
 	};
 
-	it('GIVEN a member THEN changing the schedule is refused in the page, and nothing is saved', async () => {
+	it('GIVEN a member THEN changing the schedule is refused in the page (as Discord hides the command), and nothing is saved', async () => {
 		expect(await send(LINUS, '/schedule set channel:#study-group')).toMatchObject({ ok: false });
 		const [refusal] = (await history(general, LINUS)).filter((m) => m.ephemeral);
-		expect(refusal!.html).toContain('Only organizers can manage the schedule');
+		expect(refusal!.html).toContain('You do not have permission to use /schedule.');
 		expect(await bot.app.deps.repos.schedules.get(bot.workspace.guild.id)).toBeUndefined();
 	});
 

@@ -27,6 +27,52 @@ describe('the plan: which week is posted when', () => {
 		expect(iso(posts[0]!.at)).toBe('2026-03-02T00:00:00.000Z');
 	});
 
+	it('GIVEN a plan started (startedAt) after this week’s post time THEN the start week is posted at the start while its meeting is ahead, else at the next post time', () => {
+		// Started on 2 March's day in Seoul (startAt is its midnight); the post is Monday 09:00, the meeting Wednesday 21:00.
+		const startedAt = (iso: string) =>
+			plannedPosts(
+				seoulSchedule({ plan: { startWeek: 1, startAt: '2026-03-01T15:00:00.000Z', previous: null, startedAt: iso } }),
+				12,
+			);
+		// Monday 08:00: before the post time.
+		expect(iso(startedAt('2026-03-01T23:00:00.000Z')[0]!.at)).toBe('2026-03-02T00:00:00.000Z');
+		// Monday 22:28 (13 h after the post time): at once, announcing Wednesday's meeting.
+		const late = startedAt('2026-03-02T13:28:00.000Z');
+		expect(late.slice(0, 2).map((p) => [p.week, iso(p.at), iso(p.meetingAt)])).toEqual([
+			[1, '2026-03-02T13:28:00.000Z', '2026-03-04T12:00:00.000Z'],
+			[2, '2026-03-09T00:00:00.000Z', '2026-03-11T12:00:00.000Z'],
+		]);
+		expect(late).toHaveLength(12);
+		// Tuesday 00:30 in Seoul, a start whose day (startAt) is after Monday's post: still this week's post, at once.
+		const overnight = plannedPosts(
+			seoulSchedule({
+				plan: {
+					startWeek: 1,
+					startAt: '2026-03-02T15:00:00.000Z',
+					previous: null,
+					startedAt: '2026-03-02T15:30:00.000Z',
+				},
+			}),
+			12,
+		);
+		expect(iso(overnight[0]!.at)).toBe('2026-03-02T15:30:00.000Z');
+		// Wednesday 22:00, after the meeting: next Monday.
+		expect(iso(startedAt('2026-03-04T13:00:00.000Z')[0]!.at)).toBe('2026-03-09T00:00:00.000Z');
+		// A start on a later date is unaffected by when the command ran.
+		const ahead = plannedPosts(
+			seoulSchedule({
+				plan: {
+					startWeek: 1,
+					startAt: '2026-03-08T15:00:00.000Z',
+					previous: null,
+					startedAt: '2026-03-02T13:28:00.000Z',
+				},
+			}),
+			12,
+		);
+		expect(iso(ahead[0]!.at)).toBe('2026-03-09T00:00:00.000Z');
+	});
+
 	it('GIVEN a closed pause over the third Monday THEN that Monday posts nothing and week 3 follows a week later', () => {
 		const posts = plannedPosts(
 			seoulSchedule({ pauses: [{ from: '2026-03-10T00:00:00.000Z', to: '2026-03-20T00:00:00.000Z' }] }),

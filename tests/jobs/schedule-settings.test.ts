@@ -76,6 +76,7 @@ describe('schedule settings', () => {
 			startWeek: 4,
 			startAt: '2026-03-01T15:00:00.000Z',
 			previous: null,
+			startedAt: '2026-03-01T23:30:00.000Z',
 		});
 		const channel = applyChanges(
 			undefined,

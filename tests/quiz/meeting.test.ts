@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_MEETING, meetingWindow } from '../../src/quiz/meeting.js';
 
 describe('the meeting window', () => {
-	it('GIVEN the default meeting (Wednesdays 21:00–22:00 Seoul) THEN check-in opens at 20:45 and closes at 22:00', () => {
+	it('GIVEN the default meeting (Wednesdays 21:00–22:30 Seoul, as /schedule set fills in) THEN check-in opens at 20:45 and closes at 22:30', () => {
 		const at = (iso: string) => meetingWindow(DEFAULT_MEETING, new Date(iso));
 		expect(at('2026-03-04T11:40:00Z')).toEqual({
 			current: null,
@@ -11,10 +11,10 @@ describe('the meeting window', () => {
 		expect(at('2026-03-04T11:45:00Z').current).toMatchObject({
 			id: '2026-03-04',
 			startsAt: new Date('2026-03-04T12:00:00Z'),
-			endsAt: new Date('2026-03-04T13:00:00Z'),
+			endsAt: new Date('2026-03-04T13:30:00Z'),
 		});
-		expect(at('2026-03-04T12:59:59Z').current?.id).toBe('2026-03-04');
-		expect(at('2026-03-04T13:00:00Z')).toEqual({
+		expect(at('2026-03-04T13:29:59Z').current?.id).toBe('2026-03-04');
+		expect(at('2026-03-04T13:30:00Z')).toEqual({
 			current: null,
 			next: expect.objectContaining({ id: '2026-03-11', startsAt: new Date('2026-03-11T12:00:00Z') }),
 		});

@@ -12,8 +12,8 @@ export interface MeetingSettings {
 }
 
 /**
- * Where the plan stands: the first post occurrence at or after `startAt` gets `startWeek`, and each later one that
- * is neither paused nor skipped gets the next week.
+ * Where the plan stands: the first post occurrence at or after `startAt` gets `startWeek` (see `startedAt` for a
+ * start after this week's post time), and each later one that is neither paused nor skipped gets the next week.
  */
 export interface SchedulePlan {
 	startWeek: number;
@@ -24,6 +24,12 @@ export interface SchedulePlan {
 	 * current week, its reminder and its thread carry over. Null for a fresh start.
 	 */
 	previous: { week: number; at: string } | null;
+	/**
+	 * When `/schedule start` ran (ISO instant; absent in plans started before it was recorded). For a start on
+	 * `startAt`'s day or later, this week's post time may have passed already: if its meeting is still ahead, the
+	 * start week is posted at this moment instead of waiting a week.
+	 */
+	startedAt?: string;
 }
 
 /** A guild's weekly schedule, as organizers set it with /schedule. */
@@ -40,7 +46,10 @@ export interface GuildSchedule {
 	reminderMinutes: number;
 	/** Null until an organizer runs `/schedule start`. */
 	plan: SchedulePlan | null;
-	/** Paused intervals (ISO instants); `to` is null while paused. Posts falling inside are not made. */
+	/**
+	 * Paused intervals (ISO instants); `to` is null while paused. Posts falling inside are not made, except the last
+	 * one when its meeting is still ahead at the resume: it is made then.
+	 */
 	pauses: { from: string; to: string | null }[];
 	/** ISO instants of post occurrences that are skipped: the rest of the plan moves one week later. */
 	skips: string[];
