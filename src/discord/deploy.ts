@@ -19,7 +19,7 @@ export interface DeployOptions {
  */
 export function registrationBodies(commands: readonly AnyCommand[]): unknown[] {
 	return commands.map((command): unknown => {
-		const data = command.data as CommandData;
+		const data = command.data;
 		return typeof data.default_member_permissions === 'string'
 			? { ...data, default_member_permissions: Number(data.default_member_permissions) }
 			: data;
