@@ -1,7 +1,6 @@
 import { REST } from '@discordjs/rest';
 import { Routes, type RESTGetCurrentApplicationResult } from 'discord-api-types/v10';
 import type { AnyCommand } from '../core/command.js';
-import type { CommandData } from '../core/options.js';
 
 export interface DeployOptions {
 	token: string;
