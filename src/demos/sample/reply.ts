@@ -2,6 +2,7 @@ import type { APIEmbed } from 'discord-api-types/v10';
 import { toBuffer } from '../../compute/compute.js';
 import type { SampleChart } from '../../compute/tasks/sample.js';
 import type { Reply } from '../../core/reply.js';
+import { visibleText } from '../../core/visible-text.js';
 import type { FilterCut } from './distribution.js';
 import { seedRule, settingsLine } from './input.js';
 import type { Continuation, SampleResult } from './result.js';
@@ -16,14 +17,15 @@ export function pct(x: number): string {
 }
 const TOKEN_W = 14;
 
-/** Member text inside a code block: a ``` inside it would end the block early. */
+/** Member or model text inside a code block, line by line with invisible characters named: a ``` would end it early. */
 export function inCodeBlock(text: string): string {
-	return `\`\`\`\n${text.replace(/```/g, 'ˋˋˋ') || ' '}\n\`\`\``;
+	const lines = text.split('\n').map((line) => visibleText(line));
+	return `\`\`\`\n${lines.join('\n').replace(/```/g, 'ˋˋˋ') || ' '}\n\`\`\``;
 }
 
-/** A short piece of member text in a code span, backticks replaced, cut to `max` characters from the end. */
+/** A short piece of member text in a code span, invisible characters named, cut to `max` characters from the end. */
 function span(text: string, max: number): string {
-	const chars = [...text.replace(/`/g, 'ˋ').replace(/\n/g, '↵')];
+	const chars = [...visibleText(text).replace(/`/g, 'ˋ')];
 	return `\`${chars.length > max ? `…${chars.slice(-max).join('')}` : chars.join('')}\``;
 }
 
