@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { pngSize } from '../../src/charts/index.js';
 import { runForReply } from '../helpers/run-command.js';
 import { codeBlockLines, DEMO_INVOCATIONS, replyTexts } from '../helpers/demo-replies.js';
 
@@ -14,6 +15,13 @@ describe('every demo reply on a phone', () => {
 			const long = codeBlockLines(reply).filter((l) => graphemeCount(l) > PHONE_CODE_LINE);
 			expect(long).toEqual([]);
 			for (const text of replyTexts(reply)) expect(text).not.toMatch(/\bsrc\/|\.ts\b/);
+			// docs/display-standard.md: at most 1620 wide, 1200 high, and never taller than wide.
+			for (const file of (reply.files ?? []).filter((f) => f.name.endsWith('.png'))) {
+				const size = pngSize(file.data)!;
+				expect(size.width, file.name).toBeLessThanOrEqual(1620);
+				expect(size.height, file.name).toBeLessThanOrEqual(1200);
+				expect(size.height / size.width, file.name).toBeLessThanOrEqual(1);
+			}
 		},
 		120_000,
 	);
