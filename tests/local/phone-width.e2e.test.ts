@@ -80,16 +80,16 @@ describe('demo replies in the local page at phone and desktop width', () => {
 			for (const width of WIDTHS) {
 				await page.setViewportSize({ width, height: 900 });
 				// Strings, so the page's DOM types need not be in this (Node) project's compiler settings.
-				const overflow = (await page.evaluate(
+				const overflow = await page.evaluate<number>(
 					'document.documentElement.scrollWidth - document.documentElement.clientWidth',
-				)) as number;
+				);
 				expect(overflow, `${name} at ${width} px: the page scrolls sideways by ${overflow} px`).toBeLessThanOrEqual(0);
 				const box = (await reply.boundingBox())!;
 				expect(box.x + box.width, `${name} at ${width} px: the reply's right edge`).toBeLessThanOrEqual(width + 0.5);
 				// Inside the reply, nothing may scroll sideways (a code block that does is a table too wide for the phone).
-				const wide = (await page.evaluate(
+				const wide = await page.evaluate<string[]>(
 					"(() => { const el = [...document.querySelectorAll('article.msg')].filter((m) => m.querySelector('.embed')).pop(); return [...el.querySelectorAll('*')].filter((e) => e.scrollWidth > e.clientWidth + 1 && getComputedStyle(e).overflowX !== 'visible').map((e) => e.tagName + ' ' + e.className); })()",
-				)) as string[];
+				);
 				expect(wide, `${name} at ${width} px: elements that scroll sideways`).toEqual([]);
 				if (write) await reply.screenshot({ path: path.join(repoRoot(), 'docs', 'display', `${name}-${width}.png`) });
 			}
