@@ -74,9 +74,15 @@ describe('demo replies in the local page at phone and desktop width', () => {
 			await input.press('Enter');
 			await expect.poll(() => input.inputValue()).toBe('');
 			// The bot's reply: the newest message with an embed.
-			await expect.poll(() => replies.count(), { timeout: 60_000 }).toBeGreaterThan(before);
+			// The first reply waits for the models to load, on a machine other jobs share.
+			await expect.poll(() => replies.count(), { timeout: 150_000 }).toBeGreaterThan(before);
 			const reply = replies.last();
-			await page.waitForFunction("[...document.querySelectorAll('.embed-image img')].every((img) => img.complete)");
+			// Polled from Node: the page's Content-Security-Policy forbids waitForFunction's in-page eval.
+			await expect
+				.poll(() =>
+					page.evaluate<boolean>("[...document.querySelectorAll('.embed-image img')].every((img) => img.complete)"),
+				)
+				.toBe(true);
 			for (const width of WIDTHS) {
 				await page.setViewportSize({ width, height: 900 });
 				// Strings, so the page's DOM types need not be in this (Node) project's compiler settings.
@@ -94,6 +100,6 @@ describe('demo replies in the local page at phone and desktop width', () => {
 				if (write) await reply.screenshot({ path: path.join(repoRoot(), 'docs', 'display', `${name}-${width}.png`) });
 			}
 		},
-		180_000,
+		240_000,
 	);
 });
