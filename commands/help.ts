@@ -4,6 +4,7 @@ import { defineCommand, type AnyCommand } from '../src/core/command.js';
 import { UserError } from '../src/core/errors.js';
 import { LIMITS } from '../src/core/limits.js';
 import type { OptionData } from '../src/core/options.js';
+import { codeSpan } from '../src/core/visible-text.js';
 import { TUTOR_COMMANDS } from '../src/curriculum/index.js';
 
 /** Said next to /ask, /session and /inject on a bot without a language model. */
@@ -68,7 +69,10 @@ export default defineCommand({
 			const name = args.command.replace(/^\//, '').trim().toLowerCase();
 			const command = deps.commands.find((c) => c.data.name === name);
 			if (!command)
-				throw new UserError(`There is no command called \`/${name}\`. Try \`/help\` for the list.`, 'help.unknown');
+				throw new UserError(
+					`There is no command called ${codeSpan(`/${name}`, 40)}. Try \`/help\` for the list.`,
+					'help.unknown',
+				);
 			return { embeds: [detail(command, tutorOff)], ephemeral: true };
 		}
 		// An embed field holds 1024 characters: a long audience list continues in further fields rather than being cut.

@@ -2,7 +2,7 @@ import { mix } from './color.js';
 import { cardScene, layoutFooter, layoutHeader, type ChartText } from './frame.js';
 import { sceneToPng } from './render.js';
 import type { Scene, SceneItem } from './scene.js';
-import { measureText, truncate, visibleWhitespace, WHITESPACE_MARKS, type TextMeasurer } from './text.js';
+import { graphemes, measureText, truncate, visibleWhitespace, WHITESPACE_MARKS, type TextMeasurer } from './text.js';
 import { PALETTE, THEME } from './theme.js';
 
 /** One token as a tokenizer produced it. */
@@ -23,7 +23,10 @@ export interface TokenStrip {
 export interface TokenStripsInput extends ChartText {
 	/** One or more encodings, stacked top to bottom. */
 	strips: readonly TokenStrip[];
-	/** Image width in pixels (default 1200); the height follows from the content. */
+	/**
+	 * Image width in pixels; the height follows from the content. Default: as wide as the tokens need on one line,
+	 * between {@link MIN_WIDTH} and {@link MAX_WIDTH}, so a short text is drawn large where Discord shrinks the image.
+	 */
 	width?: number;
 	/** Lines of spans per strip before the rest is summarised as "… N more tokens" (default 10). */
 	maxLinesPerStrip?: number;
@@ -44,7 +47,14 @@ const BYTES_H = 15;
 const GAP_X = 3;
 const GAP_Y = 10;
 const MIN_SPAN = 16;
-const MARK_COLOR = mix(THEME.textOnLight, '#ffffff', 0.45);
+/** Whitespace marks: dark and bold on the light spans, so `⋅⋅⋅` reads as three spaces, not an empty box. */
+const MARK_COLOR = mix(THEME.textOnLight, '#ffffff', 0.2);
+const FONT_MARK = { size: FONT_TOKEN.size, weight: 'bold' } as const;
+/** The narrowest and widest token chart (see docs/display-standard.md). */
+export const MIN_WIDTH = 560;
+export const MAX_WIDTH = 1200;
+/** Room between the byte groups of neighbouring characters. */
+const GROUP_GAP = 8;
 const MARKS = new Set<string>(Object.values(WHITESPACE_MARKS));
 
 /** Hex bytes as shown under a span: `E3 81`. */
@@ -57,12 +67,60 @@ function showsBytes(token: Token, mode: TokenStripsInput['showBytes']): boolean 
 	return mode === 'always' || token.text.includes('\uFFFD');
 }
 
+/** One character of a span with its own bytes beneath: which bytes make 안. */
+interface ByteGroup {
+	label: string;
+	hex: string;
+	w: number;
+}
+
+/**
+ * A token's characters, each with its UTF-8 bytes, when its text is exactly its bytes (a whole-character token);
+ * otherwise (part of a character, or text renamed for display) one group with all the bytes.
+ */
+export function byteGroups(token: Token, measure: TextMeasurer = measureText): ByteGroup[] {
+	const bytes = token.bytes ?? [];
+	const whole = Buffer.from(token.text, 'utf8');
+	const exact = whole.length === bytes.length && whole.every((b, i) => b === bytes[i]);
+	const parts = exact ? graphemes(token.text) : [token.text];
+	return parts.map((part) => {
+		const label = part === '' ? '∅' : visibleWhitespace(part);
+		const hex = hexBytes(exact ? [...Buffer.from(part, 'utf8')] : bytes);
+		return { label, hex, w: Math.max(measure(label, FONT_TOKEN), measure(hex, FONT_BYTES)) };
+	});
+}
+
+/** A span's label and inner width (before padding), with its byte groups when the bytes row is drawn. */
+function spanContent(token: Token, bytes: boolean, measure: TextMeasurer) {
+	const label = token.text === '' ? '∅' : visibleWhitespace(token.text);
+	const groups = bytes ? byteGroups(token, measure) : undefined;
+	const groupsW = groups ? groups.reduce((sum, g) => sum + g.w, 0) + GROUP_GAP * (groups.length - 1) : 0;
+	const inner = Math.max(measure(label, FONT_TOKEN), measure(String(token.id), FONT_ID), groupsW);
+	return { label, groups, w: Math.max(MIN_SPAN, Math.ceil(inner + 2 * PAD_X)) };
+}
+
+/** The width the strips need to put each line of the text (up to its newlines) on one line, headings included. */
+export function naturalWidth(input: TokenStripsInput, measure: TextMeasurer = measureText): number {
+	let widest = 0;
+	for (const strip of input.strips) {
+		widest = Math.max(widest, measure(strip.heading, THEME.fonts.heading));
+		let line = 0;
+		for (const token of strip.tokens) {
+			line += spanContent(token, showsBytes(token, input.showBytes), measure).w + GAP_X;
+			widest = Math.max(widest, line - GAP_X);
+			if (token.text.endsWith('\n')) line = 0;
+		}
+	}
+	const title = measure(input.title, THEME.fonts.title);
+	return Math.ceil(Math.max(widest, Math.min(title, MAX_WIDTH)) + 2 * THEME.padding);
+}
+
 /**
  * Lays out token strips: per strip a heading, then each token as a coloured span (whitespace made visible) with its
  * id beneath and, for partial characters, its bytes; spans wrap at the image width and after a newline token.
  */
 export function layoutTokenStrips(input: TokenStripsInput, measure: TextMeasurer = measureText): Scene {
-	const width = input.width ?? 1200;
+	const width = input.width ?? Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, naturalWidth(input, measure)));
 	const { padding } = THEME;
 	const maxX = width - padding;
 	const header = layoutHeader(input, width, measure);
@@ -91,15 +149,10 @@ export function layoutTokenStrips(input: TokenStripsInput, measure: TextMeasurer
 		let line = 0;
 		let shown = 0;
 		for (const [i, token] of strip.tokens.entries()) {
-			const bytes = showsBytes(token, input.showBytes) && token.bytes ? hexBytes(token.bytes) : undefined;
-			let label = token.text === '' ? '∅' : visibleWhitespace(token.text);
+			const content = spanContent(token, showsBytes(token, input.showBytes), measure);
+			let label = content.label;
 			const idText = String(token.id);
-			const inner = Math.max(
-				measure(label, FONT_TOKEN),
-				measure(idText, FONT_ID),
-				bytes ? measure(bytes, FONT_BYTES) : 0,
-			);
-			let w = Math.max(MIN_SPAN, Math.ceil(inner + 2 * PAD_X));
+			let w = content.w;
 			if (x > padding && x + w > maxX) {
 				x = padding;
 				line++;
@@ -112,7 +165,8 @@ export function layoutTokenStrips(input: TokenStripsInput, measure: TextMeasurer
 			const top = y + line * (lineHeight + GAP_Y);
 			const fill = TOKEN_COLORS[i % TOKEN_COLORS.length]!;
 			items.push({ kind: 'rect', role: 'token', x, y: top, w, h: BOX_H, fill, radius: 4 });
-			items.push(...labelRuns(label, x + w / 2, top + BOX_H / 2, measure));
+			if (!content.groups || content.groups.length === 1 || label !== content.label)
+				items.push(...labelRuns(label, x + w / 2, top + BOX_H / 2, measure));
 			items.push({
 				kind: 'text',
 				role: 'token-id',
@@ -124,19 +178,7 @@ export function layoutTokenStrips(input: TokenStripsInput, measure: TextMeasurer
 				align: 'center',
 				baseline: 'top',
 			});
-			if (bytes) {
-				items.push({
-					kind: 'text',
-					role: 'token-bytes',
-					x: x + w / 2,
-					y: top + BOX_H + ID_H + 1,
-					text: bytes,
-					font: FONT_BYTES,
-					color: PALETTE[1],
-					align: 'center',
-					baseline: 'top',
-				});
-			}
+			if (content.groups) items.push(...byteGroupItems(content.groups, x, w, top, measure));
 			shown++;
 			x += w + GAP_X;
 			// A newline token ends its line, so the strip keeps the text's own line breaks.
@@ -172,6 +214,33 @@ export function layoutTokenStrips(input: TokenStripsInput, measure: TextMeasurer
 }
 
 /**
+ * Each character of a span over its own bytes: the groups side by side, centred in the span, each character centred
+ * over its hex (when there is more than one group; a single group's label is drawn by {@link labelRuns}).
+ */
+function byteGroupItems(groups: readonly ByteGroup[], x: number, w: number, top: number, measure: TextMeasurer) {
+	const total = groups.reduce((sum, g) => sum + g.w, 0) + GROUP_GAP * (groups.length - 1);
+	let gx = x + (w - total) / 2;
+	const items: SceneItem[] = [];
+	for (const g of groups) {
+		const cx = gx + g.w / 2;
+		if (groups.length > 1) items.push(...labelRuns(g.label, cx, top + BOX_H / 2, measure));
+		items.push({
+			kind: 'text',
+			role: 'token-bytes',
+			x: cx,
+			y: top + BOX_H + ID_H + 1,
+			text: g.hex,
+			font: FONT_BYTES,
+			color: PALETTE[1],
+			align: 'center',
+			baseline: 'top',
+		});
+		gx += g.w + GROUP_GAP;
+	}
+	return items;
+}
+
+/**
  * A span's label centred on (cx, cy), split into runs so the whitespace marks can be drawn fainter than the text.
  * Runs are placed left to right from the measured widths.
  */
@@ -191,14 +260,15 @@ function labelRuns(label: string, cx: number, cy: number, measure: TextMeasurer)
 				x: cx,
 				y: cy,
 				text: label,
-				font: FONT_TOKEN,
+				font: runs[0]!.mark ? FONT_MARK : FONT_TOKEN,
 				color: runs[0]!.mark ? MARK_COLOR : THEME.textOnLight,
 				align: 'center',
 				baseline: 'middle',
 			},
 		];
 	}
-	let x = cx - measure(label, FONT_TOKEN) / 2;
+	const fontOf = (run: { mark: boolean }) => (run.mark ? FONT_MARK : FONT_TOKEN);
+	let x = cx - runs.reduce((sum, run) => sum + measure(run.text, fontOf(run)), 0) / 2;
 	return runs.map((run) => {
 		const item: SceneItem = {
 			kind: 'text',
@@ -206,12 +276,12 @@ function labelRuns(label: string, cx: number, cy: number, measure: TextMeasurer)
 			x,
 			y: cy,
 			text: run.text,
-			font: FONT_TOKEN,
+			font: fontOf(run),
 			color: run.mark ? MARK_COLOR : THEME.textOnLight,
 			align: 'left',
 			baseline: 'middle',
 		};
-		x += measure(run.text, FONT_TOKEN);
+		x += measure(run.text, fontOf(run));
 		return item;
 	});
 }

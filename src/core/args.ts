@@ -1,5 +1,6 @@
 import { ApplicationCommandOptionType as T } from 'discord-api-types/v10';
 import { UserError } from './errors.js';
+import { codeSpan } from './visible-text.js';
 import type { CommandData, OptionData } from './options.js';
 
 /** What a transport read from an interaction: option values by name, and the subcommand if any. */
@@ -12,7 +13,8 @@ function optionsOf(data: CommandData, subcommand: string | null | undefined): re
 	const top = data.options ?? [];
 	const subs = top.filter((o) => o.type === T.Subcommand);
 	if (subs.length === 0) {
-		if (subcommand) throw new UserError(`/${data.name} has no subcommand \`${subcommand}\`.`, 'args.subcommand');
+		if (subcommand)
+			throw new UserError(`/${data.name} has no subcommand ${codeSpan(subcommand, 40)}.`, 'args.subcommand');
 		return top;
 	}
 	const sub = subs.find((o) => o.name === subcommand);
@@ -73,7 +75,7 @@ export function argsFor(data: CommandData, raw: RawInvocation): Record<string, u
 	const options = optionsOf(data, raw.subcommand);
 	const known = new Set(options.map((o) => o.name));
 	for (const name of Object.keys(raw.options)) {
-		if (!known.has(name)) throw new UserError(`/${data.name} has no option \`${name}\`.`, 'args.unknown');
+		if (!known.has(name)) throw new UserError(`/${data.name} has no option ${codeSpan(name, 40)}.`, 'args.unknown');
 	}
 	const args: Record<string, unknown> = raw.subcommand ? { subcommand: raw.subcommand } : {};
 	for (const option of options) {

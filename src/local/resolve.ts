@@ -1,5 +1,6 @@
 import { ApplicationCommandOptionType as T } from 'discord-api-types/v10';
 import { UserError } from '../core/errors.js';
+import { codeSpan } from '../core/visible-text.js';
 import type { ChannelArg, OptionData, RoleArg, UserArg } from '../core/options.js';
 import type { LocalWorkspace } from './workspace.js';
 
@@ -16,14 +17,17 @@ function userArg(workspace: LocalWorkspace, text: string): UserArg {
 		.members()
 		.map((m) => m.name)
 		.join(', ');
-	throw new UserError(`There is no member called \`${text}\` here. Members: ${names}.`, 'local.unknown-member');
+	throw new UserError(
+		`There is no member called ${codeSpan(text, 40)} here. Members: ${names}.`,
+		'local.unknown-member',
+	);
 }
 
 function channelArg(workspace: LocalWorkspace, text: string): ChannelArg {
 	const mention = MENTION.exec(text);
 	const channel = workspace.channel(mention?.[1] === '#' ? mention[2]! : text);
 	if (channel) return { id: channel.id, name: channel.name, type: channel.type };
-	throw new UserError(`There is no channel called \`${text}\` here.`, 'local.unknown-channel');
+	throw new UserError(`There is no channel called ${codeSpan(text, 40)} here.`, 'local.unknown-channel');
 }
 
 function roleArg(workspace: LocalWorkspace, text: string): RoleArg {

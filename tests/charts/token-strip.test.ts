@@ -1,7 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { pngSize } from '../../src/charts/png.js';
 import { itemsWithRole } from '../../src/charts/scene.js';
-import { hexBytes, layoutTokenStrips, renderTokenStrips, TOKEN_COLORS } from '../../src/charts/token-strip.js';
+import {
+	byteGroups,
+	hexBytes,
+	layoutTokenStrips,
+	MAX_WIDTH,
+	MIN_WIDTH,
+	naturalWidth,
+	renderTokenStrips,
+	TOKEN_COLORS,
+} from '../../src/charts/token-strip.js';
 import { fakeMeasure } from './helpers/fake-measure.js';
 
 const tokens = [
@@ -26,8 +35,8 @@ describe('token strips', () => {
 		]);
 		const texts = itemsWithRole(scene.items, 'token-text', 'text').map((t) => [t.text, t.x, t.color]);
 		expect(texts.map((t) => t[0])).toEqual(['Hi', '⋅', 'there', '↵', '�']);
-		// ' there' is drawn as two runs so the space mark can be fainter: '⋅' at 65, 'there' one grapheme (8 px) later.
-		expect(texts[1]!.slice(1)).toEqual([65, '#7e7f81']);
+		// ' there' is drawn as two runs so the space mark gets its own (bold) font: '⋅' at 65, 'there' one grapheme (8 px) later.
+		expect(texts[1]!.slice(1)).toEqual([65, '#444548']);
 		expect(texts[2]!.slice(1)).toEqual([73, '#15161a']);
 		expect(itemsWithRole(scene.items, 'token-id', 'text').map((t) => [t.text, t.x, t.y])).toEqual([
 			['1', 42, 139],
@@ -47,10 +56,20 @@ describe('token strips', () => {
 			fakeMeasure,
 		);
 		const shown = itemsWithRole(scene.items, 'token', 'rect').length;
-		// 300 − 2·28 = 244 px per line; a span is 73 px (its bytes row: 11 graphemes × 5.5 + 2 × 6 padding) + 3 gap → 3 a line.
-		expect(shown).toBe(6);
-		expect(itemsWithRole(scene.items, 'strip-more', 'text')[0]!.text).toBe('… and 44 more tokens');
-		expect(itemsWithRole(scene.items, 'token-bytes', 'text')[0]!.text).toBe('61 62 63 64');
+		// 300 − 2·28 = 244 px per line; a span is 80 px (4 characters over their bytes, 11 px each, 8 px apart, + 2 × 6
+		// padding) + 3 gap → 2 a line.
+		expect(shown).toBe(4);
+		expect(itemsWithRole(scene.items, 'strip-more', 'text')[0]!.text).toBe('… and 46 more tokens');
+		expect(
+			itemsWithRole(scene.items, 'token-bytes', 'text')
+				.slice(0, 4)
+				.map((t) => [t.text, t.x]),
+		).toEqual([
+			['61', 39.5],
+			['62', 58.5],
+			['63', 77.5],
+			['64', 96.5],
+		]);
 		const never = layoutTokenStrips(
 			{ title: 'T', strips: [{ heading: 'h', tokens }], showBytes: 'never' },
 			fakeMeasure,
@@ -82,6 +101,34 @@ describe('token strips', () => {
 		};
 		const png = await renderTokenStrips(input);
 		const scene = layoutTokenStrips(input);
-		expect(pngSize(png)).toEqual({ width: 1200, height: scene.height });
+		expect(pngSize(png)).toEqual({ width: scene.width, height: scene.height });
+	});
+
+	it('GIVEN no width THEN a short text gets the narrowest chart and a long one the widest, so short texts are drawn large', () => {
+		const short = layoutTokenStrips({ title: 'T', strips: [{ heading: 'h', tokens }] }, fakeMeasure);
+		expect(short.width).toBe(MIN_WIDTH);
+		const mid = Array.from({ length: 12 }, (_, i) => ({ text: 'abcd', id: i }));
+		// 12 spans of 36 px (4 × 8 + 2 × 6 padding… at least 16) + 11 gaps of 3, plus 2 × 28 padding.
+		expect(layoutTokenStrips({ title: 'T', strips: [{ heading: 'h', tokens: mid }] }, fakeMeasure).width).toBe(
+			naturalWidth({ title: 'T', strips: [{ heading: 'h', tokens: mid }] }, fakeMeasure),
+		);
+		expect(naturalWidth({ title: 'T', strips: [{ heading: 'h', tokens: mid }] }, fakeMeasure)).toBe(
+			12 * 44 + 11 * 3 + 56,
+		);
+		const long = Array.from({ length: 100 }, (_, i) => ({ text: 'abcd', id: i }));
+		expect(layoutTokenStrips({ title: 'T', strips: [{ heading: 'h', tokens: long }] }, fakeMeasure).width).toBe(
+			MAX_WIDTH,
+		);
+	});
+
+	it('GIVEN a whole-character token with bytes THEN each character stands over its own bytes; a partial one over all', () => {
+		const groups = byteGroups({ text: '안녕', id: 1, bytes: [0xec, 0x95, 0x88, 0xeb, 0x85, 0x95] }, fakeMeasure);
+		expect(groups.map((g) => [g.label, g.hex])).toEqual([
+			['안', 'EC 95 88'],
+			['녕', 'EB 85 95'],
+		]);
+		expect(byteGroups({ text: '\uFFFD', id: 2, bytes: [0xec, 0x95] }, fakeMeasure).map((g) => g.hex)).toEqual([
+			'EC 95',
+		]);
 	});
 });

@@ -150,7 +150,7 @@ describe('/attention fidelity: the weights shown are the model’s, to 1e-4', ()
 			const q = tokens.length - 1;
 			const num = (s: string) => Number(s.replace('−', '-'));
 			const rows = [
-				...description.matchAll(/^\s*(\d+) \S+\s+(−?\d+\.\d{4})\s+(−?\d+\.\d{4})\s+(−?\d+\.\d{4})\s+(−?\d+\.\d{4})$/gm),
+				...description.matchAll(/^\s*(\d+)\s+(−?\d+\.\d{4})\s+(−?\d+\.\d{4})\s+(−?\d+\.\d{4})\s+(−?\d+\.\d{4})$/gm),
 			];
 			expect(rows).toHaveLength(tokens.length);
 			const max = Math.max(...ref.scaled[q]!.slice(0, q + 1));

@@ -73,8 +73,11 @@ describe('/attention', () => {
 		const reply = await runForReply(attention, { text: SENTENCE, layer: 2, view: 'heads', head: 3 });
 		const description = reply.embeds![0]!.description!;
 		expect(reply.embeds![0]!.title).toBe('Attention: all 4 heads of layer 2');
-		expect(description).toContain('head  previous  first  itself  strongest link');
-		expect(description.match(/^ {3}[1-4] {2}/gm)).toHaveLength(4);
+		expect(
+			description.match(
+				/^\*\*Head [1-4]\*\*: previous \d+% · first \d+% · itself \d+% · strongest `[^`]+` → `[^`]+` \d\.\d\d$/gm,
+			),
+		).toHaveLength(4);
 		expect(description).toContain(
 			`each head makes Q, K, V of ${n} × 32, weights of ${n} × ${n}, and an output weights · V of ${n} × 32. The 4 outputs side by side make ${n} × 128; × W_O (128 × 128) plus a bias gives ${n} × 128`,
 		);

@@ -192,6 +192,19 @@ describe('/sample fidelity: the chart and the text show the model’s distributi
 			counts.set(id, (counts.get(id) ?? 0) + 1);
 		}
 		expect(new Map(out.result.draws!.counts.map((c) => [c.id, c.count]))).toEqual(counts);
+		// The attached CSV lists every drawn token with the reference count and the reference probability.
+		const csv = reply
+			.files!.find((f) => f.name === 'sample-draws.csv')!
+			.data.toString('utf8')
+			.trim()
+			.split('\n');
+		expect(csv[0]).toBe('id,token,count,share,p');
+		const rows = csv.slice(1).map((line) => {
+			const cells = line.split(',');
+			return [Number(cells[0]), Number(cells.at(-3)), Number(cells.at(-1))] as const;
+		});
+		expect(new Map(rows.map(([id, count]) => [id, count]))).toEqual(counts);
+		for (const [id, , p] of rows) expect(p).toBeCloseTo(final[id]!, 6);
 		const shares = out.charts[1]!.input.series[1]!.values;
 		expect(shares.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 12);
 	}, 60_000);

@@ -31,7 +31,7 @@ describe('/sample with our model', () => {
 		);
 		expect(seed).toBeGreaterThanOrEqual(0);
 		const again = await runForReply(sample, { prompt: 'To be, or not to be', tokens: 8, seed });
-		const body = (r: Reply) => /\*\*Run 1\*\*[^\n]*\n(```[\s\S]*?```)/.exec(r.embeds![0]!.description!)![1];
+		const body = (r: Reply) => /\*\*Run 1\*\*[^\n]*\n((?:>[^\n]*\n)+)/.exec(r.embeds![0]!.description!)![1];
 		expect(body(again)).toBe(body(first));
 		expect(again.embeds![0]!.footer?.text).toContain(`Seed ${seed} → one mulberry32 stream`);
 	}, 60_000);
@@ -58,7 +58,7 @@ describe('/sample with our model', () => {
 			'Run 2 (numbers 6–10 of the stream)',
 			'Run 3 (numbers 11–15 of the stream)',
 		]);
-		expect(reply.files!.map((f) => f.name)).toEqual(['sample-next.png', 'sample-draws.png']);
+		expect(reply.files!.map((f) => f.name)).toEqual(['sample-next.png', 'sample-draws.png', 'sample-draws.csv']);
 		expect(reply.embeds![1]!.image?.url).toBe('attachment://sample-draws.png');
 		const counts = [...reply.embeds![1]!.description!.matchAll(/ (\d+) × /g)].map((m) => Number(m[1]));
 		expect(counts.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(40);
@@ -161,7 +161,7 @@ describe('/sample engine:openai', () => {
 			expect(embed.footer?.text).toMatch(
 				/Run k \(a continuation, and draw k of the histogram\) starts at number k of the stream\. .* · 4 of 5 tutor requests left today$/,
 			);
-			expect(reply.files!.map((f) => f.name)).toEqual(['sample-next.png', 'sample-draws.png']);
+			expect(reply.files!.map((f) => f.name)).toEqual(['sample-next.png', 'sample-draws.png', 'sample-draws.csv']);
 			expect(server.chatRequests().at(-1)).toMatchObject({ max_tokens: 1, logprobs: true, top_logprobs: 20 });
 		});
 

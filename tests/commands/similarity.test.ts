@@ -6,6 +6,7 @@ import type { Deps } from '../../src/core/deps.js';
 import type { Reply } from '../../src/core/reply.js';
 import { cosineSimilarity } from '../../src/models/vector-math.js';
 import { analogy, cosine, loadWordVectors, neighbors, type WordVectors } from '../../src/models/embeddings/index.js';
+import { MAP_STOP_WORDS } from '../../src/demos/similarity/local.js';
 import { memoryStore, testDeps } from '../helpers/deps.js';
 import { startOpenAiServer, testEmbedding, type OpenAiTestServer } from '../helpers/openai-server.js';
 import { runForReply } from '../helpers/run-command.js';
@@ -100,6 +101,25 @@ describe('/similarity with the local word vectors', () => {
 		expect(pc1! + pc2!).toBeLessThanOrEqual(100);
 		expect(text).toMatch(/TensorFlow\.js \((wasm|tensorflow)\)/);
 		expect(imageOf(reply)).toEqual({ width: 1200, height: 760 });
+	});
+
+	it('GIVEN mode map THEN each word lists exactly the stated number of neighbours: the nearest with a letter, no function word, none drawn twice', async () => {
+		const reply = await runForReply(similarity, { words: 'king frog computer', mode: 'map' });
+		const text = reply.embeds![0]!.description!;
+		const k = Number(/their (\d+) nearest words/.exec(text)![1]);
+		expect(text).toContain('Neighbours skip tokens without a letter');
+		const drawn = new Set(['king', 'frog', 'computer']);
+		for (const q of ['king', 'frog', 'computer']) {
+			const listedWords = new RegExp(`^\\*\\*${q}\\*\\*: (.*)$`, 'm').exec(text)![1]!.split(', ');
+			// The reference: walk the exact neighbour list, skipping what the rule skips and what an earlier word drew.
+			const expected = neighbors(vectors, word(q), 200)
+				.map((n) => n.word.text)
+				.filter((w) => /\p{L}/u.test(w) && !MAP_STOP_WORDS.has(w) && !drawn.has(w))
+				.slice(0, k);
+			expect(listedWords, q).toEqual(expected);
+			for (const w of expected) drawn.add(w);
+		}
+		expect(text).toContain(`${drawn.size} in all.`);
 	});
 
 	it('GIVEN misspelled words THEN each is named with close spellings that are in the vocabulary', async () => {

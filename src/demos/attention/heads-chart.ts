@@ -18,6 +18,8 @@ const WIDTH = 1400;
 const GAP = 28;
 const DIAGRAM_H = 150;
 const BAR_W = 14;
+/** The tallest chart docs/display-standard.md allows: a taller image is shrunk further on a phone. */
+const MAX_HEIGHT = 1200;
 
 /** One panel per head of the layer, all on one colour scale fixed to [0, 1], so their colours compare. */
 export function headsPanels(data: AttentionData): Panel[] {
@@ -55,7 +57,11 @@ export function layoutHeads(data: AttentionData, measure: TextMeasurer = measure
 	const barRoom = 30 + colorBarWidth(scale, BAR_W, 'number', measure);
 	const columns = Math.min(2, panels.length);
 	const rows = Math.ceil(panels.length / columns);
-	const boxW = Math.floor((WIDTH - 2 * padding - barRoom - (columns - 1) * GAP) / columns);
+	const probe = layoutFooter(text, WIDTH, 10_000, measure);
+	// Square panels as wide as the columns allow, but no taller than keeps the whole chart within MAX_HEIGHT.
+	const below = 30 + DIAGRAM_H + probe.height + padding;
+	const tallest = Math.floor((MAX_HEIGHT - header.bottom - below - (rows - 1) * GAP) / rows);
+	const boxW = Math.min(tallest, Math.floor((WIDTH - 2 * padding - barRoom - (columns - 1) * GAP) / columns));
 	const size = panelSize(panels[0]!, { x: 0, y: 0, w: boxW, h: boxW }, measure);
 	const blockW = columns * size.w + (columns - 1) * GAP;
 	const x0 = padding + Math.max(0, Math.floor((WIDTH - 2 * padding - barRoom - blockW) / 2));
@@ -74,7 +80,6 @@ export function layoutHeads(data: AttentionData, measure: TextMeasurer = measure
 	items.push(...layoutColorBar(scale, { x: x0 + blockW + 30, y: header.bottom + 40, w: BAR_W, h: barH }, 'weight'));
 	const diagramTop = gridBottom + 30;
 	items.push(...concatDiagram(data, diagramTop, measure));
-	const probe = layoutFooter(text, WIDTH, 10_000, measure);
 	const height = diagramTop + DIAGRAM_H + probe.height + padding;
 	items.push(...layoutFooter(text, WIDTH, height, measure).items);
 	return cardScene(

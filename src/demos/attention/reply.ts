@@ -8,7 +8,7 @@ import { headName } from './labels.js';
 import { stepsOf } from './steps-chart.js';
 
 const COLOR = 0xcc79a7;
-const LABEL_W = 13;
+const LABEL_W = 12;
 const fixed = (x: number, digits = 4): string => x.toFixed(digits).replace(/^-/, '−');
 const percent = (x: number): string => `${Math.round(x * 100)}%`;
 
@@ -59,28 +59,29 @@ function headText(data: AttentionData): string {
 	].join('\n');
 }
 
-function headsText(data: AttentionData): string {
-	const n = data.tokens.length;
-	const rows = data.weights.map((w, h) => {
+/** A token label in a code span, for lines of prose that may wrap. */
+const tokenSpan = (label: string): string => `\`${label.replace(/`/g, 'ˋ')}\``;
+
+/** One line per head: its habits and its strongest link, as prose that wraps on a phone instead of a table. */
+export function headLines(data: AttentionData): string[] {
+	return data.weights.map((w, h) => {
 		const habits = headHabits(w);
+		if (!habits) return `**Head ${h + 1}**: one token, so it can only attend to itself.`;
 		const top = rowMaxima(w)
 			.map((m, q) => ({ ...m, q }))
 			.filter((m) => m.q > 0)
-			.sort((a, b) => b.weight - a.weight || a.q - b.q)[0];
-		const link = top
-			? `${cell(data.tokens[top.q]!.label, 9)}→ ${cell(data.tokens[top.key]!.label, 9)}${fixed(top.weight, 2)}`
-			: '';
-		return habits
-			? `${String(h + 1).padStart(4)}  ${percent(habits.previous).padStart(8)}  ${percent(habits.first).padStart(5)}  ${percent(habits.self).padStart(6)}  ${link}`
-			: `${String(h + 1).padStart(4)}  (one token: it can only attend to itself)`;
+			.sort((a, b) => b.weight - a.weight || a.q - b.q)[0]!;
+		const link = `${tokenSpan(data.tokens[top.q]!.label)} → ${tokenSpan(data.tokens[top.key]!.label)} ${fixed(top.weight, 2)}`;
+		return `**Head ${h + 1}**: previous ${percent(habits.previous)} · first ${percent(habits.first)} · itself ${percent(habits.self)} · strongest ${link}`;
 	});
+}
+
+function headsText(data: AttentionData): string {
+	const n = data.tokens.length;
 	return [
-		`${READ_A_ROW} Each head has its own W_Q, W_K and W_V, so each learns to look for something else.`,
-		`**How the heads differ** (average weight over query tokens 2–${n}: on the previous token, the first token, itself; and the strongest link):`,
-		'```',
-		'head  previous  first  itself  strongest link',
-		...rows,
-		'```',
+		`The chart has one map per head of layer ${data.layer + 1}. ${READ_A_ROW} Each head has its own W_Q, W_K and W_V, so each learns to look for something else.`,
+		`**How the heads differ** (average weight over query tokens 2–${n} on the previous token, the first token and itself; and the strongest link):`,
+		...headLines(data),
 		`**Shapes** (T = ${n} ${n === 1 ? 'token' : 'tokens'}): each head makes Q, K, V of ${n} × ${data.headDim}, weights of ${n} × ${n}, and an output weights · V of ${n} × ${data.headDim}. ` +
 			`The ${data.nHeads} outputs side by side make ${n} × ${data.dModel}; × W_O (${data.dModel} × ${data.dModel}) plus a bias gives ${n} × ${data.dModel}, which is added to the residual stream.`,
 	].join('\n');
@@ -97,20 +98,23 @@ export function stepsWalkthrough(data: AttentionData): string {
 	const exps = scaled.map((x) => Math.exp(x - max));
 	const sum = exps.reduce((a, b) => a + b, 0);
 	const w = s.weights[q]!;
+	const keys = Array.from({ length: t }, (_, k) => `${k + 1} ${tokenSpan(data.tokens[k]!.label)}`).join(' · ');
+	// Numbers only, keys by number: 36 characters a line, which a phone shows without wrapping.
+	const row = (a: string, b: string, c: string, d: string, e: string): string =>
+		`${a.padStart(2)} ${b.padStart(8)} ${c.padStart(8)} ${d.padStart(7)} ${e.padStart(7)}`;
 	const lines = [
-		`Row ${q + 1} (query “${data.tokens[q]!.label}”), d_k = ${data.headDim}, √${data.headDim} = ${fixed(root)}`,
-		`${'key'.padEnd(LABEL_W + 3)}     q·k     ÷√d_k  e^(x−max)   weight`,
-		...Array.from(
-			{ length: t },
-			(_, k) =>
-				`${numbered(data, k)} ${fixed(s.scores[q]![k]!).padStart(8)}  ${fixed(scaled[k]!).padStart(8)}  ${fixed(exps[k]!).padStart(8)}  ${fixed(w[k]!).padStart(7)}`,
+		row('#', 'q·k', '÷√d_k', 'e^(x−m)', 'weight'),
+		...Array.from({ length: t }, (_, k) =>
+			row(String(k + 1), fixed(s.scores[q]![k]!), fixed(scaled[k]!), fixed(exps[k]!), fixed(w[k]!)),
 		),
-		`${''.padEnd(LABEL_W + 3)} ${''.padStart(8)}  ${'max'.padStart(4)} ${fixed(max).padStart(7)}  Σ ${fixed(sum).padStart(6)}  Σ ${fixed(w.slice(0, t).reduce((a, b) => a + b, 0)).padStart(5)}`,
+		row('Σ', '', '', fixed(sum), fixed(w.slice(0, t).reduce((a, b) => a + b, 0))),
 	];
 	const factor = (x: number): string => (x < 0 ? `(${fixed(x)})` : fixed(x));
 	const terms = Array.from({ length: t }, (_, k) => `${fixed(w[k]!)}×${factor(s.v[k]![0]!)}`);
 	const out = s.output[q]!;
 	return [
+		`Row ${q + 1} (query “${data.tokens[q]!.label}”), d_k = ${data.headDim}, √${data.headDim} = ${fixed(root)}; m = the row's largest ÷√d_k, ${fixed(max)}.`,
+		`Keys: ${keys}`,
 		'```',
 		...lines,
 		'```',

@@ -1,3 +1,4 @@
+import { visibleText } from '../../core/visible-text.js';
 import { commandLabel } from './form.js';
 import type { RerunRequest } from './request.js';
 
@@ -9,12 +10,12 @@ const QUOTE_MAX = 40;
  * emphasis, code, spoilers, quotes, headings, links, and `<` (mentions and timestamps are written `<@…>`, `<t:…>`).
  */
 export function escapeMarkdown(text: string): string {
-	return text.replace(/[\r\n]+/g, ' ').replace(/[\\*_~`|>#[\]<]/g, (ch) => `\\${ch}`);
+	return visibleText(text.replace(/[\r\n]+/g, ' ')).replace(/[\\*_~`|>#[\]<]/g, (ch) => `\\${ch}`);
 }
 
 /** Inline code that survives backticks in the text (a doubled delimiter with spaces), on one line. */
 export function code(text: string): string {
-	const line = text.replace(/[\r\n]+/g, ' ');
+	const line = visibleText(text.replace(/[\r\n]+/g, ' '));
 	if (!line.includes('`')) return `\`${line}\``;
 	// Two backticks in a row would end a doubled delimiter: show them as a modifier letter that looks alike.
 	return `\`\` ${line.replace(/``+/g, (run) => 'ˋ'.repeat(run.length))} \`\``;

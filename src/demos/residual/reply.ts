@@ -10,16 +10,14 @@ const COLOR = 0xe69f00;
 const f = (x: number, digits = 2): string => x.toFixed(digits);
 const pct = (p: number): string => (p >= 0.0001 ? `${(p * 100).toFixed(p >= 0.001 ? 1 : 2)}%` : '<0.01%');
 
-/** The mean lengths per layer as a small fixed-width table. */
+/** The mean lengths per layer as a small fixed-width table, narrow enough for a phone (29 characters a line). */
 export function meansTable(data: ResidualData): string {
 	const { stream, attention, ffn } = data.means;
-	const col = (s: string, w: number): string => s.padStart(w);
-	const lines = ['layer  stream in  attention adds  FFN adds'];
-	for (let l = 0; l < data.layers; l++)
-		lines.push(
-			`${col(String(l + 1), 5)}  ${col(f(stream[l]!), 9)}  ${col(f(attention[l]!), 14)}  ${col(f(ffn[l]!), 8)}`,
-		);
-	lines.push(`  out  ${col(f(stream[data.layers]!), 9)}`);
+	const row = (a: string, b: string, c = '', d = ''): string =>
+		`${a.padStart(5)} ${b.padStart(7)} ${c.padStart(7)} ${d.padStart(7)}`.trimEnd();
+	const lines = [row('layer', 'stream', '+attn', '+FFN')];
+	for (let l = 0; l < data.layers; l++) lines.push(row(String(l + 1), f(stream[l]!), f(attention[l]!), f(ffn[l]!)));
+	lines.push(row('out', f(stream[data.layers]!)));
 	return `\`\`\`\n${lines.join('\n')}\n\`\`\``;
 }
 
@@ -36,7 +34,7 @@ export function streamLines(data: ResidualData): string[] {
 	const b = data.biggest;
 	const where = b.kind === 'attention' ? 'the attention' : 'the FFN';
 	return [
-		'Each layer adds two updates to every token’s vector, attention (mixing in the tokens before it) and the FFN (each token alone); the stream is only ever added to. Mean lengths over the tokens:',
+		'Each layer adds two updates to every token’s vector, attention (mixing in the tokens before it) and the FFN (each token alone); the stream is only ever added to. Mean lengths over the tokens (stream: going into the layer; +attn, +FFN: what each adds):',
 		meansTable(data),
 		`Biggest change relative to its token’s stream: ${where} of layer ${b.layer + 1} at ${b.position + 1} ${tokenCode(data.tokens[b.position]!.text)}, length **${f(b.norm)}**, **${f(b.ratio, 1)}×** the stream it was added to.`,
 	];

@@ -92,7 +92,7 @@ export function seedRule(
 	if (greedy)
 		return 'Temperature 0 is greedy: always the most likely token (ties: the lowest id). No random numbers are used, so the seed does not matter.';
 	return (
-		`Seed ${s.seed} → one mulberry32 stream of numbers u in [0, 1) (src/models/sampling/prng.ts). Each sampled token takes the next u ` +
+		`Seed ${s.seed} → one mulberry32 stream of numbers u in [0, 1) (a small seeded generator; the same on every machine). Each sampled token takes the next u ` +
 		'and picks the first token id whose running sum of probabilities (after the filters, in id order) exceeds u. ' +
 		`Run k (a continuation, and draw k of the histogram) starts at number ${engineTokens === 1 ? 'k' : `(k − 1) × ${engineTokens} + 1`} of the stream. Same prompt, options and seed: same output, on any machine.`
 	);

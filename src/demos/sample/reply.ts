@@ -2,6 +2,9 @@ import type { APIEmbed } from 'discord-api-types/v10';
 import { toBuffer } from '../../compute/compute.js';
 import type { SampleChart } from './task.js';
 import type { Reply } from '../../core/reply.js';
+import { visibleText } from '../../core/visible-text.js';
+import { LIMITS } from '../../core/limits.js';
+import { escapeMarkdown } from '../rerun/summary.js';
 import type { FilterCut } from './distribution.js';
 import { seedRule, settingsLine } from './input.js';
 import type { Continuation, SampleResult } from './result.js';
@@ -16,14 +19,29 @@ export function pct(x: number): string {
 }
 const TOKEN_W = 14;
 
-/** Member text inside a code block: a ``` inside it would end the block early. */
-export function inCodeBlock(text: string): string {
-	return `\`\`\`\n${text.replace(/```/g, 'ˋˋˋ') || ' '}\n\`\`\``;
+/**
+ * Member or model text as a block quote, line by line, markdown escaped and invisible characters named: prose that
+ * wraps on a phone, where a code block would run off the screen. At most `max` characters, cut with `…`.
+ */
+export function quoteBlock(text: string, max = Infinity): string {
+	const quote = (t: string) =>
+		t
+			.split('\n')
+			.map((line) => `> ${escapeMarkdown(line)}`.trimEnd())
+			.join('\n');
+	const chars = [...text];
+	let keep = chars.length;
+	let out = quote(text);
+	while (out.length > max && keep > 0) {
+		keep = Math.floor(keep * 0.9);
+		out = `${quote(chars.slice(0, keep).join(''))}…`;
+	}
+	return out === '>' ? '> ∅' : out;
 }
 
-/** A short piece of member text in a code span, backticks replaced, cut to `max` characters from the end. */
+/** A short piece of member text in a code span, invisible characters named, cut to `max` characters from the end. */
 function span(text: string, max: number): string {
-	const chars = [...text.replace(/`/g, 'ˋ').replace(/\n/g, '↵')];
+	const chars = [...visibleText(text).replace(/`/g, 'ˋ')];
 	return `\`${chars.length > max ? `…${chars.slice(-max).join('')}` : chars.join('')}\``;
 }
 
@@ -76,7 +94,7 @@ function mainDescription(r: SampleResult): string {
 	if (r.engine === 'local') {
 		lines.push(
 			`**Run 1**: ${run.pieces.length} token${run.pieces.length === 1 ? '' : 's'}${seed}`,
-			inCodeBlock(run.text),
+			quoteBlock(run.text),
 		);
 	} else {
 		lines.push(
@@ -102,7 +120,7 @@ function drawsEmbed(r: SampleResult, chart: SampleChart | undefined): APIEmbed |
 			(c) =>
 				`${padToken(c.label)} ${String(c.count).padStart(4)} × ${pct(c.count / d.samples).padStart(6)}   p ${pct(c.final).padStart(6)}`,
 		);
-	const more = d.counts.length > 10 ? `\n… and ${d.counts.length - 10} more tokens drawn` : '';
+	const more = d.counts.length > 10 ? `\n… ${d.counts.length - 10} more in ${DRAWS_CSV}` : '';
 	return {
 		title: `${d.samples} draws of the next token`,
 		description: `Each run’s first token, drawn from the same distribution (after temperature and filters). Most drawn:\n\`\`\`\n${lines.join('\n')}${more}\n\`\`\``,
@@ -111,13 +129,23 @@ function drawsEmbed(r: SampleResult, chart: SampleChart | undefined): APIEmbed |
 	};
 }
 
+/** The attached table of every token drawn, for a spreadsheet. */
+export const DRAWS_CSV = 'sample-draws.csv';
+
+/** Every drawn token with its count, share of the draws and probability, most drawn first (RFC 4180 CSV). */
+export function drawsCsv(d: NonNullable<SampleResult['draws']>): string {
+	const field = (t: string) => (/[",\r\n]/.test(t) ? `"${t.replace(/"/g, '""')}"` : t);
+	const rows = d.counts.map((c) => [c.id, field(c.label), c.count, c.count / d.samples, c.final].join(','));
+	return `${['id', 'token', 'count', 'share', 'p'].join(',')}\n${rows.join('\n')}\n`;
+}
+
 /** The /sample reply: the text with each token's probability, the next-token chart, and with `samples` the histogram. */
 export function sampleReply(r: SampleResult, charts: readonly SampleChart[], quota = ''): Reply {
 	const s = r.settings;
 	const next = charts.find((c) => c.name === 'sample-next.png')!;
 	const fields = r.continuations.slice(1).map((run, i) => ({
 		name: `Run ${i + 2} (numbers ${run.firstNumber}–${run.firstNumber + run.pieces.length - 1} of the stream)`,
-		value: inCodeBlock([...run.text].slice(0, 900).join('')),
+		value: quoteBlock(run.text, LIMITS.fieldValue),
 	}));
 	const main: APIEmbed = {
 		title: r.engine === 'local' ? `${r.model} continues your prompt` : `${r.model}: the next token`,
@@ -131,8 +159,12 @@ export function sampleReply(r: SampleResult, charts: readonly SampleChart[], quo
 		r,
 		charts.find((c) => c.name === 'sample-draws.png'),
 	);
-	return {
-		embeds: draws ? [main, draws] : [main],
-		files: charts.map((c) => ({ name: c.name, data: toBuffer(c.png), description: c.description })),
-	};
+	const files = charts.map((c) => ({ name: c.name, data: toBuffer(c.png), description: c.description }));
+	if (draws && r.draws)
+		files.push({
+			name: DRAWS_CSV,
+			data: Buffer.from(drawsCsv(r.draws)),
+			description: `Every token drawn in the ${r.draws.samples} draws, with its count and probability.`,
+		});
+	return { embeds: draws ? [main, draws] : [main], files };
 }

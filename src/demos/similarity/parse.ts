@@ -1,4 +1,5 @@
 import { UserError } from '../../core/errors.js';
+import { codeSpan } from '../../core/visible-text.js';
 import { MAX_SENTENCES } from '../../llm/engines.js';
 
 export type SimilarityMode = 'pair' | 'matrix' | 'neighbors' | 'map' | 'analogy';
@@ -23,11 +24,12 @@ export interface SimilarityRequest {
 	words: string[];
 }
 
-/** A word or text shown back to the member: in a code span, without backticks, cut to `max` characters. */
+/**
+ * A word or text shown back to the member: in a code span, invisible characters named, without backticks, cut to
+ * `max` characters.
+ */
 export function shown(text: string, max = MAX_WORD_LENGTH): string {
-	const chars = [...text.replace(/`/g, 'ˋ')];
-	const cut = chars.length > max ? `${chars.slice(0, max).join('')}…` : chars.join('');
-	return `\`${cut}\``;
+	return codeSpan(text, max);
 }
 
 interface Term {

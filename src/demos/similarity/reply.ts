@@ -75,9 +75,13 @@ function neighborsEmbeds(r: NeighborsResult, files: readonly DemoFile[]): APIEmb
 	}));
 }
 
+/** The map's rule for neighbours, as the reply states it. */
+export const MAP_RULE =
+	'Neighbours skip tokens without a letter (punctuation, numbers) and common function words (the, of, and, …); a word near two of yours is drawn once, with the first, and the next nearest takes its place.';
+
 function mapText(r: MapResult): string {
 	const [pc1, pc2] = r.explained;
-	// The chart leaves out labels that would overlap, so every word drawn is listed here.
+	// Every word drawn is listed here too, for a member who cannot read the chart.
 	const groups = r.queries.map((q) => {
 		const near = r.points.filter((p) => p.group === q && !p.query).map((p) => p.text);
 		return `**${q}**: ${near.join(', ')}`;
@@ -86,6 +90,7 @@ function mapText(r: MapResult): string {
 		`${r.queries.map((q) => `**${q}**`).join(', ')} and their ${r.neighborsPerWord} nearest words, ${r.points.length} in all.`,
 		`Explained variance: PC1 **${percent(pc1)}**, PC2 **${percent(pc2)}** (${percent(pc1 + pc2)} together); computed with TensorFlow.js (${r.backend}).`,
 		...groups,
+		MAP_RULE,
 	].join('\n');
 }
 

@@ -11,25 +11,55 @@ export const TOKENS_FILE = 'tokens.png';
 const EMBED_COLOR = 0x56b4e9;
 const number = (n: number): string => n.toLocaleString('en-US');
 
-/**
- * The ids as a Python-style list in a code block of at most `maxChars` characters (fences included), cut after a
- * whole id with `…` and a line saying how many are shown, so a member can paste it into `enc.decode([…])`.
- */
-export function idBlock(ids: readonly number[], maxChars: number): string {
-	const full = `\`\`\`py\n[${ids.join(', ')}]\n\`\`\``;
-	if (full.length <= maxChars) return full;
-	const note = (shown: number) => `\nfirst ${number(shown)} of ${number(ids.length)} ids`;
-	// Room for the fences, the brackets, ", …" and the note at its longest.
-	const budget = maxChars - '```py\n[, …]\n```'.length - note(ids.length).length;
-	let text = '';
-	let shown = 0;
-	for (const id of ids) {
-		const next = shown === 0 ? String(id) : `, ${id}`;
-		if (text.length + next.length > budget) break;
-		text += next;
-		shown++;
+/** The longest line of the id list's code block: what a phone shows without wrapping. */
+export const ID_LINE_MAX = 40;
+
+/** The ids as a Python list broken into lines of at most {@link ID_LINE_MAX} characters; `more` ends it with `…`. */
+function idLines(ids: readonly number[], more: boolean): string {
+	const items = ids.map((id, i) => (i < ids.length - 1 || more ? `${id},` : String(id)));
+	if (more) items.push('…');
+	const lines: string[] = [];
+	let line = '';
+	// Each line starts with `[` or a space, and the last ends with `]`: two characters beside the ids.
+	for (const item of items) {
+		const candidate = line === '' ? item : `${line} ${item}`;
+		if (line !== '' && candidate.length + 2 > ID_LINE_MAX) {
+			lines.push(line);
+			line = item;
+		} else line = candidate;
 	}
-	return `\`\`\`py\n[${text}, …]\n\`\`\`${note(shown)}`;
+	lines.push(line);
+	return `[${lines.join('\n ')}]`;
+}
+
+/** The name of the attached file with every id of one tokenizer. */
+export const idsFileName = (model: string): string => `ids-${model}.txt`;
+
+/**
+ * The ids as a Python-style list in a code block of at most `maxChars` characters (fences included), no line longer
+ * than a phone shows; when they do not all fit, cut after a whole id with `…` and a line saying how many are shown
+ * and which attached file has them all, so a member can paste it into `enc.decode([…])`.
+ */
+export function idBlock(ids: readonly number[], maxChars: number, model = 'gpt-4o'): string {
+	const fence = (body: string) => `\`\`\`py\n${body}\n\`\`\``;
+	const full = fence(idLines(ids, false));
+	if (full.length <= maxChars) return full;
+	const note = (shown: number) =>
+		`\nfirst ${number(shown)} of ${number(ids.length)} ids; all of them are in ${idsFileName(model)}`;
+	const fits = (n: number) => fence(idLines(ids.slice(0, n), true)).length + note(n).length <= maxChars;
+	let lo = 0;
+	let hi = ids.length - 1;
+	while (lo < hi) {
+		const mid = Math.ceil((lo + hi) / 2);
+		if (fits(mid)) lo = mid;
+		else hi = mid - 1;
+	}
+	return `${fence(idLines(ids.slice(0, lo), true))}${note(lo)}`;
+}
+
+/** Whether {@link idBlock} has to cut this list, so the reply attaches the whole list as a file. */
+export function idsCut(ids: readonly number[], maxChars: number): boolean {
+	return `\`\`\`py\n${idLines(ids, false)}\n\`\`\``.length > maxChars;
 }
 
 /** `**gpt-4o** · o200k_base: **26 tokens**, 2.19 characters per token`. */
@@ -94,16 +124,24 @@ export function tokenizeReply(out: TokenizeChartOutput, show: ShowChoice): Reply
 		color: EMBED_COLOR,
 		image: { url: `attachment://${TOKENS_FILE}` },
 	};
+	const files = [{ name: TOKENS_FILE, data: toBuffer(out.png), description: altText(out) }];
+	// Each strip's id list fits a field when compared, or what the description leaves for one strip.
+	const budget = (): number =>
+		compare ? LIMITS.fieldValue : LIMITS.embedDescription - description.join('\n').length - 1;
 	if (show === 'ids' && !compare) {
-		const text = description.join('\n');
-		embed.description = `${text}\n${idBlock(out.strips[0]!.ids, LIMITS.embedDescription - text.length - 1)}`;
+		const s = out.strips[0]!;
+		embed.description = `${description.join('\n')}\n${idBlock(s.ids, budget(), s.model)}`;
 	} else {
 		embed.description = description.join('\n');
 		if (show === 'ids')
-			embed.fields = out.strips.map((s) => ({ name: `${s.model} ids`, value: idBlock(s.ids, LIMITS.fieldValue) }));
+			embed.fields = out.strips.map((s) => ({ name: `${s.model} ids`, value: idBlock(s.ids, budget(), s.model) }));
 	}
-	return {
-		embeds: [embed],
-		files: [{ name: TOKENS_FILE, data: toBuffer(out.png), description: altText(out) }],
-	};
+	if (show === 'ids')
+		for (const s of out.strips.filter((s) => idsCut(s.ids, budget())))
+			files.push({
+				name: idsFileName(s.model),
+				data: Buffer.from(`${s.ids.join('\n')}\n`),
+				description: `Every ${s.model} token id of the text, one per line (${number(s.ids.length)} ids).`,
+			});
+	return { embeds: [embed], files };
 }

@@ -199,7 +199,7 @@ describe('attention charts', () => {
 			return e.map((x) => x / sum);
 		})();
 		const text = stepsWalkthrough(data);
-		const rows = [...text.matchAll(/^\s*\d+ \S+\s+(\S+)\s+(\S+)\s+(\S+)\s+(\S+)$/gm)].map((m) =>
+		const rows = [...text.matchAll(/^\s*\d+\s+(\S+)\s+(\S+)\s+(\S+)\s+(\S+)$/gm)].map((m) =>
 			m.slice(1).map((s) => Number(s.replace('−', '-'))),
 		);
 		expect(rows).toHaveLength(3);

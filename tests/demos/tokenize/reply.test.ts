@@ -24,16 +24,28 @@ describe('idBlock', () => {
 		expect(idBlock([9906, 11, 1917, 0], 100)).toBe('```py\n[9906, 11, 1917, 0]\n```');
 	});
 
-	it('GIVEN too many ids THEN the list is cut after a whole id, within the limit, saying how many are shown', () => {
+	it('GIVEN too many ids THEN the list is cut after a whole id, within the limit, saying how many are shown and where all are', () => {
 		const ids = Array.from({ length: 500 }, (_, i) => 123_456 + i);
-		const block = idBlock(ids, 1024);
+		const block = idBlock(ids, 1024, 'gpt2');
 		expect(block.length).toBeLessThanOrEqual(1024);
-		const match = /^```py\n\[([\d, ]+), …\]\n```\nfirst (\d+) of 500 ids$/.exec(block)!;
-		const shown = match[1]!.split(', ').map(Number);
+		const match = /^```py\n\[([\d,\s]+), …\]\n```\nfirst (\d+) of 500 ids; all of them are in ids-gpt2\.txt$/.exec(
+			block,
+		)!;
+		const shown = match[1]!.split(/,\s+/).map(Number);
 		expect(shown).toEqual(ids.slice(0, shown.length));
 		expect(Number(match[2])).toBe(shown.length);
-		// Nearly all of the room is used: one more id would not fit.
-		expect(block.length + ', 123999'.length).toBeGreaterThan(1024);
+		// Nearly all of the room is used: one more line of ids would not fit.
+		expect(block.length + 40).toBeGreaterThan(1024);
+	});
+
+	it('GIVEN any number of ids THEN no line of the block is longer than a phone shows (40 characters)', () => {
+		for (const n of [1, 7, 50, 500]) {
+			const block = idBlock(
+				Array.from({ length: n }, (_, i) => 100_000 + i),
+				1024,
+			);
+			for (const line of block.split('\n')) if (!line.startsWith('first')) expect(line.length).toBeLessThanOrEqual(40);
+		}
 	});
 });
 
@@ -87,5 +99,12 @@ describe('tokenizeReply', () => {
 		const fields = reply.embeds![0]!.fields!;
 		expect(fields.map((f) => f.name)).toEqual(['gpt2 ids', 'gpt-4 ids', 'gpt-4o ids']);
 		for (const f of fields) expect(f.value.length).toBeLessThanOrEqual(1024);
+	});
+
+	it('GIVEN show:ids with more ids than fit THEN every id is in an attached text file, one per line', () => {
+		const reply = tokenizeReply(output([strip('gpt2', 900), strip('gpt-4o', 3)]), 'ids');
+		const file = reply.files!.find((f) => f.name === 'ids-gpt2.txt')!;
+		expect(file.data.toString('utf8')).toBe(`${strip('gpt2', 900).ids.join('\n')}\n`);
+		expect(reply.files!.map((f) => f.name)).toEqual(['tokens.png', 'ids-gpt2.txt']);
 	});
 });
