@@ -23,7 +23,7 @@ export interface PoolOptions {
  */
 export function createWorkerPool(options: PoolOptions = {}): Compute {
 	const threads = options.threads ?? Math.max(1, os.availableParallelism());
-	const maxQueue = options.maxQueue ?? threads * 16;
+	const maxQueue = options.maxQueue ?? threads * 32;
 	const isTypeScript = import.meta.url.endsWith('.ts');
 	const pool = new Piscina({
 		// From TypeScript, a bootstrap that gives the worker tsx's ESM hooks (see worker-tsx.mjs).
