@@ -1,8 +1,14 @@
 import { describe, expect, it } from 'vitest';
+import sample from '../../commands/sample.js';
+import type { Compute } from '../../src/compute/compute.js';
 import { laneOf } from '../../src/compute/cost.js';
-import { LaneScheduler, StillRunningError, type Lane } from '../../src/compute/lanes.js';
+import { createInlineCompute } from '../../src/compute/inline.js';
+import type { TaskInput, TaskName, TaskOutput } from '../../src/compute/tasks/index.js';
+import { LaneScheduler, StillRunningError, type Lane, type Requester } from '../../src/compute/lanes.js';
 import { BusyError } from '../../src/core/errors.js';
 import { settingsFrom } from '../../src/demos/sample/input.js';
+import { testDeps } from '../helpers/deps.js';
+import { runForReply } from '../helpers/run-command.js';
 
 /** A job that runs until the test finishes it, recording when it started. */
 function gatedJob(log: string[], name: string): { job: () => Promise<string>; finish: () => void } {
@@ -128,4 +134,39 @@ describe('expected cost of a task', () => {
 		expect(laneOf('sample.local', { prompt: 'The old prince said', settings: long })).toBe('heavy');
 		expect(laneOf('ping', { value: 1 })).toBe('light');
 	});
+});
+
+describe('/sample through the lanes', () => {
+	it('GIVEN a member’s long /sample still running THEN their second /sample is answered at once with the still-running message', async () => {
+		const lanes = new LaneScheduler({ slots: 2, heavySlots: 1, maxQueue: 8 });
+		const seen: Requester[] = [];
+		let release!: () => void;
+		const held = new Promise<void>((resolve) => (release = resolve));
+		const inline = createInlineCompute();
+		// The pool's scheduling in front of inline compute; the first task is held until the test releases it.
+		const compute: Compute = {
+			...inline,
+			run: async <K extends TaskName>(
+				name: K,
+				input: TaskInput<K>,
+				requester: Requester = {},
+			): Promise<TaskOutput<K>> => {
+				seen.push(requester);
+				return lanes.submit(laneOf(name, input), requester, () => held.then(() => inline.run(name, input)));
+			},
+		};
+		const deps = testDeps({ compute });
+		const long = { prompt: 'The old prince said', samples: 200, tokens: 50 };
+		const first = runForReply(sample, long, { deps, userId: '42' });
+		await settle();
+		await expect(runForReply(sample, long, { deps, userId: '42' })).rejects.toThrow(
+			'Your /sample from a moment ago is still running',
+		);
+		expect(seen).toEqual([
+			{ member: '42', command: '/sample' },
+			{ member: '42', command: '/sample' },
+		]);
+		release();
+		expect((await first).files?.length).toBe(2);
+	}, 120_000);
 });
