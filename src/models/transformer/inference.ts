@@ -34,7 +34,8 @@ export interface GeneratedToken extends SampledToken {
 
 /**
  * Our trained transformer, ready for inference. Every method runs inside `tf.tidy` and returns plain typed
- * arrays; none keeps per-call state, so one instance can serve many commands (and each worker thread loads its own).
+ * arrays; none keeps per-call state (only the last prompt's prefilled cache, which is forked, never changed), so one
+ * instance can serve many commands (and each worker thread loads its own).
  */
 export class TinyGpt {
 	private readonly params: Params;
