@@ -1,4 +1,4 @@
-import { readdir, writeFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import path from 'node:path';
@@ -25,11 +25,23 @@ async function main(): Promise<void> {
 		node: process.version,
 		platform: `${os.platform()} ${os.arch()}`,
 	};
-	const out = { ranAt: new Date().toISOString(), machine, results };
+	// A run of some areas replaces only those in results.json and keeps the others' last figures.
+	const kept =
+		only.length > 0 ? await previousResults(path.join(dir, 'results.json'), new Set(results.map((r) => r.area))) : [];
+	const out = { ranAt: new Date().toISOString(), machine, results: [...kept, ...results] };
 	await writeFile(path.join(dir, 'results.json'), `${JSON.stringify(out, null, '\t')}\n`);
 	process.stdout.write(
 		`\nmachine: ${machine.cpus}× ${machine.cpuModel}, ${machine.memoryGiB} GiB, Node ${machine.node}\n`,
 	);
+}
+
+async function previousResults(file: string, replaced: Set<string>): Promise<{ area: string; rows: BenchRow[] }[]> {
+	try {
+		const previous = JSON.parse(await readFile(file, 'utf8')) as { results: { area: string; rows: BenchRow[] }[] };
+		return previous.results.filter((r) => !replaced.has(r.area));
+	} catch {
+		return [];
+	}
 }
 
 function fmt(value: number): string {

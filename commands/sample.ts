@@ -101,7 +101,11 @@ export default defineCommand({
 				{ prefer },
 			);
 		}
-		const out = await deps.compute.run('sample.local', { prompt: args.prompt, settings });
+		const out = await deps.compute.run(
+			'sample.local',
+			{ prompt: args.prompt, settings },
+			{ member: user.id, command: '/sample' },
+		);
 		return withRerun(sampleReply(out.result, out.charts), 'sample', rerunArgs, deps, { prefer });
 	},
 });

@@ -143,7 +143,8 @@ export interface Sample {
 	why?: string;
 }
 
-function classify(outcome: InteractionOutcome): Sample['result'] {
+/** What the member saw last: a real answer or which kind of ❌. */
+export function classify(outcome: InteractionOutcome): Sample['result'] {
 	const shown = [outcome.original, ...outcome.followUps].filter((m) => m && !m.deleted).at(-1);
 	const content = shown?.message.content ?? '';
 	if (/^❌ You have run \//.test(content)) return 'limited';
@@ -222,7 +223,7 @@ export async function runMembers(
  * emulator itself the bottleneck, and its late handling of callbacks showed as missed 3 s windows. The timings are
  * the emulator's, taken when each change happened, so polling adds nothing to them.
  */
-async function settled(handle: InteractionHandle, timeoutMs: number): Promise<InteractionOutcome> {
+export async function settled(handle: InteractionHandle, timeoutMs: number): Promise<InteractionOutcome> {
 	const deadline = performance.now() + timeoutMs;
 	let last: number | null = null;
 	for (;;) {

@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { fromRoot } from '../../src/paths.js';
 
 /** A JSON log line of the bot, with when this process read it (performance.now()). */
@@ -21,9 +22,10 @@ export class MeasuredBot {
 	output = '';
 	private pending = '';
 
-	constructor(env: Record<string, string>) {
-		this.child = spawn(process.execPath, ['--import', 'tsx', fromRoot('src/index.ts')], {
-			cwd: fromRoot(),
+	/** @param root another checkout to run (default: this one), e.g. to measure a branch before and after. */
+	constructor(env: Record<string, string>, root = fromRoot()) {
+		this.child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'src/index.ts')], {
+			cwd: root,
 			env: { ...process.env, NODE_ENV: 'production', LOG_LEVEL: 'info', PORT: '0', DISCORD_TOKEN: '', ...env },
 			stdio: ['ignore', 'pipe', 'pipe'],
 		});

@@ -1,3 +1,4 @@
+import type { Requester } from './lanes.js';
 import type { TaskInput, TaskName, TaskOutput } from './tasks/index.js';
 
 export interface ComputeStats {
@@ -11,7 +12,11 @@ export interface ComputeStats {
 
 /** Heavy work (model inference, chart rendering) by task name; handlers call this instead of the models directly. */
 export interface Compute {
-	run<K extends TaskName>(name: K, input: TaskInput<K>): Promise<TaskOutput<K>>;
+	/**
+	 * Runs a task off the gateway's event loop. `requester` names the member (and their command) so that the pool can
+	 * hold each member to one heavy task at a time.
+	 */
+	run<K extends TaskName>(name: K, input: TaskInput<K>, requester?: Requester): Promise<TaskOutput<K>>;
 	stats(): ComputeStats;
 	close(): Promise<void>;
 }

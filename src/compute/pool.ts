@@ -2,22 +2,28 @@ import os from 'node:os';
 import { Piscina } from 'piscina';
 import { BusyError } from '../core/errors.js';
 import type { Compute } from './compute.js';
+import { laneOf } from './cost.js';
+import { LaneScheduler, type Requester } from './lanes.js';
 import type { TaskInput, TaskName, TaskOutput } from './tasks/index.js';
 
 export interface PoolOptions {
 	/** Worker threads; default: one per core, at least one. */
 	threads?: number;
-	/** Tasks that may wait for a thread; beyond it a member is told to retry at once. */
+	/** Tasks that may wait for a thread, per lane; beyond it a member is told to retry at once. */
 	maxQueue?: number;
+	/** Threads heavy tasks may hold at once; default all but one (at least one). */
+	heavyThreads?: number;
 }
 
 /**
  * A pool of worker threads (piscina) for model inference and chart rendering, sized to the cores, with a bounded
  * queue: when it is full, {@link BusyError} tells the member "busy, try again in a few seconds" immediately.
+ * Tasks go through a {@link LaneScheduler}: light ones first, heavy ones (long generation) on at most
+ * `heavyThreads` threads and one per member.
  */
 export function createWorkerPool(options: PoolOptions = {}): Compute {
 	const threads = options.threads ?? Math.max(1, os.availableParallelism());
-	const maxQueue = options.maxQueue ?? threads * 16;
+	const maxQueue = options.maxQueue ?? threads * 32;
 	const isTypeScript = import.meta.url.endsWith('.ts');
 	const pool = new Piscina({
 		// From TypeScript, a bootstrap that gives the worker tsx's ESM hooks (see worker-tsx.mjs).
@@ -32,21 +38,26 @@ export function createWorkerPool(options: PoolOptions = {}): Compute {
 		// Under tsx or vitest the worker is TypeScript too; tsx registers itself in the worker.
 		execArgv: isTypeScript ? [...process.execArgv.filter((a) => !a.startsWith('--inspect')), '--import', 'tsx'] : [],
 	});
-	let inFlight = 0;
+	const lanes = new LaneScheduler({
+		slots: threads,
+		heavySlots: options.heavyThreads ?? Math.max(1, threads - 1),
+		maxQueue,
+	});
 	return {
-		async run<K extends TaskName>(name: K, input: TaskInput<K>): Promise<TaskOutput<K>> {
-			if (pool.queueSize >= maxQueue) throw new BusyError();
-			inFlight++;
-			try {
-				return (await pool.run({ name, input })) as TaskOutput<K>;
-			} catch (error) {
-				if (error instanceof Error && /queue is at limit/i.test(error.message)) throw new BusyError();
-				throw error;
-			} finally {
-				inFlight--;
-			}
+		async run<K extends TaskName>(name: K, input: TaskInput<K>, requester: Requester = {}): Promise<TaskOutput<K>> {
+			return lanes.submit(laneOf(name, input), requester, async () => {
+				try {
+					return (await pool.run({ name, input })) as TaskOutput<K>;
+				} catch (error) {
+					if (error instanceof Error && /queue is at limit/i.test(error.message)) throw new BusyError();
+					throw error;
+				}
+			});
 		},
-		stats: () => ({ queued: pool.queueSize, running: Math.max(0, inFlight - pool.queueSize), threads, maxQueue }),
+		stats: () => {
+			const { queued, running } = lanes.stats();
+			return { queued: queued.light + queued.heavy, running, threads, maxQueue };
+		},
 		close: () => pool.destroy(),
 	};
 }

@@ -9,6 +9,7 @@ import type { ModelConfig } from './config.js';
 import { evaluate } from './evaluate.js';
 import type { Weights } from './init.js';
 import type { AttentionSteps, ForwardResult, TopToken, TracedForwardResult } from './inference-types.js';
+import { decoderWeights, KvCache, type DecoderWeights } from './kv-cache.js';
 import { forward, headLogits, type Params } from './model.js';
 import { layerNorm, matMul, swapLast } from './ops.js';
 import { repoRoot } from './paths.js';
@@ -33,10 +34,13 @@ export interface GeneratedToken extends SampledToken {
 
 /**
  * Our trained transformer, ready for inference. Every method runs inside `tf.tidy` and returns plain typed
- * arrays; none keeps per-call state, so one instance can serve many commands (and each worker thread loads its own).
+ * arrays; none keeps per-call state (only the last prompt's prefilled cache, which is forked, never changed), so one
+ * instance can serve many commands (and each worker thread loads its own).
  */
 export class TinyGpt {
 	private readonly params: Params;
+	private readonly decoder: DecoderWeights;
+	private lastPrefill: { key: string; kv: KvCache; logits: Float32Array } | undefined;
 
 	constructor(
 		readonly name: string,
@@ -46,6 +50,44 @@ export class TinyGpt {
 		readonly tokenizer?: BytePairEncoding,
 	) {
 		this.params = new Map([...weights].map(([key, w]) => [key, tf.tensor(w.data, w.shape)]));
+		this.decoder = decoderWeights(config, weights);
+	}
+
+	/** An empty key/value cache for incremental decoding ({@link KvCache.extend} with the prompt, then `step`). */
+	kvCache(): KvCache {
+		return new KvCache(this.decoder);
+	}
+
+	/**
+	 * A cache holding `tokens` (one full forward pass, which computes every position at once faster than the cache
+	 * would one by one) and the logits after them. The last prompt's is kept and forked, since /sample generates
+	 * several continuations of the same prompt.
+	 */
+	prefill(tokens: readonly number[]): { kv: KvCache; logits: Float32Array } {
+		this.check(tokens);
+		const key = tokens.join(',');
+		if (this.lastPrefill?.key !== key) {
+			const { vocabSize: vocab } = this.config;
+			this.lastPrefill = tidy(() => {
+				const { logits, trace } = forward(this.params, this.config, this.batchOf(tokens), 'all');
+				const kv = this.kvCache();
+				const read = (x: tf.Tensor): Float32Array => x.dataSync() as Float32Array;
+				kv.fill(trace!.k.map(read), trace!.v.map(read), tokens.length);
+				const last = tf.slice(logits, [tokens.length - 1, 0], [1, vocab]).dataSync() as Float32Array;
+				return { key, kv, logits: last };
+			});
+		}
+		return { kv: this.lastPrefill.kv.fork(), logits: this.lastPrefill.logits.slice() };
+	}
+
+	/** Next-token logits after `tokens` [V] by a full forward pass (no cache, no attention read back). */
+	nextLogits(tokens: readonly number[]): Float32Array {
+		this.check(tokens);
+		const { vocabSize: vocab } = this.config;
+		return tidy(() => {
+			const { logits } = forward(this.params, this.config, this.batchOf(tokens), 'none');
+			return tf.slice(logits, [tokens.length - 1, 0], [1, vocab]).dataSync() as Float32Array;
+		});
 	}
 
 	/** Logits and attention weights for `tokens` (1 ≤ length ≤ contextLength). */
@@ -122,14 +164,32 @@ export class TinyGpt {
 	 * Generates `maxTokens` tokens after `prompt` with our sampler and a seeded generator, so the same prompt,
 	 * options and seed give the same text everywhere. When the sequence outgrows the context, the oldest tokens
 	 * are dropped (the model sees the last contextLength tokens).
+	 *
+	 * With `cache` (the default) each step computes only the new position from the keys and values kept so far; once
+	 * the window slides every position moves, so those steps are full forward passes (as without the cache).
 	 */
-	generate(prompt: readonly number[], maxTokens: number, options: SamplingOptions, seed: number): GeneratedToken[] {
+	generate(
+		prompt: readonly number[],
+		maxTokens: number,
+		options: SamplingOptions,
+		seed: number,
+		{ cache = true }: { cache?: boolean } = {},
+	): GeneratedToken[] {
 		const rng = createRng(seed);
 		const tokens = [...prompt];
 		const out: GeneratedToken[] = [];
+		const context = this.config.contextLength;
+		let kv: KvCache | undefined;
 		for (let i = 0; i < maxTokens; i++) {
-			const window = tokens.slice(-this.config.contextLength);
-			const logits = this.run(window).nextLogits;
+			const window = tokens.slice(-context);
+			let logits: Float32Array;
+			if (!cache || tokens.length > context) {
+				logits = this.nextLogits(window);
+			} else if (kv) {
+				logits = kv.step(tokens[tokens.length - 1] as number);
+			} else {
+				({ kv, logits } = this.prefill(window));
+			}
 			const drawn = sampleFromLogits(logits, options, rng);
 			tokens.push(drawn.token);
 			out.push({ ...drawn, text: this.tokenizer ? this.tokenizer.decode([drawn.token]) : String(drawn.token) });

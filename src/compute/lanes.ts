@@ -1,0 +1,102 @@
+import { BusyError, UserError } from '../core/errors.js';
+
+/** Cheap tasks (a chart, one forward pass) or ones that run the model many times over. */
+export type Lane = 'light' | 'heavy';
+
+/** A member asked for a second heavy task while their first is queued or running. */
+export class StillRunningError extends UserError {
+	constructor(command: string) {
+		super(
+			`Your ${command} from a moment ago is still running: its answer comes first, then try again.`,
+			'compute.still-running',
+		);
+	}
+}
+
+export interface LaneOptions {
+	/** Tasks running at once (the worker threads): the scheduler never hands the pool more, so the pool never queues. */
+	slots: number;
+	/** Of those, the most that heavy tasks may hold; the rest are kept for light ones. */
+	heavySlots: number;
+	/** Tasks that may wait in each lane; beyond it the member is told "busy" at once. */
+	maxQueue: number;
+}
+
+/** Who asked, and what the reply names if they ask again too soon. */
+export interface Requester {
+	member?: string;
+	/** The command as the member typed it, e.g. `/sample`. */
+	command?: string;
+}
+
+interface Waiting {
+	start: () => void;
+}
+
+/**
+ * Schedules tasks by expected cost onto a fixed number of slots: light tasks first, heavy ones only while fewer than
+ * `heavySlots` heavy tasks run, so a chart never waits behind a minute of generation. Each member holds at most one
+ * heavy task (queued or running); a second is refused at once with {@link StillRunningError}.
+ */
+export class LaneScheduler {
+	private readonly queues: Record<Lane, Waiting[]> = { light: [], heavy: [] };
+	private running = 0;
+	private heavyRunning = 0;
+	private readonly heavyMembers = new Set<string>();
+
+	constructor(private readonly options: LaneOptions) {
+		if (options.slots < 1) throw new RangeError('slots must be ≥ 1');
+		if (options.heavySlots < 1 || options.heavySlots > options.slots)
+			throw new RangeError('heavySlots must be 1…slots');
+	}
+
+	/** Runs `job` when its lane gets a slot. Throws at once (without queueing) for a busy lane or a member's second heavy task. */
+	async submit<T>(lane: Lane, requester: Requester, job: () => Promise<T>): Promise<T> {
+		const member = lane === 'heavy' ? requester.member : undefined;
+		if (member !== undefined && this.heavyMembers.has(member))
+			throw new StillRunningError(requester.command ?? 'request');
+		if (this.queues[lane].length >= this.options.maxQueue) throw new BusyError();
+		if (member !== undefined) this.heavyMembers.add(member);
+		try {
+			await new Promise<void>((resolve) => {
+				this.queues[lane].push({ start: resolve });
+				this.pump();
+			});
+			try {
+				return await job();
+			} finally {
+				this.running--;
+				if (lane === 'heavy') this.heavyRunning--;
+				this.pump();
+			}
+		} finally {
+			if (member !== undefined) this.heavyMembers.delete(member);
+		}
+	}
+
+	/** Tasks waiting and running, per lane. */
+	stats(): { queued: Record<Lane, number>; running: number; heavyRunning: number } {
+		return {
+			queued: { light: this.queues.light.length, heavy: this.queues.heavy.length },
+			running: this.running,
+			heavyRunning: this.heavyRunning,
+		};
+	}
+
+	private pump(): void {
+		while (this.running < this.options.slots) {
+			const light = this.queues.light.shift();
+			if (light) {
+				this.running++;
+				light.start();
+				continue;
+			}
+			if (this.heavyRunning >= this.options.heavySlots) return;
+			const heavy = this.queues.heavy.shift();
+			if (!heavy) return;
+			this.running++;
+			this.heavyRunning++;
+			heavy.start();
+		}
+	}
+}
