@@ -158,7 +158,7 @@ function minPStep(before: Float64Array, minP: number): FilterStep {
 /** True when dividing by the temperature turned a finite logit into ±∞. */
 function overflowed(logits: Vector, scaled: Float64Array): boolean {
 	for (let i = 0; i < scaled.length; i++) {
-		if (Number.isFinite(logits[i] as number) && !Number.isFinite(scaled[i] as number)) return true;
+		if (Number.isFinite(logits[i]) && !Number.isFinite(scaled[i])) return true;
 	}
 	return false;
 }
