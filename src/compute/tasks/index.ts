@@ -5,6 +5,7 @@ import { positionsTasks } from './positions.js';
 import { quizChartTasks } from './quiz-charts.js';
 import { residualTasks } from './residual.js';
 import { sampleTasks } from './sample.js';
+import { sampleBeamTasks } from '../../demos/sample/beam-task.js';
 import { quizModelTasks } from './quiz-models.js';
 import { similarityTasks } from './similarity.js';
 import { systemTasks } from './system.js';
@@ -25,6 +26,7 @@ export const tasks = {
 	...quizModelTasks,
 	...attentionTasks,
 	...sampleTasks,
+	...sampleBeamTasks,
 	...positionsTasks,
 	...ffnTasks,
 	...residualTasks,
