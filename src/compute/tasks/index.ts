@@ -10,6 +10,7 @@ import { quizModelTasks } from './quiz-models.js';
 import { similarityTasks } from './similarity.js';
 import { systemTasks } from './system.js';
 import { tokenizeTasks } from './tokenize.js';
+import { tokenizeFamilyTasks } from '../../demos/tokenize/families.js';
 
 /**
  * Every task that can run off the gateway's event loop, by name. A feature adds its own module under
@@ -21,6 +22,7 @@ export const tasks = {
 	...systemTasks,
 	...modelTasks,
 	...tokenizeTasks,
+	...tokenizeFamilyTasks,
 	...similarityTasks,
 	...quizChartTasks,
 	...quizModelTasks,
