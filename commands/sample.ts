@@ -9,6 +9,15 @@ import {
 	settingsFrom,
 } from '../src/demos/sample/input.js';
 import { sampleOpenAi } from '../src/demos/sample/openai.js';
+import {
+	BEAM_DEFAULT_TOKENS,
+	BEAM_DEFAULT_WIDTH,
+	BEAM_MAX_TOKENS,
+	BEAM_MAX_WIDTH,
+	BEAM_MIN_WIDTH,
+} from '../src/demos/sample/beam.js';
+import { beamReply } from '../src/demos/sample/beam-reply.js';
+import { UserError } from '../src/core/errors.js';
 import { sampleReply } from '../src/demos/sample/reply.js';
 import { withRerun } from '../src/demos/rerun/index.js';
 
@@ -74,6 +83,22 @@ export default defineCommand({
 			},
 			{
 				type: T.String,
+				name: 'strategy',
+				description: 'How the next token is chosen (default: sample with the options above)',
+				choices: [
+					{ name: 'sample: draw each token at random (temperature, top-k, top-p, min-p)', value: 'sample' },
+					{ name: 'beam: keep the width most likely sequences, beside greedy', value: 'beam' },
+				],
+			},
+			{
+				type: T.Integer,
+				name: 'width',
+				description: `Beam search: how many sequences to keep (default ${BEAM_DEFAULT_WIDTH})`,
+				min_value: BEAM_MIN_WIDTH,
+				max_value: BEAM_MAX_WIDTH,
+			},
+			{
+				type: T.String,
 				name: 'engine',
 				description: 'Whose probabilities (default: our own small model)',
 				choices: [
@@ -87,6 +112,20 @@ export default defineCommand({
 	// Generating runs the model once per token in a worker (up to 150 passes): acknowledge at once.
 	defer: true,
 	async run({ args, deps, guildId, user }) {
+		if (args.strategy === 'beam') {
+			if (args.engine === 'openai')
+				throw new UserError(
+					'Beam search needs the probabilities of every token after every candidate, which only our own model gives: leave out `engine`.',
+				);
+			const length = args.tokens ?? BEAM_DEFAULT_TOKENS;
+			if (length > BEAM_MAX_TOKENS)
+				throw new UserError(
+					`Beam search runs the model once per beam and token: at most ${BEAM_MAX_TOKENS} tokens (you asked for ${length}).`,
+				);
+			const width = args.width ?? BEAM_DEFAULT_WIDTH;
+			const out = await deps.compute.run('sample.beam', { prompt: args.prompt, width, length });
+			return beamReply(out.view, out.png, out.description);
+		}
 		const settings = settingsFrom(args);
 		// "Run again with…" keeps the seed that was used, so a changed temperature is compared on the same draws.
 		const rerunArgs = { ...args, seed: settings.seed };

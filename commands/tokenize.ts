@@ -2,13 +2,14 @@ import { ApplicationCommandOptionType as T } from 'discord-api-types/v10';
 import { defineCommand } from '../src/core/command.js';
 import { checkTokenizeText, modelsFor, TOKENIZE_MAX_CHARACTERS } from '../src/demos/tokenize/input.js';
 import { tokenizeReply } from '../src/demos/tokenize/reply.js';
+import { familyCountsReply } from '../src/demos/tokenize/families-reply.js';
 import { withRerun } from '../src/demos/rerun/index.js';
 import { DEMO_COOLDOWN } from '../src/core/rate-limit.js';
 
 export default defineCommand({
 	data: {
 		name: 'tokenize',
-		description: 'See how GPT tokenizers split your text into tokens, with their ids',
+		description: 'See how GPT, Claude, Llama, Gemma, Qwen, DeepSeek and Mistral tokenizers split your text',
 		options: [
 			{
 				type: T.String,
@@ -19,13 +20,26 @@ export default defineCommand({
 			{
 				type: T.String,
 				name: 'encoding',
-				description: 'Which tokenizer (default GPT-4o); compare shows all three stacked',
+				description: 'Which tokenizer (default GPT-4o); compare stacks up to four; all counts every family',
 				choices: [
 					{ name: 'GPT-4o (o200k_base)', value: 'gpt-4o' },
 					{ name: 'GPT-4 (cl100k_base)', value: 'gpt-4' },
 					{ name: 'GPT-2 (r50k_base)', value: 'gpt2' },
-					{ name: 'Compare all three', value: 'compare' },
+					{ name: 'Claude (the tokenizer published for earlier Claude models)', value: 'claude' },
+					{ name: 'Llama 3', value: 'llama-3' },
+					{ name: 'Gemma 3', value: 'gemma-3' },
+					{ name: 'Qwen 3', value: 'qwen-3' },
+					{ name: 'DeepSeek-V3', value: 'deepseek-v3' },
+					{ name: 'Mistral (Tekken: NeMo, Large 2)', value: 'mistral' },
+					{ name: 'Compare (families below, or OpenAI’s three)', value: 'compare' },
+					{ name: 'All families: token counts side by side', value: 'all' },
 				],
+			},
+			{
+				type: T.String,
+				name: 'families',
+				description: 'With compare: up to four, e.g. "gpt-4o llama-3 gemma-3 claude"',
+				max_length: 100,
 			},
 			{
 				type: T.String,
@@ -45,9 +59,11 @@ export default defineCommand({
 	async run({ args, deps }) {
 		checkTokenizeText(args.text);
 		const show = args.show ?? 'tokens';
+		if (args.encoding === 'all')
+			return familyCountsReply(await deps.compute.run('tokenize.families', { text: args.text }));
 		const out = await deps.compute.run('tokenize.chart', {
 			text: args.text,
-			models: modelsFor(args.encoding ?? 'gpt-4o'),
+			models: modelsFor(args.encoding ?? 'gpt-4o', args.families),
 			show,
 		});
 		return withRerun(tokenizeReply(out, show), 'tokenize', args, deps);

@@ -17,6 +17,19 @@ const examples = [
 		tokenize,
 		{ text: 'Hello 안녕하세요 🙂 LLM 스터디!\n\tdef square(x): return x ** 2', encoding: 'compare', show: 'bytes' },
 	],
+	[
+		'tokenize-families.png',
+		tokenize,
+		{
+			text: '안녕하세요! 이번 주 LLM 스터디에서는 토크나이저를 비교합니다. def f(x): return x * 2 🙂',
+			encoding: 'all',
+		},
+	],
+	[
+		'tokenize-compare-families.png',
+		tokenize,
+		{ text: '안녕하세요! LLM 스터디 🙂', encoding: 'compare', families: 'gpt-4o llama-3 gemma-3 claude' },
+	],
 	['similarity-pair.png', similarity, { words: 'king queen' }],
 	['similarity-matrix.png', similarity, { words: 'king queen man woman apple banana computer' }],
 	['similarity-neighbors.png', similarity, { words: 'frog', mode: 'neighbors' }],

@@ -1,5 +1,6 @@
 import { modelTasks } from './models.js';
 import { quizChartTasks } from './quiz-charts.js';
+import { sampleBeamTasks } from '../../demos/sample/beam-task.js';
 import { quizModelTasks } from './quiz-models.js';
 import { systemTasks } from './system.js';
 import { attentionTasks } from '../../demos/attention/task.js';
@@ -9,6 +10,7 @@ import { residualTasks } from '../../demos/residual/task.js';
 import { sampleTasks } from '../../demos/sample/task.js';
 import { similarityTasks } from '../../demos/similarity/task.js';
 import { tokenizeTasks } from '../../demos/tokenize/task.js';
+import { tokenizeFamilyTasks } from '../../demos/tokenize/families.js';
 
 /**
  * Every task that can run off the gateway's event loop, by name: the one registry. Each demo keeps its task beside its
@@ -21,11 +23,13 @@ export const tasks = {
 	...systemTasks,
 	...modelTasks,
 	...tokenizeTasks,
+	...tokenizeFamilyTasks,
 	...similarityTasks,
 	...quizChartTasks,
 	...quizModelTasks,
 	...attentionTasks,
 	...sampleTasks,
+	...sampleBeamTasks,
 	...positionsTasks,
 	...ffnTasks,
 	...residualTasks,

@@ -1,12 +1,19 @@
 import type { Scene, TokenStripsInput } from '../../charts/index.js';
-import { OPENAI_MODELS, type OpenAiModel, type TokenPiece } from '../../models/tokenizers/index.js';
+import { FAMILY_INFO, OPENAI_MODELS, type Family, type TokenPiece } from '../../models/tokenizers/index.js';
 import type { ShowChoice } from './input.js';
 import { chartText, previewText } from './visible.js';
 
 /** One tokenizer's result, as the chart and the reply need it. */
 export interface Tokenized {
-	model: OpenAiModel;
+	model: Family;
+	/** The tokenizer's own name (o200k_base, tekken…); OpenAI's encoding by default. */
+	encoding?: string;
 	pieces: readonly TokenPiece[];
+}
+
+/** The name a strip gives a tokenizer: OpenAI's encoding name, else the family's own label. */
+export function encodingName(model: Family): string {
+	return model in OPENAI_MODELS ? OPENAI_MODELS[model as keyof typeof OPENAI_MODELS] : model;
 }
 
 /** Lines of spans per strip: one tokenizer gets a tall chart, three stacked get a third each. */
@@ -15,8 +22,9 @@ export function linesPerStrip(strips: number): number {
 }
 
 /** `gpt-4o · o200k_base · 26 tokens`. */
-export function stripHeading(model: OpenAiModel, count: number): string {
-	return `${model} · ${OPENAI_MODELS[model]} · ${count.toLocaleString('en-US')} ${count === 1 ? 'token' : 'tokens'}`;
+export function stripHeading(model: Family, count: number, encoding = encodingName(model)): string {
+	const name = encoding === model ? FAMILY_INFO[model].label : encoding;
+	return `${model} · ${name} · ${count.toLocaleString('en-US')} ${count === 1 ? 'token' : 'tokens'}`;
 }
 
 /**
@@ -32,11 +40,13 @@ export function tokenStripsFor(text: string, results: readonly Tokenized[], show
 	if (show === 'bytes') notes.push('Hex: the token’s UTF-8 bytes.');
 	else if (partial) notes.push('� is part of a character: show:bytes shows its bytes.');
 	return {
-		title: compare ? 'One text, three tokenizers' : `How ${results[0]?.model ?? ''} splits your text into tokens`,
+		title: compare
+			? `One text, ${['', 'one', 'two', 'three', 'four'][results.length] ?? results.length} tokenizers`
+			: `How ${results[0]?.model ?? ''} splits your text into tokens`,
 		subtitle: `“${previewText(text)}”`,
 		footer: notes.join(' '),
 		strips: results.map((r) => ({
-			heading: stripHeading(r.model, r.pieces.length),
+			heading: stripHeading(r.model, r.pieces.length, r.encoding),
 			tokens: r.pieces.map((p) => ({ text: chartText(p.text), id: p.id, bytes: [...p.bytes] })),
 		})),
 		maxLinesPerStrip: linesPerStrip(results.length),

@@ -1,21 +1,49 @@
 import { UserError } from '../../core/errors.js';
-import type { OpenAiModel } from '../../models/tokenizers/index.js';
+import { FAMILIES, isFamily, type Family } from '../../models/tokenizers/index.js';
 
 /** The longest text /tokenize takes, in characters as Discord counts them (code points: an emoji is one). */
 export const TOKENIZE_MAX_CHARACTERS = 4000;
 
-/** The `encoding` option: one model's tokenizer, or all three side by side. */
-export type EncodingChoice = OpenAiModel | 'compare';
+/** The `encoding` option: one family's tokenizer, several side by side, or every family's token count. */
+export type EncodingChoice = Family | 'compare' | 'all';
+
+/** Most tokenizers `compare` stacks in one chart. */
+export const COMPARE_MAX = 4;
 
 /** The `show` option: tokens and ids; also the id list as text; also every token's UTF-8 bytes. */
 export type ShowChoice = 'tokens' | 'ids' | 'bytes';
 
 /** The models `compare` stacks, oldest first, so the counts fall from top to bottom for most text. */
-export const COMPARED_MODELS: readonly OpenAiModel[] = ['gpt2', 'gpt-4', 'gpt-4o'];
+export const COMPARED_MODELS: readonly Family[] = ['gpt2', 'gpt-4', 'gpt-4o'];
 
-/** The tokenizers to run for an `encoding` choice. */
-export function modelsFor(choice: EncodingChoice): OpenAiModel[] {
-	return choice === 'compare' ? [...COMPARED_MODELS] : [choice];
+/**
+ * The tokenizers to run for an `encoding` choice. `compare` takes the member's `families` (comma- or
+ * space-separated, up to {@link COMPARE_MAX}) or OpenAI's three; `all` takes every family.
+ */
+export function modelsFor(choice: EncodingChoice, families?: string): Family[] {
+	if (choice === 'all') return [...FAMILIES];
+	if (choice !== 'compare') return [choice];
+	if (families === undefined || families.trim() === '') return [...COMPARED_MODELS];
+	const names = [
+		...new Set(
+			families
+				.split(/[\s,]+/)
+				.filter(Boolean)
+				.map((n) => n.toLowerCase()),
+		),
+	];
+	const unknown = names.filter((n) => !isFamily(n));
+	if (unknown.length > 0)
+		throw new UserError(
+			`Unknown tokenizer${unknown.length === 1 ? '' : 's'}: ${unknown.join(', ')}. Pick from: ${FAMILIES.join(', ')}.`,
+			'tokenize.unknown-family',
+		);
+	if (names.length > COMPARE_MAX)
+		throw new UserError(
+			`compare stacks up to ${COMPARE_MAX} tokenizers in one chart; you named ${names.length}. For all of them, use encoding:all.`,
+			'tokenize.too-many',
+		);
+	return names as Family[];
 }
 
 /** The number of characters (code points) in `text`. */

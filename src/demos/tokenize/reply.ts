@@ -119,7 +119,7 @@ export function tokenizeReply(out: TokenizeChartOutput, show: ShowChoice): Reply
 	];
 	const embed: APIEmbed = {
 		title: compare
-			? 'Tokens: gpt2, gpt-4 and gpt-4o compared'
+			? `Tokens: ${out.strips.map((s) => s.model).join(', ')} compared`
 			: `Tokens: ${out.strips[0]!.model} (${out.strips[0]!.encoding})`,
 		color: EMBED_COLOR,
 		image: { url: `attachment://${TOKENS_FILE}` },

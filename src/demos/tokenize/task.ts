@@ -2,23 +2,17 @@ import { layoutTokenStrips, sceneToPng } from '../../charts/index.js';
 import { drawnPerStrip, tokenStripsFor, type Tokenized } from './chart.js';
 import type { ShowChoice } from './input.js';
 import { characterCount } from './input.js';
-import {
-	loadModelEncoding,
-	OPENAI_MODELS,
-	replaceLoneSurrogates,
-	tokenPieces,
-	type OpenAiModel,
-} from '../../models/tokenizers/index.js';
+import { loadFamily, replaceLoneSurrogates, tokenPieces, type Family } from '../../models/tokenizers/index.js';
 
 export interface TokenizeChartInput {
 	text: string;
-	models: OpenAiModel[];
+	models: Family[];
 	show: ShowChoice;
 }
 
 /** One tokenizer's figures. */
 export interface TokenizeStrip {
-	model: OpenAiModel;
+	model: Family;
 	encoding: string;
 	/** Every token id, in order (not only the drawn ones). */
 	ids: number[];
@@ -49,15 +43,16 @@ export async function tokenizeChart(input: TokenizeChartInput): Promise<Tokenize
 	const clean = replaceLoneSurrogates(input.text);
 	const results: Tokenized[] = [];
 	for (const model of input.models) {
-		const encoding = await loadModelEncoding(model);
-		results.push({ model, pieces: tokenPieces(encoding, clean) });
+		const encoding = await loadFamily(model);
+		// Claude's and Qwen's tokenizers normalise (NFKC, NFC) first: the pieces spell the text as they see it.
+		results.push({ model, encoding: encoding.name, pieces: tokenPieces(encoding, encoding.normalize(clean)) });
 	}
 	const scene = layoutTokenStrips(tokenStripsFor(input.text, results, input.show));
 	const drawn = drawnPerStrip(scene);
 	return {
 		strips: results.map((r, i) => ({
 			model: r.model,
-			encoding: OPENAI_MODELS[r.model],
+			encoding: r.encoding ?? r.model,
 			ids: r.pieces.map((p) => p.id),
 			drawn: drawn[i] ?? 0,
 			partial: r.pieces.filter((p) => p.splitsCharacter).length,

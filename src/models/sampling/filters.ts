@@ -80,8 +80,9 @@ export function applyFilters(logits: Vector, options: SamplingOptions = {}): Fil
 		temperature === 0 || temperature === 1
 			? null
 			: Float64Array.from(logits as ArrayLike<number>, (l) => l / temperature);
-	// A temperature so near 0 that logits / T overflow (e.g. 1e-320, found by tests/fuzz) is the T → 0 limit: greedy.
-	const greedy = temperature === 0 || (scaled !== null && !scaled.every(Number.isFinite));
+	// A temperature so near 0 that a finite logit / T overflows (e.g. 1e-320, found by tests/fuzz) is the T → 0
+	// limit: greedy. A logit that was already −∞ (a masked token) stays −∞ and gets probability 0, not greedy.
+	const greedy = temperature === 0 || (scaled !== null && overflowed(logits, scaled));
 	if (greedy) {
 		current = new Float64Array(logits.length);
 		current[argmax(logits)] = 1;
@@ -152,6 +153,14 @@ function minPStep(before: Float64Array, minP: number): FilterStep {
 	const cutoff = minP * max;
 	const after = keepWhere(before, (prob) => prob > 0 && prob >= cutoff);
 	return { name: 'min-p', param: minP, active, before, after, kept: keptIds(after), cutoff };
+}
+
+/** True when dividing by the temperature turned a finite logit into ±∞. */
+function overflowed(logits: Vector, scaled: Float64Array): boolean {
+	for (let i = 0; i < scaled.length; i++) {
+		if (Number.isFinite(logits[i]) && !Number.isFinite(scaled[i])) return true;
+	}
+	return false;
 }
 
 function passThrough(name: FilterName, param: number, active: boolean, before: Float64Array): FilterStep {

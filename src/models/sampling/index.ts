@@ -8,3 +8,4 @@ export {
 } from './filters.js';
 export { createRng, seedFromString, type Rng } from './prng.js';
 export { sample, sampleFromLogits, type SampledToken } from './sample.js';
+export { beamSearch, pathTo, type BeamNode, type BeamSearchResult, type ScoredSequence } from './beam.js';

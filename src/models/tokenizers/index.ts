@@ -17,4 +17,11 @@ export {
 	type OpenAiModel,
 } from './openai.js';
 export { translateTiktokenPattern } from './pattern.js';
-export { hexLabel, tokenPieces, visibleLabel, type TokenPiece } from './token-pieces.js';
+export { hexLabel, tokenPieces, visibleLabel, type PieceEncoding, type TokenPiece } from './token-pieces.js';
+export { FAMILIES, FAMILY_INFO, isFamily, loadFamily, type Family } from './families.js';
+export {
+	huggingFaceEncoding,
+	readPackageTokenizer,
+	type FamilyEncoding,
+	type HuggingFaceFiles,
+} from './hugging-face.js';

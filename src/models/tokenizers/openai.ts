@@ -49,10 +49,24 @@ export function loadModelEncoding(model: OpenAiModel): Promise<BytePairEncoding>
 export function encodingFromJsTiktoken(name: string, data: JsTiktokenRanks): BytePairEncoding {
 	return new BytePairEncoding({
 		name,
-		pattern: translateTiktokenPattern(data.pat_str),
+		pattern: translateTiktokenPattern(restoreCaseInsensitiveContractions(data.pat_str)),
 		ranks: parseJsTiktokenRanks(data.bpe_ranks),
 		specialTokens: data.special_tokens,
 	});
+}
+
+/** The contraction group as js-tiktoken spells it out, case by case… */
+const SPELLED_CONTRACTIONS = "('s|'S|'t|'T|'re|'rE|'Re|'RE|'ve|'vE|'Ve|'VE|'m|'M|'ll|'lL|'Ll|'LL|'d|'D)";
+/** …and as OpenAI's tiktoken writes it. */
+const CASE_INSENSITIVE_CONTRACTIONS = "(?i:'s|'t|'re|'ve|'m|'ll|'d)";
+
+/**
+ * Puts back tiktoken's `(?i:…)` contraction group where js-tiktoken spelled out the ASCII cases: Rust's case
+ * folding also lets `'ſ` (U+017F LONG S) match `'s`, which the spelled-out group loses (`M'ſ'Sc` on o200k_base).
+ * r50k_base's group is case-sensitive in tiktoken too and is left alone.
+ */
+export function restoreCaseInsensitiveContractions(pattern: string): string {
+	return pattern.replaceAll(SPELLED_CONTRACTIONS, CASE_INSENSITIVE_CONTRACTIONS);
 }
 
 /**

@@ -28,8 +28,13 @@ export interface TokenPiece {
 	end: number;
 }
 
+/** What {@link tokenPieces} needs of a tokenizer: ours, or any model family's (see `families.ts`). */
+export type PieceEncoding = Pick<BytePairEncoding, 'name' | 'tokenBytes' | 'isSpecial'> & {
+	encode(text: string, options?: EncodeOptions): number[];
+};
+
 /** Tokenizes `text` and describes each token (see {@link TokenPiece}). */
-export function tokenPieces(encoding: BytePairEncoding, text: string, options: EncodeOptions = {}): TokenPiece[] {
+export function tokenPieces(encoding: PieceEncoding, text: string, options: EncodeOptions = {}): TokenPiece[] {
 	const clean = replaceLoneSurrogates(text);
 	const ids = encoding.encode(clean, options);
 	// byteStart[k] is the UTF-8 offset of UTF-16 index k; charAtByte maps a byte offset to the index of its character.

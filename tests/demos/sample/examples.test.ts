@@ -26,6 +26,7 @@ const local = [
 		1,
 		{ prompt: 'The old prince said', temperature: 0.8, top_p: 0.95, seed: 3, tokens: 20, samples: 200 },
 	],
+	['sample-beam.png', 0, { prompt: 'The old prince said', strategy: 'beam', width: 4, tokens: 12 }],
 ] as const;
 
 describe.runIf(write)('README /sample examples', () => {

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { TokenizeChartOutput, TokenizeStrip } from '../../../src/demos/tokenize/task.js';
+import { encodingName } from '../../../src/demos/tokenize/chart.js';
 import { comparisonLine, countLine, idBlock, notes, tokenizeReply } from '../../../src/demos/tokenize/reply.js';
 
 const strip = (model: TokenizeStrip['model'], count: number, extra: Partial<TokenizeStrip> = {}): TokenizeStrip => ({
 	model,
-	encoding: { 'gpt2': 'r50k_base', 'gpt-4': 'cl100k_base', 'gpt-4o': 'o200k_base' }[model],
+	encoding: encodingName(model),
 	ids: Array.from({ length: count }, (_, i) => 100_000 + i),
 	drawn: count,
 	partial: 0,

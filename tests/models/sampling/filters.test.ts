@@ -20,6 +20,23 @@ describe('applyFilters: temperature', () => {
 		expect(rounded(r.steps[0]!.before)).toEqual(rounded(softmax([1, 2, 4])));
 	});
 
+	it('GIVEN a −∞ logit at temperature 0.5 (issue 17) THEN it is softmax([0, −∞, 2]), not greedy', () => {
+		const r = applyFilters([0, -Infinity, 1], { temperature: 0.5 });
+		// Independent: e^0 / (e^0 + e^2) and e^2 / (e^0 + e^2).
+		const e2 = Math.exp(2);
+		expect(r.greedy).toBe(false);
+		expect(Array.from(r.probs, (p) => p.toFixed(3))).toEqual(['0.119', '0.000', '0.881']);
+		expect(r.probs[0]).toBeCloseTo(1 / (1 + e2), 12);
+		expect(r.probs[2]).toBeCloseTo(e2 / (1 + e2), 12);
+		expect(r.kept).toEqual([2, 0]);
+	});
+
+	it('GIVEN a temperature so small that a finite logit overflows, beside a −∞ logit THEN it is still greedy', () => {
+		const r = applyFilters([1, -Infinity, 2], { temperature: 1e-320 });
+		expect(r.greedy).toBe(true);
+		expect(Array.from(r.probs)).toEqual([0, 0, 1]);
+	});
+
 	it('GIVEN no options THEN nothing is filtered and every step is inactive', () => {
 		const r = applyFilters([0, 1, 2]);
 		expect(r.kept).toEqual([2, 1, 0]);

@@ -12,6 +12,13 @@ import { cases, code, englishProse, korean, randomText } from './samples.js';
 
 const NAMES: readonly OpenAiEncodingName[] = ['r50k_base', 'cl100k_base', 'o200k_base'];
 
+describe('the case-insensitive contraction group', () => {
+	it('GIVEN o200k_base on M’ſ’Sc (issue 17) THEN the ids are tiktoken’s [44,6,70067,6,2986]', async () => {
+		const o200k = await loadEncoding('o200k_base');
+		expect(o200k.encode("M'ſ'Sc")).toEqual([44, 6, 70067, 6, 2986]);
+	});
+});
+
 describe.each(NAMES)('%s against the tiktoken package', (name) => {
 	let ours: BytePairEncoding;
 	let reference: Tiktoken;

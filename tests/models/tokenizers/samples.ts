@@ -54,6 +54,11 @@ export const cases: Readonly<Record<string, readonly string[]>> = {
 		"DON'T SHOUT, I'LL HEAR; WE'RE HERE, YOU'VE GOT IT, HE'D KNOW, IT'S OK",
 		"rock 'n' roll, 'tis, o'clock, y'all",
 		"it'ſ l'ſ 'K Kelvin",
+		// tiktoken's contraction group is (?i:…), so 'ſ (U+017F) is a contraction there: js-tiktoken's spelled-out cases lost it.
+		"M'ſ'Sc",
+		"we'ſt DON'ſ X'ſ'ſ'S a'ſ'T",
+		"'Kelvin I'K A'ſ'K",
+		"x'İ x'ı 'ﬅ 'ſt",
 		'don’t (curly apostrophe)',
 	],
 	mixed: [
