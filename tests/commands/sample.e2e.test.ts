@@ -48,10 +48,13 @@ describe('/sample through the Discord emulator', () => {
 		const message = outcome.original!;
 		expect(message.ephemeral).toBe(false);
 		const urls = message.message.embeds.map((e) => e.image?.url);
-		return message.files.map((f) => {
-			expect(urls).toContain(message.message.attachments.find((a) => a.filename === f.filename)?.url);
-			return f.png!;
-		});
+		// Every PNG is an embed's image; other files (samples:N's CSV of every draw) are plain attachments.
+		return message.files
+			.filter((f) => f.png)
+			.map((f) => {
+				expect(urls).toContain(message.message.attachments.find((a) => a.filename === f.filename)?.url);
+				return f.png!;
+			});
 	}
 
 	it('GIVEN the longest run with a histogram THEN one spec-valid reply carries both charts', async () => {
@@ -68,6 +71,7 @@ describe('/sample through the Discord emulator', () => {
 			{ width: 1200, height: 600 },
 		]);
 		expect(outcome.original!.message.embeds[0]!.footer?.text).toContain('Seed 9 → one mulberry32 stream');
+		expect(outcome.original!.files.map((f) => f.filename)).toContain('sample-draws.csv');
 		expect(outcome.original!.pinged).toEqual({ users: [], roles: [], everyone: false });
 	}, 120_000);
 

@@ -345,7 +345,19 @@ describe('the transformer demos and /present through the Discord emulator', () =
 			...(values.more_options ?? '').split('\n').map((l) => l.split(':')[0]!),
 		]);
 		expect([...named].sort()).toEqual(
-			['engine', 'min_p', 'prompt', 'samples', 'seed', 'temperature', 'tokens', 'top_k', 'top_p'].sort(),
+			[
+				'engine',
+				'min_p',
+				'prompt',
+				'samples',
+				'seed',
+				'strategy',
+				'temperature',
+				'tokens',
+				'top_k',
+				'top_p',
+				'width',
+			].sort(),
 		);
 		const more = (values.more_options ?? '').replace(/^tokens:.*$/m, 'tokens: 5');
 		const rerun = await submit(
