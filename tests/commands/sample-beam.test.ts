@@ -4,6 +4,7 @@ import { pngSize } from '../../src/charts/index.js';
 import type { Compute } from '../../src/compute/compute.js';
 import { createInlineCompute } from '../../src/compute/inline.js';
 import type { BeamTaskOutput } from '../../src/demos/sample/beam-task.js';
+import { quoteBlock } from '../../src/demos/sample/reply.js';
 import type { ModelConfig } from '../../src/models/transformer/index.js';
 import type { Weights } from '../../src/models/transformer/init.js';
 import { loadTinyGpt } from '../../src/models/transformer/index.js';
@@ -81,10 +82,10 @@ describe('/sample strategy:beam', () => {
 			const part = best.tokens.findIndex((t, i) => t !== greedy.tokens[i]);
 			const description = reply.embeds![0]!.description!;
 			expect(description).toContain(
-				`**Best beam**, total log p ${best.score.toFixed(2)}:\n\`\`\`\n${decode(best.tokens)}\n\`\`\``,
+				`**Best beam**, total log p ${best.score.toFixed(2)}:\n${quoteBlock(decode(best.tokens))}`,
 			);
 			expect(description).toContain(
-				`**Greedy**, total log p ${greedy.score.toFixed(2)}:\n\`\`\`\n${decode(greedy.tokens)}\n\`\`\``,
+				`**Greedy**, total log p ${greedy.score.toFixed(2)}:\n${quoteBlock(decode(greedy.tokens))}`,
 			);
 			if (part === -1) expect(description).toContain('**Beam and greedy agree**');
 			else expect(description).toContain(`**They part at token ${part + 1}**`);

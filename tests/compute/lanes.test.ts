@@ -167,6 +167,11 @@ describe('/sample through the lanes', () => {
 			{ member: '42', command: '/sample' },
 		]);
 		release();
-		expect((await first).files?.length).toBe(2);
+		// Two charts and samples:N's CSV of every draw.
+		expect((await first).files?.map((f) => f.name)).toEqual([
+			'sample-next.png',
+			'sample-draws.png',
+			'sample-draws.csv',
+		]);
 	}, 120_000);
 });

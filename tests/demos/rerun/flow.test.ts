@@ -26,7 +26,7 @@ describe('"Run again with…" through the dispatcher', () => {
 		const opened = await h.button(button!);
 		expect(opened.responder.names).toEqual(['showModal']);
 		expect(opened.modal!.title).toBe('Run /tokenize again');
-		expect(fieldIds(opened.modal)).toEqual(['text', 'encoding', 'show']);
+		expect(fieldIds(opened.modal)).toEqual(['text', 'encoding', 'families', 'show']);
 		const rerun = await h.modal(opened.modal!.custom_id, { text: 'Hello world', encoding: 'gpt-4o', show: '' });
 		expect(rerun.responder.names).toEqual(['defer', 'editOriginal']);
 		expect(rerun.final!.content).toBe('🔁 **Linus** ran `/tokenize` again: `encoding` `gpt2` → `gpt-4o`');
@@ -44,7 +44,7 @@ describe('"Run again with…" through the dispatcher', () => {
 		expect(refused.responder.names).toEqual(['defer', 'deleteOriginal', 'followUp']);
 		expect(refused.final).toMatchObject({
 			content:
-				'❌ `encoding` must be one of `gpt-4o`, `gpt-4`, `gpt2`, `compare`.\nWhat you typed is kept: press **Edit and try again** to fix it.',
+				'❌ `encoding` must be one of `gpt-4o`, `gpt-4`, `gpt2`, `claude`, `llama-3`, `gemma-3`, `qwen-3`, `deepseek-v3`, `mistral`, `compare`, `all`.\nWhat you typed is kept: press **Edit and try again** to fix it.',
 			ephemeral: true,
 		});
 		// The button reopens the form as typed.
