@@ -71,6 +71,6 @@ describe('/attention and /sample in the local mode', () => {
 		);
 		expect(message.embeds.map((e) => e.title)).toEqual(['tiny-gpt continues your prompt', '3 draws of the next token']);
 		expect(message.embeds[0]!.description).toContain('**Run 1**: 30 tokens, seed 7');
-		expect(message.attachments.map((a) => a.name)).toEqual(['sample-next.png', 'sample-draws.png']);
+		expect(message.attachments.map((a) => a.name)).toEqual(['sample-next.png', 'sample-draws.png', 'sample-draws.csv']);
 	}, 60_000);
 });
