@@ -76,7 +76,10 @@ export async function renderStep(
 				: await runDemo(ctx, week, step.demo, { presentationId: presentation.id, step: index })
 			: null;
 	const liveQuiz = ctx.deps.curriculum.questionsFor(week.number).some((q) => q.kind === 'multiple-choice');
-	return stepReply(week, steps, index, presentation, ctx.deps.curriculum.format, outcome, { liveQuiz });
+	return stepReply(week, steps, index, presentation, ctx.deps.curriculum.format, outcome, {
+		liveQuiz,
+		tutor: ctx.deps.llm.configured,
+	});
 }
 
 /**

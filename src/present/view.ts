@@ -9,7 +9,7 @@ import {
 import { customId } from '../core/custom-id.js';
 import { LIMITS } from '../core/limits.js';
 import type { Reply } from '../core/reply.js';
-import type { SessionFormat, Tier, Week } from '../curriculum/index.js';
+import { TUTOR_COMMANDS, type SessionFormat, type Tier, type Week } from '../curriculum/index.js';
 import { demoCommandLine, fitLines, inlineCode, WEEK_COLOR, weekHeading } from '../jobs/weekly-post.js';
 import type { Presentation } from '../storage/repositories/presentations.js';
 import type { Step } from './steps.js';
@@ -36,6 +36,8 @@ export function stepEmbed(
 	index: number,
 	presentation: Pick<Presentation, 'tier'>,
 	format: SessionFormat,
+	/** False on a bot without the AI tutor: the wrap-up does not suggest the commands that need it. */
+	tutor = true,
 ): APIEmbed {
 	const step = steps[index]!;
 	const footer = {
@@ -103,7 +105,9 @@ export function stepEmbed(
 				{
 					name: '🧪 Try on your own',
 					value: list(
-						week.demos.map((d) => `• ${inlineCode(demoCommandLine(d))}`),
+						week.demos
+							.filter((d) => tutor || !TUTOR_COMMANDS.has(d.command))
+							.map((d) => `• ${inlineCode(demoCommandLine(d))}`),
 						'demos',
 					),
 				},
@@ -192,9 +196,9 @@ export function stepReply(
 	presentation: Pick<Presentation, 'id' | 'tier'>,
 	format: SessionFormat,
 	demo: DemoOutcome | null,
-	options: { liveQuiz?: boolean } = {},
+	options: { liveQuiz?: boolean; tutor?: boolean } = {},
 ): Reply {
-	const embed = stepEmbed(week, steps, index, presentation, format);
+	const embed = stepEmbed(week, steps, index, presentation, format, options.tutor);
 	const rows: Row[] = [navigationRow(presentation, index, steps.length), tierRow(presentation, format)];
 	if (steps[index]!.kind === 'wrap' && options.liveQuiz) rows.push(liveQuizRow(presentation, week));
 	if (!demo) return { embeds: [embed], components: rows };

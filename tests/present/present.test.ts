@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Reply } from '../../src/core/reply.js';
 import { NOT_A_PRESENTER } from '../../src/present/flow.js';
 import { planSteps } from '../../src/present/steps.js';
+import { stepEmbed } from '../../src/present/view.js';
 import { createCurriculum } from '../../src/curriculum/index.js';
 import { CHANNEL, customIds, demoHarness, GUILD, type DemoHarness } from './harness.js';
 
@@ -57,6 +58,20 @@ describe('/present: a week’s session step by step', () => {
 			messageId: first!.id,
 		});
 		stepMessage = { id: first!.id, ephemeral: false };
+	});
+
+	it('GIVEN a bot without the AI tutor THEN week 3’s wrap-up does not suggest /inject or /ask; GIVEN the tutor THEN it does', () => {
+		const week = h.deps.curriculum.week(3)!;
+		const steps = planSteps(week);
+		const wrap = steps.length - 1;
+		const tryField = (tutor: boolean) =>
+			stepEmbed(week, steps, wrap, { tier: 'core' }, h.deps.curriculum.format, tutor).fields!.find((f) =>
+				f.name.includes('Try on your own'),
+			)!.value;
+		expect(week.demos.some((d) => d.command === 'inject')).toBe(true);
+		expect(tryField(false)).not.toMatch(/\/(inject|ask|session)\b/);
+		expect(tryField(false)).toContain('/tokenize');
+		expect(tryField(true)).toContain('/inject');
 	});
 
 	it('GIVEN the plan THEN every knowledge point is a step, the live demos are spread over them in order, and /quiz is left for the wrap-up', () => {
