@@ -25,7 +25,11 @@ export const DEMO_COMMANDS = {
 	tokenize: {
 		options: {
 			text,
-			encoding: { type: 'choice', values: ['gpt2', 'gpt-4', 'gpt-4o', 'compare'] },
+			encoding: {
+				type: 'choice',
+				values: ['gpt-4o', 'gpt-4', 'gpt2', 'claude', 'llama-3', 'gemma-3', 'qwen-3', 'deepseek-v3', 'mistral', 'compare', 'all'],
+			},
+			families: text,
 			show: { type: 'choice', values: ['tokens', 'ids', 'bytes'] },
 		},
 		required: ['text'],
@@ -52,6 +56,8 @@ export const DEMO_COMMANDS = {
 			seed: { type: 'integer', min: 0, max: 4294967295 },
 			tokens: { type: 'integer', min: 1, max: 50 },
 			samples: { type: 'integer', min: 1, max: 200 },
+			strategy: { type: 'choice', values: ['sample', 'beam'] },
+			width: { type: 'integer', min: 2, max: 8 },
 			engine: { type: 'choice', values: ['local', 'openai'] },
 		},
 		required: ['prompt'],
