@@ -27,7 +27,19 @@ export const DEMO_COMMANDS = {
 			text,
 			encoding: {
 				type: 'choice',
-				values: ['gpt-4o', 'gpt-4', 'gpt2', 'claude', 'llama-3', 'gemma-3', 'qwen-3', 'deepseek-v3', 'mistral', 'compare', 'all'],
+				values: [
+					'gpt-4o',
+					'gpt-4',
+					'gpt2',
+					'claude',
+					'llama-3',
+					'gemma-3',
+					'qwen-3',
+					'deepseek-v3',
+					'mistral',
+					'compare',
+					'all',
+				],
 			},
 			families: text,
 			show: { type: 'choice', values: ['tokens', 'ids', 'bytes'] },
@@ -43,7 +55,12 @@ export const DEMO_COMMANDS = {
 	},
 	attention: {
 		// Layers and heads are counted from 1, as /attention shows them; the model's size is checked when it runs.
-		options: { text, layer: { type: 'integer', min: 1 }, head: { type: 'integer', min: 1 }, view: { type: 'choice', values: ['head', 'heads', 'steps'] } },
+		options: {
+			text,
+			layer: { type: 'integer', min: 1 },
+			head: { type: 'integer', min: 1 },
+			view: { type: 'choice', values: ['head', 'heads', 'steps'] },
+		},
 		required: ['text'],
 	},
 	sample: {
@@ -108,7 +125,10 @@ export function checkDemoOptions(
 	const problems: [string[], string][] = [];
 	const subs = spec.subcommands ?? [];
 	if (subcommand !== undefined && !subs.includes(subcommand)) {
-		problems.push([['subcommand'], `/${command} has no subcommand "${subcommand}"${subs.length ? ` (known: ${subs.join(', ')})` : ''}`]);
+		problems.push([
+			['subcommand'],
+			`/${command} has no subcommand "${subcommand}"${subs.length ? ` (known: ${subs.join(', ')})` : ''}`,
+		]);
 	}
 	if (subcommand === undefined && subs.length > 0) {
 		problems.push([['subcommand'], `/${command} needs a subcommand (${subs.join(', ')})`]);
@@ -134,7 +154,9 @@ function checkValue(option: DemoOptionSpec, value: string | number): string | un
 		case 'string':
 			return typeof value === 'string' && value.trim() !== '' ? undefined : 'expected non-empty text';
 		case 'choice':
-			return typeof value === 'string' && option.values.includes(value) ? undefined : `expected one of ${option.values.join(' | ')}, got ${String(value)}`;
+			return typeof value === 'string' && option.values.includes(value)
+				? undefined
+				: `expected one of ${option.values.join(' | ')}, got ${String(value)}`;
 		case 'integer':
 		case 'number': {
 			if (typeof value !== 'number' || !Number.isFinite(value)) return `expected a number, got ${String(value)}`;

@@ -10,7 +10,11 @@ const vector = z.array(finite).min(1, 'expected at least one number');
 const logits = z.array(finite).min(2, 'expected at least two logits');
 const index = z.number().int().min(0);
 const positiveInt = z.number().int().min(1);
-const temperature = z.number().gt(0, 'temperature must be > 0 (0 is greedy: ask about that in words)').max(10).optional();
+const temperature = z
+	.number()
+	.gt(0, 'temperature must be > 0 (0 is greedy: ask about that in words)')
+	.max(10)
+	.optional();
 const encoding = z.enum(['gpt2', 'gpt-4', 'gpt-4o']);
 
 const parameterCount = z.discriminatedUnion('layer', [
@@ -30,7 +34,12 @@ const parameterCount = z.discriminatedUnion('layer', [
 		d_ff: positiveInt,
 		bias: z.boolean().optional(),
 	}),
-	z.strictObject({ kind: z.literal('parameter-count'), layer: z.literal('embedding'), vocab: positiveInt, d_model: positiveInt }),
+	z.strictObject({
+		kind: z.literal('parameter-count'),
+		layer: z.literal('embedding'),
+		vocab: positiveInt,
+		d_model: positiveInt,
+	}),
 	/** Gain and bias, one each per feature. */
 	z.strictObject({ kind: z.literal('parameter-count'), layer: z.literal('layer-norm'), d_model: positiveInt }),
 ]);
@@ -72,12 +81,26 @@ export const computationSchema = z.discriminatedUnion('kind', [
 	}),
 	z.strictObject({ kind: z.literal('positional-wavelength'), i: z.number().int().min(0), d_model: positiveInt }),
 	z.strictObject({ kind: z.literal('token-count'), text: z.string().min(1), encoding }),
-	z.strictObject({ kind: z.literal('word-cosine'), a: z.string().regex(/^[a-z]+$/, 'expected one lowercase English word'), b: z.string().regex(/^[a-z]+$/, 'expected one lowercase English word') }),
+	z.strictObject({
+		kind: z.literal('word-cosine'),
+		a: z.string().regex(/^[a-z]+$/, 'expected one lowercase English word'),
+		b: z.string().regex(/^[a-z]+$/, 'expected one lowercase English word'),
+	}),
 	parameterCount,
 	z.strictObject({ kind: z.literal('head-dimension'), d_model: positiveInt, heads: positiveInt }),
-	z.strictObject({ kind: z.literal('attention-matrix-entries'), seq_len: positiveInt, heads: positiveInt.optional(), layers: positiveInt.optional() }),
+	z.strictObject({
+		kind: z.literal('attention-matrix-entries'),
+		seq_len: positiveInt,
+		heads: positiveInt.optional(),
+		layers: positiveInt.optional(),
+	}),
 	z.strictObject({ kind: z.literal('activation'), fn: z.enum(['relu', 'gelu', 'gelu-tanh', 'silu']), x: finite }),
-	z.strictObject({ kind: z.literal('layer-norm'), x: z.array(finite).min(2), index, epsilon: z.number().min(0).optional() }),
+	z.strictObject({
+		kind: z.literal('layer-norm'),
+		x: z.array(finite).min(2),
+		index,
+		epsilon: z.number().min(0).optional(),
+	}),
 	z.strictObject({ kind: z.literal('gradient-product'), factors: vector, residual: z.boolean() }),
 	z.strictObject({ kind: z.literal('repeated-trials'), p: z.number().min(0).max(1), n: positiveInt }),
 	z.strictObject({ kind: z.literal('predicted-rating'), similarities: vector, ratings: vector }),
@@ -97,12 +120,14 @@ export const MODEL_KINDS = ['token-count', 'word-cosine'] as const satisfies rea
 export function checkComputation(c: Computation): [(string | number)[], string][] {
 	const problems: [(string | number)[], string][] = [];
 	const sameLength = (a: readonly unknown[], b: readonly unknown[], at: string, what: string) => {
-		if (a.length !== b.length) problems.push([[at], `${what}: expected the same length, got ${a.length} and ${b.length}`]);
+		if (a.length !== b.length)
+			problems.push([[at], `${what}: expected the same length, got ${a.length} and ${b.length}`]);
 	};
 	switch (c.kind) {
 		case 'softmax-probability':
 		case 'top-k-probability':
-			if (c.index >= c.logits.length) problems.push([['index'], `index ${c.index} is past the last of ${c.logits.length} logits`]);
+			if (c.index >= c.logits.length)
+				problems.push([['index'], `index ${c.index} is past the last of ${c.logits.length} logits`]);
 			break;
 		case 'dot-product':
 		case 'cosine':
@@ -112,30 +137,36 @@ export function checkComputation(c: Computation): [(string | number)[], string][
 		case 'scaled-dot-product-attention-weight':
 		case 'attention-output':
 			c.keys.forEach((key, j) => {
-				if (key.length !== c.q.length) problems.push([['keys', j], `key ${j} has ${key.length} numbers, q has ${c.q.length}`]);
+				if (key.length !== c.q.length)
+					problems.push([['keys', j], `key ${j} has ${key.length} numbers, q has ${c.q.length}`]);
 			});
 			if (c.kind === 'scaled-dot-product-attention-weight' && c.index >= c.keys.length) {
 				problems.push([['index'], `index ${c.index} is past the last of ${c.keys.length} keys`]);
 			}
 			if (c.kind === 'attention-output') {
 				sameLength(c.keys, c.values, 'values', 'keys and values');
-				if (c.values.some((v) => c.component >= v.length)) problems.push([['component'], `component ${c.component} is past the end of a value vector`]);
+				if (c.values.some((v) => c.component >= v.length))
+					problems.push([['component'], `component ${c.component} is past the end of a value vector`]);
 			}
 			break;
 		case 'positional-encoding':
-			if (2 * c.i + (c.component === 'cos' ? 1 : 0) >= c.d_model) problems.push([['i'], `dimension ${c.component === 'cos' ? '2i+1' : '2i'} is past d_model = ${c.d_model}`]);
+			if (2 * c.i + (c.component === 'cos' ? 1 : 0) >= c.d_model)
+				problems.push([['i'], `dimension ${c.component === 'cos' ? '2i+1' : '2i'} is past d_model = ${c.d_model}`]);
 			break;
 		case 'positional-wavelength':
 			if (2 * c.i >= c.d_model) problems.push([['i'], `2i = ${2 * c.i} is past d_model = ${c.d_model}`]);
 			break;
 		case 'parameter-count':
-			if (c.layer === 'multi-head-attention' && c.d_model % c.heads !== 0) problems.push([['heads'], `d_model ${c.d_model} is not divisible by ${c.heads} heads`]);
+			if (c.layer === 'multi-head-attention' && c.d_model % c.heads !== 0)
+				problems.push([['heads'], `d_model ${c.d_model} is not divisible by ${c.heads} heads`]);
 			break;
 		case 'head-dimension':
-			if (c.d_model % c.heads !== 0) problems.push([['heads'], `d_model ${c.d_model} is not divisible by ${c.heads} heads`]);
+			if (c.d_model % c.heads !== 0)
+				problems.push([['heads'], `d_model ${c.d_model} is not divisible by ${c.heads} heads`]);
 			break;
 		case 'layer-norm':
-			if (c.index >= c.x.length) problems.push([['index'], `index ${c.index} is past the last of ${c.x.length} features`]);
+			if (c.index >= c.x.length)
+				problems.push([['index'], `index ${c.index} is past the last of ${c.x.length} features`]);
 			break;
 		case 'predicted-rating':
 			sameLength(c.similarities, c.ratings, 'ratings', 'similarities and ratings');

@@ -128,7 +128,11 @@ function entropyBits(logits: readonly number[]): number {
 }
 
 /** softmax(q·kⱼ / √d_k) over the keys; d_k defaults to the query's length. */
-function attentionWeights(q: readonly number[], keys: readonly (readonly number[])[], dk: number | undefined): Float64Array {
+function attentionWeights(
+	q: readonly number[],
+	keys: readonly (readonly number[])[],
+	dk: number | undefined,
+): Float64Array {
 	const scaleBy = Math.sqrt(dk ?? q.length);
 	return softmax(keys.map((key) => dot(q, key) / scaleBy));
 }
@@ -195,7 +199,10 @@ export function isWithinTolerance(expected: number, given: number, tolerance: nu
  * Returns undefined when the text is not a number.
  */
 export function parseNumericAnswer(text: string): number | undefined {
-	let s = text.trim().replace(/[\u2212\u2012\u2013]/g, '-').replace(/\s+/g, '');
+	let s = text
+		.trim()
+		.replace(/[\u2212\u2012\u2013]/g, '-')
+		.replace(/\s+/g, '');
 	const percent = s.endsWith('%');
 	if (percent) s = s.slice(0, -1);
 	if (/^[-+]?\d{1,3}(,\d{3})+(\.\d+)?$/.test(s)) s = s.replace(/,/g, '');
@@ -206,5 +213,7 @@ export function parseNumericAnswer(text: string): number | undefined {
 
 /** Formats a computed answer for display with `precision` decimals and thousands separators. */
 export function formatNumericAnswer(value: number, precision: number): string {
-	return new Intl.NumberFormat('en-US', { minimumFractionDigits: precision, maximumFractionDigits: precision }).format(value);
+	return new Intl.NumberFormat('en-US', { minimumFractionDigits: precision, maximumFractionDigits: precision }).format(
+		value,
+	);
 }

@@ -1,4 +1,11 @@
-export { DEMO_COMMANDS, DEMO_COMMAND_NAMES, TUTOR_COMMANDS, type DemoCommandName, type DemoCommandSpec, type DemoOptionSpec } from './commands.js';
+export {
+	DEMO_COMMANDS,
+	DEMO_COMMAND_NAMES,
+	TUTOR_COMMANDS,
+	type DemoCommandName,
+	type DemoCommandSpec,
+	type DemoOptionSpec,
+} from './commands.js';
 export { computationSchema, MODEL_KINDS, type Computation, type ComputationKind } from './computations.js';
 export {
 	evaluate,
@@ -16,7 +23,15 @@ export { createCurriculum, type BankQuestion, type Curriculum } from './curricul
 export { CurriculumError, loadCurriculum } from './loader.js';
 export { formatProblem, type CurriculumProblem } from './locate.js';
 export { builtinCurriculumDir, curriculumDirs } from './paths.js';
-export { questionSchema, tierSchema, type FreeTextQuestion, type MultipleChoiceQuestion, type NumericQuestion, type Question, type Tier } from './question-schema.js';
+export {
+	questionSchema,
+	tierSchema,
+	type FreeTextQuestion,
+	type MultipleChoiceQuestion,
+	type NumericQuestion,
+	type Question,
+	type Tier,
+} from './question-schema.js';
 export {
 	DIMENSION_IDS,
 	sessionFormatSchema,

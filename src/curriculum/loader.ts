@@ -5,13 +5,24 @@ import { createCurriculum, type Curriculum } from './curriculum.js';
 import { formatPath, formatProblem, lineOf, parseSource, type CurriculumProblem, type SourceFile } from './locate.js';
 import { builtinCurriculumDir, displayPath } from './paths.js';
 import type { Question } from './question-schema.js';
-import { FIRST_WEEK, LAST_WEEK, questionFileSchema, sessionFormatSchema, weekSchema, type QuestionFile, type SessionFormat, type Week } from './schema.js';
+import {
+	FIRST_WEEK,
+	LAST_WEEK,
+	questionFileSchema,
+	sessionFormatSchema,
+	weekSchema,
+	type QuestionFile,
+	type SessionFormat,
+	type Week,
+} from './schema.js';
 
 /** Thrown when any curriculum file is invalid; lists every problem as `file:line: path: reason`. */
 export class CurriculumError extends Error {
 	override readonly name = 'CurriculumError';
 	constructor(readonly problems: readonly CurriculumProblem[]) {
-		super(`The curriculum has ${problems.length} problem${problems.length === 1 ? '' : 's'}:\n${problems.map((p) => `  ${formatProblem(p)}`).join('\n')}`);
+		super(
+			`The curriculum has ${problems.length} problem${problems.length === 1 ? '' : 's'}:\n${problems.map((p) => `  ${formatProblem(p)}`).join('\n')}`,
+		);
 	}
 }
 
@@ -32,7 +43,12 @@ export async function loadCurriculum(dirs: readonly string[] = [builtinCurriculu
 
 	for (const [dirIndex, dir] of dirs.entries()) {
 		const files = await yamlFiles(dir).catch((error: unknown) => {
-			problems.push({ file: displayPath(dir), line: 0, path: '', message: `cannot read the directory (${(error as Error).message})` });
+			problems.push({
+				file: displayPath(dir),
+				line: 0,
+				path: '',
+				message: `cannot read the directory (${(error as Error).message})`,
+			});
 			return [];
 		});
 		for (const file of files) {
@@ -41,7 +57,13 @@ export async function loadCurriculum(dirs: readonly string[] = [builtinCurriculu
 			if (source.syntaxProblems.length) continue;
 			const shape = classify(source.data);
 			if (shape === undefined) {
-				problems.push({ file: source.file, line: 1, path: '', message: 'not a curriculum file: expected a week (`number:`), questions for a week (`week:` and `quiz:`) or the session format (`dimensions:`)' });
+				problems.push({
+					file: source.file,
+					line: 1,
+					path: '',
+					message:
+						'not a curriculum file: expected a week (`number:`), questions for a week (`week:` and `quiz:`) or the session format (`dimensions:`)',
+				});
 			} else if (shape === 'week') {
 				const value = validate(source, weekSchema, problems);
 				if (value) weeks.push({ source, value, dir: dirIndex });
@@ -56,9 +78,21 @@ export async function loadCurriculum(dirs: readonly string[] = [builtinCurriculu
 	}
 
 	const merged = mergeWeeks(weeks, extensions, dirs.length, problems);
-	if (!format) problems.push({ file: displayPath(dirs[0] ?? builtinCurriculumDir()), line: 0, path: '', message: 'no session format file (one with `dimensions:`)' });
+	if (!format)
+		problems.push({
+			file: displayPath(dirs[0] ?? builtinCurriculumDir()),
+			line: 0,
+			path: '',
+			message: 'no session format file (one with `dimensions:`)',
+		});
 	for (let n = FIRST_WEEK; n <= LAST_WEEK; n++) {
-		if (!merged.has(n)) problems.push({ file: displayPath(dirs[0] ?? builtinCurriculumDir()), line: 0, path: '', message: `week ${n} is missing: weeks ${FIRST_WEEK}–${LAST_WEEK} must all be defined` });
+		if (!merged.has(n))
+			problems.push({
+				file: displayPath(dirs[0] ?? builtinCurriculumDir()),
+				line: 0,
+				path: '',
+				message: `week ${n} is missing: weeks ${FIRST_WEEK}–${LAST_WEEK} must all be defined`,
+			});
 	}
 	if (problems.length || !format) throw new CurriculumError(problems);
 	const ordered = [...merged.values()].sort((a, b) => a.number - b.number);
@@ -83,7 +117,11 @@ function classify(data: unknown): 'week' | 'questions' | 'format' | undefined {
 	return undefined;
 }
 
-function validate<S extends z.ZodType>(source: SourceFile, schema: S, problems: CurriculumProblem[]): z.infer<S> | undefined {
+function validate<S extends z.ZodType>(
+	source: SourceFile,
+	schema: S,
+	problems: CurriculumProblem[],
+): z.infer<S> | undefined {
 	const result = schema.safeParse(source.data);
 	if (result.success) return result.data;
 	for (const issue of result.error.issues) {
@@ -107,7 +145,12 @@ interface BankEntry {
  * quiz), then question files (new ids extend, known ids from an earlier directory replace). Within one
  * directory a week number or question id defined twice is an error.
  */
-function mergeWeeks(weeks: Parsed<Week>[], extensions: Parsed<QuestionFile>[], dirCount: number, problems: CurriculumProblem[]): Map<number, Week> {
+function mergeWeeks(
+	weeks: Parsed<Week>[],
+	extensions: Parsed<QuestionFile>[],
+	dirCount: number,
+	problems: CurriculumProblem[],
+): Map<number, Week> {
 	const pages = new Map<number, Parsed<Week>>();
 	const bank = new Map<string, BankEntry>();
 	const add = (entry: BankEntry) => {
@@ -129,7 +172,12 @@ function mergeWeeks(weeks: Parsed<Week>[], extensions: Parsed<QuestionFile>[], d
 			const n = page.value.number;
 			const earlier = pages.get(n);
 			if (earlier && earlier.dir === dir) {
-				problems.push({ file: page.source.file, line: lineOf(page.source, ['number']), path: 'number', message: `week ${n} is also defined in ${earlier.source.file}` });
+				problems.push({
+					file: page.source.file,
+					line: lineOf(page.source, ['number']),
+					path: 'number',
+					message: `week ${n} is also defined in ${earlier.source.file}`,
+				});
 				continue;
 			}
 			pages.set(n, page);
@@ -137,7 +185,9 @@ function mergeWeeks(weeks: Parsed<Week>[], extensions: Parsed<QuestionFile>[], d
 			page.value.quiz.forEach((question, i) => add({ question, week: n, dir, source: page.source, path: ['quiz', i] }));
 		}
 		for (const file of extensions.filter((e) => e.dir === dir)) {
-			file.value.quiz.forEach((question, i) => add({ question, week: file.value.week, dir, source: file.source, path: ['quiz', i] }));
+			file.value.quiz.forEach((question, i) =>
+				add({ question, week: file.value.week, dir, source: file.source, path: ['quiz', i] }),
+			);
 		}
 	}
 	const merged = new Map<number, Week>();

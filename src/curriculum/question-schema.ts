@@ -6,7 +6,10 @@ export const prose = z
 	.string()
 	.trim()
 	.min(1, 'expected non-empty text')
-	.refine((s) => !/[\uFFFD\u0080-\u009F]|â€|Ã[\u0080-\u00BF]/.test(s), 'text has broken characters (mis-decoded UTF-8)');
+	.refine(
+		(s) => !/[\uFFFD\u0080-\u009F]|â€|Ã[\u0080-\u00BF]/.test(s),
+		'text has broken characters (mis-decoded UTF-8)',
+	);
 
 export const id = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'expected a lowercase id of letters, digits and dashes');
 
@@ -35,13 +38,20 @@ const multipleChoice = z
 		options: z.array(optionSchema),
 	})
 	.superRefine((q, ctx) => {
-		if (q.options.length !== 4) ctx.addIssue({ code: 'custom', path: ['options'], message: `expected 4 options, got ${q.options.length}` });
+		if (q.options.length !== 4)
+			ctx.addIssue({ code: 'custom', path: ['options'], message: `expected 4 options, got ${q.options.length}` });
 		const right = q.options.filter((o) => o.correct === true).length;
-		if (right !== 1) ctx.addIssue({ code: 'custom', path: ['options'], message: `expected exactly one right option (correct: true), got ${right}` });
+		if (right !== 1)
+			ctx.addIssue({
+				code: 'custom',
+				path: ['options'],
+				message: `expected exactly one right option (correct: true), got ${right}`,
+			});
 		const seen = new Set<string>();
 		q.options.forEach((o, i) => {
 			const key = o.text.toLowerCase();
-			if (seen.has(key)) ctx.addIssue({ code: 'custom', path: ['options', i, 'text'], message: 'two options have the same text' });
+			if (seen.has(key))
+				ctx.addIssue({ code: 'custom', path: ['options', i, 'text'], message: 'two options have the same text' });
 			seen.add(key);
 		});
 	});
@@ -63,11 +73,20 @@ const numeric = z
 		// A member who types the answer as the bot displays it must be accepted.
 		const halfStep = 0.5 * 10 ** -q.precision;
 		if (q.tolerance + 1e-12 < halfStep) {
-			ctx.addIssue({ code: 'custom', path: ['tolerance'], message: `tolerance ${q.tolerance} is below half the display step (${halfStep}) for precision ${q.precision}` });
+			ctx.addIssue({
+				code: 'custom',
+				path: ['tolerance'],
+				message: `tolerance ${q.tolerance} is below half the display step (${halfStep}) for precision ${q.precision}`,
+			});
 		}
-		for (const [path, message] of checkComputation(q.compute)) ctx.addIssue({ code: 'custom', path: ['compute', ...path], message });
+		for (const [path, message] of checkComputation(q.compute))
+			ctx.addIssue({ code: 'custom', path: ['compute', ...path], message });
 		for (const missing of unmentioned(q.compute, q.prompt)) {
-			ctx.addIssue({ code: 'custom', path: ['compute', missing.key], message: `the prompt does not state ${missing.key} = ${missing.value}` });
+			ctx.addIssue({
+				code: 'custom',
+				path: ['compute', missing.key],
+				message: `the prompt does not state ${missing.key} = ${missing.value}`,
+			});
 		}
 	});
 
@@ -107,7 +126,8 @@ function unmentioned(compute: Computation, prompt: string): { key: string; value
 		}
 		const numbers = [value].flat(2).filter((v): v is number => typeof v === 'number');
 		for (const n of numbers) {
-			if (!stated.some((s) => Math.abs(s - n) <= 1e-12 * Math.max(1, Math.abs(n)))) missing.push({ key, value: String(n) });
+			if (!stated.some((s) => Math.abs(s - n) <= 1e-12 * Math.max(1, Math.abs(n))))
+				missing.push({ key, value: String(n) });
 		}
 	}
 	return missing;

@@ -8,10 +8,19 @@ export const LAST_WEEK = 12;
 const weekNumber = z.number().int().min(FIRST_WEEK).max(LAST_WEEK);
 
 /** The five dimensions of the LLM4LLM session evaluation, in the course's order. */
-export const DIMENSION_IDS = ['question-decomposition', 'critical-thinking', 'connection-making', 'conceptual-understanding', 'reflection-quality'] as const;
+export const DIMENSION_IDS = [
+	'question-decomposition',
+	'critical-thinking',
+	'connection-making',
+	'conceptual-understanding',
+	'reflection-quality',
+] as const;
 export type DimensionId = (typeof DIMENSION_IDS)[number];
 
-const noUrl = prose.refine((s) => !/https?:|www\.|\.(com|org|io|net)\b/i.test(s), 'further reading is cited by title and author only: no URLs');
+const noUrl = prose.refine(
+	(s) => !/https?:|www\.|\.(com|org|io|net)\b/i.test(s),
+	'further reading is cited by title and author only: no URLs',
+);
 
 const knowledgePointSchema = z.strictObject({
 	id,
@@ -28,7 +37,9 @@ const knowledgePointSchema = z.strictObject({
 
 const demoSchema = z
 	.strictObject({
-		command: z.enum(DEMO_COMMAND_NAMES, { error: (iss) => `unknown command ${JSON.stringify(iss.input)}; known: ${DEMO_COMMAND_NAMES.join(', ')}` }),
+		command: z.enum(DEMO_COMMAND_NAMES, {
+			error: (iss) => `unknown command ${JSON.stringify(iss.input)}; known: ${DEMO_COMMAND_NAMES.join(', ')}`,
+		}),
 		subcommand: z.string().optional(),
 		options: z.record(z.string(), z.union([z.string(), z.number()])).default({}),
 		/** What to look for when running it. */
@@ -39,7 +50,11 @@ const demoSchema = z
 			ctx.addIssue({ code: 'custom', path, message });
 		}
 		if (demo.command === 'similarity' && typeof demo.options.words === 'string' && /[A-Z]/.test(demo.options.words)) {
-			ctx.addIssue({ code: 'custom', path: ['options', 'words'], message: 'the word vectors are lowercase: write the words in lowercase' });
+			ctx.addIssue({
+				code: 'custom',
+				path: ['options', 'words'],
+				message: 'the word vectors are lowercase: write the words in lowercase',
+			});
 		}
 	});
 
@@ -83,7 +98,9 @@ export const weekSchema = z
 		worksheet: z.array(worksheetItemSchema).default([]),
 		reflection: z.array(reflectionSchema).min(1),
 		/** The five evaluation dimensions, each applied to this week's material. */
-		evaluation: z.strictObject(Object.fromEntries(DIMENSION_IDS.map((d) => [d, prose])) as Record<DimensionId, typeof prose>),
+		evaluation: z.strictObject(
+			Object.fromEntries(DIMENSION_IDS.map((d) => [d, prose])) as Record<DimensionId, typeof prose>,
+		),
 		reading: z.array(readingSchema).min(1),
 		quiz: z.array(questionSchema).default([]),
 	})
@@ -91,25 +108,53 @@ export const weekSchema = z
 		const partIds = new Set((week.parts ?? []).map((p) => p.id));
 		week.knowledgePoints.forEach((kp, i) => {
 			if (kp.part !== undefined && !partIds.has(kp.part)) {
-				ctx.addIssue({ code: 'custom', path: ['knowledgePoints', i, 'part'], message: `unknown part "${kp.part}"${partIds.size ? ` (parts: ${[...partIds].join(', ')})` : ' (the week declares no parts)'}` });
+				ctx.addIssue({
+					code: 'custom',
+					path: ['knowledgePoints', i, 'part'],
+					message: `unknown part "${kp.part}"${partIds.size ? ` (parts: ${[...partIds].join(', ')})` : ' (the week declares no parts)'}`,
+				});
 			}
 		});
 		if (week.parts) {
 			for (const part of week.parts) {
-				if (!week.knowledgePoints.some((kp) => kp.part === part.id)) ctx.addIssue({ code: 'custom', path: ['parts'], message: `part "${part.id}" has no knowledge point` });
+				if (!week.knowledgePoints.some((kp) => kp.part === part.id))
+					ctx.addIssue({ code: 'custom', path: ['parts'], message: `part "${part.id}" has no knowledge point` });
 			}
 		}
-		duplicates(week.knowledgePoints.map((kp) => kp.id), ['knowledgePoints'], ctx);
-		duplicates(week.worksheet.map((w) => w.id), ['worksheet'], ctx);
-		duplicates(week.quiz.map((q) => q.id), ['quiz'], ctx);
+		duplicates(
+			week.knowledgePoints.map((kp) => kp.id),
+			['knowledgePoints'],
+			ctx,
+		);
+		duplicates(
+			week.worksheet.map((w) => w.id),
+			['worksheet'],
+			ctx,
+		);
+		duplicates(
+			week.quiz.map((q) => q.id),
+			['quiz'],
+			ctx,
+		);
 	});
 
 /** A file that adds questions to an existing week's bank (or replaces questions with the same id). */
 export const questionFileSchema = z
 	.strictObject({ week: weekNumber, quiz: z.array(questionSchema).min(1) })
-	.superRefine((file, ctx) => duplicates(file.quiz.map((q) => q.id), ['quiz'], ctx));
+	.superRefine((file, ctx) =>
+		duplicates(
+			file.quiz.map((q) => q.id),
+			['quiz'],
+			ctx,
+		),
+	);
 
-const tierInfoSchema = z.strictObject({ id: z.enum(['core', 'implementation', 'theory']), name: prose, audience: prose, description: prose });
+const tierInfoSchema = z.strictObject({
+	id: z.enum(['core', 'implementation', 'theory']),
+	name: prose,
+	audience: prose,
+	description: prose,
+});
 const dimensionSchema = z.strictObject({ id: z.enum(DIMENSION_IDS), name: prose, description: prose, example: prose });
 
 /** How every week's session runs: the three tiers, the reflection, and the five-dimension evaluation. */
@@ -118,13 +163,23 @@ export const sessionFormatSchema = z
 		source: prose,
 		tiers: z.array(tierInfoSchema).length(3),
 		reflection: prose,
-		dimensions: z.array(dimensionSchema).length(DIMENSION_IDS.length, `expected the ${DIMENSION_IDS.length} evaluation dimensions`),
+		dimensions: z
+			.array(dimensionSchema)
+			.length(DIMENSION_IDS.length, `expected the ${DIMENSION_IDS.length} evaluation dimensions`),
 		scale: z.strictObject({ min: z.number().int(), max: z.number().int(), description: prose }),
 		mastery: z.array(z.strictObject({ min: z.number().int(), max: z.number().int(), label: prose })).min(1),
 	})
 	.superRefine((format, ctx) => {
-		duplicates(format.tiers.map((t) => t.id), ['tiers'], ctx);
-		duplicates(format.dimensions.map((d) => d.id), ['dimensions'], ctx);
+		duplicates(
+			format.tiers.map((t) => t.id),
+			['tiers'],
+			ctx,
+		);
+		duplicates(
+			format.dimensions.map((d) => d.id),
+			['dimensions'],
+			ctx,
+		);
 	});
 
 export type Week = z.infer<typeof weekSchema>;
@@ -142,6 +197,11 @@ function duplicates(ids: string[], at: (string | number)[], ctx: z.RefinementCtx
 	ids.forEach((value, i) => {
 		const earlier = first.get(value);
 		if (earlier === undefined) first.set(value, i);
-		else ctx.addIssue({ code: 'custom', path: [...at, i, 'id'], message: `duplicate id "${value}" (first at ${at.join('.')}[${earlier}])` });
+		else
+			ctx.addIssue({
+				code: 'custom',
+				path: [...at, i, 'id'],
+				message: `duplicate id "${value}" (first at ${at.join('.')}[${earlier}])`,
+			});
 	});
 }

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { evaluate, evaluatePure, formatNumericAnswer, isWithinTolerance, needsModels, parseNumericAnswer, type ModelFunctions, type PureComputation } from '../../src/curriculum/compute.js';
+import {
+	evaluate,
+	evaluatePure,
+	formatNumericAnswer,
+	isWithinTolerance,
+	needsModels,
+	parseNumericAnswer,
+	type ModelFunctions,
+	type PureComputation,
+} from '../../src/curriculum/compute.js';
 import type { Computation } from '../../src/curriculum/computations.js';
 import { erf, gelu, geluTanh, silu } from '../../src/curriculum/special-functions.js';
 
@@ -12,12 +21,18 @@ const pure = (c: PureComputation) => evaluatePure(c);
 
 describe('evaluatePure: sampling kinds (through src/models/sampling)', () => {
 	it('GIVEN logits [2, 1, 0.1] THEN softmax-probability of index 0 is e^2 / (e^2 + e^1 + e^0.1)', () => {
-		expect(pure({ kind: 'softmax-probability', logits: [2, 1, 0.1], index: 0 })).toBeCloseTo(exp(2) / (exp(2) + exp(1) + exp(0.1)), 14);
+		expect(pure({ kind: 'softmax-probability', logits: [2, 1, 0.1], index: 0 })).toBeCloseTo(
+			exp(2) / (exp(2) + exp(1) + exp(0.1)),
+			14,
+		);
 	});
 
 	it('GIVEN temperature 0.5 THEN the logits are divided by 0.5 before softmax', () => {
 		const expected = exp(6) / (exp(6) + exp(4) + exp(2) + exp(0));
-		expect(pure({ kind: 'softmax-probability', logits: [3, 2, 1, 0], temperature: 0.5, index: 0 })).toBeCloseTo(expected, 14);
+		expect(pure({ kind: 'softmax-probability', logits: [3, 2, 1, 0], temperature: 0.5, index: 0 })).toBeCloseTo(
+			expected,
+			14,
+		);
 	});
 
 	it('GIVEN huge logits THEN softmax stays finite (max subtracted)', () => {
@@ -31,7 +46,10 @@ describe('evaluatePure: sampling kinds (through src/models/sampling)', () => {
 	});
 
 	it('GIVEN top-k with k = 2 THEN index 0 is renormalised over the two survivors and a dropped token gets 0', () => {
-		expect(pure({ kind: 'top-k-probability', logits: [2, 1, 0, -1], k: 2, index: 0 })).toBeCloseTo(exp(2) / (exp(2) + exp(1)), 14);
+		expect(pure({ kind: 'top-k-probability', logits: [2, 1, 0, -1], k: 2, index: 0 })).toBeCloseTo(
+			exp(2) / (exp(2) + exp(1)),
+			14,
+		);
 		expect(pure({ kind: 'top-k-probability', logits: [2, 1, 0, -1], k: 2, index: 2 })).toBe(0);
 	});
 
@@ -57,7 +75,10 @@ describe('evaluatePure: vectors and attention', () => {
 		expect(pure({ kind: 'cosine', a: [1, 0, 1], b: [1, 1, 0] })).toBeCloseTo(0.5, 15);
 		expect(pure({ kind: 'cosine', a: [1, 2], b: [-2, 1] })).toBe(0);
 		expect(pure({ kind: 'cosine', a: [1, 1], b: [-3, -3] })).toBeCloseTo(-1, 15);
-		expect(pure({ kind: 'cosine', a: [3, 4, 5], b: [1, -2, 7] })).toBeCloseTo(pure({ kind: 'cosine', a: [30, 40, 50], b: [1, -2, 7] }), 15);
+		expect(pure({ kind: 'cosine', a: [3, 4, 5], b: [1, -2, 7] })).toBeCloseTo(
+			pure({ kind: 'cosine', a: [30, 40, 50], b: [1, -2, 7] }),
+			15,
+		);
 	});
 
 	it('GIVEN a zero vector THEN cosine throws instead of returning NaN', () => {
@@ -71,7 +92,16 @@ describe('evaluatePure: vectors and attention', () => {
 	});
 
 	it('GIVEN q·k scores 3, 0, 2 and d_k = 4 THEN the weight of key 0 is softmax([1.5, 0, 1])[0]', () => {
-		const c = { kind: 'scaled-dot-product-attention-weight' as const, q: [1, 2, 0, 1], keys: [[1, 1, 0, 0], [0, 0, 1, 0], [1, 0, 0, 1]], index: 0 };
+		const c = {
+			kind: 'scaled-dot-product-attention-weight' as const,
+			q: [1, 2, 0, 1],
+			keys: [
+				[1, 1, 0, 0],
+				[0, 0, 1, 0],
+				[1, 0, 0, 1],
+			],
+			index: 0,
+		};
 		expect(pure({ ...c, d_k: 4 })).toBeCloseTo(exp(1.5) / (exp(1.5) + 1 + exp(1)), 14);
 		expect(pure(c)).toBeCloseTo(pure({ ...c, d_k: 4 }), 15); // d_k defaults to the query's length
 		expect(pure({ ...c, d_k: 1 })).toBeCloseTo(exp(3) / (exp(3) + 1 + exp(2)), 14);
@@ -81,7 +111,22 @@ describe('evaluatePure: vectors and attention', () => {
 		const w = [exp(1 / sqrt(2)), exp(1 / sqrt(2)), exp(2 / sqrt(2))];
 		const total = w[0]! + w[1]! + w[2]!;
 		const expected = (w[0]! * 1 + w[1]! * 0 + w[2]! * 5) / total;
-		const c = { kind: 'attention-output' as const, q: [1, 1], keys: [[1, 0], [0, 1], [1, 1]], values: [[1, 0], [0, 1], [5, 5]], component: 0, d_k: 2 };
+		const c = {
+			kind: 'attention-output' as const,
+			q: [1, 1],
+			keys: [
+				[1, 0],
+				[0, 1],
+				[1, 1],
+			],
+			values: [
+				[1, 0],
+				[0, 1],
+				[5, 5],
+			],
+			component: 0,
+			d_k: 2,
+		};
 		expect(pure(c)).toBeCloseTo(expected, 14);
 	});
 
@@ -95,13 +140,20 @@ describe('evaluatePure: vectors and attention', () => {
 describe('evaluatePure: positions, layers and training', () => {
 	it('GIVEN the sinusoidal formula THEN PE values and wavelengths match Vaswani et al. by hand', () => {
 		expect(pure({ kind: 'positional-encoding', pos: 1, i: 0, d_model: 512, component: 'sin' })).toBeCloseTo(sin(1), 15);
-		expect(pure({ kind: 'positional-encoding', pos: 10, i: 1, d_model: 4, component: 'cos' })).toBeCloseTo(cos(0.1), 15);
+		expect(pure({ kind: 'positional-encoding', pos: 10, i: 1, d_model: 4, component: 'cos' })).toBeCloseTo(
+			cos(0.1),
+			15,
+		);
 		expect(pure({ kind: 'positional-wavelength', i: 0, d_model: 512 })).toBeCloseTo(2 * PI, 14);
 		expect(pure({ kind: 'positional-wavelength', i: 128, d_model: 512 })).toBeCloseTo(200 * PI, 10);
 	});
 
 	it('GIVEN any position and pair THEN sin² + cos² of the pair is 1', () => {
-		for (const [pos, i] of [[0, 0], [7, 3], [1234, 100]] as const) {
+		for (const [pos, i] of [
+			[0, 0],
+			[7, 3],
+			[1234, 100],
+		] as const) {
 			const s = pure({ kind: 'positional-encoding', pos, i, d_model: 512, component: 'sin' });
 			const c = pure({ kind: 'positional-encoding', pos, i, d_model: 512, component: 'cos' });
 			expect(s * s + c * c).toBeCloseTo(1, 14);
@@ -109,10 +161,13 @@ describe('evaluatePure: positions, layers and training', () => {
 	});
 
 	it('GIVEN layer sizes THEN parameter counts match the formulas, and the head count does not change attention', () => {
-		const mha = (heads: number) => pure({ kind: 'parameter-count', layer: 'multi-head-attention', d_model: 512, heads });
+		const mha = (heads: number) =>
+			pure({ kind: 'parameter-count', layer: 'multi-head-attention', d_model: 512, heads });
 		expect(mha(8)).toBe(4 * 512 * 512 + 4 * 512);
 		expect(mha(1)).toBe(mha(16));
-		expect(pure({ kind: 'parameter-count', layer: 'multi-head-attention', d_model: 512, heads: 8, bias: false })).toBe(1_048_576);
+		expect(pure({ kind: 'parameter-count', layer: 'multi-head-attention', d_model: 512, heads: 8, bias: false })).toBe(
+			1_048_576,
+		);
 		expect(pure({ kind: 'parameter-count', layer: 'ffn', d_model: 512, d_ff: 2048 })).toBe(2_099_712);
 		expect(pure({ kind: 'parameter-count', layer: 'ffn', d_model: 512, d_ff: 2048, bias: false })).toBe(2_097_152);
 		expect(pure({ kind: 'parameter-count', layer: 'embedding', vocab: 50257, d_model: 768 })).toBe(38_597_376);
@@ -128,7 +183,10 @@ describe('evaluatePure: positions, layers and training', () => {
 		expect(pure({ kind: 'activation', fn: 'relu', x: -1 })).toBe(0);
 		expect(pure({ kind: 'activation', fn: 'gelu', x: 1 })).toBeCloseTo(0.8413447460685429, 14); // Φ(1)
 		expect(pure({ kind: 'activation', fn: 'gelu', x: -1 })).toBeCloseTo(-0.15865525393145707, 14); // −Φ(−1)
-		expect(pure({ kind: 'activation', fn: 'gelu-tanh', x: 1 })).toBeCloseTo(0.5 * (1 + Math.tanh(sqrt(2 / PI) * 1.044715)), 15);
+		expect(pure({ kind: 'activation', fn: 'gelu-tanh', x: 1 })).toBeCloseTo(
+			0.5 * (1 + Math.tanh(sqrt(2 / PI) * 1.044715)),
+			15,
+		);
 		expect(pure({ kind: 'activation', fn: 'silu', x: -1 })).toBeCloseTo(-1 / (1 + exp(1)), 15);
 	});
 
@@ -145,7 +203,10 @@ describe('evaluatePure: positions, layers and training', () => {
 	});
 
 	it('GIVEN neighbours THEN the predicted rating is Σ s·r / Σ |s|, and no neighbour is an error', () => {
-		expect(pure({ kind: 'predicted-rating', similarities: [0.9, 0.6, 0.2], ratings: [4, 5, 1] })).toBeCloseTo(6.8 / 1.7, 14);
+		expect(pure({ kind: 'predicted-rating', similarities: [0.9, 0.6, 0.2], ratings: [4, 5, 1] })).toBeCloseTo(
+			6.8 / 1.7,
+			14,
+		);
 		expect(() => pure({ kind: 'predicted-rating', similarities: [0, 0], ratings: [4, 5] })).toThrow(RangeError);
 	});
 

@@ -41,7 +41,8 @@ describe('the built-in curriculum', () => {
 		for (const week of curriculum.weeks) {
 			expect(week.knowledgePoints.length, `week ${week.number}`).toBeGreaterThanOrEqual(3);
 			for (const kp of week.knowledgePoints) {
-				for (const tier of [kp.core, kp.implementation, kp.theory]) expect(tier.length, `${week.number}/${kp.id}`).toBeGreaterThan(150);
+				for (const tier of [kp.core, kp.implementation, kp.theory])
+					expect(tier.length, `${week.number}/${kp.id}`).toBeGreaterThan(150);
 			}
 			expect(Object.keys(week.evaluation).sort()).toEqual([...DIMENSION_IDS].sort());
 			expect(week.demos.length).toBeGreaterThanOrEqual(1);
@@ -52,7 +53,8 @@ describe('the built-in curriculum', () => {
 	it('GIVEN week 9 THEN it keeps both its Basic and Advanced parts, each with knowledge points', () => {
 		const week9 = curriculum.week(9);
 		expect(week9?.parts?.map((p) => p.id)).toEqual(['basic', 'advanced']);
-		for (const part of ['basic', 'advanced']) expect(week9?.knowledgePoints.filter((kp) => kp.part === part).length).toBeGreaterThanOrEqual(2);
+		for (const part of ['basic', 'advanced'])
+			expect(week9?.knowledgePoints.filter((kp) => kp.part === part).length).toBeGreaterThanOrEqual(2);
 	});
 
 	it('GIVEN the quiz bank THEN every week meets its minimum (8 for weeks 4-11, 4 otherwise) with every question kind', () => {
@@ -68,15 +70,22 @@ describe('the built-in curriculum', () => {
 		for (const q of curriculum.questions) {
 			if (q.kind !== 'multiple-choice') continue;
 			expect(q.options, q.id).toHaveLength(4);
-			expect(q.options.filter((o) => o.correct === true), q.id).toHaveLength(1);
+			expect(
+				q.options.filter((o) => o.correct === true),
+				q.id,
+			).toHaveLength(1);
 			for (const o of q.options) expect(o.explanation.length, q.id).toBeGreaterThan(20);
 		}
 	});
 
 	it('GIVEN the multiple-choice questions THEN the right option is spread over all four positions', () => {
-		const positions = curriculum.questions.flatMap((q) => (q.kind === 'multiple-choice' ? [q.options.findIndex((o) => o.correct === true)] : []));
+		const positions = curriculum.questions.flatMap((q) =>
+			q.kind === 'multiple-choice' ? [q.options.findIndex((o) => o.correct === true)] : [],
+		);
 		for (const position of [0, 1, 2, 3]) {
-			expect(positions.filter((p) => p === position).length, `position ${position}`).toBeGreaterThanOrEqual(positions.length / 8);
+			expect(positions.filter((p) => p === position).length, `position ${position}`).toBeGreaterThanOrEqual(
+				positions.length / 8,
+			);
 		}
 	});
 
@@ -140,13 +149,20 @@ describe('spot checks of bank answers against hand-computed values', () => {
 	});
 
 	it('GIVEN w12-num-temperature and w12-num-top-p THEN they are e^6 / (e^6 + e^4 + e^2 + 1) and 3 tokens', async () => {
-		expect(await value('w12-num-temperature')).toBeCloseTo(Math.exp(6) / (Math.exp(6) + Math.exp(4) + Math.exp(2) + 1), 12);
+		expect(await value('w12-num-temperature')).toBeCloseTo(
+			Math.exp(6) / (Math.exp(6) + Math.exp(4) + Math.exp(2) + 1),
+			12,
+		);
 		expect(await value('w12-num-top-p')).toBe(3);
 	});
 });
 
 describe('token-count questions with the real tokenizers', () => {
-	const encoders: Record<TokenEncoding, Tiktoken> = { gpt2: new Tiktoken(gpt2), 'gpt-4': new Tiktoken(cl100k), 'gpt-4o': new Tiktoken(o200k) };
+	const encoders: Record<TokenEncoding, Tiktoken> = {
+		'gpt2': new Tiktoken(gpt2),
+		'gpt-4': new Tiktoken(cl100k),
+		'gpt-4o': new Tiktoken(o200k),
+	};
 	const count = (text: string, encoding: TokenEncoding) => encoders[encoding].encode(text).length;
 
 	it('GIVEN every token-count question THEN the real count is a positive integer', () => {
@@ -165,7 +181,11 @@ describe('token-count questions with the real tokenizers', () => {
 
 	it('GIVEN the claims of week 4 THEN " strawberry" is one GPT-4 token, "1234567" splits into groups of three, "Hello" and " Hello" differ', () => {
 		expect(encoders['gpt-4'].encode(' strawberry')).toHaveLength(1);
-		expect(encoders['gpt-4'].encode('1234567').map((id) => encoders['gpt-4'].decode([id]))).toEqual(['123', '456', '7']);
+		expect(encoders['gpt-4'].encode('1234567').map((id) => encoders['gpt-4'].decode([id]))).toEqual([
+			'123',
+			'456',
+			'7',
+		]);
 		expect(encoders.gpt2.encode('Hello')).toEqual([15496]);
 		expect(encoders.gpt2.encode(' Hello')).toEqual([18435]);
 	});

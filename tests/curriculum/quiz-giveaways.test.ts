@@ -3,7 +3,12 @@ import cl100k from 'js-tiktoken/ranks/cl100k_base';
 import gpt2 from 'js-tiktoken/ranks/gpt2';
 import o200k from 'js-tiktoken/ranks/o200k_base';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { evaluate, formatNumericAnswer, type ModelFunctions, type TokenEncoding } from '../../src/curriculum/compute.js';
+import {
+	evaluate,
+	formatNumericAnswer,
+	type ModelFunctions,
+	type TokenEncoding,
+} from '../../src/curriculum/compute.js';
 import type { Curriculum } from '../../src/curriculum/curriculum.js';
 import { loadCurriculum } from '../../src/curriculum/loader.js';
 import type { MultipleChoiceQuestion } from '../../src/curriculum/question-schema.js';
@@ -67,7 +72,7 @@ describe('no quiz question gives its own answer away (the whole bank)', () => {
 
 	it('GIVEN every numeric question THEN neither its prompt nor its explanation states the computed answer (as the bot displays it), unless the number is one of the question’s own inputs', async () => {
 		const encoders: Record<TokenEncoding, Tiktoken> = {
-			gpt2: new Tiktoken(gpt2),
+			'gpt2': new Tiktoken(gpt2),
 			'gpt-4': new Tiktoken(cl100k),
 			'gpt-4o': new Tiktoken(o200k),
 		};

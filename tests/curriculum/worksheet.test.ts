@@ -22,8 +22,22 @@ beforeAll(async () => {
 	curriculum = await loadCurriculum();
 	prompts = seedPrompts();
 	citations = curriculum.weeks.flatMap((week) => [
-		...week.worksheet.flatMap((w) => (w.source ? [{ week: week.number, where: 'worksheet' as const, line: w.source.line, text: w.source.text, answer: w.answer }] : [])),
-		...week.reflection.flatMap((r) => (r.source ? [{ week: week.number, where: 'reflection' as const, line: r.source.line, text: r.source.text }] : [])),
+		...week.worksheet.flatMap((w) =>
+			w.source
+				? [
+						{
+							week: week.number,
+							where: 'worksheet' as const,
+							line: w.source.line,
+							text: w.source.text,
+							answer: w.answer,
+						},
+					]
+				: [],
+		),
+		...week.reflection.flatMap((r) =>
+			r.source ? [{ week: week.number, where: 'reflection' as const, line: r.source.line, text: r.source.text }] : [],
+		),
 	]);
 });
 
@@ -58,7 +72,8 @@ describe('every worksheet prompt is in the curriculum', () => {
 
 	it('GIVEN the citations THEN each points at a real prompt and the counts match the seed', () => {
 		const lines = new Set(prompts.map((p) => p.line));
-		for (const c of citations) expect(lines.has(c.line), `week ${c.week} cites line ${c.line}, which has no prompt`).toBe(true);
+		for (const c of citations)
+			expect(lines.has(c.line), `week ${c.week} cites line ${c.line}, which has no prompt`).toBe(true);
 		expect(citations).toHaveLength(prompts.length);
 	});
 
