@@ -166,7 +166,12 @@ export default defineCommand({
 				],
 			},
 			{ type: T.Subcommand, name: 'pause', description: 'Stop posting until resumed (the plan waits)', options: [] },
-			{ type: T.Subcommand, name: 'resume', description: 'Post again from the next post time', options: [] },
+			{
+				type: T.Subcommand,
+				name: 'resume',
+				description: 'Post again; a week whose post time fell in the pause goes out now if its meeting is ahead',
+				options: [],
+			},
 			{
 				type: T.Subcommand,
 				name: 'skip',

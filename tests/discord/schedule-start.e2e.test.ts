@@ -156,6 +156,28 @@ describe('/schedule start at any time of the week, through the Discord emulator 
 		expect(emulator.violations).toEqual([]);
 	});
 
+	it('GIVEN a plan paused on Sunday and resumed on Monday 22:41, after the post time fell in the pause THEN week 1 is posted at once, once, with nothing reported missed', async () => {
+		const { before } = await startAt(seoul(-1, 12));
+		clock.set(seoul(-1, 13));
+		expect((await command('pause')).original?.message.content).toMatch(/^⏸️|paused/i);
+		clock.set(seoul(0, 9, 0.5));
+		expect((await bot.scheduler.tick()).ran).toEqual([]);
+		expect(posts()).toHaveLength(before.posts);
+		// 22:41, not the 22:28 of the start case above: the post ledger knows a week by its post time, and the start case
+		// already made week 1 at 22:28 (in another plan of the same server).
+		clock.set(seoul(0, 22, 41));
+		const missedBefore = await missed();
+		const resumed = await command('resume');
+		expect(resumed.original?.message.content).toContain('Week 1 is posted now');
+		clock.advance(20_000);
+		expect((await bot.scheduler.tick()).ran).toMatchObject([{ kind: 'post', week: 1, state: 'done' }]);
+		expectWeekOnePosted(before);
+		expect(await missed()).toBe(missedBefore);
+		clock.advance(HOUR);
+		expect((await bot.scheduler.tick()).ran).toEqual([]);
+		expect(posts()).toHaveLength(before.posts + 1);
+	});
+
 	it('GIVEN /schedule preview THEN the organizer alone sees the post and nothing is created; GIVEN post-now for a week already posted THEN that post is updated in place, never a second post, thread or event', async () => {
 		const count = () => ({ posts: posts().length, threads: threads().length, events: events().length });
 		const before = count();
