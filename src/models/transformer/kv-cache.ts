@@ -1,6 +1,6 @@
 import type { ModelConfig } from './config.js';
 import type { Weights } from './init.js';
-import { LAYER_NORM_EPS } from './ops.js';
+import { layerNorm64 } from './layer-norm.js';
 
 /*
  * Incremental decoding: each layer's keys and values are kept, so a new token costs one position's worth of work
@@ -101,17 +101,6 @@ function affine(x: Float64Array, w: Float32Array, b: Float32Array, out: Float64A
 		const row = i * m;
 		for (let j = 0; j < m; j++) out[j] = (out[j] as number) + xi * (w[row + j] as number);
 	}
-}
-
-function layerNormRow(x: Float64Array, g: Float32Array, b: Float32Array, out: Float64Array): void {
-	const n = x.length;
-	let mean = 0;
-	for (let i = 0; i < n; i++) mean += x[i] as number;
-	mean /= n;
-	let variance = 0;
-	for (let i = 0; i < n; i++) variance += ((x[i] as number) - mean) ** 2;
-	const rstd = 1 / Math.sqrt(variance / n + LAYER_NORM_EPS);
-	for (let i = 0; i < n; i++) out[i] = ((x[i] as number) - mean) * rstd * (g[i] as number) + (b[i] as number);
 }
 
 const GELU_C = Math.sqrt(2 / Math.PI);
@@ -218,7 +207,7 @@ export class KvCache {
 			const lw = this.w.layers[l]!;
 			const keys = this.keys[l]!;
 			const values = this.values[l]!;
-			layerNormRow(x, lw.ln1g, lw.ln1b, h);
+			layerNorm64(x, lw.ln1g, lw.ln1b, h);
 			affine(h, lw.wq, lw.bq, q);
 			affine(h, lw.wk, lw.bk, tmp);
 			keys.set(tmp, pos * d);
@@ -250,7 +239,7 @@ export class KvCache {
 			}
 			affine(ctx, lw.wo, lw.bo, tmp);
 			for (let j = 0; j < d; j++) x[j] = (x[j] as number) + (tmp[j] as number);
-			layerNormRow(x, lw.ln2g, lw.ln2b, h);
+			layerNorm64(x, lw.ln2g, lw.ln2b, h);
 			affine(h, lw.w1, lw.b1, hidden);
 			for (let j = 0; j < hidden.length; j++) {
 				const v = hidden[j] as number;
@@ -266,7 +255,7 @@ export class KvCache {
 	private head(): Float32Array {
 		const { dModel: d, vocabSize } = this.w.config;
 		const { wte } = this.w;
-		layerNormRow(this.x, this.w.lnfG, this.w.lnfB, this.h);
+		layerNorm64(this.x, this.w.lnfG, this.w.lnfB, this.h);
 		const normed = this.h;
 		const logits = new Float32Array(vocabSize);
 		for (let v = 0; v < vocabSize; v++) {

@@ -4,7 +4,13 @@ import { LAYER_NORM_EPS } from './ops.js';
  * LayerNorm of one vector in float64, as the model's layers compute it in float32: (x − mean) / √(variance + ε) · g + b,
  * with the population variance and GPT-2's ε. The references and demos that check the model's numbers use this.
  */
-export function layerNorm64(x: ArrayLike<number>, g: ArrayLike<number>, b: ArrayLike<number>): Float64Array {
+export function layerNorm64(
+	x: ArrayLike<number>,
+	g: ArrayLike<number>,
+	b: ArrayLike<number>,
+	/** Where to write (the KV cache's decode step reuses one buffer per layer); a new array by default. */
+	out: Float64Array = new Float64Array(x.length),
+): Float64Array {
 	const d = x.length;
 	let mean = 0;
 	for (let j = 0; j < d; j++) mean += x[j]!;
@@ -13,7 +19,6 @@ export function layerNorm64(x: ArrayLike<number>, g: ArrayLike<number>, b: Array
 	for (let j = 0; j < d; j++) variance += (x[j]! - mean) ** 2;
 	variance /= d;
 	const rstd = 1 / Math.sqrt(variance + LAYER_NORM_EPS);
-	const out = new Float64Array(d);
 	for (let j = 0; j < d; j++) out[j] = (x[j]! - mean) * rstd * g[j]! + b[j]!;
 	return out;
 }
