@@ -1,3 +1,5 @@
+import { pairFigures } from '../../models/vector-math.js';
+
 /**
  * What /similarity computed, as plain data: it crosses the worker boundary twice (computed in one task, drawn in
  * another) and every figure the member sees comes from here.
@@ -107,18 +109,8 @@ export function pairFromVectors(
 	b: ArrayLike<number>,
 	figures?: { cosine: number; dot: number; normA: number; normB: number },
 ): PairResult {
-	if (a.length !== b.length) throw new Error(`vectors differ in length: ${a.length} vs ${b.length}`);
-	let dot = 0;
-	let sa = 0;
-	let sb = 0;
-	for (let d = 0; d < a.length; d++) {
-		dot += a[d]! * b[d]!;
-		sa += a[d]! * a[d]!;
-		sb += b[d]! * b[d]!;
-	}
-	const normA = Math.sqrt(sa);
-	const normB = Math.sqrt(sb);
-	const own = { cosine: normA > 0 && normB > 0 ? dot / (normA * normB) : 0, dot, normA, normB };
+	const own = pairFigures(a, b);
+	const { normA, normB } = own;
 	const f = figures ?? own;
 	const terms: Contribution[] = [];
 	for (let d = 0; d < a.length; d++)

@@ -1,4 +1,5 @@
 import type { Word, WordVectors } from './store.js';
+import { pairFigures } from '../vector-math.js';
 
 /** The cosine of two words with the parts of its formula: cos(a, b) = a·b / (‖a‖ ‖b‖). */
 export interface PairSimilarity {
@@ -17,19 +18,7 @@ export interface PairSimilarity {
  * member can check by hand against GloVe's published vectors).
  */
 export function cosine(vectors: WordVectors, a: Word, b: Word): PairSimilarity {
-	const va = vectors.vector(a.index);
-	const vb = vectors.vector(b.index);
-	let dot = 0;
-	let sa = 0;
-	let sb = 0;
-	for (let d = 0; d < va.length; d++) {
-		dot += va[d]! * vb[d]!;
-		sa += va[d]! * va[d]!;
-		sb += vb[d]! * vb[d]!;
-	}
-	const normA = Math.sqrt(sa);
-	const normB = Math.sqrt(sb);
-	return { a, b, cosine: normA > 0 && normB > 0 ? dot / (normA * normB) : 0, dot, normA, normB };
+	return { a, b, ...pairFigures(vectors.vector(a.index), vectors.vector(b.index)) };
 }
 
 /** The words and their pairwise cosines: `cosines[i][j]` is cos(words[i], words[j]); the diagonal is 1. */
