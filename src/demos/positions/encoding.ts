@@ -1,3 +1,5 @@
+import { dot } from '../../models/vector-math.js';
+
 /*
  * The arithmetic of /positions, pure and in float64: the sinusoidal encoding of "Attention Is All You Need"
  * (Vaswani et al. 2017, §3.5), similarity matrices, and how similarity falls with distance.
@@ -21,12 +23,6 @@ export function sinusoidalEncoding(length: number, dims: number): number[][] {
 			return k % 2 === 0 ? Math.sin(angle) : Math.cos(angle);
 		}),
 	);
-}
-
-export function dot(a: readonly number[], b: readonly number[]): number {
-	let s = 0;
-	for (let i = 0; i < a.length; i++) s += a[i]! * b[i]!;
-	return s;
 }
 
 export function norm(a: readonly number[]): number {
