@@ -5,20 +5,8 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalBot } from '../../src/local/start.js';
 import { startTestLocal } from './fixtures.js';
+import { CHROMIUM, CHROMIUM_ARGS } from '../helpers/chromium.js';
 
-/** Debian's Chromium; CHROMIUM_PATH points elsewhere. */
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-/** Without the networking flags Chromium keeps trying to reach Google's services through the closed network. */
-const ARGS = [
-	'--headless',
-	'--no-sandbox',
-	'--disable-gpu',
-	'--disable-quic',
-	'--no-first-run',
-	'--disable-background-networking',
-	'--disable-component-update',
-	'--disable-sync',
-];
 /** Where screenshots go for a person to look at (docs/local-mode.png is typing.png, chosen by hand). */
 const SHOTS = process.env.LOCAL_SCREENSHOTS ?? path.join(os.tmpdir(), 'local-mode-shots');
 
@@ -38,7 +26,7 @@ beforeAll(async () => {
 	context = await chromium.launchPersistentContext(profile, {
 		executablePath: CHROMIUM,
 		headless: true,
-		args: ARGS,
+		args: CHROMIUM_ARGS,
 		viewport: { width: 1280, height: 800 },
 	});
 	page = context.pages()[0] ?? (await context.newPage());

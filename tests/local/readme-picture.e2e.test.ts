@@ -9,21 +9,11 @@ import { startLocal, type LocalBot } from '../../src/local/start.js';
 import { repoRoot } from '../../src/paths.js';
 import { memoryStore } from '../helpers/deps.js';
 import { silentLogger } from '../helpers/silent-logger.js';
+import { CHROMIUM, CHROMIUM_ARGS } from '../helpers/chromium.js';
 
 // The README's picture of the local mode, taken from today's page with the real commands. Only when asked:
 // `WRITE_DEMO_EXAMPLES=1 npx vitest run tests/local/readme-picture.e2e.test.ts` writes docs/local-mode.png.
 const write = process.env.WRITE_DEMO_EXAMPLES === '1';
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const ARGS = [
-	'--headless',
-	'--no-sandbox',
-	'--disable-gpu',
-	'--disable-quic',
-	'--no-first-run',
-	'--disable-background-networking',
-	'--disable-component-update',
-	'--disable-sync',
-];
 
 describe.runIf(write)('the local page, as the README shows it', () => {
 	let bot: LocalBot;
@@ -41,7 +31,7 @@ describe.runIf(write)('the local page, as the README shows it', () => {
 		context = await chromium.launchPersistentContext(profile, {
 			executablePath: CHROMIUM,
 			headless: true,
-			args: ARGS,
+			args: CHROMIUM_ARGS,
 			viewport: { width: 1280, height: 900 },
 		});
 		page = context.pages()[0] ?? (await context.newPage());

@@ -9,21 +9,11 @@ import { startLocal, type LocalBot } from '../../src/local/start.js';
 import { repoRoot } from '../../src/models/transformer/paths.js';
 import { memoryStore } from '../helpers/deps.js';
 import { silentLogger } from '../helpers/silent-logger.js';
+import { CHROMIUM, CHROMIUM_ARGS } from '../helpers/chromium.js';
 
 // Pictures of presenter mode as members see it, taken from the local page in Chromium. Only when asked:
 // `WRITE_DEMO_EXAMPLES=1 npx vitest run tests/present/screenshots.e2e.test.ts` writes docs/present-*.png.
 const write = process.env.WRITE_DEMO_EXAMPLES === '1';
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const ARGS = [
-	'--headless',
-	'--no-sandbox',
-	'--disable-gpu',
-	'--disable-quic',
-	'--no-first-run',
-	'--disable-background-networking',
-	'--disable-component-update',
-	'--disable-sync',
-];
 const docs = (name: string) => path.join(repoRoot(), 'docs', name);
 
 describe.runIf(write)('presenter mode in the local page', () => {
@@ -45,7 +35,7 @@ describe.runIf(write)('presenter mode in the local page', () => {
 		context = await chromium.launchPersistentContext(profile, {
 			executablePath: CHROMIUM,
 			headless: true,
-			args: ARGS,
+			args: CHROMIUM_ARGS,
 			viewport: { width: 1100, height: 3000 },
 		});
 		page = context.pages()[0] ?? (await context.newPage());
