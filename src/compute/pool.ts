@@ -1,3 +1,4 @@
+import { currentLanguage } from '../i18n/index.js';
 import os from 'node:os';
 import { Piscina } from 'piscina';
 import { BusyError } from '../core/errors.js';
@@ -45,9 +46,11 @@ export function createWorkerPool(options: PoolOptions = {}): Compute {
 	});
 	return {
 		async run<K extends TaskName>(name: K, input: TaskInput<K>, requester: Requester = {}): Promise<TaskOutput<K>> {
+			// The worker writes chart text in the language of the interaction that asked (see i18n/language.ts).
+			const language = currentLanguage();
 			return lanes.submit(laneOf(name, input), requester, async () => {
 				try {
-					return (await pool.run({ name, input })) as TaskOutput<K>;
+					return (await pool.run({ name, input, language })) as TaskOutput<K>;
 				} catch (error) {
 					if (error instanceof Error && /queue is at limit/i.test(error.message)) throw new BusyError();
 					throw error;

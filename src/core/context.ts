@@ -12,6 +12,8 @@ export interface BaseContext {
 	channelId: string;
 	/** The member's Discord client locale, e.g. `en-US`, `ko`. */
 	locale: string;
+	/** The server's preferred locale (Discord's `guild_locale`), null in DMs or when the transport does not know it. */
+	guildLocale: string | null;
 	deps: Deps;
 	log: Logger;
 	/**

@@ -1,3 +1,4 @@
+import { languageOf, withLanguage } from '../i18n/index.js';
 import type { Logger } from 'pino';
 import { argsFor, type RawInvocation } from './args.js';
 import type { AnyCommand, DeferMode } from './command.js';
@@ -108,22 +109,24 @@ export class Dispatcher {
 					this.options.deps.clock.now().getTime(),
 				)
 			: ({ ok: true } as const);
-		const outcome = await respond(
-			responder,
-			async (update) => {
-				if (!limited.ok) throw new UserError(rateLimitMessage(name, limited.retryAfterMs), 'rate-limited');
-				const found = this.command(name);
-				const args = argsFor(found.data, raw);
-				return found.run({ ...this.context(base, log, update), commandName: name, args });
-			},
-			{
-				kind: 'command',
-				defer: limited.ok ? command?.defer : false,
-				lateDefer: lateDeferOf(command, raw),
-				createdAt: base.createdAt,
-				autoDeferMs: this.options.autoDeferMs,
-				log,
-			},
+		const outcome = await withLanguage(languageOf(base.locale), () =>
+			respond(
+				responder,
+				async (update) => {
+					if (!limited.ok) throw new UserError(rateLimitMessage(name, limited.retryAfterMs), 'rate-limited');
+					const found = this.command(name);
+					const args = argsFor(found.data, raw);
+					return found.run({ ...this.context(base, log, update), commandName: name, args });
+				},
+				{
+					kind: 'command',
+					defer: limited.ok ? command?.defer : false,
+					lateDefer: lateDeferOf(command, raw),
+					createdAt: base.createdAt,
+					autoDeferMs: this.options.autoDeferMs,
+					log,
+				},
+			),
 		);
 		return this.finish(base, 'command', name, log, started, outcome);
 	}
@@ -181,13 +184,15 @@ export class Dispatcher {
 		const log = this.childLog(base, kind, parsed ? `${parsed.command}:${parsed.handler}` : customId);
 		const command = parsed ? this.options.registry.get(parsed.command) : undefined;
 		const handler = parsed && command ? find(command, parsed.handler) : undefined;
-		const outcome = await respond(
-			responder,
-			async (update) => {
-				if (!parsed || !handler) throw new UserError(UNKNOWN_CUSTOM_ID[kind], `${kind}.unknown`);
-				return handler.run(extend({ ...this.context(base, log, update), customId, args: parsed.args }));
-			},
-			{ kind, defer: handler?.defer, createdAt: base.createdAt, autoDeferMs: this.options.autoDeferMs, log },
+		const outcome = await withLanguage(languageOf(base.locale), () =>
+			respond(
+				responder,
+				async (update) => {
+					if (!parsed || !handler) throw new UserError(UNKNOWN_CUSTOM_ID[kind], `${kind}.unknown`);
+					return handler.run(extend({ ...this.context(base, log, update), customId, args: parsed.args }));
+				},
+				{ kind, defer: handler?.defer, createdAt: base.createdAt, autoDeferMs: this.options.autoDeferMs, log },
+			),
 		);
 		return this.finish(base, kind, parsed?.command ?? 'unknown', log, started, outcome);
 	}
@@ -206,16 +211,19 @@ export class Dispatcher {
 		let choices: AutocompleteChoice[] = [];
 		try {
 			if (command?.autocomplete) {
-				choices = await command.autocomplete({
-					user: base.user,
-					guildId: base.guildId,
-					locale: base.locale,
-					deps: this.options.deps,
-					log,
-					args: raw.options,
-					subcommand: raw.subcommand ?? null,
-					focused,
-				});
+				const autocomplete = command.autocomplete.bind(command);
+				choices = await withLanguage(languageOf(base.locale), () =>
+					autocomplete({
+						user: base.user,
+						guildId: base.guildId,
+						locale: base.locale,
+						deps: this.options.deps,
+						log,
+						args: raw.options,
+						subcommand: raw.subcommand ?? null,
+						focused,
+					}),
+				);
 			}
 		} catch (error) {
 			outcome = 'error';
@@ -235,6 +243,7 @@ export class Dispatcher {
 			guildId: base.guildId,
 			channelId: base.channelId,
 			locale: base.locale,
+			guildLocale: base.guildLocale ?? null,
 			deps: this.options.deps,
 			log,
 			update,

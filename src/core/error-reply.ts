@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { t } from '../i18n/index.js';
 import { isUserError } from './errors.js';
 import type { Reply } from './reply.js';
 
@@ -15,7 +16,7 @@ export function userErrorReply(message: string): Reply {
 /** The ephemeral reply for an unexpected failure: a short apology quoting the reference id. */
 export function unexpectedErrorReply(referenceId: string): Reply {
 	return {
-		content: `❌ Sorry, something went wrong on our side. If it keeps happening, tell an organizer and quote reference \`${referenceId}\`.`,
+		content: `❌ ${t('common.errors.unexpected', { reference: referenceId })}`,
 		ephemeral: true,
 	};
 }

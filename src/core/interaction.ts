@@ -10,6 +10,8 @@ export interface InteractionBase {
 	guildId: string | null;
 	channelId: string;
 	locale: string;
+	/** The server's preferred language (Discord's `guild_locale`), for public posts; absent in DMs. */
+	guildLocale?: string | null;
 	/** Milliseconds since the epoch, from the interaction's snowflake id. */
 	createdAt: number;
 }

@@ -1,3 +1,4 @@
+import { t } from '../i18n/index.js';
 /** At most `uses` runs in any `perMs` window, per member and command. */
 export interface Cooldown {
 	uses: number;
@@ -40,7 +41,7 @@ export class MemberRateLimiter {
 /** The member-facing message, with the wait rounded up to whole seconds. */
 export function rateLimitMessage(command: string, retryAfterMs: number): string {
 	const seconds = Math.max(1, Math.ceil(retryAfterMs / 1000));
-	return `You have run /${command} a lot in a short time: try again in ${seconds} s.`;
+	return t('common.errors.rateLimited', { command, seconds });
 }
 
 /** Demos that run a model and draw a chart: generous enough for a presenter re-running with new options. */

@@ -1,3 +1,4 @@
+import type { Language } from '../i18n/language.js';
 import type { Question } from './question-schema.js';
 import type { SessionFormat, Week } from './schema.js';
 
@@ -23,13 +24,58 @@ export interface Curriculum {
 	 * matches by number; words match the title, Korean title, topic and knowledge points. Empty text lists all.
 	 */
 	search(text: string, limit?: number): Week[];
+	/**
+	 * The same curriculum in `language`: each week's page and questions from its translation where one exists for the
+	 * page in use (an organizer's English-only replacement of a week stays English), English otherwise. Question ids,
+	 * week numbers and answers are the same in every language, so progress is shared.
+	 */
+	in(language: Language): Curriculum;
+}
+
+/** A translation's pages, and which directory each week's page came from. */
+export interface Translation {
+	format: SessionFormat | undefined;
+	weeks: readonly Week[];
+	sources: ReadonlyMap<number, number>;
 }
 
 /** Discord shows at most 25 autocomplete choices. */
 const DEFAULT_LIMIT = 25;
 
 /** Builds the lookups over validated weeks (sorted by number, quizzes already merged). */
-export function createCurriculum(format: SessionFormat, weeks: readonly Week[]): Curriculum {
+export function createCurriculum(
+	format: SessionFormat,
+	weeks: readonly Week[],
+	translations: Partial<Record<Exclude<Language, 'en'>, Translation>> = {},
+	sources?: ReadonlyMap<number, number>,
+): Curriculum {
+	const views = new Map<Language, Curriculum>();
+	const inLanguage = (language: Language): Curriculum => views.get(language) ?? english;
+	const english = createView(format, weeks, inLanguage);
+	views.set('en', english);
+	for (const [language, translation] of Object.entries(translations) as [Exclude<Language, 'en'>, Translation][]) {
+		const translated = weeks.map((week) => translateWeek(week, translation, sources));
+		views.set(
+			language,
+			createView(translation.format ?? format, translated, (l) => views.get(l) ?? english),
+		);
+	}
+	return english;
+}
+
+/** A week's page in a translation, with each question translated where the translation has it. */
+function translateWeek(week: Week, translation: Translation, sources?: ReadonlyMap<number, number>): Week {
+	const page = translation.weeks.find((w) => w.number === week.number);
+	if (!page || (sources && translation.sources.get(week.number) !== sources.get(week.number))) return week;
+	const questions = new Map(translation.weeks.flatMap((w) => w.quiz).map((q) => [q.id, q]));
+	return { ...page, quiz: week.quiz.map((q) => questions.get(q.id) ?? q) };
+}
+
+function createView(
+	format: SessionFormat,
+	weeks: readonly Week[],
+	inLanguage: (language: Language) => Curriculum,
+): Curriculum {
 	const byNumber = new Map(weeks.map((w) => [w.number, w]));
 	const bank = new Map<number, BankQuestion[]>();
 	const byId = new Map<string, BankQuestion>();
@@ -46,6 +92,7 @@ export function createCurriculum(format: SessionFormat, weeks: readonly Week[]):
 		questionsFor: (n) => bank.get(n) ?? [],
 		question: (id) => byId.get(id),
 		search: (text, limit = DEFAULT_LIMIT) => searchWeeks(weeks, text).slice(0, limit),
+		in: (language) => inLanguage(language),
 	};
 }
 

@@ -1,5 +1,5 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
 import type { z } from 'zod';
 import { createCurriculum, type Curriculum } from './curriculum.js';
 import { formatPath, formatProblem, lineOf, parseSource, type CurriculumProblem, type SourceFile } from './locate.js';
@@ -36,13 +36,46 @@ type Parsed<T> = { source: SourceFile; value: T; dir: number };
  * {@link CurriculumError}.
  */
 export async function loadCurriculum(dirs: readonly string[] = [builtinCurriculumDir()]): Promise<Curriculum> {
+	const english = await loadTree(dirs, (dir) => dir, true);
+	// Each directory may hold its Korean pages under `ko/`, in the same layout; they are optional per week.
+	const korean = await loadTree(dirs, (dir) => join(dir, TRANSLATION_DIRS.ko), false);
+	if (english.problems.length || korean.problems.length || !english.format)
+		throw new CurriculumError([...english.problems, ...korean.problems]);
+	return createCurriculum(
+		english.format,
+		english.weeks,
+		{
+			ko: { format: korean.format, weeks: korean.weeks, sources: korean.sources },
+		},
+		english.sources,
+	);
+}
+
+/** Where each language's pages live inside a curriculum directory. */
+const TRANSLATION_DIRS = { ko: 'ko' } as const;
+
+interface Tree {
+	problems: CurriculumProblem[];
+	format: SessionFormat | undefined;
+	weeks: Week[];
+	/** For each week number, the index of the directory its page came from (an organizer's replaces the built-in). */
+	sources: Map<number, number>;
+}
+
+/**
+ * Reads one language's files from every directory. The English tree must be complete (a session format and weeks
+ * 1–12); a translation may leave out any week, which is then shown in English.
+ */
+async function loadTree(dirs: readonly string[], at: (dir: string) => string, complete: boolean): Promise<Tree> {
 	const problems: CurriculumProblem[] = [];
 	const weeks: Parsed<Week>[] = [];
 	const extensions: Parsed<QuestionFile>[] = [];
 	let format: Parsed<SessionFormat> | undefined;
 
-	for (const [dirIndex, dir] of dirs.entries()) {
-		const files = await yamlFiles(dir).catch((error: unknown) => {
+	for (const [dirIndex, base] of dirs.entries()) {
+		const dir = at(base);
+		if (!complete && !(await isDirectory(dir))) continue;
+		const files = await yamlFiles(dir, complete ? Object.values(TRANSLATION_DIRS) : []).catch((error: unknown) => {
 			problems.push({
 				file: displayPath(dir),
 				line: 0,
@@ -56,6 +89,7 @@ export async function loadCurriculum(dirs: readonly string[] = [builtinCurriculu
 			problems.push(...source.syntaxProblems);
 			if (source.syntaxProblems.length) continue;
 			const shape = classify(source.data);
+			if (shape === 'glossary') continue;
 			if (shape === undefined) {
 				problems.push({
 					file: source.file,
@@ -78,15 +112,15 @@ export async function loadCurriculum(dirs: readonly string[] = [builtinCurriculu
 	}
 
 	const merged = mergeWeeks(weeks, extensions, dirs.length, problems);
-	if (!format)
+	if (complete && !format)
 		problems.push({
 			file: displayPath(dirs[0] ?? builtinCurriculumDir()),
 			line: 0,
 			path: '',
 			message: 'no session format file (one with `dimensions:`)',
 		});
-	for (let n = FIRST_WEEK; n <= LAST_WEEK; n++) {
-		if (!merged.has(n))
+	for (let n = FIRST_WEEK; complete && n <= LAST_WEEK; n++) {
+		if (!merged.pages.has(n))
 			problems.push({
 				file: displayPath(dirs[0] ?? builtinCurriculumDir()),
 				line: 0,
@@ -94,23 +128,36 @@ export async function loadCurriculum(dirs: readonly string[] = [builtinCurriculu
 				message: `week ${n} is missing: weeks ${FIRST_WEEK}–${LAST_WEEK} must all be defined`,
 			});
 	}
-	if (problems.length || !format) throw new CurriculumError(problems);
-	const ordered = [...merged.values()].sort((a, b) => a.number - b.number);
-	return createCurriculum(format.value, ordered);
+	return {
+		problems,
+		format: format?.value,
+		weeks: [...merged.pages.values()].sort((a, b) => a.number - b.number),
+		sources: merged.sources,
+	};
 }
 
-/** Every `.yaml`/`.yml` file under `dir`, in a stable order, sub-directories included. */
-async function yamlFiles(dir: string): Promise<string[]> {
+async function isDirectory(path: string): Promise<boolean> {
+	return stat(path).then(
+		(s) => s.isDirectory(),
+		() => false,
+	);
+}
+
+/** Every `.yaml`/`.yml` file under `dir`, in a stable order, sub-directories included except `skip` (translations). */
+async function yamlFiles(dir: string, skip: readonly string[]): Promise<string[]> {
 	if (!(await stat(dir)).isDirectory()) throw new Error('not a directory');
 	const entries = await readdir(dir, { withFileTypes: true, recursive: true });
+	const skipped = skip.map((sub) => join(dir, sub));
 	return entries
 		.filter((e) => e.isFile() && /\.ya?ml$/i.test(e.name))
+		.filter((e) => !skipped.some((sub) => e.parentPath === sub || e.parentPath.startsWith(sub + sep)))
 		.map((e) => join(e.parentPath, e.name))
 		.sort();
 }
 
-function classify(data: unknown): 'week' | 'questions' | 'format' | undefined {
+function classify(data: unknown): 'week' | 'questions' | 'format' | 'glossary' | undefined {
 	if (typeof data !== 'object' || data === null || Array.isArray(data)) return undefined;
+	if ('terms' in data) return 'glossary';
 	if ('number' in data) return 'week';
 	if ('week' in data) return 'questions';
 	if ('dimensions' in data) return 'format';
@@ -150,7 +197,7 @@ function mergeWeeks(
 	extensions: Parsed<QuestionFile>[],
 	dirCount: number,
 	problems: CurriculumProblem[],
-): Map<number, Week> {
+): { pages: Map<number, Week>; sources: Map<number, number> } {
 	const pages = new Map<number, Parsed<Week>>();
 	const bank = new Map<string, BankEntry>();
 	const add = (entry: BankEntry) => {
@@ -195,5 +242,5 @@ function mergeWeeks(
 		const quiz = [...bank.values()].filter((e) => e.week === n).map((e) => e.question);
 		merged.set(n, { ...page.value, quiz });
 	}
-	return merged;
+	return { pages: merged, sources: new Map([...pages].map(([n, page]) => [n, page.dir])) };
 }

@@ -1,6 +1,8 @@
 import { REST } from '@discordjs/rest';
 import { Routes, type RESTGetCurrentApplicationResult } from 'discord-api-types/v10';
 import type { AnyCommand } from '../core/command.js';
+import { localizeCommand } from '../i18n/command-localizations.js';
+import { koCommands } from '../i18n/ko/commands.js';
 
 export interface DeployOptions {
 	token: string;
@@ -12,13 +14,13 @@ export interface DeployOptions {
 }
 
 /**
- * The registration bodies: each command's plain API JSON. `default_member_permissions` is written as Discord's docs
+ * The registration bodies: each command's plain API JSON, with its Korean names and descriptions as localisations. `default_member_permissions` is written as Discord's docs
  * show it (a permission bit string, as the local mode reads it) and sent as the integer Discord's OpenAPI spec types
  * it as (at most 2^54, so exact as a number); Discord accepts both.
  */
 export function registrationBodies(commands: readonly AnyCommand[]): unknown[] {
 	return commands.map((command): unknown => {
-		const data = command.data;
+		const data = localizeCommand(command.data, { ko: koCommands });
 		return typeof data.default_member_permissions === 'string'
 			? { ...data, default_member_permissions: Number(data.default_member_permissions) }
 			: data;

@@ -31,6 +31,7 @@ export function baseOf(interaction: BaseInteraction): InteractionBase {
 		guildId: interaction.guildId,
 		channelId: interaction.channelId ?? '',
 		locale: interaction.locale,
+		guildLocale: interaction.guildLocale,
 		createdAt: interaction.createdTimestamp,
 	};
 }

@@ -34,6 +34,7 @@ async function click(deps: Deps, customId: string, values: string[] = []): Promi
 		guildId: GUILD,
 		channelId: '300000000000000001',
 		locale: 'en-US',
+		guildLocale: null,
 		deps,
 		log: silentLogger,
 		update: async () => {},

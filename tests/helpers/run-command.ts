@@ -3,6 +3,7 @@ import type { CommandContext } from '../../src/core/context.js';
 import type { Deps } from '../../src/core/deps.js';
 import { argsFor, type RawInvocation } from '../../src/core/args.js';
 import { isModalReply, type HandlerResponse, type Reply } from '../../src/core/reply.js';
+import { languageOf, withLanguage } from '../../src/i18n/index.js';
 import { silentLogger } from './silent-logger.js';
 import { testDeps } from './deps.js';
 
@@ -15,6 +16,9 @@ export interface RunOptions {
 	permissions?: bigint;
 	roles?: string[];
 	subcommand?: string;
+	/** The member's Discord locale (default `en-US`); replies are written in its language, as the dispatcher does. */
+	locale?: string;
+	guildLocale?: string | null;
 }
 
 /** Calls a command's handler the way the dispatcher does (options checked by argsFor), and returns its response. */
@@ -35,7 +39,8 @@ export async function runCommand(
 		},
 		guildId: run.guildId === undefined ? '200000000000000001' : run.guildId,
 		channelId: run.channelId ?? '300000000000000001',
-		locale: 'en-US',
+		locale: run.locale ?? 'en-US',
+		guildLocale: run.guildLocale ?? null,
 		deps: run.deps ?? testDeps(),
 		log: silentLogger,
 		update: async (reply) => {
@@ -43,7 +48,7 @@ export async function runCommand(
 		},
 		args: argsFor(command.data, { subcommand: run.subcommand, options }),
 	};
-	return command.run(ctx);
+	return withLanguage(languageOf(ctx.locale), async () => command.run(ctx));
 }
 
 /** Like {@link runCommand}, for handlers that answer with a message (fails on a modal). */

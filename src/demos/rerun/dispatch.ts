@@ -44,6 +44,7 @@ export async function runInvocation(ctx: BaseContext, invocation: Invocation): P
 		guildId: ctx.guildId,
 		channelId: ctx.channelId,
 		locale: ctx.locale,
+		guildLocale: ctx.guildLocale,
 		deps: ctx.deps,
 		log: ctx.log,
 		update: ctx.update,

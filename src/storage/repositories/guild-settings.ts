@@ -1,3 +1,4 @@
+import { languageOf, type Language } from '../../i18n/language.js';
 import type { Store } from '../store.js';
 
 /** What organizers configure per server. */
@@ -8,13 +9,27 @@ export interface GuildSettings {
 	presenterRoleId: string | null;
 	/** Leave organizers out of leaderboards. */
 	excludeOrganizersFromLeaderboard: boolean;
+	/** The language of public posts (weekly post, reminders, live quiz, presenter steps); null: the server's own. */
+	language: Language | null;
+	/**
+	 * The server's preferred locale as Discord last sent it with an organizer's command (`guild_locale`), so that posts
+	 * made with no interaction (the weekly post) can follow it too.
+	 */
+	serverLocale: string | null;
 }
 
 export const DEFAULT_GUILD_SETTINGS: GuildSettings = {
 	organizerRoleId: null,
 	presenterRoleId: null,
 	excludeOrganizersFromLeaderboard: false,
+	language: null,
+	serverLocale: null,
 };
+
+/** The language public posts are written in: the one organizers chose, else the server's preferred language. */
+export function publicLanguage(settings: GuildSettings, guildLocale?: string | null): Language {
+	return settings.language ?? languageOf(guildLocale ?? settings.serverLocale);
+}
 
 /** Per-guild settings, read with defaults filled in. */
 export class GuildSettingsRepository {

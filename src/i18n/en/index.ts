@@ -1,0 +1,4 @@
+import { common } from './common.js';
+
+/** The English catalogue: every user-facing string, by area. Other languages follow its shape. */
+export const en = { common } as const;

@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { en } from '../../src/i18n/en/index.js';
+import { ko } from '../../src/i18n/ko/index.js';
+import { t, tIn, withLanguage } from '../../src/i18n/index.js';
+
+/** Every message of a catalogue by dotted key, plural suffixes kept. */
+function flatten(tree: object, prefix = ''): Map<string, string> {
+	const out = new Map<string, string>();
+	for (const [key, value] of Object.entries(tree)) {
+		if (typeof value === 'string') out.set(prefix + key, value);
+		else for (const [k, v] of flatten(value as object, `${prefix}${key}.`)) out.set(k, v);
+	}
+	return out;
+}
+const baseKey = (key: string) => key.replace(/_(?:zero|one|two|few|many|other)$/, '');
+const placeholders = (text: string) =>
+	[...new Set(text.match(/\{\{\s*[\w.]+/g) ?? [])].map((p) => p.slice(2).trim()).sort();
+
+const english = flatten(en);
+const korean = flatten(ko);
+
+describe('the message catalogue', () => {
+	it('GIVEN the English catalogue THEN every message has a Korean counterpart with the same placeholders', () => {
+		const missing: string[] = [];
+		const mismatched: string[] = [];
+		for (const [key, text] of english) {
+			const koKey = key.endsWith('_one') ? null : key;
+			if (koKey === null) continue;
+			const koText = korean.get(koKey);
+			if (koText === undefined || koText.trim() === '') missing.push(key);
+			else {
+				// `count` picks the plural form; Korean may leave it out of a sentence that has no number in it.
+				const need = placeholders(text).filter((p) => p !== 'count');
+				const have = placeholders(koText).filter((p) => p !== 'count');
+				if (need.join() !== have.join()) mismatched.push(`${key}: {${need.join()}} vs {${have.join()}}`);
+			}
+		}
+		expect(missing, 'keys without Korean').toEqual([]);
+		expect(mismatched, 'placeholders that differ').toEqual([]);
+	});
+
+	it('GIVEN the Korean catalogue THEN it has no key English lacks, and its messages are Korean', () => {
+		const englishBases = new Set([...english.keys()].map(baseKey));
+		expect([...korean.keys()].filter((key) => !englishBases.has(baseKey(key)))).toEqual([]);
+		const notKorean = [...korean].filter(
+			([key, text]) =>
+				/[A-Za-z]{3}/.test(text.replace(/\{\{[^}]*\}\}|`[^`]*`|\/[a-z-]+/g, '')) &&
+				!/\p{Script=Hangul}/u.test(text) &&
+				!key.endsWith('.symbol'),
+		);
+		expect(notKorean.map(([key]) => key)).toEqual([]);
+	});
+
+	it('GIVEN a language set for a piece of work THEN t writes in it, across awaits, and English elsewhere', async () => {
+		expect(t('common.errors.rateLimited', { command: 'sample', seconds: 3 })).toContain('try again in 3 s');
+		const inKorean = await withLanguage('ko', async () => {
+			await new Promise((resolve) => setTimeout(resolve, 1));
+			return t('common.errors.rateLimited', { command: 'sample', seconds: 3 });
+		});
+		expect(inKorean).toContain('3초');
+		expect(tIn('ko', 'common.errors.unexpected', { reference: 'ab12' })).toContain('`ab12`');
+	});
+});
