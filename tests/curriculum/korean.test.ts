@@ -26,6 +26,7 @@ const SAME = new Set([
 	'command',
 	'subcommand',
 	'titleKo',
+	// A worksheet item's seed source (line and original text); the session format's `source` sentence is prose.
 	'source',
 	'year',
 	'min',
@@ -46,7 +47,7 @@ function compare(en: unknown, ko: unknown, path: string[] = []): { problems: str
 		const p = at.join('.');
 		const last = at[at.length - 1] ?? '';
 		const data =
-			SAME.has(last) ||
+			(SAME.has(last) && !(last === 'source' && typeof a === 'string')) ||
 			(at[0] === 'demos' && last === 'options') ||
 			(at[0] === 'reading' && (last === 'title' || last === 'authors'));
 		if (data) {
