@@ -185,7 +185,7 @@ describe('a broken file reports file, line and reason', () => {
 	it('GIVEN invalid YAML THEN the syntax error is reported with its line', async () => {
 		const dir = copyOfBuiltin();
 		const path = edit(dir, 'weeks/week-08.yaml', (text) =>
-			text.replace('titleKo: 멀티 헤드 어텐션\n', 'titleKo: 멀티 헤드 어텐션\nsummary: [unclosed\n'),
+			text.replace('titleKo: 멀티헤드 어텐션\n', 'titleKo: 멀티헤드 어텐션\nsummary: [unclosed\n'),
 		);
 		const problems = await problemsOf([dir]);
 		const yamlProblem = problems.find((p) => p.startsWith(`${path}:`) && p.includes('YAML'));
