@@ -41,11 +41,13 @@ export interface CardInput extends ChartText {
 	width?: number;
 }
 
-const TILE_H = 96;
+/** A tile holds its label, its value and a note, one under the other at the theme's sizes. */
+const TILE_VALUE_Y = 14 + THEME.fonts.small.size + 6;
+const TILE_H = TILE_VALUE_Y + THEME.fonts.tileValue.size + 8 + THEME.fonts.small.size + 12;
 const TILE_GAP = 14;
 const TILES_PER_ROW = 4;
 const PROGRESS_H = 50;
-const ROW_H = 32;
+const ROW_H = THEME.fonts.label.size + 12;
 const SECTION_GAP = 22;
 
 /** The fraction shown by a progress bar, clamped to [0, 1]; 0 when max is not positive. */
@@ -85,7 +87,7 @@ export function layoutCard(input: CardInput, measure: TextMeasurer = measureText
 				kind: 'text',
 				role: 'tile-value',
 				x: x + 16,
-				y: top + 34,
+				y: top + TILE_VALUE_Y,
 				text: truncate(tile.value, textW, THEME.fonts.tileValue, measure),
 				font: THEME.fonts.tileValue,
 				color: tile.color ?? THEME.text,

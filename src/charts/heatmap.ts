@@ -142,7 +142,13 @@ export function layoutHeatmap(input: HeatmapInput, measure: TextMeasurer = measu
 
 	const cells = matrixCells(input, scale, grid.x, grid.y, cell);
 	items.push(cells);
-	const showValues = input.showValues === true || (input.showValues !== false && cell >= 30 && rows * cols <= 400);
+	// Values are written in the cells only when the widest of them fits its cell at the legible size (display standard).
+	const widestValue = Math.max(
+		0,
+		...input.values.flat().map((v) => measure(cellLabel(v, format, scale.domain), CELL_FONT)),
+	);
+	const fits = widestValue <= cell - 6 && CELL_FONT.size <= cell - 4;
+	const showValues = input.showValues === true || (input.showValues !== false && fits && rows * cols <= 400);
 	if (showValues) {
 		input.values.forEach((row, r) =>
 			row.forEach((v, c) => {

@@ -24,14 +24,14 @@ export const THEME = {
 	hatch: '#4a4e57',
 	padding: 28,
 	fonts: {
-		title: { size: 26, weight: 'bold' },
-		subtitle: { size: 16 },
-		heading: { size: 17, weight: 'bold' },
-		axisTitle: { size: 15 },
-		label: { size: 14 },
-		tick: { size: 13 },
-		small: { size: 12 },
-		tileValue: { size: 30, weight: 'bold' },
+		title: { size: 34, weight: 'bold' },
+		subtitle: { size: 23 },
+		heading: { size: 24, weight: 'bold' },
+		axisTitle: { size: 22 },
+		label: { size: 22 },
+		tick: { size: 22 },
+		small: { size: 22 },
+		tileValue: { size: 40, weight: 'bold' },
 	} satisfies Record<string, FontSpec>,
 } as const;
 
