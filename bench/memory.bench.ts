@@ -15,7 +15,7 @@ const STAGES = {
 	transformer: 'tiny-gpt (weights, TensorFlow.js backend) in every thread',
 	vectors: 'word vectors: the index in the main thread, a view and search kernel in every thread',
 	charts: 'a chart drawn in every thread (canvas, fonts)',
-	families: 'every /tokenize family (Llama 3, Gemma 3, Qwen 3, …) in every thread',
+	families: 'every /tokenize family (Llama 3, Gemma 3, Qwen 3, …), /tokenize encoding:all twice per thread at once',
 } as const;
 type Stage = keyof typeof STAGES;
 

@@ -56,7 +56,9 @@ try {
 	const chart = { title: 'warm', categories: ['a', 'b'], series: [{ name: 'n', values: [1, 2] }] };
 	await Promise.all(Array.from({ length: threads * 4 }, () => pool.run('quiz.barChart', chart)));
 	await report('charts');
-	await everyThread({ parts: ['families'] });
+	// Every family, as members asking for /tokenize encoding:all reach the bot: twice per thread, all at once (the
+	// bot sends these to its tokenizer owner; without one, each pool thread would load its own copies).
+	await Promise.all(Array.from({ length: threads * 2 }, () => pool.run('tokenize.families', { text: 'warm' })));
 	await report('families');
 } finally {
 	await pool.close();
