@@ -17,3 +17,19 @@ export function laneOf<K extends TaskName>(name: K, input: TaskInput<K>): Lane {
 	}
 	return 'light';
 }
+
+/** The encodings every thread may load (a few tens of MiB each thread); the other families stay with one owner. */
+const EVERY_THREAD: readonly string[] = ['gpt2', 'gpt-4', 'gpt-4o'];
+
+/**
+ * Whether a task runs on the tokenizer owner, the one thread that loads the Hugging Face families' tokenizers
+ * (Llama 3, Gemma 3, Qwen 3, DeepSeek-V3, Claude's) and Mistral's. Tokenizers.js keeps each as its own JavaScript
+ * objects (about 350 MiB of heap for all of them), which cannot be shared between threads: on every thread they
+ * would cost that many times over. Tokenizing is quick, so one thread serves them all.
+ */
+export function ownedByTokenizerThread<K extends TaskName>(name: K, input: TaskInput<K>): boolean {
+	if (name === 'tokenize.families') return true;
+	if (name === 'tokenize.chart')
+		return (input as TaskInput<'tokenize.chart'>).models.some((m) => !EVERY_THREAD.includes(m));
+	return false;
+}

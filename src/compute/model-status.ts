@@ -1,6 +1,6 @@
 import { loadWordVectors } from '../models/embeddings/index.js';
 import type { Compute } from './compute.js';
-import { WORKER_MODELS, type WarmupResult } from './tasks/models.js';
+import { WORKER_MODELS, type WarmupInput, type WarmupResult } from './tasks/models.js';
 
 /** A model or data set the bot can load, as /about and /healthz report it. */
 export interface ModelStatus {
@@ -37,30 +37,39 @@ export class ModelStatusBoard {
 		});
 	}
 
-	/** Loads the word vectors here and every worker's models, each worker once. */
+	/**
+	 * Loads the word vectors here, then every worker's models, each worker exactly once (the tasks meet at a barrier
+	 * in shared memory, so no thread takes two): each builds its view of the shared word vectors too.
+	 */
 	async warmUp(compute: Compute): Promise<void> {
 		for (const name of this.status.keys()) this.status.set(name, { name, loaded: false, detail: 'loading' });
 		const vectorsStarted = performance.now();
-		const vectors = loadWordVectors().then(
-			() =>
+		const vectors = await loadWordVectors().then(
+			(loaded) => {
 				this.record(
 					{ name: VECTORS, ok: true, ms: Math.round(performance.now() - vectorsStarted) },
 					'shared by all threads',
-				),
-			(error: unknown) => this.record({ name: VECTORS, ok: false, ms: 0, error: String(error) }, 'main thread'),
+				);
+				return loaded;
+			},
+			(error: unknown) => {
+				this.record({ name: VECTORS, ok: false, ms: 0, error: String(error) }, 'main thread');
+				return undefined;
+			},
 		);
-		// One task per thread, sent together: each idle worker takes one.
 		const threads = Math.max(1, compute.stats().threads);
-		const runs = await Promise.allSettled(
-			Array.from({ length: threads }, () => compute.run('models.warmup', undefined)),
-		);
+		const barrier = { counter: new SharedArrayBuffer(4), threads };
+		const input: WarmupInput = { barrier, ...(vectors ? { vectors: vectors.share() } : {}) };
+		const runs = await Promise.allSettled(Array.from({ length: threads }, () => compute.run('models.warmup', input)));
 		for (const run of runs) {
-			if (run.status === 'fulfilled')
-				for (const r of run.value.results) this.record(r, threads > 1 ? `${threads} worker threads` : 'worker thread');
-			else
+			if (run.status === 'rejected') {
 				for (const name of Object.values(WORKER_MODELS))
 					this.record({ name, ok: false, ms: 0, error: String(run.reason) }, 'worker');
+				continue;
+			}
+			// The thread's view of the word vectors is not a model of its own (the main thread's load is reported).
+			for (const r of run.value.results)
+				if (this.status.has(r.name)) this.record(r, threads > 1 ? `${threads} worker threads` : 'worker thread');
 		}
-		await vectors;
 	}
 }

@@ -8,6 +8,7 @@ import {
 	type NumericQuestion,
 } from '../curriculum/index.js';
 import { UserError } from '../core/errors.js';
+import { loadWordVectors } from '../models/embeddings/index.js';
 import { workingLines } from './working.js';
 
 /** A numeric question's answer as the bot computed it at quiz time. */
@@ -26,7 +27,11 @@ export interface ComputedAnswer {
 export async function computeAnswer(question: NumericQuestion, compute: Compute): Promise<ComputedAnswer> {
 	const c = question.compute;
 	const { value, working } = needsModels(c)
-		? await compute.run('quiz.modelAnswer', { computation: c })
+		? await compute.run('quiz.modelAnswer', {
+				computation: c,
+				// The worker wraps the main thread's index (shared memory) instead of reading a copy of its own.
+				...(c.kind === 'word-cosine' ? { vectors: (await loadWordVectors()).share() } : {}),
+			})
 		: { value: evaluatePure(c), working: workingLines(c, evaluatePure(c)) };
 	const shown = `${formatNumericAnswer(value, question.precision)}${question.unit ? ` ${question.unit}` : ''}`;
 	return { value, shown, working };

@@ -26,6 +26,14 @@ describe('ModelStatusBoard', () => {
 		expect(status[0]!.detail).toMatch(/^loaded in \d+ ms \(2 worker threads\)$/);
 	}, 60_000);
 
+	it('GIVEN two warm-ups sent together with a barrier for two THEN each runs on its own thread', async () => {
+		const barrier = { counter: new SharedArrayBuffer(4), threads: 2 };
+		const runs = await Promise.all([0, 1].map(() => pool.run('models.warmup', { parts: [], barrier })));
+		expect(new Set(runs.map((r) => r.threadId)).size).toBe(2);
+		// Both reached the barrier, counted in memory the threads share with this one.
+		expect(new Int32Array(barrier.counter)[0]).toBe(2);
+	});
+
 	it('GIVEN inline compute THEN the same warm-up works on one thread', async () => {
 		const board = new ModelStatusBoard();
 		await board.warmUp(createInlineCompute());

@@ -14,6 +14,14 @@ describe('worker pool', () => {
 		expect(out.threadId).not.toBe(threadId);
 	});
 
+	it('GIVEN /tokenize with a Hugging Face family THEN the tokenizer owner answers it as the task itself does', async () => {
+		const input = { text: 'Tokenizers differ', models: ['claude' as const], show: 'ids' as const };
+		const out = await pool.run('tokenize.chart', input);
+		const inline = await createInlineCompute().run('tokenize.chart', input);
+		expect(out.strips).toEqual(inline.strips);
+		expect(out.strips[0]!.ids.length).toBeGreaterThan(0);
+	});
+
 	it('GIVEN a task that throws THEN the error reaches the caller', async () => {
 		await expect(pool.run('system.fail', { message: 'bad input' })).rejects.toThrow('bad input');
 	});

@@ -1,5 +1,5 @@
 import { evaluate, type ModelComputation } from '../../curriculum/index.js';
-import { cosine, loadWordVectors } from '../../models/embeddings/index.js';
+import { cosine, loadWordVectors, vectorsFromShared, type SharedVectorData } from '../../models/embeddings/index.js';
 import { loadModelEncoding, OPENAI_MODELS, tokenPieces } from '../../models/tokenizers/index.js';
 
 /** A model-backed numeric answer with the lines that show how it was found. */
@@ -13,14 +13,20 @@ const num = (x: number): string => String(Number(x.toPrecision(4))).replace(/^-/
 /**
  * Answers a numeric quiz question that needs one of the bot's models (`token-count` with the OpenAI tokenizers,
  * `word-cosine` with the word vectors), in a worker thread: both load tens of megabytes on first use. The value is
- * the curriculum evaluator's, with the real models plugged in, so the quiz and the curriculum tests agree.
+ * the curriculum evaluator's, with the real models plugged in, so the quiz and the curriculum tests agree. Word
+ * cosines use the main thread's shared index (`vectors`) when given.
  */
-async function quizModelAnswer(input: { computation: ModelComputation }): Promise<ModelAnswer> {
+async function quizModelAnswer(input: {
+	computation: ModelComputation;
+	vectors?: SharedVectorData;
+}): Promise<ModelAnswer> {
 	const c = input.computation;
+	// The main thread's index when it sent one, rather than a 45 MB copy of it in this thread.
+	const words = () => (input.vectors ? Promise.resolve(vectorsFromShared(input.vectors)) : loadWordVectors());
 	const value = await evaluate(c, {
 		countTokens: async (text, encoding) => (await loadModelEncoding(encoding)).encode(text).length,
 		wordCosine: async (a, b) => {
-			const vectors = await loadWordVectors();
+			const vectors = await words();
 			const wa = vectors.find(a);
 			const wb = vectors.find(b);
 			if (!wa || !wb) throw new RangeError(`“${wa ? b : a}” is not in the word vectors`);
@@ -41,7 +47,7 @@ async function quizModelAnswer(input: { computation: ModelComputation }): Promis
 			],
 		};
 	}
-	const vectors = await loadWordVectors();
+	const vectors = await words();
 	const pair = cosine(vectors, vectors.find(c.a)!, vectors.find(c.b)!);
 	return {
 		value,

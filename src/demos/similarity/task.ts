@@ -4,22 +4,7 @@ import { computeLocal } from './local.js';
 import type { SimilarityRequest } from './parse.js';
 import type { MissingResult, SimilarityResult } from './results.js';
 import type { DemoFile } from '../demo-file.js';
-import { vectorsFromShared, type SharedVectorData, type WordVectors } from '../../models/embeddings/index.js';
-
-/**
- * This thread's `WordVectors` over the shared index, built once per vector file: a task receives the same
- * SharedArrayBuffer each time (shared, not copied), and the neighbour search keeps its kernel per `WordVectors`.
- */
-const threadVectors = new Map<string, WordVectors>();
-
-function vectorsOf(data: SharedVectorData): WordVectors {
-	let vectors = threadVectors.get(data.path);
-	if (vectors === undefined) {
-		vectors = vectorsFromShared(data);
-		threadVectors.set(data.path, vectors);
-	}
-	return vectors;
-}
+import { vectorsFromShared, type SharedVectorData } from '../../models/embeddings/index.js';
 
 export interface SimilarityComputeInput {
 	/** `(await loadWordVectors()).share()` from the main thread. */
@@ -29,7 +14,7 @@ export interface SimilarityComputeInput {
 
 /** Computes a /similarity request with the local word vectors (see `computeLocal`). */
 export function similarityCompute(input: SimilarityComputeInput): Promise<SimilarityResult | MissingResult> {
-	return computeLocal(vectorsOf(input.vectors), input.request);
+	return computeLocal(vectorsFromShared(input.vectors), input.request);
 }
 
 /** Draws the chart(s) of a result: one per word for `neighbors`, else one. */

@@ -63,22 +63,39 @@ export async function ensureVectorFile(root = repoRoot()): Promise<string> {
 	return binary;
 }
 
+/**
+ * This thread's `WordVectors` over shared data, built once per vector file: tasks receive the same
+ * SharedArrayBuffer each time (shared, not copied), and the neighbour search keeps its kernel per `WordVectors`.
+ */
+const sharedViews = new Map<string, WordVectors>();
+
 let loading: Promise<WordVectors> | undefined;
 
 /**
  * The word vectors, loaded once per thread on first call (converting the package's JSON first if needed).
  * The index (about 45 MB) is read into a SharedArrayBuffer; pass `vectors.share()` to a worker and build its
- * `WordVectors` with {@link vectorsFromShared}, which neither copies nor rereads it.
+ * `WordVectors` with {@link vectorsFromShared}, which neither copies nor rereads it. In a thread that has been
+ * handed the shared index that way, this returns the same view instead of reading a copy of its own.
  */
 export function loadWordVectors(): Promise<WordVectors> {
-	loading ??= ensureVectorFile().then((binary) => new WordVectors(readVectorIndex(binary)));
+	loading ??= ensureVectorFile().then((binary) => {
+		const vectors = new WordVectors(readVectorIndex(binary));
+		sharedViews.set(vectors.share().path, vectors);
+		return vectors;
+	});
 	loading.catch(() => {
 		loading = undefined;
 	});
 	return loading;
 }
 
-/** A thread's `WordVectors` over data another thread loaded. */
+/** A thread's `WordVectors` over data another thread loaded (the same object for the same file). */
 export function vectorsFromShared(data: SharedVectorData): WordVectors {
-	return new WordVectors(data);
+	let vectors = sharedViews.get(data.path);
+	if (vectors === undefined) {
+		vectors = new WordVectors(data);
+		sharedViews.set(data.path, vectors);
+		loading ??= Promise.resolve(vectors);
+	}
+	return vectors;
 }

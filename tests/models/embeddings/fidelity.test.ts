@@ -72,7 +72,8 @@ describe('word-vector fidelity on WordSim-353 and SimLex-999', () => {
 			expect(ours.covered).toBe(original.covered);
 			expect(ours.covered).toBe(pairs.length);
 			expect(Math.abs(ours.spearman - original.spearman)).toBeLessThan(1e-6);
-			expect(Math.abs(int8.spearman - original.spearman)).toBeLessThan(0.01);
+			// The memory-resident copy is the int8 rows with a per-row scale (issue 15: within ±0.002 of the float figures).
+			expect(Math.abs(int8.spearman - original.spearman)).toBeLessThan(0.002);
 			expect(ours.spearman).toBeGreaterThan(file === 'EN-WS-353-ALL.txt' ? 0.5 : 0.28);
 		},
 	);
