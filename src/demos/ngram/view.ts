@@ -57,7 +57,7 @@ export function ngramView(model: TinyGpt, corpus: NgramCorpus, heldOut: HeldOut,
 			id,
 			label: label(id),
 			p: probs[id] as number,
-			...(followers ? { count: followers[id] as number } : {}),
+			...(followers ? { count: followers[id] } : {}),
 		}));
 	const panels: NgramPanel[] = ngramDistributions(corpus, ids).map(({ model: name, probs, counts }) => ({
 		model: name,
