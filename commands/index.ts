@@ -7,6 +7,7 @@ import ffn from './ffn.js';
 import help from './help.js';
 import inject from './inject.js';
 import leaderboard from './leaderboard.js';
+import ngram from './ngram.js';
 import positions from './positions.js';
 import present from './present.js';
 import progress from './progress.js';
@@ -36,6 +37,7 @@ export const commands: readonly AnyCommand[] = [
 	similarity,
 	attention,
 	sample,
+	ngram,
 	positions,
 	ffn,
 	residual,

@@ -29,7 +29,8 @@ export interface TrainingMetrics {
 	training: TrainingConfig & { stepsDone?: number; trainTokens: number; wallSeconds: number };
 	/** Mean training loss over the last 50 steps. */
 	finalTrainLoss: number;
-	validation: { tokens: number; bytes: number; model: Score; unigram: Score; bigram: Score };
+	/** `trigram` was added after the run (scripts/ngram-baselines.ts); runs before it have none. */
+	validation: { tokens: number; bytes: number; model: Score; unigram: Score; bigram: Score; trigram?: Score };
 }
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -48,6 +49,7 @@ export async function writeModelCard(
 		train: history.train,
 		validation: history.validation,
 		baselines: [
+			...(v.trigram ? [{ label: 'trigram baseline', value: v.trigram.natsPerToken, color: '#d97706' }] : []),
 			{ label: 'bigram baseline', value: v.bigram.natsPerToken, color: '#059669' },
 			{ label: 'unigram baseline', value: v.unigram.natsPerToken, color: '#9ca3af' },
 		],
@@ -132,12 +134,14 @@ jobs (load average 3–7 on 2 cores), so steps averaged about 2.2 s of wall time
 ## Validation
 Cross-entropy on every validation token that has a predecessor in its document (${v.tokens.toLocaleString('en-US')} tokens,
 ${v.bytes.toLocaleString('en-US')} bytes), each predicted once from up to ${c.contextLength} tokens of context. The baselines use
-the same tokenizer, the same training tokens and exactly the same targets.
+the same tokenizer, the same training tokens and exactly the same targets (the trigram takes the two tokens before
+each target in its document; the document's second token, with only one before it, falls back to the bigram).
+\`/ngram\` shows the three n-gram models' next-token distributions beside this model's.
 
 | model | nats/token | bits/byte | perplexity |
 |---|---|---|---|
 ${row(`${m.name} (this model)`, v.model)}
-${row('bigram, Witten–Bell interpolated with the unigram', v.bigram)}
+${v.trigram ? `${row('trigram, Witten–Bell interpolated with the bigram', v.trigram)}\n` : ''}${row('bigram, Witten–Bell interpolated with the unigram', v.bigram)}
 ${row('unigram, add-one smoothing', v.unigram)}
 
 Final training loss (mean of the last 50 steps): ${m.finalTrainLoss.toFixed(3)} nats/token.

@@ -16,7 +16,12 @@ import { countPretokens } from '../src/models/bpe-train/pretokenize.js';
 import { trainBpe } from '../src/models/bpe-train/train.js';
 import { createRng } from '../src/models/sampling/prng.js';
 import { initBackend, tf } from '../src/models/transformer/backend.js';
-import { bigramBaseline, unigramBaseline } from '../src/models/transformer/baselines.js';
+import {
+	bigramBaseline,
+	documentTargets,
+	trigramBaseline,
+	unigramBaseline,
+} from '../src/models/transformer/baselines.js';
 import { loadCheckpoint, saveCheckpoint } from '../src/models/transformer/checkpoint.js';
 import { parameterCount, type ModelConfig } from '../src/models/transformer/config.js';
 import { readCorpusSplits, tokenizeSplits } from '../src/models/transformer/dataset.js';
@@ -133,6 +138,7 @@ async function main(): Promise<void> {
 	const predictedBytes = targets.reduce((n, { target }) => n + encoding.tokenBytes(target).length, 0);
 	const unigram = unigramBaseline(data.train, model.vocabSize, targets);
 	const bigram = bigramBaseline(data.train, model.vocabSize, targets);
+	const trigram = trigramBaseline(data.train, model.vocabSize, documentTargets(data.validation));
 	const lastTrain = run.history.train.slice(-50);
 	const metrics: TrainingMetrics = {
 		name,
@@ -147,6 +153,7 @@ async function main(): Promise<void> {
 			model: { natsPerToken: full.natsPerToken, bitsPerByte: bitsPerByte(full.totalNats, predictedBytes) },
 			unigram: { natsPerToken: unigram.natsPerToken, bitsPerByte: bitsPerByte(unigram.totalNats, predictedBytes) },
 			bigram: { natsPerToken: bigram.natsPerToken, bitsPerByte: bitsPerByte(bigram.totalNats, predictedBytes) },
+			trigram: { natsPerToken: trigram.natsPerToken, bitsPerByte: bitsPerByte(trigram.totalNats, predictedBytes) },
 		},
 	};
 	log(JSON.stringify(metrics.validation));

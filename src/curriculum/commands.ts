@@ -63,6 +63,7 @@ export const DEMO_COMMANDS = {
 		},
 		required: ['text'],
 	},
+	ngram: { options: { prompt: text }, required: ['prompt'] },
 	sample: {
 		options: {
 			prompt: text,

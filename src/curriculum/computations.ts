@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { FAMILIES } from '../models/tokenizers/families.js';
 
 /**
  * What a numeric quiz question asks the bot to compute, by kind with parameters. The answer is never stored: the
@@ -16,6 +17,8 @@ const temperature = z
 	.max(10)
 	.optional();
 const encoding = z.enum(['gpt2', 'gpt-4', 'gpt-4o']);
+/** Any tokenizer /tokenize knows: OpenAI's three and the other model families. */
+const family = z.enum(FAMILIES);
 
 const parameterCount = z.discriminatedUnion('layer', [
 	z.strictObject({
@@ -81,6 +84,23 @@ export const computationSchema = z.discriminatedUnion('kind', [
 	}),
 	z.strictObject({ kind: z.literal('positional-wavelength'), i: z.number().int().min(0), d_model: positiveInt }),
 	z.strictObject({ kind: z.literal('token-count'), text: z.string().min(1), encoding }),
+	/** How many more tokens `more` needs than `fewer` for the same text (negative when it needs fewer). */
+	z.strictObject({
+		kind: z.literal('token-count-difference'),
+		text: z.string().min(1),
+		more: family,
+		fewer: family,
+	}),
+	/**
+	 * The total natural-log probability of the best sequence a beam search of `width` finds over `tokens` tokens
+	 * after `prompt` with tiny-gpt, as /sample strategy:beam shows it (width 1 is greedy decoding).
+	 */
+	z.strictObject({
+		kind: z.literal('beam-score'),
+		prompt: z.string().min(1),
+		width: z.number().int().min(1).max(8),
+		tokens: z.number().int().min(1).max(20),
+	}),
 	z.strictObject({
 		kind: z.literal('word-cosine'),
 		a: z.string().regex(/^[a-z]+$/, 'expected one lowercase English word'),
@@ -111,7 +131,12 @@ export type Computation = z.infer<typeof computationSchema>;
 export type ComputationKind = Computation['kind'];
 
 /** Kinds whose answer needs one of the bot's models (injected into the evaluator). */
-export const MODEL_KINDS = ['token-count', 'word-cosine'] as const satisfies readonly ComputationKind[];
+export const MODEL_KINDS = [
+	'token-count',
+	'token-count-difference',
+	'word-cosine',
+	'beam-score',
+] as const satisfies readonly ComputationKind[];
 
 /**
  * Cross-field checks a zod shape cannot express: indices in range and vectors of matching length. Returns

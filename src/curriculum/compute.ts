@@ -3,6 +3,8 @@ import { cosineSimilarity } from '../models/vector-math.js';
 import { MODEL_KINDS, type Computation } from './computations.js';
 import { gelu, geluTanh, silu } from './special-functions.js';
 
+import type { Family } from '../models/tokenizers/families.js';
+
 export type TokenEncoding = 'gpt2' | 'gpt-4' | 'gpt-4o';
 
 /**
@@ -12,8 +14,12 @@ export type TokenEncoding = 'gpt2' | 'gpt-4' | 'gpt-4o';
 export interface ModelFunctions {
 	/** Number of tokens `text` encodes to with `encoding` (no special tokens added). */
 	countTokens(text: string, encoding: TokenEncoding): Promise<number>;
+	/** Number of tokens `text` encodes to with a model family's tokenizer (no special tokens added). */
+	countFamilyTokens(text: string, family: Family): Promise<number>;
 	/** Cosine similarity of two lowercase English words in the bot's word vectors. */
 	wordCosine(a: string, b: string): Promise<number>;
+	/** Total log p of the best sequence of a beam search of `width` over `tokens` tokens after `prompt` (tiny-gpt). */
+	beamScore(prompt: string, width: number, tokens: number): Promise<number>;
 }
 
 type ModelKind = (typeof MODEL_KINDS)[number];
@@ -34,8 +40,12 @@ export async function evaluate(c: Computation, models: ModelFunctions): Promise<
 	switch (c.kind) {
 		case 'token-count':
 			return models.countTokens(c.text, c.encoding);
+		case 'token-count-difference':
+			return (await models.countFamilyTokens(c.text, c.more)) - (await models.countFamilyTokens(c.text, c.fewer));
 		case 'word-cosine':
 			return models.wordCosine(c.a, c.b);
+		case 'beam-score':
+			return models.beamScore(c.prompt, c.width, c.tokens);
 	}
 }
 

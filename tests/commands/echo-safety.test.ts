@@ -5,6 +5,7 @@ import tokenize from '../../commands/tokenize.js';
 import attention from '../../commands/attention.js';
 import residual from '../../commands/residual.js';
 import sample from '../../commands/sample.js';
+import ngram from '../../commands/ngram.js';
 import ffn from '../../commands/ffn.js';
 import type { AnyCommand } from '../../src/core/command.js';
 import { isUserError } from '../../src/core/errors.js';
@@ -90,6 +91,7 @@ const SWEEP: [string, AnyCommand, Record<string, string>][] = [
 	['/attention text, view:steps', attention, { text: MIXED, view: 'steps' }],
 	['/residual text', residual, { text: MIXED }],
 	['/sample prompt', sample, { prompt: MIXED }],
+	['/ngram prompt', ngram, { prompt: MIXED }],
 	['/ffn text', ffn, { text: MIXED }],
 ];
 

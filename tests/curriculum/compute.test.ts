@@ -15,7 +15,9 @@ import { erf, gelu, geluTanh, silu } from '../../src/curriculum/special-function
 const { exp, sqrt, sin, cos, PI } = Math;
 const noModels: ModelFunctions = {
 	countTokens: () => Promise.reject(new Error('no model expected')),
+	countFamilyTokens: () => Promise.reject(new Error('no model expected')),
 	wordCosine: () => Promise.reject(new Error('no model expected')),
+	beamScore: () => Promise.reject(new Error('no model expected')),
 };
 const pure = (c: PureComputation) => evaluatePure(c);
 
@@ -221,7 +223,9 @@ describe('evaluate: model-backed kinds', () => {
 		const calls: string[] = [];
 		const models: ModelFunctions = {
 			countTokens: async (text, encoding) => (calls.push(`${encoding}:${text}`), 42),
+			countFamilyTokens: async (text, family) => (calls.push(`${family}:${text}`), family === 'llama-3' ? 30 : 21),
 			wordCosine: async (a, b) => (calls.push(`${a}~${b}`), 0.25),
+			beamScore: async (prompt, width, tokens) => (calls.push(`${prompt}/${width}/${tokens}`), -7.5),
 		};
 		const tokens: Computation = { kind: 'token-count', text: '안녕', encoding: 'gpt-4o' };
 		const words: Computation = { kind: 'word-cosine', a: 'king', b: 'queen' };
@@ -229,6 +233,11 @@ describe('evaluate: model-backed kinds', () => {
 		expect(await evaluate(tokens, models)).toBe(42);
 		expect(await evaluate(words, models)).toBe(0.25);
 		expect(calls).toEqual(['gpt-4o:안녕', 'king~queen']);
+		const difference: Computation = { kind: 'token-count-difference', text: '안녕', more: 'llama-3', fewer: 'gpt-4o' };
+		const beam: Computation = { kind: 'beam-score', prompt: 'The king', width: 3, tokens: 4 };
+		expect(await evaluate(difference, models)).toBe(9);
+		expect(await evaluate(beam, models)).toBe(-7.5);
+		expect(calls.slice(2)).toEqual(['llama-3:안녕', 'gpt-4o:안녕', 'The king/3/4']);
 	});
 
 	it('GIVEN a pure kind THEN evaluate never touches the models', async () => {

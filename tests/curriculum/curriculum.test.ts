@@ -11,7 +11,9 @@ import { DIMENSION_IDS } from '../../src/curriculum/schema.js';
 /** Stand-ins for the bot's models: the evaluator must accept whatever they return. */
 const fakeModels: ModelFunctions = {
 	countTokens: async (text) => [...text].length,
+	countFamilyTokens: async (text, family) => [...text].length + family.length,
 	wordCosine: async (a, b) => (a === b ? 1 : 0.5),
+	beamScore: async (_prompt, width, tokens) => -tokens / width,
 };
 
 const MINIMUM_QUESTIONS = (week: number) => (week >= 4 && week <= 11 ? 8 : 4);

@@ -3,6 +3,7 @@ import ffn from '../../commands/ffn.js';
 import positions from '../../commands/positions.js';
 import residual from '../../commands/residual.js';
 import sample from '../../commands/sample.js';
+import ngram from '../../commands/ngram.js';
 import similarity from '../../commands/similarity.js';
 import tokenize from '../../commands/tokenize.js';
 import type { AnyCommand } from '../../src/core/command.js';
@@ -41,6 +42,7 @@ export const DEMO_INVOCATIONS: readonly DemoInvocation[] = [
 	{ name: 'attention-steps', command: attention, options: { text: 'To be, or not to be', view: 'steps' } },
 	{ name: 'sample', command: sample, options: { prompt: 'The king said', seed: 7 } },
 	{ name: 'sample-200', command: sample, options: { prompt: 'The king said', seed: 7, samples: 200 } },
+	{ name: 'ngram', command: ngram, options: { prompt: 'To be, or not to' } },
 	{ name: 'residual', command: residual, options: { text: 'The king and the queen' } },
 	{ name: 'ffn', command: ffn, options: { text: 'The king and the queen' } },
 	{ name: 'positions', command: positions, options: {} },

@@ -11,6 +11,7 @@ import { sampleTasks } from '../../demos/sample/task.js';
 import { similarityTasks } from '../../demos/similarity/task.js';
 import { tokenizeTasks } from '../../demos/tokenize/task.js';
 import { tokenizeFamilyTasks } from '../../demos/tokenize/families.js';
+import { ngramTasks } from '../../demos/ngram/task.js';
 
 /**
  * Every task that can run off the gateway's event loop, by name: the one registry. Each demo keeps its task beside its
@@ -33,6 +34,7 @@ export const tasks = {
 	...positionsTasks,
 	...ffnTasks,
 	...residualTasks,
+	...ngramTasks,
 };
 
 export type Tasks = typeof tasks;

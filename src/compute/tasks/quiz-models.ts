@@ -1,6 +1,14 @@
 import { evaluate, type ModelComputation } from '../../curriculum/index.js';
+import { beamLocal } from '../../demos/sample/beam.js';
 import { cosine, loadWordVectors, vectorsFromShared, type SharedVectorData } from '../../models/embeddings/index.js';
-import { loadModelEncoding, OPENAI_MODELS, tokenPieces } from '../../models/tokenizers/index.js';
+import {
+	FAMILY_INFO,
+	loadFamily,
+	loadModelEncoding,
+	OPENAI_MODELS,
+	tokenPieces,
+} from '../../models/tokenizers/index.js';
+import { loadTinyGpt } from '../../models/transformer/index.js';
 
 /** A model-backed numeric answer with the lines that show how it was found. */
 export interface ModelAnswer {
@@ -10,11 +18,23 @@ export interface ModelAnswer {
 
 const num = (x: number): string => String(Number(x.toPrecision(4))).replace(/^-/, '−');
 
+const tokenList = (pieces: readonly { label: string }[]) =>
+	pieces
+		.slice(0, 40)
+		.map((p) => `\`${p.label.replace(/`/g, 'ˋ')}\``)
+		.join(' ') + (pieces.length > 40 ? ' …' : '');
+
+/** The best beam of /sample strategy:beam for a question's prompt, width and length. */
+async function beam(prompt: string, width: number, tokens: number) {
+	return beamLocal(await loadTinyGpt(), prompt, Math.max(1, width), tokens);
+}
+
 /**
  * Answers a numeric quiz question that needs one of the bot's models (`token-count` with the OpenAI tokenizers,
- * `word-cosine` with the word vectors), in a worker thread: both load tens of megabytes on first use. The value is
- * the curriculum evaluator's, with the real models plugged in, so the quiz and the curriculum tests agree. Word
- * cosines use the main thread's shared index (`vectors`) when given.
+ * `token-count-difference` with two families' tokenizers, `word-cosine` with the word vectors, `beam-score` with
+ * tiny-gpt's beam search), in a worker thread: they load tens of megabytes on first use. The value is the curriculum
+ * evaluator's, with the real models plugged in, so the quiz and the curriculum tests agree. Word cosines use the
+ * main thread's shared index (`vectors`) when given.
  */
 async function quizModelAnswer(input: {
 	computation: ModelComputation;
@@ -25,6 +45,7 @@ async function quizModelAnswer(input: {
 	const words = () => (input.vectors ? Promise.resolve(vectorsFromShared(input.vectors)) : loadWordVectors());
 	const value = await evaluate(c, {
 		countTokens: async (text, encoding) => (await loadModelEncoding(encoding)).encode(text).length,
+		countFamilyTokens: async (text, family) => (await loadFamily(family)).encode(text).length,
 		wordCosine: async (a, b) => {
 			const vectors = await words();
 			const wa = vectors.find(a);
@@ -32,30 +53,52 @@ async function quizModelAnswer(input: {
 			if (!wa || !wb) throw new RangeError(`“${wa ? b : a}” is not in the word vectors`);
 			return cosine(vectors, wa, wb).cosine;
 		},
+		beamScore: async (prompt, width, tokens) => (await beam(prompt, width, tokens)).beams[0]!.score,
 	});
-	if (c.kind === 'token-count') {
-		const pieces = tokenPieces(await loadModelEncoding(c.encoding), c.text);
-		const shown = pieces
-			.slice(0, 40)
-			.map((p) => `\`${p.label.replace(/`/g, 'ˋ')}\``)
-			.join(' ');
-		return {
-			value,
-			working: [
-				`${c.encoding} (${OPENAI_MODELS[c.encoding]}) splits the text into: ${shown}${pieces.length > 40 ? ' …' : ''}`,
-				`That is **${value}** tokens`,
-			],
-		};
+	switch (c.kind) {
+		case 'token-count': {
+			const pieces = tokenPieces(await loadModelEncoding(c.encoding), c.text);
+			return {
+				value,
+				working: [
+					`${c.encoding} (${OPENAI_MODELS[c.encoding]}) splits the text into: ${tokenList(pieces)}`,
+					`That is **${value}** tokens`,
+				],
+			};
+		}
+		case 'token-count-difference': {
+			const lines: string[] = [];
+			const counts: number[] = [];
+			for (const family of [c.more, c.fewer]) {
+				const pieces = tokenPieces(await loadFamily(family), c.text);
+				counts.push(pieces.length);
+				lines.push(`${family} (${FAMILY_INFO[family].label}): ${pieces.length} tokens — ${tokenList(pieces)}`);
+			}
+			return { value, working: [...lines, `${counts[0]} − ${counts[1]} = **${value}**`] };
+		}
+		case 'beam-score': {
+			const view = await beam(c.prompt, c.width, c.tokens);
+			const best = view.beams[0]!;
+			return {
+				value,
+				working: [
+					`${c.width === 1 ? 'Greedy decoding' : `Beam search of width ${c.width}`} over ${c.tokens} tokens finds: ${tokenList(best.labels.map((label) => ({ label })))}`,
+					`The sum of its tokens’ log p: **${num(value)}** (/sample strategy:beam width:${Math.max(2, c.width)} tokens:${c.tokens} shows it${c.width === 1 ? ' as greedy' : ''})`,
+				],
+			};
+		}
+		case 'word-cosine': {
+			const vectors = await words();
+			const pair = cosine(vectors, vectors.find(c.a)!, vectors.find(c.b)!);
+			return {
+				value,
+				working: [
+					`In the bot's 100-dimensional word vectors: a·b = ${num(pair.dot)}, ‖${c.a}‖ = ${num(pair.normA)}, ‖${c.b}‖ = ${num(pair.normB)}`,
+					`cos = ${num(pair.dot)} / (${num(pair.normA)} × ${num(pair.normB)}) = **${num(value)}**`,
+				],
+			};
+		}
 	}
-	const vectors = await words();
-	const pair = cosine(vectors, vectors.find(c.a)!, vectors.find(c.b)!);
-	return {
-		value,
-		working: [
-			`In the bot's 100-dimensional word vectors: a·b = ${num(pair.dot)}, ‖${c.a}‖ = ${num(pair.normA)}, ‖${c.b}‖ = ${num(pair.normB)}`,
-			`cos = ${num(pair.dot)} / (${num(pair.normA)} × ${num(pair.normB)}) = **${num(value)}**`,
-		],
-	};
 }
 
 /** Quiz tasks that need the bot's models. */
