@@ -84,8 +84,7 @@ export default defineCommand({
 		if (args.command) {
 			const name = args.command.replace(/^\//, '').trim().toLowerCase();
 			const command = deps.commands.find((c) => c.data.name === name);
-			if (!command)
-				throw new UserError(t('info.help.unknown', { name: codeSpan(`/${name}`, 40) }), 'help.unknown');
+			if (!command) throw new UserError(t('info.help.unknown', { name: codeSpan(`/${name}`, 40) }), 'help.unknown');
 			return { embeds: [detail(command, tutorOff)], ephemeral: true };
 		}
 		// An embed field holds 1024 characters: a long audience list continues in further fields rather than being cut.

@@ -60,7 +60,8 @@ export class ModelStatusBoard {
 
 	/** Loads the word vectors here and every worker's models, each worker once. */
 	async warmUp(compute: Compute): Promise<void> {
-		for (const name of this.status.keys()) this.status.set(name, { name, loaded: false, detail: 'loading', state: 'loading' });
+		for (const name of this.status.keys())
+			this.status.set(name, { name, loaded: false, detail: 'loading', state: 'loading' });
 		const vectorsStarted = performance.now();
 		const vectors = loadWordVectors().then(
 			() =>
@@ -76,8 +77,7 @@ export class ModelStatusBoard {
 			Array.from({ length: threads }, () => compute.run('models.warmup', undefined)),
 		);
 		for (const run of runs) {
-			if (run.status === 'fulfilled')
-				for (const r of run.value.results) this.record(r, { kind: 'workers', threads });
+			if (run.status === 'fulfilled') for (const r of run.value.results) this.record(r, { kind: 'workers', threads });
 			else
 				for (const name of Object.values(WORKER_MODELS))
 					this.record({ name, ok: false, ms: 0, error: String(run.reason) }, { kind: 'workers' });

@@ -45,7 +45,8 @@ function checkValue(option: OptionData, value: unknown): unknown {
 		case T.Integer:
 		case T.Number: {
 			const n = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
-			if (typeof n !== 'number' || !Number.isFinite(n)) throw new UserError(t('core.args.number', { option: name }), 'args.type');
+			if (typeof n !== 'number' || !Number.isFinite(n))
+				throw new UserError(t('core.args.number', { option: name }), 'args.type');
 			if (option.type === T.Integer && !Number.isInteger(n))
 				throw new UserError(t('core.args.integer', { option: name }), 'args.type');
 			if (option.min_value !== undefined && n < option.min_value)
@@ -79,7 +80,8 @@ export function argsFor(data: CommandData, raw: RawInvocation): Record<string, u
 	const options = optionsOf(data, raw.subcommand);
 	const known = new Set(options.map((o) => o.name));
 	for (const name of Object.keys(raw.options)) {
-		if (!known.has(name)) throw new UserError(
+		if (!known.has(name))
+			throw new UserError(
 				t('core.args.unknownOption', { command: data.name, option: codeSpan(name, 40) }),
 				'args.unknown',
 			);
@@ -88,7 +90,8 @@ export function argsFor(data: CommandData, raw: RawInvocation): Record<string, u
 	for (const option of options) {
 		const value = raw.options[option.name];
 		if (value === undefined || value === null || value === '') {
-			if (option.required) throw new UserError(t('core.args.required', { option: `\`${option.name}\`` }), 'args.required');
+			if (option.required)
+				throw new UserError(t('core.args.required', { option: `\`${option.name}\`` }), 'args.required');
 			continue;
 		}
 		args[option.name] = checkValue(option, value);

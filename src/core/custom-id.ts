@@ -28,7 +28,6 @@ export interface ParsedCustomId {
 /** Splits a custom id made by {@link customId}. */
 export function parseCustomId(id: string): ParsedCustomId {
 	const [command, handler, ...args] = id.split(SEPARATOR);
-	if (!command || !handler)
-		throw new UserError(t('core.stale.component'), 'component.unknown');
+	if (!command || !handler) throw new UserError(t('core.stale.component'), 'component.unknown');
 	return { command, handler, args };
 }

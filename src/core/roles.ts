@@ -65,10 +65,7 @@ export function requirePresenter(actor: Actor, settings: RoleSettings, what: str
 		? t('core.forbidden.organizersWithRole', { role: `<@&${settings.organizerRoleId}>` })
 		: t('core.forbidden.organizers');
 	if (!settings.presenterRoleId)
-		throw new UserError(
-			t('core.forbidden.presenterNoRole', { what: action(what), organizers }),
-			'forbidden.presenter',
-		);
+		throw new UserError(t('core.forbidden.presenterNoRole', { what: action(what), organizers }), 'forbidden.presenter');
 	throw new UserError(
 		t('core.forbidden.presenter', { what: action(what), organizers, role: `<@&${settings.presenterRoleId}>` }),
 		'forbidden.presenter',

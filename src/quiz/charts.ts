@@ -88,10 +88,7 @@ export function leaderboardCard(input: {
 					{ title: t('progress.leaderboard.columns.right'), align: 'right' },
 				],
 				rows: shown.map((s) =>
-					rankingRow(
-						s,
-						input.names.get(s.userId) ?? t('progress.leaderboard.unnamed', { id: s.userId.slice(-4) }),
-					),
+					rankingRow(s, input.names.get(s.userId) ?? t('progress.leaderboard.unnamed', { id: s.userId.slice(-4) })),
 				),
 				...(highlight >= 0 ? { highlightRow: highlight } : {}),
 			},
@@ -190,7 +187,9 @@ function demoNote(demos: Readonly<Record<string, number>>): string | undefined {
  * found by its total; the stored English label when the format has no band for it.
  */
 function bandOf(evaluation: { total: number; mastery: string }, format: SessionFormat | undefined): string {
-	return format?.mastery.find((b) => b.min <= evaluation.total && evaluation.total <= b.max)?.label ?? evaluation.mastery;
+	return (
+		format?.mastery.find((b) => b.min <= evaluation.total && evaluation.total <= b.max)?.label ?? evaluation.mastery
+	);
 }
 
 /** The /progress card: attendance, accuracy, streak, demos, review, tutor evaluations, mastery per week. */
@@ -201,7 +200,8 @@ export function progressCard(
 	const latest = p.evaluations[0];
 	const weekList = (weeks: readonly number[]) => t('progress.card.weekList', { weeks: weeks.join(', ') });
 	// English names a band by its first word ("Proficient"); a Korean band needs its whole short name.
-	const latestBand = (label: string) => (currentLanguage() === 'en' ? shortBand(label).split(' ')[0] : shortBand(label));
+	const latestBand = (label: string) =>
+		currentLanguage() === 'en' ? shortBand(label).split(' ')[0] : shortBand(label);
 	const tiles: StatTile[] = [
 		{
 			label: t('progress.card.tiles.attended'),

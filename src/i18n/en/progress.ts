@@ -16,7 +16,8 @@ export const progress = {
 	},
 	progress: {
 		bot: 'Bots do not study (yet): pick a member.',
-		nothingSelf: 'You have no recorded activity yet: try /quiz practice, /checkin during the meeting, or a demo command.',
+		nothingSelf:
+			'You have no recorded activity yet: try /quiz practice, /checkin during the meeting, or a demo command.',
 		nothingOther:
 			'{{member}} has no recorded activity yet: try /quiz practice, /checkin during the meeting, or a demo command.',
 		title: '📈 Progress of {{member}}',

@@ -28,7 +28,8 @@ export const progress: Catalogue<typeof en> = {
 	},
 	leaderboard: {
 		periods: { week: '이번 주', month: '이번 달', all: '전체 기간' },
-		empty: '{{period}}에는 아직 퀴즈 점수를 얻은 사람이 없습니다. /quiz practice로 시작하거나, 발표자에게 라이브 퀴즈를 요청하세요.',
+		empty:
+			'{{period}}에는 아직 퀴즈 점수를 얻은 사람이 없습니다. /quiz practice로 시작하거나, 발표자에게 라이브 퀴즈를 요청하세요.',
 		since: '{{date}}부터 ({{timeZone}})',
 		ever: '지금까지의 모든 답',
 		title: '퀴즈 순위 — {{period}}',
@@ -61,7 +62,8 @@ export const progress: Catalogue<typeof en> = {
 	},
 	report: {
 		title: '스터디 그룹 보고서',
-		content: '📊 그룹 보고서: {{members}}, {{meetings}}. CSV에는 멤버마다 한 줄이 있습니다(정답률과 숙달도는 0–1 사이 비율).',
+		content:
+			'📊 그룹 보고서: {{members}}, {{meetings}}. CSV에는 멤버마다 한 줄이 있습니다(정답률과 숙달도는 0–1 사이 비율).',
 		noMeetings: '아직 기록된 모임이 없습니다(멤버가 모임 중에 `/checkin`으로 기록합니다)',
 		csvAlt: '멤버마다 한 줄: 출석, 답, 정답률, 점수, 연속 기록, 데모, 복습, 튜터 세션, 주차별 숙달도',
 		pngAlt: '그룹 개요: 멤버 {{members}}명, {{meetings}}.',
@@ -94,7 +96,8 @@ export const progress: Catalogue<typeof en> = {
 		columns: { session: '튜터 세션', tier: '단계', date: '날짜', score: '점수', mastery: '숙달 수준' },
 		whatNext: '다음에 할 일:',
 		nothingNext: '다음에 할 일: 급한 것은 없습니다. 새 주차로 /quiz practice를 해 보세요.',
-		footer: '숙달도: 한 주차의 질문마다 가장 최근 답의 점수를 평균한 값(답하지 않은 질문은 0). 80%에 이르면 그 주차를 마친 것입니다.',
+		footer:
+			'숙달도: 한 주차의 질문마다 가장 최근 답의 점수를 평균한 값(답하지 않은 질문은 0). 80%에 이르면 그 주차를 마친 것입니다.',
 		figure: {
 			member: '주차별 퀴즈 숙달도와 정답률',
 			group: '그룹의 주차별 숙달도와 정답률',
