@@ -41,6 +41,8 @@ export const core = {
 		command: 'The command /{{command}} is not available on this bot any more.',
 	},
 	busy: 'The bot is busy right now: try again in a few seconds.',
+	storeUnavailable:
+		'The bot cannot reach its storage right now, so nothing was read or saved. Please try again in a minute.',
 	/** Why the bot cannot post in a channel (shown to the organizer choosing it). */
 	channel: {
 		unseen: 'I cannot see that channel, or it is not a text channel.',

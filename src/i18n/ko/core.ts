@@ -42,6 +42,8 @@ export const core: Catalogue<typeof en> = {
 		command: '이 봇에는 이제 /{{command}} 명령이 없습니다.',
 	},
 	busy: '지금 봇이 바쁩니다. 몇 초 뒤에 다시 해 보세요.',
+	storeUnavailable:
+		'지금 봇이 저장소에 연결할 수 없어서 아무것도 읽거나 저장하지 못했습니다. 1분쯤 뒤에 다시 해 보세요.',
 	channel: {
 		unseen: '그 채널이 보이지 않거나 텍스트 채널이 아닙니다.',
 		noPermissions: '{{channel}}에서 제 권한을 읽을 수 없습니다.',
