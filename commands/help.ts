@@ -6,15 +6,26 @@ import { LIMITS } from '../src/core/limits.js';
 import type { OptionData } from '../src/core/options.js';
 import { codeSpan } from '../src/core/visible-text.js';
 import { TUTOR_COMMANDS } from '../src/curriculum/index.js';
+import type { CommandText, CommandTexts, OptionText } from '../src/i18n/command-localizations.js';
+import { currentLanguage, t, type Language } from '../src/i18n/index.js';
+import { koCommands } from '../src/i18n/ko/commands.js';
 
 /** Said next to /ask, /session and /inject on a bot without a language model. */
-export const TUTOR_OFF_NOTE = '⚙️ *not set up on this bot yet: ask an organizer*';
+export const tutorOffNote = (): string => t('info.help.tutorOff');
 
-const AUDIENCES = [
-	{ key: 'member', title: '🧑‍🎓 For members' },
-	{ key: 'presenter', title: '🎤 For presenters' },
-	{ key: 'organizer', title: '🗓️ For organizers' },
-] as const;
+const AUDIENCES = ['member', 'presenter', 'organizer'] as const;
+
+/** The command names and descriptions registered for each language other than English (see deploy.ts). */
+const LOCALIZED: Readonly<Partial<Record<Language, CommandTexts>>> = { ko: koCommands };
+
+/** A command's texts in the current language, where its localisation has them. */
+function localized(command: AnyCommand): CommandText | undefined {
+	return LOCALIZED[currentLanguage()]?.[command.data.name];
+}
+
+/** A description in the current language when the localisation has one, else the definition's English. */
+const descriptionOf = (option: { description: string }, text: CommandText | OptionText | undefined): string =>
+	text?.description || option.description;
 
 function usage(command: AnyCommand): string {
 	const options: readonly OptionData[] = command.data.options ?? [];
@@ -26,18 +37,23 @@ function usage(command: AnyCommand): string {
 
 function detail(command: AnyCommand, tutorOff: boolean): APIEmbed {
 	const options: readonly OptionData[] = command.data.options ?? [];
+	const texts = localized(command);
+	const required = (o: OptionData) => (o.required ? t('info.help.required') : '');
 	const lines = options.flatMap((o) => {
-		const head = `• \`${o.name}\`${o.required ? ' (required)' : ''}: ${o.description}`;
-		const choices = o.choices ? [`  choices: ${o.choices.map((c) => `\`${c.value}\``).join(', ')}`] : [];
+		const text = texts?.options?.[o.name];
+		const head = `• \`${o.name}\`${required(o)}: ${descriptionOf(o, text)}`;
+		const choices = o.choices
+			? [t('info.help.choices', { choices: o.choices.map((c) => `\`${c.value}\``).join(', ') })]
+			: [];
 		const subOptions = (o.options ?? []).map(
-			(s) => `  ◦ \`${s.name}\`${s.required ? ' (required)' : ''}: ${s.description}`,
+			(s) => `  ◦ \`${s.name}\`${required(s)}: ${descriptionOf(s, text?.options?.[s.name])}`,
 		);
 		return [head, ...choices, ...subOptions];
 	});
-	const off = tutorOff && TUTOR_COMMANDS.has(command.data.name) ? [TUTOR_OFF_NOTE, ''] : [];
+	const off = tutorOff && TUTOR_COMMANDS.has(command.data.name) ? [tutorOffNote(), ''] : [];
 	return {
 		title: `/${command.data.name}`,
-		description: [command.data.description, '', ...off, ...lines].join('\n'),
+		description: [descriptionOf(command.data, texts), '', ...off, ...lines].join('\n'),
 	};
 }
 
@@ -68,30 +84,26 @@ export default defineCommand({
 		if (args.command) {
 			const name = args.command.replace(/^\//, '').trim().toLowerCase();
 			const command = deps.commands.find((c) => c.data.name === name);
-			if (!command)
-				throw new UserError(
-					`There is no command called ${codeSpan(`/${name}`, 40)}. Try \`/help\` for the list.`,
-					'help.unknown',
-				);
+			if (!command) throw new UserError(t('info.help.unknown', { name: codeSpan(`/${name}`, 40) }), 'help.unknown');
 			return { embeds: [detail(command, tutorOff)], ephemeral: true };
 		}
 		// An embed field holds 1024 characters: a long audience list continues in further fields rather than being cut.
-		const fields = AUDIENCES.flatMap(({ key, title }) => {
+		const fields = AUDIENCES.flatMap((key) => {
+			const title = t(`info.help.audiences.${key}`);
 			const lines = deps.commands
 				.filter((c) => (c.audience ?? 'member') === key)
 				.map(
 					(c) =>
-						`${usage(c)}: ${c.data.description}${tutorOff && TUTOR_COMMANDS.has(c.data.name) ? ` · ${TUTOR_OFF_NOTE}` : ''}`,
+						`${usage(c)}: ${descriptionOf(c.data, localized(c))}${tutorOff && TUTOR_COMMANDS.has(c.data.name) ? ` · ${tutorOffNote()}` : ''}`,
 				);
-			const chunks = chunkLines(lines.length > 0 ? lines : ['Nothing yet.'], LIMITS.fieldValue);
-			return chunks.map((value, i) => ({ name: i === 0 ? title : `${title} (more)`, value }));
+			const chunks = chunkLines(lines.length > 0 ? lines : [t('info.help.nothing')], LIMITS.fieldValue);
+			return chunks.map((value, i) => ({ name: i === 0 ? title : t('info.help.more', { title }), value }));
 		});
 		return {
 			embeds: [
 				{
-					title: 'LLM Study Bot',
-					description:
-						'A hands-on lab for our weekly LLM study group: every answer is computed by real models (OpenAI tokenizers, GloVe-style word vectors, a small transformer we trained ourselves). Use `/help command:<name>` for one command’s options.',
+					title: t('info.help.title'),
+					description: t('info.help.description'),
 					fields,
 				},
 			],
@@ -102,6 +114,6 @@ export default defineCommand({
 		const typed = focused.value.replace(/^\//, '').toLowerCase();
 		return deps.commands
 			.filter((c) => c.data.name.includes(typed))
-			.map((c) => ({ name: `/${c.data.name}: ${c.data.description}`, value: c.data.name }));
+			.map((c) => ({ name: `/${c.data.name}: ${descriptionOf(c.data, localized(c))}`, value: c.data.name }));
 	},
 });

@@ -7,8 +7,9 @@ import { leaderboardCard } from '../src/quiz/charts.js';
 import { loadLeaderboard } from '../src/quiz/progress-data.js';
 import { PRACTICE_POINTS } from '../src/quiz/scoring.js';
 import { CARD_COOLDOWN } from '../src/core/rate-limit.js';
+import { currentLanguage, t } from '../src/i18n/index.js';
 
-const TITLES: Record<Period, string> = { week: 'this week', month: 'this month', all: 'all time' };
+const title = (period: Period): string => t(`progress.leaderboard.periods.${period}`);
 
 export default defineCommand({
 	data: {
@@ -38,27 +39,50 @@ export default defineCommand({
 		const board = await loadLeaderboard(deps, guild, period, now);
 		if (board.standings.length === 0) {
 			return {
-				content: `Nobody has quiz points ${TITLES[period]} yet. Start with /quiz practice, or ask a presenter for a live quiz.`,
+				content: t('progress.leaderboard.empty', { period: title(period) }),
 			};
 		}
 		const since = board.since
-			? `since ${board.since.toLocaleDateString('en-GB', { timeZone: board.timeZone, day: 'numeric', month: 'long', year: 'numeric' })} (${board.timeZone})`
-			: 'every answer ever';
+			? t('progress.leaderboard.since', {
+					date: board.since.toLocaleDateString(currentLanguage() === 'ko' ? 'ko-KR' : 'en-GB', {
+						timeZone: board.timeZone,
+						day: 'numeric',
+						month: 'long',
+						year: 'numeric',
+					}),
+					timeZone: board.timeZone,
+				})
+			: t('progress.leaderboard.ever');
+		const excluded =
+			board.excludedOrganizers > 0
+				? t('progress.leaderboard.excluded', {
+						organizers: t('progress.counts.organizers', { count: board.excludedOrganizers }),
+					})
+				: '';
 		const card = leaderboardCard({
-			title: `Quiz leaderboard — ${TITLES[period]}`,
-			subtitle: `${board.standings.length} member${board.standings.length === 1 ? '' : 's'} · ${since}`,
+			title: t('progress.leaderboard.title', { period: title(period) }),
+			subtitle: t('progress.leaderboard.subtitle', {
+				members: t('progress.counts.members', { count: board.standings.length }),
+				since,
+			}),
 			standings: board.standings,
 			names: board.names,
 			viewerId: user.id,
-			footer: `Points: live quiz points (500–1000 per right answer, more when faster) + ${PRACTICE_POINTS} × your best credit on each question practised.${board.excludedOrganizers > 0 ? ` ${board.excludedOrganizers} organizer${board.excludedOrganizers === 1 ? '' : 's'} left out (server setting).` : ''}`,
+			footer: `${t('progress.leaderboard.footer', { practice: PRACTICE_POINTS })}${excluded}`,
 		});
 		const png = toBuffer(await deps.compute.run('quiz.card', card));
 		const top = board.standings
 			.slice(0, 3)
 			.map((s) => `${s.rank}. ${board.names.get(s.userId)} (${s.points.toLocaleString('en-US')})`);
 		return {
-			content: `🏆 Leaderboard, ${TITLES[period]}`,
-			files: [{ name: 'leaderboard.png', data: png, description: `Leaderboard ${TITLES[period]}: ${top.join(', ')}.` }],
+			content: t('progress.leaderboard.content', { period: title(period) }),
+			files: [
+				{
+					name: 'leaderboard.png',
+					data: png,
+					description: t('progress.leaderboard.alt', { period: title(period), top: top.join(', ') }),
+				},
+			],
 		};
 	},
 });

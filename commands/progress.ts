@@ -6,8 +6,7 @@ import { requireGuild } from '../src/core/roles.js';
 import { progressCard } from '../src/quiz/charts.js';
 import { loadProgress } from '../src/quiz/progress-data.js';
 import { CARD_COOLDOWN } from '../src/core/rate-limit.js';
-
-const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
+import { currentLanguage, t } from '../src/i18n/index.js';
 
 export default defineCommand({
 	data: {
@@ -27,23 +26,38 @@ export default defineCommand({
 	async run({ args, user, guildId, deps }) {
 		const guild = requireGuild(guildId);
 		const member = args.member ?? { id: user.id, name: user.name, bot: false };
-		if (member.bot) throw new UserError('Bots do not study (yet): pick a member.', 'progress.bot');
+		if (member.bot) throw new UserError(t('progress.progress.bot'), 'progress.bot');
 		const now = deps.clock.now();
-		const progress = await loadProgress(deps, guild, member.id, member.id === user.id ? user.name : member.name, now);
-		const card = progressCard(progress, { asOf: now.toISOString().slice(0, 10), weeks: deps.curriculum.weeks.length });
+		// Week titles and the session format in the member's language; question ids, hence progress, are shared.
+		const curriculum = deps.curriculum.in(currentLanguage());
+		const name = member.id === user.id ? user.name : member.name;
+		const progress = await loadProgress({ ...deps, curriculum }, guild, member.id, name, now);
+		const card = progressCard(progress, {
+			asOf: now.toISOString().slice(0, 10),
+			weeks: deps.curriculum.weeks.length,
+			format: curriculum.format,
+		});
 		const png = toBuffer(await deps.compute.run('quiz.card', card));
 		const nothing =
 			progress.answers === 0 && progress.attended === 0 && progress.demoRuns === 0 && progress.evaluations.length === 0;
-		const whose = member.id === user.id ? 'You have' : `<@${member.id}> has`;
+		const mention = `<@${member.id}>`;
 		return {
 			content: nothing
-				? `${whose} no recorded activity yet: try /quiz practice, /checkin during the meeting, or a demo command.`
-				: `📈 Progress of <@${member.id}>`,
+				? member.id === user.id
+					? t('progress.progress.nothingSelf')
+					: t('progress.progress.nothingOther', { member: mention })
+				: t('progress.progress.title', { member: mention }),
 			files: [
 				{
 					name: 'progress.png',
 					data: png,
-					description: `Progress card of ${progress.name}: ${plural(progress.attended, 'meeting')}, ${progress.correct} of ${plural(progress.answers, 'answer')} right, streak ${plural(progress.streakWeeks, 'week')}.`,
+					description: t('progress.progress.alt', {
+						name: progress.name,
+						meetings: t('progress.counts.meetings', { count: progress.attended }),
+						correct: progress.correct,
+						answers: t('progress.counts.answers', { count: progress.answers }),
+						streak: t('progress.counts.weeks', { count: progress.streakWeeks }),
+					}),
 				},
 			],
 			ephemeral: args.share !== true,

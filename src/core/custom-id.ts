@@ -1,3 +1,4 @@
+import { t } from '../i18n/index.js';
 import { UserError } from './errors.js';
 
 /** Discord's limit for a component's or modal's custom_id. */
@@ -27,7 +28,6 @@ export interface ParsedCustomId {
 /** Splits a custom id made by {@link customId}. */
 export function parseCustomId(id: string): ParsedCustomId {
 	const [command, handler, ...args] = id.split(SEPARATOR);
-	if (!command || !handler)
-		throw new UserError('This button is no longer supported. Run the command again.', 'component.unknown');
+	if (!command || !handler) throw new UserError(t('core.stale.component'), 'component.unknown');
 	return { command, handler, args };
 }

@@ -1,4 +1,4 @@
-import { languageOf, withLanguage } from '../i18n/index.js';
+import { languageOf, t, withLanguage, type MessageKey } from '../i18n/index.js';
 import type { Logger } from 'pino';
 import { argsFor, type RawInvocation } from './args.js';
 import type { AnyCommand, DeferMode } from './command.js';
@@ -26,10 +26,10 @@ interface CustomIdHandler<C> {
 }
 
 /** What a member reads when a button or form belongs to a command or handler the bot no longer has. */
-const UNKNOWN_CUSTOM_ID = {
-	component: 'This button is no longer supported. Run the command again.',
-	modal: 'This form is no longer supported. Run the command again.',
-} as const;
+const UNKNOWN_CUSTOM_ID: Record<'component' | 'modal', MessageKey> = {
+	component: 'core.stale.component',
+	modal: 'core.stale.modal',
+};
 
 export interface DispatcherOptions {
 	registry: Registry;
@@ -87,7 +87,7 @@ export class Dispatcher {
 
 	private command(name: string): AnyCommand {
 		const command = this.options.registry.get(name);
-		if (!command) throw new UserError(`The command /${name} is not available on this bot any more.`, 'command.unknown');
+		if (!command) throw new UserError(t('core.stale.command', { command: name }), 'command.unknown');
 		return command;
 	}
 
@@ -188,7 +188,7 @@ export class Dispatcher {
 			respond(
 				responder,
 				async (update) => {
-					if (!parsed || !handler) throw new UserError(UNKNOWN_CUSTOM_ID[kind], `${kind}.unknown`);
+					if (!parsed || !handler) throw new UserError(t(UNKNOWN_CUSTOM_ID[kind]), `${kind}.unknown`);
 					return handler.run(extend({ ...this.context(base, log, update), customId, args: parsed.args }));
 				},
 				{ kind, defer: handler?.defer, createdAt: base.createdAt, autoDeferMs: this.options.autoDeferMs, log },

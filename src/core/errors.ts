@@ -1,3 +1,5 @@
+import { t } from '../i18n/index.js';
+
 /**
  * An expected failure the member can act on: bad input, missing permission, nothing recorded yet.
  * Its message is shown to the member as is (ephemeral, with a ❌), so write it for them.
@@ -15,7 +17,7 @@ export class UserError extends Error {
 
 /** The bot is at capacity right now; the member should retry in a few seconds. */
 export class BusyError extends UserError {
-	constructor(message = 'The bot is busy right now: try again in a few seconds.') {
+	constructor(message = t('core.busy')) {
 		super(message, 'busy');
 	}
 }

@@ -1,5 +1,6 @@
 import { PermissionFlagsBits } from 'discord-api-types/v10';
 import type { Actor } from './actor.js';
+import { t, type MessageKey } from '../i18n/index.js';
 import { UserError } from './errors.js';
 
 /** The role settings the checks need (see GuildSettings). */
@@ -30,14 +31,28 @@ export function isPresenter(actor: Actor, settings: RoleSettings): boolean {
 	);
 }
 
+/**
+ * The action a refusal names, in the current language. Callers pass the English phrase (`'manage the schedule'`);
+ * the ones the catalogue knows are written in the member's language, any other is shown as given.
+ */
+const ACTIONS: Readonly<Record<string, MessageKey>> = {
+	'present a session': 'core.actions.presentSession',
+	'run a live quiz': 'core.actions.runLiveQuiz',
+	'end a live quiz': 'core.actions.endLiveQuiz',
+	'change the settings': 'core.actions.changeSettings',
+	'manage the schedule': 'core.actions.manageSchedule',
+	'download the group report': 'core.actions.downloadReport',
+	'replace a level’s secret': 'core.actions.replaceSecret',
+};
+const action = (what: string): string => (ACTIONS[what] ? t(ACTIONS[what]) : what);
+
 /** Throws a clear refusal unless the member is an organizer. */
 export function requireOrganizer(actor: Actor, settings: RoleSettings, what: string): void {
 	if (isOrganizer(actor, settings)) return;
-	const role = settings.organizerRoleId ? ` or the <@&${settings.organizerRoleId}> role` : '';
-	throw new UserError(
-		`Only organizers can ${what}: you need the Manage Server permission${role}.`,
-		'forbidden.organizer',
-	);
+	const role = settings.organizerRoleId
+		? t('core.forbidden.organizerRole', { role: `<@&${settings.organizerRoleId}>` })
+		: '';
+	throw new UserError(t('core.forbidden.organizer', { what: action(what), role }), 'forbidden.organizer');
 }
 
 /**
@@ -47,22 +62,18 @@ export function requireOrganizer(actor: Actor, settings: RoleSettings, what: str
 export function requirePresenter(actor: Actor, settings: RoleSettings, what: string): void {
 	if (isPresenter(actor, settings)) return;
 	const organizers = settings.organizerRoleId
-		? `an organizer (Manage Server, or the <@&${settings.organizerRoleId}> role)`
-		: 'an organizer (a member with Manage Server)';
+		? t('core.forbidden.organizersWithRole', { role: `<@&${settings.organizerRoleId}>` })
+		: t('core.forbidden.organizers');
 	if (!settings.presenterRoleId)
-		throw new UserError(
-			`Only presenters can ${what}, and this server has no presenter role yet, so only organizers can for now. ` +
-				`Ask ${organizers} to choose one with \`/settings roles presenter_role:\` and give it to you, or to ${what} themselves.`,
-			'forbidden.presenter',
-		);
+		throw new UserError(t('core.forbidden.presenterNoRole', { what: action(what), organizers }), 'forbidden.presenter');
 	throw new UserError(
-		`Only presenters can ${what}: ask ${organizers} for the <@&${settings.presenterRoleId}> role.`,
+		t('core.forbidden.presenter', { what: action(what), organizers, role: `<@&${settings.presenterRoleId}>` }),
 		'forbidden.presenter',
 	);
 }
 
 /** Guild-only commands refuse DMs with a message instead of failing. */
 export function requireGuild(guildId: string | null): string {
-	if (!guildId) throw new UserError('This command works in a server, not in direct messages.', 'guild-only');
+	if (!guildId) throw new UserError(t('core.forbidden.guildOnly'), 'guild-only');
 	return guildId;
 }

@@ -10,15 +10,17 @@ import {
 } from 'discord.js';
 import type { ChannelPoster, PostCheck, ScheduledEventInput } from '../core/poster.js';
 import type { Reply } from '../core/reply.js';
+import { t, type MessageKey } from '../i18n/index.js';
 import { messageBody, replacementBody } from './payload.js';
 
-const NEEDED: [bigint, string][] = [
-	[PermissionFlagsBits.ViewChannel, 'View Channel'],
-	[PermissionFlagsBits.SendMessages, 'Send Messages'],
-	[PermissionFlagsBits.EmbedLinks, 'Embed Links'],
-	[PermissionFlagsBits.AttachFiles, 'Attach Files'],
-	[PermissionFlagsBits.CreatePublicThreads, 'Create Public Threads'],
-	[PermissionFlagsBits.SendMessagesInThreads, 'Send Messages in Threads'],
+// Named as Discord's own settings name them in the member's language.
+const NEEDED: [bigint, MessageKey][] = [
+	[PermissionFlagsBits.ViewChannel, 'core.channel.permissionNames.viewChannel'],
+	[PermissionFlagsBits.SendMessages, 'core.channel.permissionNames.sendMessages'],
+	[PermissionFlagsBits.EmbedLinks, 'core.channel.permissionNames.embedLinks'],
+	[PermissionFlagsBits.AttachFiles, 'core.channel.permissionNames.attachFiles'],
+	[PermissionFlagsBits.CreatePublicThreads, 'core.channel.permissionNames.createPublicThreads'],
+	[PermissionFlagsBits.SendMessagesInThreads, 'core.channel.permissionNames.sendMessagesInThreads'],
 ];
 
 /** {@link ChannelPoster} over discord.js (channels come from the gateway cache or one REST fetch). */
@@ -101,14 +103,17 @@ export class DiscordPoster implements ChannelPoster {
 		try {
 			channel = await this.textChannel(channelId);
 		} catch {
-			return { ok: false, reason: 'I cannot see that channel, or it is not a text channel.' };
+			return { ok: false, reason: t('core.channel.unseen') };
 		}
 		const me = this.client.user;
 		const permissions = me ? channel.permissionsFor(me) : null;
-		if (!permissions) return { ok: false, reason: `I cannot read my permissions in <#${channelId}>.` };
-		const missing = NEEDED.filter(([flag]) => !permissions.has(flag)).map(([, name]) => name);
+		if (!permissions) return { ok: false, reason: t('core.channel.noPermissions', { channel: `<#${channelId}>` }) };
+		const missing = NEEDED.filter(([flag]) => !permissions.has(flag)).map(([, name]) => t(name));
 		if (missing.length > 0)
-			return { ok: false, reason: `I am missing these permissions in <#${channelId}>: ${missing.join(', ')}.` };
+			return {
+				ok: false,
+				reason: t('core.channel.missing', { channel: `<#${channelId}>`, permissions: missing.join(', ') }),
+			};
 		return { ok: true };
 	}
 }

@@ -1,5 +1,6 @@
 import type { APIEmbed, APIEmbedField } from 'discord-api-types/v10';
 import { LIMITS } from '../core/limits.js';
+import { t } from '../i18n/index.js';
 import type { Curriculum } from '../curriculum/index.js';
 import type { Ledger } from '../storage/repositories/schedule-ledger.js';
 import type { GuildSchedule, MeetingSettings } from '../storage/repositories/schedules.js';
@@ -24,13 +25,16 @@ export function describePostTime(cron: string): string {
  * in their own time zone), "now" during a meeting, or how to get one set when the server has no schedule.
  */
 export function nextMeetingLine(schedule: Pick<GuildSchedule, 'meeting' | 'timezone'> | undefined, now: Date): string {
-	if (!schedule) return '🗓️ No meeting time is set for this server yet: an organizer sets it with `/schedule set`.';
+	if (!schedule) return t('info.meeting.none');
 	const lengthMs = schedule.meeting.durationMinutes * 60_000;
 	// The meeting in progress, if any, else the next one.
 	const at = nextMeetingAfter(schedule.meeting, new Date(now.getTime() - lengthMs), schedule.timezone);
 	if (at.getTime() <= now.getTime())
-		return `🗓️ The meeting is on now: it started ${discordTime(at, 'R')} and ends ${discordTime(new Date(at.getTime() + lengthMs), 'R')}.`;
-	return `🗓️ Next meeting: ${discordTime(at, 'F')} (${discordTime(at, 'R')})`;
+		return t('info.meeting.now', {
+			started: discordTime(at, 'R'),
+			ends: discordTime(new Date(at.getTime() + lengthMs), 'R'),
+		});
+	return t('info.meeting.next', { at: discordTime(at, 'F'), relative: discordTime(at, 'R') });
 }
 
 /** `Wednesdays at 21:00 for 90 minutes, in <#…>`. */

@@ -3,6 +3,7 @@ import { LIMITS } from '../core/limits.js';
 import type { ScheduledEventInput } from '../core/poster.js';
 import type { Reply } from '../core/reply.js';
 import { TUTOR_COMMANDS, type Demo, type Week } from '../curriculum/index.js';
+import { t } from '../i18n/index.js';
 
 /** What the weekly post, its thread, event and reminder look like: pure functions of the week and the meeting. */
 
@@ -19,7 +20,7 @@ export const WEEK_COLOR = 0x5865f2;
 
 /** `Week 3 · Prompt injection`, within `max` characters. */
 export function weekHeading(week: Week, max: number = LIMITS.embedTitle): string {
-	const full = `Week ${week.number} · ${week.title}`;
+	const full = t('info.week.heading', { number: week.number, title: week.title });
 	return full.length <= max ? full : `${full.slice(0, max - 1)}…`;
 }
 

@@ -1,5 +1,7 @@
 import { niceDomain, type BarChartInput, type StatTile } from '../charts/index.js';
 import type { QuizCardInput } from '../compute/tasks/quiz-charts.js';
+import type { SessionFormat } from '../curriculum/index.js';
+import { currentLanguage, t } from '../i18n/index.js';
 import { COMPLETED_MASTERY, type ProgressSummary, type TopicMastery } from './progress.js';
 import type { LivePlayer, RankedStanding } from './scoring.js';
 
@@ -79,13 +81,15 @@ export function leaderboardCard(input: {
 			table: {
 				columns: [
 					{ title: '#', align: 'right' },
-					{ title: 'Member' },
-					{ title: 'Points', align: 'right' },
-					{ title: 'Live', align: 'right' },
-					{ title: 'Practice', align: 'right' },
-					{ title: 'Right', align: 'right' },
+					{ title: t('progress.leaderboard.columns.member') },
+					{ title: t('progress.leaderboard.columns.points'), align: 'right' },
+					{ title: t('progress.leaderboard.columns.live'), align: 'right' },
+					{ title: t('progress.leaderboard.columns.practice'), align: 'right' },
+					{ title: t('progress.leaderboard.columns.right'), align: 'right' },
 				],
-				rows: shown.map((s) => rankingRow(s, input.names.get(s.userId) ?? `member ${s.userId.slice(-4)}`)),
+				rows: shown.map((s) =>
+					rankingRow(s, input.names.get(s.userId) ?? t('progress.leaderboard.unnamed', { id: s.userId.slice(-4) })),
+				),
 				...(highlight >= 0 ? { highlightRow: highlight } : {}),
 			},
 			footer: input.footer,
@@ -150,12 +154,15 @@ export function liveLeaderboardCard(input: {
 function topicFigure(topics: readonly TopicMastery[], title: string): BarChartInput {
 	return {
 		title,
-		categories: topics.map((t) => `W${t.week}`),
+		categories: topics.map((topic) => t('progress.card.weekShort', { week: topic.week })),
 		series: [
-			{ name: 'Mastery (latest answer per question)', values: topics.map((t) => t.mastery) },
-			{ name: 'Accuracy (all attempts)', values: topics.map((t) => t.accuracy ?? 0) },
+			{ name: t('progress.card.figure.mastery'), values: topics.map((topic) => topic.mastery) },
+			{ name: t('progress.card.figure.accuracy'), values: topics.map((topic) => topic.accuracy ?? 0) },
 		],
-		threshold: { value: COMPLETED_MASTERY, label: `completed at ${percent(COMPLETED_MASTERY)}` },
+		threshold: {
+			value: COMPLETED_MASTERY,
+			label: t('progress.card.figure.completed', { percent: percent(COMPLETED_MASTERY) }),
+		},
 		valueAxis: { format: 'percent', domain: [0, 1] },
 		showValues: false,
 		width: 840,
@@ -175,78 +182,104 @@ function demoNote(demos: Readonly<Record<string, number>>): string | undefined {
 	return top.length > 0 ? top.map(([name, n]) => `/${name} ×${n}`).join(', ') : undefined;
 }
 
+/**
+ * A tutor evaluation's mastery band in the language of `format` (the session format of the language being written),
+ * found by its total; the stored English label when the format has no band for it.
+ */
+function bandOf(evaluation: { total: number; mastery: string }, format: SessionFormat | undefined): string {
+	return (
+		format?.mastery.find((b) => b.min <= evaluation.total && evaluation.total <= b.max)?.label ?? evaluation.mastery
+	);
+}
+
 /** The /progress card: attendance, accuracy, streak, demos, review, tutor evaluations, mastery per week. */
-export function progressCard(p: ProgressSummary, options: { asOf: string; weeks: number }): QuizCardInput {
+export function progressCard(
+	p: ProgressSummary,
+	options: { asOf: string; weeks: number; format?: SessionFormat },
+): QuizCardInput {
 	const latest = p.evaluations[0];
+	const weekList = (weeks: readonly number[]) => t('progress.card.weekList', { weeks: weeks.join(', ') });
+	// English names a band by its first word ("Proficient"); a Korean band needs its whole short name.
+	const latestBand = (label: string) =>
+		currentLanguage() === 'en' ? shortBand(label).split(' ')[0] : shortBand(label);
 	const tiles: StatTile[] = [
 		{
-			label: 'Meetings attended',
+			label: t('progress.card.tiles.attended'),
 			value: `${p.attended} / ${p.meetingsHeld}`,
-			note: p.attendedWeeks.length > 0 ? `weeks ${p.attendedWeeks.join(', ')}` : 'check in with /checkin',
+			note: p.attendedWeeks.length > 0 ? weekList(p.attendedWeeks) : t('progress.card.tiles.checkIn'),
 		},
 		{
-			label: 'Quiz accuracy',
+			label: t('progress.card.tiles.accuracy'),
 			value: percent(p.accuracy),
-			note: `${p.correct} of ${p.answers} answers`,
+			note: t('progress.card.tiles.correctOf', { correct: p.correct, answers: p.answers }),
 			...(p.accuracy !== null && p.accuracy >= COMPLETED_MASTERY ? { color: '#009e73' } : {}),
 		},
 		{
-			label: 'Streak',
-			value: `${p.streakWeeks > 0 ? '🔥 ' : ''}${p.streakWeeks} week${p.streakWeeks === 1 ? '' : 's'}`,
-			note: 'weeks in a row with activity',
+			label: t('progress.card.tiles.streak'),
+			value: `${p.streakWeeks > 0 ? '🔥 ' : ''}${t('progress.counts.weeks', { count: p.streakWeeks })}`,
+			note: t('progress.card.tiles.streakNote'),
 		},
-		{ label: 'Demos run', value: String(p.demoRuns), note: demoNote(p.demos) },
+		{ label: t('progress.card.tiles.demos'), value: String(p.demoRuns), note: demoNote(p.demos) },
 		{
-			label: 'Weeks completed',
+			label: t('progress.card.tiles.completed'),
 			value: `${p.completedWeeks.length} / ${options.weeks}`,
 			note:
 				p.completedWeeks.length > 0
-					? `weeks ${p.completedWeeks.join(', ')}`
-					: `mastery ≥ ${percent(COMPLETED_MASTERY)}`,
+					? weekList(p.completedWeeks)
+					: t('progress.card.tiles.masteryAtLeast', { percent: percent(COMPLETED_MASTERY) }),
 		},
-		{ label: 'Due for review', value: String(p.review.due), note: `${p.review.scheduled} in the schedule` },
-		{ label: 'Live quiz points', value: grouped(p.livePoints) },
 		{
-			label: 'Tutor sessions',
+			label: t('progress.card.tiles.due'),
+			value: String(p.review.due),
+			note: t('progress.card.tiles.scheduled', { n: p.review.scheduled }),
+		},
+		{ label: t('progress.card.tiles.livePoints'), value: grouped(p.livePoints) },
+		{
+			label: t('progress.card.tiles.tutor'),
 			value: String(p.evaluations.length),
-			note: latest ? `latest: ${latest.total}/25, ${shortBand(latest.mastery).split(' ')[0]}` : 'try /session',
+			note: latest
+				? t('progress.card.tiles.latest', {
+						total: latest.total,
+						band: latestBand(bandOf(latest, options.format)),
+					})
+				: t('progress.card.tiles.trySession'),
 		},
 	];
+	const tierName = (tier: string) => options.format?.tiers.find((x) => x.id === tier)?.name ?? tier;
 	const evaluations = p.evaluations.slice(0, 5);
 	return {
 		card: {
-			title: `Study progress — ${p.name}`,
-			subtitle: `As of ${options.asOf}`,
+			title: t('progress.card.title', { name: p.name }),
+			subtitle: t('progress.card.asOf', { date: options.asOf }),
 			tiles,
 			...(evaluations.length > 0
 				? {
 						table: {
 							columns: [
-								{ title: 'Tutor session' },
-								{ title: 'Tier' },
-								{ title: 'Date' },
-								{ title: 'Score', align: 'right' },
-								{ title: 'Mastery' },
+								{ title: t('progress.card.columns.session') },
+								{ title: t('progress.card.columns.tier') },
+								{ title: t('progress.card.columns.date') },
+								{ title: t('progress.card.columns.score'), align: 'right' },
+								{ title: t('progress.card.columns.mastery') },
 							],
 							rows: evaluations.map((e) => [
-								`Week ${e.week}`,
-								e.tier,
+								t('progress.card.weekLong', { week: e.week }),
+								currentLanguage() === 'en' ? e.tier : tierName(e.tier),
 								e.finishedAt.slice(0, 10),
 								`${e.total}/25`,
-								shortBand(e.mastery),
+								shortBand(bandOf(e, options.format)),
 							]),
 						},
 					}
 				: {}),
 			text:
 				p.suggestions.length > 0
-					? ['What next:', ...p.suggestions.map((line) => `• ${line}`)].join('\n')
-					: 'What next: nothing pressing. Try /quiz practice on a new week.',
-			footer:
-				'Mastery: the mean over a week’s questions of your latest answer’s credit (unanswered count 0). A week is completed at 80%.',
+					? [t('progress.card.whatNext'), ...p.suggestions.map((line) => `• ${line}`)].join('\n')
+					: t('progress.card.nothingNext'),
+			footer: t('progress.card.footer'),
 			width: 900,
 		},
-		figure: topicFigure(p.topics, 'Quiz mastery and accuracy by week'),
+		figure: topicFigure(p.topics, t('progress.card.figure.member')),
 	};
 }
 
@@ -281,29 +314,35 @@ export function reportCard(input: {
 	return {
 		card: {
 			title: input.title,
-			subtitle: `As of ${input.asOf} · ${members.length} member${members.length === 1 ? '' : 's'} with any activity`,
+			subtitle: t('progress.card.report.subtitle', {
+				date: input.asOf,
+				members: t('progress.counts.members', { count: members.length }),
+			}),
 			tiles: [
-				{ label: 'Members', value: String(members.length) },
+				{ label: t('progress.card.report.members'), value: String(members.length) },
 				{
-					label: 'Quiz answers',
+					label: t('progress.card.report.answers'),
 					value: grouped(answers),
-					note: `${percent(answers > 0 ? correct / answers : null)} right`,
+					note: t('progress.card.report.right', { percent: percent(answers > 0 ? correct / answers : null) }),
 				},
 				{
-					label: 'Meetings held',
+					label: t('progress.card.report.meetings'),
 					value: String(input.meetings.length),
 					// Without meetings there is no average (and no table): say how meetings get recorded.
-					note: input.meetings.length > 0 ? `${meanAttendance.toFixed(1)} attendees on average` : 'none yet (/checkin)',
+					note:
+						input.meetings.length > 0
+							? t('progress.card.report.meanAttendance', { mean: meanAttendance.toFixed(1) })
+							: t('progress.card.report.noMeetings'),
 				},
-				{ label: 'Demo runs', value: grouped(members.reduce((s, m) => s + m.demoRuns, 0)) },
+				{ label: t('progress.card.report.demoRuns'), value: grouped(members.reduce((s, m) => s + m.demoRuns, 0)) },
 			],
 			...(input.meetings.length > 0
 				? {
 						table: {
 							columns: [
-								{ title: 'Meeting' },
-								{ title: 'Week', align: 'right' as const },
-								{ title: 'Attendees', align: 'right' as const },
+								{ title: t('progress.card.report.columns.meeting') },
+								{ title: t('progress.card.report.columns.week'), align: 'right' as const },
+								{ title: t('progress.card.report.columns.attendees'), align: 'right' as const },
 							],
 							rows: input.meetings
 								.slice(-6)
@@ -311,9 +350,9 @@ export function reportCard(input: {
 						},
 					}
 				: {}),
-			footer: 'Mean over members of their mastery and accuracy per week; the CSV has every member’s numbers.',
+			footer: t('progress.card.report.footer'),
 			width: 900,
 		},
-		figure: topicFigure(meanTopics, 'Group mastery and accuracy by week'),
+		figure: topicFigure(meanTopics, t('progress.card.figure.group')),
 	};
 }

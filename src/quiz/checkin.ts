@@ -3,9 +3,10 @@ import type { Reply } from '../core/reply.js';
 import { requireGuild } from '../core/roles.js';
 import { guildCalendar } from './guild-calendar.js';
 import { CHECKIN_EARLY_MINUTES, meetingWindow } from './meeting.js';
+import { currentLanguage, t } from '../i18n/index.js';
 import { discordTime } from './view-parts.js';
 
-const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'] as const;
 
 /**
  * Records the member's attendance at the meeting in progress (from {@link CHECKIN_EARLY_MINUTES} minutes before its
@@ -20,9 +21,19 @@ export async function checkIn(ctx: BaseContext): Promise<Reply> {
 	const { current, next } = meetingWindow(calendar.meeting, now);
 	if (!current) {
 		const m = calendar.meeting;
-		const when = `${WEEKDAYS[m.weekday]}s ${String(m.hour).padStart(2, '0')}:${String(m.minute).padStart(2, '0')} (${m.timeZone}, ${m.durationMinutes} min)`;
+		const when = t('progress.checkin.when', {
+			weekday: t(`progress.checkin.weekdays.${WEEKDAYS[m.weekday]!}`),
+			time: `${String(m.hour).padStart(2, '0')}:${String(m.minute).padStart(2, '0')}`,
+			timeZone: m.timeZone,
+			minutes: m.durationMinutes,
+		});
 		return {
-			content: `🕒 Check-in is open during the meeting only (from ${CHECKIN_EARLY_MINUTES} minutes before it starts). The group meets ${when}: the next meeting starts ${discordTime(next.startsAt, 'F')}, ${discordTime(next.startsAt)}.`,
+			content: t('progress.checkin.closed', {
+				early: CHECKIN_EARLY_MINUTES,
+				when,
+				at: discordTime(next.startsAt, 'F'),
+				relative: discordTime(next.startsAt),
+			}),
 			ephemeral: true,
 		};
 	}
@@ -35,20 +46,27 @@ export async function checkIn(ctx: BaseContext): Promise<Reply> {
 		at: now.toISOString(),
 	});
 	await deps.repos.memberActivity.touch(guildId, ctx.user, now);
+	const shown = saved.week !== null ? deps.curriculum.in(currentLanguage()).week(saved.week) : undefined;
 	const week =
 		saved.week !== null
-			? ` (week ${saved.week}${deps.curriculum.week(saved.week) ? `: ${deps.curriculum.week(saved.week)!.title}` : ''})`
+			? shown
+				? t('progress.checkin.weekTitled', { number: saved.week, title: shown.title })
+				: t('progress.checkin.week', { number: saved.week })
 			: '';
 	if (!recorded) {
 		return {
-			content: `You are already checked in to today’s meeting${week}, since ${discordTime(new Date(saved.at), 't')}. See you there!`,
+			content: t('progress.checkin.already', { week, at: discordTime(new Date(saved.at), 't') }),
 			ephemeral: true,
 		};
 	}
 	const meetings = await deps.repos.checkIns.meetings(guildId);
 	const attended = meetings.filter((m) => m.attendeeIds.includes(ctx.user.id)).length;
 	return {
-		content: `✅ Checked in to the meeting of ${current.id}${week}. That is ${attended} meeting${attended === 1 ? '' : 's'} you attended. Your progress: /progress`,
+		content: t('progress.checkin.done', {
+			meeting: current.id,
+			week,
+			attended: t('progress.counts.meetings', { count: attended }),
+		}),
 		ephemeral: true,
 	};
 }

@@ -1,5 +1,6 @@
 import type { Deps } from '../core/deps.js';
 import { isOrganizer } from '../core/roles.js';
+import { t } from '../i18n/index.js';
 import type { MeetingRecord } from '../storage/repositories/checkins.js';
 import { actorOfProfile } from '../storage/repositories/member-activity.js';
 import { periodStart, type Period } from './calendar.js';
@@ -11,7 +12,7 @@ type DataDeps = Pick<Deps, 'repos' | 'curriculum'>;
 
 /** A stand-in name for a member the bot has no profile of. */
 export function unknownName(userId: string): string {
-	return `member …${userId.slice(-4)}`;
+	return t('progress.progress.unknownName', { id: userId.slice(-4) });
 }
 
 /** One member's progress in a server, read from every repository that holds a part of it. */

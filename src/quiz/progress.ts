@@ -1,4 +1,5 @@
 import type { Curriculum } from '../curriculum/index.js';
+import { t } from '../i18n/index.js';
 import type { MeetingRecord } from '../storage/repositories/checkins.js';
 import type { MemberActivity } from '../storage/repositories/member-activity.js';
 import type { AnswerRecord } from '../storage/repositories/quiz-answers.js';
@@ -154,17 +155,21 @@ function suggestions(
 	currentWeek: number | null,
 ): string[] {
 	const out: string[] = [];
-	if (due > 0) out.push(`${due} question${due === 1 ? '' : 's'} due for review: run /review`);
+	if (due > 0) out.push(t('progress.suggestions.due', { questions: t('progress.counts.questions', { count: due }) }));
 	const weakest = topics
 		.filter((t) => t.answered > 0 && !t.completed)
 		.sort((a, b) => a.mastery - b.mastery || a.week - b.week)[0];
 	if (weakest)
 		out.push(
-			`Week ${weakest.week} (${weakest.title}): mastery ${percent(weakest.mastery)}, practise with /quiz practice week:${weakest.week}`,
+			t('progress.suggestions.weakest', {
+				week: weakest.week,
+				title: weakest.title,
+				mastery: percent(weakest.mastery),
+			}),
 		);
 	const fresh = topics.find((t) => t.answered === 0 && (currentWeek === null || t.week <= currentWeek));
-	if (fresh) out.push(`Week ${fresh.week} (${fresh.title}) not started yet: /quiz practice week:${fresh.week}`);
+	if (fresh) out.push(t('progress.suggestions.fresh', { week: fresh.week, title: fresh.title }));
 	const improvement = evaluations[0]?.improvements[0];
-	if (improvement) out.push(`From your last tutor session: ${improvement}`);
+	if (improvement) out.push(t('progress.suggestions.tutor', { improvement }));
 	return out.slice(0, 3);
 }

@@ -1,0 +1,121 @@
+import type { Catalogue } from '../catalogue.js';
+import type { progress as en } from '../en/progress.js';
+
+export const progress: Catalogue<typeof en> = {
+	counts: {
+		meetings_other: '모임 {{count}}회',
+		answers_other: '답 {{count}}개',
+		weeks_other: '{{count}}주',
+		members_other: '멤버 {{count}}명',
+		organizers_other: '운영진 {{count}}명',
+		questions_other: '질문 {{count}}개',
+	},
+	progress: {
+		bot: '봇은 (아직) 공부하지 않습니다. 멤버를 골라 주세요.',
+		nothingSelf:
+			'아직 기록된 활동이 없습니다. /quiz practice를 풀거나, 모임 중에 /checkin을 하거나, 데모 명령을 실행해 보세요.',
+		nothingOther:
+			'{{member}} 님은 아직 기록된 활동이 없습니다. /quiz practice, 모임 중 /checkin, 데모 명령으로 시작할 수 있습니다.',
+		title: '📈 {{member}} 님의 진도',
+		alt: '{{name}} 님의 진도 카드: {{meetings}} 참석, {{answers}} 중 {{correct}}개 정답, 연속 {{streak}}.',
+		unknownName: '멤버 …{{id}}',
+	},
+	suggestions: {
+		due: '복습할 때가 된 {{questions}}: /review를 실행하세요',
+		weakest: '{{week}}주차({{title}}): 숙달도 {{mastery}}, /quiz practice week:{{week}}로 연습하세요',
+		fresh: '{{week}}주차({{title}})를 아직 시작하지 않았습니다: /quiz practice week:{{week}}',
+		tutor: '지난 튜터 세션에서: {{improvement}}',
+	},
+	leaderboard: {
+		periods: { week: '이번 주', month: '이번 달', all: '전체 기간' },
+		empty:
+			'{{period}}에는 아직 퀴즈 점수를 얻은 사람이 없습니다. /quiz practice로 시작하거나, 발표자에게 라이브 퀴즈를 요청하세요.',
+		since: '{{date}}부터 ({{timeZone}})',
+		ever: '지금까지의 모든 답',
+		title: '퀴즈 순위 — {{period}}',
+		subtitle: '{{members}} · {{since}}',
+		footer:
+			'점수: 라이브 퀴즈 점수(정답 하나에 500–1000점, 빠를수록 높음) + 연습한 각 질문에서 받은 최고 점수 비율 × {{practice}}.',
+		excluded: ' 서버 설정에 따라 {{organizers}}은 제외했습니다.',
+		content: '🏆 순위, {{period}}',
+		alt: '{{period}} 순위: {{top}}.',
+		unnamed: '멤버 {{id}}',
+		columns: { member: '멤버', points: '점수', live: '라이브', practice: '연습', right: '정답' },
+	},
+	checkin: {
+		weekdays: {
+			sunday: '매주 일요일',
+			monday: '매주 월요일',
+			tuesday: '매주 화요일',
+			wednesday: '매주 수요일',
+			thursday: '매주 목요일',
+			friday: '매주 금요일',
+			saturday: '매주 토요일',
+		},
+		when: '{{weekday}} {{time}} ({{timeZone}}, {{minutes}}분)',
+		closed:
+			'🕒 출석 체크는 모임 시간에만 열립니다(시작 {{early}}분 전부터). 모임은 {{when}}에 열립니다. 다음 모임은 {{at}}, {{relative}} 시작합니다.',
+		week: ' ({{number}}주차)',
+		weekTitled: ' ({{number}}주차: {{title}})',
+		already: '오늘 모임{{week}}에는 {{at}}에 이미 출석했습니다. 모임에서 만나요!',
+		done: '✅ {{meeting}} 모임{{week}}에 출석했습니다. 지금까지 {{attended}} 참석했습니다. 내 진도: /progress',
+	},
+	report: {
+		title: '스터디 그룹 보고서',
+		content:
+			'📊 그룹 보고서: {{members}}, {{meetings}}. CSV에는 멤버마다 한 줄이 있습니다(정답률과 숙달도는 0–1 사이 비율).',
+		noMeetings: '아직 기록된 모임이 없습니다(멤버가 모임 중에 `/checkin`으로 기록합니다)',
+		csvAlt: '멤버마다 한 줄: 출석, 답, 정답률, 점수, 연속 기록, 데모, 복습, 튜터 세션, 주차별 숙달도',
+		pngAlt: '그룹 개요: 멤버 {{members}}명, {{meetings}}.',
+		pngMeetings: '모임 {{n}}회',
+		pngNoMeetings: '아직 모임 없음',
+	},
+	card: {
+		title: '학습 진도 — {{name}}',
+		asOf: '{{date}} 기준',
+		weekList: '{{weeks}}주차',
+		weekShort: '{{week}}주',
+		weekLong: '{{week}}주차',
+		tiles: {
+			attended: '참석한 모임',
+			checkIn: '/checkin으로 출석하세요',
+			accuracy: '퀴즈 정답률',
+			correctOf: '답 {{answers}}개 중 {{correct}}개',
+			streak: '연속 기록',
+			streakNote: '활동이 이어진 주',
+			demos: '실행한 데모',
+			completed: '마친 주차',
+			masteryAtLeast: '숙달도 {{percent}} 이상',
+			due: '복습할 질문',
+			scheduled: '일정에 {{n}}개',
+			livePoints: '라이브 퀴즈 점수',
+			tutor: '튜터 세션',
+			latest: '최근: {{total}}/25, {{band}}',
+			trySession: '/session을 해 보세요',
+		},
+		columns: { session: '튜터 세션', tier: '단계', date: '날짜', score: '점수', mastery: '숙달 수준' },
+		whatNext: '다음에 할 일:',
+		nothingNext: '다음에 할 일: 급한 것은 없습니다. 새 주차로 /quiz practice를 해 보세요.',
+		footer:
+			'숙달도: 한 주차의 질문마다 가장 최근 답의 점수를 평균한 값(답하지 않은 질문은 0). 80%에 이르면 그 주차를 마친 것입니다.',
+		figure: {
+			member: '주차별 퀴즈 숙달도와 정답률',
+			group: '그룹의 주차별 숙달도와 정답률',
+			mastery: '숙달도 (질문마다 최근 답)',
+			accuracy: '정답률 (모든 시도)',
+			completed: '{{percent}}에 이르면 완료',
+		},
+		report: {
+			subtitle: '{{date}} 기준 · 활동한 {{members}}',
+			members: '멤버',
+			answers: '퀴즈 답',
+			right: '{{percent}} 정답',
+			meetings: '열린 모임',
+			meanAttendance: '평균 {{mean}}명 참석',
+			noMeetings: '아직 없음 (/checkin)',
+			demoRuns: '데모 실행',
+			columns: { meeting: '모임', week: '주차', attendees: '참석자' },
+			footer: '멤버들의 주차별 숙달도와 정답률의 평균입니다. CSV에 멤버마다의 수치가 모두 있습니다.',
+		},
+	},
+};
