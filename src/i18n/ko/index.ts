@@ -1,6 +1,11 @@
 import type { Catalogue } from '../catalogue.js';
 import type { en } from '../en/index.js';
 import { common } from './common.js';
+import { ffn } from './ffn.js';
+import { modelText } from './model-text.js';
+import { positions } from './positions.js';
+import { residual } from './residual.js';
+import { sample } from './sample.js';
 
 /** The Korean catalogue: written for Korean members, not word for word; same keys as English. */
-export const ko: Catalogue<typeof en> = { common };
+export const ko: Catalogue<typeof en> = { common, sample, positions, ffn, residual, modelText };
