@@ -9,7 +9,7 @@ export const ffn: Catalogue<typeof en> = {
 		check:
 			'**각 위치 자신의 숫자 {{dModel}}개만으로** float64로 다시 계산하면(층 정규화 → ×W₁ ({{dModel}}×{{dFF}}) → GELU → ×W₂ → {{dModel}}), 피드포워드 층은 위치 {{count}}개 모두에서 전체 계산의 출력과 **{{maxDiff}}** 이내로 같고(가장 큰 차이, 출력 크기는 최대 {{maxOutput}}), 은닉 유닛은 {{hiddenDiff}} 이내로 같습니다. float32 반올림 오차일 뿐, 다른 토큰에서 온 것은 없습니다.',
 		repeat:
-			'{{token}}이(가) 위치 {{first}}와 {{second}}에 나옵니다. 이 층에 들어올 때 두 벡터의 코사인 유사도는 **{{stream}}**, 어텐션이 문맥을 섞은 뒤 피드포워드 층의 두 입력은 **{{input}}**, 두 출력은 **{{output}}**이며, 가장 활발한 유닛 {{top}}개 중 {{shared}}개가 겹칩니다. 함수는 같고 입력이 다릅니다.',
+			'{{token}} 토큰이 위치 {{first}}, {{second}}에 나옵니다. 이 층에 들어올 때 두 벡터의 코사인 유사도는 **{{stream}}**, 어텐션이 문맥을 섞은 뒤 피드포워드 층의 두 입력은 **{{input}}**, 두 출력은 **{{output}}**이며, 가장 활발한 유닛 {{top}}개 중 {{shared}}개가 겹칩니다. 함수는 같고 입력이 다릅니다.',
 		noRepeat:
 			'이 텍스트에는 두 번 나오는 토큰이 없습니다. 한 토큰을 두 문맥에서 보려면 단어를 반복해 보세요(“the king … the king”).',
 		intro:
@@ -27,7 +27,7 @@ export const ffn: Catalogue<typeof en> = {
 		activation: '활성화 값',
 		token: '토큰',
 		unit: '은닉 유닛',
-		repeatTitle: '위치 {{first}}와 {{second}}의 “{{token}}”: 같은 피드포워드 층, 다른 입력',
+		repeatTitle: '위치 {{first}}, {{second}}의 “{{token}}”: 같은 피드포워드 층, 다른 입력',
 		repeatSubtitle: '{{layer}}: 두 위치 중 어느 한쪽에서 가장 활발한 유닛 {{count}}개, GELU 뒤 활성화 값',
 		atPosition: '위치 {{position}}의 {{token}}',
 		unitsDescription: '히트맵: 층 {{layer}}에서 토큰 {{count}}개 각각의 가장 활발한 피드포워드 은닉 유닛.',

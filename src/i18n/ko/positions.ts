@@ -12,7 +12,7 @@ export const positions: Catalogue<typeof en> = {
 		moreAlike: '이웃한 위치의 평균({{neighbour}})보다 **더** 비슷합니다',
 		lessAlike: '이웃한 위치의 평균({{neighbour}})보다 덜 비슷합니다',
 		lookalike:
-			'{{farApart}} 이상 떨어진 쌍 중 가장 비슷한 쌍: 위치 **{{q}}**와 **{{p}}**(거리 {{distance}}), 코사인 유사도 **{{value}}**로 {{than}}.',
+			'{{farApart}} 이상 떨어진 쌍 중 가장 비슷한 쌍: 위치 **{{q}}**, **{{p}}**(거리 {{distance}}), 코사인 유사도 **{{value}}**로 {{than}}.',
 		onePair: '쌍이 하나뿐이며, **{{fastest}}** 위치마다 반복됩니다',
 		pairs: '0번 쌍은 **{{fastest}}** 위치마다, {{last}}번 쌍은 **{{slowest}}** 위치마다 반복됩니다',
 		sinusoidal:

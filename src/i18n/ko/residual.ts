@@ -32,7 +32,7 @@ export const residual: Catalogue<typeof en> = {
 		normsSubtitle:
 			'“{{text}}” · 스트림이 들어올 때(x₀ = 토큰 임베딩 + 위치 임베딩)부터 출력이 읽을 때까지, 각 업데이트의 L2 노름(길이)',
 		normsFooter:
-			'각 블록은 스트림에 더할 뿐 바꿔치기하지 않습니다: x ← x + attn(LN(x)), 그다음 x ← x + FFN(LN(x)). 층 1에 들어갈 때 평균 길이 {{first}}, 층 {{layers}}을 나올 때 {{last}}.',
+			'각 블록은 스트림에 더할 뿐 바꿔치기하지 않습니다: x ← x + attn(LN(x)), 그다음 x ← x + FFN(LN(x)). 층 1에 들어갈 때 평균 길이 {{first}}, 층 {{layers}}에서 나올 때 {{last}}.',
 		length: '길이',
 		token: '토큰',
 		embeddingsOnly: '임베딩만',

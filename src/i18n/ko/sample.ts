@@ -19,7 +19,7 @@ export const sample: Catalogue<typeof en> = {
 			'시드 {{seed}} → [0, 1) 범위의 수 u를 내는 mulberry32 수열 하나(시드를 받는 작은 생성기로, 어느 컴퓨터에서나 같습니다). 토큰을 하나 샘플링할 때마다 다음 u를 받아, id 순서로 (필터 적용 후) 확률을 누적해 u를 처음 넘는 토큰을 고릅니다. k번째 실행(이어 쓴 글 하나, 그리고 히스토그램의 k번째 추출)은 수열의 {{start}}번째 수에서 시작합니다. 프롬프트, 옵션, 시드가 같으면 어느 컴퓨터에서나 결과가 같습니다.',
 	},
 	cut: {
-		kept_other: '토큰 {{n}}개를 남겼습니다',
+		kept_other: '토큰 {{n}}개 남김',
 		topKAll: 'top-k {{param}}: {{kept}} (k가 후보 수 이상이라 모두 남습니다)',
 		topK: 'top-k {{param}}: {{kept}} (p가 k번째로 큰 값 {{cutoff}} 이상인 토큰)',
 		topP: 'top-p {{param}}: {{kept}} (확률이 높은 순으로 합이 {{cutoff}}에 이를 때까지 가장 적게)',
@@ -34,7 +34,7 @@ export const sample: Catalogue<typeof en> = {
 		greedy:
 			'**온도 0 = 그리디 디코딩**: 매번 가장 확률이 높은 토큰을 고릅니다(같으면 id가 가장 작은 것). 그래서 시드는 상관이 없습니다.',
 		seed: ', 시드 {{seed}}',
-		seedDrawn: ', 시드 {{seed}}(무작위로 뽑음, 같은 결과를 보려면 `seed:{{seed}}`를 추가하세요)',
+		seedDrawn: ', 시드 {{seed}}(무작위로 뽑음, 같은 결과를 보려면 `seed:{{seed}}` 옵션을 추가하세요)',
 		run1_other: '**실행 1**: 토큰 {{count}}개{{seed}}',
 		drawn:
 			'**뽑힌 토큰**: {{token}}{{seed}}. API는 요청 한 번에 한 위치의 확률만 주므로, 실제 모델은 토큰 하나만 보여 줍니다(`tokens`는 쓰이지 않습니다).',
@@ -91,7 +91,7 @@ export const sample: Catalogue<typeof en> = {
 	beam: {
 		agree:
 			'**빔 서치와 그리디 디코딩이 일치합니다**: 토큰 {{length}}개 모두, 매 단계 그리디의 선택이 최선으로 남았습니다.',
-		part: '**{{token}}번째 토큰에서 갈립니다**: 그리디는 {{greedy}}(log p {{greedyStep}}), 최선의 빔은 {{beam}}(log p {{beamStep}})을 고릅니다. ',
+		part: '**{{token}}번째 토큰에서 갈립니다**: 그리디의 선택은 {{greedy}}(log p {{greedyStep}}), 최선의 빔의 선택은 {{beam}}(log p {{beamStep}})입니다. ',
 		gain: '토큰 {{length}}개 전체로 보면 빔의 문장이 더 그럴듯합니다. 총 log p가 {{best}}로 그리디의 {{greedy}}보다 {{gain}} 높습니다(확률로는 ×{{ratio}}).',
 		noGain: '그리디 문장의 점수는 {{greedy}}, 빔 문장의 점수는 {{best}}입니다.',
 		sequence: '{{name}}: 총 log p {{score}}',
