@@ -5,6 +5,7 @@ import { ffnReply } from '../src/demos/ffn/reply.js';
 import { withRerun } from '../src/demos/rerun/index.js';
 import { shippedModelConfig } from '../src/models/transformer/shipped-config.js';
 import { checkLayer, MODEL_TEXT_MAX_CHARACTERS, tooManyTokensError } from '../src/demos/residual/model-text.js';
+import { englishOnlyNote } from '../src/demos/english-only.js';
 
 /** The layer shown by default, counted from 1: the first layer's FFN fires broadly, the second's units are pickier. */
 export const FFN_DEFAULT_LAYER = 2;
@@ -36,6 +37,7 @@ export default defineCommand({
 		const layer = checkLayer('ffn', await shippedModelConfig(), args.layer ?? FFN_DEFAULT_LAYER);
 		const out = await deps.compute.run('ffn.run', { text: args.text, layer });
 		if (out.kind === 'too-long') throw tooManyTokensError('ffn', out.tokens, out.contextLength);
-		return withRerun(ffnReply(out), 'ffn', args, deps);
+		const note = englishOnlyNote(args.text, out.data.tokens.length, 'layers', deps.llm.configured);
+		return withRerun(ffnReply(out, note), 'ffn', args, deps);
 	},
 });

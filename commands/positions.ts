@@ -4,6 +4,7 @@ import { UserError } from '../src/core/errors.js';
 import { DEMO_COOLDOWN } from '../src/core/rate-limit.js';
 import { withRerun } from '../src/demos/rerun/index.js';
 import { positionsReply } from '../src/demos/positions/reply.js';
+import { t } from '../src/i18n/index.js';
 
 /** The longest encoding drawn: a 512 × 512 similarity map is still one image of single-pixel cells. */
 export const POSITIONS_MAX_LENGTH = 512;
@@ -36,7 +37,7 @@ export default defineCommand({
 	async run({ args, deps }) {
 		if (args.dims !== undefined && args.dims % 2 !== 0) {
 			throw new UserError(
-				`\`dims\` must be even: each frequency uses two dimensions, a sine and a cosine (try ${args.dims - 1} or ${args.dims + 1}).`,
+				t('positions.errors.oddDims', { below: args.dims - 1, above: args.dims + 1 }),
 				'positions.odd-dims',
 			);
 		}

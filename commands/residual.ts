@@ -4,6 +4,7 @@ import { DEMO_COOLDOWN } from '../src/core/rate-limit.js';
 import { withRerun } from '../src/demos/rerun/index.js';
 import { MODEL_TEXT_MAX_CHARACTERS, tooManyTokensError } from '../src/demos/residual/model-text.js';
 import { residualReply } from '../src/demos/residual/reply.js';
+import { englishOnlyNote } from '../src/demos/english-only.js';
 
 export default defineCommand({
 	data: {
@@ -25,6 +26,7 @@ export default defineCommand({
 	async run({ args, deps }) {
 		const out = await deps.compute.run('residual.run', { text: args.text });
 		if (out.kind === 'too-long') throw tooManyTokensError('residual', out.tokens, out.contextLength);
-		return withRerun(residualReply(out), 'residual', args, deps);
+		const note = englishOnlyNote(args.text, out.data.tokens.length, 'layers', deps.llm.configured);
+		return withRerun(residualReply(out, note), 'residual', args, deps);
 	},
 });

@@ -20,6 +20,8 @@ import { beamReply } from '../src/demos/sample/beam-reply.js';
 import { UserError } from '../src/core/errors.js';
 import { sampleReply } from '../src/demos/sample/reply.js';
 import { withRerun } from '../src/demos/rerun/index.js';
+import { t } from '../src/i18n/index.js';
+import { englishOnlyNote } from '../src/demos/english-only.js';
 
 export default defineCommand({
 	data: {
@@ -113,18 +115,14 @@ export default defineCommand({
 	defer: true,
 	async run({ args, deps, guildId, user }) {
 		if (args.strategy === 'beam') {
-			if (args.engine === 'openai')
-				throw new UserError(
-					'Beam search needs the probabilities of every token after every candidate, which only our own model gives: leave out `engine`.',
-				);
+			if (args.engine === 'openai') throw new UserError(t('sample.errors.beamOpenAi'));
 			const length = args.tokens ?? BEAM_DEFAULT_TOKENS;
 			if (length > BEAM_MAX_TOKENS)
-				throw new UserError(
-					`Beam search runs the model once per beam and token: at most ${BEAM_MAX_TOKENS} tokens (you asked for ${length}).`,
-				);
+				throw new UserError(t('sample.errors.beamTooLong', { max: BEAM_MAX_TOKENS, length }));
 			const width = args.width ?? BEAM_DEFAULT_WIDTH;
 			const out = await deps.compute.run('sample.beam', { prompt: args.prompt, width, length });
-			return beamReply(out.view, out.png, out.description);
+			const note = englishOnlyNote(args.prompt, out.view.promptTokens, 'sample', deps.llm.configured);
+			return beamReply(out.view, out.png, out.description, note);
 		}
 		const settings = settingsFrom(args);
 		// "Run again with…" keeps the seed that was used, so a changed temperature is compared on the same draws.
@@ -145,6 +143,7 @@ export default defineCommand({
 			{ prompt: args.prompt, settings },
 			{ member: user.id, command: '/sample' },
 		);
-		return withRerun(sampleReply(out.result, out.charts), 'sample', rerunArgs, deps, { prefer });
+		const note = englishOnlyNote(args.prompt, out.result.promptTokens ?? 0, 'sample', deps.llm.configured);
+		return withRerun(sampleReply(out.result, out.charts, '', note), 'sample', rerunArgs, deps, { prefer });
 	},
 });

@@ -1,6 +1,7 @@
 import type { BarChartInput, HeatmapInput } from '../../charts/index.js';
 import { layerName, numberedLabel, textPreview, tokenLabel } from '../residual/model-text.js';
 import type { FfnData } from './data.js';
+import { t } from '../../i18n/index.js';
 
 /** Units are numbered from 0, as the columns of W₁ (and ffn-top.json) number them. */
 export const unitName = (unit: number): string => `#${unit}`;
@@ -9,17 +10,20 @@ export const unitName = (unit: number): string => `#${unit}`;
 export function unitsHeatmap(data: FfnData): HeatmapInput {
 	const rows = data.tokens.length;
 	return {
-		title: `FFN of ${layerName(data.layer, data.layers)}: the most active hidden units at each token`,
-		subtitle: `“${textPreview(data.tokens)}” · activation after GELU of ${data.chartUnits.length} of the ${data.dFF} units: each token's 3 most active, in order of first appearance`,
-		footer:
-			'The same function runs at every position: a row depends only on that token’s vector after attention, not on the other rows.',
+		title: t('ffn.chart.title', { layer: layerName(data.layer, data.layers) }),
+		subtitle: t('ffn.chart.subtitle', {
+			text: textPreview(data.tokens),
+			shown: data.chartUnits.length,
+			dFF: data.dFF,
+		}),
+		footer: t('ffn.chart.footer'),
 		rowLabels: data.tokens.map((t, i) => numberedLabel(t.text, i)),
 		colLabels: data.chartUnits.map(unitName),
 		values: data.chartValues,
 		scale: 'diverging',
-		legendTitle: 'activation',
-		rowAxisTitle: 'token',
-		colAxisTitle: 'hidden unit',
+		legendTitle: t('ffn.chart.activation'),
+		rowAxisTitle: t('ffn.chart.token'),
+		colAxisTitle: t('ffn.chart.unit'),
 		width: 1200,
 		height: Math.max(560, Math.min(1400, 260 + rows * 28)),
 	};
@@ -32,15 +36,15 @@ export function repeatChart(data: FfnData): BarChartInput | null {
 	const [i, j] = r.positions;
 	const label = tokenLabel(r.token.text);
 	return {
-		title: `“${label}” at positions ${i + 1} and ${j + 1}: the same FFN, different inputs`,
-		subtitle: `${layerName(data.layer, data.layers)}: the ${r.units.length} units that are most active at either position, activation after GELU`,
+		title: t('ffn.chart.repeatTitle', { token: label, first: i + 1, second: j + 1 }),
+		subtitle: t('ffn.chart.repeatSubtitle', { layer: layerName(data.layer, data.layers), count: r.units.length }),
 		categories: r.units.map(unitName),
 		series: [
-			{ name: `${label} at position ${i + 1}`, values: r.values[0] },
-			{ name: `${label} at position ${j + 1}`, values: r.values[1] },
+			{ name: t('ffn.chart.atPosition', { token: label, position: i + 1 }), values: r.values[0] },
+			{ name: t('ffn.chart.atPosition', { token: label, position: j + 1 }), values: r.values[1] },
 		],
-		valueAxis: { title: 'activation' },
-		categoryAxis: { title: 'hidden unit' },
+		valueAxis: { title: t('ffn.chart.activation') },
+		categoryAxis: { title: t('ffn.chart.unit') },
 		width: 1200,
 		height: 520,
 	};

@@ -9,6 +9,7 @@ import { layerName, tokenCode, tokenLabel } from '../residual/model-text.js';
 import { unitName } from './charts.js';
 import { STRONG, type FfnData } from './data.js';
 import type { TopExample } from './top-examples.js';
+import { t } from '../../i18n/index.js';
 
 const COLOR = 0x009e73;
 /** Units explained with corpus examples, and examples per unit. */
@@ -41,18 +42,30 @@ export function exampleLine(e: TopExample): string {
 
 /** `3 ⋅and → #239 4.50 · #410 4.28 · #282 4.25 · 40 > 1 · adds 25.31`. */
 export function tokenLines(data: FfnData): string[] {
-	return data.tokens.map((token, t) => {
-		const p = data.perToken[t]!;
-		return `${t + 1} ${tokenCode(token.text)} → ${p.top.map((u) => `${unitName(u.unit)} ${f(u.value)}`).join(' · ')} · **${p.strong}** > ${STRONG} · adds ${f(p.outNorm)}`;
+	return data.tokens.map((token, i) => {
+		const p = data.perToken[i]!;
+		return t('ffn.reply.tokenLine', {
+			index: i + 1,
+			token: tokenCode(token.text),
+			units: p.top.map((u) => `${unitName(u.unit)} ${f(u.value)}`).join(' · '),
+			strong: p.strong,
+			threshold: STRONG,
+			norm: f(p.outNorm),
+		});
 	});
 }
 
 function explainedFields(data: FfnData): APIEmbedField[] {
 	return data.explained.slice(0, EXPLAINED_MAX).map((u) => ({
-		name: `${unitName(u.unit)} · ${f(u.peak)} at ${u.peakAt + 1} ${escapeMarkdown(tokenLabel(data.tokens[u.peakAt]!.text)).slice(0, 60)}`,
+		name: t('ffn.reply.peak', {
+			unit: unitName(u.unit),
+			peak: f(u.peak),
+			position: u.peakAt + 1,
+			token: escapeMarkdown(tokenLabel(data.tokens[u.peakAt]!.text)).slice(0, 60),
+		}),
 		value:
 			u.examples.length === 0
-				? 'No examples in ffn-top.json.'
+				? t('ffn.reply.noExamples')
 				: u.examples.slice(0, EXAMPLES_PER_UNIT).map(exampleLine).join('\n'),
 	}));
 }
@@ -61,44 +74,58 @@ function explainedFields(data: FfnData): APIEmbedField[] {
 export function checkLines(data: FfnData): string[] {
 	const n = data.tokens.length;
 	const lines = [
-		`Recomputed in float64 from **each position's own ${data.dModel} numbers alone** (LayerNorm → ×W₁ (${data.dModel}×${data.dFF}) → GELU → ×W₂ → ${data.dModel}), the FFN gives the full pass's output at all ${n} positions to within **${sci(data.check.maxDiff)}** (largest difference; outputs reach ${f(data.check.maxOutput)}), and its hidden units to within ${sci(data.check.hiddenMaxDiff)}: float32 rounding, nothing from the other tokens.`,
+		t('ffn.reply.check', {
+			dModel: data.dModel,
+			dFF: data.dFF,
+			count: n,
+			maxDiff: sci(data.check.maxDiff),
+			maxOutput: f(data.check.maxOutput),
+			hiddenDiff: sci(data.check.hiddenMaxDiff),
+		}),
 	];
 	const r = data.repeat;
 	if (r) {
 		const [i, j] = r.positions;
 		const shared = r.top[0].filter((u) => r.top[1].some((v) => v.unit === u.unit)).length;
 		lines.push(
-			`${tokenCode(r.token.text)} appears at positions ${i + 1} and ${j + 1}. Entering this layer, its two vectors have cosine **${f(r.streamCosine)}**; after attention mixed in their contexts, the FFN's two inputs have cosine **${f(r.inputCosine)}**, its two outputs **${f(r.outputCosine)}**, and ${shared} of their ${r.top[0].length} most active units are shared. Same function, different inputs.`,
+			t('ffn.reply.repeat', {
+				token: tokenCode(r.token.text),
+				first: i + 1,
+				second: j + 1,
+				stream: f(r.streamCosine),
+				input: f(r.inputCosine),
+				output: f(r.outputCosine),
+				shared,
+				top: r.top[0].length,
+			}),
 		);
 	} else {
-		lines.push(
-			'No token appears twice in this text: repeat a word (“the king … the king”) to see one token in two contexts.',
-		);
+		lines.push(t('ffn.reply.noRepeat'));
 	}
 	return lines;
 }
 
-/** The /ffn reply: the units per token with the heatmap, what fires them, and the per-position check. */
-export function ffnReply(out: Extract<FfnTaskOutput, { kind: 'ok' }>): Reply {
+/**
+ * The /ffn reply: the units per token with the heatmap, what fires them, and the per-position check. `note` (see
+ * englishOnlyNote) comes first.
+ */
+export function ffnReply(out: Extract<FfnTaskOutput, { kind: 'ok' }>, note = ''): Reply {
 	const data = out.data;
-	const intro = `Each token's vector goes through the same small network: ${data.dModel} → ${data.dFF} hidden units (GELU) → ${data.dModel}, added to the residual stream. Per token: its 3 most active units (activation), how many of the ${data.dFF} are above ${STRONG}, and the length of the vector the FFN adds to the stream.`;
+	const intro =
+		(note ? `${note}\n\n` : '') + t('ffn.reply.intro', { dModel: data.dModel, dFF: data.dFF, threshold: STRONG });
 	const budget = LIMITS.embedDescription - intro.length - 2;
-	const lines = fitLines(
-		tokenLines(data),
-		Math.min(budget, 2400),
-		(left) => `…and ${left} more tokens (all are in the chart).`,
-	);
+	const lines = fitLines(tokenLines(data), Math.min(budget, 2400), (left) => t('ffn.reply.more', { count: left }));
 	const [heatmap, bars] = out.files;
 	const embeds: APIEmbed[] = [
 		{
-			title: `FFN · ${layerName(data.layer, data.layers)} · ${data.tokens.length} ${data.tokens.length === 1 ? 'token' : 'tokens'}`,
+			title: t('ffn.reply.title', { layer: layerName(data.layer, data.layers), count: data.tokens.length }),
 			color: COLOR,
 			description: `${intro}\n${lines}`,
 			fields: explainedFields(data),
 			image: { url: `attachment://${heatmap!.name}` },
 		},
 		{
-			title: 'One function, applied to each position on its own',
+			title: t('ffn.reply.checkTitle'),
 			color: COLOR,
 			description: checkLines(data).join('\n\n'),
 			...(bars ? { image: { url: `attachment://${bars.name}` } } : {}),

@@ -6,6 +6,7 @@ import { plainWeights } from './weights.js';
 import { tokenizeForModel } from '../residual/model-text.js';
 import { loadTinyGpt } from '../../models/transformer/index.js';
 import type { DemoFile } from '../demo-file.js';
+import { t } from '../../i18n/index.js';
 
 export interface FfnInput {
 	text: string;
@@ -45,7 +46,7 @@ export async function ffnRun(input: FfnInput): Promise<FfnOutput> {
 		{
 			name: 'ffn-units.png',
 			png: await renderHeatmap(unitsHeatmap(data)),
-			description: `Heatmap: the most active FFN hidden units of layer ${l + 1} at each of ${data.tokens.length} tokens.`,
+			description: t('ffn.chart.unitsDescription', { layer: l + 1, count: data.tokens.length }),
 		},
 	];
 	const bars = repeatChart(data);
@@ -53,7 +54,7 @@ export async function ffnRun(input: FfnInput): Promise<FfnOutput> {
 		files.push({
 			name: 'ffn-repeat.png',
 			png: await renderBarChart(bars),
-			description: `Bar chart: one repeated token's most active FFN units at its two positions.`,
+			description: t('ffn.chart.repeatDescription'),
 		});
 	return { kind: 'ok', data, files };
 }

@@ -1,6 +1,7 @@
 import { divergingScale, formatNumber, type LineChartInput, type Scene } from '../../charts/index.js';
 import type { PositionsData, PositionsMatrices } from './analysis.js';
 import { layoutPanels } from './matrix-panel.js';
+import { t } from '../../i18n/index.js';
 
 const n = (x: number, digits = 2): string => x.toFixed(digits).replace(/^-/, '−');
 const count = (x: number): string => x.toLocaleString('en-US', { maximumFractionDigits: 0 });
@@ -11,26 +12,30 @@ export function sinusoidalChart(data: PositionsData, m: PositionsMatrices): Scen
 	const half = dims / 2;
 	return layoutPanels(
 		{
-			title: `Sinusoidal positional encoding: ${length} positions × ${dims} dimensions`,
-			subtitle: `PE(pos, 2i) = sin(pos / 10000^(2i/${dims})), PE(pos, 2i+1) = cos(…). Every row has length √(d/2) = ${n(Math.sqrt(half))}, and PE(p)·PE(q) = Σᵢ cos(ωᵢ·(p − q)) depends only on the distance p − q.`,
-			footer: `Pair 0 (the first two columns) repeats every ${n(data.fastest)} positions; pair ${half - 1} (the last two) every ${count(data.slowest)}. Nearby rows share the slow columns, so their dot product is high.`,
+			title: t('positions.chart.sinusoidalTitle', { length, dims }),
+			subtitle: t('positions.chart.sinusoidalSubtitle', { dims, norm: n(Math.sqrt(half)) }),
+			footer: t('positions.chart.sinusoidalFooter', {
+				fastest: n(data.fastest),
+				last: half - 1,
+				slowest: count(data.slowest),
+			}),
 		},
 		[
 			{
-				title: 'PE: row = position, column = dimension',
+				title: t('positions.chart.encodingPanel'),
 				values: m.encoding,
 				scale: divergingScale([], [-1, 1]),
-				rowTitle: 'position',
-				colTitle: 'dimension',
-				legendTitle: 'value',
+				rowTitle: t('positions.chart.position'),
+				colTitle: t('positions.chart.dimension'),
+				legendTitle: t('positions.chart.value'),
 			},
 			{
-				title: `Dot product PE(p)·PE(q) (max ${formatNumber(half)} = d/2)`,
+				title: t('positions.chart.dotPanel', { max: formatNumber(half) }),
 				values: m.encodingDot,
 				scale: divergingScale([], [-half, half]),
-				rowTitle: 'position p',
-				colTitle: 'position q',
-				legendTitle: 'dot',
+				rowTitle: t('positions.chart.positionP'),
+				colTitle: t('positions.chart.positionQ'),
+				legendTitle: t('positions.chart.dot'),
 				square: true,
 			},
 		],
@@ -49,33 +54,38 @@ export function learntChart(data: PositionsData, m: PositionsMatrices): Scene {
 	const { norms } = data.learnt;
 	const cut =
 		data.length > data.contextLength
-			? `all ${rows} positions (the model has none later)`
+			? t('positions.chart.cutAfter', { rows })
 			: rows === data.contextLength
-				? `all ${rows} positions`
-				: `the first ${rows} of its ${data.contextLength} positions`;
+				? t('positions.chart.cutAll', { rows })
+				: t('positions.chart.cutFirst', { rows, context: data.contextLength });
 	const reach = clipAt(m.learnt.flat(), 0.99);
 	return layoutPanels(
 		{
-			title: `Learnt position embeddings of our tiny-gpt: ${cut} × ${data.dModel} dimensions`,
-			subtitle: `Trained with the model (no formula): row p is added to the token embedding at position p. Right: cosine similarity, because the rows' lengths differ (${n(norms.min)} at position ${norms.minAt} to ${n(norms.max)} at ${norms.maxAt}).`,
-			footer: `Left: colours end at ±${n(reach, 3)}, the 99th percentile of |value|, so the few larger values do not wash out the rest. Read with the sinusoidal chart: there every row has the same length and similarity depends only on the distance.`,
+			title: t('positions.chart.learntTitle', { cut, dModel: data.dModel }),
+			subtitle: t('positions.chart.learntSubtitle', {
+				min: n(norms.min),
+				minAt: norms.minAt,
+				max: n(norms.max),
+				maxAt: norms.maxAt,
+			}),
+			footer: t('positions.chart.learntFooter', { reach: n(reach, 3) }),
 		},
 		[
 			{
-				title: 'Learnt table: row = position, column = dimension',
+				title: t('positions.chart.learntPanel'),
 				values: m.learnt,
 				scale: divergingScale([], [-reach, reach]),
-				rowTitle: 'position',
-				colTitle: 'dimension',
-				legendTitle: 'value',
+				rowTitle: t('positions.chart.position'),
+				colTitle: t('positions.chart.dimension'),
+				legendTitle: t('positions.chart.value'),
 			},
 			{
-				title: 'Cosine similarity of positions p and q',
+				title: t('positions.chart.cosinePanel'),
 				values: m.learntCosine,
 				scale: divergingScale([], [-1, 1]),
-				rowTitle: 'position p',
-				colTitle: 'position q',
-				legendTitle: 'cosine',
+				rowTitle: t('positions.chart.positionP'),
+				colTitle: t('positions.chart.positionQ'),
+				legendTitle: t('positions.chart.cosine'),
 				square: true,
 			},
 		],
@@ -85,17 +95,20 @@ export function learntChart(data: PositionsData, m: PositionsMatrices): Scene {
 /** Mean cosine similarity of positions k apart, for both encodings. */
 export function distanceChart(data: PositionsData): LineChartInput {
 	return {
-		title: 'How alike are positions k apart?',
-		subtitle: `Mean cosine similarity of every pair of positions at distance k: sinusoidal (d = ${data.dims}, ${data.length} positions) and our model's learnt table (${data.learnt.positions} positions).`,
-		footer:
-			'Sinusoidal: exactly (1/(d/2))·Σᵢ cos(ωᵢ·k) for every pair. Learnt: an average over the pairs, which differ from one another.',
+		title: t('positions.chart.distanceTitle'),
+		subtitle: t('positions.chart.distanceSubtitle', {
+			dims: data.dims,
+			length: data.length,
+			positions: data.learnt.positions,
+		}),
+		footer: t('positions.chart.distanceFooter'),
 		series: [
-			{ name: `sinusoidal, d = ${data.dims}`, y: data.sinusoidal.curve },
-			{ name: `learnt, d = ${data.dModel}`, y: data.learnt.curve },
+			{ name: t('positions.chart.seriesSinusoidal', { dims: data.dims }), y: data.sinusoidal.curve },
+			{ name: t('positions.chart.seriesLearnt', { dModel: data.dModel }), y: data.learnt.curve },
 		],
-		xTitle: 'distance k = |p − q| (positions)',
+		xTitle: t('positions.chart.distanceAxis'),
 		xDomain: [0, Math.max(1, data.sinusoidal.curve.length - 1, data.learnt.curve.length - 1)],
-		yTitle: 'mean cosine',
+		yTitle: t('positions.chart.meanCosine'),
 		yDomain: [-1, 1],
 		width: 1200,
 		height: 560,

@@ -11,6 +11,7 @@ import {
 	type SceneItem,
 	type TextMeasurer,
 } from '../../charts/index.js';
+import { t } from '../../i18n/index.js';
 
 /** One matrix drawn as coloured cells in a box: rows top to bottom, columns left to right, numbered axes, a colour bar. */
 export interface MatrixPanel {
@@ -207,5 +208,5 @@ export function layoutPanels(
 	);
 	items.push(...footer.items);
 	const described = panels.map((p) => `${p.title} (${p.values.length} × ${p.values[0]?.length ?? 0})`).join('; ');
-	return cardScene(width, height, items, `${text.title}. Heatmaps: ${described}.`);
+	return cardScene(width, height, items, t('positions.chart.heatmaps', { title: text.title, panels: described }));
 }

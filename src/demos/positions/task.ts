@@ -4,6 +4,7 @@ import { distanceChart, learntChart, sinusoidalChart } from './charts.js';
 import { rowsOf } from './encoding.js';
 import type { DemoFile } from '../demo-file.js';
 import { loadTinyGpt } from '../../models/transformer/index.js';
+import { t } from '../../i18n/index.js';
 
 export interface PositionsInput {
 	length: number;
@@ -36,17 +37,17 @@ export async function positionsRun(input: PositionsInput): Promise<PositionsOutp
 			{
 				name: 'positions-sinusoidal.png',
 				png: sinusoidal,
-				description: `Two heatmaps: the sinusoidal encoding of ${data.length} positions in ${data.dims} dimensions, and the dot product of every pair of positions.`,
+				description: t('positions.chart.sinusoidalDescription', { length: data.length, dims: data.dims }),
 			},
 			{
 				name: 'positions-learnt.png',
 				png: learnt,
-				description: `Two heatmaps: our model's learnt position embeddings for ${matrices.learnt.length} positions, and the cosine similarity of every pair.`,
+				description: t('positions.chart.learntDescription', { rows: matrices.learnt.length }),
 			},
 			{
 				name: 'positions-distance.png',
 				png: distance,
-				description: 'Line chart: mean cosine similarity of positions k apart, sinusoidal and learnt.',
+				description: t('positions.chart.distanceDescription'),
 			},
 		],
 	};

@@ -14,6 +14,7 @@ import {
 } from '../../charts/index.js';
 import type { ResidualData } from './data.js';
 import { numberedLabel, textPreview, tokenLabel } from './model-text.js';
+import { t } from '../../i18n/index.js';
 
 /** The lens draws at most this many positions (the last ones): a cell must hold a token's text. */
 export const LENS_MAX_COLUMNS = 14;
@@ -22,8 +23,15 @@ const f = (x: number, digits = 1): string => x.toFixed(digits);
 
 /** Column names of the norms heatmap: the stream in, each sub-layer's update, the stream out. */
 export function normColumns(layers: number): string[] {
-	const updates = Array.from({ length: layers }, (_, l) => [`attn ${l + 1}`, `FFN ${l + 1}`]).flat();
-	return ['x₀ in', ...updates, `x${[...'₀₁₂₃₄₅₆₇₈₉'][layers] ?? layers} out`];
+	const updates = Array.from({ length: layers }, (_, l) => [
+		t('residual.chart.attn', { layer: l + 1 }),
+		t('residual.chart.ffn', { layer: l + 1 }),
+	]).flat();
+	return [
+		t('residual.chart.in'),
+		...updates,
+		t('residual.chart.out', { x: `x${[...'₀₁₂₃₄₅₆₇₈₉'][layers] ?? layers}` }),
+	];
 }
 
 /** Tokens × (stream in, every sub-layer's update, stream out): L2 norms. */
@@ -36,15 +44,19 @@ export function normsHeatmap(data: ResidualData): HeatmapInput {
 		data.stream[L]![t]!,
 	]);
 	return {
-		title: 'The residual stream: what each sub-layer adds to each token',
-		subtitle: `“${textPreview(data.tokens)}” · L2 norm (length) of each update, between the stream as it enters (x₀ = token + position embedding) and as the output reads it`,
-		footer: `Each block adds to the stream, never replaces it: x ← x + attn(LN(x)), then x ← x + FFN(LN(x)). Mean length entering layer 1: ${f(data.means.stream[0]!, 2)}; leaving layer ${L}: ${f(data.means.stream[L]!, 2)}.`,
+		title: t('residual.chart.normsTitle'),
+		subtitle: t('residual.chart.normsSubtitle', { text: textPreview(data.tokens) }),
+		footer: t('residual.chart.normsFooter', {
+			first: f(data.means.stream[0]!, 2),
+			layers: L,
+			last: f(data.means.stream[L]!, 2),
+		}),
 		rowLabels: data.tokens.map((t, i) => numberedLabel(t.text, i)),
 		colLabels: normColumns(L),
 		values,
 		scale: 'sequential',
-		legendTitle: 'length',
-		rowAxisTitle: 'token',
+		legendTitle: t('residual.chart.length'),
+		rowAxisTitle: t('residual.chart.token'),
 		width: 1200,
 		height: Math.max(560, Math.min(1400, 260 + n * 28)),
 	};
@@ -59,7 +71,11 @@ export function lensPositions(count: number): number[] {
 /** Row names of the lens: what the stream has been through when it is read out. */
 export function lensRows(layers: number): string[] {
 	return Array.from({ length: layers + 1 }, (_, depth) =>
-		depth === 0 ? 'embeddings only' : depth === layers ? `after layer ${depth} = output` : `after layer ${depth}`,
+		depth === 0
+			? t('residual.chart.embeddingsOnly')
+			: depth === layers
+				? t('residual.chart.afterOutput', { layer: depth })
+				: t('residual.chart.after', { layer: depth }),
 	);
 }
 
@@ -74,12 +90,13 @@ export function lensScene(data: ResidualData, measure: TextMeasurer = measureTex
 	const rows = lensRows(data.layers);
 	const { padding } = THEME;
 	const cut =
-		positions.length < data.tokens.length ? ` (the last ${positions.length} of ${data.tokens.length} positions)` : '';
+		positions.length < data.tokens.length
+			? t('residual.chart.lastPositions', { shown: positions.length, count: data.tokens.length })
+			: '';
 	const text = {
-		title: 'Logit lens: what the model would predict if it stopped after each layer',
-		subtitle: `Each column: the most likely next token after that position${cut}, read from the stream after each layer. Colour: its probability.`,
-		footer:
-			'The final LayerNorm and the output head applied to the stream at each depth (the bottom row is the real output). Yellow border: the text’s actual next token.',
+		title: t('residual.chart.lensTitle'),
+		subtitle: t('residual.chart.lensSubtitle', { cut }),
+		footer: t('residual.chart.lensFooter'),
 	};
 	const cellH = 50;
 	const label = THEME.fonts.label;
@@ -168,7 +185,7 @@ export function lensScene(data: ResidualData, measure: TextMeasurer = measureTex
 		...layoutColorBar(
 			scale,
 			{ x: gridX + positions.length * cellW + 24, y: top, w: barW, h: gridH },
-			'probability',
+			t('residual.chart.probability'),
 			'percent',
 		),
 	);
@@ -177,6 +194,6 @@ export function lensScene(data: ResidualData, measure: TextMeasurer = measureTex
 		width,
 		height,
 		items,
-		`${text.title}. A grid of ${rows.length} depths × ${positions.length} positions, each cell the top predicted token.`,
+		t('residual.chart.lensScene', { title: text.title, rows: rows.length, columns: positions.length }),
 	);
 }

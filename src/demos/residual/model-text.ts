@@ -3,6 +3,7 @@ import type { BytePairEncoding } from '../../models/tokenizers/index.js';
 import { tokenPieces } from '../../models/tokenizers/index.js';
 import type { ModelConfig } from '../../models/transformer/index.js';
 import { previewText, tokenLabel } from '../tokenize/visible.js';
+import { t } from '../../i18n/index.js';
 
 // The residual and FFN demos' charts and replies show tokens as /tokenize does.
 export { tokenCode, tokenLabel } from '../tokenize/visible.js';
@@ -33,7 +34,7 @@ export function tokenizeForModel(tokenizer: BytePairEncoding, text: string, cont
 /** The error for text longer than the model reads at once. */
 export function tooManyTokensError(command: string, tokens: number, contextLength: number): UserError {
 	return new UserError(
-		`Your text is ${tokens.toLocaleString('en-US')} tokens long for our model's tokenizer; the model reads at most ${contextLength} at once, so /${command} takes up to ${contextLength}. Send a shorter part of it.`,
+		t('modelText.tooLong', { tokens: tokens.toLocaleString('en-US'), context: contextLength, command }),
 		`${command}.too-long`,
 	);
 }
@@ -50,16 +51,13 @@ export function textPreview(tokens: readonly ModelToken[], max = 110): string {
 
 /** `layer 2 of 4`, counted from 1 as members count. */
 export function layerName(layer: number, layers: number): string {
-	return `layer ${layer + 1} of ${layers}`;
+	return t('modelText.layerName', { layer: layer + 1, layers });
 }
 
 /** Checks a 1-based `layer` (as members count) against the model; returns it 0-based (as the model indexes). */
 export function checkLayer(command: string, config: Pick<ModelConfig, 'nLayers'>, layer: number): number {
 	if (!Number.isInteger(layer) || layer < 1 || layer > config.nLayers) {
-		throw new UserError(
-			`This model has ${config.nLayers} layers: pick \`layer\` 1–${config.nLayers} (1 is the layer nearest the input).`,
-			`${command}.layer`,
-		);
+		throw new UserError(t('modelText.layer', { layers: config.nLayers }), `${command}.layer`);
 	}
 	return layer - 1;
 }

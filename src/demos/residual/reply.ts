@@ -5,6 +5,7 @@ import type { Reply } from '../../core/reply.js';
 import type { ResidualData } from './data.js';
 import { lensRows } from './charts.js';
 import { tokenCode } from './model-text.js';
+import { t } from '../../i18n/index.js';
 
 const COLOR = 0xe69f00;
 const f = (x: number, digits = 2): string => x.toFixed(digits);
@@ -32,11 +33,18 @@ export function hitCounts(data: ResidualData): number[] {
 /** The stream's numbers: mean lengths per layer and the biggest single change. */
 export function streamLines(data: ResidualData): string[] {
 	const b = data.biggest;
-	const where = b.kind === 'attention' ? 'the attention' : 'the FFN';
+	const where = t(b.kind === 'attention' ? 'residual.reply.attention' : 'residual.reply.ffn');
 	return [
-		'Each layer adds two updates to every token’s vector, attention (mixing in the tokens before it) and the FFN (each token alone); the stream is only ever added to. Mean lengths over the tokens (stream: going into the layer; +attn, +FFN: what each adds):',
+		t('residual.reply.streamIntro'),
 		meansTable(data),
-		`Biggest change relative to its token’s stream: ${where} of layer ${b.layer + 1} at ${b.position + 1} ${tokenCode(data.tokens[b.position]!.text)}, length **${f(b.norm)}**, **${f(b.ratio, 1)}×** the stream it was added to.`,
+		t('residual.reply.biggest', {
+			where,
+			layer: b.layer + 1,
+			position: b.position + 1,
+			token: tokenCode(data.tokens[b.position]!.text),
+			norm: f(b.norm),
+			ratio: f(b.ratio, 1),
+		}),
 	];
 }
 
@@ -45,9 +53,9 @@ function formsWhere(data: ResidualData, names: readonly string[]): string {
 	const { byDepth, formsAt } = data.last;
 	const tops = byDepth.flatMap((r, depth) => (r.rank === 1 ? [names[depth]!] : []));
 	if (formsAt !== null && formsAt < data.layers && tops.length === data.layers - formsAt + 1)
-		return `It is the top token from ${names[formsAt]} on.`;
-	if (tops.length === 1) return 'It is the top token only at the output.';
-	return `It is the top token ${tops.join(', ')}; in between another token leads.`;
+		return t('residual.reply.topFrom', { depth: names[formsAt] });
+	if (tops.length === 1) return t('residual.reply.topAtOutput');
+	return t('residual.reply.topAt', { depths: tops.join(', ') });
 }
 
 /** The lens's numbers: the last position's prediction at every depth, and the hits on the actual text. */
@@ -56,43 +64,49 @@ export function lensLines(data: ResidualData): string[] {
 	const names = lensRows(data.layers);
 	const { final, byDepth } = data.last;
 	const lines = [
-		`After ${tokenCode(data.tokens[n - 1]!.text)} the output's most likely next token is ${tokenCode(final.text)} (**${pct(final.prob)}**). The same token read out earlier:`,
+		t('residual.reply.final', {
+			last: tokenCode(data.tokens[n - 1]!.text),
+			token: tokenCode(final.text),
+			prob: pct(final.prob),
+		}),
 		byDepth
 			.map(
 				(r, depth) =>
-					`${names[depth]}: ${r.rank === 1 ? '**top**' : `rank ${r.rank.toLocaleString('en-US')}`}, ${pct(r.prob)}`,
+					`${names[depth]}: ${r.rank === 1 ? t('residual.reply.top') : t('residual.reply.rank', { rank: r.rank.toLocaleString('en-US') })}, ${pct(r.prob)}`,
 			)
 			.join(' → '),
 		formsWhere(data, names),
-		`Top tokens at the last position: ${data.lens.map((depth, d) => `${names[d]} ${tokenCode(depth[n - 1]![0]!.text)} ${pct(depth[n - 1]![0]!.prob)}`).join(' · ')}.`,
+		t('residual.reply.topTokens', {
+			tokens: data.lens
+				.map((depth, d) => `${names[d]} ${tokenCode(depth[n - 1]![0]!.text)} ${pct(depth[n - 1]![0]!.prob)}`)
+				.join(' · '),
+		}),
 	];
 	if (n > 1) {
 		const hits = hitCounts(data);
-		lines.push(
-			`Top token = the text's actual next token, at ${n - 1} positions: ${hits.map((h, d) => `${names[d]} **${h}**`).join(', ')}.`,
-		);
+		lines.push(t('residual.reply.hits', { count: n - 1, hits: hits.map((h, d) => `${names[d]} **${h}**`).join(', ') }));
 		const echoes = data.lens[0]!.filter((top, t) => top[0]!.id === data.tokens[t]!.id).length;
-		if (echoes * 2 > n)
-			lines.push(
-				`With the embeddings only, ${echoes} of ${n} positions “predict” the input token itself: the output head is the embedding matrix (tied weights), so a token’s own embedding scores highest until the layers add something.`,
-			);
+		if (echoes * 2 > n) lines.push(t('residual.reply.echoes', { echoes, count: n }));
 	}
 	return lines.filter((l) => l !== '');
 }
 
-/** The /residual reply: the norms with their heatmap, and the logit lens with its grid. */
-export function residualReply(out: Extract<ResidualOutput, { kind: 'ok' }>): Reply {
+/**
+ * The /residual reply: the norms with their heatmap, and the logit lens with its grid. `note` (see englishOnlyNote)
+ * comes first.
+ */
+export function residualReply(out: Extract<ResidualOutput, { kind: 'ok' }>, note = ''): Reply {
 	const data = out.data;
 	const [norms, lens] = out.files;
 	const embeds: APIEmbed[] = [
 		{
-			title: `Residual stream · ${data.tokens.length} ${data.tokens.length === 1 ? 'token' : 'tokens'} through ${data.layers} layers`,
+			title: t('residual.reply.title', { count: data.tokens.length, layers: data.layers }),
 			color: COLOR,
-			description: streamLines(data).join('\n'),
+			description: [...(note ? [note, ''] : []), ...streamLines(data)].join('\n'),
 			image: { url: `attachment://${norms!.name}` },
 		},
 		{
-			title: 'Logit lens: the prediction forming, layer by layer',
+			title: t('residual.reply.lensTitle'),
 			color: COLOR,
 			description: lensLines(data).join('\n'),
 			image: { url: `attachment://${lens!.name}` },

@@ -5,6 +5,7 @@ import { LENS_TOP, residualData, type ResidualData } from './data.js';
 import { tokenizeForModel } from './model-text.js';
 import { loadTinyGpt } from '../../models/transformer/index.js';
 import type { DemoFile } from '../demo-file.js';
+import { t } from '../../i18n/index.js';
 
 export interface ResidualInput {
 	text: string;
@@ -31,12 +32,12 @@ export async function residualRun(input: ResidualInput): Promise<ResidualOutput>
 			{
 				name: 'residual-norms.png',
 				png: norms,
-				description: `Heatmap: the length of the residual stream and of each sub-layer's update, for ${data.tokens.length} tokens and ${data.layers} layers.`,
+				description: t('residual.chart.normsDescription', { count: data.tokens.length, layers: data.layers }),
 			},
 			{
 				name: 'residual-lens.png',
 				png: lens,
-				description: `Grid: the top predicted next token at each position when the stream is read out after each of ${data.layers} layers.`,
+				description: t('residual.chart.lensDescription', { layers: data.layers }),
 			},
 		],
 	};

@@ -4,6 +4,7 @@ import type { Scene, SceneItem } from '../../charts/index.js';
 import type { TextMeasurer } from '../../charts/text.js';
 import type { BeamView } from './beam.js';
 import { promptTail } from './charts.js';
+import { t } from '../../i18n/index.js';
 
 const WIDTH = 900;
 const HEIGHT = 620;
@@ -28,18 +29,19 @@ export function layoutBeamTree(view: BeamView, measure: TextMeasurer = measureTe
 	const best = view.beams[0]!;
 	const header = layoutHeader(
 		{
-			title: `Beam search, width ${view.width}, beside greedy`,
-			subtitle: `${promptTail(view.prompt)} → ${view.length} tokens of ${view.model}. y = the running sum of log p (natural log).`,
+			title: t('sample.beam.chartTitle', { width: view.width }),
+			subtitle: t('sample.beam.chartSubtitle', {
+				prompt: promptTail(view.prompt),
+				length: view.length,
+				model: view.model,
+			}),
 		},
 		WIDTH,
 		measure,
 	);
 	const footerText = {
 		title: '',
-		footer:
-			view.partAt === null
-				? 'Orange: the best beam. Blue dashed: greedy. They agree on every token here. Grey: other candidates (faint = pruned).'
-				: `Orange: the best beam. Blue dashed: greedy; they part at token ${view.partAt + 1}. Grey: other candidates (faint = pruned).`,
+		footer: view.partAt === null ? t('sample.beam.chartAgree') : t('sample.beam.chartPart', { token: view.partAt + 1 }),
 	};
 	const footer = layoutFooter(footerText, WIDTH, HEIGHT, measure);
 	const plot = { x: padding + 52, y: header.bottom + 10, w: 0, h: 0 };
@@ -74,7 +76,7 @@ export function layoutBeamTree(view: BeamView, measure: TextMeasurer = measureTe
 			role: 'tick-label',
 			x: xOf(depth),
 			y: plot.y + plot.h + 10,
-			text: depth === 0 ? 'prompt' : `token ${depth}`,
+			text: depth === 0 ? t('sample.beam.tickPrompt') : t('sample.beam.tickToken', { index: depth }),
 			font: fonts.tick,
 			color: THEME.textMuted,
 			align: 'center',
@@ -131,8 +133,13 @@ export function layoutBeamTree(view: BeamView, measure: TextMeasurer = measureTe
 		});
 	pathLabels(best, BEST, 'best-label', true);
 	pathLabels(view.greedy, GREEDY, 'greedy-label', false);
-	const description =
-		`Tree chart of a beam search of width ${view.width} over ${view.length} tokens: ${view.nodes.length} candidates, ` +
-		`${view.nodes.filter((n) => !n.kept).length} pruned. Best beam total log p ${best.score.toFixed(2)}, greedy ${view.greedy.score.toFixed(2)}.`;
+	const description = t('sample.beam.chartDescription', {
+		width: view.width,
+		length: view.length,
+		nodes: view.nodes.length,
+		pruned: view.nodes.filter((n) => !n.kept).length,
+		best: best.score.toFixed(2),
+		greedy: view.greedy.score.toFixed(2),
+	});
 	return cardScene(WIDTH, HEIGHT, items, description);
 }

@@ -3,6 +3,7 @@ import { previewText } from '../tokenize/visible.js';
 import type { FilterCut, NextTokenView } from './distribution.js';
 import { settingsLine } from './input.js';
 import type { SampleResult } from './result.js';
+import { t } from '../../i18n/index.js';
 
 /** A dashed boundary the bar chart cannot draw itself: after category `afterIndex`, labelled. */
 export interface CutLine {
@@ -26,7 +27,7 @@ export function cutLabel(cut: FilterCut): string {
 		case 'top-p':
 			return `top-p = ${trim(cut.param)} (Σ ${barValueLabel(cut.cutoff ?? 1, 'percent')})`;
 		case 'min-p':
-			return `min-p = ${trim(cut.param)} (p ≥ ${trim(cut.param)} × max)`;
+			return t('sample.chart.minPLabel', { param: trim(cut.param) });
 	}
 }
 
@@ -50,7 +51,7 @@ export function rowLabel(view: NextTokenView, index: number, top: number): strin
 
 /** The model's name as a chart says it. */
 export function engineName(result: SampleResult): string {
-	return result.engine === 'local' ? `${result.model} (our model)` : `${result.model} (top 20 of the real model)`;
+	return t(result.engine === 'local' ? 'sample.chart.ourModel' : 'sample.chart.realModel', { model: result.model });
 }
 
 /**
@@ -66,24 +67,28 @@ export function nextTokenChart(result: SampleResult): NextTokenChart {
 	const values = (pick: (r: NextTokenView['rows'][number]) => number) => view.rows.map(pick);
 	const series: BarSeries[] = [
 		{
-			name: result.engine === 'local' ? 'the model (T = 1)' : 'real model, top 20 renormalised',
+			name: t(result.engine === 'local' ? 'sample.chart.seriesModel' : 'sample.chart.seriesReal'),
 			values: values((r) => r.raw),
 			color: categorical(0),
 		},
 	];
 	if (s.temperature !== 1)
 		series.push({
-			name: view.greedy ? 'T = 0: greedy, all on the top token' : `after T = ${trim(s.temperature)}`,
+			name: view.greedy
+				? t('sample.chart.seriesGreedy')
+				: t('sample.chart.seriesTemperature', { temperature: trim(s.temperature) }),
 			values: values((r) => r.tempered),
 			color: categorical(1),
 		});
 	if (view.cuts.length > 0)
-		series.push({ name: 'after the filters (drawn from)', values: values((r) => r.final), color: categorical(2) });
+		series.push({ name: t('sample.chart.seriesFilters'), values: values((r) => r.final), color: categorical(2) });
 	const finalCuts = view.cuts.filter((c) => c.kept === view.kept);
 	const finalLabel =
-		finalCuts.length > 0 ? finalCuts.map(cutLabel).join(' · ') : view.greedy ? 'T = 0: only the top token' : '';
+		finalCuts.length > 0 ? finalCuts.map(cutLabel).join(' · ') : view.greedy ? t('sample.chart.onlyTop') : '';
 	const cutoff =
-		view.kept < n && finalLabel ? { afterIndex: view.kept - 1, label: `${finalLabel}: ${view.kept} kept` } : undefined;
+		view.kept < n && finalLabel
+			? { afterIndex: view.kept - 1, label: t('sample.chart.kept', { label: finalLabel, count: view.kept }) }
+			: undefined;
 	const earlier = new Map<number, string[]>();
 	for (const cut of view.cuts) {
 		if (cut.kept === view.kept || cut.kept >= n) continue;
@@ -91,47 +96,55 @@ export function nextTokenChart(result: SampleResult): NextTokenChart {
 	}
 	const lines = [...earlier].map(([afterIndex, labels]) => ({
 		afterIndex,
-		label: `${labels.join(' · ')}: ${afterIndex + 1} kept`,
+		label: t('sample.chart.kept', { label: labels.join(' · '), count: afterIndex + 1 }),
 	}));
 	const sampled = view.rows[view.sampledRow]!;
 	const beyond = view.cuts
 		.filter((c) => c.kept >= n)
-		.map((c) => `${cutLabel(c)} keeps ${c.kept.toLocaleString('en-US')}`);
+		.map((c) => t('sample.chart.keeps', { label: cutLabel(c), count: c.kept.toLocaleString('en-US') }));
 	const covered =
 		result.covered === undefined
 			? ''
-			: ` The server’s top 20 hold ${barValueLabel(result.covered, 'percent')} of the real model’s probability; they are renormalised to 100% before the filters.`;
+			: t('sample.chart.covered', { covered: barValueLabel(result.covered, 'percent') });
 	return {
 		input: {
-			title: `What comes after ${promptTail(result.prompt)}? ${engineName(result)}`,
-			subtitle: `${settingsLine(s)} · ${view.kept.toLocaleString('en-US')} of ${view.vocabulary.toLocaleString('en-US')} tokens left to draw from.${covered}`,
+			title: t('sample.chart.title', { prompt: promptTail(result.prompt), engine: engineName(result) }),
+			subtitle: t('sample.chart.subtitle', {
+				settings: settingsLine(s),
+				kept: view.kept.toLocaleString('en-US'),
+				vocabulary: view.vocabulary.toLocaleString('en-US'),
+				covered,
+			}),
 			footer:
-				(view.cuts.length > 0 || view.greedy
-					? 'Filters apply in the order temperature → top-k → top-p → min-p; a dashed line marks where each cut: bars right of the last one are dropped, the rest renormalised to 100%. '
-					: 'No filter is on: every token can be drawn, with its probability after the temperature. ') +
-				(beyond.length > 0 ? `${beyond.join('; ')} (beyond the ${top} shown). ` : '') +
+				(view.cuts.length > 0 || view.greedy ? t('sample.chart.footerFilters') : t('sample.chart.footerNoFilter')) +
+				(beyond.length > 0 ? t('sample.chart.footerBeyond', { cuts: beyond.join('; '), top }) : '') +
 				(result.engine === 'local'
-					? `Tokens not in the chart: ${barValueLabel(view.othersRaw, 'percent')} at T = 1, ${barValueLabel(view.othersFinal, 'percent')} after temperature and filters.`
+					? t('sample.chart.footerOthers', {
+							raw: barValueLabel(view.othersRaw, 'percent'),
+							final: barValueLabel(view.othersFinal, 'percent'),
+						})
 					: ''),
 			categories: view.rows.map((_, i) => rowLabel(view, i, top)),
 			series,
 			highlight: {
 				index: view.sampledRow,
-				label: `${view.greedy ? 'greedy pick' : `sampled (seed ${s.seed})`}: “${sampled.label}”`,
+				label: view.greedy
+					? t('sample.chart.greedyPick', { token: sampled.label })
+					: t('sample.chart.sampled', { seed: s.seed, token: sampled.label }),
 			},
 			...(cutoff ? { cutoff } : {}),
 			...(view.cuts.some((c) => c.filter === 'top-p')
 				? {
 						line: {
-							name: 'cumulative, top-p input',
+							name: t('sample.chart.cumulative'),
 							values: values((r) => r.cumulative ?? 1),
 							format: 'percent' as const,
 							domain: [0, 1] as [number, number],
 						},
 					}
 				: {}),
-			valueAxis: { title: 'probability', format: 'percent' },
-			categoryAxis: { title: 'next token, most likely first' },
+			valueAxis: { title: t('sample.chart.probability'), format: 'percent' },
+			categoryAxis: { title: t('sample.chart.nextToken') },
 			showValues: series.length === 1,
 			width: 1200,
 			height: 640,
@@ -161,7 +174,7 @@ export function drawsRows(result: SampleResult, room = 20): DrawsRow[] {
 	if (rows.length <= room) return rows;
 	const rest = rows.slice(room - 1);
 	const others = rest.reduce((acc, r) => ({ ...acc, final: acc.final + r.final, count: acc.count + r.count }), {
-		label: `${rest.length} others`,
+		label: t('sample.chart.others', { count: rest.length }),
 		final: 0,
 		share: 0,
 		count: 0,
@@ -170,7 +183,12 @@ export function drawsRows(result: SampleResult, room = 20): DrawsRow[] {
 	const shownFinal = rows.slice(0, room - 1).reduce((s, r) => s + r.final, 0);
 	return [
 		...rows.slice(0, room - 1),
-		{ ...others, label: 'all others', final: Math.max(0, 1 - shownFinal), share: others.count / draws.samples },
+		{
+			...others,
+			label: t('sample.chart.allOthers'),
+			final: Math.max(0, 1 - shownFinal),
+			share: others.count / draws.samples,
+		},
 	];
 }
 
@@ -180,20 +198,24 @@ export function drawsChart(result: SampleResult): BarChartInput {
 	const rows = drawsRows(result);
 	const s = result.settings;
 	return {
-		title: `${draws.samples} draws of the token after ${promptTail(result.prompt)}`,
-		subtitle: `${engineName(result)} · ${settingsLine(s)} · ${result.next.greedy ? 'greedy: every draw is the top token' : `seed ${s.seed}: draw k uses the first number of run k`}`,
-		footer: `Each draw picks one token from the same filtered distribution. With more draws, the shares settle towards the probabilities (the law of large numbers). ${draws.counts.length} different tokens were drawn.`,
+		title: t('sample.chart.drawsTitle', { count: draws.samples, prompt: promptTail(result.prompt) }),
+		subtitle: `${engineName(result)} · ${settingsLine(s)} · ${result.next.greedy ? t('sample.chart.drawsGreedy') : t('sample.chart.drawsSeed', { seed: s.seed })}`,
+		footer: t('sample.chart.drawsFooter', { count: draws.counts.length }),
 		categories: rows.map((r) => r.label),
 		series: [
 			{
-				name: 'probability drawn with (after temperature and filters)',
+				name: t('sample.chart.drawsProbability'),
 				values: rows.map((r) => r.final),
 				color: categorical(2),
 			},
-			{ name: `share of the ${draws.samples} draws`, values: rows.map((r) => r.share), color: categorical(4) },
+			{
+				name: t('sample.chart.drawsShare', { count: draws.samples }),
+				values: rows.map((r) => r.share),
+				color: categorical(4),
+			},
 		],
-		valueAxis: { title: 'probability, share of draws', format: 'percent' },
-		categoryAxis: { title: 'next token, most likely first' },
+		valueAxis: { title: t('sample.chart.drawsAxis'), format: 'percent' },
+		categoryAxis: { title: t('sample.chart.nextToken') },
 		width: 1200,
 		height: 600,
 	};

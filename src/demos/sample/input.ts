@@ -1,5 +1,6 @@
 import { randomInt } from 'node:crypto';
 import type { SamplingOptions } from '../../models/sampling/index.js';
+import { t } from '../../i18n/index.js';
 
 /** Most tokens /sample generates in one run. */
 export const SAMPLE_MAX_TOKENS = 50;
@@ -72,10 +73,10 @@ const trim = (x: number): string => String(Number(x.toFixed(4)));
 /** `T = 0.8 · top-k 40 · top-p off · min-p 0.05` (temperature 0: `greedy`). */
 export function settingsLine(s: Pick<SampleSettings, 'temperature' | 'topK' | 'topP' | 'minP'>): string {
 	return [
-		s.temperature === 0 ? 'T = 0 (greedy)' : `T = ${trim(s.temperature)}`,
-		`top-k ${s.topK > 0 ? s.topK : 'off'}`,
-		`top-p ${s.topP < 1 ? trim(s.topP) : 'off'}`,
-		`min-p ${s.minP > 0 ? trim(s.minP) : 'off'}`,
+		s.temperature === 0 ? t('sample.settings.greedy') : `T = ${trim(s.temperature)}`,
+		`top-k ${s.topK > 0 ? s.topK : t('sample.settings.off')}`,
+		`top-p ${s.topP < 1 ? trim(s.topP) : t('sample.settings.off')}`,
+		`min-p ${s.minP > 0 ? trim(s.minP) : t('sample.settings.off')}`,
 	].join(' · ');
 }
 
@@ -89,11 +90,9 @@ export function seedRule(
 	engineTokens = s.tokens,
 	greedy = s.temperature === 0,
 ): string {
-	if (greedy)
-		return 'Temperature 0 is greedy: always the most likely token (ties: the lowest id). No random numbers are used, so the seed does not matter.';
-	return (
-		`Seed ${s.seed} → one mulberry32 stream of numbers u in [0, 1) (a small seeded generator; the same on every machine). Each sampled token takes the next u ` +
-		'and picks the first token id whose running sum of probabilities (after the filters, in id order) exceeds u. ' +
-		`Run k (a continuation, and draw k of the histogram) starts at number ${engineTokens === 1 ? 'k' : `(k − 1) × ${engineTokens} + 1`} of the stream. Same prompt, options and seed: same output, on any machine.`
-	);
+	if (greedy) return t('sample.settings.seedGreedy');
+	return t('sample.settings.seedRule', {
+		seed: s.seed,
+		start: engineTokens === 1 ? 'k' : `(k − 1) × ${engineTokens} + 1`,
+	});
 }

@@ -1,6 +1,5 @@
 import { UserError } from '../../core/errors.js';
 import { MAX_TOP_LOGPROBS, openaiNextTokens, type NextTokenDistribution } from '../../llm/engines.js';
-import { ENABLE_HINT } from '../../llm/errors.js';
 import { remainingLine, spend, type LlmService } from '../../llm/service.js';
 import { applyFilters } from '../../models/sampling/index.js';
 import { displayToken } from '../tokenize/visible.js';
@@ -8,15 +7,12 @@ import { summarise } from './distribution.js';
 import { countDraws, drawFirstTokens, runStarts } from './draws.js';
 import { samplingOptions, type SampleSettings } from './input.js';
 import type { SampleResult } from './result.js';
+import { t } from '../../i18n/index.js';
 
 /** Said when `engine:openai` is asked for but the bot has no key. */
 export class SampleOpenAiNotConfiguredError extends UserError {
 	constructor() {
-		super(
-			'`engine:openai` shows a real model’s next-token probabilities, which needs the AI tutor, and it is not set up on this bot. ' +
-				`${ENABLE_HINT} Until then, \`engine:local\` (the default) samples from our own small model.`,
-			'sample.openai-not-configured',
-		);
+		super(t('sample.errors.openAiNotConfigured'), 'sample.openai-not-configured');
 	}
 }
 

@@ -8,6 +8,7 @@ import { escapeMarkdown } from '../rerun/summary.js';
 import type { FilterCut } from './distribution.js';
 import { seedRule, settingsLine } from './input.js';
 import type { Continuation, SampleResult } from './result.js';
+import { t } from '../../i18n/index.js';
 
 const COLOR = 0xe69f00;
 /** A probability as a percent: one decimal from 0.1%, else two significant digits, never in exponent notation. */
@@ -62,52 +63,51 @@ export function tokenTable(run: Continuation): string {
 
 /** What each active filter did, with the numbers to check it: `top-p 0.9 kept 14 tokens, whose sum reached 90.3%`. */
 export function cutSentence(cut: FilterCut): string {
-	const kept = `kept ${cut.kept.toLocaleString('en-US')} token${cut.kept === 1 ? '' : 's'}`;
+	const kept = t('sample.cut.kept', { count: cut.kept, n: cut.kept.toLocaleString('en-US') });
 	switch (cut.filter) {
 		case 'top-k':
-			return `top-k ${cut.param} ${kept}${cut.cutoff === undefined ? ' (k is at least the number of candidates, so all stay)' : ` (those with p ≥ the k-th largest, ${pct(cut.cutoff)})`}`;
+			return cut.cutoff === undefined
+				? t('sample.cut.topKAll', { param: cut.param, kept })
+				: t('sample.cut.topK', { param: cut.param, kept, cutoff: pct(cut.cutoff) });
 		case 'top-p':
-			return `top-p ${cut.param} ${kept}, the fewest most likely whose sum reached ${pct(cut.cutoff ?? 1)}`;
+			return t('sample.cut.topP', { param: cut.param, kept, cutoff: pct(cut.cutoff ?? 1) });
 		case 'min-p':
-			return `min-p ${cut.param} ${kept}, those with p ≥ ${cut.param} × p_max = ${pct(cut.cutoff ?? 0)}`;
+			return t('sample.cut.minP', { param: cut.param, kept, cutoff: pct(cut.cutoff ?? 0) });
 	}
 }
 
-function mainDescription(r: SampleResult): string {
+function mainDescription(r: SampleResult, note: string): string {
 	const s = r.settings;
 	const run = r.continuations[0]!;
 	const lines: string[] = [];
 	const length =
 		r.promptTokens === undefined
 			? ''
-			: ` (${r.promptTokens} token${r.promptTokens === 1 ? '' : 's'}${r.contextLength && r.promptTokens > r.contextLength ? `; the model sees the last ${r.contextLength}, its context` : ''})`;
-	lines.push(`**Prompt**${length}: ${span(r.prompt, 160)}`);
-	if (r.next.greedy)
-		lines.push(
-			'**Temperature 0 = greedy**: the most likely token every time (ties: the lowest id), so the seed does not matter.',
-		);
+			: t('sample.reply.promptTokens', {
+					count: r.promptTokens,
+					context:
+						r.contextLength && r.promptTokens > r.contextLength
+							? t('sample.reply.promptContext', { context: r.contextLength })
+							: '',
+				});
+	lines.push(t('sample.reply.prompt', { length, prompt: span(r.prompt, 160) }));
+	if (note) lines.push(note);
+	if (r.next.greedy) lines.push(t('sample.reply.greedy'));
 	const seed = r.next.greedy
 		? ''
 		: s.seedChosen
-			? `, seed ${s.seed}`
-			: `, seed ${s.seed}, drawn at random: add \`seed:${s.seed}\` to repeat it`;
+			? t('sample.reply.seed', { seed: s.seed })
+			: t('sample.reply.seedDrawn', { seed: s.seed });
 	if (r.engine === 'local') {
-		lines.push(
-			`**Run 1**: ${run.pieces.length} token${run.pieces.length === 1 ? '' : 's'}${seed}`,
-			quoteBlock(run.text),
-		);
+		lines.push(t('sample.reply.run1', { count: run.pieces.length, seed }), quoteBlock(run.text));
 	} else {
 		lines.push(
-			`**Drawn**: ${span(run.text, 40)}${seed}. The API gives the probabilities of one position per request, so the real model shows one token (\`tokens\` is not used).`,
-			`Its top 20 hold ${pct(r.covered ?? 1)} of its probability; /sample renormalises them to 100% and applies the filters to those 20. The server itself chose ${span(r.serverChoice ?? '', 40)}.`,
+			t('sample.reply.drawn', { token: span(run.text, 40), seed }),
+			t('sample.reply.covered', { covered: pct(r.covered ?? 1), choice: span(r.serverChoice ?? '', 40) }),
 		);
 	}
-	if (r.next.cuts.length > 0)
-		lines.push(`**Filters** (in this order, after the temperature): ${r.next.cuts.map(cutSentence).join('; ')}.`);
-	lines.push(
-		'**Token by token**: p = its probability after temperature and filters (what it was drawn with); p(T=1) = the model’s own.',
-		tokenTable(run),
-	);
+	if (r.next.cuts.length > 0) lines.push(t('sample.reply.filters', { cuts: r.next.cuts.map(cutSentence).join('; ') }));
+	lines.push(t('sample.reply.tokenByToken'), tokenTable(run));
 	return lines.join('\n');
 }
 
@@ -120,10 +120,11 @@ function drawsEmbed(r: SampleResult, chart: SampleChart | undefined): APIEmbed |
 			(c) =>
 				`${padToken(c.label)} ${String(c.count).padStart(4)} × ${pct(c.count / d.samples).padStart(6)}   p ${pct(c.final).padStart(6)}`,
 		);
-	const more = d.counts.length > 10 ? `\n… ${d.counts.length - 10} more in ${DRAWS_CSV}` : '';
+	const more =
+		d.counts.length > 10 ? `\n${t('sample.reply.drawsMore', { count: d.counts.length - 10, file: DRAWS_CSV })}` : '';
 	return {
-		title: `${d.samples} draws of the next token`,
-		description: `Each run’s first token, drawn from the same distribution (after temperature and filters). Most drawn:\n\`\`\`\n${lines.join('\n')}${more}\n\`\`\``,
+		title: t('sample.reply.drawsTitle', { count: d.samples }),
+		description: `${t('sample.reply.drawsDescription')}\n\`\`\`\n${lines.join('\n')}${more}\n\`\`\``,
 		color: COLOR,
 		image: { url: `attachment://${chart.name}` },
 	};
@@ -139,17 +140,24 @@ export function drawsCsv(d: NonNullable<SampleResult['draws']>): string {
 	return `${['id', 'token', 'count', 'share', 'p'].join(',')}\n${rows.join('\n')}\n`;
 }
 
-/** The /sample reply: the text with each token's probability, the next-token chart, and with `samples` the histogram. */
-export function sampleReply(r: SampleResult, charts: readonly SampleChart[], quota = ''): Reply {
+/**
+ * The /sample reply: the text with each token's probability, the next-token chart, and with `samples` the histogram.
+ * `note` (see englishOnlyNote) follows the prompt line.
+ */
+export function sampleReply(r: SampleResult, charts: readonly SampleChart[], quota = '', note = ''): Reply {
 	const s = r.settings;
 	const next = charts.find((c) => c.name === 'sample-next.png')!;
 	const fields = r.continuations.slice(1).map((run, i) => ({
-		name: `Run ${i + 2} (numbers ${run.firstNumber}–${run.firstNumber + run.pieces.length - 1} of the stream)`,
+		name: t('sample.reply.run', {
+			run: i + 2,
+			from: run.firstNumber,
+			to: run.firstNumber + run.pieces.length - 1,
+		}),
 		value: quoteBlock(run.text, LIMITS.fieldValue),
 	}));
 	const main: APIEmbed = {
-		title: r.engine === 'local' ? `${r.model} continues your prompt` : `${r.model}: the next token`,
-		description: mainDescription(r),
+		title: t(r.engine === 'local' ? 'sample.reply.titleLocal' : 'sample.reply.titleOpenAi', { model: r.model }),
+		description: mainDescription(r, note),
 		color: COLOR,
 		image: { url: `attachment://${next.name}` },
 		...(fields.length > 0 ? { fields } : {}),
@@ -164,7 +172,7 @@ export function sampleReply(r: SampleResult, charts: readonly SampleChart[], quo
 		files.push({
 			name: DRAWS_CSV,
 			data: Buffer.from(drawsCsv(r.draws)),
-			description: `Every token drawn in the ${r.draws.samples} draws, with its count and probability.`,
+			description: t('sample.reply.csvDescription', { count: r.draws.samples }),
 		});
 	return { embeds: draws ? [main, draws] : [main], files };
 }

@@ -5,6 +5,7 @@ import type { SampleSettings } from './input.js';
 import { sampleLocal } from './local.js';
 import type { SampleResult } from './result.js';
 import { loadTinyGpt } from '../../models/transformer/index.js';
+import { t } from '../../i18n/index.js';
 
 /** A chart of the reply, with the exact input it was drawn from (tests compare that with an independent computation). */
 export interface SampleChart {
@@ -28,7 +29,7 @@ export async function sampleRender(result: SampleResult): Promise<SampleChart[]>
 		{
 			name: 'sample-next.png',
 			png: await sceneToPng(layoutNextToken(next)),
-			description: `Bar chart: the ${result.next.rows.length} most likely next tokens before and after temperature and filters, the sampled token “${sampled.label}” outlined.`,
+			description: t('sample.chart.nextDescription', { count: result.next.rows.length, token: sampled.label }),
 			...next,
 		},
 	];
@@ -37,7 +38,7 @@ export async function sampleRender(result: SampleResult): Promise<SampleChart[]>
 		charts.push({
 			name: 'sample-draws.png',
 			png: await renderBarChart(input),
-			description: `Bar chart: how often each token was drawn in ${result.draws.samples} draws, beside its probability.`,
+			description: t('sample.chart.drawsDescription', { count: result.draws.samples }),
 			input,
 			lines: [],
 		});

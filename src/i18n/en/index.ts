@@ -1,12 +1,22 @@
 import { common } from './common.js';
 import { core } from './core.js';
+import { ffn } from './ffn.js';
 import { info } from './info.js';
+import { modelText } from './model-text.js';
+import { positions } from './positions.js';
 import { progress } from './progress.js';
+import { residual } from './residual.js';
+import { sample } from './sample.js';
 
 /** The English catalogue: every user-facing string, by area. Other languages follow its shape. */
 export const en = {
 	common,
 	core,
+	ffn,
 	info,
+	modelText,
+	positions,
 	progress,
+	residual,
+	sample,
 } as const;

@@ -2,13 +2,23 @@ import type { Catalogue } from '../catalogue.js';
 import type { en } from '../en/index.js';
 import { common } from './common.js';
 import { core } from './core.js';
+import { ffn } from './ffn.js';
 import { info } from './info.js';
+import { modelText } from './model-text.js';
+import { positions } from './positions.js';
 import { progress } from './progress.js';
+import { residual } from './residual.js';
+import { sample } from './sample.js';
 
 /** The Korean catalogue: written for Korean members, not word for word; same keys as English. */
 export const ko: Catalogue<typeof en> = {
 	common,
 	core,
+	ffn,
 	info,
+	modelText,
+	positions,
 	progress,
+	residual,
+	sample,
 };
