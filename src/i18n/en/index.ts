@@ -1,4 +1,7 @@
 import { common } from './common.js';
+import { present } from './present.js';
+import { quiz } from './quiz.js';
+import { schedule } from './schedule.js';
 
 /** The English catalogue: every user-facing string, by area. Other languages follow its shape. */
-export const en = { common } as const;
+export const en = { common, present, quiz, schedule } as const;
