@@ -45,7 +45,6 @@ export const tutor = {
 		followUp: 'Ask a follow-up',
 		followUpLabel: 'Your follow-up question',
 		source: {
-			asked: '',
 			current: ' (this week)',
 			session: ' (your current /session)',
 			matched: ' (matched to your question; choose with `week:`)',

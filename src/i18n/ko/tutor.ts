@@ -44,7 +44,6 @@ export const tutor: Catalogue<typeof en> = {
 		followUp: '이어서 묻기',
 		followUpLabel: '이어지는 질문',
 		source: {
-			asked: '',
 			current: ' (이번 주)',
 			session: ' (진행 중인 /session)',
 			matched: ' (질문에 맞춰 고름; `week:`로 정할 수 있습니다)',

@@ -137,7 +137,7 @@ export async function answerQuestion(ctx: BaseContext, input: AskInput): Promise
 		t('tutor.ask.week', {
 			week: input.week.number,
 			title: input.week.title,
-			source: t(`tutor.ask.source.${input.weekSource}`),
+			source: input.weekSource === 'asked' ? '' : t(`tutor.ask.source.${input.weekSource}`),
 		}),
 		tierName(format, input.tier),
 		languageLabel(input.language),
