@@ -75,7 +75,8 @@ export function weeklyPostReply(week: Week, meetingAt: Date | null, lastWeek: nu
 		title: weekHeading(week),
 		color: WEEK_COLOR,
 		description:
-			`**${week.topic}**${week.titleKo ? ` · ${week.titleKo}` : ''}\n\n${week.summary}\n\n${meeting}${t('schedule.post.thread')}`.slice(
+			// No second title in Korean: a Korean server's post is written in Korean (the server's language) throughout.
+			`**${week.topic}**\n\n${week.summary}\n\n${meeting}${t('schedule.post.thread')}`.slice(
 				0,
 				LIMITS.embedDescription,
 			),
