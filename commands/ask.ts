@@ -3,7 +3,14 @@ import { defineCommand } from '../src/core/command.js';
 import { UserError } from '../src/core/errors.js';
 import type { Tier } from '../src/curriculum/question-schema.js';
 import { findLanguage, languageLabel, languageOfLocale, suggestLanguages, type Language } from '../src/llm/language.js';
-import { answerQuestion, FOLLOW_UP_FIELD, followUpModal, QUESTION_MAX } from '../src/llm/tutor/ask-flow.js';
+import {
+	answerQuestion,
+	FOLLOW_UP_FIELD,
+	followUpModal,
+	QUESTION_MAX,
+	tutorCurriculum,
+} from '../src/llm/tutor/ask-flow.js';
+import { t } from '../src/i18n/index.js';
 import { resolveWeek } from '../src/llm/tutor/week.js';
 
 /** The member's language choice, or their Discord locale's language; only table entries are accepted. */
@@ -12,10 +19,7 @@ function languageFor(choice: string | undefined, locale: string): Language {
 	const found = findLanguage(choice);
 	if (!found) {
 		const some = suggestLanguages('', 8).map(languageLabel).join(', ');
-		throw new UserError(
-			`I do not know the language “${choice.slice(0, 40)}”. Pick one from the list, e.g. ${some}.`,
-			'ask.language',
-		);
+		throw new UserError(t('tutor.ask.unknownLanguage', { language: choice.slice(0, 40), some }), 'ask.language');
 	}
 	return found;
 }
@@ -57,7 +61,8 @@ export default defineCommand({
 		const ticket = await deps.llm.begin({ guildId, userId: user.id });
 		try {
 			const language = languageFor(args.language, ctx.locale);
-			const { week, source } = await resolveWeek(deps, deps.curriculum, {
+			// The week's page in the answer's language (Korean pages for a Korean answer), as the model's context.
+			const { week, source } = await resolveWeek(deps, tutorCurriculum(deps.curriculum, language), {
 				week: args.week,
 				guildId,
 				userId: user.id,
@@ -95,20 +100,12 @@ export default defineCommand({
 			async run(ctx) {
 				const { deps, user, guildId, fields } = ctx;
 				const previous = await deps.repos.tutorConversations.get(ctx.args[0] ?? '');
-				if (!previous)
-					throw new UserError(
-						'This conversation has expired (follow-ups work for 14 days). Start a new one with /ask.',
-						'ask.expired',
-					);
+				if (!previous) throw new UserError(t('tutor.ask.expired'), 'ask.expired');
 				const question = (fields[FOLLOW_UP_FIELD] ?? '').trim();
-				if (!question) throw new UserError('Write a question first.', 'ask.empty');
-				const week = deps.curriculum.week(previous.week);
+				if (!question) throw new UserError(t('tutor.ask.empty'), 'ask.empty');
 				const language = findLanguage(previous.language);
-				if (!week || !language)
-					throw new UserError(
-						'This conversation’s week is no longer in the curriculum. Start a new one with /ask.',
-						'ask.expired',
-					);
+				const week = language ? tutorCurriculum(deps.curriculum, language).week(previous.week) : undefined;
+				if (!week || !language) throw new UserError(t('tutor.ask.weekGone'), 'ask.expired');
 				const ticket = await deps.llm.begin({ guildId, userId: user.id });
 				return answerQuestion(ctx, {
 					ticket,

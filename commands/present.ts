@@ -6,12 +6,13 @@ import { tierSchema } from '../src/curriculum/question-schema.js';
 import { rerunComponents, rerunModals } from '../src/demos/rerun/index.js';
 import { goToStep, renderStep, setTier, startPresentation, startSessionQuiz } from '../src/present/flow.js';
 import { openStepRerun, STEP_RERUN_BUTTON, STEP_RERUN_FORM, submitStepRerun } from '../src/present/rerun.js';
+import { t } from '../src/i18n/index.js';
 
 /** A step number from a custom id, refused politely when a forged or stale id carries something else. */
 function stepArg(ctx: ComponentContext): number {
 	const value = Number(ctx.args[1]);
 	if (!ctx.args[0] || !Number.isInteger(value) || value < 0)
-		throw new UserError('This button is no longer supported. Run /present again.', 'component.args');
+		throw new UserError(t('present.staleButton'), 'component.args');
 	return value;
 }
 
@@ -52,8 +53,7 @@ export default defineCommand({
 			defer: 'update',
 			run: (ctx) => {
 				const tier = tierSchema.safeParse(ctx.values[0]);
-				if (!ctx.args[0] || !tier.success)
-					throw new UserError('This menu is no longer supported. Run /present again.', 'component.args');
+				if (!ctx.args[0] || !tier.success) throw new UserError(t('present.staleMenu'), 'component.args');
 				return setTier(ctx, ctx.args[0], tier.data);
 			},
 		},
@@ -61,8 +61,7 @@ export default defineCommand({
 		quiz: {
 			defer: 'ephemeral',
 			run: (ctx) => {
-				if (!ctx.args[0])
-					throw new UserError('This button is no longer supported. Run /present again.', 'component.args');
+				if (!ctx.args[0]) throw new UserError(t('present.staleButton'), 'component.args');
 				return startSessionQuiz(ctx, ctx.args[0]);
 			},
 		},

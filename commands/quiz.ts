@@ -23,12 +23,12 @@ import {
 	submitAnswer,
 } from '../src/quiz/practice-flow.js';
 import { ANSWER_FIELD } from '../src/quiz/view-parts.js';
+import { t } from '../src/i18n/index.js';
 
 /** A numeric custom-id argument, refused politely when a forged or stale id carries something else. */
 function intArg(args: readonly string[], i: number): number {
 	const value = Number(args[i]);
-	if (!Number.isInteger(value) || value < 0)
-		throw new UserError('This button is no longer supported. Run the command again.', 'component.args');
+	if (!Number.isInteger(value) || value < 0) throw new UserError(t('quiz.errors.staleButton'), 'component.args');
 	return value;
 }
 

@@ -12,6 +12,8 @@ import { scheduleEmbed, WEEKDAYS } from '../src/jobs/schedule-view.js';
 import { discordTime, weeklyPostReply } from '../src/jobs/weekly-post.js';
 import type { Ledger, LedgerEntry } from '../src/storage/repositories/schedule-ledger.js';
 import type { GuildSchedule } from '../src/storage/repositories/schedules.js';
+import { currentLanguage, t, withLanguage } from '../src/i18n/index.js';
+import { publicLanguage } from '../src/storage/repositories/guild-settings.js';
 
 const DAY_CHOICES = WEEKDAYS.map((name, value) => ({ name, value }));
 const week = {
@@ -36,7 +38,7 @@ async function showReply(ctx: BaseContext, guildId: string, schedule: GuildSched
 				schedule,
 				ledger,
 				ctx.deps.clock.now(),
-				ctx.deps.curriculum,
+				ctx.deps.curriculum.in(currentLanguage()),
 				ctx.deps.config.SCHEDULE_GRACE_MINUTES * 60_000,
 			),
 		],
@@ -50,30 +52,36 @@ async function showReply(ctx: BaseContext, guildId: string, schedule: GuildSched
  */
 function planHeading(prefix: string, schedule: GuildSchedule, now: Date, lastWeek: number): string {
 	const status = planStatus(schedule, now, lastWeek);
-	const meeting = (at: Date) => `for the meeting ${discordTime(at, 'F')}`;
+	const meeting = (at: Date) => t('schedule.command.forMeeting', { at: discordTime(at, 'F') });
 	if (status.current && status.current.at.getTime() === now.getTime())
-		return `${prefix} Week ${status.current.week} is posted now (within a minute), ${meeting(status.current.meetingAt)}.`;
+		return t('schedule.command.postedNow', {
+			prefix,
+			week: status.current.week,
+			meeting: meeting(status.current.meetingAt),
+		});
 	if (status.next)
-		return `${prefix} Week ${status.next.week} is posted ${discordTime(status.next.at, 'F')} (${discordTime(status.next.at, 'R')}), ${meeting(status.next.meetingAt)}.`;
+		return t('schedule.command.postedAt', {
+			prefix,
+			week: status.next.week,
+			at: discordTime(status.next.at, 'F'),
+			relative: discordTime(status.next.at, 'R'),
+			meeting: meeting(status.next.meetingAt),
+		});
 	return prefix;
 }
 
 function refuse(problems: string[]): never {
 	throw new UserError(
 		problems.length === 1
-			? `${problems[0]} Nothing was saved.`
-			: `Nothing was saved:\n${problems.map((p) => `• ${p}`).join('\n')}`,
+			? t('schedule.command.nothingSaved', { problem: problems[0] })
+			: t('schedule.command.nothingSavedList', { problems: problems.map((p) => `• ${p}`).join('\n') }),
 		'schedule.invalid',
 	);
 }
 
 async function requireSchedule(ctx: BaseContext, guildId: string): Promise<GuildSchedule> {
 	const schedule = await ctx.deps.repos.schedules.get(guildId);
-	if (!schedule)
-		throw new UserError(
-			'This server has no schedule yet: start with `/schedule set channel:#your-channel`.',
-			'schedule.none',
-		);
+	if (!schedule) throw new UserError(t('schedule.command.noSchedule'), 'schedule.none');
 	return schedule;
 }
 
@@ -206,7 +214,7 @@ export default defineCommand({
 				const schedule = await deps.repos.schedules.get(guildId);
 				if (!schedule)
 					return {
-						content: 'No schedule yet. Start with `/schedule set channel:#your-channel`, then `/schedule start`.',
+						content: t('schedule.command.noScheduleShow'),
 						ephemeral: true,
 					};
 				return showReply(ctx, guildId, schedule, '');
@@ -237,7 +245,7 @@ export default defineCommand({
 					notes = result.notes;
 					return result.schedule;
 				});
-				return showReply(ctx, guildId, saved, ['✅ Saved.', ...notes].join('\n'));
+				return showReply(ctx, guildId, saved, [t('schedule.command.saved'), ...notes].join('\n'));
 			}
 			case 'start': {
 				const saved = await deps.repos.schedules.update(guildId, (current) => {
@@ -249,7 +257,7 @@ export default defineCommand({
 					ctx,
 					guildId,
 					saved,
-					planHeading(`✅ Started with week ${saved.plan!.startWeek}.`, saved, now, lastWeekOf(ctx)),
+					planHeading(t('schedule.command.started', { week: saved.plan!.startWeek }), saved, now, lastWeekOf(ctx)),
 				);
 			}
 			case 'pause':
@@ -257,9 +265,9 @@ export default defineCommand({
 			case 'skip': {
 				const saved = await changePlan(ctx, guildId, args.subcommand, now);
 				const heading = {
-					pause: '⏸️ Paused: nothing is posted until `/schedule resume`.',
-					resume: planHeading('▶️ Resumed.', saved, now, lastWeekOf(ctx)),
-					skip: '⏩ The next post is skipped; the rest of the plan moves one week later.',
+					pause: t('schedule.command.paused'),
+					resume: planHeading(t('schedule.command.resumed'), saved, now, lastWeekOf(ctx)),
+					skip: t('schedule.command.skipped'),
 				}[args.subcommand];
 				return showReply(ctx, guildId, saved, heading);
 			}
@@ -273,8 +281,12 @@ export default defineCommand({
 		if (focused.name === 'timezone')
 			return suggestTimeZones(focused.value).map((zone) => ({ name: zone, value: zone }));
 		return deps.curriculum
+			.in(currentLanguage())
 			.search(focused.value)
-			.map((w) => ({ name: `Week ${w.number} · ${w.title}`.slice(0, 100), value: w.number }));
+			.map((w) => ({
+				name: t('schedule.command.weekChoice', { week: w.number, title: w.title }).slice(0, 100),
+				value: w.number,
+			}));
 	},
 });
 
@@ -286,25 +298,21 @@ async function changePlan(
 ): Promise<GuildSchedule> {
 	const iso = now.toISOString();
 	return ctx.deps.repos.schedules.update(guildId, (current) => {
-		if (!current?.plan)
-			throw new UserError('There is no plan to change yet: `/schedule start` starts one.', 'schedule.not-started');
+		if (!current?.plan) throw new UserError(t('schedule.command.noPlan'), 'schedule.not-started');
 		const open = current.pauses.find((p) => p.to === null);
 		const stamp = { updatedAt: iso, updatedBy: ctx.user.id };
 		if (what === 'pause') {
-			if (open)
-				throw new UserError('The schedule is already paused: `/schedule resume` continues it.', 'schedule.paused');
+			if (open) throw new UserError(t('schedule.command.alreadyPaused'), 'schedule.paused');
 			return { ...current, ...stamp, pauses: [...current.pauses, { from: iso, to: null }] };
 		}
 		if (what === 'resume') {
-			if (!open) throw new UserError('The schedule is not paused.', 'schedule.not-paused');
+			if (!open) throw new UserError(t('schedule.command.notPaused'), 'schedule.not-paused');
 			return { ...current, ...stamp, pauses: current.pauses.map((p) => (p === open ? { ...p, to: iso } : p)) };
 		}
 		const next = planStatus(current, now, lastWeekOf(ctx)).next;
 		if (!next)
 			throw new UserError(
-				open
-					? 'The schedule is paused, so there is no next post to skip.'
-					: 'There is no next post to skip: the plan has finished.',
+				open ? t('schedule.command.pausedNoNext') : t('schedule.command.finishedNoNext'),
 				'schedule.no-next',
 			);
 		return { ...current, ...stamp, skips: [...current.skips, next.at.toISOString()] };
@@ -317,7 +325,7 @@ function chosenWeek(ctx: BaseContext, schedule: GuildSchedule, weekNumber: numbe
 	const status = planStatus(schedule, now, lastWeek);
 	const week = weekNumber ?? status.current?.week ?? status.next?.week ?? 1;
 	if (!ctx.deps.curriculum.week(week))
-		throw new UserError(`The curriculum has weeks 1 to ${lastWeek}; there is no week ${week}.`, 'schedule.no-week');
+		throw new UserError(t('schedule.command.noWeek', { last: lastWeek, week }), 'schedule.no-week');
 	return week;
 }
 
@@ -326,9 +334,13 @@ async function preview(ctx: BaseContext, guildId: string, weekNumber: number | u
 	const schedule = await requireSchedule(ctx, guildId);
 	const week = chosenWeek(ctx, schedule, weekNumber, now);
 	const meetingAt = nextMeetingAfter(schedule.meeting, now, schedule.timezone);
-	const post = weeklyPostReply(ctx.deps.curriculum.week(week)!, meetingAt, lastWeekOf(ctx));
+	// As it would go out: in the server's language (the line above it in the organizer's).
+	const language = publicLanguage(await ctx.deps.repos.settings.get(guildId), ctx.guildLocale);
+	const post = withLanguage(language, () =>
+		weeklyPostReply(ctx.deps.curriculum.in(language).week(week)!, meetingAt, lastWeekOf(ctx)),
+	);
 	return {
-		content: `👀 Preview of the week ${week} post for <#${schedule.channelId}>, only for you: nothing was posted. \`/schedule post-now week:${week}\` posts it for everyone.\n\n${post.content ?? ''}`,
+		content: `${t('schedule.command.preview', { week, channel: schedule.channelId })}\n\n${post.content ?? ''}`,
 		embeds: post.embeds ?? [],
 		ephemeral: true,
 	};
@@ -354,9 +366,13 @@ async function postNow(
 	if (!check.ok) throw new UserError(check.reason, 'schedule.cannot-post');
 	const meetingAt = nextMeetingAfter(schedule.meeting, now, schedule.timezone);
 	const existing = latestPost(await ctx.deps.repos.scheduleLedger.get(guildId), week);
+	// The post is public: in the server's language.
+	const language = publicLanguage(await ctx.deps.repos.settings.get(guildId), ctx.guildLocale);
 	if (existing?.messageId) {
 		// Posted already: update that message, so the week keeps one post, one thread and one event.
-		const reply = weeklyPostReply(ctx.deps.curriculum.week(week)!, meetingAt, lastWeekOf(ctx));
+		const reply = withLanguage(language, () =>
+			weeklyPostReply(ctx.deps.curriculum.in(language).week(week)!, meetingAt, lastWeekOf(ctx)),
+		);
 		try {
 			await ctx.deps.poster.edit(existing.channelId, existing.messageId, reply);
 		} catch (error) {
@@ -389,14 +405,16 @@ async function postNow(
 		meetingChannelId: schedule.meeting.channelId,
 		createEvent,
 	};
-	const entry = await runJob(job, {
-		guildId,
-		now,
-		poster: ctx.deps.poster,
-		ledger: ctx.deps.repos.scheduleLedger,
-		curriculum: ctx.deps.curriculum,
-		log: ctx.log,
-	});
+	const entry = await withLanguage(language, () =>
+		runJob(job, {
+			guildId,
+			now,
+			poster: ctx.deps.poster,
+			ledger: ctx.deps.repos.scheduleLedger,
+			curriculum: ctx.deps.curriculum.in(language),
+			log: ctx.log,
+		}),
+	);
 	if (entry.state !== 'done' || !entry.messageId)
 		throw new UserError(`The post failed: ${entry.lastError ?? 'unknown error'}.`, 'schedule.post-failed');
 	const parts = [

@@ -8,6 +8,9 @@ import { postJobId, unsettledEntries } from './due.js';
 import { nextMeetingAfter, planStatus, upcomingPosts, type PlannedPost } from './plan.js';
 import { formatClockTime } from './zoned-time.js';
 import { discordTime, fitLines, WEEK_COLOR } from './weekly-post.js';
+import { t } from '../i18n/index.js';
+
+const dayName = (weekday: number): string => t(`schedule.days.${(weekday % 7) as 0 | 1 | 2 | 3 | 4 | 5 | 6}`);
 
 /** How `/schedule show` (and the other subcommands' confirmations) describe a schedule. */
 
@@ -16,8 +19,12 @@ export const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday',
 /** `Mondays at 09:00` for a simple weekly expression, else the expression itself. */
 export function describePostTime(cron: string): string {
 	const match = /^(\d{1,2}) (\d{1,2}) \* \* ([0-7])$/.exec(cron);
-	if (!match) return `at \`${cron}\``;
-	return `${WEEKDAYS[Number(match[3]) % 7]}s at ${formatClockTime(Number(match[2]), Number(match[1]))} (\`${cron}\`)`;
+	if (!match) return t('schedule.view.postTimeCron', { cron });
+	return t('schedule.view.postTime', {
+		day: dayName(Number(match[3])),
+		time: formatClockTime(Number(match[2]), Number(match[1])),
+		cron,
+	});
 }
 
 /**
@@ -39,13 +46,25 @@ export function nextMeetingLine(schedule: Pick<GuildSchedule, 'meeting' | 'timez
 
 /** `Wednesdays at 21:00 for 90 minutes, in <#…>`. */
 export function describeMeeting(meeting: MeetingSettings): string {
-	const where = meeting.channelId ? `in <#${meeting.channelId}>` : 'online (an external event)';
-	return `${WEEKDAYS[meeting.weekday]}s at ${formatClockTime(meeting.hour, meeting.minute)} for ${meeting.durationMinutes} minutes, ${where}`;
+	const where = meeting.channelId
+		? t('schedule.view.inChannel', { channel: meeting.channelId })
+		: t('schedule.view.online');
+	return t('schedule.view.meeting', {
+		day: dayName(meeting.weekday),
+		time: formatClockTime(meeting.hour, meeting.minute),
+		minutes: meeting.durationMinutes,
+		where,
+	});
 }
 
 function postLine(post: PlannedPost, curriculum: Curriculum): string {
 	const title = curriculum.week(post.week)?.title ?? '';
-	return `Week ${post.week}${title ? ` · ${title}` : ''}: ${discordTime(post.at, 'F')} (${discordTime(post.at, 'R')})`;
+	return t('schedule.view.postLine', {
+		week: post.week,
+		title: title ? ` · ${title}` : '',
+		at: discordTime(post.at, 'F'),
+		relative: discordTime(post.at, 'R'),
+	});
 }
 
 const RECENT_MS = 14 * 24 * 60 * 60 * 1000;
@@ -59,21 +78,24 @@ function attention(ledger: Ledger, now: Date): string[] {
 		.filter((e) => !e.jobId.startsWith('manual:') && now.getTime() - Date.parse(e.updatedAt) <= RECENT_MS)
 		.sort((a, b) => Date.parse(a.createdAt) - Date.parse(b.createdAt));
 	for (const e of recent) {
-		const what = `Week ${e.week} ${e.kind}`;
+		const what = t('schedule.view.what', { week: e.week, kind: t(`schedule.view.kind.${e.kind}`) });
+		const error = e.lastError ?? t('schedule.view.unknownError');
 		if (unsettled.has(e.jobId)) {
-			lines.push(
-				`${what}: the bot stopped while sending it, so it may be missing. Check <#${e.channelId}>; \`/schedule post-now week:${e.week}\` posts it again.`,
-			);
+			lines.push(t('schedule.view.mayBeMissing', { what, channel: e.channelId, week: e.week }));
 		} else if (e.state === 'gave-up') {
-			lines.push(`${what}: gave up after ${e.attempts} attempts (${e.lastError ?? 'unknown error'}).`);
+			lines.push(t('schedule.view.gaveUp', { what, attempts: e.attempts, error }));
 		} else if (e.state === 'retry') {
 			lines.push(
-				`${what}: failed (${e.lastError ?? 'unknown error'}); retrying ${e.nextAttemptAt ? discordTime(new Date(e.nextAttemptAt), 'R') : 'soon'}.`,
+				t('schedule.view.failed', {
+					what,
+					error,
+					when: e.nextAttemptAt ? discordTime(new Date(e.nextAttemptAt), 'R') : t('schedule.view.soon'),
+				}),
 			);
 		}
 		for (const [step, reason] of Object.entries(e.skipped)) {
 			if (reason !== 'not asked for' && reason !== 'the meeting had already started')
-				lines.push(`${what}: no ${step} (${reason}).`);
+				lines.push(t('schedule.view.noStep', { what, step, reason }));
 		}
 	}
 	return lines;
@@ -85,14 +107,18 @@ function attention(ledger: Ledger, now: Date): string[] {
  */
 export function postOutcome(post: PlannedPost, ledger: Ledger, now: Date, graceMs: number): string {
 	const e = ledger[postJobId(post.week, post.at)];
-	if (e?.state === 'done' && e.messageId) return `posted ${discordTime(new Date(e.updatedAt), 'R')}`;
-	if (e?.state === 'gave-up')
-		return `not posted: gave up after ${e.attempts} attempts (${e.lastError ?? 'unknown error'})`;
+	if (e?.state === 'done' && e.messageId)
+		return t('schedule.view.posted', { when: discordTime(new Date(e.updatedAt), 'R') });
+	const error = e?.lastError ?? t('schedule.view.unknownError');
+	if (e?.state === 'gave-up') return t('schedule.view.notPostedGaveUp', { attempts: e.attempts, error });
 	if (e?.state === 'retry')
-		return `not posted yet: ${e.lastError ?? 'unknown error'}; retrying ${e.nextAttemptAt ? discordTime(new Date(e.nextAttemptAt), 'R') : 'soon'}`;
-	if (e) return 'being posted now';
-	if (now.getTime() - post.at.getTime() <= graceMs) return 'due now: it goes out within a minute';
-	return `not posted: the bot was down from its time ${discordTime(post.at, 'F')} until past the grace period`;
+		return t('schedule.view.notPostedYet', {
+			error,
+			when: e.nextAttemptAt ? discordTime(new Date(e.nextAttemptAt), 'R') : t('schedule.view.soon'),
+		});
+	if (e) return t('schedule.view.beingPosted');
+	if (now.getTime() - post.at.getTime() <= graceMs) return t('schedule.view.dueNow');
+	return t('schedule.view.missed', { at: discordTime(post.at, 'F') });
 }
 
 function statusLine(
@@ -103,21 +129,32 @@ function statusLine(
 	curriculum: Curriculum,
 	graceMs: number,
 ): string {
-	if (!schedule.plan) return 'Not started: `/schedule start` chooses the first week and date.';
+	if (!schedule.plan) return t('schedule.view.notStarted');
 	const status = planStatus(schedule, now, lastWeek);
 	const current = status.current
-		? `Week ${status.current.week} · ${curriculum.week(status.current.week)?.title ?? ''} (${postOutcome(status.current, ledger, now, graceMs)})`
+		? t('schedule.view.current', {
+				week: status.current.week,
+				title: curriculum.week(status.current.week)?.title ?? '',
+				outcome: postOutcome(status.current, ledger, now, graceMs),
+			})
 		: null;
 	if (status.paused) {
 		const since = schedule.pauses.find((p) => p.to === null)?.from;
-		return `⏸️ Paused${since ? ` since ${discordTime(new Date(since), 'F')}` : ''}: nothing is posted until \`/schedule resume\`.${current ? `\nCurrent: ${current}` : ''}`;
+		const pausedLine = t('schedule.view.paused', {
+			since: since ? t('schedule.view.since', { at: discordTime(new Date(since), 'F') }) : '',
+		});
+		return `${pausedLine}${current ? `\n${t('schedule.view.currentLine', { current })}` : ''}`;
 	}
 	if (status.finished)
-		return `🏁 Finished: week ${lastWeek} (${postOutcome(status.current!, ledger, now, graceMs)}), planned for ${discordTime(status.current!.at, 'F')}.`;
+		return t('schedule.view.finished', {
+			week: lastWeek,
+			outcome: postOutcome(status.current!, ledger, now, graceMs),
+			at: discordTime(status.current!.at, 'F'),
+		});
 	if (!current)
 		return status.next
-			? `Starts with week ${status.next.week} ${discordTime(status.next.at, 'F')}.`
-			: 'No post time ahead.';
+			? t('schedule.view.startsWith', { week: status.next.week, at: discordTime(status.next.at, 'F') })
+			: t('schedule.view.noPostAhead');
 	return current;
 }
 
@@ -139,28 +176,38 @@ export function scheduleEmbed(
 	const problems = attention(ledger, now);
 	const fields: APIEmbedField[] = [
 		{
-			name: '📣 Weekly post',
+			name: t('schedule.view.weeklyPost'),
 			value: `<#${schedule.channelId}>, ${describePostTime(schedule.postCron)}, ${schedule.timezone}`,
 		},
 		{
-			name: '🗓️ Meeting',
-			value: `${describeMeeting(schedule.meeting)}\n${schedule.reminderMinutes > 0 ? `Reminder ${schedule.reminderMinutes} minutes before, in the week's thread.` : 'No reminder.'}\nNext: ${discordTime(nextMeeting, 'F')} (${discordTime(nextMeeting, 'R')})`,
+			name: t('schedule.view.meetingField'),
+			value: `${describeMeeting(schedule.meeting)}\n${schedule.reminderMinutes > 0 ? t('schedule.view.reminder', { minutes: schedule.reminderMinutes }) : t('schedule.view.noReminder')}\n${t('schedule.view.next', { at: discordTime(nextMeeting, 'F'), relative: discordTime(nextMeeting, 'R') })}`,
 		},
-		{ name: '📍 Now', value: statusLine(schedule, ledger, now, lastWeek, curriculum, graceMs) },
+		{ name: t('schedule.view.now'), value: statusLine(schedule, ledger, now, lastWeek, curriculum, graceMs) },
 		...(upcoming.length > 0
-			? [{ name: '⏭️ Next posts', value: upcoming.map((p) => postLine(p, curriculum)).join('\n') }]
+			? [{ name: t('schedule.view.nextPosts'), value: upcoming.map((p) => postLine(p, curriculum)).join('\n') }]
 			: []),
 		...(future.length > 0
-			? [{ name: '⏩ Skipped', value: future.map((s) => `The post of ${discordTime(new Date(s), 'F')}`).join('\n') }]
+			? [
+					{
+						name: t('schedule.view.skipped'),
+						value: future.map((s) => t('schedule.view.skippedPost', { at: discordTime(new Date(s), 'F') })).join('\n'),
+					},
+				]
 			: []),
 		...(problems.length > 0
-			? [{ name: '⚠️ Needs attention', value: fitLines(problems, LIMITS.fieldValue, (n) => `…and ${n} more.`) }]
+			? [
+					{
+						name: t('schedule.view.attention'),
+						value: fitLines(problems, LIMITS.fieldValue, (n) => t('schedule.view.more', { count: n })),
+					},
+				]
 			: []),
 	];
 	return {
-		title: 'Weekly schedule',
+		title: t('schedule.view.title'),
 		color: WEEK_COLOR,
 		fields,
-		footer: { text: `Times show in your own time zone; the schedule runs in ${schedule.timezone}.` },
+		footer: { text: t('schedule.view.footer', { zone: schedule.timezone }) },
 	};
 }

@@ -4,6 +4,8 @@ import type { Deps } from '../core/deps.js';
 import type { LedgerState } from '../storage/repositories/schedule-ledger.js';
 import { dueJobs, missedPosts, type DueOptions } from './due.js';
 import { runJob } from './run-job.js';
+import { withLanguage } from '../i18n/index.js';
+import { publicLanguage } from '../storage/repositories/guild-settings.js';
 
 /** What wakes the scheduler up. It decides nothing: each wake-up asks {@link dueJobs} what is due. */
 export interface Waker {
@@ -122,16 +124,20 @@ export class Scheduler {
 				if (!schedule?.plan) continue;
 				try {
 					const ledger = await deps.repos.scheduleLedger.get(guildId);
+					// The weekly post and reminders are public: in the server's language (no interaction to ask).
+					const language = publicLanguage(await deps.repos.settings.get(guildId));
 					for (const job of dueJobs(schedule, ledger, now, due)) {
-						const entry = await runJob(job, {
-							guildId,
-							now,
-							poster: deps.poster,
-							ledger: deps.repos.scheduleLedger,
-							curriculum: deps.curriculum,
-							log,
-							tutor: Boolean(deps.config.OPENAI_API_KEY),
-						});
+						const entry = await withLanguage(language, () =>
+							runJob(job, {
+								guildId,
+								now,
+								poster: deps.poster,
+								ledger: deps.repos.scheduleLedger,
+								curriculum: deps.curriculum.in(language),
+								log,
+								tutor: Boolean(deps.config.OPENAI_API_KEY),
+							}),
+						);
 						report.ran.push({ guildId, jobId: job.id, kind: job.kind, week: job.week, state: entry.state });
 						if (job.kind === 'post' && entry.state !== 'in-progress') {
 							deps.metrics.scheduledPosts.inc({

@@ -67,19 +67,22 @@ function firstSentence(text: string, max: number): string {
  * AI tutor (`tutor` false) it does not suggest the commands that need it.
  */
 export function weeklyPostReply(week: Week, meetingAt: Date | null, lastWeek: number, tutor = true): Reply {
-	const more = (n: number) => `…and ${n} more: \`/week number:${week.number}\``;
-	const meeting = meetingAt ? `🗓️ **Meeting:** ${discordTime(meetingAt, 'F')} (${discordTime(meetingAt, 'R')})\n` : '';
+	const more = (n: number) => t('schedule.post.more', { count: n, week: week.number });
+	const meeting = meetingAt
+		? `${t('schedule.post.meeting', { at: discordTime(meetingAt, 'F'), relative: discordTime(meetingAt, 'R') })}\n`
+		: '';
 	const embed: APIEmbed = {
 		title: weekHeading(week),
 		color: WEEK_COLOR,
 		description:
-			`**${week.topic}**${week.titleKo ? ` · ${week.titleKo}` : ''}\n\n${week.summary}\n\n${meeting}💬 Questions and notes go in this week's thread.`.slice(
+			// No second title in Korean: a Korean server's post is written in Korean (the server's language) throughout.
+			`**${week.topic}**\n\n${week.summary}\n\n${meeting}${t('schedule.post.thread')}`.slice(
 				0,
 				LIMITS.embedDescription,
 			),
 		fields: [
 			{
-				name: '🎯 Objectives',
+				name: t('schedule.post.objectives'),
 				value: fitLines(
 					week.objectives.map((o) => `• ${o}`),
 					LIMITS.fieldValue,
@@ -87,7 +90,7 @@ export function weeklyPostReply(week: Week, meetingAt: Date | null, lastWeek: nu
 				),
 			},
 			{
-				name: '🧪 Demos to try',
+				name: t('schedule.post.demos'),
 				value: fitLines(
 					week.demos
 						.filter((d) => tutor || !TUTOR_COMMANDS.has(d.command))
@@ -97,7 +100,7 @@ export function weeklyPostReply(week: Week, meetingAt: Date | null, lastWeek: nu
 				),
 			},
 			{
-				name: '❓ Questions to think about',
+				name: t('schedule.post.questions'),
 				value: fitLines(
 					week.keyQuestions.map((q, i) => `${i + 1}. ${q}`),
 					LIMITS.fieldValue,
@@ -105,9 +108,12 @@ export function weeklyPostReply(week: Week, meetingAt: Date | null, lastWeek: nu
 				),
 			},
 		],
-		footer: { text: `Week ${week.number} of ${lastWeek} · /week number:${week.number} shows the whole page` },
+		footer: { text: t('schedule.post.footer', { week: week.number, last: lastWeek }) },
 	};
-	return { content: `📚 **Week ${week.number} starts now: ${week.title}**`.slice(0, LIMITS.content), embeds: [embed] };
+	return {
+		content: t('schedule.post.starts', { week: week.number, title: week.title }).slice(0, LIMITS.content),
+		embeds: [embed],
+	};
 }
 
 /** The week's discussion thread (Discord allows 100 characters). */
@@ -126,16 +132,21 @@ export function meetingEvent(
 		description: description.length <= 1000 ? description : `${description.slice(0, 999)}…`,
 		startsAt: meeting.at,
 		endsAt: meeting.endsAt,
-		...(meeting.channelId ? { channelId: meeting.channelId } : { location: 'Online: see the weekly thread' }),
+		...(meeting.channelId ? { channelId: meeting.channelId } : { location: t('schedule.post.online') }),
 	};
 }
 
 /** The reminder posted in the week's thread before the meeting. */
 export function reminderReply(week: Week, meetingAt: Date, eventUrl: string | null): Reply {
 	const lines = [
-		`⏰ **The week ${week.number} meeting starts ${discordTime(meetingAt, 'R')}** (${discordTime(meetingAt, 't')}): ${week.title}.`,
-		`Warm up with a demo: ${inlineCode(demoCommandLine(week.demos[0]!))}`,
-		...(eventUrl ? [`RSVP: ${eventUrl}`] : []),
+		t('schedule.post.reminder', {
+			week: week.number,
+			relative: discordTime(meetingAt, 'R'),
+			time: discordTime(meetingAt, 't'),
+			title: week.title,
+		}),
+		t('schedule.post.warmUp', { demo: inlineCode(demoCommandLine(week.demos[0]!)) }),
+		...(eventUrl ? [t('schedule.post.rsvp', { url: eventUrl })] : []),
 	];
 	return { content: lines.join('\n').slice(0, LIMITS.content) };
 }

@@ -1,12 +1,12 @@
 import { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from 'openai';
 import { UnavailableError } from '../core/errors.js';
+import { t, tIn } from '../i18n/index.js';
 
 /**
  * Where to point a member when the tutor is not set up: to an organizer, who can reach the bot's operator. Members
  * cannot edit the bot's configuration, so the variables themselves are named only where organizers look (/settings).
  */
-export const ENABLE_HINT =
-	'Ask an organizer: the AI tutor works once the bot’s operator gives the bot an API key for a language model.';
+export const ENABLE_HINT = tIn('en', 'tutor.enableHint');
 
 /** For organizers (/settings): what the operator sets to turn the tutor on. */
 export const OPERATOR_HINT =
@@ -50,8 +50,7 @@ export function retryAfterMs(headers: Headers | undefined, now = Date.now()): nu
 }
 
 function seconds(ms: number): string {
-	const s = Math.max(1, Math.ceil(ms / 1000));
-	return s === 1 ? '1 second' : `${s} seconds`;
+	return t('tutor.errors.inSeconds', { count: Math.max(1, Math.ceil(ms / 1000)) });
 }
 
 /**
@@ -61,87 +60,49 @@ function seconds(ms: number): string {
  */
 export function toLlmError(error: unknown): LlmError {
 	if (error instanceof LlmError) return error;
-	if (error instanceof APIUserAbortError)
-		return new LlmError('The request to the model was cancelled.', 'llm.aborted', false);
+	if (error instanceof APIUserAbortError) return new LlmError(t('tutor.errors.aborted'), 'llm.aborted', false);
 	if (error instanceof APIConnectionTimeoutError || error instanceof StreamIdleError) {
-		return new LlmError('The model server took too long to answer. Please try again in a moment.', 'llm.timeout', true);
+		return new LlmError(t('tutor.errors.timeout'), 'llm.timeout', true);
 	}
 	if (error instanceof APIConnectionError) {
-		return new LlmError(
-			'The bot could not reach its model server. Please try again in a moment.',
-			'llm.connection',
-			true,
-		);
+		return new LlmError(t('tutor.errors.connection'), 'llm.connection', true);
 	}
 	if (error instanceof StreamCutError) {
-		return new LlmError(
-			'The model’s answer was cut off (the connection closed). Please try again.',
-			'llm.stream-cut',
-			true,
-		);
+		return new LlmError(t('tutor.errors.cut'), 'llm.stream-cut', true);
 	}
 	if (error instanceof SyntaxError) {
-		return new LlmError('The model server sent a garbled answer. Please try again.', 'llm.malformed', true);
+		return new LlmError(t('tutor.errors.malformed'), 'llm.malformed', true);
 	}
 	if (error instanceof APIError) {
 		const status = error.status as number | undefined;
 		if (status === 429) {
 			const wait = retryAfterMs(error.headers as Headers | undefined);
-			const when = wait === undefined ? 'in a minute' : `in ${seconds(wait)}`;
+			const when = wait === undefined ? t('tutor.errors.inAMinute') : seconds(wait);
 			// OpenAI answers 429 `insufficient_quota` when the account is out of credit: waiting will not help.
 			if (error.code === 'insufficient_quota') {
-				return new LlmError(
-					'The model server says the bot’s account is out of credit. Tell the bot’s operator.',
-					'llm.no-credit',
-					false,
-				);
+				return new LlmError(t('tutor.errors.noCredit'), 'llm.no-credit', false);
 			}
-			return new LlmError(
-				`The model server is rate-limiting the bot. Please try again ${when}.`,
-				'llm.rate-limited',
-				true,
-				wait,
-			);
+			return new LlmError(t('tutor.errors.rateLimited', { when }), 'llm.rate-limited', true, wait);
 		}
 		if (status === 401 || status === 403) {
-			return new LlmError(
-				'The model server refused the bot’s API key (`OPENAI_API_KEY`). Tell the bot’s operator.',
-				'llm.auth',
-				false,
-			);
+			return new LlmError(t('tutor.errors.auth'), 'llm.auth', false);
 		}
 		if (status === 404) {
-			return new LlmError(
-				'The model server does not know the configured model (`OPENAI_MODEL` or `OPENAI_EMBEDDING_MODEL`). Tell the bot’s operator.',
-				'llm.model-not-found',
-				false,
-			);
+			return new LlmError(t('tutor.errors.modelNotFound'), 'llm.model-not-found', false);
 		}
 		if (status === 408 || status === 409 || (status !== undefined && status >= 500)) {
-			return new LlmError('The model server had a problem. Please try again in a moment.', 'llm.server-error', true);
+			return new LlmError(t('tutor.errors.server'), 'llm.server-error', true);
 		}
 		if (status === 400 || status === 413 || status === 422) {
-			return new LlmError(
-				'The model server could not handle this request (it may be too long, or an option is unsupported).',
-				'llm.bad-request',
-				false,
-			);
+			return new LlmError(t('tutor.errors.badRequest'), 'llm.bad-request', false);
 		}
 		if (status === undefined) {
 			// An error object inside an otherwise successful stream.
-			return new LlmError(
-				'The model server reported an error in the middle of its answer. Please try again.',
-				'llm.stream-error',
-				true,
-			);
+			return new LlmError(t('tutor.errors.streamError'), 'llm.stream-error', true);
 		}
 	}
 	if (error instanceof TypeError && /terminated|fetch failed|socket/i.test(error.message)) {
-		return new LlmError(
-			'The model’s answer was cut off (the connection closed). Please try again.',
-			'llm.stream-cut',
-			true,
-		);
+		return new LlmError(t('tutor.errors.cut'), 'llm.stream-cut', true);
 	}
-	return new LlmError('The model server failed in an unexpected way. Please try again later.', 'llm.unknown', false);
+	return new LlmError(t('tutor.errors.unknown'), 'llm.unknown', false);
 }

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { t, tIn } from '../i18n/index.js';
 
 /**
  * Output checks run on every model reply before a member sees it (except in the deliberately weak /inject
@@ -77,6 +78,8 @@ export function leakGuard(input: LeakGuardInput): (reply: string) => LeakVerdict
 	};
 }
 
-/** What a member sees instead of a reply that failed the check. */
-export const WITHHELD =
-	'🛡️ I started to repeat my private instructions instead of answering, so that answer was withheld. Please ask your question again in other words.';
+/** What a member sees instead of a reply that failed the check (English here; members read `withheld()`). */
+export const WITHHELD = tIn('en', 'tutor.withheld');
+
+/** {@link WITHHELD} in the member's language. */
+export const withheld = (): string => t('tutor.withheld');

@@ -3,7 +3,8 @@ import type { Clock } from '../core/clock.js';
 import { UserError } from '../core/errors.js';
 import type { Repositories } from '../storage/repositories/index.js';
 import { createLlmClient, type LlmClient } from './client.js';
-import { ENABLE_HINT, LlmError } from './errors.js';
+import { LlmError } from './errors.js';
+import { t } from '../i18n/index.js';
 import type { RetryPolicy } from './retry.js';
 
 /** A member's permission to make one model request: counted against their daily quota until refunded. */
@@ -44,7 +45,7 @@ export interface LlmService {
 /** Thrown by tutor commands when the bot has no OPENAI_API_KEY. */
 export class LlmNotConfiguredError extends UserError {
 	constructor() {
-		super(`This needs the AI tutor, which is not set up on this bot. ${ENABLE_HINT}`, 'llm.not-configured');
+		super(t('tutor.notConfigured', { hint: t('tutor.enableHint') }), 'llm.not-configured');
 	}
 }
 
@@ -69,7 +70,7 @@ function duration(ms: number): string {
 	const minutes = Math.max(1, Math.ceil(ms / 60_000));
 	const h = Math.floor(minutes / 60);
 	const m = minutes % 60;
-	return h > 0 ? `${h} h ${m} min` : `${m} min`;
+	return h > 0 ? t('tutor.hoursMinutes', { h, m }) : t('tutor.minutes', { m });
 }
 
 /** Builds `deps.llm` from the configuration. The client is created once, on first use. */
@@ -93,10 +94,7 @@ export function createLlmService(options: LlmServiceOptions): LlmService {
 	async function ready(guildId: string | null): Promise<void> {
 		getClient();
 		if (guildId && !(await repos.tutorSettings.get(guildId)).enabled) {
-			throw new UserError(
-				'An organizer turned the AI tutor off on this server. Organizers can turn it back on with `/settings tutor enabled:true`.',
-				'llm.disabled',
-			);
+			throw new UserError(t('tutor.disabled'), 'llm.disabled');
 		}
 	}
 
@@ -116,7 +114,7 @@ export function createLlmService(options: LlmServiceOptions): LlmService {
 			if (!result.ok) {
 				const reset = nextUtcMidnight(now);
 				throw new UserError(
-					`You have used all ${limit} of today’s tutor requests. They reset at 00:00 UTC (in ${duration(reset.getTime() - now.getTime())}).`,
+					t('tutor.quotaUsed', { limit, wait: duration(reset.getTime() - now.getTime()) }),
 					'llm.quota',
 				);
 			}
@@ -150,12 +148,12 @@ export async function spend<T>(ticket: LlmTicket, run: (client: LlmClient) => Pr
 
 /** "12 of 50 tutor requests left today", or '' without a limit. */
 export function remainingLine(ticket: LlmTicket, limit: number): string {
-	return ticket.remaining === null ? '' : `${ticket.remaining} of ${limit} tutor requests left today`;
+	return ticket.remaining === null ? '' : t('tutor.remaining', { remaining: ticket.remaining, limit });
 }
 
 /** The same line from a quota status (for screens that make no request). */
 export function quotaLine(status: QuotaStatus): string {
 	return status.limit > 0
-		? `${Math.max(0, status.limit - status.used)} of ${status.limit} tutor requests left today`
+		? t('tutor.remaining', { remaining: Math.max(0, status.limit - status.used), limit: status.limit })
 		: '';
 }

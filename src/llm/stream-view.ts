@@ -3,9 +3,9 @@ import type { Logger } from 'pino';
 import { LIMITS } from '../core/limits.js';
 import type { Reply } from '../core/reply.js';
 import { splitMessage } from './split.js';
+import { t } from '../i18n/index.js';
 
 const CURSOR = ' ▌';
-const CONTINUED = '\n*(continued in the next message…)*';
 
 export interface StreamViewOptions {
 	/** Edits the reply (the handler's `ctx.update`). */
@@ -84,6 +84,7 @@ export class StreamView {
 
 	private render(text: string): string {
 		const note = this.note ? `\n${this.note}` : '';
+		const CONTINUED = t('tutor.continued');
 		const pages = splitMessage(this.compose(text), LIMITS.content - CONTINUED.length - note.length - CURSOR.length);
 		const first = pages[0] ?? '';
 		return pages.length > 1 ? `${first}${CONTINUED}${note}` : `${first}${CURSOR}${note}`;

@@ -4,24 +4,31 @@ import { UserError, isUserError } from '../core/errors.js';
 import type { Reply } from '../core/reply.js';
 import { isPresenter, requireGuild, requirePresenter } from '../core/roles.js';
 import type { Tier, Week } from '../curriculum/index.js';
-import { demoCommandLine, inlineCode } from '../jobs/weekly-post.js';
+import { demoCommandLine, inlineCode, weekHeading } from '../jobs/weekly-post.js';
 import { runInvocation } from '../demos/rerun/index.js';
 import { startLive } from '../quiz/live-flow.js';
 import type { Presentation } from '../storage/repositories/presentations.js';
 import { withStepRerun } from './rerun.js';
 import { planSteps } from './steps.js';
 import { stepReply, type DemoOutcome } from './view.js';
+import { currentLanguage, t, tIn, withLanguage, type Language } from '../i18n/index.js';
+import { publicLanguage } from '../storage/repositories/guild-settings.js';
 
-const GONE = 'This session has ended (it is older than 90 days, or the data was reset). Start a new one with /present.';
+const GONE = (): string => t('present.gone');
 
-/** The polite answer to a member who is not a presenter and presses Next, Back or the tier menu. */
-export const NOT_A_PRESENTER =
-	'🙂 Only presenters move this session on. Follow along as they press Next; to try a demo yourself, press its 🔁 **Run again with…** button or type the command.';
+/** The polite answer to a member who is not a presenter and presses Next, Back or the tier menu (English here). */
+export const NOT_A_PRESENTER = tIn('en', 'present.notPresenter');
 
+/** The week's page in the language being written (the server's, for the step messages everyone follows). */
 function weekOf(ctx: BaseContext, number: number): Week {
-	const week = ctx.deps.curriculum.week(number);
-	if (!week) throw new UserError(`There is no week ${number} in the curriculum any more.`, 'present.week');
+	const week = ctx.deps.curriculum.in(currentLanguage()).week(number);
+	if (!week) throw new UserError(t('present.noWeek', { week: number }), 'present.week');
 	return week;
+}
+
+/** The language of the session's public step messages: the server's. */
+async function stepLanguage(ctx: BaseContext, guildId: string): Promise<Language> {
+	return publicLanguage(await ctx.deps.repos.settings.get(guildId), ctx.guildLocale);
 }
 
 /**
@@ -46,12 +53,15 @@ async function runDemo(
 		return { ok: true, reply: await withStepRerun(ctx, reply, where, demo.command, args) };
 	} catch (error) {
 		if (isUserError(error))
-			return { ok: false, note: `${error.message}\nThe demo: ${inlineCode(demoCommandLine(demo))}` };
+			return {
+				ok: false,
+				note: t('present.demoFailed', { message: error.message, demo: inlineCode(demoCommandLine(demo)) }),
+			};
 		const referenceId = newReferenceId();
 		ctx.log.error({ err: error, referenceId, demo: demoCommandLine(demo) }, 'a presented demo failed');
 		return {
 			ok: false,
-			note: `Something went wrong on our side (reference \`${referenceId}\`). The demo: ${inlineCode(demoCommandLine(demo))}`,
+			note: t('present.demoBroke', { reference: referenceId, demo: inlineCode(demoCommandLine(demo)) }),
 		};
 	}
 }
@@ -76,7 +86,7 @@ export async function renderStep(
 				: await runDemo(ctx, week, step.demo, { presentationId: presentation.id, step: index })
 			: null;
 	const liveQuiz = ctx.deps.curriculum.questionsFor(week.number).some((q) => q.kind === 'multiple-choice');
-	return stepReply(week, steps, index, presentation, ctx.deps.curriculum.format, outcome, {
+	return stepReply(week, steps, index, presentation, ctx.deps.curriculum.in(currentLanguage()).format, outcome, {
 		liveQuiz,
 		tutor: ctx.deps.llm.configured,
 	});
@@ -89,7 +99,7 @@ export async function renderStep(
 export async function startSessionQuiz(ctx: ComponentContext, id: string): Promise<Reply> {
 	const guildId = requireGuild(ctx.guildId);
 	const presentation = await ctx.deps.repos.presentations.get(guildId, id);
-	if (!presentation) throw new UserError(GONE, 'present.gone');
+	if (!presentation) throw new UserError(GONE(), 'present.gone');
 	return startLive(ctx, { week: presentation.week });
 }
 
@@ -103,7 +113,10 @@ export async function startPresentation(ctx: CommandContext<unknown>, weekNumber
 	requirePresenter(user, await deps.repos.settings.get(guildId), 'present a session');
 	const week = weekOf(ctx, weekNumber);
 	const check = await deps.poster.canPost(channelId);
-	if (!check.ok) throw new UserError(`I cannot post the session here: ${check.reason}`, 'present.cannot-post');
+	if (!check.ok) throw new UserError(t('present.cannotPost', { reason: check.reason }), 'present.cannot-post');
+	// The starter, the thread and the steps are public: in the server's language; the reply to the presenter in theirs.
+	const language = await stepLanguage(ctx, guildId);
+	const shown = withLanguage(language, () => weekOf(ctx, weekNumber));
 	const now = deps.clock.now().toISOString();
 	let presentation = await deps.repos.presentations.create({
 		guildId,
@@ -117,18 +130,23 @@ export async function startPresentation(ctx: CommandContext<unknown>, weekNumber
 		updatedAt: now,
 	});
 	const starter = await deps.poster.send(channelId, {
-		content: `🎤 **${week.title}**: week ${week.number}'s session starts in the thread below. Presenters step through it; everyone sees the same step.`,
+		content: tIn(language, 'present.starter', { title: shown.title, week: week.number }),
 	});
 	let where = channelId;
 	let note = '';
 	try {
-		where = (await deps.poster.startThread(channelId, starter.id, `Week ${week.number} · ${week.title}`)).id;
+		where = (
+			await deps.poster.startThread(
+				channelId,
+				starter.id,
+				withLanguage(language, () => weekHeading(shown, 100)),
+			)
+		).id;
 	} catch (error) {
 		ctx.log.warn({ err: error }, 'could not open a thread for a presentation; posting in the channel');
-		note =
-			' I could not open a thread here (a thread inside a thread, or a missing permission), so it runs in this channel.';
+		note = t('present.noThread');
 	}
-	const first = await renderStep(ctx, presentation, 0);
+	const first = await withLanguage(language, () => renderStep(ctx, presentation, 0));
 	const message = await deps.poster.send(where, first);
 	presentation = await deps.repos.presentations.update(guildId, presentation.id, async (current) => {
 		const next = current ? { ...current, channelId: where, messageId: message.id } : null;
@@ -136,7 +154,7 @@ export async function startPresentation(ctx: CommandContext<unknown>, weekNumber
 	});
 	const count = planSteps(week).length;
 	return {
-		content: `Week ${week.number}'s session is ready in <#${where}>: ${count} steps. Press **Next** there to begin.${note}`,
+		content: t('present.ready', { week: week.number, where, count, note }),
 		ephemeral: true,
 	};
 }
@@ -152,12 +170,13 @@ async function change(
 ): Promise<Reply> {
 	const guildId = requireGuild(ctx.guildId);
 	if (!isPresenter(ctx.user, await ctx.deps.repos.settings.get(guildId)))
-		return { content: NOT_A_PRESENTER, ephemeral: true };
+		return { content: t('present.notPresenter'), ephemeral: true };
+	const language = await stepLanguage(ctx, guildId);
 	return ctx.deps.repos.presentations.update(guildId, id, async (current) => {
-		if (!current) throw new UserError(GONE, 'present.gone');
+		if (!current) throw new UserError(GONE(), 'present.gone');
 		const count = planSteps(weekOf(ctx, current.week)).length;
 		const next = apply(current, count);
-		const reply = await renderStep(ctx, next, next.step);
+		const reply = await withLanguage(language, () => renderStep(ctx, next, next.step));
 		return {
 			next: { ...next, messageId: ctx.message.id, updatedAt: ctx.deps.clock.now().toISOString() },
 			result: { ...reply, update: true },

@@ -8,7 +8,6 @@ import {
 	applyForm,
 	commandData,
 	keepTyped,
-	RERUN_LABEL,
 	requestFrom,
 	requestOfReply,
 	rerunForm,
@@ -20,6 +19,8 @@ import {
 import { changeLine } from '../demos/rerun/summary.js';
 import type { Presentation } from '../storage/repositories/presentations.js';
 import { PRESENT } from './view.js';
+import { t, tIn, withLanguage } from '../i18n/index.js';
+import { publicLanguage } from '../storage/repositories/guild-settings.js';
 
 /**
  * A step's demo is re-run in place: the step message everyone follows shows the new result, so the room does not
@@ -29,15 +30,17 @@ import { PRESENT } from './view.js';
 export const STEP_RERUN_BUTTON = 'sr';
 export const STEP_RERUN_FORM = 'sm';
 
-/** Said to a member who is not a presenter: their run is shown to them alone, the step stays as the room sees it. */
-export const YOUR_RUN_ONLY =
-	'🙂 Only presenters change the demo on the step everyone follows, so this run is just for you.';
+/**
+ * Said to a member who is not a presenter: their run is shown to them alone, the step stays as the room sees it
+ * (English here; members read it in their language).
+ */
+export const YOUR_RUN_ONLY = tIn('en', 'present.yourRunOnly');
 
 function stepRerunButton(id: string): APIButtonComponent {
 	return {
 		type: ComponentType.Button,
 		style: ButtonStyle.Secondary,
-		label: RERUN_LABEL,
+		label: t('present.rerunLabel'),
 		emoji: { name: '🔁' },
 		custom_id: id,
 	};
@@ -84,10 +87,9 @@ async function stepRef(ctx: BaseContext, args: readonly string[]): Promise<StepR
 	const [presentationId, stepText, key] = args;
 	const step = Number(stepText);
 	if (!presentationId || !key || !Number.isInteger(step) || step < 0)
-		throw new UserError('This button is no longer supported. Run /present again.', 'component.args');
+		throw new UserError(t('present.staleButton'), 'component.args');
 	const request = await ctx.deps.repos.rerunRequests.get(key);
-	if (!request)
-		throw new UserError('This button has expired: press Back and Next to show the step again.', 'rerun.expired');
+	if (!request) throw new UserError(t('present.expired'), 'rerun.expired');
 	return { presentationId, step, request };
 }
 
@@ -125,22 +127,28 @@ export async function submitStepRerun(
 			throw error;
 		}
 	};
-	if (!isPresenter(ctx.user, await ctx.deps.repos.settings.get(guildId))) {
+	const settings = await ctx.deps.repos.settings.get(guildId);
+	if (!isPresenter(ctx.user, settings)) {
 		const run = await attempt();
 		if (typeof run === 'string') return retry(run);
 		const mine = withoutRerun(run.reply);
 		return {
 			...mine,
-			content: `${YOUR_RUN_ONLY}\n${run.line}${mine.content ? `\n${mine.content}` : ''}`,
+			content: `${t('present.yourRunOnly')}\n${run.line}${mine.content ? `\n${mine.content}` : ''}`,
 			ephemeral: true,
 		};
 	}
+	// The presenter's run replaces the demo on the step the room follows: written in the server's language.
+	const language = publicLanguage(settings, ctx.guildLocale);
 	return ctx.deps.repos.presentations.update(guildId, presentationId, async (current) => {
-		if (!current) throw new UserError('This session has ended. Start a new one with /present.', 'present.gone');
+		if (!current) throw new UserError(t('present.goneShort'), 'present.gone');
+		return withLanguage(language, () => replaceStep(current));
+	});
+	async function replaceStep(current: Presentation): Promise<{ next: Presentation; result: Reply }> {
 		if (current.step !== step)
 			return {
 				next: current,
-				result: { content: 'The session has moved on from this step: press Back to return to it.', ephemeral: true },
+				result: { content: t('present.movedOn'), ephemeral: true },
 			};
 		const run = await attempt();
 		if (typeof run === 'string') return { next: current, result: await retry(run) };
@@ -163,5 +171,5 @@ export async function submitStepRerun(
 			next: { ...current, updatedAt: ctx.deps.clock.now().toISOString() },
 			result: { ...shown, content: `${run.line}${shown.content ? `\n${shown.content}` : ''}`, update: true },
 		};
-	});
+	}
 }

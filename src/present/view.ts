@@ -13,6 +13,7 @@ import { TUTOR_COMMANDS, type SessionFormat, type Tier, type Week } from '../cur
 import { demoCommandLine, fitLines, inlineCode, WEEK_COLOR, weekHeading } from '../jobs/weekly-post.js';
 import type { Presentation } from '../storage/repositories/presentations.js';
 import type { Step } from './steps.js';
+import { t } from '../i18n/index.js';
 
 /** The command whose handlers the step buttons reach. */
 export const PRESENT = 'present';
@@ -23,7 +24,7 @@ export type DemoOutcome = { ok: true; reply: Reply } | { ok: false; note: string
 type Row = APIActionRowComponent<APIComponentInMessageActionRow>;
 
 const list = (items: readonly string[], more: string): string =>
-	fitLines(items, LIMITS.fieldValue, (n) => `…and ${n} more ${more}.`);
+	fitLines(items, LIMITS.fieldValue, (n) => t('present.step.more', { count: n, what: more }));
 
 function tierName(format: SessionFormat, tier: Tier): string {
 	return format.tiers.find((t) => t.id === tier)?.name ?? tier;
@@ -41,26 +42,35 @@ export function stepEmbed(
 ): APIEmbed {
 	const step = steps[index]!;
 	const footer = {
-		text: `${weekHeading(week, 80)} · step ${index + 1} of ${steps.length} · ${tierName(format, presentation.tier)}`,
+		text: t('present.step.footer', {
+			heading: weekHeading(week, 80),
+			number: index + 1,
+			total: steps.length,
+			tier: tierName(format, presentation.tier),
+		}),
 	};
 	switch (step.kind) {
 		case 'intro': {
 			const fields: APIEmbedField[] = [
 				{
-					name: '🎯 Objectives',
+					name: t('present.step.objectives'),
 					value: list(
 						week.objectives.map((o) => `• ${o}`),
-						'objectives',
+						t('present.step.objectivesMore'),
 					),
 				},
 			];
 			const points = steps.length - 2;
 			const demos = steps.filter((s) => s.kind === 'point' && s.demo !== null).length;
 			const withDemos =
-				demos === 0 ? '' : demos === points ? ', each with a live demo' : `, ${demos} of them with a live demo`;
+				demos === 0
+					? ''
+					: demos === points
+						? t('present.step.eachWithDemo')
+						: t('present.step.someWithDemo', { count: demos });
 			fields.push({
-				name: '🧭 How this session runs',
-				value: `${points} steps, one knowledge point each${withDemos}, then a wrap-up. Presenters press **Next** and **Back**; everyone sees the same step.${demos > 0 ? ' A demo’s 🔁 **Run again with…** button re-runs it with other options.' : ''}`,
+				name: t('present.step.howItRuns'),
+				value: `${t('present.step.runs', { count: points, withDemos })}${demos > 0 ? t('present.step.rerunHint') : ''}`,
 			});
 			return {
 				title: `🎤 ${weekHeading(week)}`,
@@ -75,11 +85,11 @@ export function stepEmbed(
 			const fields: APIEmbedField[] = [];
 			if (step.demo !== null) {
 				const demo = week.demos[step.demo]!;
-				fields.push({ name: '🧪 Live demo', value: `${inlineCode(demoCommandLine(demo))}\n${demo.try}` });
+				fields.push({ name: t('present.step.liveDemo'), value: `${inlineCode(demoCommandLine(demo))}\n${demo.try}` });
 			}
 			const number = `${step.point + 1}/${week.knowledgePoints.length}`;
 			return {
-				title: `${number} · ${kp.title}${step.continued ? ' (continued)' : ''}`,
+				title: `${number} · ${kp.title}${step.continued ? t('present.step.continued') : ''}`,
 				color: WEEK_COLOR,
 				description: kp[presentation.tier],
 				fields,
@@ -89,33 +99,33 @@ export function stepEmbed(
 		case 'wrap': {
 			const fields: APIEmbedField[] = [
 				{
-					name: '❓ Key questions',
+					name: t('present.step.keyQuestions'),
 					value: list(
 						week.keyQuestions.map((q, i) => `${i + 1}. ${q}`),
-						'questions',
+						t('present.step.questionsMore'),
 					),
 				},
 				{
-					name: '🪞 Reflection',
+					name: t('present.step.reflection'),
 					value: list(
 						week.reflection.map((r) => `• ${r.prompt}`),
-						'prompts',
+						t('present.step.promptsMore'),
 					),
 				},
 				{
-					name: '🧪 Try on your own',
+					name: t('present.step.tryOnYourOwn'),
 					value: list(
 						week.demos
 							.filter((d) => tutor || !TUTOR_COMMANDS.has(d.command))
 							.map((d) => `• ${inlineCode(demoCommandLine(d))}`),
-						'demos',
+						t('present.step.demosMore'),
 					),
 				},
 			];
 			return {
-				title: `🏁 Wrap-up · ${weekHeading(week)}`,
+				title: t('present.step.wrapUp', { heading: weekHeading(week) }),
 				color: WEEK_COLOR,
-				description: 'Discuss the key questions together, then take a minute for the reflection prompts.',
+				description: t('present.step.discuss'),
 				fields,
 				footer,
 			};
@@ -131,7 +141,7 @@ export function navigationRow(presentation: Pick<Presentation, 'id'>, index: num
 			{
 				type: ComponentType.Button,
 				style: ButtonStyle.Secondary,
-				label: 'Back',
+				label: t('present.step.back'),
 				emoji: { name: '◀️' },
 				custom_id: customId(PRESENT, 'go', presentation.id, Math.max(0, index - 1)),
 				disabled: index === 0,
@@ -139,7 +149,7 @@ export function navigationRow(presentation: Pick<Presentation, 'id'>, index: num
 			{
 				type: ComponentType.Button,
 				style: ButtonStyle.Primary,
-				label: 'Next',
+				label: t('present.step.next'),
 				emoji: { name: '▶️' },
 				custom_id: customId(PRESENT, 'go', presentation.id, Math.min(count - 1, index + 1)),
 				disabled: index >= count - 1,
@@ -156,7 +166,7 @@ export function tierRow(presentation: Pick<Presentation, 'id' | 'tier'>, format:
 			{
 				type: ComponentType.StringSelect,
 				custom_id: customId(PRESENT, 'tier', presentation.id),
-				placeholder: 'Explanation depth',
+				placeholder: t('present.step.depth'),
 				options: format.tiers.map((t) => ({
 					label: t.name.slice(0, 100),
 					value: t.id,
@@ -176,7 +186,7 @@ export function liveQuizRow(presentation: Pick<Presentation, 'id'>, week: Pick<W
 			{
 				type: ComponentType.Button,
 				style: ButtonStyle.Success,
-				label: `Start week ${week.number}’s live quiz`,
+				label: t('present.step.startQuiz', { week: week.number }),
 				emoji: { name: '🏁' },
 				custom_id: customId(PRESENT, 'quiz', presentation.id),
 			},
@@ -204,7 +214,9 @@ export function stepReply(
 	if (!demo) return { embeds: [embed], components: rows };
 	if (!demo.ok)
 		return {
-			embeds: [{ ...embed, fields: [...(embed.fields ?? []), { name: '⚠️ The demo did not run', value: demo.note }] }],
+			embeds: [
+				{ ...embed, fields: [...(embed.fields ?? []), { name: t('present.step.demoDidNotRun'), value: demo.note }] },
+			],
 			components: rows,
 		};
 	const { reply } = demo;

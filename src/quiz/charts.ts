@@ -4,6 +4,7 @@ import type { SessionFormat } from '../curriculum/index.js';
 import { currentLanguage, t } from '../i18n/index.js';
 import { COMPLETED_MASTERY, type ProgressSummary, type TopicMastery } from './progress.js';
 import type { LivePlayer, RankedStanding } from './scoring.js';
+import { t } from '../i18n/index.js';
 
 /**
  * The pure half of every quiz chart: domain data in, chart input out (tested exactly). The compute tasks in
@@ -33,12 +34,17 @@ export function spreadChart(input: {
 	const max = Math.max(0, ...input.rows.map((r) => r.count));
 	return {
 		title: input.title,
-		subtitle: `${answered} answer${answered === 1 ? '' : 's'} · ${right} right${answered > 0 ? ` (${percent(right / answered)})` : ''} · right answer: ${input.rightLabel}`,
+		subtitle: t('quiz.chart.spreadSubtitle', {
+			count: answered,
+			right,
+			share: answered > 0 ? ` (${percent(right / answered)})` : '',
+			label: input.rightLabel,
+		}),
 		categories: input.rows.map((r) => r.label),
-		series: [{ name: 'Members', values: input.rows.map((r) => r.count) }],
+		series: [{ name: t('quiz.chart.members'), values: input.rows.map((r) => r.count) }],
 		orientation: 'horizontal',
-		...(rightIndex >= 0 ? { highlight: { index: rightIndex, label: 'right answer' } } : {}),
-		valueAxis: { title: 'Members who chose it', domain: niceDomain(0, Math.max(5, max)) },
+		...(rightIndex >= 0 ? { highlight: { index: rightIndex, label: t('quiz.chart.rightAnswer') } } : {}),
+		valueAxis: { title: t('quiz.chart.chose'), domain: niceDomain(0, Math.max(5, max)) },
 		showValues: true,
 		width: 1000,
 		height: 230 + 62 * input.rows.length,
@@ -113,15 +119,15 @@ export function liveLeaderboardCard(input: {
 			title: input.title,
 			subtitle: input.subtitle,
 			tiles: [
-				{ label: 'Players', value: String(players) },
-				{ label: 'Questions', value: String(input.questions) },
+				{ label: t('quiz.chart.players'), value: String(players) },
+				{ label: t('quiz.chart.questions'), value: String(input.questions) },
 				{
-					label: 'Right answers',
+					label: t('quiz.chart.rightAnswers'),
 					value: percent(answers > 0 ? right / answers : null),
-					note: `${right} of ${answers} answers`,
+					note: t('quiz.chart.ofAnswers', { right, answers }),
 				},
 				{
-					label: 'Top score',
+					label: t('quiz.chart.topScore'),
 					value: players > 0 ? grouped(input.standings[0]!.points) : '–',
 					note: players > 0 ? input.standings[0]!.name : undefined,
 				},
@@ -129,10 +135,10 @@ export function liveLeaderboardCard(input: {
 			table: {
 				columns: [
 					{ title: '#', align: 'right' },
-					{ title: 'Member' },
-					{ title: 'Points', align: 'right' },
-					{ title: 'Right', align: 'right' },
-					{ title: 'Mean time', align: 'right' },
+					{ title: t('quiz.chart.member') },
+					{ title: t('quiz.chart.pointsColumn'), align: 'right' },
+					{ title: t('quiz.chart.rightColumn'), align: 'right' },
+					{ title: t('quiz.chart.meanTime'), align: 'right' },
 				],
 				rows: input.standings
 					.slice(0, 10)
@@ -141,11 +147,10 @@ export function liveLeaderboardCard(input: {
 						p.name,
 						grouped(p.points),
 						`${p.right}/${input.questions}`,
-						`${(p.meanMs / 1000).toFixed(1)} s`,
+						t('quiz.chart.seconds', { seconds: (p.meanMs / 1000).toFixed(1) }),
 					]),
 			},
-			footer:
-				'Points per right answer: round(1000 × (1 − t / 2T)), t the time taken, T the time allowed; wrong or no answer: 0.',
+			footer: t('quiz.chart.pointsRule'),
 			width: 900,
 		},
 	};

@@ -11,6 +11,8 @@ import { judgeNumeric } from './numeric.js';
 import { livePoints } from './scoring.js';
 import { letter, newSeed, optionOrder, shuffled } from './shuffle.js';
 import { answerModal, discordTime } from './view-parts.js';
+import { currentLanguage, t } from '../i18n/index.js';
+import { publicLanguage } from '../storage/repositories/guild-settings.js';
 
 export const LIVE_DEFAULT_SECONDS = 20;
 export const LIVE_BREAK_SECONDS = 5;
@@ -35,21 +37,20 @@ export async function startLive(
 ): Promise<Reply> {
 	const guildId = requireGuild(ctx.guildId);
 	const { deps } = ctx;
-	requirePresenter(ctx.user, await deps.repos.settings.get(guildId), 'run a live quiz');
-	const week = deps.curriculum.week(options.week);
-	if (!week) throw new UserError(`There is no week ${options.week}.`, 'quiz.week');
+	const settings = await deps.repos.settings.get(guildId);
+	requirePresenter(ctx.user, settings, 'run a live quiz');
+	// The presenter reads this reply in their language; the quiz's posts are in the server's.
+	const week = deps.curriculum.in(currentLanguage()).week(options.week);
+	if (!week) throw new UserError(t('quiz.errors.noWeek', { week: options.week }), 'quiz.week');
 	if (await runningIn(deps, guildId, ctx.channelId)) {
-		throw new UserError(
-			'A live quiz is already running in this channel: wait for its standings, or end it with `/quiz stop`.',
-			'quiz.live-running',
-		);
+		throw new UserError(t('quiz.errors.liveRunning'), 'quiz.live-running');
 	}
 	const check = await deps.poster.canPost(ctx.channelId);
-	if (!check.ok) throw new UserError(`I cannot run a live quiz here: ${check.reason}`, 'quiz.cannot-post');
+	if (!check.ok) throw new UserError(t('quiz.errors.cannotPost', { reason: check.reason }), 'quiz.cannot-post');
 	const pool = deps.curriculum
 		.questionsFor(week.number)
 		.filter((q) => q.kind === 'multiple-choice' || (options.numeric === true && q.kind === 'numeric'));
-	if (pool.length === 0) throw new UserError(`Week ${week.number} has no questions for a live quiz.`, 'quiz.empty');
+	if (pool.length === 0) throw new UserError(t('quiz.errors.noLiveQuestions', { week: week.number }), 'quiz.empty');
 	const seed = newSeed();
 	const questionIds = shuffled(
 		pool.map((q) => q.id),
@@ -75,10 +76,16 @@ export async function startLive(
 		stoppedBy: null,
 		leaderboardMessageId: null,
 		failures: 0,
+		language: publicLanguage(settings, ctx.guildLocale),
 	});
 	await stepQuiz(deps, ctx.log, guildId, quiz.id);
 	return {
-		content: `▶️ Live quiz on week ${week.number} (${week.title}) started: ${questionIds.length} question${questionIds.length === 1 ? '' : 's'}, ${quiz.seconds} s each. The bot posts each question, its results and the final standings.`,
+		content: t('quiz.live.started', {
+			week: week.number,
+			title: week.title,
+			count: questionIds.length,
+			seconds: quiz.seconds,
+		}),
 		ephemeral: true,
 	};
 }
@@ -92,7 +99,7 @@ export async function stopLive(ctx: BaseContext): Promise<Reply> {
 	const { deps } = ctx;
 	requirePresenter(ctx.user, await deps.repos.settings.get(guildId), 'end a live quiz');
 	const quiz = await runningIn(deps, guildId, ctx.channelId);
-	if (!quiz) throw new UserError('No live quiz is running in this channel.', 'quiz.no-live');
+	if (!quiz) throw new UserError(t('quiz.errors.noLive'), 'quiz.no-live');
 	const now = deps.clock.now().toISOString();
 	await deps.repos.liveQuizzes.update(guildId, quiz.id, async (current) => ({
 		next: current && current.phase !== 'finished' ? { ...current, stoppedBy: ctx.user.id, dueAt: now } : null,
@@ -100,18 +107,20 @@ export async function stopLive(ctx: BaseContext): Promise<Reply> {
 	}));
 	await stepQuiz(deps, ctx.log, guildId, quiz.id);
 	return {
-		content: `⏹ The live quiz on week ${quiz.week} ended: the results and standings are in the channel.`,
+		content: t('quiz.live.stopped', { week: quiz.week }),
 		ephemeral: true,
 	};
 }
 
 /** Why an answer to question `index` cannot count now, or null when it can. */
 function closedReason(quiz: LiveQuiz | undefined, index: number, now: Date): string | null {
-	if (!quiz || quiz.phase === 'finished')
-		return 'This live quiz is over. See the standings in the channel, and your missed questions in /review.';
+	if (!quiz || quiz.phase === 'finished') return t('quiz.live.over');
 	const state = quiz.questions[index];
 	if (!state || quiz.index !== index || quiz.phase !== 'question' || now.getTime() >= Date.parse(state.closesAt)) {
-		return `⌛ Time is up for question ${index + 1}: answers closed ${state ? discordTime(new Date(state.closesAt)) : 'already'}. Get ready for the next one!`;
+		return t('quiz.live.timeUp', {
+			number: index + 1,
+			when: state ? discordTime(new Date(state.closesAt)) : t('quiz.live.already'),
+		});
 	}
 	return null;
 }
@@ -169,33 +178,40 @@ async function answerLive(
 	const saved = outcome.answer;
 	const closes = discordTime(new Date(state.closesAt));
 	if (outcome.status === 'duplicate') {
-		const first = saved ? describeGiven(quiz, question, saved) : 'an answer';
+		const first = saved ? describeGiven(quiz, question, saved) : t('quiz.live.anAnswer');
 		return {
-			content: `You already answered this one (${first}): one answer per member. Results ${closes}.`,
+			content: t('quiz.live.duplicate', { first, closes }),
 			ephemeral: true,
 		};
 	}
 	// Nothing is graded yet: a neutral mark, so a tick is not read as "right".
-	const host = ctx.user.id === quiz.hostId ? ' You are the host, so it does not count in the standings.' : '';
+	const host = ctx.user.id === quiz.hostId ? t('quiz.live.hostNote') : '';
 	return {
-		content: `📝 Your answer **${verdict.shown}** is in, after ${(saved!.responseMs / 1000).toFixed(1)} s.${host} Results ${closes}.`,
+		content: t('quiz.live.isIn', {
+			shown: verdict.shown,
+			seconds: (saved!.responseMs / 1000).toFixed(1),
+			host,
+			closes,
+		}),
 		ephemeral: true,
 	};
 }
 
 function describeGiven(quiz: LiveQuiz, question: BankQuestion, answer: LiveAnswer): string {
 	if (question.kind === 'multiple-choice' && answer.choice !== undefined) {
-		return `you chose **${letter(optionOrder(quiz.seed, question.id, question.options.length).indexOf(answer.choice))}**`;
+		return t('quiz.live.youChose', {
+			letter: letter(optionOrder(quiz.seed, question.id, question.options.length).indexOf(answer.choice)),
+		});
 	}
-	return answer.value !== undefined ? `you typed **${answer.value}**` : 'an answer';
+	return answer.value !== undefined ? t('quiz.live.youTyped', { value: answer.value }) : t('quiz.live.anAnswer');
 }
 
 /** A live multiple-choice button. */
 export function answerLiveChoice(ctx: BaseContext, quizId: string, index: number, shown: number): Promise<Reply> {
 	return answerLive(ctx, quizId, index, (quiz, question) => {
-		if (question.kind !== 'multiple-choice') throw new UserError('This question does not take a choice.', 'quiz.kind');
+		if (question.kind !== 'multiple-choice') throw new UserError(t('quiz.errors.noChoice'), 'quiz.kind');
 		const original = optionOrder(quiz.seed, question.id, question.options.length)[shown];
-		if (original === undefined) throw new UserError('That option does not exist.', 'quiz.option');
+		if (original === undefined) throw new UserError(t('quiz.errors.noOption'), 'quiz.option');
 		return { correct: question.options[original]!.correct === true, choice: original, shown: letter(shown) };
 	});
 }
@@ -207,11 +223,11 @@ export async function openLiveForm(ctx: BaseContext, quizId: string, index: numb
 	const closed = closedReason(quiz, index, ctx.deps.clock.now());
 	if (closed || !quiz) return { content: closed ?? '', ephemeral: true };
 	if (await ctx.deps.repos.liveQuizzes.answerOf(guildId, quizId, index, ctx.user.id)) {
-		return { content: 'You already answered this one: one answer per member.', ephemeral: true };
+		return { content: t('quiz.live.alreadyOne'), ephemeral: true };
 	}
 	return answerModal(
 		customId('quiz', 'lnum', quizId, index),
-		`Question ${index + 1}: your answer`,
+		t('quiz.practice.formTitle', { number: index + 1 }),
 		questionAt(ctx.deps, quiz, index),
 		40,
 	);
@@ -220,8 +236,7 @@ export async function openLiveForm(ctx: BaseContext, quizId: string, index: numb
 /** A submitted live numeric answer. */
 export function answerLiveNumber(ctx: BaseContext, quizId: string, index: number, text: string): Promise<Reply> {
 	return answerLive(ctx, quizId, index, (_quiz, question, state) => {
-		if (question.kind !== 'numeric' || !state.computed)
-			throw new UserError('This question does not take a number.', 'quiz.kind');
+		if (question.kind !== 'numeric' || !state.computed) throw new UserError(t('quiz.errors.noNumber'), 'quiz.kind');
 		const verdict = judgeNumeric(text, question, { ...state.computed });
 		return {
 			correct: isWithinTolerance(state.computed.value, verdict.given, question.tolerance),

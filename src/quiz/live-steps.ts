@@ -16,6 +16,8 @@ import {
 import { computeAnswer } from './numeric.js';
 import { recordAnswer } from './record.js';
 import { liveStandings } from './scoring.js';
+import { currentLanguage, t, withLanguage, type Language } from '../i18n/index.js';
+import { publicLanguage } from '../storage/repositories/guild-settings.js';
 
 /**
  * After this many failed steps in a row the quiz is abandoned (its channel is gone, or posting is refused). With
@@ -25,9 +27,12 @@ const MAX_FAILURES = 8;
 
 export type StepDeps = Pick<Deps, 'repos' | 'poster' | 'clock' | 'compute' | 'curriculum'>;
 
-/** The bank question at a position of the quiz (an organizer's edit of the bank mid-quiz makes this throw). */
+/**
+ * The bank question at a position of the quiz, in the language being written (an organizer's edit of the bank
+ * mid-quiz makes this throw).
+ */
 export function questionAt(deps: Pick<Deps, 'curriculum'>, quiz: LiveQuiz, index: number): BankQuestion {
-	const question = deps.curriculum.question(quiz.questionIds[index] ?? '');
+	const question = deps.curriculum.in(currentLanguage()).question(quiz.questionIds[index] ?? '');
 	if (!question) throw new Error(`live quiz ${quiz.id}: question ${quiz.questionIds[index]} is not in the bank`);
 	return question;
 }
@@ -41,39 +46,48 @@ const nonce = (quiz: LiveQuiz, what: string): string => `lq${quiz.id}${what}`.sl
  * `dueAt` has passed, every post carries a nonce, and the state is saved after each step.
  */
 export async function stepQuiz(deps: StepDeps, log: Logger, guildId: string, quizId: string): Promise<void> {
-	await deps.repos.liveQuizzes.update(guildId, quizId, async (quiz) => {
-		if (!quiz || quiz.phase === 'finished') {
-			await deps.repos.liveQuizzes.stopRunning(guildId, quizId);
-			return { next: null, result: undefined };
-		}
-		const now = deps.clock.now();
-		if (quiz.dueAt === null || Date.parse(quiz.dueAt) > now.getTime()) return { next: null, result: undefined };
-		try {
-			const next =
-				quiz.phase === 'question'
-					? await closeQuestion(deps, quiz, now)
-					: quiz.stoppedBy !== null
-						? await finish(deps, quiz, now)
-						: await openQuestion(deps, quiz, now);
-			if (next.phase === 'finished') await deps.repos.liveQuizzes.stopRunning(guildId, quizId);
-			return { next: { ...next, failures: 0 }, result: undefined };
-		} catch (error) {
-			const failures = quiz.failures + 1;
-			log.warn({ err: error, quiz: quiz.id, failures }, 'live quiz step failed');
-			if (failures >= MAX_FAILURES) {
+	await deps.repos.liveQuizzes.update(guildId, quizId, async (quiz) =>
+		// A public post: in the language the quiz started with (the server's), whoever's click or tick runs it.
+		withLanguage(await quizLanguage(deps, guildId, quiz), async () => {
+			if (!quiz || quiz.phase === 'finished') {
 				await deps.repos.liveQuizzes.stopRunning(guildId, quizId);
+				return { next: null, result: undefined };
+			}
+			const now = deps.clock.now();
+			if (quiz.dueAt === null || Date.parse(quiz.dueAt) > now.getTime()) return { next: null, result: undefined };
+			try {
+				const next =
+					quiz.phase === 'question'
+						? await closeQuestion(deps, quiz, now)
+						: quiz.stoppedBy !== null
+							? await finish(deps, quiz, now)
+							: await openQuestion(deps, quiz, now);
+				if (next.phase === 'finished') await deps.repos.liveQuizzes.stopRunning(guildId, quizId);
+				return { next: { ...next, failures: 0 }, result: undefined };
+			} catch (error) {
+				const failures = quiz.failures + 1;
+				log.warn({ err: error, quiz: quiz.id, failures }, 'live quiz step failed');
+				if (failures >= MAX_FAILURES) {
+					await deps.repos.liveQuizzes.stopRunning(guildId, quizId);
+					return {
+						next: { ...quiz, failures, phase: 'finished', dueAt: null, finishedAt: now.toISOString() },
+						result: undefined,
+					};
+				}
+				// Back off 1, 2, 4, … 64 s before trying again.
 				return {
-					next: { ...quiz, failures, phase: 'finished', dueAt: null, finishedAt: now.toISOString() },
+					next: { ...quiz, failures, dueAt: new Date(now.getTime() + 1000 * 2 ** (failures - 1)).toISOString() },
 					result: undefined,
 				};
 			}
-			// Back off 1, 2, 4, … 64 s before trying again.
-			return {
-				next: { ...quiz, failures, dueAt: new Date(now.getTime() + 1000 * 2 ** (failures - 1)).toISOString() },
-				result: undefined,
-			};
-		}
-	});
+		}),
+	);
+}
+
+/** The language of a quiz's posts: the one saved when it started, else the server's. */
+async function quizLanguage(deps: StepDeps, guildId: string, quiz: LiveQuiz | undefined): Promise<Language> {
+	if (quiz?.language) return quiz.language;
+	return publicLanguage(await deps.repos.settings.get(guildId));
 }
 
 async function openQuestion(deps: StepDeps, quiz: LiveQuiz, now: Date): Promise<LiveQuiz> {
@@ -112,7 +126,7 @@ function rightLineOf(
 	if (question.kind === 'multiple-choice') {
 		const right = rightOption(quiz, question);
 		return {
-			rightLine: `✅ Right answer: **${right.letter}.** ${right.text}`,
+			rightLine: t('quiz.live.rightOption', { letter: right.letter, text: right.text }),
 			why: right.explanation,
 			rightLabel: right.letter,
 		};
@@ -120,7 +134,7 @@ function rightLineOf(
 	const shown = state.computed?.shown ?? '?';
 	const working = (state.computed?.working ?? []).map((line) => `• ${line}`).join('\n');
 	return {
-		rightLine: `✅ Right answer: **${shown}**\n${working}`,
+		rightLine: `${t('quiz.live.rightAnswer', { answer: shown })}\n${working}`,
 		why: question.kind === 'numeric' ? question.explanation : '',
 		rightLabel: shown,
 	};
@@ -149,12 +163,20 @@ async function closeQuestion(deps: StepDeps, quiz: LiveQuiz, now: Date): Promise
 					answers,
 				);
 	const { rightLine, why, rightLabel } = rightLineOf(quiz, question, state);
-	const chart = spreadChart({ title: `Question ${index + 1}: ${question.prompt}`, rows, rightLabel });
+	const chart = spreadChart({
+		title: t('quiz.live.chartTitle', { number: index + 1, prompt: question.prompt }),
+		rows,
+		rightLabel,
+	});
 	const png = toBuffer(await deps.compute.run('quiz.barChart', chart));
 	// A quiz the host stopped ends with the question that was open.
 	const last = index + 1 >= quiz.questionIds.length || quiz.stoppedBy !== null;
 	const nextAt = last ? null : new Date(now.getTime() + quiz.breakSeconds * 1000);
-	const alt = `Answers to question ${index + 1}: ${rows.map((r) => `${r.label.slice(0, 40)} ${r.count}`).join(', ')}; right: ${rightLabel}.`;
+	const alt = t('quiz.live.alt', {
+		number: index + 1,
+		rows: rows.map((r) => `${r.label.slice(0, 40)} ${r.count}`).join(', '),
+		right: rightLabel,
+	});
 	const results = await deps.poster.send(
 		quiz.channelId,
 		resultsMessage({ quiz, index, rightLine, why, png, alt, nextAt }),
@@ -211,20 +233,25 @@ async function finish(deps: StepDeps, quiz: LiveQuiz, now: Date): Promise<LiveQu
 	);
 	// The host runs the quiz (and may click to show how it works): their answers are not in the standings.
 	const standings = liveStandings(perQuestion.map((answers) => answers.filter((a) => a.userId !== quiz.hostId)));
-	const week = deps.curriculum.week(quiz.week);
+	const week = deps.curriculum.in(currentLanguage()).week(quiz.week);
 	const card = liveLeaderboardCard({
-		title: `Live quiz · week ${quiz.week}: final standings`,
-		subtitle: `${week?.title ?? ''} · ${quiz.questions.length} question${quiz.questions.length === 1 ? '' : 's'}, ${quiz.seconds} s each`,
+		title: t('quiz.live.standingsTitle', { week: quiz.week }),
+		subtitle: t('quiz.live.standingsSubtitle', {
+			title: week?.title ?? '',
+			count: quiz.questions.length,
+			seconds: quiz.seconds,
+		}),
 		standings,
 		questions: quiz.questions.length,
 	});
 	const png = toBuffer(await deps.compute.run('quiz.card', card));
-	const alt = `Final standings: ${
-		standings
-			.slice(0, 10)
-			.map((s) => `${s.rank}. ${s.name} ${s.points}`)
-			.join(', ') || 'no answers'
-	}.`;
+	const alt = t('quiz.live.standingsAlt', {
+		list:
+			standings
+				.slice(0, 10)
+				.map((s) => `${s.rank}. ${s.name} ${s.points}`)
+				.join(', ') || t('quiz.live.noAnswers'),
+	});
 	const posted = await deps.poster.send(quiz.channelId, finalMessage(quiz, standings, png, alt), {
 		nonce: nonce(quiz, 'end'),
 	});

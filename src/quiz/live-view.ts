@@ -6,6 +6,7 @@ import type { LiveQuestionState, LiveQuiz } from '../storage/repositories/live-q
 import type { SpreadRow } from './charts.js';
 import { letter, optionOrder } from './shuffle.js';
 import { button, buttonRow, COLORS, discordTime, optionLines } from './view-parts.js';
+import { formatNumber, t } from '../i18n/index.js';
 
 /**
  * The countdown is a Discord timestamp (`<t:…:R>`, "in 20 seconds") that every client renders and updates by itself,
@@ -13,11 +14,11 @@ import { button, buttonRow, COLORS, discordTime, optionLines } from './view-part
  * channel's rate limit of about 5 edits per 5 seconds, flicker for every reader, and drift with network delays.
  */
 function countdown(closesAt: Date): string {
-	return `⏳ Closes ${discordTime(closesAt)}`;
+	return t('quiz.live.closes', { when: discordTime(closesAt) });
 }
 
 function header(quiz: LiveQuiz, index: number): string {
-	return `Live quiz · week ${quiz.week} · question ${index + 1} of ${quiz.questionIds.length}`;
+	return t('quiz.live.header', { week: quiz.week, number: index + 1, total: quiz.questionIds.length });
 }
 
 function answerButtons(quiz: LiveQuiz, index: number, question: BankQuestion, disabled: boolean) {
@@ -39,7 +40,7 @@ function answerButtons(quiz: LiveQuiz, index: number, question: BankQuestion, di
 	}
 	return [
 		buttonRow([
-			button(customId('quiz', 'lans', quiz.id, index), 'Type the number', ButtonStyle.Primary, '✍️', disabled),
+			button(customId('quiz', 'lans', quiz.id, index), t('quiz.live.typeNumber'), ButtonStyle.Primary, '✍️', disabled),
 		]),
 	];
 }
@@ -47,7 +48,7 @@ function answerButtons(quiz: LiveQuiz, index: number, question: BankQuestion, di
 function questionBody(quiz: LiveQuiz, question: BankQuestion): string {
 	if (question.kind === 'multiple-choice')
 		return `${question.prompt}\n\n${optionLines(question, optionOrder(quiz.seed, question.id, question.options.length))}`;
-	return `${question.prompt}${question.kind === 'numeric' ? `\n\nRight within ±${question.tolerance}${question.unit ? ` ${question.unit}` : ''}.` : ''}`;
+	return `${question.prompt}${question.kind === 'numeric' ? `\n\n${t('quiz.live.rightWithin', { tolerance: question.tolerance, unit: question.unit ? ` ${question.unit}` : '' })}` : ''}`;
 }
 
 /** A live question as posted in the channel: the prompt, the options, the countdown and the answer buttons. */
@@ -63,7 +64,7 @@ export function liveQuestionMessage(
 				title: header(quiz, index),
 				description: `${questionBody(quiz, question)}\n\n${countdown(new Date(state.closesAt))}`,
 				color: COLORS.neutral,
-				footer: { text: 'One answer each: right answers score 500–1000 points, more the faster you are.' },
+				footer: { text: t('quiz.live.scoring') },
 			},
 		],
 		components: answerButtons(quiz, index, question, false),
@@ -76,7 +77,7 @@ export function closedQuestionMessage(quiz: LiveQuiz, index: number, question: B
 		embeds: [
 			{
 				title: header(quiz, index),
-				description: `${questionBody(quiz, question)}\n\n⌛ Closed: ${answered} answer${answered === 1 ? '' : 's'}. Results below.`,
+				description: `${questionBody(quiz, question)}\n\n${t('quiz.live.closed', { count: answered })}`,
 				color: COLORS.neutral,
 			},
 		],
@@ -117,9 +118,13 @@ export function numericSpread(
 ): SpreadRow[] {
 	const wrong = given.filter((g) => !g.correct && g.value !== undefined);
 	return [
-		{ label: 'Too low', count: wrong.filter((g) => g.value! < value).length, right: false },
-		{ label: `Within ±${question.tolerance}`, count: given.filter((g) => g.correct).length, right: true },
-		{ label: 'Too high', count: wrong.filter((g) => g.value! > value).length, right: false },
+		{ label: t('quiz.live.tooLow'), count: wrong.filter((g) => g.value! < value).length, right: false },
+		{
+			label: t('quiz.live.within', { tolerance: question.tolerance }),
+			count: given.filter((g) => g.correct).length,
+			right: true,
+		},
+		{ label: t('quiz.live.tooHigh'), count: wrong.filter((g) => g.value! > value).length, right: false },
 	];
 }
 
@@ -134,14 +139,12 @@ export function resultsMessage(input: {
 	nextAt: Date | null;
 }): Reply {
 	const { quiz, index } = input;
-	const next = input.nextAt
-		? `Next question ${discordTime(input.nextAt)}.`
-		: 'That was the last question: final standings below.';
+	const next = input.nextAt ? t('quiz.live.nextAt', { when: discordTime(input.nextAt) }) : t('quiz.live.last');
 	return {
 		embeds: [
 			{
-				title: `Question ${index + 1} of ${quiz.questionIds.length}: results`,
-				description: `${input.rightLine}\n\n**Why:** ${input.why}\n\n${next}`,
+				title: t('quiz.live.resultsTitle', { number: index + 1, total: quiz.questionIds.length }),
+				description: `${input.rightLine}\n\n${t('quiz.live.why', { why: input.why })}\n\n${next}`,
 				color: COLORS.right,
 				image: { url: 'attachment://spread.png' },
 			},
@@ -160,9 +163,9 @@ export function finalMessage(
 	const medals = ['🥇', '🥈', '🥉'];
 	const lines = podium
 		.slice(0, 3)
-		.map((p, i) => `${medals[i]} <@${p.userId}> · ${p.points.toLocaleString('en-US')} points`);
+		.map((p, i) => t('quiz.live.points', { medal: medals[i], user: p.userId, points: formatNumber(p.points) }));
 	return {
-		content: `🏁 **Live quiz on week ${quiz.week} is over!**${quiz.stoppedBy ? ' (ended early by the host)' : ''}\n${lines.length > 0 ? lines.join('\n') : 'Nobody answered this time.'}\nMissed questions are waiting in /review; see your progress with /progress.`,
+		content: `${t('quiz.live.finished', { week: quiz.week })}${quiz.stoppedBy ? t('quiz.live.endedEarly') : ''}\n${lines.length > 0 ? lines.join('\n') : t('quiz.live.nobody')}\n${t('quiz.live.whatNext')}`,
 		files: [{ name: 'standings.png', data: png, description: alt.slice(0, 1000) }],
 	};
 }

@@ -8,6 +8,8 @@ import { languageOfLocale } from '../llm/language.js';
 import { spend } from '../llm/service.js';
 import type { PracticeSession } from '../storage/repositories/practice-sessions.js';
 import type { AnswerRecord } from '../storage/repositories/quiz-answers.js';
+import { currentLanguage, t } from '../i18n/index.js';
+import type { Curriculum } from '../curriculum/index.js';
 import { guildCalendar } from './guild-calendar.js';
 import { dueCards, nextDue } from './leitner.js';
 import { computeAnswer, judgeNumeric } from './numeric.js';
@@ -33,17 +35,19 @@ export const PRACTICE_MAX_COUNT = 20;
 export async function startPractice(ctx: BaseContext, options: { week?: number; count?: number }): Promise<Reply> {
 	const guildId = requireGuild(ctx.guildId);
 	const { deps } = ctx;
+	const curriculum = curriculumOf(ctx);
 	const now = deps.clock.now();
 	let pool: readonly BankQuestion[];
 	if (options.week !== undefined) {
-		if (!deps.curriculum.week(options.week)) throw new UserError(`There is no week ${options.week}.`, 'quiz.week');
-		pool = deps.curriculum.questionsFor(options.week);
+		if (!curriculum.week(options.week))
+			throw new UserError(t('quiz.errors.noWeek', { week: options.week }), 'quiz.week');
+		pool = curriculum.questionsFor(options.week);
 	} else {
 		// Without a week: everything the schedule has posted so far, or the whole bank without a schedule.
 		const { currentWeek } = await guildCalendar(deps, guildId, now);
-		pool = deps.curriculum.questions.filter((q) => currentWeek === null || q.week <= currentWeek);
+		pool = curriculum.questions.filter((q) => currentWeek === null || q.week <= currentWeek);
 	}
-	if (pool.length === 0) throw new UserError('There are no questions to practise yet.', 'quiz.empty');
+	if (pool.length === 0) throw new UserError(t('quiz.errors.nothingToPractise'), 'quiz.empty');
 	const seed = newSeed();
 	const questionIds = shuffled(
 		pool.map((q) => q.id),
@@ -70,14 +74,14 @@ export async function startReview(ctx: BaseContext, count = 10): Promise<Reply> 
 	const now = deps.clock.now();
 	const cards = await deps.repos.reviews.cards(guildId, ctx.user.id);
 	// A question an organizer removed from the bank cannot be asked any more.
-	const due = dueCards(cards, now).filter((c) => deps.curriculum.question(c.questionId));
+	const due = dueCards(cards, now).filter((c) => curriculumOf(ctx).question(c.questionId));
 	if (due.length === 0) {
 		const next = nextDue(cards, now);
 		const waiting = Object.values(cards).filter((c) => c.box <= 5).length;
 		const content =
 			waiting === 0
-				? '🎉 Nothing to review: questions you answer wrong (in /quiz practice or a live quiz) come back here, spaced out over days.'
-				: `🎉 Nothing is due right now. ${waiting} question${waiting === 1 ? ' waits' : 's wait'} in your schedule; the next is due ${next ? discordTime(next) : 'later'}.`;
+				? t('quiz.review.empty')
+				: t('quiz.review.notDue', { count: waiting, next: next ? discordTime(next) : t('quiz.review.later') });
 		return { content, ephemeral: true, update: true, embeds: [], components: [] };
 	}
 	const seed = newSeed();
@@ -95,32 +99,26 @@ export async function startReview(ctx: BaseContext, count = 10): Promise<Reply> 
 	return questionMessage(session, 0, questionOf(ctx, session, 0));
 }
 
+/** The curriculum in the member's language: questions are asked and explained in it (ids are shared). */
+function curriculumOf(ctx: BaseContext): Curriculum {
+	return ctx.deps.curriculum.in(currentLanguage());
+}
+
 function questionOf(ctx: BaseContext, session: PracticeSession, position: number): BankQuestion {
 	const id = session.questionIds[position];
-	const question = id === undefined ? undefined : ctx.deps.curriculum.question(id);
-	if (!question)
-		throw new UserError(
-			'This question is no longer in the quiz bank (an organizer changed it). Start a new run with /quiz practice.',
-			'quiz.question-gone',
-		);
+	const question = id === undefined ? undefined : curriculumOf(ctx).question(id);
+	if (!question) throw new UserError(t('quiz.errors.questionGone'), 'quiz.question-gone');
 	return question;
 }
 
 function checkOwner(ctx: BaseContext, session: PracticeSession | undefined): PracticeSession {
-	if (!session)
-		throw new UserError('This practice run has expired. Start a new one with /quiz practice.', 'quiz.session-gone');
-	if (session.userId !== ctx.user.id)
-		throw new UserError(
-			'This practice run belongs to another member: start your own with /quiz practice.',
-			'quiz.not-yours',
-		);
+	if (!session) throw new UserError(t('quiz.errors.sessionGone'), 'quiz.session-gone');
+	if (session.userId !== ctx.user.id) throw new UserError(t('quiz.errors.notYours'), 'quiz.not-yours');
 	return session;
 }
 
-const ALREADY: Reply = {
-	content: 'You already answered this question: use the buttons of the latest message.',
-	ephemeral: true,
-};
+/** Said to a second click on an answered question (a function: it is written in the member's language). */
+const ALREADY = (): Reply => ({ content: t('quiz.practice.already'), ephemeral: true });
 
 /** The answer record every mode shares. */
 function answerRecord(
@@ -158,7 +156,7 @@ async function answer(
 	const guildId = requireGuild(ctx.guildId);
 	return ctx.deps.repos.practiceSessions.update(guildId, sessionId, async (current) => {
 		const session = checkOwner(ctx, current);
-		if (position !== session.results.length) return { next: null, result: ALREADY };
+		if (position !== session.results.length) return { next: null, result: ALREADY() };
 		const question = questionOf(ctx, session, position);
 		const { record, feedback } = await judge(session, question);
 		await recordAnswer(ctx.deps, ctx.user, record);
@@ -177,9 +175,9 @@ async function answer(
 /** A multiple-choice button: `shown` is the displayed position, mapped back through the session's stored order. */
 export function pickOption(ctx: BaseContext, sessionId: string, position: number, shown: number): Promise<Reply> {
 	return answer(ctx, sessionId, position, async (session, question) => {
-		if (question.kind !== 'multiple-choice') throw new UserError('This question does not take a choice.', 'quiz.kind');
+		if (question.kind !== 'multiple-choice') throw new UserError(t('quiz.errors.noChoice'), 'quiz.kind');
 		const original = optionOrder(session.seed, question.id, question.options.length)[shown];
-		if (original === undefined) throw new UserError('That option does not exist.', 'quiz.option');
+		if (original === undefined) throw new UserError(t('quiz.errors.noOption'), 'quiz.option');
 		const correct = question.options[original]!.correct === true;
 		const record = answerRecord(ctx, session, position, question, {
 			correct,
@@ -195,11 +193,11 @@ export function pickOption(ctx: BaseContext, sessionId: string, position: number
 export async function openAnswerForm(ctx: BaseContext, sessionId: string, position: number): Promise<HandlerResponse> {
 	const guildId = requireGuild(ctx.guildId);
 	const session = checkOwner(ctx, await ctx.deps.repos.practiceSessions.get(guildId, sessionId));
-	if (position !== session.results.length) return ALREADY;
+	if (position !== session.results.length) return ALREADY();
 	const question = questionOf(ctx, session, position);
 	return answerModal(
 		customId('quiz', 'submit', sessionId, position),
-		`Question ${position + 1}: your answer`,
+		t('quiz.practice.formTitle', { number: position + 1 }),
 		question,
 		ANSWER_MAX,
 	);
@@ -207,8 +205,8 @@ export async function openAnswerForm(ctx: BaseContext, sessionId: string, positi
 
 /** Why the LLM grader is not used; null when it can be. */
 async function graderUnavailable(ctx: BaseContext, guildId: string): Promise<string | null> {
-	if (!ctx.deps.llm.configured) return 'No AI grader is set up on this bot.';
-	if (!(await ctx.deps.repos.tutorSettings.get(guildId)).enabled) return 'The AI tutor is off on this server.';
+	if (!ctx.deps.llm.configured) return t('quiz.practice.noGrader');
+	if (!(await ctx.deps.repos.tutorSettings.get(guildId)).enabled) return t('quiz.practice.tutorOff');
 	return null;
 }
 
@@ -221,7 +219,7 @@ export async function submitAnswer(
 ): Promise<Reply> {
 	const guildId = requireGuild(ctx.guildId);
 	const session = checkOwner(ctx, await ctx.deps.repos.practiceSessions.get(guildId, sessionId));
-	if (position !== session.results.length) return ALREADY;
+	if (position !== session.results.length) return ALREADY();
 	const question = questionOf(ctx, session, position);
 	if (question.kind === 'numeric') {
 		const computed = await computeAnswer(question, ctx.deps.compute);
@@ -236,7 +234,7 @@ export async function submitAnswer(
 			feedback: numericFeedback(s, position, question, verdict.given, computed, verdict.correct),
 		}));
 	}
-	if (question.kind !== 'free-text') throw new UserError('This question is answered with the buttons.', 'quiz.kind');
+	if (question.kind !== 'free-text') throw new UserError(t('quiz.errors.buttonsOnly'), 'quiz.kind');
 	let why = await graderUnavailable(ctx, guildId);
 	let grade: FreeTextGrade | null = null;
 	if (!why) {
@@ -252,7 +250,7 @@ export async function submitAnswer(
 				}),
 			);
 			if (result.ok) grade = result.grade;
-			else why = 'The AI grader’s verdict could not be read.';
+			else why = t('quiz.practice.unreadable');
 		} catch (error) {
 			if (!(error instanceof UserError)) throw error;
 			// Out of quota, or the model server failed: the member still gets the model answer to compare with.
@@ -273,7 +271,7 @@ export async function submitAnswer(
 	// Keep the text for the self-assessment buttons (a restart in between loses nothing).
 	return ctx.deps.repos.practiceSessions.update(guildId, sessionId, async (current) => {
 		const s = checkOwner(ctx, current);
-		if (position !== s.results.length) return { next: null, result: ALREADY };
+		if (position !== s.results.length) return { next: null, result: ALREADY() };
 		return {
 			next: { ...s, pending: { position, text } },
 			result: selfAssessMessage(s, position, question, text, why ?? ''),
@@ -284,10 +282,10 @@ export async function submitAnswer(
 /** A self-assessment button (level 2, 1 or 0). */
 export function selfAssess(ctx: BaseContext, sessionId: string, position: number, level: number): Promise<Reply> {
 	const choice = SELF_LEVELS.find((l) => l.level === level);
-	if (!choice) throw new UserError('That is not one of the choices.', 'quiz.self-level');
+	if (!choice) throw new UserError(t('quiz.errors.notALevel'), 'quiz.self-level');
 	return answer(ctx, sessionId, position, async (session, question) => {
 		if (question.kind !== 'free-text' || session.pending?.position !== position)
-			throw new UserError('Write your answer first.', 'quiz.no-answer');
+			throw new UserError(t('quiz.errors.writeFirst'), 'quiz.no-answer');
 		return {
 			record: answerRecord(ctx, session, position, question, {
 				correct: choice.credit >= 0.5,
@@ -307,13 +305,13 @@ export async function nextStep(ctx: BaseContext, sessionId: string): Promise<Rep
 	if (position < session.questionIds.length) {
 		const question = questionOf(ctx, session, position);
 		if (session.pending?.position === position && question.kind === 'free-text') {
-			return selfAssessMessage(session, position, question, session.pending.text, 'Mark your answer to go on.');
+			return selfAssessMessage(session, position, question, session.pending.text, t('quiz.practice.markToGoOn'));
 		}
 		return questionMessage(session, position, question);
 	}
 	const prompts = new Map(
 		session.questionIds.flatMap((id) => {
-			const q = ctx.deps.curriculum.question(id);
+			const q = curriculumOf(ctx).question(id);
 			return q ? [[id, { prompt: q.prompt, week: q.week }] as const] : [];
 		}),
 	);

@@ -6,6 +6,7 @@ import type { FreeTextGrade } from '../llm/grading.js';
 import type { PracticeSession } from '../storage/repositories/practice-sessions.js';
 import type { ComputedAnswer } from './numeric.js';
 import { letter, optionOrder } from './shuffle.js';
+import { t } from '../i18n/index.js';
 import {
 	answerHint,
 	button,
@@ -19,16 +20,21 @@ import {
 	type TextQuestion,
 } from './view-parts.js';
 
-/** The three self-assessment levels and the credit each records. */
+/** The three self-assessment levels and the credit each records (`key`: the label's message). */
 export const SELF_LEVELS = [
-	{ level: 2, label: 'I made every point', credit: 1, style: ButtonStyle.Success },
-	{ level: 1, label: 'Some of them', credit: 0.5, style: ButtonStyle.Primary },
-	{ level: 0, label: 'Not really', credit: 0, style: ButtonStyle.Secondary },
+	{ level: 2, key: 'quiz.self.all', credit: 1, style: ButtonStyle.Success },
+	{ level: 1, key: 'quiz.self.some', credit: 0.5, style: ButtonStyle.Primary },
+	{ level: 0, key: 'quiz.self.none', credit: 0, style: ButtonStyle.Secondary },
 ] as const;
 
 function heading(session: PracticeSession, position: number, question: BankQuestion): string {
-	const what = session.mode === 'review' ? '🔁 Review' : '📝 Practice';
-	return `${what} · question ${position + 1} of ${session.questionIds.length} · week ${question.week}`;
+	const what = session.mode === 'review' ? t('quiz.practice.review') : t('quiz.practice.practice');
+	return t('quiz.practice.heading', {
+		what,
+		number: position + 1,
+		total: session.questionIds.length,
+		week: question.week,
+	});
 }
 
 function quoted(text: string, max = 600): string {
@@ -58,7 +64,7 @@ export function questionMessage(session: PracticeSession, position: number, ques
 					buttonRow([
 						button(
 							customId('quiz', 'answer', id, position),
-							question.kind === 'numeric' ? 'Type the number' : 'Write your answer',
+							question.kind === 'numeric' ? t('quiz.practice.typeNumber') : t('quiz.practice.writeAnswer'),
 							ButtonStyle.Primary,
 							'✍️',
 						),
@@ -70,7 +76,9 @@ export function questionMessage(session: PracticeSession, position: number, ques
 				title: clip(heading(session, position, question), 256),
 				description,
 				color: COLORS.neutral,
-				footer: { text: `Tier: ${question.tier} · ${answerHint(question)}` },
+				footer: {
+					text: t('quiz.practice.footer', { tier: t(`quiz.tier.${question.tier}`), hint: answerHint(question) }),
+				},
 			},
 		],
 		components,
@@ -84,7 +92,7 @@ function nextRow(session: PracticeSession, position: number) {
 	return buttonRow([
 		button(
 			customId('quiz', 'next', session.id),
-			last ? 'See my results' : 'Next question',
+			last ? t('quiz.practice.seeResults') : t('quiz.practice.nextQuestion'),
 			ButtonStyle.Primary,
 			last ? '🏁' : '▶️',
 		),
@@ -103,14 +111,17 @@ export function choiceFeedback(
 	const lines = order.map((original, shown) => {
 		const option = question.options[original]!;
 		const mark = option.correct ? '✅' : original === chosen ? '❌' : '▫️';
-		const yours = original === chosen ? ' *(your answer)*' : '';
+		const yours = original === chosen ? t('quiz.practice.yourAnswerMark') : '';
 		return `${mark} **${letter(shown)}.** ${option.text}${yours}\n> ${option.explanation}`;
 	});
 	return {
 		embeds: [
 			{
-				title: clip(`${right ? '✅ Right!' : '❌ Not quite'} · ${heading(session, position, question)}`, 256),
-				description: `**Q:** ${question.prompt}\n\n${lines.join('\n')}`,
+				title: clip(
+					`${right ? t('quiz.practice.right') : t('quiz.practice.notQuite')} · ${heading(session, position, question)}`,
+					256,
+				),
+				description: `${t('quiz.practice.q', { prompt: question.prompt })}\n\n${lines.join('\n')}`,
 				color: right ? COLORS.right : COLORS.wrong,
 			},
 		],
@@ -130,19 +141,22 @@ export function numericFeedback(
 	right: boolean,
 ): Reply {
 	const description = [
-		`**Q:** ${question.prompt}`,
+		t('quiz.practice.q', { prompt: question.prompt }),
 		'',
-		`Your answer: **${given}** · The answer: **${answer.shown}** (right within ±${question.tolerance})`,
+		t('quiz.practice.numericLine', { given, answer: answer.shown, tolerance: question.tolerance }),
 		'',
-		'**How it is computed**',
+		t('quiz.practice.howComputed'),
 		...answer.working.map((line) => `• ${line}`),
 		'',
-		`**Why:** ${question.explanation}`,
+		t('quiz.practice.why', { why: question.explanation }),
 	].join('\n');
 	return {
 		embeds: [
 			{
-				title: clip(`${right ? '✅ Right!' : '❌ Not quite'} · ${heading(session, position, question)}`, 256),
+				title: clip(
+					`${right ? t('quiz.practice.right') : t('quiz.practice.notQuite')} · ${heading(session, position, question)}`,
+					256,
+				),
 				description,
 				color: right ? COLORS.right : COLORS.wrong,
 			},
@@ -166,28 +180,28 @@ export function gradedFeedback(
 	const score = Math.round(grade.score * 100);
 	const color = grade.score >= 0.75 ? COLORS.right : grade.score >= 0.5 ? COLORS.partly : COLORS.wrong;
 	const description = [
-		`**Q:** ${question.prompt}`,
+		t('quiz.practice.q', { prompt: question.prompt }),
 		'',
-		'**Your answer**',
+		t('quiz.practice.yourAnswer'),
 		quoted(text),
 		'',
-		'**Rubric**',
+		t('quiz.practice.rubric'),
 		...grade.points.map((p) => `${VERDICT_MARK[p.verdict]} ${p.point}\n> ${p.reason}`),
-		...(grade.feedback ? ['', `**Feedback:** ${grade.feedback}`] : []),
+		...(grade.feedback ? ['', t('quiz.practice.feedback', { feedback: grade.feedback })] : []),
 		'',
-		`**Model answer:** ${question.answer}`,
+		t('quiz.practice.modelAnswer', { answer: question.answer }),
 	].join('\n');
 	return {
 		embeds: [
 			{
 				title: clip(
-					`${score >= 75 ? '✅' : score >= 50 ? '🟡' : '❌'} ${score}% of the rubric · ${heading(session, position, question)}`,
+					`${score >= 75 ? '✅' : score >= 50 ? '🟡' : '❌'} ${t('quiz.practice.ofRubric', { score })} · ${heading(session, position, question)}`,
 					256,
 				),
 				description,
 				color,
 				footer: {
-					text: `Graded by ${grade.model}: met 1, partly ½, missed 0 per point (${grade.earned}/${grade.total}).`,
+					text: t('quiz.practice.gradedBy', { model: grade.model, earned: grade.earned, total: grade.total }),
 				},
 			},
 		],
@@ -206,30 +220,30 @@ export function selfAssessMessage(
 	why: string,
 ): Reply {
 	const description = [
-		`**Q:** ${question.prompt}`,
+		t('quiz.practice.q', { prompt: question.prompt }),
 		'',
-		'**Your answer**',
+		t('quiz.practice.yourAnswer'),
 		quoted(text),
 		'',
-		`**Model answer:** ${question.answer}`,
+		t('quiz.practice.modelAnswer', { answer: question.answer }),
 		'',
-		'**A good answer makes these points**',
+		t('quiz.practice.goodAnswer'),
 		...question.rubric.map((point) => `• ${point}`),
 		'',
-		'How many of the points did your answer make?',
+		t('quiz.practice.howMany'),
 	].join('\n');
 	return {
 		embeds: [
 			{
-				title: clip(`✍️ Compare with the model answer · ${heading(session, position, question)}`, 256),
+				title: clip(`${t('quiz.practice.compare')} · ${heading(session, position, question)}`, 256),
 				description,
 				color: COLORS.neutral,
-				footer: { text: `${why} Your mark is recorded as self-assessed.` },
+				footer: { text: t('quiz.practice.selfFooter', { why }) },
 			},
 		],
 		components: [
 			buttonRow(
-				SELF_LEVELS.map((l) => button(customId('quiz', 'self', session.id, position, l.level), l.label, l.style)),
+				SELF_LEVELS.map((l) => button(customId('quiz', 'self', session.id, position, l.level), t(l.key), l.style)),
 			),
 		],
 		ephemeral: true,
@@ -248,8 +262,11 @@ export function selfAssessedFeedback(
 	return {
 		embeds: [
 			{
-				title: clip(`📝 Self-assessed: ${level.label.toLowerCase()} · ${heading(session, position, question)}`, 256),
-				description: `**Q:** ${question.prompt}\n\n**Model answer:** ${question.answer}\n\nRecorded as ${credit === 1 ? 'right' : credit === 0.5 ? 'half right' : 'not yet right'} (self-assessed).`,
+				title: clip(
+					`${t('quiz.practice.selfAssessed', { level: t(level.key).toLowerCase() })} · ${heading(session, position, question)}`,
+					256,
+				),
+				description: `${t('quiz.practice.q', { prompt: question.prompt })}\n\n${t('quiz.practice.modelAnswer', { answer: question.answer })}\n\n${t('quiz.practice.recordedAs', { what: t(credit === 1 ? 'quiz.practice.recordedRight' : credit === 0.5 ? 'quiz.practice.recordedHalf' : 'quiz.practice.recordedWrong') })}`,
 				color: credit === 1 ? COLORS.right : credit === 0.5 ? COLORS.partly : COLORS.wrong,
 			},
 		],
@@ -270,18 +287,20 @@ export function summaryMessage(
 	const lines = session.results.map((r, i) => {
 		const q = prompts.get(r.questionId);
 		const mark = r.credit >= 1 ? '✅' : r.credit > 0 ? '🟡' : '❌';
-		return `${mark} ${i + 1}. ${q ? `(week ${q.week}) ${clip(q.prompt, 90)}` : r.questionId}`;
+		return `${mark} ${i + 1}. ${q ? t('quiz.practice.summaryLine', { week: q.week, prompt: clip(q.prompt, 90) }) : r.questionId}`;
 	});
-	const review = nextReview
-		? `\n\nQuestions you missed come back in /review, spaced out: the next one ${discordTime(nextReview)}.`
-		: '';
+	const review = nextReview ? `\n\n${t('quiz.practice.comesBack', { when: discordTime(nextReview) })}` : '';
 	return {
 		embeds: [
 			{
-				title: `🏁 ${session.mode === 'review' ? 'Review' : 'Practice'} finished: ${right} of ${total} right (${total > 0 ? Math.round((right / total) * 100) : 0}%)`,
+				title: t(session.mode === 'review' ? 'quiz.practice.finishedReview' : 'quiz.practice.finishedPractice', {
+					right,
+					total,
+					percent: total > 0 ? Math.round((right / total) * 100) : 0,
+				}),
 				description: `${lines.join('\n')}${review}`,
 				color: total > 0 && right / total >= 0.8 ? COLORS.right : COLORS.neutral,
-				footer: { text: 'Your progress card: /progress' },
+				footer: { text: t('quiz.practice.progressFooter') },
 			},
 		],
 		components: [
@@ -294,7 +313,7 @@ export function summaryMessage(
 						session.week ?? 0,
 						session.questionIds.length,
 					),
-					session.mode === 'review' ? 'Review more' : 'Practise again',
+					session.mode === 'review' ? t('quiz.practice.reviewMore') : t('quiz.practice.practiseAgain'),
 					ButtonStyle.Secondary,
 					'🔄',
 				),

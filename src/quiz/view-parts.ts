@@ -9,6 +9,7 @@ import {
 import type { ModalReply } from '../core/reply.js';
 import type { BankQuestion, MultipleChoiceQuestion } from '../curriculum/index.js';
 import { letter } from './shuffle.js';
+import { t } from '../i18n/index.js';
 
 /** Embed colours: right, partly right, wrong, neutral (Okabe–Ito green, orange, vermillion; Discord blurple). */
 export const COLORS = { right: 0x009e73, partly: 0xe69f00, wrong: 0xd55e00, neutral: 0x5865f2 } as const;
@@ -56,11 +57,13 @@ export function optionLines(question: MultipleChoiceQuestion, order: readonly nu
 export function answerHint(question: BankQuestion): string {
 	switch (question.kind) {
 		case 'multiple-choice':
-			return 'Pick one option.';
+			return t('quiz.hint.choice');
 		case 'numeric':
-			return `Type a number${question.unit ? ` in ${question.unit}` : ''}: within ±${question.tolerance} of the exact answer counts as right.`;
+			return question.unit
+				? t('quiz.hint.numberIn', { unit: question.unit, tolerance: question.tolerance })
+				: t('quiz.hint.number', { tolerance: question.tolerance });
 		case 'free-text':
-			return 'Answer in your own words (a few sentences).';
+			return t('quiz.hint.text');
 	}
 }
 
@@ -78,12 +81,12 @@ export function answerModal(customId: string, title: string, question: BankQuest
 						{
 							type: ComponentType.TextInput,
 							custom_id: ANSWER_FIELD,
-							label: numeric ? 'Your answer (a number)' : 'Your answer',
+							label: numeric ? t('quiz.form.numberLabel') : t('quiz.form.textLabel'),
 							style: numeric ? TextInputStyle.Short : TextInputStyle.Paragraph,
 							min_length: 1,
 							max_length: numeric ? 40 : maxLength,
 							required: true,
-							placeholder: numeric ? 'e.g. 0.42, 42%, 1e-3 or 2,359,296' : 'In your own words',
+							placeholder: numeric ? t('quiz.form.numberPlaceholder') : t('quiz.form.textPlaceholder'),
 						},
 					],
 				},

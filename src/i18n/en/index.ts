@@ -4,9 +4,13 @@ import { ffn } from './ffn.js';
 import { info } from './info.js';
 import { modelText } from './model-text.js';
 import { positions } from './positions.js';
+import { present } from './present.js';
 import { progress } from './progress.js';
+import { quiz } from './quiz.js';
 import { residual } from './residual.js';
 import { sample } from './sample.js';
+import { schedule } from './schedule.js';
+import { tutor } from './tutor.js';
 
 /** The English catalogue: every user-facing string, by area. Other languages follow its shape. */
 export const en = {
@@ -16,7 +20,11 @@ export const en = {
 	info,
 	modelText,
 	positions,
+	present,
 	progress,
+	quiz,
 	residual,
 	sample,
+	schedule,
+	tutor,
 } as const;

@@ -6,9 +6,13 @@ import { ffn } from './ffn.js';
 import { info } from './info.js';
 import { modelText } from './model-text.js';
 import { positions } from './positions.js';
+import { present } from './present.js';
 import { progress } from './progress.js';
+import { quiz } from './quiz.js';
 import { residual } from './residual.js';
 import { sample } from './sample.js';
+import { schedule } from './schedule.js';
+import { tutor } from './tutor.js';
 
 /** The Korean catalogue: written for Korean members, not word for word; same keys as English. */
 export const ko: Catalogue<typeof en> = {
@@ -18,7 +22,11 @@ export const ko: Catalogue<typeof en> = {
 	info,
 	modelText,
 	positions,
+	present,
 	progress,
+	quiz,
 	residual,
 	sample,
+	schedule,
+	tutor,
 };

@@ -14,9 +14,11 @@ import type { TutorConversation } from '../../storage/repositories/tutor-convers
 import { languageLabel, type Language } from '../language.js';
 import { buildAskPrompt } from '../prompts/ask.js';
 import { tierName } from '../prompts/context.js';
-import { leakGuard, WITHHELD } from '../safety.js';
+import { leakGuard, withheld } from '../safety.js';
 import { remainingLine, type LlmTicket } from '../service.js';
 import { streamAnswer } from './stream-answer.js';
+import { languageOf, t } from '../../i18n/index.js';
+import type { Curriculum } from '../../curriculum/curriculum.js';
 import type { WeekSource } from './week.js';
 
 export const QUESTION_MAX = 1000;
@@ -25,7 +27,7 @@ export const FOLLOW_UP_FIELD = 'question';
 /** A question quoted at the top of the answer (markdown quote, cut to keep the answer's room). */
 export function quoteQuestion(who: string, question: string, followUp: boolean): string {
 	const short = question.length > 300 ? `${question.slice(0, 300)}…` : question;
-	return `**${who}** ${followUp ? 'followed up' : 'asked'}:\n${short
+	return `${t(followUp ? 'tutor.ask.followedUp' : 'tutor.ask.asked', { who })}\n${short
 		.split('\n')
 		.map((line) => `> ${line}`)
 		.join('\n')}\n`;
@@ -39,7 +41,7 @@ export function followUpRow(conversationId: string): APIActionRowComponent<APICo
 			{
 				type: ComponentType.Button,
 				style: ButtonStyle.Secondary,
-				label: 'Ask a follow-up',
+				label: t('tutor.ask.followUp'),
 				emoji: { name: '💬' },
 				custom_id: customId('ask', 'follow', conversationId),
 			},
@@ -52,7 +54,7 @@ export function followUpModal(conversationId: string): ModalReply {
 	return {
 		modal: {
 			custom_id: customId('ask', 'followup', conversationId),
-			title: 'Ask a follow-up',
+			title: t('tutor.ask.followUp'),
 			components: [
 				{
 					type: ComponentType.ActionRow,
@@ -60,7 +62,7 @@ export function followUpModal(conversationId: string): ModalReply {
 						{
 							type: ComponentType.TextInput,
 							custom_id: FOLLOW_UP_FIELD,
-							label: 'Your follow-up question',
+							label: t('tutor.ask.followUpLabel'),
 							style: TextInputStyle.Paragraph,
 							min_length: 2,
 							max_length: QUESTION_MAX,
@@ -73,13 +75,13 @@ export function followUpModal(conversationId: string): ModalReply {
 	};
 }
 
-const SOURCE_NOTE: Readonly<Record<WeekSource, string>> = {
-	asked: '',
-	current: ' (this week)',
-	session: ' (your current /session)',
-	matched: ' (matched to your question; choose with `week:`)',
-	first: ' (choose one with `week:`)',
-};
+/**
+ * The curriculum the tutor reads for an answer in `language`: the Korean pages for an answer in Korean, else the
+ * English ones (the bot has pages in those two; the model translates from English for any other language).
+ */
+export function tutorCurriculum(curriculum: Curriculum, language: Language): Curriculum {
+	return curriculum.in(languageOf(language.code));
+}
 
 export interface AskInput {
 	ticket: LlmTicket;
@@ -98,7 +100,7 @@ export interface AskInput {
  */
 export async function answerQuestion(ctx: BaseContext, input: AskInput): Promise<Reply> {
 	const { deps } = ctx;
-	const { format } = deps.curriculum;
+	const { format } = tutorCurriculum(deps.curriculum, input.language);
 	const prompt = buildAskPrompt({
 		week: input.week,
 		format,
@@ -120,7 +122,7 @@ export async function answerQuestion(ctx: BaseContext, input: AskInput): Promise
 			{ reason: answer.withheld.ok ? undefined : answer.withheld.reason },
 			'tutor answer withheld by the leak check',
 		);
-		return answer.view.final(WITHHELD);
+		return answer.view.final(withheld());
 	}
 	const conversation = await deps.repos.tutorConversations.create({
 		guildId: ctx.guildId,
@@ -130,10 +132,13 @@ export async function answerQuestion(ctx: BaseContext, input: AskInput): Promise
 		turns: [...(input.previous?.turns ?? []), { askedBy: ctx.user.id, question: input.question, answer: answer.text }],
 		createdAt: deps.clock.now().toISOString(),
 	});
-	const cut =
-		answer.finishReason === 'length' ? '\n*(The answer reached its length limit: ask a follow-up for the rest.)*' : '';
+	const cut = answer.finishReason === 'length' ? t('tutor.ask.cut') : '';
 	const footer = [
-		`Week ${input.week.number}: ${input.week.title}${SOURCE_NOTE[input.weekSource]}`,
+		t('tutor.ask.week', {
+			week: input.week.number,
+			title: input.week.title,
+			source: input.weekSource === 'asked' ? '' : t(`tutor.ask.source.${input.weekSource}`),
+		}),
 		tierName(format, input.tier),
 		languageLabel(input.language),
 		deps.llm.model,

@@ -10,7 +10,7 @@ import { tierName } from '../prompts/context.js';
 import { buildEvaluationPrompt, evaluationSchema, masteryFor } from '../prompts/evaluation.js';
 import { buildFeedbackPrompt, buildTeachPrompt } from '../prompts/session.js';
 import type { BuiltPrompt } from '../prompts/ask.js';
-import { leakGuard, WITHHELD } from '../safety.js';
+import { leakGuard, withheld } from '../safety.js';
 import { remainingLine, spend } from '../service.js';
 import { evaluationEmbed, sessionRows } from './session-view.js';
 import { streamAnswer } from './stream-answer.js';
@@ -69,7 +69,7 @@ async function streamStep(
 		header,
 		maxTokens: 700,
 	});
-	const text = answer.withheld ? WITHHELD : answer.text;
+	const text = answer.withheld ? withheld() : answer.text;
 	const saved = await deps.repos.tutorSessions.update(scope.session.id, (s) => ({
 		...s,
 		current: kp,

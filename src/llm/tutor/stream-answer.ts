@@ -5,6 +5,7 @@ import type { RetryNotice } from '../retry.js';
 import type { LeakVerdict } from '../safety.js';
 import { spend, type LlmTicket } from '../service.js';
 import { StreamView } from '../stream-view.js';
+import { t } from '../../i18n/index.js';
 
 export interface StreamAnswerInput {
 	update(reply: Reply): Promise<void>;
@@ -30,9 +31,9 @@ export interface StreamedAnswer {
 
 /** The line shown under a streamed answer while a failed request is retried. */
 export function retryLine(notice: RetryNotice): string {
-	const wait = notice.delayMs >= 1000 ? ` in ${Math.ceil(notice.delayMs / 1000)} s` : '';
-	if (notice.error.code === 'llm.rate-limited') return `⏳ The model server is busy; retrying${wait}…`;
-	return `⏳ The model server had trouble (${notice.error.code.replace('llm.', '')}); retrying${wait}…`;
+	const wait = notice.delayMs >= 1000 ? t('tutor.retryIn', { seconds: Math.ceil(notice.delayMs / 1000) }) : '';
+	if (notice.error.code === 'llm.rate-limited') return t('tutor.busy', { wait });
+	return t('tutor.trouble', { code: notice.error.code.replace('llm.', ''), wait });
 }
 
 /**

@@ -4,6 +4,7 @@ import type { Deps } from '../../core/deps.js';
 import { UserError } from '../../core/errors.js';
 import { planStatus } from '../../jobs/plan.js';
 import { bestWeekFor } from '../prompts/context.js';
+import { t } from '../../i18n/index.js';
 
 /** How the week an answer is grounded in was chosen, said in the footer. */
 export type WeekSource = 'asked' | 'current' | 'session' | 'matched' | 'first';
@@ -21,10 +22,7 @@ export async function resolveWeek(
 	if (input.week !== undefined) {
 		const week = curriculum.week(input.week);
 		if (!week)
-			throw new UserError(
-				`There is no week ${input.week}: the course has weeks 1–${curriculum.weeks.length}.`,
-				'ask.week',
-			);
+			throw new UserError(t('tutor.ask.noWeek', { week: input.week, last: curriculum.weeks.length }), 'ask.week');
 		return { week, source: 'asked' };
 	}
 	if (input.guildId) {

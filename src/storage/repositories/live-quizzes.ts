@@ -1,3 +1,4 @@
+import type { Language } from '../../i18n/language.js';
 import type { Store } from '../store.js';
 import { GuildRecords } from './guild-records.js';
 
@@ -45,6 +46,11 @@ export interface LiveQuiz {
 	leaderboardMessageId: string | null;
 	/** Failed runner steps in a row (posting refused, store down); the quiz is abandoned after a few. */
 	failures: number;
+	/**
+	 * The language its posts are written in: the server's when it started (absent on quizzes saved before languages;
+	 * they follow the server's setting), so a quiz does not change language halfway.
+	 */
+	language?: Language;
 }
 
 /** One member's answer to one live question. */

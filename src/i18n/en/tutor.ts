@@ -1,0 +1,56 @@
+/** The AI tutor: /ask, its errors and quota, streamed answers (the model's prompts stay English). */
+export const tutor = {
+	enableHint:
+		'Ask an organizer: the AI tutor works once the bot’s operator gives the bot an API key for a language model.',
+	notConfigured: 'This needs the AI tutor, which is not set up on this bot. {{hint}}',
+	disabled:
+		'An organizer turned the AI tutor off on this server. Organizers can turn it back on with `/settings tutor enabled:true`.',
+	quotaUsed: 'You have used all {{limit}} of today’s tutor requests. They reset at 00:00 UTC (in {{wait}}).',
+	hoursMinutes: '{{h}} h {{m}} min',
+	minutes: '{{m}} min',
+	remaining: '{{remaining}} of {{limit}} tutor requests left today',
+	withheld:
+		'🛡️ I started to repeat my private instructions instead of answering, so that answer was withheld. Please ask your question again in other words.',
+	continued: '\n*(continued in the next message…)*',
+	retryIn: ' in {{seconds}} s',
+	busy: '⏳ The model server is busy; retrying{{wait}}…',
+	trouble: '⏳ The model server had trouble ({{code}}); retrying{{wait}}…',
+	errors: {
+		aborted: 'The request to the model was cancelled.',
+		timeout: 'The model server took too long to answer. Please try again in a moment.',
+		connection: 'The bot could not reach its model server. Please try again in a moment.',
+		cut: 'The model’s answer was cut off (the connection closed). Please try again.',
+		malformed: 'The model server sent a garbled answer. Please try again.',
+		noCredit: 'The model server says the bot’s account is out of credit. Tell the bot’s operator.',
+		inAMinute: 'in a minute',
+		inSeconds_one: 'in {{count}} second',
+		inSeconds_other: 'in {{count}} seconds',
+		rateLimited: 'The model server is rate-limiting the bot. Please try again {{when}}.',
+		auth: 'The model server refused the bot’s API key (`OPENAI_API_KEY`). Tell the bot’s operator.',
+		modelNotFound:
+			'The model server does not know the configured model (`OPENAI_MODEL` or `OPENAI_EMBEDDING_MODEL`). Tell the bot’s operator.',
+		server: 'The model server had a problem. Please try again in a moment.',
+		badRequest: 'The model server could not handle this request (it may be too long, or an option is unsupported).',
+		streamError: 'The model server reported an error in the middle of its answer. Please try again.',
+		unknown: 'The model server failed in an unexpected way. Please try again later.',
+	},
+	ask: {
+		unknownLanguage: 'I do not know the language “{{language}}”. Pick one from the list, e.g. {{some}}.',
+		noWeek: 'There is no week {{week}}: the course has weeks 1–{{last}}.',
+		expired: 'This conversation has expired (follow-ups work for 14 days). Start a new one with /ask.',
+		empty: 'Write a question first.',
+		weekGone: 'This conversation’s week is no longer in the curriculum. Start a new one with /ask.',
+		asked: '**{{who}}** asked:',
+		followedUp: '**{{who}}** followed up:',
+		followUp: 'Ask a follow-up',
+		followUpLabel: 'Your follow-up question',
+		source: {
+			current: ' (this week)',
+			session: ' (your current /session)',
+			matched: ' (matched to your question; choose with `week:`)',
+			first: ' (choose one with `week:`)',
+		},
+		cut: '\n*(The answer reached its length limit: ask a follow-up for the rest.)*',
+		week: 'Week {{week}}: {{title}}{{source}}',
+	},
+} as const;

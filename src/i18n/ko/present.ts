@@ -1,0 +1,50 @@
+import type { Catalogue } from '../catalogue.js';
+import type { present as en } from '../en/present.js';
+
+export const present: Catalogue<typeof en> = {
+	staleButton: '더 이상 쓸 수 없는 버튼입니다. /present를 다시 실행해 주세요.',
+	staleMenu: '더 이상 쓸 수 없는 메뉴입니다. /present를 다시 실행해 주세요.',
+	gone: '이 세션은 끝났습니다(90일이 지났거나 데이터가 초기화되었습니다). /present로 새로 시작해 주세요.',
+	goneShort: '이 세션은 끝났습니다. /present로 새로 시작해 주세요.',
+	notPresenter:
+		'🙂 세션은 발표자만 넘길 수 있습니다. 발표자가 다음을 누르면 함께 따라와 주세요. 데모를 직접 해 보려면 🔁 **다른 값으로 다시 실행** 버튼을 누르거나 명령을 입력하세요.',
+	noWeek: '커리큘럼에 더 이상 {{week}}주차가 없습니다.',
+	demoFailed: '{{message}}\n데모: {{demo}}',
+	demoBroke: '봇 쪽에서 문제가 생겼습니다(참조 번호 `{{reference}}`). 데모: {{demo}}',
+	cannotPost: '여기에는 세션을 올릴 수 없습니다: {{reason}}',
+	starter:
+		'🎤 **{{title}}**: {{week}}주차 세션이 아래 스레드에서 시작됩니다. 발표자가 단계를 넘기고, 모두가 같은 단계를 봅니다.',
+	noThread: ' 여기서는 스레드를 열 수 없어서(스레드 안의 스레드이거나 권한이 없습니다) 이 채널에서 진행합니다.',
+	ready:
+		'{{week}}주차 세션이 <#{{where}}>에 준비되었습니다. 모두 {{count}}단계입니다. 그곳에서 **다음**을 눌러 시작하세요.{{note}}',
+	yourRunOnly: '🙂 모두가 보는 단계의 데모는 발표자만 바꿀 수 있어서, 이 실행 결과는 나에게만 보입니다.',
+	expired: '만료된 버튼입니다. 이전과 다음을 눌러 단계를 다시 보여 주세요.',
+	movedOn: '세션이 이미 다음 단계로 넘어갔습니다. 이전을 눌러 이 단계로 돌아가세요.',
+	rerunLabel: '다른 값으로 다시 실행',
+	step: {
+		more: '…그 밖에 {{what}} {{count}}개.',
+		objectivesMore: '학습 목표',
+		questionsMore: '질문',
+		promptsMore: '성찰 질문',
+		demosMore: '데모',
+		footer: '{{heading}} · {{total}}단계 중 {{number}}단계 · {{tier}}',
+		objectives: '🎯 학습 목표',
+		howItRuns: '🧭 세션 진행 방법',
+		eachWithDemo: ', 단계마다 라이브 데모가 있습니다',
+		someWithDemo: ', 그중 {{count}}단계에 라이브 데모가 있습니다',
+		runs: '학습 포인트 하나씩 모두 {{count}}단계{{withDemos}}. 마지막에 정리합니다. 발표자가 **다음**과 **이전**을 누르고, 모두가 같은 단계를 봅니다.',
+		rerunHint: ' 데모의 🔁 **다른 값으로 다시 실행** 버튼으로 다른 옵션을 넣어 다시 실행할 수 있습니다.',
+		liveDemo: '🧪 라이브 데모',
+		continued: ' (이어서)',
+		keyQuestions: '❓ 핵심 질문',
+		reflection: '🪞 성찰',
+		tryOnYourOwn: '🧪 직접 해 보기',
+		wrapUp: '🏁 정리 · {{heading}}',
+		discuss: '핵심 질문을 함께 이야기한 다음, 잠시 성찰 질문을 생각해 보세요.',
+		back: '이전',
+		next: '다음',
+		depth: '설명 깊이',
+		startQuiz: '{{week}}주차 실시간 퀴즈 시작',
+		demoDidNotRun: '⚠️ 데모를 실행하지 못했습니다',
+	},
+};

@@ -1,0 +1,55 @@
+import type { Catalogue } from '../catalogue.js';
+import type { tutor as en } from '../en/tutor.js';
+
+export const tutor: Catalogue<typeof en> = {
+	enableHint: '운영진에게 문의하세요. 봇 운영자가 언어 모델 API 키를 설정하면 AI 튜터를 쓸 수 있습니다.',
+	notConfigured: '이 기능에는 AI 튜터가 필요한데, 이 봇에는 아직 설정되어 있지 않습니다. {{hint}}',
+	disabled: '운영진이 이 서버에서 AI 튜터를 껐습니다. 운영진은 `/settings tutor enabled:true`로 다시 켤 수 있습니다.',
+	quotaUsed: '오늘 쓸 수 있는 튜터 요청 {{limit}}회를 모두 썼습니다. 00:00 UTC에 초기화됩니다({{wait}} 뒤).',
+	hoursMinutes: '{{h}}시간 {{m}}분',
+	minutes: '{{m}}분',
+	remaining: '오늘 남은 튜터 요청 {{remaining}}/{{limit}}회',
+	withheld:
+		'🛡️ 답하는 대신 비공개 지침을 되풀이하기 시작해서 그 답변은 보여 드리지 않았습니다. 질문을 다른 말로 다시 해 주세요.',
+	continued: '\n*(다음 메시지에 이어집니다…)*',
+	retryIn: ' {{seconds}}초 뒤',
+	busy: '⏳ 모델 서버가 바쁩니다.{{wait}} 다시 시도합니다…',
+	trouble: '⏳ 모델 서버에 문제가 생겼습니다({{code}}).{{wait}} 다시 시도합니다…',
+	errors: {
+		aborted: '모델에 보낸 요청이 취소되었습니다.',
+		timeout: '모델 서버가 너무 오래 응답하지 않았습니다. 잠시 뒤에 다시 해 보세요.',
+		connection: '봇이 모델 서버에 연결하지 못했습니다. 잠시 뒤에 다시 해 보세요.',
+		cut: '연결이 끊겨 모델의 답변이 중간에 잘렸습니다. 다시 해 보세요.',
+		malformed: '모델 서버가 알아볼 수 없는 답을 보냈습니다. 다시 해 보세요.',
+		noCredit: '모델 서버에 따르면 봇 계정의 크레딧이 떨어졌습니다. 봇 운영자에게 알려 주세요.',
+		inAMinute: '1분 뒤에',
+		inSeconds_other: '{{count}}초 뒤에',
+		rateLimited: '모델 서버가 봇의 요청 속도를 제한하고 있습니다. {{when}} 다시 해 보세요.',
+		auth: '모델 서버가 봇의 API 키(`OPENAI_API_KEY`)를 거부했습니다. 봇 운영자에게 알려 주세요.',
+		modelNotFound:
+			'모델 서버가 설정된 모델(`OPENAI_MODEL` 또는 `OPENAI_EMBEDDING_MODEL`)을 모릅니다. 봇 운영자에게 알려 주세요.',
+		server: '모델 서버에 문제가 생겼습니다. 잠시 뒤에 다시 해 보세요.',
+		badRequest: '모델 서버가 이 요청을 처리하지 못했습니다(너무 길거나 지원하지 않는 옵션이 있을 수 있습니다).',
+		streamError: '모델 서버가 답변 도중에 오류를 보냈습니다. 다시 해 보세요.',
+		unknown: '모델 서버에서 예상하지 못한 오류가 났습니다. 나중에 다시 해 보세요.',
+	},
+	ask: {
+		unknownLanguage: '“{{language}}”은(는) 모르는 언어입니다. 목록에서 골라 주세요. 예: {{some}}.',
+		noWeek: '{{week}}주차는 없습니다. 과정은 1–{{last}}주차입니다.',
+		expired: '이 대화는 만료되었습니다(이어서 묻기는 14일 동안 됩니다). /ask로 새로 시작해 주세요.',
+		empty: '먼저 질문을 적어 주세요.',
+		weekGone: '이 대화의 주차가 더 이상 커리큘럼에 없습니다. /ask로 새로 시작해 주세요.',
+		asked: '**{{who}}** 님의 질문:',
+		followedUp: '**{{who}}** 님의 이어지는 질문:',
+		followUp: '이어서 묻기',
+		followUpLabel: '이어지는 질문',
+		source: {
+			current: ' (이번 주)',
+			session: ' (진행 중인 /session)',
+			matched: ' (질문에 맞춰 고름; `week:`로 정할 수 있습니다)',
+			first: ' (`week:`로 주차를 고르세요)',
+		},
+		cut: '\n*(답변이 길이 제한에 닿았습니다. 나머지는 이어서 물어보세요.)*',
+		week: '{{week}}주차: {{title}}{{source}}',
+	},
+};
