@@ -8,7 +8,6 @@ import { postJobId, unsettledEntries } from './due.js';
 import { nextMeetingAfter, planStatus, upcomingPosts, type PlannedPost } from './plan.js';
 import { formatClockTime } from './zoned-time.js';
 import { discordTime, fitLines, WEEK_COLOR } from './weekly-post.js';
-import { t } from '../i18n/index.js';
 
 const dayName = (weekday: number): string => t(`schedule.days.${(weekday % 7) as 0 | 1 | 2 | 3 | 4 | 5 | 6}`);
 

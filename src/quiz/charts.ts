@@ -4,7 +4,6 @@ import type { SessionFormat } from '../curriculum/index.js';
 import { currentLanguage, t } from '../i18n/index.js';
 import { COMPLETED_MASTERY, type ProgressSummary, type TopicMastery } from './progress.js';
 import type { LivePlayer, RankedStanding } from './scoring.js';
-import { t } from '../i18n/index.js';
 
 /**
  * The pure half of every quiz chart: domain data in, chart input out (tested exactly). The compute tasks in
