@@ -77,7 +77,7 @@ export const similarity: Catalogue<typeof en> = {
 		leastSimilar: '가장 덜 비슷한 쌍: {{pair}} **{{cosine}}**',
 		nearestTo: '{{word}}에 가장 가까운 단어',
 		mapRule:
-			'이웃 단어에서 글자가 없는 토큰(문장 부호, 숫자)과 흔한 기능어(the, of, and, …)는 뺐습니다. 입력한 두 단어 모두와 가까운 단어는 첫 단어 쪽에 한 번만 그리고, 그 자리는 다음으로 가까운 단어가 채웁니다.',
+			'이웃 단어에서 글자가 없는 토큰(문장 부호, 숫자)과 흔한 기능어(`the`, `of`, `and` 등)는 뺐습니다. 입력한 두 단어 모두와 가까운 단어는 첫 단어 쪽에 한 번만 그리고, 그 자리는 다음으로 가까운 단어가 채웁니다.',
 		mapIntro: '{{words}} 및 각 단어에 가장 가까운 단어 {{perWord}}개씩, 모두 {{count}}개입니다.',
 		mapVariance:
 			'설명된 분산: PC1 **{{pc1}}**, PC2 **{{pc2}}** (합쳐서 {{both}}). TensorFlow.js({{backend}})로 계산했습니다.',
