@@ -9,6 +9,11 @@ import { startEmulator, type DiscordEmulator } from '../emulator/index.js';
 import type { InteractionOutcome } from '../emulator/interaction-record.js';
 import { startBotOnEmulator } from '../helpers/discord-bot.js';
 import { englishProblem, koreanProblem } from '../helpers/readable-text.js';
+import { renderBarChart } from '../../src/charts/index.js';
+import { familyCountsReply } from '../../src/demos/tokenize/families-reply.js';
+import { familyCountsChart } from '../../src/demos/tokenize/families.js';
+import { withLanguage } from '../../src/i18n/index.js';
+import { loadFamily } from '../../src/models/tokenizers/index.js';
 
 type Options = Record<string, string | number>;
 
@@ -113,6 +118,27 @@ describe('the demos /tokenize, /similarity and /attention in Korean and in Engli
 		);
 	}
 
+	it('GIVEN the encoding:all reply and chart THEN they read in the member’s language', async () => {
+		// Built directly: loading all nine tokenizer families takes half a minute, which the emulator adds nothing to.
+		const text = '안녕하세요, world';
+		const counts = await Promise.all(
+			(['gpt-4o', 'gpt2'] as const).map(async (family) => {
+				const tokens = (await loadFamily(family)).encode(text).length;
+				return { family, tokens, perToken: [...text].length / tokens };
+			}),
+		);
+		for (const [language, problem] of [
+			['ko', koreanProblem],
+			['en', englishProblem],
+		] as const) {
+			const reply = await withLanguage(language, async () => {
+				const chart = familyCountsChart(text, counts);
+				return familyCountsReply({ characters: [...text].length, counts, chart, png: await renderBarChart(chart) });
+			});
+			expect(problem(reply, [text])).toBeNull();
+		}
+	}, 60_000);
+
 	it("GIVEN /attention's layer and head autocomplete THEN the choices are named in the member's language", async () => {
 		for (const [locale, layer, head] of [
 			['ko', '4개 층 중 1층 (첫 층, 입력에 가장 가까움)', '헤드 4개 중 2번'],
@@ -135,13 +161,13 @@ describe('the demos /tokenize, /similarity and /attention in Korean and in Engli
 	}, 60_000);
 
 	it('GIVEN /similarity 김치 THEN the reply says the word vectors learnt English only and points to the demos that read Korean, in the member’s language', async () => {
-		const korean = answer(await run('ko', 'similarity', { words: '김치' })).content!;
+		const korean = answer(await run('ko', 'similarity', { words: '김치' })).content;
 		expect(korean).toContain('`김치`: 이 단어 벡터에는 한국어 단어가 하나도 없습니다.');
 		expect(korean).toContain('영어 텍스트(Wikipedia와 Gigaword 뉴스)로 학습한 GloVe 벡터');
 		expect(korean).toContain('`/tokenize`');
 		expect(korean).toContain('`engine:openai`');
 		expect(korean).not.toMatch(/not in the vocabulary/);
-		const english = answer(await run('en-US', 'similarity', { words: '김치' })).content!;
+		const english = answer(await run('en-US', 'similarity', { words: '김치' })).content;
 		expect(english).toContain('`김치`: the word vectors have no Korean words.');
 		expect(english).toContain('learnt from English text (Wikipedia and Gigaword news)');
 		expect(english).toContain('`/tokenize`');
@@ -155,7 +181,7 @@ describe('the demos /tokenize, /similarity and /attention in Korean and in Engli
 		const tokens = encode('안녕하세요').length;
 		expect(tokens).toBe(15);
 		const korean = await run('ko', 'attention', { text });
-		const ko = answer(korean).embeds![0]!;
+		const ko = answer(korean).embeds[0]!;
 		expect(ko.description).toContain(
 			`\`안녕하세요\`(UTF-8로 15바이트)는 바이트마다 하나씩, 토큰 ${tokens}개가 되었습니다.`,
 		);
@@ -164,11 +190,9 @@ describe('the demos /tokenize, /similarity and /attention in Korean and in Engli
 		expect(ko.footer?.text).toContain(`토큰 ${encode(text).length}개`);
 		expectLanguage('ko', korean, { text });
 		const english = await run('en-US', 'attention', { text });
-		const en = answer(english).embeds![0]!;
+		const en = answer(english).embeds[0]!;
 		expect(en.description).toContain(`\`안녕하세요\` (15 UTF-8 bytes) became ${tokens} tokens, one per byte.`);
-		expect(en.description).toContain(
-			'learnt from English text only (Shakespeare’s plays and Tolstoy’s War and Peace)',
-		);
+		expect(en.description).toContain('learnt from English text only (Shakespeare’s plays and Tolstoy’s War and Peace)');
 		expect(en.description).toContain('`/tokenize`');
 		expectLanguage('en-US', english, { text });
 	}, 90_000);

@@ -51,7 +51,7 @@ export function stepsPanels(data: AttentionData): Panel[] {
 	return [
 		{
 			...base,
-			title: '① scores = Q·Kᵀ',
+			title: tr('attention.chart.scores'),
 			digits: 1,
 			values: s.scores,
 			colLabels: rows,

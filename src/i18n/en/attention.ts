@@ -82,6 +82,7 @@ export const attention = {
 			'Follow one row through ① to ⑤: q·k with every key, divided by √{{dk}}, future keys set to −∞, softmax along the row (e^x / Σ e^x, so −∞ becomes 0 and the row sums to 1), then the weighted sum of the V rows. V and the output show dims 1–{{dims}} of {{dk}}; attention-steps.csv holds every number.',
 		stepsAlt:
 			'{{title}}. Six {{t}}-row panels with numbers: scores, scaled scores, masked scores, softmax weights, a slice of V and of the output.',
+		scores: '① scores = Q·Kᵀ',
 		mask: '③ causal mask: future keys → −∞',
 		softmax: '④ softmax of each row = weights',
 		vSlice: 'V (dims 1–{{dims}} of {{dk}})',

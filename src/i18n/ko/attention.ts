@@ -85,6 +85,7 @@ export const attention: Catalogue<typeof en> = {
 			'한 행을 ①부터 ⑤까지 따라가 보세요: 모든 키와의 q·k, √{{dk}}로 나누기, 미래의 키는 −∞, 행을 따라 소프트맥스(e^x / Σ e^x라서 −∞는 0이 되고 행의 합은 1), 그리고 V 행들의 가중합. V와 출력은 {{dk}}차원 중 1–{{dims}}번만 보여 줍니다. attention-steps.csv에 모든 숫자가 있습니다.',
 		stepsAlt:
 			'{{title}}. 숫자가 적힌 {{t}}행짜리 패널 6개: 점수, 나눈 점수, 마스크한 점수, 소프트맥스 가중치, V와 출력의 일부.',
+		scores: '① 점수 = Q·Kᵀ',
 		mask: '③ 인과 마스크: 미래의 키 → −∞',
 		softmax: '④ 행마다 소프트맥스 = 가중치',
 		vSlice: 'V ({{dk}}차원 중 1–{{dims}})',
