@@ -11,8 +11,10 @@ import {
 	tooManyTokensError,
 } from '../src/demos/attention/input.js';
 import { attentionReply } from '../src/demos/attention/reply.js';
+import { koreanNotes } from '../src/demos/attention/korean.js';
 import { withRerun } from '../src/demos/rerun/index.js';
 import { shippedModelConfig } from '../src/models/transformer/shipped-config.js';
+import { t } from '../src/i18n/index.js';
 
 export default defineCommand({
 	data: {
@@ -61,10 +63,10 @@ export default defineCommand({
 		const { layer, head } = checkLayerHead(config, args.layer ?? 1, args.head ?? 1);
 		const out = await deps.compute.run('attention.run', { text: args.text, layer, head, view });
 		if (out.kind === 'too-long') throw tooManyTokensError(out.tokens);
-		const notes =
-			view === 'heads' && args.head !== undefined
-				? ['`head` is not used by `view:heads`, which draws every head.']
-				: [];
+		const notes = [
+			...(view === 'heads' && args.head !== undefined ? [t('attention.headUnused')] : []),
+			...koreanNotes(out.data, deps.llm.configured),
+		];
 		return withRerun(attentionReply(out.data, out.files, notes), 'attention', args, deps, {
 			prefer: ['text', 'layer', 'head', 'view'],
 		});
@@ -74,7 +76,9 @@ export default defineCommand({
 		if (focused.name === 'layer')
 			return numberChoices(config.nLayers, focused.value, (n) => layerChoiceName(n, config.nLayers));
 		if (focused.name === 'head')
-			return numberChoices(config.nHeads, focused.value, (n) => `Head ${n} of ${config.nHeads}`);
+			return numberChoices(config.nHeads, focused.value, (n) =>
+				t('attention.choices.head', { n, count: config.nHeads }),
+			);
 		return [];
 	},
 });

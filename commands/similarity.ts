@@ -60,7 +60,7 @@ export default defineCommand({
 		}
 		const vectors = (await loadWordVectors()).share();
 		const result = await deps.compute.run('similarity.compute', { vectors, request });
-		if (result.kind === 'missing') throw missingWordsError(result);
+		if (result.kind === 'missing') throw missingWordsError(result, deps.llm.configured);
 		return withRerun(
 			similarityReply(result, await deps.compute.run('similarity.render', result)),
 			'similarity',

@@ -4,6 +4,7 @@ import { sceneToPng } from './render.js';
 import type { Scene, SceneItem } from './scene.js';
 import { graphemes, measureText, truncate, visibleWhitespace, WHITESPACE_MARKS, type TextMeasurer } from './text.js';
 import { PALETTE, THEME } from './theme.js';
+import { t } from '../i18n/index.js';
 
 /** One token as a tokenizer produced it. */
 export interface Token {
@@ -196,7 +197,7 @@ export function layoutTokenStrips(input: TokenStripsInput, measure: TextMeasurer
 				role: 'strip-more',
 				x: padding,
 				y,
-				text: `… and ${strip.tokens.length - shown} more tokens`,
+				text: t('charts.moreTokens', { count: strip.tokens.length - shown }),
 				font: THEME.fonts.label,
 				color: THEME.textMuted,
 				align: 'left',

@@ -40,6 +40,25 @@ describe('/attention', () => {
 		expect(reply.embeds![0]!.description).toContain('(layer 2, head 3; tokens numbered from 1)');
 	}, 60_000);
 
+	it('GIVEN Korean text THEN the reply says what the model saw (its bytes, counted by the tokenizer) and why', async () => {
+		const text = '안녕하세요 반갑습니다';
+		const tokens = encode('안녕하세요').length;
+		// Counted, not assumed: the tokenizer learnt no merge for Hangul, so each UTF-8 byte is one token.
+		expect(tokens).toBe(Buffer.byteLength('안녕하세요'));
+		const reply = await runForReply(attention, { text });
+		const description = reply.embeds![0]!.description!;
+		expect(description).toContain(
+			`\`안녕하세요\` (15 UTF-8 bytes) became ${tokens} tokens, one per byte. The map is of those bytes`,
+		);
+		expect(description).toContain('tiny-gpt learnt from English text only (Shakespeare’s plays');
+		expect(description).toContain('try `/tokenize`');
+		// Without an embedding model the member is not sent to one.
+		expect(description).not.toContain('engine:openai');
+		expect(reply.embeds![0]!.footer?.text).toContain(`tiny-gpt · ${encode(text).length} tokens`);
+		const english = await runForReply(attention, { text: SENTENCE });
+		expect(english.embeds![0]!.description).not.toContain('Korean');
+	}, 60_000);
+
 	it(`GIVEN a text over ${ATTENTION_MAX_TOKENS} tokens THEN the member is told how many tokens it has`, async () => {
 		const text = 'The old prince said to Natasha that she was late. '.repeat(7);
 		const count = encode(text).length;

@@ -132,9 +132,27 @@ describe('/similarity with the local word vectors', () => {
 	});
 
 	it('GIVEN a word with no close spelling THEN the message says so', async () => {
-		await expect(runForReply(similarity, { words: '안녕 king' })).rejects.toThrow(
-			'`안녕` is not in the vocabulary, and no word in it is spelled close to it.',
+		await expect(runForReply(similarity, { words: 'ᚠᚢᚦ king' })).rejects.toThrow(
+			'`ᚠᚢᚦ` is not in the vocabulary, and no word in it is spelled close to it.',
 		);
+	});
+
+	it('GIVEN a Korean word THEN the reply says why the vectors have none (learnt from English text) and which demos read Korean', async () => {
+		// The claim "no Korean words" is checked against the vocabulary itself, not taken on trust.
+		const hangul = Array.from({ length: vectors.count }, (_, i) => vectors.text(i)).filter((w) =>
+			/\p{Script=Hangul}/u.test(w),
+		);
+		expect(hangul).toEqual([]);
+		const error = await runForReply(similarity, { words: '김치 kimchi qzxjv' }).catch((e: Error) => e);
+		const message = (error as Error).message;
+		expect(message).toContain('`qzxjv` is not in the vocabulary');
+		expect(message).toContain(
+			`\`김치\`: the word vectors have no Korean words. They are GloVe vectors learnt from English text (Wikipedia and Gigaword news), ${vectors.count.toLocaleString('en-US')} lowercase English words`,
+		);
+		// No spelling guesses for Korean: the nearest spellings of 김치 in an English vocabulary would mislead.
+		expect(message).not.toContain('`김치` is not in the vocabulary');
+		expect(message).toContain('`/tokenize`');
+		expect(message).toContain('once the bot’s operator sets up the AI tutor');
 	});
 
 	it.each([
@@ -188,6 +206,17 @@ describe('/similarity engine:openai', () => {
 				'text-embedding-3-small (embedding model), 48 dimensions · 4 of 5 tutor requests left today',
 			);
 			expect(imageOf(reply).width).toBe(1100);
+		});
+
+		it('GIVEN a Korean word with engine:local THEN the explanation offers engine:openai, which this bot has', async () => {
+			await expect(runForReply(similarity, { words: '김치 라면' }, { deps })).rejects.toThrow(
+				'To compare Korean words or sentences by meaning, use `engine:openai`: an embedding model that reads Korean.',
+			);
+			const korean = await runForReply(similarity, { words: '김치 라면' }, { deps, locale: 'ko' }).catch(
+				(e: Error) => e.message,
+			);
+			expect(korean).toContain('`김치`, `라면`: 이 단어 벡터에는 한국어 단어가 하나도 없습니다.');
+			expect(korean).toContain('`engine:openai`를 쓰세요');
 		});
 
 		it('GIVEN four short texts split by commas THEN matrix shows every pair from the embedding model', async () => {

@@ -45,6 +45,8 @@ export interface AttentionData {
 	weights: number[][][];
 	/** `view:steps` only: the first {@link STEPS_MAX_TOKENS} tokens of the input through the chosen head. */
 	steps?: HeadSteps;
+	/** When the input has Hangul: its first Hangul word, its UTF-8 bytes, and the tokens it makes on its own. */
+	korean?: { word: string; bytes: number; tokens: number };
 }
 
 export type AttentionOutcome = { kind: 'ok'; data: AttentionData } | { kind: 'too-long'; tokens: number };
@@ -88,6 +90,9 @@ export function attentionData(
 		input: tokenizer.decode(ids),
 		weights: (run.attention[request.layer] ?? []).map((w) => rowsOf(w, n, n)),
 	};
+	const hangul = /\p{Script=Hangul}+/u.exec(text)?.[0];
+	if (hangul)
+		data.korean = { word: hangul, bytes: Buffer.byteLength(hangul, 'utf8'), tokens: tokenizer.encode(hangul).length };
 	if (request.view === 'steps') {
 		const short = ids.slice(0, STEPS_MAX_TOKENS);
 		const t = short.length;

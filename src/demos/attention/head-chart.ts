@@ -1,6 +1,7 @@
 import type { HeatmapInput } from '../../charts/index.js';
 import { causalMask, type AttentionData } from './data.js';
 import { headName, textPreview } from './labels.js';
+import { t } from '../../i18n/index.js';
 
 /** Where each row of a map puts most of its weight: the key index and the weight (ties: the earlier key). */
 export function rowMaxima(weights: readonly (readonly number[])[]): { key: number; weight: number }[] {
@@ -22,22 +23,21 @@ export function headChart(data: AttentionData): HeatmapInput {
 	const width = Math.max(1000, Math.min(1600, 420 + n * 22));
 	const cell = Math.min(48, Math.floor((width - 330) / n));
 	return {
-		title: `Attention of ${headName(data)} in ${data.model}`,
-		subtitle:
-			`“${textPreview(data.input)}” · ${n} ${n === 1 ? 'token' : 'tokens'}. Row = a query token; its cells = how much it attends to each key token ` +
-			'at or before it. Every row sums to 1.',
-		footer:
-			`Hatched cells are the causal mask: a token may not attend to tokens after it (their weight is exactly 0). ` +
-			`Weights = softmax(Q·Kᵀ / √${data.headDim}) of this head; ${data.nHeads} heads × ${data.nLayers} layers, counted from 1.`,
+		title: t('attention.chart.headTitle', { head: headName(data), model: data.model }),
+		subtitle: t('attention.chart.headSubtitle', {
+			text: textPreview(data.input),
+			tokens: t('attention.tokens', { count: n }),
+		}),
+		footer: t('attention.chart.headFooter', { dk: data.headDim, heads: data.nHeads, layers: data.nLayers }),
 		values: data.weights[data.head]!,
 		mask: causalMask(n),
 		rowLabels: labels,
 		colLabels: labels,
-		rowAxisTitle: 'query token (row sums to 1)',
-		colAxisTitle: 'key token (attended to)',
+		rowAxisTitle: t('attention.chart.rowAxis'),
+		colAxisTitle: t('attention.chart.colAxis'),
 		scale: 'sequential',
 		domain: [0, 1],
-		legendTitle: 'weight',
+		legendTitle: t('attention.chart.weight'),
 		showValues: 'auto',
 		width,
 		// Tall enough for square cells of the size the width allows, so long inputs do not leave an empty band.

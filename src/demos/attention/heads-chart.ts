@@ -13,6 +13,7 @@ import { colorBarWidth, layoutColorBar } from '../../charts/legend.js';
 import { causalMask, type AttentionData } from './data.js';
 import { textPreview } from './labels.js';
 import { layoutPanel, panelSize, type Panel } from './panel.js';
+import { t } from '../../i18n/index.js';
 
 const WIDTH = 1400;
 const GAP = 28;
@@ -27,7 +28,7 @@ export function headsPanels(data: AttentionData): Panel[] {
 	const scale = sequentialScale([], [0, 1]);
 	const mask = causalMask(labels.length);
 	return data.weights.map((values, h) => ({
-		title: `head ${h + 1}`,
+		title: t('attention.chart.panelHead', { n: h + 1 }),
 		values,
 		mask,
 		rowLabels: labels,
@@ -48,9 +49,12 @@ export function layoutHeads(data: AttentionData, measure: TextMeasurer = measure
 	const n = data.tokens.length;
 	const { padding } = THEME;
 	const text = {
-		title: `All ${data.nHeads} heads of layer ${data.layer + 1} in ${data.model}`,
-		subtitle: `“${textPreview(data.input)}” · ${n} ${n === 1 ? 'token' : 'tokens'}. Each map: rows = query tokens, columns = key tokens; every row sums to 1. One colour scale for all.`,
-		footer: `Hatched cells are the causal mask (weight 0). Heads and layers are counted from 1. Each head has its own W_Q, W_K, W_V (${data.dModel} × ${data.headDim}), so each learns to look for something different.`,
+		title: t('attention.chart.headsTitle', { heads: data.nHeads, layer: data.layer + 1, model: data.model }),
+		subtitle: t('attention.chart.headsSubtitle', {
+			text: textPreview(data.input),
+			tokens: t('attention.tokens', { count: n }),
+		}),
+		footer: t('attention.chart.headsFooter', { d: data.dModel, dk: data.headDim }),
 	};
 	const header = layoutHeader(text, WIDTH, measure);
 	const scale = panels[0]!.scale;
@@ -77,7 +81,13 @@ export function layoutHeads(data: AttentionData, measure: TextMeasurer = measure
 	});
 	const gridBottom = header.bottom + rows * size.h + (rows - 1) * GAP;
 	const barH = Math.min(320, gridBottom - header.bottom - 40);
-	items.push(...layoutColorBar(scale, { x: x0 + blockW + 30, y: header.bottom + 40, w: BAR_W, h: barH }, 'weight'));
+	items.push(
+		...layoutColorBar(
+			scale,
+			{ x: x0 + blockW + 30, y: header.bottom + 40, w: BAR_W, h: barH },
+			t('attention.chart.weight'),
+		),
+	);
 	const diagramTop = gridBottom + 30;
 	items.push(...concatDiagram(data, diagramTop, measure));
 	const height = diagramTop + DIAGRAM_H + probe.height + padding;
@@ -86,7 +96,7 @@ export function layoutHeads(data: AttentionData, measure: TextMeasurer = measure
 		WIDTH,
 		height,
 		items,
-		`${text.title}. ${panels.length} attention maps of ${n} × ${n} tokens, one colour scale from 0 to 1, and a diagram of how the heads' outputs are concatenated and projected by W_O.`,
+		t('attention.chart.headsAlt', { title: text.title, panels: panels.length, n }),
 	);
 }
 
@@ -102,7 +112,7 @@ function concatDiagram(data: AttentionData, top: number, measure: TextMeasurer):
 		role: 'diagram-title',
 		x: padding,
 		y: top,
-		text: 'How the heads combine (multi-head attention):',
+		text: t('attention.chart.combine'),
 		font: THEME.fonts.heading,
 		color: THEME.text,
 		align: 'left',
@@ -121,7 +131,7 @@ function concatDiagram(data: AttentionData, top: number, measure: TextMeasurer):
 			role: 'diagram-text',
 			x: x + headW / 2,
 			y: y + 18,
-			text: `head ${i + 1}: weights · V`,
+			text: t('attention.chart.headBox', { n: i + 1 }),
 			font: small,
 			color,
 			align: 'center',
@@ -156,13 +166,13 @@ function concatDiagram(data: AttentionData, top: number, measure: TextMeasurer):
 		role: 'diagram-text',
 		x: padding + concatW / 2,
 		y: y + h + 14,
-		text: `concatenated side by side: ${n} × ${data.dModel}`,
+		text: t('attention.chart.concatenated', { n, d: data.dModel }),
 		font,
 		color: THEME.textMuted,
 		align: 'center',
 		baseline: 'top',
 	});
-	const steps = [`× W_O (${data.dModel} × ${data.dModel}) + b`, `${n} × ${data.dModel}, added to the residual stream`];
+	const steps = [`× W_O (${data.dModel} × ${data.dModel}) + b`, t('attention.chart.residual', { n, d: data.dModel })];
 	for (const step of steps) {
 		items.push({
 			kind: 'text',

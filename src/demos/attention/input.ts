@@ -1,6 +1,7 @@
 import type { AutocompleteChoice } from '../../core/interaction.js';
 import { UserError } from '../../core/errors.js';
 import type { ModelConfig } from '../../models/transformer/index.js';
+import { t } from '../../i18n/index.js';
 
 /** The longest input /attention draws, in our model's tokens: a 64 × 64 map still has readable labels. */
 export const ATTENTION_MAX_TOKENS = 64;
@@ -20,16 +21,10 @@ export type AttentionView = 'head' | 'heads' | 'steps';
  */
 export function checkLayerHead(config: ModelConfig, layer: number, head: number): { layer: number; head: number } {
 	if (!Number.isInteger(layer) || layer < 1 || layer > config.nLayers) {
-		throw new UserError(
-			`This model has ${config.nLayers} layers: pick \`layer\` 1–${config.nLayers} (1 is the layer nearest the input).`,
-			'attention.layer',
-		);
+		throw new UserError(t('attention.errors.layer', { layers: config.nLayers }), 'attention.layer');
 	}
 	if (!Number.isInteger(head) || head < 1 || head > config.nHeads) {
-		throw new UserError(
-			`Each layer of this model has ${config.nHeads} heads: pick \`head\` 1–${config.nHeads}.`,
-			'attention.head',
-		);
+		throw new UserError(t('attention.errors.head', { heads: config.nHeads }), 'attention.head');
 	}
 	return { layer: layer - 1, head: head - 1 };
 }
@@ -44,15 +39,11 @@ export function numberChoices(count: number, typed: string, name: (n: number) =>
 
 /** The autocomplete label of layer `n` (1-based) of `count`. */
 export function layerChoiceName(n: number, count: number): string {
-	const where = n === 1 ? ' (first, nearest the input)' : n === count ? ' (last, nearest the output)' : '';
-	return `Layer ${n} of ${count}${where}`;
+	const key = n === 1 ? 'layerFirst' : n === count ? 'layerLast' : 'layer';
+	return t(`attention.choices.${key}`, { n, count });
 }
 
 /** The error for an input longer than {@link ATTENTION_MAX_TOKENS}: how many tokens it has, and the limit. */
 export function tooManyTokensError(tokens: number): UserError {
-	return new UserError(
-		`Your text is ${tokens} tokens long for our model's tokenizer; /attention draws up to ${ATTENTION_MAX_TOKENS} tokens ` +
-			`(a ${ATTENTION_MAX_TOKENS} × ${ATTENTION_MAX_TOKENS} map). Send a shorter part of it.`,
-		'attention.too-long',
-	);
+	return new UserError(t('attention.errors.tooLong', { tokens, max: ATTENTION_MAX_TOKENS }), 'attention.too-long');
 }

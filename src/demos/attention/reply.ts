@@ -6,6 +6,8 @@ import type { AttentionData } from './data.js';
 import { rowMaxima } from './head-chart.js';
 import { headName } from './labels.js';
 import { stepsOf } from './steps-chart.js';
+// `tr`, not `t`: `t` is the token count throughout this file, as in the formulas.
+import { t as tr } from '../../i18n/index.js';
 
 const COLOR = 0xcc79a7;
 const LABEL_W = 12;
@@ -22,9 +24,8 @@ function cell(label: string, width = LABEL_W): string {
 const numbered = (data: AttentionData, i: number): string =>
 	`${String(i + 1).padStart(2)} ${cell(data.tokens[i]!.label)}`;
 
-export const READ_A_ROW =
-	'Each **row** is one token acting as the **query**; each **column** is a **key** token at or before it. A cell is the weight the query ' +
-	'gives that key; every row sums to 1 (softmax). Hatched cells lie in the future: the causal mask gives them weight 0.';
+/** How to read a row of an attention map, in the member's language. */
+export const readARow = (): string => tr('attention.reply.readRow');
 
 /** For every query token, the key it attends to most, as a code block (`3 ⋅or → 1 To 0.41`). */
 export function strongestLines(data: AttentionData): string {
@@ -52,11 +53,7 @@ export function headHabits(
 }
 
 function headText(data: AttentionData): string {
-	return [
-		READ_A_ROW,
-		`**Where each token looks most** (${headName(data)}; tokens numbered from 1):`,
-		strongestLines(data),
-	].join('\n');
+	return [readARow(), tr('attention.reply.whereLooks', { head: headName(data) }), strongestLines(data)].join('\n');
 }
 
 /** A token label in a code span, for lines of prose that may wrap. */
@@ -66,24 +63,35 @@ const tokenSpan = (label: string): string => `\`${label.replace(/`/g, 'ˋ')}\``;
 export function headLines(data: AttentionData): string[] {
 	return data.weights.map((w, h) => {
 		const habits = headHabits(w);
-		if (!habits) return `**Head ${h + 1}**: one token, so it can only attend to itself.`;
+		if (!habits) return tr('attention.reply.headAlone', { n: h + 1 });
 		const top = rowMaxima(w)
 			.map((m, q) => ({ ...m, q }))
 			.filter((m) => m.q > 0)
 			.sort((a, b) => b.weight - a.weight || a.q - b.q)[0]!;
 		const link = `${tokenSpan(data.tokens[top.q]!.label)} → ${tokenSpan(data.tokens[top.key]!.label)} ${fixed(top.weight, 2)}`;
-		return `**Head ${h + 1}**: previous ${percent(habits.previous)} · first ${percent(habits.first)} · itself ${percent(habits.self)} · strongest ${link}`;
+		return tr('attention.reply.headLine', {
+			n: h + 1,
+			previous: percent(habits.previous),
+			first: percent(habits.first),
+			self: percent(habits.self),
+			link,
+		});
 	});
 }
 
 function headsText(data: AttentionData): string {
 	const n = data.tokens.length;
 	return [
-		`The chart has one map per head of layer ${data.layer + 1}. ${READ_A_ROW} Each head has its own W_Q, W_K and W_V, so each learns to look for something else.`,
-		`**How the heads differ** (average weight over query tokens 2–${n} on the previous token, the first token and itself; and the strongest link):`,
+		tr('attention.reply.headsIntro', { layer: data.layer + 1, readRow: readARow() }),
+		tr('attention.reply.headsDiffer', { n }),
 		...headLines(data),
-		`**Shapes** (T = ${n} ${n === 1 ? 'token' : 'tokens'}): each head makes Q, K, V of ${n} × ${data.headDim}, weights of ${n} × ${n}, and an output weights · V of ${n} × ${data.headDim}. ` +
-			`The ${data.nHeads} outputs side by side make ${n} × ${data.dModel}; × W_O (${data.dModel} × ${data.dModel}) plus a bias gives ${n} × ${data.dModel}, which is added to the residual stream.`,
+		tr('attention.reply.shapes', {
+			tokens: tr('attention.tokens', { count: n }),
+			n,
+			dk: data.headDim,
+			heads: data.nHeads,
+			d: data.dModel,
+		}),
 	].join('\n');
 }
 
@@ -113,30 +121,41 @@ export function stepsWalkthrough(data: AttentionData): string {
 	const terms = Array.from({ length: t }, (_, k) => `${fixed(w[k]!)}×${factor(s.v[k]![0]!)}`);
 	const out = s.output[q]!;
 	return [
-		`Row ${q + 1} (query “${data.tokens[q]!.label}”), d_k = ${data.headDim}, √${data.headDim} = ${fixed(root)}; m = the row's largest ÷√d_k, ${fixed(max)}.`,
-		`Keys: ${keys}`,
+		tr('attention.reply.walkRow', {
+			row: q + 1,
+			token: data.tokens[q]!.label,
+			dk: data.headDim,
+			root: fixed(root),
+			max: fixed(max),
+		}),
+		tr('attention.reply.walkKeys', { keys }),
 		'```',
 		...lines,
 		'```',
-		`**Output, dimension 1** = Σ weight × v (d1 of each key's V row): ${terms.join(' + ')} = **${fixed(out[0]!)}**`,
-		`Output row ${q + 1}, dims 1–${Math.min(8, data.headDim)}: ${out
-			.slice(0, 8)
-			.map((x) => fixed(x))
-			.join(', ')}`,
+		tr('attention.reply.walkOutput', { terms: terms.join(' + '), value: fixed(out[0]!) }),
+		tr('attention.reply.walkOutputRow', {
+			row: q + 1,
+			dims: Math.min(8, data.headDim),
+			values: out
+				.slice(0, 8)
+				.map((x) => fixed(x))
+				.join(', '),
+		}),
 	].join('\n');
 }
 
 function stepsText(data: AttentionData): string {
 	const t = stepsOf(data).scores.length;
 	const total = data.tokens.length;
-	const cut =
-		t < total
-			? `These are the first ${t} of your ${total} tokens. A token only sees the tokens before it, so these ${t} rows are exactly rows 1–${t} of the whole text's map. `
-			: '';
+	const cut = t < total ? tr('attention.reply.stepsCut', { t, total }) : '';
 	return [
-		`${cut}The chart follows ${headName(data)} through ① Q·Kᵀ, ② ÷ √d_k, ③ the causal mask, ④ the softmax of each row and ⑤ the weighted sum of V. ` +
-			`V has ${data.headDim} dimensions; the chart shows 1–${Math.min(8, data.headDim)} and \`attention-steps.csv\` has all of them, with q and k, at full precision.`,
-		'**Check the last row by hand:**',
+		tr('attention.reply.stepsIntro', {
+			cut,
+			head: headName(data),
+			dk: data.headDim,
+			dims: Math.min(8, data.headDim),
+		}),
+		tr('attention.reply.checkByHand'),
 		stepsWalkthrough(data),
 	].join('\n');
 }
@@ -150,10 +169,10 @@ export function attentionReply(
 	const chart = files.find((f) => f.name.endsWith('.png'))!;
 	const title =
 		data.view === 'heads'
-			? `Attention: all ${data.nHeads} heads of layer ${data.layer + 1}`
+			? tr('attention.reply.titleHeads', { heads: data.nHeads, layer: data.layer + 1 })
 			: data.view === 'steps'
-				? `Attention step by step: ${headName(data)}`
-				: `Attention: ${headName(data)}`;
+				? tr('attention.reply.titleSteps', { head: headName(data) })
+				: tr('attention.reply.titleHead', { head: headName(data) });
 	const body = data.view === 'heads' ? headsText(data) : data.view === 'steps' ? stepsText(data) : headText(data);
 	const embed: APIEmbed = {
 		title,
@@ -161,7 +180,14 @@ export function attentionReply(
 		color: COLOR,
 		image: { url: `attachment://${chart.name}` },
 		footer: {
-			text: `${data.model} · ${data.tokens.length} tokens · ${data.nLayers} layers × ${data.nHeads} heads, counted from 1 · d_model ${data.dModel}, d_k ${data.headDim}`,
+			text: tr('attention.reply.footer', {
+				model: data.model,
+				tokens: tr('attention.tokens', { count: data.tokens.length }),
+				layers: data.nLayers,
+				heads: data.nHeads,
+				d: data.dModel,
+				dk: data.headDim,
+			}),
 		},
 	};
 	return {

@@ -12,6 +12,8 @@ import { causalMask, type AttentionData, type HeadSteps } from './data.js';
 import { STEPS_DIMS_SHOWN } from './input.js';
 import { headName, numberedLabel, textPreview } from './labels.js';
 import { layoutPanel, panelSize, type Panel } from './panel.js';
+// `tr`, not `t`: `t` is the token count here, as in the formulas.
+import { t as tr } from '../../i18n/index.js';
 
 const WIDTH = 1620;
 const GAP = 30;
@@ -49,7 +51,7 @@ export function stepsPanels(data: AttentionData): Panel[] {
 	return [
 		{
 			...base,
-			title: '① scores = Q·Kᵀ',
+			title: tr('attention.chart.scores'),
 			digits: 1,
 			values: s.scores,
 			colLabels: rows,
@@ -63,44 +65,44 @@ export function stepsPanels(data: AttentionData): Panel[] {
 			values: s.scaled,
 			colLabels: rows,
 			scale: scaledScale,
-			colorBar: 'scaled',
+			colorBar: tr('attention.chart.scaledBar'),
 		},
 		{
 			...base,
-			title: '③ causal mask: future keys → −∞',
+			title: tr('attention.chart.mask'),
 			digits: 2,
 			values: s.scaled,
 			mask,
 			maskedText: '−∞',
 			colLabels: rows,
 			scale: scaledScale,
-			colorBar: 'scaled',
+			colorBar: tr('attention.chart.scaledBar'),
 		},
 		{
 			...base,
-			title: '④ softmax of each row = weights',
+			title: tr('attention.chart.softmax'),
 			values: s.weights,
 			mask,
 			maskedText: '0',
 			colLabels: rows,
 			scale: sequentialScale([], [0, 1]),
-			colorBar: 'weight',
+			colorBar: tr('attention.chart.weight'),
 		},
 		{
 			...base,
-			title: `V (dims 1–${dims} of ${data.headDim})`,
+			title: tr('attention.chart.vSlice', { dims, dk: data.headDim }),
 			values: slice(s.v, dims),
 			colLabels: dimLabels,
 			scale: vScale,
-			colorBar: 'value',
+			colorBar: tr('attention.chart.valueBar'),
 		},
 		{
 			...base,
-			title: `⑤ output = weights · V (dims 1–${dims})`,
+			title: tr('attention.chart.output', { dims }),
 			values: slice(s.output, dims),
 			colLabels: dimLabels,
 			scale: vScale,
-			colorBar: 'value',
+			colorBar: tr('attention.chart.valueBar'),
 		},
 	];
 }
@@ -116,20 +118,19 @@ export function layoutSteps(data: AttentionData, measure: TextMeasurer = measure
 	const { padding } = THEME;
 	const dims = Math.min(STEPS_DIMS_SHOWN, data.headDim);
 	const text = {
-		title: `Attention step by step: ${headName(data)} of ${data.model}`,
-		subtitle:
-			(t < total ? `The first ${t} of your ${total} tokens` : `Your ${t} tokens`) +
-			` (“${textPreview(
+		title: tr('attention.chart.stepsTitle', { head: headName(data), model: data.model }),
+		subtitle: tr('attention.chart.stepsSubtitle', {
+			which: t < total ? tr('attention.chart.stepsFirst', { t, total }) : tr('attention.chart.stepsAll', { t }),
+			text: textPreview(
 				data.tokens
 					.slice(0, t)
 					.map((x) => x.text)
 					.join(''),
 				80,
-			)}”). Each token's q, k and v have d_k = ${data.headDim} numbers; rows are query tokens, numbered from 1.`,
-		footer:
-			`Follow one row through ① to ⑤: q·k with every key, divided by √${data.headDim}, future keys set to −∞, softmax along the row ` +
-			`(e^x / Σ e^x, so −∞ becomes 0 and the row sums to 1), then the weighted sum of the V rows. V and the output show dims 1–${dims} of ${data.headDim}; ` +
-			'attention-steps.csv holds every number.',
+			),
+			dk: data.headDim,
+		}),
+		footer: tr('attention.chart.stepsFooter', { dk: data.headDim, dims }),
 	};
 	const header = layoutHeader(text, WIDTH, measure);
 	const boxW = Math.floor((WIDTH - 2 * padding - (COLUMNS - 1) * GAP) / COLUMNS);
@@ -149,10 +150,5 @@ export function layoutSteps(data: AttentionData, measure: TextMeasurer = measure
 	const probe = layoutFooter(text, WIDTH, 10_000, measure);
 	const height = header.bottom + rows * rowH + (rows - 1) * GAP + 24 + probe.height + padding;
 	items.push(...layoutFooter(text, WIDTH, height, measure).items);
-	return cardScene(
-		WIDTH,
-		height,
-		items,
-		`${text.title}. Six ${t}-row panels with numbers: scores, scaled scores, masked scores, softmax weights, a slice of V and of the output.`,
-	);
+	return cardScene(WIDTH, height, items, tr('attention.chart.stepsAlt', { title: text.title, t }));
 }

@@ -2,6 +2,7 @@ import { csvField } from '../../csv.js';
 import type { AttentionData } from './data.js';
 import { headName } from './labels.js';
 import { stepsOf } from './steps-chart.js';
+import { t as tr } from '../../i18n/index.js';
 
 /**
  * Every number of the `steps` view at full precision, for a spreadsheet: one block per quantity (q, k, v, scores,
@@ -12,9 +13,7 @@ import { stepsOf } from './steps-chart.js';
 export function stepsCsv(data: AttentionData): string {
 	const s = stepsOf(data);
 	const t = s.scores.length;
-	const lines = [
-		`# ${data.model}, ${headName(data)}: the first ${t} tokens; d_k = ${data.headDim}; rows are query tokens, numbered from 1`,
-	];
+	const lines = [tr('attention.files.csvHeader', { model: data.model, head: headName(data), t, dk: data.headDim })];
 	const block = (name: string, rows: readonly (readonly number[])[], masked = false) => {
 		const cols = rows[0]?.length ?? 0;
 		lines.push(

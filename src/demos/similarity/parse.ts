@@ -1,6 +1,7 @@
 import { UserError } from '../../core/errors.js';
 import { codeSpan } from '../../core/visible-text.js';
 import { MAX_SENTENCES } from '../../llm/engines.js';
+import { t } from '../../i18n/index.js';
 
 export type SimilarityMode = 'pair' | 'matrix' | 'neighbors' | 'map' | 'analogy';
 export type SimilarityEngine = 'local' | 'openai';
@@ -47,8 +48,7 @@ export function parseTerms(parts: readonly string[]): Term[] | null {
 	let operators = false;
 	for (const part of parts) {
 		if (part === '+' || part === '-') {
-			if (sign !== null)
-				throw new UserError('Two operators in a row: write an analogy as `king - man + woman`.', 'similarity.analogy');
+			if (sign !== null) throw new UserError(t('similarity.errors.twoOperators'), 'similarity.analogy');
 			sign = part === '-' ? -1 : 1;
 			operators = true;
 			continue;
@@ -59,8 +59,7 @@ export function parseTerms(parts: readonly string[]): Term[] | null {
 		terms.push({ word: prefixed ? prefixed[2]! : part, sign: sign === null ? own : ((sign * own) as 1 | -1) });
 		sign = null;
 	}
-	if (sign !== null)
-		throw new UserError('The analogy ends with an operator: write it as `king - man + woman`.', 'similarity.analogy');
+	if (sign !== null) throw new UserError(t('similarity.errors.endsWithOperator'), 'similarity.analogy');
 	return operators ? terms : null;
 }
 
@@ -69,10 +68,7 @@ function analogyFromTerms(terms: readonly Term[]): string[] {
 	const plus = terms.filter((t) => t.sign === 1).map((t) => t.word);
 	const minus = terms.filter((t) => t.sign === -1).map((t) => t.word);
 	if (plus.length !== 2 || minus.length !== 1) {
-		throw new UserError(
-			'An analogy adds two words and subtracts one, e.g. `king - man + woman` (man is to king as woman is to ?).',
-			'similarity.analogy',
-		);
+		throw new UserError(t('similarity.errors.analogyShape'), 'similarity.analogy');
 	}
 	return [minus[0]!, plus[0]!, plus[1]!];
 }
@@ -92,15 +88,24 @@ export function splitItems(text: string, engine: SimilarityEngine): string[] {
 function checkCount(mode: SimilarityMode, count: number, engine: SimilarityEngine): void {
 	const [min, max] = MODE_LIMITS[mode];
 	if (count >= min && count <= max) return;
-	const unit = engine === 'openai' ? 'texts' : 'words';
-	const wants = min === max ? `exactly ${min}` : count < min ? `at least ${min}` : `at most ${max}`;
+	const wants =
+		min === max
+			? t('similarity.errors.exactly', { n: min })
+			: count < min
+				? t('similarity.errors.atLeast', { n: min })
+				: t('similarity.errors.atMost', { n: max });
 	const hint =
 		mode === 'pair' && count > 2
-			? ' Use `mode:matrix` to compare more.'
+			? t('similarity.errors.useMatrix')
 			: mode === 'matrix' && count < 2 && engine === 'local'
-				? ' Use `mode:neighbors` for one word.'
+				? t('similarity.errors.useNeighbors')
 				: '';
-	throw new UserError(`\`mode:${mode}\` takes ${wants} ${unit}; you gave ${count}.${hint}`, 'similarity.count');
+	const message = t(engine === 'openai' ? 'similarity.errors.countTexts' : 'similarity.errors.countWords', {
+		mode,
+		wants,
+		count,
+	});
+	throw new UserError(`${message}${hint}`, 'similarity.count');
 }
 
 /**
@@ -116,23 +121,17 @@ export function parseRequest(
 	const parts = splitItems(text, engine);
 	const terms = engine === 'local' ? parseTerms(parts) : null;
 	if (terms && mode !== undefined && mode !== 'analogy') {
-		throw new UserError(
-			`\`+\` and \`-\` are analogy arithmetic: use \`mode:analogy\`, or leave the mode out.`,
-			'similarity.analogy',
-		);
+		throw new UserError(t('similarity.errors.operatorsNeedAnalogy'), 'similarity.analogy');
 	}
 	const fallback = parts.length === 2 ? 'pair' : parts.length === 1 && engine === 'local' ? 'neighbors' : 'matrix';
 	const chosen = mode ?? (terms ? 'analogy' : fallback);
 	if (engine === 'openai' && chosen !== 'pair' && chosen !== 'matrix') {
-		throw new UserError(
-			`\`engine:openai\` compares texts (\`mode:pair\` or \`mode:matrix\`); \`mode:${chosen}\` searches a vocabulary, which only \`engine:local\` has.`,
-			'similarity.engine-mode',
-		);
+		throw new UserError(t('similarity.errors.engineMode', { mode: chosen }), 'similarity.engine-mode');
 	}
 	const words = terms ? analogyFromTerms(terms) : parts;
 	checkCount(chosen, words.length, engine);
 	const max = engine === 'openai' ? MAX_TEXT_LENGTH : MAX_WORD_LENGTH;
 	const long = words.find((w) => [...w].length > max);
-	if (long) throw new UserError(`${shown(long)} is longer than ${max} characters.`, 'similarity.too-long');
+	if (long) throw new UserError(t('similarity.errors.tooLong', { word: shown(long), max }), 'similarity.too-long');
 	return { mode: chosen, words };
 }

@@ -14,23 +14,40 @@ import type {
 	PairResult,
 	SimilarityResult,
 } from './results.js';
+import { formatNumber, t } from '../../i18n/index.js';
 
 const COLOR = 0x009e73;
 const fixed = (x: number, digits = 4): string => x.toFixed(digits).replace(/^-/, '−');
 const percent = (x: number): string => `${(x * 100).toFixed(1)}%`;
 
-/** The error for words not in the vocabulary: each one named, with the closest spellings that are in it. */
-export function missingWordsError(result: MissingResult): UserError {
-	const lines = result.missing.map(({ text, suggestions }) =>
-		suggestions.length > 0
-			? `${shown(text)} is not in the vocabulary. Did you mean ${suggestions.map((s) => shown(s)).join(', ')}?`
-			: `${shown(text)} is not in the vocabulary, and no word in it is spelled close to it.`,
-	);
-	const size = result.vocabulary.toLocaleString('en-US');
-	return new UserError(
-		`${lines.join('\n')}\nThe word vectors know ${size} lowercase English words.`,
-		'similarity.unknown-word',
-	);
+const HANGUL = /\p{Script=Hangul}/u;
+
+/**
+ * The error for words not in the vocabulary: each one named, with the closest spellings that are in it. Korean words
+ * get the reason instead (the vectors were learnt from English text and have no Korean word at all, so a spelling
+ * suggestion would mislead) and the demos that do read Korean: /tokenize, and `engine:openai` when the bot has one.
+ */
+export function missingWordsError(result: MissingResult, openaiConfigured = false): UserError {
+	const korean = result.missing.filter((m) => HANGUL.test(m.text));
+	const size = formatNumber(result.vocabulary);
+	const lines = result.missing
+		.filter((m) => !HANGUL.test(m.text))
+		.map(({ text, suggestions }) =>
+			suggestions.length > 0
+				? t('similarity.errors.missingSuggest', {
+						word: shown(text),
+						suggestions: suggestions.map((s) => shown(s)).join(', '),
+					})
+				: t('similarity.errors.missingNone', { word: shown(text) }),
+		);
+	if (lines.length > 0) lines.push(t('similarity.errors.vocabulary', { size }));
+	if (korean.length > 0)
+		lines.push(
+			t('similarity.korean.missing', { words: korean.map((m) => shown(m.text)).join(', '), size }),
+			openaiConfigured ? t('similarity.korean.openai') : t('similarity.korean.openaiOff'),
+			t('similarity.korean.tokenize'),
+		);
+	return new UserError(lines.join('\n'), 'similarity.unknown-word');
 }
 
 /** The texts behind `T1`, `T2`… when the charts could not use them as labels. */
@@ -49,7 +66,7 @@ function pairText(r: PairResult): string {
 		`          = ${fixed(r.dot)} / (${fixed(r.normA)} × ${fixed(r.normB)})`,
 		`          = ${fixed(r.cosine)}`,
 		'```',
-		`a = ${shown(a, 120)}, b = ${shown(b, 120)}; ${r.engine.dimensions} dimensions. 1 means the same direction, 0 unrelated, −1 opposite.`,
+		t('similarity.reply.pairNote', { a: shown(a, 120), b: shown(b, 120), dimensions: r.engine.dimensions }),
 	].join('\n');
 }
 
@@ -61,23 +78,23 @@ function matrixText(r: MatrixResult): string {
 	const lines = [...legendLines(r.labels)];
 	const most = pairs[0];
 	const least = pairs[pairs.length - 1];
-	if (most) lines.push(`Most similar: ${name(most)} **${fixed(most.c)}**`);
-	if (least && pairs.length > 1) lines.push(`Least similar: ${name(least)} **${fixed(least.c)}**`);
+	if (most) lines.push(t('similarity.reply.mostSimilar', { pair: name(most), cosine: fixed(most.c) }));
+	if (least && pairs.length > 1)
+		lines.push(t('similarity.reply.leastSimilar', { pair: name(least), cosine: fixed(least.c) }));
 	return lines.join('\n');
 }
 
 function neighborsEmbeds(r: NeighborsResult, files: readonly DemoFile[]): APIEmbed[] {
 	return r.lists.map((list, i) => ({
-		title: `Nearest to ${list.word}`,
+		title: t('similarity.reply.nearestTo', { word: list.word }),
 		description: list.neighbors.map((n, k) => `${k + 1}. ${n.text} — ${fixed(n.cosine)}`).join('\n'),
 		color: COLOR,
 		image: files[i] ? { url: `attachment://${files[i].name}` } : undefined,
 	}));
 }
 
-/** The map's rule for neighbours, as the reply states it. */
-export const MAP_RULE =
-	'Neighbours skip tokens without a letter (punctuation, numbers) and common function words (the, of, and, …); a word near two of yours is drawn once, with the first, and the next nearest takes its place.';
+/** The map's rule for neighbours, as the reply states it (in the member's language). */
+export const mapRule = (): string => t('similarity.reply.mapRule');
 
 function mapText(r: MapResult): string {
 	const [pc1, pc2] = r.explained;
@@ -87,16 +104,25 @@ function mapText(r: MapResult): string {
 		return `**${q}**: ${near.join(', ')}`;
 	});
 	return [
-		`${r.queries.map((q) => `**${q}**`).join(', ')} and their ${r.neighborsPerWord} nearest words, ${r.points.length} in all.`,
-		`Explained variance: PC1 **${percent(pc1)}**, PC2 **${percent(pc2)}** (${percent(pc1 + pc2)} together); computed with TensorFlow.js (${r.backend}).`,
+		t('similarity.reply.mapIntro', {
+			words: r.queries.map((q) => `**${q}**`).join(', '),
+			perWord: r.neighborsPerWord,
+			count: r.points.length,
+		}),
+		t('similarity.reply.mapVariance', {
+			pc1: percent(pc1),
+			pc2: percent(pc2),
+			both: percent(pc1 + pc2),
+			backend: r.backend,
+		}),
 		...groups,
-		MAP_RULE,
+		mapRule(),
 	].join('\n');
 }
 
 function analogyText(r: AnalogyResult): string {
 	return [
-		`“${r.a} is to ${r.b} as ${r.c} is to …”: the words whose vectors point most nearly along ${r.b} − ${r.a} + ${r.c} (each unit length), the three inputs excluded.`,
+		t('similarity.reply.analogyIntro', { a: r.a, b: r.b, c: r.c }),
 		...r.answers.map((n, k) => `${k + 1}. ${k === 0 ? `**${n.text}**` : n.text} — ${fixed(n.cosine)}`),
 	].join('\n');
 }
@@ -108,9 +134,11 @@ function titleOf(r: Exclude<SimilarityResult, NeighborsResult>): string {
 			return `cos(${a}, ${b}) = ${fixed(r.cosine)}`;
 		}
 		case 'matrix':
-			return `Cosine similarity of ${r.labels.length} ${r.engine.kind === 'local' ? 'words' : 'texts'}`;
+			return t(r.engine.kind === 'local' ? 'similarity.chart.matrixWords' : 'similarity.chart.matrixTexts', {
+				count: r.labels.length,
+			});
 		case 'map':
-			return 'Word map (PCA)';
+			return t('similarity.reply.mapTitle');
 		case 'analogy':
 			return `${r.b} − ${r.a} + ${r.c} ≈ ${r.answers[0]?.text ?? '?'}`;
 	}
@@ -132,7 +160,9 @@ function textOf(r: Exclude<SimilarityResult, NeighborsResult>): string {
 /** The /similarity reply: an embed per chart with the figures as text, and the charts as PNG files. */
 export function similarityReply(result: SimilarityResult, files: readonly DemoFile[], quota = ''): Reply {
 	const footer = {
-		text: [`${result.engine.name}, ${result.engine.dimensions} dimensions`, quota].filter(Boolean).join(' · '),
+		text: [t('similarity.engine.footer', { name: result.engine.name, dimensions: result.engine.dimensions }), quota]
+			.filter(Boolean)
+			.join(' · '),
 	};
 	const embeds: APIEmbed[] =
 		result.kind === 'neighbors'

@@ -4,6 +4,7 @@ import { computeLocal } from './local.js';
 import type { SimilarityRequest } from './parse.js';
 import type { MissingResult, SimilarityResult } from './results.js';
 import type { DemoFile } from '../demo-file.js';
+import { t } from '../../i18n/index.js';
 import { vectorsFromShared, type SharedVectorData } from '../../models/embeddings/index.js';
 
 export interface SimilarityComputeInput {
@@ -25,7 +26,7 @@ export async function similarityRender(result: SimilarityResult): Promise<DemoFi
 				{
 					name: 'similarity-pair.png',
 					png: await renderBarChart(pairChart(result)),
-					description: `Bar chart: the largest per-dimension terms of the cosine similarity of ${result.labels.join(' and ')}.`,
+					description: t('similarity.files.pair', { a: result.labels[0], b: result.labels[1] }),
 				},
 			];
 		case 'matrix':
@@ -33,7 +34,7 @@ export async function similarityRender(result: SimilarityResult): Promise<DemoFi
 				{
 					name: 'similarity-matrix.png',
 					png: await renderHeatmap(matrixChart(result)),
-					description: `Heatmap of the cosine similarity of every pair of ${result.labels.length} items.`,
+					description: t('similarity.files.matrix', { count: result.labels.length }),
 				},
 			];
 		case 'neighbors':
@@ -41,7 +42,7 @@ export async function similarityRender(result: SimilarityResult): Promise<DemoFi
 				result.lists.map(async (list, i) => ({
 					name: `similarity-neighbors-${i + 1}.png`,
 					png: await renderBarChart(neighborsChart(result, i)),
-					description: `Bar chart: the ${list.neighbors.length} nearest words to ${list.word} by cosine similarity.`,
+					description: t('similarity.files.neighbors', { count: list.neighbors.length, word: list.word }),
 				})),
 			);
 		case 'map':
@@ -49,7 +50,7 @@ export async function similarityRender(result: SimilarityResult): Promise<DemoFi
 				{
 					name: 'similarity-map.png',
 					png: await renderScatter(mapChart(result)),
-					description: `Scatter plot: ${result.points.length} words on their first two principal components.`,
+					description: t('similarity.files.map', { count: result.points.length }),
 				},
 			];
 		case 'analogy':
@@ -57,7 +58,12 @@ export async function similarityRender(result: SimilarityResult): Promise<DemoFi
 				{
 					name: 'similarity-analogy.png',
 					png: await renderBarChart(analogyChart(result)),
-					description: `Bar chart: the ${result.answers.length} best answers to ${result.b} − ${result.a} + ${result.c}.`,
+					description: t('similarity.files.analogy', {
+						count: result.answers.length,
+						a: result.a,
+						b: result.b,
+						c: result.c,
+					}),
 				},
 			];
 	}

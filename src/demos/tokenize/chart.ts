@@ -2,6 +2,7 @@ import type { Scene, TokenStripsInput } from '../../charts/index.js';
 import { FAMILY_INFO, OPENAI_MODELS, type Family, type TokenPiece } from '../../models/tokenizers/index.js';
 import type { ShowChoice } from './input.js';
 import { chartText, previewText } from './visible.js';
+import { formatNumber, t, type MessageKey } from '../../i18n/index.js';
 
 /** One tokenizer's result, as the chart and the reply need it. */
 export interface Tokenized {
@@ -23,9 +24,21 @@ export function linesPerStrip(strips: number): number {
 
 /** `gpt-4o · o200k_base · 26 tokens`. */
 export function stripHeading(model: Family, count: number, encoding = encodingName(model)): string {
-	const name = encoding === model ? FAMILY_INFO[model].label : encoding;
-	return `${model} · ${name} · ${count.toLocaleString('en-US')} ${count === 1 ? 'token' : 'tokens'}`;
+	const name = encoding === model ? familyLabel(model) : encoding;
+	return t('tokenize.chart.stripHeading', { model, name, count, n: formatNumber(count) });
 }
+
+/** A family's label in the member's language (Claude's says in words which tokenizer it is). */
+function familyLabel(model: Family): string {
+	if (model === 'claude') return t('tokenize.chart.claudeLabel');
+	return FAMILY_INFO[model].label;
+}
+
+const COMPARE_TITLES: Partial<Record<number, MessageKey>> = {
+	2: 'tokenize.chart.compareTitle2',
+	3: 'tokenize.chart.compareTitle3',
+	4: 'tokenize.chart.compareTitle4',
+};
 
 /**
  * The token-strip chart for /tokenize: one strip per tokenizer, every token a span labelled with its text (invisible
@@ -34,15 +47,13 @@ export function stripHeading(model: Family, count: number, encoding = encodingNa
 export function tokenStripsFor(text: string, results: readonly Tokenized[], show: ShowChoice): TokenStripsInput {
 	const compare = results.length > 1;
 	const partial = results.some((r) => r.pieces.some((p) => p.splitsCharacter));
-	const notes = [
-		'Each span is one token, its id beneath. ⋅ marks a space, ↵ a newline, → a tab; [NAME] an invisible character.',
-	];
-	if (show === 'bytes') notes.push('Hex: the token’s UTF-8 bytes.');
-	else if (partial) notes.push('� is part of a character: show:bytes shows its bytes.');
+	const notes = [t('tokenize.chart.spans')];
+	if (show === 'bytes') notes.push(t('tokenize.chart.hex'));
+	else if (partial) notes.push(t('tokenize.chart.partial'));
 	return {
 		title: compare
-			? `One text, ${['', 'one', 'two', 'three', 'four'][results.length] ?? results.length} tokenizers`
-			: `How ${results[0]?.model ?? ''} splits your text into tokens`,
+			? t(COMPARE_TITLES[results.length] ?? 'tokenize.chart.compareTitle', { count: results.length })
+			: t('tokenize.chart.title', { model: results[0]?.model ?? '' }),
 		subtitle: `“${previewText(text)}”`,
 		footer: notes.join(' '),
 		strips: results.map((r) => ({

@@ -1,8 +1,8 @@
 import type { APIEmbed } from 'discord-api-types/v10';
 import { toBuffer } from '../../compute/compute.js';
 import type { Reply } from '../../core/reply.js';
-import { FAMILY_INFO } from '../../models/tokenizers/index.js';
 import type { FamilyCountsOutput } from './families.js';
+import { formatNumber, t } from '../../i18n/index.js';
 
 /** The encoding:all reply: a phone-wide table of counts and characters per token, and the chart. */
 export function familyCountsReply(out: FamilyCountsOutput): Reply {
@@ -13,11 +13,16 @@ export function familyCountsReply(out: FamilyCountsOutput): Reply {
 	);
 	const most = sorted[sorted.length - 1]!;
 	const embed: APIEmbed = {
-		title: 'Tokens: every model family',
+		title: t('tokenize.families.title'),
 		description: [
-			`${out.characters.toLocaleString('en-US')} characters. ${most.family} needs **${(most.tokens / Math.max(1, fewest.tokens)).toFixed(2)}×** the tokens ${fewest.family} needs.`,
+			t('tokenize.families.summary', {
+				characters: formatNumber(out.characters),
+				most: most.family,
+				ratio: (most.tokens / Math.max(1, fewest.tokens)).toFixed(2),
+				fewest: fewest.family,
+			}),
 			`\`\`\`\n${'family'.padEnd(12)} ${'tokens'.padStart(6)} ${'ch/tok'.padStart(6)}\n${lines.join('\n')}\n\`\`\``,
-			`claude: ${FAMILY_INFO.claude.models}. mistral: ${FAMILY_INFO.mistral.models}.`,
+			`claude: ${t('tokenize.families.claudeModels')}. mistral: ${t('tokenize.families.mistralModels')}.`,
 		].join('\n'),
 		color: 0x5865f2,
 		image: { url: 'attachment://tokenize-families.png' },
@@ -28,7 +33,9 @@ export function familyCountsReply(out: FamilyCountsOutput): Reply {
 			{
 				name: 'tokenize-families.png',
 				data: toBuffer(out.png),
-				description: `Bar chart of token counts: ${sorted.map((c) => `${c.family} ${c.tokens}`).join(', ')}.`,
+				description: t('tokenize.families.alt', {
+					counts: sorted.map((c) => `${c.family} ${c.tokens}`).join(', '),
+				}),
 			},
 		],
 	};

@@ -2,6 +2,7 @@ import { renderBarChart, type BarChartInput } from '../../charts/index.js';
 import { FAMILIES, loadFamily, replaceLoneSurrogates, type Family } from '../../models/tokenizers/index.js';
 import { characterCount } from './input.js';
 import { previewText } from './visible.js';
+import { t } from '../../i18n/index.js';
 
 /** One family's count for the text. */
 export interface FamilyCount {
@@ -22,13 +23,15 @@ export interface FamilyCountsOutput {
 export function familyCountsChart(text: string, counts: readonly FamilyCount[]): BarChartInput {
 	const sorted = [...counts].sort((a, b) => a.tokens - b.tokens);
 	return {
-		title: 'One text, every tokenizer: how many tokens',
+		title: t('tokenize.families.chartTitle'),
 		subtitle: `“${previewText(text)}”`,
-		footer: `Fewer tokens = cheaper and more text in the context. claude is the tokenizer Anthropic published for its earlier models.`,
-		categories: sorted.map((c) => `${c.family} · ${c.perToken.toFixed(2)} ch/tok`),
-		series: [{ name: 'tokens', values: sorted.map((c) => c.tokens) }],
+		footer: t('tokenize.families.chartFooter'),
+		categories: sorted.map((c) =>
+			t('tokenize.families.category', { family: c.family, perToken: c.perToken.toFixed(2) }),
+		),
+		series: [{ name: t('tokenize.families.series'), values: sorted.map((c) => c.tokens) }],
 		orientation: 'horizontal',
-		valueAxis: { title: 'tokens' },
+		valueAxis: { title: t('tokenize.families.series') },
 		showValues: true,
 		width: 900,
 		height: 560,

@@ -1,5 +1,6 @@
 import { UserError } from '../../core/errors.js';
 import { FAMILIES, isFamily, type Family } from '../../models/tokenizers/index.js';
+import { formatNumber, t } from '../../i18n/index.js';
 
 /** The longest text /tokenize takes, in characters as Discord counts them (code points: an emoji is one). */
 export const TOKENIZE_MAX_CHARACTERS = 4000;
@@ -35,14 +36,15 @@ export function modelsFor(choice: EncodingChoice, families?: string): Family[] {
 	const unknown = names.filter((n) => !isFamily(n));
 	if (unknown.length > 0)
 		throw new UserError(
-			`Unknown tokenizer${unknown.length === 1 ? '' : 's'}: ${unknown.join(', ')}. Pick from: ${FAMILIES.join(', ')}.`,
+			t('tokenize.errors.unknownFamily', {
+				count: unknown.length,
+				names: unknown.join(', '),
+				families: FAMILIES.join(', '),
+			}),
 			'tokenize.unknown-family',
 		);
 	if (names.length > COMPARE_MAX)
-		throw new UserError(
-			`compare stacks up to ${COMPARE_MAX} tokenizers in one chart; you named ${names.length}. For all of them, use encoding:all.`,
-			'tokenize.too-many',
-		);
+		throw new UserError(t('tokenize.errors.tooMany', { max: COMPARE_MAX, count: names.length }), 'tokenize.too-many');
 	return names as Family[];
 }
 
@@ -61,8 +63,10 @@ export function checkTokenizeText(text: string): void {
 	const characters = characterCount(text);
 	if (characters > TOKENIZE_MAX_CHARACTERS) {
 		throw new UserError(
-			`Your text has ${characters.toLocaleString('en-US')} characters; /tokenize takes up to ${TOKENIZE_MAX_CHARACTERS.toLocaleString('en-US')}. ` +
-				'Send a shorter part of it.',
+			t('tokenize.errors.tooLong', {
+				characters: formatNumber(characters),
+				max: formatNumber(TOKENIZE_MAX_CHARACTERS),
+			}),
 			'tokenize.too-long',
 		);
 	}

@@ -4,12 +4,13 @@ import { toBuffer } from '../../compute/compute.js';
 import { LIMITS } from '../../core/limits.js';
 import type { Reply } from '../../core/reply.js';
 import type { ShowChoice } from './input.js';
+import { formatNumber, t } from '../../i18n/index.js';
 
 /** The chart's file name, referenced by the embed as `attachment://tokens.png`. */
 export const TOKENS_FILE = 'tokens.png';
 
 const EMBED_COLOR = 0x56b4e9;
-const number = (n: number): string => n.toLocaleString('en-US');
+const number = (n: number): string => formatNumber(n);
 
 /** The longest line of the id list's code block: what a phone shows without wrapping. */
 export const ID_LINE_MAX = 40;
@@ -45,7 +46,7 @@ export function idBlock(ids: readonly number[], maxChars: number, model = 'gpt-4
 	const full = fence(idLines(ids, false));
 	if (full.length <= maxChars) return full;
 	const note = (shown: number) =>
-		`\nfirst ${number(shown)} of ${number(ids.length)} ids; all of them are in ${idsFileName(model)}`;
+		`\n${t('tokenize.reply.idsCut', { shown: number(shown), total: number(ids.length), file: idsFileName(model) })}`;
 	const fits = (n: number) => fence(idLines(ids.slice(0, n), true)).length + note(n).length <= maxChars;
 	let lo = 0;
 	let hi = ids.length - 1;
@@ -66,7 +67,13 @@ export function idsCut(ids: readonly number[], maxChars: number): boolean {
 export function countLine(strip: TokenizeStrip, characters: number): string {
 	const n = strip.ids.length;
 	const perToken = n > 0 ? (characters / n).toFixed(2) : '–';
-	return `**${strip.model}** · ${strip.encoding}: **${number(n)} ${n === 1 ? 'token' : 'tokens'}**, ${perToken} characters per token`;
+	return t('tokenize.reply.countLine', {
+		model: strip.model,
+		encoding: strip.encoding,
+		count: n,
+		n: number(n),
+		perToken,
+	});
 }
 
 /** For `compare`: how many times more tokens the costliest tokenizer needs than the cheapest. */
@@ -75,10 +82,9 @@ export function comparisonLine(strips: readonly TokenizeStrip[]): string | undef
 	const sorted = [...strips].sort((a, b) => a.ids.length - b.ids.length);
 	const fewest = sorted[0]!;
 	const most = sorted[sorted.length - 1]!;
-	if (most.ids.length === fewest.ids.length)
-		return `All ${strips.length} tokenizers need the same number of tokens for this text.`;
+	if (most.ids.length === fewest.ids.length) return t('tokenize.reply.same', { count: strips.length });
 	const ratio = (most.ids.length / fewest.ids.length).toFixed(2);
-	return `${most.model} needs **${ratio}×** the tokens ${fewest.model} needs for this text: a model pays per token, in money and in context length.`;
+	return t('tokenize.reply.ratio', { most: most.model, ratio, fewest: fewest.model });
 }
 
 /** The notes under the counts: what the chart leaves out, replaced surrogates, how to see partial characters. */
@@ -87,25 +93,29 @@ export function notes(out: TokenizeChartOutput, show: ShowChoice): string[] {
 	const cut = out.strips.filter((s) => s.drawn < s.ids.length);
 	for (const s of cut) {
 		lines.push(
-			`The chart draws the first ${number(s.drawn)} of ${number(s.ids.length)} ${s.model} tokens (${number(s.ids.length - s.drawn)} not drawn); the counts cover them all.`,
+			t('tokenize.reply.cut', {
+				drawn: number(s.drawn),
+				total: number(s.ids.length),
+				model: s.model,
+				rest: number(s.ids.length - s.drawn),
+			}),
 		);
 	}
 	if (out.replacedSurrogates > 0) {
 		const n = out.replacedSurrogates;
-		lines.push(
-			`${n} lone surrogate${n === 1 ? '' : 's'} (half of an emoji’s UTF-16 pair) became U+FFFD (�) before tokenizing, as tiktoken does.`,
-		);
+		lines.push(t('tokenize.reply.surrogates', { count: n, n: number(n) }));
 	}
 	const partial = out.strips.reduce((sum, s) => sum + s.partial, 0);
-	if (partial > 0 && show !== 'bytes')
-		lines.push('Tokens drawn as � hold only part of a character: `show:bytes` shows their UTF-8 bytes.');
+	if (partial > 0 && show !== 'bytes') lines.push(t('tokenize.reply.partial'));
 	return lines;
 }
 
 /** Alt text for the chart: what it shows, without the member's text (which may be long or hostile). */
 export function altText(out: TokenizeChartOutput): string {
-	const counts = out.strips.map((s) => `${s.model} (${s.encoding}) ${number(s.ids.length)} tokens`).join(', ');
-	return `Token chart: each token of the text as a coloured span with its id. ${counts}.`;
+	const counts = out.strips
+		.map((s) => t('tokenize.reply.altCount', { model: s.model, encoding: s.encoding, n: number(s.ids.length) }))
+		.join(', ');
+	return t('tokenize.reply.alt', { counts });
 }
 
 /** The /tokenize reply: counts per tokenizer, notes, the chart, and with `show: ids` the id lists. */
@@ -114,13 +124,13 @@ export function tokenizeReply(out: TokenizeChartOutput, show: ShowChoice): Reply
 	const description = [
 		...out.strips.map((s) => countLine(s, out.characters)),
 		...(compare ? [comparisonLine(out.strips)!] : []),
-		`${number(out.characters)} characters (Unicode code points), ${number(out.bytes)} UTF-8 bytes`,
+		t('tokenize.reply.size', { characters: number(out.characters), bytes: number(out.bytes) }),
 		...notes(out, show),
 	];
 	const embed: APIEmbed = {
 		title: compare
-			? `Tokens: ${out.strips.map((s) => s.model).join(', ')} compared`
-			: `Tokens: ${out.strips[0]!.model} (${out.strips[0]!.encoding})`,
+			? t('tokenize.reply.compareTitle', { models: out.strips.map((s) => s.model).join(', ') })
+			: t('tokenize.reply.title', { model: out.strips[0]!.model, encoding: out.strips[0]!.encoding }),
 		color: EMBED_COLOR,
 		image: { url: `attachment://${TOKENS_FILE}` },
 	};
@@ -134,14 +144,17 @@ export function tokenizeReply(out: TokenizeChartOutput, show: ShowChoice): Reply
 	} else {
 		embed.description = description.join('\n');
 		if (show === 'ids')
-			embed.fields = out.strips.map((s) => ({ name: `${s.model} ids`, value: idBlock(s.ids, budget(), s.model) }));
+			embed.fields = out.strips.map((s) => ({
+				name: t('tokenize.reply.idsField', { model: s.model }),
+				value: idBlock(s.ids, budget(), s.model),
+			}));
 	}
 	if (show === 'ids')
 		for (const s of out.strips.filter((s) => idsCut(s.ids, budget())))
 			files.push({
 				name: idsFileName(s.model),
 				data: Buffer.from(`${s.ids.join('\n')}\n`),
-				description: `Every ${s.model} token id of the text, one per line (${number(s.ids.length)} ids).`,
+				description: t('tokenize.reply.idsFile', { model: s.model, n: number(s.ids.length) }),
 			});
 	return { embeds: [embed], files };
 }

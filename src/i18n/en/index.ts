@@ -1,3 +1,5 @@
+import { attention } from './attention.js';
+import { charts } from './charts.js';
 import { common } from './common.js';
 import { core } from './core.js';
 import { ffn } from './ffn.js';
@@ -10,10 +12,14 @@ import { quiz } from './quiz.js';
 import { residual } from './residual.js';
 import { sample } from './sample.js';
 import { schedule } from './schedule.js';
+import { similarity } from './similarity.js';
+import { tokenize } from './tokenize.js';
 import { tutor } from './tutor.js';
 
 /** The English catalogue: every user-facing string, by area. Other languages follow its shape. */
 export const en = {
+	attention,
+	charts,
 	common,
 	core,
 	ffn,
@@ -26,5 +32,7 @@ export const en = {
 	residual,
 	sample,
 	schedule,
+	similarity,
+	tokenize,
 	tutor,
 } as const;

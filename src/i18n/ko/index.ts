@@ -1,5 +1,7 @@
 import type { Catalogue } from '../catalogue.js';
 import type { en } from '../en/index.js';
+import { attention } from './attention.js';
+import { charts } from './charts.js';
 import { common } from './common.js';
 import { core } from './core.js';
 import { ffn } from './ffn.js';
@@ -12,10 +14,14 @@ import { quiz } from './quiz.js';
 import { residual } from './residual.js';
 import { sample } from './sample.js';
 import { schedule } from './schedule.js';
+import { similarity } from './similarity.js';
+import { tokenize } from './tokenize.js';
 import { tutor } from './tutor.js';
 
 /** The Korean catalogue: written for Korean members, not word for word; same keys as English. */
 export const ko: Catalogue<typeof en> = {
+	attention,
+	charts,
 	common,
 	core,
 	ffn,
@@ -28,5 +34,7 @@ export const ko: Catalogue<typeof en> = {
 	residual,
 	sample,
 	schedule,
+	similarity,
+	tokenize,
 	tutor,
 };
