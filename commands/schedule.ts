@@ -241,7 +241,7 @@ export default defineCommand({
 			}
 			case 'start': {
 				const saved = await deps.repos.schedules.update(guildId, (current) => {
-					const result = startPlan(current, args.week, args.date, change);
+					const result = startPlan(current, args.week, args.date, { ...change, planId: ctx.interactionId });
 					if (!result.ok) refuse(result.problems);
 					return result.schedule;
 				});

@@ -79,8 +79,8 @@ function attention(ledger: Ledger, now: Date): string[] {
  * What became of a planned post, from the ledger: posted (with when), being posted, failing, given up, due now, or
  * missed because the bot was down past the grace period. Never "posted" without a message.
  */
-export function postOutcome(post: PlannedPost, ledger: Ledger, now: Date, graceMs: number): string {
-	const e = ledger[postJobId(post.week, post.at)];
+export function postOutcome(post: PlannedPost, ledger: Ledger, now: Date, graceMs: number, planId?: string): string {
+	const e = ledger[postJobId(post.week, post.at, planId)];
 	if (e?.state === 'done' && e.messageId) return `posted ${discordTime(new Date(e.updatedAt), 'R')}`;
 	if (e?.state === 'gave-up')
 		return `not posted: gave up after ${e.attempts} attempts (${e.lastError ?? 'unknown error'})`;
@@ -102,14 +102,14 @@ function statusLine(
 	if (!schedule.plan) return 'Not started: `/schedule start` chooses the first week and date.';
 	const status = planStatus(schedule, now, lastWeek);
 	const current = status.current
-		? `Week ${status.current.week} · ${curriculum.week(status.current.week)?.title ?? ''} (${postOutcome(status.current, ledger, now, graceMs)})`
+		? `Week ${status.current.week} · ${curriculum.week(status.current.week)?.title ?? ''} (${postOutcome(status.current, ledger, now, graceMs, schedule.plan.id)})`
 		: null;
 	if (status.paused) {
 		const since = schedule.pauses.find((p) => p.to === null)?.from;
 		return `⏸️ Paused${since ? ` since ${discordTime(new Date(since), 'F')}` : ''}: nothing is posted until \`/schedule resume\`.${current ? `\nCurrent: ${current}` : ''}`;
 	}
 	if (status.finished)
-		return `🏁 Finished: week ${lastWeek} (${postOutcome(status.current!, ledger, now, graceMs)}), planned for ${discordTime(status.current!.at, 'F')}.`;
+		return `🏁 Finished: week ${lastWeek} (${postOutcome(status.current!, ledger, now, graceMs, schedule.plan.id)}), planned for ${discordTime(status.current!.at, 'F')}.`;
 	if (!current)
 		return status.next
 			? `Starts with week ${status.next.week} ${discordTime(status.next.at, 'F')}.`

@@ -163,8 +163,8 @@ describe('/schedule start at any time of the week, through the Discord emulator 
 		clock.set(seoul(0, 9, 0.5));
 		expect((await bot.scheduler.tick()).ran).toEqual([]);
 		expect(posts()).toHaveLength(before.posts);
-		// 22:41, not the 22:28 of the start case above: the post ledger knows a week by its post time, and the start case
-		// already made week 1 at 22:28 (in another plan of the same server).
+		// Any time of the evening: the ledger knows a post by its plan, week and time, so the start cases' posts of week 1
+		// (other plans of the same server) do not count for this one.
 		clock.set(seoul(0, 22, 41));
 		const missedBefore = await missed();
 		const resumed = await command('resume');
@@ -202,6 +202,28 @@ describe('/schedule start at any time of the week, through the Discord emulator 
 		expect(second.original?.message.content).toMatch(/^♻️ Week 2 was posted already/);
 		expect(count()).toMatchObject({ posts: before.posts + 1, threads: before.threads + 1 });
 		expect(threads().filter((t) => t.name.startsWith('Week 2 '))).toHaveLength(1);
+		expect(emulator.violations).toEqual([]);
+	});
+
+	it('GIVEN a plan started again in another channel within the same second as the previous plan’s week-1 post THEN the new plan posts week 1 there too, and /schedule show says it is due, then posted', async () => {
+		const general = emulator.world.channelByName('general', guildId).id;
+		const at = seoul(0, 22, 50);
+		const { before } = await startAt(at);
+		expect((await bot.scheduler.tick()).ran).toMatchObject([{ kind: 'post', week: 1, state: 'done' }]);
+		expect(posts()).toHaveLength(before.posts + 1);
+		// 400 ms later: the same second, the unit of a post's time in the ledger.
+		clock.set(new Date(at.getTime() + 400));
+		expect((await command('set', { channel: 'general' })).original?.message.content).toMatch(/^✅ Saved\./);
+		expect((await command('start')).original?.message.content).toContain('Week 1 is posted now');
+		expect(await nowField()).toBe('Week 1 · LLM overview (due now: it goes out within a minute)');
+		expect((await bot.scheduler.tick()).ran).toMatchObject([{ kind: 'post', week: 1, state: 'done' }]);
+		const inGeneral = emulator.world
+			.messagesIn(general)
+			.filter((m) => m.message.author.id === emulator.world.botUser.id && !m.interactionId && !m.deleted);
+		expect(inGeneral.map((m) => m.message.embeds[0]?.title)).toEqual(['Week 1 · LLM overview']);
+		expect(guild().threads.get(inGeneral[0]!.message.id)?.name).toBe('Week 1 · LLM overview');
+		expect(await nowField()).toBe(`Week 1 · LLM overview (posted <t:${unix(clock.now())}:R>)`);
+		expect(posts()).toHaveLength(before.posts + 1);
 		expect(emulator.violations).toEqual([]);
 	});
 });
