@@ -1,7 +1,7 @@
 import type { APIEmbed, APIEmbedField } from 'discord-api-types/v10';
 import { LIMITS } from '../core/limits.js';
 import type { Curriculum } from '../curriculum/index.js';
-import type { Ledger } from '../storage/repositories/schedule-ledger.js';
+import { currentEntry, type Ledger, type LedgerEntry } from '../storage/repositories/schedule-ledger.js';
 import type { GuildSchedule, MeetingSettings } from '../storage/repositories/schedules.js';
 import { postJobId, unsettledEntries } from './due.js';
 import { nextMeetingAfter, planStatus, upcomingPosts, type PlannedPost } from './plan.js';
@@ -80,8 +80,11 @@ function attention(ledger: Ledger, now: Date): string[] {
  * missed because the bot was down past the grace period. Never "posted" without a message.
  */
 export function postOutcome(post: PlannedPost, ledger: Ledger, now: Date, graceMs: number, planId?: string): string {
-	const e = ledger[postJobId(post.week, post.at, planId)];
-	if (e?.state === 'done' && e.messageId) return `posted ${discordTime(new Date(e.updatedAt), 'R')}`;
+	const first = ledger[postJobId(post.week, post.at, planId)];
+	const e = first ? currentEntry(ledger, first.jobId) : undefined;
+	if (first && e && e !== first && e.state === 'done' && e.messageId)
+		return `posted ${discordTime(new Date(first.createdAt), 'R')}, then posted again by hand ${discordTime(new Date(e.createdAt), 'R')}: the first post, its thread and its event were deleted${edited(e)}`;
+	if (e?.state === 'done' && e.messageId) return `posted ${discordTime(new Date(e.updatedAt), 'R')}${edited(e)}`;
 	if (e?.state === 'gave-up')
 		return `not posted: gave up after ${e.attempts} attempts (${e.lastError ?? 'unknown error'})`;
 	if (e?.state === 'retry')
@@ -89,6 +92,43 @@ export function postOutcome(post: PlannedPost, ledger: Ledger, now: Date, graceM
 	if (e) return 'being posted now';
 	if (now.getTime() - post.at.getTime() <= graceMs) return 'due now: it goes out within a minute';
 	return `not posted: the bot was down from its time ${discordTime(post.at, 'F')} until past the grace period`;
+}
+
+const edited = (e: LedgerEntry): string =>
+	e.editedAt ? `; its text updated in place ${discordTime(new Date(e.editedAt), 'R')}` : '';
+
+/**
+ * What organizers did by hand with `/schedule post-now` in the last two weeks, newest last: posts, re-posts (with
+ * what they replaced) and in-place updates, so `/schedule show` accounts for every post members can see.
+ */
+export function byHandLines(ledger: Ledger, guildId: string, now: Date): string[] {
+	const recent = (iso: string | undefined) => iso !== undefined && now.getTime() - Date.parse(iso) <= RECENT_MS;
+	const replaced = new Map(
+		Object.values(ledger)
+			.filter((e) => e.replacedBy)
+			.map((e) => [e.replacedBy!, e]),
+	);
+	const lines: { at: number; text: string }[] = [];
+	for (const e of Object.values(ledger)) {
+		if (e.kind !== 'post') continue;
+		const link = e.messageId ? `https://discord.com/channels/${guildId}/${e.channelId}/${e.messageId}` : '';
+		if (e.jobId.startsWith('manual:') && recent(e.createdAt) && e.state === 'done') {
+			const earlier = replaced.get(e.jobId);
+			const what = earlier
+				? `posted again ${discordTime(new Date(e.createdAt), 'R')}, replacing the post of ${discordTime(new Date(earlier.createdAt), 'R')} (deleted with its thread and event)`
+				: `posted ${discordTime(new Date(e.createdAt), 'R')}`;
+			lines.push({
+				at: Date.parse(e.createdAt),
+				text: `Week ${e.week}: ${what}${e.replacedBy ? ', since replaced' : `: ${link}`}`,
+			});
+		}
+		if (recent(e.editedAt) && !e.replacedBy)
+			lines.push({
+				at: Date.parse(e.editedAt!),
+				text: `Week ${e.week}: text updated in place ${discordTime(new Date(e.editedAt!), 'R')}: ${link}`,
+			});
+	}
+	return lines.sort((a, b) => a.at - b.at).map((l) => l.text);
 }
 
 function statusLine(
@@ -133,6 +173,7 @@ export function scheduleEmbed(
 		nextMeetingAfter(schedule.meeting, now, schedule.timezone);
 	const future = schedule.skips.filter((s) => Date.parse(s) > now.getTime());
 	const problems = attention(ledger, now);
+	const byHand = byHandLines(ledger, schedule.guildId, now);
 	const fields: APIEmbedField[] = [
 		{
 			name: '📣 Weekly post',
@@ -148,6 +189,14 @@ export function scheduleEmbed(
 			: []),
 		...(future.length > 0
 			? [{ name: '⏩ Skipped', value: future.map((s) => `The post of ${discordTime(new Date(s), 'F')}`).join('\n') }]
+			: []),
+		...(byHand.length > 0
+			? [
+					{
+						name: '✋ Posted by hand (/schedule post-now)',
+						value: fitLines(byHand.slice(-5), LIMITS.fieldValue, (n) => `…and ${n} more.`),
+					},
+				]
 			: []),
 		...(problems.length > 0
 			? [{ name: '⚠️ Needs attention', value: fitLines(problems, LIMITS.fieldValue, (n) => `…and ${n} more.`) }]
