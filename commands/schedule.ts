@@ -4,15 +4,16 @@ import type { BaseContext } from '../src/core/context.js';
 import { UserError } from '../src/core/errors.js';
 import type { Reply } from '../src/core/reply.js';
 import { ORGANIZER_PERMISSIONS, requireGuild, requireOrganizer } from '../src/core/roles.js';
-import { jobNonce, type PostJob } from '../src/jobs/due.js';
-import { nextMeetingAfter, planStatus } from '../src/jobs/plan.js';
+import { jobNonce, postJobId, type PostJob } from '../src/jobs/due.js';
+import { nextMeetingAfter, plannedPosts, planStatus } from '../src/jobs/plan.js';
+import { removePost, RemovalFailure, type PostPart, type Removal } from '../src/jobs/replace-post.js';
 import { runJob } from '../src/jobs/run-job.js';
 import { applyChanges, startPlan, suggestTimeZones } from '../src/jobs/schedule-settings.js';
 import { scheduleEmbed, WEEKDAYS } from '../src/jobs/schedule-view.js';
 import { discordTime, weeklyPostReply } from '../src/jobs/weekly-post.js';
-import type { Ledger, LedgerEntry } from '../src/storage/repositories/schedule-ledger.js';
+import { currentEntry, type Ledger, type LedgerEntry } from '../src/storage/repositories/schedule-ledger.js';
 import type { GuildSchedule } from '../src/storage/repositories/schedules.js';
-import { currentLanguage, t, withLanguage } from '../src/i18n/index.js';
+import { currentLanguage, t, withLanguage, type Language } from '../src/i18n/index.js';
 import { publicLanguage } from '../src/storage/repositories/guild-settings.js';
 
 const DAY_CHOICES = WEEKDAYS.map((name, value) => ({ name, value }));
@@ -196,7 +197,15 @@ export default defineCommand({
 				type: T.Subcommand,
 				name: 'post-now',
 				description: 'Post a week publicly now; a week already posted is updated in place (default: this week)',
-				options: [week, { type: T.Boolean, name: 'event', description: 'Also create the meeting event (default no)' }],
+				options: [
+					week,
+					{ type: T.Boolean, name: 'event', description: 'Also create the meeting event (default no)' },
+					{
+						type: T.Boolean,
+						name: 'replace',
+						description: 'Already posted: delete its post, thread and event, and post it again (default no)',
+					},
+				],
 			},
 		],
 	},
@@ -249,7 +258,7 @@ export default defineCommand({
 			}
 			case 'start': {
 				const saved = await deps.repos.schedules.update(guildId, (current) => {
-					const result = startPlan(current, args.week, args.date, change);
+					const result = startPlan(current, args.week, args.date, { ...change, planId: ctx.interactionId });
 					if (!result.ok) refuse(result.problems);
 					return result.schedule;
 				});
@@ -274,7 +283,7 @@ export default defineCommand({
 			case 'preview':
 				return preview(ctx, guildId, args.week, now);
 			case 'post-now':
-				return postNow(ctx, guildId, args.week, args.event === true, now);
+				return postNow(ctx, guildId, args.week, { event: args.event === true, replace: args.replace === true }, now);
 		}
 	},
 	autocomplete({ focused, deps }) {
@@ -346,18 +355,94 @@ async function preview(ctx: BaseContext, guildId: string, weekNumber: number | u
 	};
 }
 
-/** The week's latest post that exists (scheduled or posted by hand), to update in place rather than repeat. */
-function latestPost(ledger: Ledger, week: number): LedgerEntry | undefined {
+/**
+ * The week's post to update or replace: the one the current plan made for that week (as re-posted since), else the
+ * latest one made by hand or by an earlier plan that has not been replaced.
+ */
+function weekPost(ledger: Ledger, schedule: GuildSchedule, week: number, lastWeek: number): LedgerEntry | undefined {
+	const live = (e: LedgerEntry | undefined): e is LedgerEntry =>
+		e !== undefined && e.kind === 'post' && e.state === 'done' && Boolean(e.messageId) && !e.replacedBy;
+	const planned = schedule.plan
+		? plannedPosts(schedule, lastWeek)
+				.filter((p) => p.week === week)
+				.map((p) => currentEntry(ledger, postJobId(p.week, p.at, schedule.plan!.id)))
+				.filter(live)
+				.at(-1)
+		: undefined;
+	if (planned) return planned;
 	return Object.values(ledger)
-		.filter((e) => e.kind === 'post' && e.week === week && e.state === 'done' && e.messageId)
+		.filter((e) => live(e) && e.week === week)
 		.sort((a, b) => Date.parse(b.updatedAt) - Date.parse(a.updatedAt))[0];
 }
 
+const messageUrl = (guildId: string, channelId: string, messageId: string) =>
+	`https://discord.com/channels/${guildId}/${channelId}/${messageId}`;
+const eventUrl = (guildId: string, eventId: string) => `https://discord.com/events/${guildId}/${eventId}`;
+
+/** `the thread <#…> (with its messages)` and the like, for what a removal did to each part. */
+function removalLines(entry: LedgerEntry, guildId: string, removal: Partial<Removal>): string[] {
+	const what: Record<PostPart, string> = {
+		thread: `the thread <#${entry.threadId}> (with every message in it)`,
+		message: `the post ${messageUrl(guildId, entry.channelId, entry.messageId!)}`,
+		event: `the event ${entry.eventId ? eventUrl(guildId, entry.eventId) : ''}`,
+	};
+	return (['message', 'thread', 'event'] as const).flatMap((part) => {
+		const outcome = removal[part];
+		if (outcome === 'deleted') return [`🗑️ Deleted ${what[part]}.`];
+		if (outcome === 'gone') return [`🗑️ ${what[part].replace(/^the/, 'The')} was deleted already.`];
+		return [];
+	});
+}
+
+/** The week's post updated in place: same message, thread and event; the reply says so, and how to replace it. */
+async function updateInPlace(
+	ctx: BaseContext,
+	guildId: string,
+	existing: LedgerEntry,
+	week: number,
+	meetingAt: Date,
+	createEvent: boolean,
+	now: Date,
+	language: Language,
+): Promise<Reply> {
+	const reply = withLanguage(language, () =>
+		weeklyPostReply(ctx.deps.curriculum.in(language).week(week)!, meetingAt, lastWeekOf(ctx)),
+	);
+	const link = messageUrl(guildId, existing.channelId, existing.messageId!);
+	try {
+		await ctx.deps.poster.edit(existing.channelId, existing.messageId!, reply);
+	} catch (error) {
+		throw new UserError(
+			`Week ${week} was posted before (${link}) but that post could not be updated (${error instanceof Error ? error.message : String(error)}). \`/schedule post-now week:${week} replace:true\` deletes what is left of it (post, thread, event) and posts it again.`,
+			'schedule.repost-failed',
+		);
+	}
+	await ctx.deps.repos.scheduleLedger.update(guildId, existing.jobId, (current) => ({
+		...(current ?? existing),
+		editedAt: now.toISOString(),
+		updatedAt: (current ?? existing).updatedAt,
+	}));
+	return {
+		content: [
+			`✏️ Week ${week} was posted already, so its post was updated in place (new text, same message): ${link}`,
+			existing.threadId ? `Thread kept: <#${existing.threadId}>` : 'It has no thread.',
+			existing.eventId
+				? `Event kept (unchanged): ${eventUrl(guildId, existing.eventId)}`
+				: createEvent
+					? 'It has no event, and none was made: an event belongs to a fresh post.'
+					: 'It has no event.',
+			'Nothing new was posted. To post the week again at the bottom of the channel, with a new thread and event, add `replace:true`: the old post, its thread (with its messages) and its event are deleted first.',
+		].join('\n'),
+		ephemeral: true,
+	};
+}
+
+/** A week posted afresh by hand: the earlier post's parts first deleted (`replace`), then a new post, thread and event. */
 async function postNow(
 	ctx: BaseContext,
 	guildId: string,
 	weekNumber: number | undefined,
-	createEvent: boolean,
+	options: { event: boolean; replace: boolean },
 	now: Date,
 ): Promise<Reply> {
 	const schedule = await requireSchedule(ctx, guildId);
@@ -365,33 +450,40 @@ async function postNow(
 	const check = await ctx.deps.poster.canPost(schedule.channelId);
 	if (!check.ok) throw new UserError(check.reason, 'schedule.cannot-post');
 	const meetingAt = nextMeetingAfter(schedule.meeting, now, schedule.timezone);
-	const existing = latestPost(await ctx.deps.repos.scheduleLedger.get(guildId), week);
 	// The post is public: in the server's language.
 	const language = publicLanguage(await ctx.deps.repos.settings.get(guildId), ctx.guildLocale);
-	if (existing?.messageId) {
-		// Posted already: update that message, so the week keeps one post, one thread and one event.
-		const reply = withLanguage(language, () =>
-			weeklyPostReply(ctx.deps.curriculum.in(language).week(week)!, meetingAt, lastWeekOf(ctx)),
-		);
+	const existing = weekPost(await ctx.deps.repos.scheduleLedger.get(guildId), schedule, week, lastWeekOf(ctx));
+	if (existing && !options.replace)
+		return updateInPlace(ctx, guildId, existing, week, meetingAt, options.event, now, language);
+	const id = `manual:w${week}:${ctx.interactionId}`;
+	let removed: string[] = [];
+	if (existing) {
+		let removal: Removal;
 		try {
-			await ctx.deps.poster.edit(existing.channelId, existing.messageId, reply);
+			removal = await removePost(existing, guildId, ctx.deps.poster);
 		} catch (error) {
+			if (!(error instanceof RemovalFailure)) throw error;
+			const done = removalLines(existing, guildId, error.done);
 			throw new UserError(
-				`Week ${week} was posted before (https://discord.com/channels/${guildId}/${existing.channelId}/${existing.messageId}) but that post could not be updated (${error instanceof Error ? error.message : String(error)}). If it was deleted, delete its thread and event too and try again.`,
-				'schedule.repost-failed',
+				[
+					`Week ${week} was not posted again: I could not delete its ${error.part === 'message' ? 'post' : error.part} (${error.message}).`,
+					...(done.length > 0 ? ['Already done:', ...done] : ['Nothing was deleted.']),
+					error.part === 'thread'
+						? 'Deleting a thread needs the Manage Threads permission: give it to me, or delete the thread by hand, and run this again.'
+						: 'Delete it by hand and run this again: what is already gone is skipped.',
+				].join('\n'),
+				'schedule.replace-failed',
 			);
 		}
-		return {
-			content: [
-				`♻️ Week ${week} was posted already: its post is updated in place, https://discord.com/channels/${guildId}/${existing.channelId}/${existing.messageId}`,
-				existing.threadId ? `Thread kept: <#${existing.threadId}>` : 'It has no thread.',
-				existing.eventId ? `Event kept: https://discord.com/events/${guildId}/${existing.eventId}` : 'It has no event.',
-				'Nothing new was created.',
-			].join('\n'),
-			ephemeral: true,
-		};
+		removed = removalLines(existing, guildId, removal);
+		await ctx.deps.repos.scheduleLedger.update(guildId, existing.jobId, (current) => ({
+			...(current ?? existing),
+			replacedBy: id,
+			replacedAt: now.toISOString(),
+		}));
 	}
-	const id = `manual:w${week}:${ctx.interactionId}`;
+	// A replaced week keeps its event: the new post gets one too.
+	const createEvent = options.event || Boolean(existing?.eventId);
 	const job: PostJob = {
 		kind: 'post',
 		id,
@@ -416,16 +508,22 @@ async function postNow(
 		}),
 	);
 	if (entry.state !== 'done' || !entry.messageId)
-		throw new UserError(`The post failed: ${entry.lastError ?? 'unknown error'}.`, 'schedule.post-failed');
+		throw new UserError(
+			[`The post failed: ${entry.lastError ?? 'unknown error'}.`, ...removed].join('\n'),
+			'schedule.post-failed',
+		);
 	const parts = [
-		`✅ Posted week ${week}: https://discord.com/channels/${guildId}/${schedule.channelId}/${entry.messageId}`,
-		entry.threadId ? `Thread: <#${entry.threadId}>` : `No thread (${entry.skipped.thread ?? 'not made'}).`,
+		existing
+			? `♻️ Week ${week} posted again, replacing its earlier post: ${messageUrl(guildId, schedule.channelId, entry.messageId)}`
+			: `✅ Posted week ${week}: ${messageUrl(guildId, schedule.channelId, entry.messageId)}`,
+		...removed,
+		entry.threadId ? `New thread: <#${entry.threadId}>` : `No thread (${entry.skipped.thread ?? 'not made'}).`,
 		entry.eventId
-			? `Event: https://discord.com/events/${guildId}/${entry.eventId}`
+			? `${existing?.eventId ? 'New event' : 'Event'}: ${eventUrl(guildId, entry.eventId)}`
 			: createEvent
 				? `No event (${entry.skipped.event ?? 'not made'}).`
 				: 'No event (add `event:true` to create one).',
-		'This test post does not change the plan.',
+		'The plan is unchanged: its next posts go out as `/schedule show` lists them.',
 	];
 	return { content: parts.join('\n'), ephemeral: true };
 }

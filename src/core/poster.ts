@@ -26,6 +26,15 @@ export interface ChannelPoster {
 	/** Starts a public thread on a message; returns the thread's channel id. */
 	startThread(channelId: string, messageId: string, name: string): Promise<{ id: string }>;
 	createScheduledEvent(guildId: string, event: ScheduledEventInput): Promise<{ id: string }>;
+	/**
+	 * The three removals a week's re-post makes (`/schedule post-now replace:true`), each rejecting with Discord's
+	 * error code (10008 Unknown Message, 10003 Unknown Channel, 10070 Unknown Guild Scheduled Event when it is gone
+	 * already; 50013 Missing Permissions, …). `deleteThread` deletes only a thread whose parent is `parentId`, with its
+	 * messages; it refuses any other channel.
+	 */
+	deleteMessage(channelId: string, messageId: string): Promise<void>;
+	deleteThread(parentId: string, threadId: string): Promise<void>;
+	deleteScheduledEvent(guildId: string, eventId: string): Promise<void>;
 	/** Whether the bot can post (and start threads) in a channel, and if not, why, in words an organizer can act on. */
 	canPost(channelId: string): Promise<PostCheck>;
 }

@@ -1,9 +1,11 @@
 import { REST } from '@discordjs/rest';
 import {
+	ChannelType,
 	GuildScheduledEventEntityType,
 	GuildScheduledEventPrivacyLevel,
 	PermissionFlagsBits,
 	Routes,
+	type APIChannel,
 	type APIGuildScheduledEvent,
 	type Client,
 	type GuildTextBasedChannel,
@@ -88,6 +90,26 @@ export class DiscordPoster implements ChannelPoster {
 			body,
 		})) as APIGuildScheduledEvent;
 		return { id: created.id };
+	}
+
+	async deleteMessage(channelId: string, messageId: string): Promise<void> {
+		await this.client.rest.delete(Routes.channelMessage(channelId, messageId));
+	}
+
+	/** Looks the channel up first: `DELETE /channels/{id}` deletes any channel, and only the week's thread may go. */
+	async deleteThread(parentId: string, threadId: string): Promise<void> {
+		const channel = (await this.client.rest.get(Routes.channel(threadId))) as APIChannel;
+		const isThread =
+			channel.type === ChannelType.PublicThread ||
+			channel.type === ChannelType.PrivateThread ||
+			channel.type === ChannelType.AnnouncementThread;
+		if (!isThread || channel.parent_id !== parentId)
+			throw new Error(`channel ${threadId} is not a thread of ${parentId}; it was not deleted`);
+		await this.client.rest.delete(Routes.channel(threadId));
+	}
+
+	async deleteScheduledEvent(guildId: string, eventId: string): Promise<void> {
+		await this.client.rest.delete(Routes.guildScheduledEvent(guildId, eventId));
 	}
 
 	private noRetryRest: REST | undefined;

@@ -56,6 +56,9 @@ async function handle(interaction: Interaction, dispatcher: Dispatcher, webhookR
 		const fields: Record<string, string> = {};
 		for (const [id, field] of interaction.fields.fields) {
 			if ('value' in field && typeof field.value === 'string') fields[id] = field.value;
+			// A select menu in a label (`data.components[].component.values`): its choices, one a line ('' for none), so
+			// handlers read a single-choice select as they read a text input.
+			else if ('values' in field && Array.isArray(field.values)) fields[id] = field.values.join('\n');
 		}
 		const message = interaction.message
 			? { id: interaction.message.id, ephemeral: interaction.message.flags.has('Ephemeral') }

@@ -56,14 +56,25 @@ export interface ReminderJob extends JobBase {
 
 export type DueJob = PostJob | ReminderJob;
 
-/** The ledger id of a week's post at an occurrence. Distinct weeks or times give distinct ids. */
-export function postJobId(week: number, at: Date): string {
-	return `post:w${week}:${Math.floor(at.getTime() / 1000)}`;
+/**
+ * The ledger id of a week's post at an occurrence of a plan: `post:w3:1772409600:p<plan id>`. Distinct plans, weeks or
+ * times (in whole seconds) give distinct ids, so a plan started again (say in another channel) is never taken as done
+ * by the previous plan's post of the same week in the same second. A plan started before plans had ids (no `planId`)
+ * keeps the old form `post:w3:1772409600`: only that plan can have written such entries, so a running bot's ledger
+ * stays its own.
+ */
+export function postJobId(week: number, at: Date, planId?: string): string {
+	return `post:w${week}:${Math.floor(at.getTime() / 1000)}${planId ? `:p${planId}` : ''}`;
 }
 
-/** The ledger id of the reminder for a week's meeting, named after the post it follows. */
-export function reminderJobId(week: number, postAt: Date): string {
-	return `reminder:w${week}:${Math.floor(postAt.getTime() / 1000)}`;
+/** The ledger id of the reminder for a week's meeting, named after the post it follows (and its plan, as above). */
+export function reminderJobId(week: number, postAt: Date, planId?: string): string {
+	return `reminder:w${week}:${Math.floor(postAt.getTime() / 1000)}${planId ? `:p${planId}` : ''}`;
+}
+
+/** The plan's id, for the ids of its jobs; undefined for a plan started before plans had ids. */
+export function planIdOf(schedule: Pick<GuildSchedule, 'plan'>): string | undefined {
+	return schedule.plan?.id;
 }
 
 /** A deterministic nonce (Discord allows 25 characters) from the guild and job, so every attempt sends the same one. */
@@ -88,7 +99,7 @@ export function mayAttempt(
 }
 
 function postJob(schedule: GuildSchedule, post: PlannedPost, ledger: Ledger): PostJob {
-	const id = postJobId(post.week, post.at);
+	const id = postJobId(post.week, post.at, planIdOf(schedule));
 	return {
 		kind: 'post',
 		id,
@@ -105,7 +116,7 @@ function postJob(schedule: GuildSchedule, post: PlannedPost, ledger: Ledger): Po
 }
 
 function reminderJob(schedule: GuildSchedule, post: PlannedPost, ledger: Ledger): ReminderJob {
-	const id = reminderJobId(post.week, post.at);
+	const id = reminderJobId(post.week, post.at, planIdOf(schedule));
 	return {
 		kind: 'reminder',
 		id,
@@ -115,7 +126,7 @@ function reminderJob(schedule: GuildSchedule, post: PlannedPost, ledger: Ledger)
 		entry: ledger[id],
 		channelId: schedule.channelId,
 		meetingAt: post.meetingAt,
-		postJobId: postJobId(post.week, post.at),
+		postJobId: postJobId(post.week, post.at, planIdOf(schedule)),
 		reminderMinutes: schedule.reminderMinutes,
 	};
 }
@@ -171,7 +182,7 @@ export function missedPosts(
 	for (const post of plannedPosts(schedule, options.lastWeek)) {
 		const at = post.at.getTime();
 		if (at > t - options.graceMs) break;
-		const id = postJobId(post.week, post.at);
+		const id = postJobId(post.week, post.at, planIdOf(schedule));
 		if (at >= t - MISSED_LOOKBACK_MS && !ledger[id]) missed.push({ id, week: post.week, at: post.at });
 	}
 	return missed;

@@ -2,7 +2,12 @@ import { RESTJSONErrorCodes } from 'discord-api-types/v10';
 import type { Logger } from 'pino';
 import type { ChannelPoster } from '../core/poster.js';
 import type { Curriculum } from '../curriculum/index.js';
-import type { LedgerEntry, LedgerStep, ScheduleLedgerRepository } from '../storage/repositories/schedule-ledger.js';
+import {
+	currentEntry,
+	type LedgerEntry,
+	type LedgerStep,
+	type ScheduleLedgerRepository,
+} from '../storage/repositories/schedule-ledger.js';
 import type { DueJob, PostJob, ReminderJob } from './due.js';
 import { meetingEvent, reminderReply, threadName, weeklyPostReply } from './weekly-post.js';
 
@@ -179,7 +184,8 @@ async function runReminder(
 ): Promise<void> {
 	if (current().messageId) return;
 	const week = ctx.curriculum.week(job.week)!;
-	const post = (await ctx.ledger.get(ctx.guildId))[job.postJobId];
+	// The week's post as it stands: a re-post (`/schedule post-now replace:true`) has the thread and event that exist.
+	const post = currentEntry(await ctx.ledger.get(ctx.guildId), job.postJobId);
 	const eventUrl = post?.eventId ? `https://discord.com/events/${ctx.guildId}/${post.eventId}` : null;
 	const reply = reminderReply(week, job.meetingAt, eventUrl);
 	const target = post?.threadId ?? job.channelId;

@@ -32,6 +32,8 @@ export interface ChangeContext {
 	userId: string;
 	now: Date;
 	lastWeek: number;
+	/** The id a plan started now gets (the command passes its interaction's id); default: `now` in base 36. */
+	planId?: string;
 }
 
 export type ChangeResult = { ok: true; schedule: GuildSchedule; notes: string[] } | { ok: false; problems: string[] };
@@ -190,7 +192,9 @@ function rebase(
 	const previous = { week: status.current.week, at: status.current.at.toISOString() };
 	const startWeek = status.next?.week ?? status.current.week + 1;
 	const open = current.pauses.filter((p) => p.to === null);
-	return { plan: { startWeek, startAt: now.toISOString(), previous }, pauses: open, skips: [] };
+	// The same plan (its id kept): the post made before the change keeps its ledger entry, thread and reminder.
+	const id = current.plan.id;
+	return { plan: { ...(id ? { id } : {}), startWeek, startAt: now.toISOString(), previous }, pauses: open, skips: [] };
 }
 
 export type StartResult = { ok: true; schedule: GuildSchedule } | { ok: false; problems: string[] };
@@ -228,7 +232,13 @@ export function startPlan(
 		ok: true,
 		schedule: {
 			...current,
-			plan: { startWeek, startAt, previous: null, startedAt: ctx.now.toISOString() },
+			plan: {
+				id: ctx.planId ?? ctx.now.getTime().toString(36),
+				startWeek,
+				startAt,
+				previous: null,
+				startedAt: ctx.now.toISOString(),
+			},
 			pauses: [],
 			skips: [],
 			updatedAt: ctx.now.toISOString(),

@@ -2,7 +2,7 @@ import type { APIEmbed, APIEmbedField } from 'discord-api-types/v10';
 import { LIMITS } from '../core/limits.js';
 import { t } from '../i18n/index.js';
 import type { Curriculum } from '../curriculum/index.js';
-import type { Ledger } from '../storage/repositories/schedule-ledger.js';
+import { currentEntry, type Ledger, type LedgerEntry } from '../storage/repositories/schedule-ledger.js';
 import type { GuildSchedule, MeetingSettings } from '../storage/repositories/schedules.js';
 import { postJobId, unsettledEntries } from './due.js';
 import { nextMeetingAfter, planStatus, upcomingPosts, type PlannedPost } from './plan.js';
@@ -104,10 +104,17 @@ function attention(ledger: Ledger, now: Date): string[] {
  * What became of a planned post, from the ledger: posted (with when), being posted, failing, given up, due now, or
  * missed because the bot was down past the grace period. Never "posted" without a message.
  */
-export function postOutcome(post: PlannedPost, ledger: Ledger, now: Date, graceMs: number): string {
-	const e = ledger[postJobId(post.week, post.at)];
+export function postOutcome(post: PlannedPost, ledger: Ledger, now: Date, graceMs: number, planId?: string): string {
+	const first = ledger[postJobId(post.week, post.at, planId)];
+	const e = first ? currentEntry(ledger, first.jobId) : undefined;
+	if (first && e && e !== first && e.state === 'done' && e.messageId)
+		return t('schedule.view.postedAgain', {
+			first: discordTime(new Date(first.createdAt), 'R'),
+			again: discordTime(new Date(e.createdAt), 'R'),
+			edited: edited(e),
+		});
 	if (e?.state === 'done' && e.messageId)
-		return t('schedule.view.posted', { when: discordTime(new Date(e.updatedAt), 'R') });
+		return t('schedule.view.posted', { when: discordTime(new Date(e.updatedAt), 'R') }) + edited(e);
 	const error = e?.lastError ?? t('schedule.view.unknownError');
 	if (e?.state === 'gave-up') return t('schedule.view.notPostedGaveUp', { attempts: e.attempts, error });
 	if (e?.state === 'retry')
@@ -118,6 +125,43 @@ export function postOutcome(post: PlannedPost, ledger: Ledger, now: Date, graceM
 	if (e) return t('schedule.view.beingPosted');
 	if (now.getTime() - post.at.getTime() <= graceMs) return t('schedule.view.dueNow');
 	return t('schedule.view.missed', { at: discordTime(post.at, 'F') });
+}
+
+const edited = (e: LedgerEntry): string =>
+	e.editedAt ? t('schedule.view.editedInPlace', { when: discordTime(new Date(e.editedAt), 'R') }) : '';
+
+/**
+ * What organizers did by hand with `/schedule post-now` in the last two weeks, newest last: posts, re-posts (with
+ * what they replaced) and in-place updates, so `/schedule show` accounts for every post members can see.
+ */
+export function byHandLines(ledger: Ledger, guildId: string, now: Date): string[] {
+	const recent = (iso: string | undefined) => iso !== undefined && now.getTime() - Date.parse(iso) <= RECENT_MS;
+	const replaced = new Map(
+		Object.values(ledger)
+			.filter((e) => e.replacedBy)
+			.map((e) => [e.replacedBy!, e]),
+	);
+	const lines: { at: number; text: string }[] = [];
+	for (const e of Object.values(ledger)) {
+		if (e.kind !== 'post') continue;
+		const link = e.messageId ? `https://discord.com/channels/${guildId}/${e.channelId}/${e.messageId}` : '';
+		if (e.jobId.startsWith('manual:') && recent(e.createdAt) && e.state === 'done') {
+			const earlier = replaced.get(e.jobId);
+			const what = earlier
+				? `posted again ${discordTime(new Date(e.createdAt), 'R')}, replacing the post of ${discordTime(new Date(earlier.createdAt), 'R')} (deleted with its thread and event)`
+				: `posted ${discordTime(new Date(e.createdAt), 'R')}`;
+			lines.push({
+				at: Date.parse(e.createdAt),
+				text: `Week ${e.week}: ${what}${e.replacedBy ? ', since replaced' : `: ${link}`}`,
+			});
+		}
+		if (recent(e.editedAt) && !e.replacedBy)
+			lines.push({
+				at: Date.parse(e.editedAt!),
+				text: `Week ${e.week}: text updated in place ${discordTime(new Date(e.editedAt!), 'R')}: ${link}`,
+			});
+	}
+	return lines.sort((a, b) => a.at - b.at).map((l) => l.text);
 }
 
 function statusLine(
@@ -134,7 +178,7 @@ function statusLine(
 		? t('schedule.view.current', {
 				week: status.current.week,
 				title: curriculum.week(status.current.week)?.title ?? '',
-				outcome: postOutcome(status.current, ledger, now, graceMs),
+				outcome: postOutcome(status.current, ledger, now, graceMs, schedule.plan.id),
 			})
 		: null;
 	if (status.paused) {
@@ -147,7 +191,7 @@ function statusLine(
 	if (status.finished)
 		return t('schedule.view.finished', {
 			week: lastWeek,
-			outcome: postOutcome(status.current!, ledger, now, graceMs),
+			outcome: postOutcome(status.current!, ledger, now, graceMs, schedule.plan.id),
 			at: discordTime(status.current!.at, 'F'),
 		});
 	if (!current)
@@ -173,6 +217,7 @@ export function scheduleEmbed(
 		nextMeetingAfter(schedule.meeting, now, schedule.timezone);
 	const future = schedule.skips.filter((s) => Date.parse(s) > now.getTime());
 	const problems = attention(ledger, now);
+	const byHand = byHandLines(ledger, schedule.guildId, now);
 	const fields: APIEmbedField[] = [
 		{
 			name: t('schedule.view.weeklyPost'),
@@ -191,6 +236,14 @@ export function scheduleEmbed(
 					{
 						name: t('schedule.view.skipped'),
 						value: future.map((s) => t('schedule.view.skippedPost', { at: discordTime(new Date(s), 'F') })).join('\n'),
+					},
+				]
+			: []),
+		...(byHand.length > 0
+			? [
+					{
+						name: '✋ Posted by hand (/schedule post-now)',
+						value: fitLines(byHand.slice(-5), LIMITS.fieldValue, (n) => `…and ${n} more.`),
 					},
 				]
 			: []),

@@ -2,6 +2,7 @@ import {
 	ComponentType,
 	TextInputStyle,
 	type APIModalInteractionResponseCallbackData,
+	type APIStringSelectComponent,
 	type APITextInputComponent,
 	RESTJSONErrorCodes,
 } from 'discord-api-types/v10';
@@ -21,8 +22,18 @@ export type ModalItem =
 			placeholder: string | null;
 			value: string;
 	  }
+	/** A string select in a label: one choice (Discord's client allows no other value), pre-selected where the bot says. */
+	| {
+			kind: 'select';
+			customId: string;
+			label: string;
+			description: string | null;
+			required: boolean;
+			placeholder: string | null;
+			options: { label: string; value: string; description: string | null; selected: boolean }[];
+	  }
 	| { kind: 'text'; content: string }
-	/** A component the local page cannot show yet (file upload, select menus inside modals, …). */
+	/** A component the local page cannot show yet (file upload, user or channel selects inside modals, …). */
 	| { kind: 'unsupported'; label: string; type: number };
 
 function textInput(input: APITextInputComponent, label: string, description: string | null): ModalItem {
@@ -41,6 +52,24 @@ function textInput(input: APITextInputComponent, label: string, description: str
 	};
 }
 
+function select(menu: APIStringSelectComponent, label: string, description: string | null): ModalItem {
+	return {
+		kind: 'select',
+		customId: menu.custom_id,
+		label,
+		description,
+		// Discord's default: required, unless it says otherwise or allows no choice (min_values 0).
+		required: (menu.required ?? true) && (menu.min_values ?? 1) > 0,
+		placeholder: menu.placeholder ?? null,
+		options: menu.options.map((o) => ({
+			label: o.label,
+			value: o.value,
+			description: o.description ?? null,
+			selected: o.default ?? false,
+		})),
+	};
+}
+
 /** The modal's items in order: text inputs (in action rows or labels), text displays, and what is unsupported. */
 export function modalItems(modal: APIModalInteractionResponseCallbackData): ModalItem[] {
 	return modal.components.flatMap((component): ModalItem[] => {
@@ -48,9 +77,11 @@ export function modalItems(modal: APIModalInteractionResponseCallbackData): Moda
 			case ComponentType.ActionRow:
 				return component.components.map((input) => textInput(input, input.label ?? '', null));
 			case ComponentType.Label:
-				return component.component.type === ComponentType.TextInput
-					? [textInput(component.component, component.label, component.description ?? null)]
-					: [{ kind: 'unsupported', label: component.label, type: component.component.type }];
+				if (component.component.type === ComponentType.TextInput)
+					return [textInput(component.component, component.label, component.description ?? null)];
+				if (component.component.type === ComponentType.StringSelect)
+					return [select(component.component, component.label, component.description ?? null)];
+				return [{ kind: 'unsupported', label: component.label, type: component.component.type }];
 			case ComponentType.TextDisplay:
 				return [{ kind: 'text', content: component.content }];
 			default:
@@ -67,8 +98,10 @@ export function checkModalFields(
 	modal: APIModalInteractionResponseCallbackData,
 	fields: Readonly<Record<string, string>>,
 ): Record<string, string> {
-	const inputs = modalItems(modal).filter((item) => item.kind === 'text-input');
-	const known = new Set(inputs.map((i) => i.customId));
+	const items = modalItems(modal);
+	const inputs = items.filter((item) => item.kind === 'text-input');
+	const selects = items.filter((item) => item.kind === 'select');
+	const known = new Set([...inputs, ...selects].map((i) => i.customId));
 	for (const id of Object.keys(fields))
 		if (!known.has(id))
 			throw new LocalApiError(
@@ -99,6 +132,21 @@ export function checkModalFields(
 				`Invalid Form Body: ${input.label || input.customId} allows at most ${input.maxLength} characters`,
 			);
 		values[input.customId] = value;
+	}
+	// A select's value is one of its options or '' (no choice), as the handlers read it in Discord too.
+	for (const menu of selects) {
+		const value = fields[menu.customId] ?? '';
+		if (typeof value !== 'string' || (value !== '' && !menu.options.some((o) => o.value === value)))
+			throw new LocalApiError(
+				RESTJSONErrorCodes.InvalidFormBodyOrContentType,
+				`Invalid Form Body: ${menu.label} has no choice ${String(value).slice(0, 40)}`,
+			);
+		if (menu.required && value === '')
+			throw new LocalApiError(
+				RESTJSONErrorCodes.InvalidFormBodyOrContentType,
+				`Invalid Form Body: ${menu.label} is required`,
+			);
+		values[menu.customId] = value;
 	}
 	return values;
 }

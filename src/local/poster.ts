@@ -71,6 +71,25 @@ export class LocalPoster implements ChannelPoster {
 		return { id: this.workspace.createScheduledEvent(guildId, event).id };
 	}
 
+	async deleteMessage(channelId: string, messageId: string): Promise<void> {
+		const message = this.workspace.requireMessage(messageId, channelId);
+		// The bot may delete its own messages anywhere it can see them; others' need Manage Messages, which it lacks here.
+		if (message.author.id !== this.workspace.bot.id)
+			throw new LocalApiError(RESTJSONErrorCodes.MissingPermissions, 'Missing Permissions');
+		this.workspace.deleteMessage(messageId);
+	}
+
+	async deleteThread(parentId: string, threadId: string): Promise<void> {
+		const thread = this.workspace.requireChannel(threadId);
+		if (thread.type !== ChannelType.PublicThread || thread.parentId !== parentId)
+			throw new Error(`channel ${threadId} is not a thread of ${parentId}; it was not deleted`);
+		this.workspace.deleteThread(threadId);
+	}
+
+	async deleteScheduledEvent(guildId: string, eventId: string): Promise<void> {
+		this.workspace.deleteScheduledEvent(guildId, eventId);
+	}
+
 	async canPost(channelId: string): Promise<PostCheck> {
 		const channel = this.workspace.channel(channelId);
 		if (!channel || channel.id !== channelId || !isTextLike(channel))

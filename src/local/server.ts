@@ -119,6 +119,7 @@ export function createRequestHandler(parts: LocalServerParts): {
 				else if (event.type === 'delete' && (event.visibleTo ?? me.id) === me.id)
 					send('delete', { channelId: event.channelId, id: event.messageId });
 				else if (event.type === 'channel') send('channel', event.channel);
+				else if (event.type === 'channel-delete') send('channel-delete', { id: event.channelId });
 				else if (event.type === 'scheduled-event')
 					send(
 						'scheduled-event',

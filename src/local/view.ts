@@ -73,6 +73,15 @@ export type ModalItemView =
 			placeholder: string | null;
 			value: string;
 	  }
+	| {
+			kind: 'select';
+			customId: string;
+			label: string;
+			description: string | null;
+			required: boolean;
+			placeholder: string | null;
+			options: { label: string; value: string; description: string | null; selected: boolean }[];
+	  }
 	| { kind: 'text'; html: string }
 	| { kind: 'unsupported'; label: string; type: number };
 

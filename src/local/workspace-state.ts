@@ -37,7 +37,8 @@ export type WorkspaceEvent =
 	| { type: 'message'; message: LocalMessage }
 	| { type: 'delete'; channelId: string; messageId: string; visibleTo: string | null }
 	| { type: 'channel'; channel: LocalChannel }
-	| { type: 'scheduled-event'; event: LocalScheduledEvent };
+	| { type: 'channel-delete'; channelId: string }
+	| { type: 'scheduled-event'; event: LocalScheduledEvent; deleted?: true };
 
 export interface WorkspaceOptions {
 	/** Where message times and ids come from; tests pass a fake clock to run scheduled posts in milliseconds. */
@@ -282,6 +283,37 @@ export class WorkspaceState {
 		this.emit({ type: 'channel', channel: thread });
 		this.emit({ type: 'message', message });
 		return thread;
+	}
+
+	/**
+	 * Deletes a thread and every message in it, as Discord does; the message it started on stays, without the thread.
+	 * Only threads: the seeded channels are the guild's and stay.
+	 */
+	deleteThread(threadId: string): void {
+		const thread = this.requireChannel(threadId);
+		if (thread.type !== ChannelType.PublicThread)
+			throw new LocalApiError(
+				RESTJSONErrorCodes.CannotExecuteActionOnThisChannelType,
+				'Cannot execute action on this channel type',
+			);
+		for (const id of this.channelMessages.get(threadId) ?? []) this.messageMap.delete(id);
+		this.channelMessages.delete(threadId);
+		this.channelMap.delete(threadId);
+		const starter = this.messageMap.get(threadId);
+		if (starter?.thread) {
+			starter.thread = null;
+			this.emit({ type: 'message', message: starter });
+		}
+		this.emit({ type: 'channel-delete', channelId: threadId });
+	}
+
+	/** Deletes a scheduled event, or refuses with Discord's 10070 Unknown Guild Scheduled Event. */
+	deleteScheduledEvent(guildId: string, eventId: string): void {
+		const index = this.events.findIndex((e) => e.id === eventId && e.guildId === guildId);
+		if (index < 0)
+			throw new LocalApiError(RESTJSONErrorCodes.UnknownGuildScheduledEvent, 'Unknown Guild Scheduled Event');
+		const [event] = this.events.splice(index, 1);
+		this.emit({ type: 'scheduled-event', event: event!, deleted: true });
 	}
 
 	/** Creates a scheduled event, with the checks Discord makes (future start, end after start, a voice channel). */

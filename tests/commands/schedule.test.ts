@@ -28,6 +28,15 @@ class Poster implements ChannelPoster {
 	edit(channelId: string, messageId: string, reply: Reply) {
 		return this.recording.edit(channelId, messageId, reply);
 	}
+	deleteMessage(channelId: string, messageId: string) {
+		return this.recording.deleteMessage(channelId, messageId);
+	}
+	deleteThread(parentId: string, threadId: string) {
+		return this.recording.deleteThread(parentId, threadId);
+	}
+	deleteScheduledEvent(guildId: string, eventId: string) {
+		return this.recording.deleteScheduledEvent(guildId, eventId);
+	}
 	async canPost(channelId: string): Promise<PostCheck> {
 		return channelId === LOCKED.id
 			? { ok: false, reason: `I am missing these permissions in <#${channelId}>: Send Messages.` }

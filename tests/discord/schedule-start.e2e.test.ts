@@ -1,8 +1,9 @@
-import type { APIMessage } from 'discord-api-types/v10';
+import { PermissionFlagsBits, type APIMessage } from 'discord-api-types/v10';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DiscordBot } from '../../src/discord/start.js';
 import { manualWake } from '../../src/jobs/scheduler.js';
 import { startEmulator, type DiscordEmulator } from '../emulator/index.js';
+import { createMessage } from '../emulator/messages.js';
 import { ManualClock } from '../helpers/deps.js';
 import { startBotOnEmulator } from '../helpers/discord-bot.js';
 
@@ -163,8 +164,8 @@ describe('/schedule start at any time of the week, through the Discord emulator 
 		clock.set(seoul(0, 9, 0.5));
 		expect((await bot.scheduler.tick()).ran).toEqual([]);
 		expect(posts()).toHaveLength(before.posts);
-		// 22:41, not the 22:28 of the start case above: the post ledger knows a week by its post time, and the start case
-		// already made week 1 at 22:28 (in another plan of the same server).
+		// Any time of the evening: the ledger knows a post by its plan, week and time, so the start cases' posts of week 1
+		// (other plans of the same server) do not count for this one.
 		clock.set(seoul(0, 22, 41));
 		const missedBefore = await missed();
 		const resumed = await command('resume');
@@ -191,17 +192,119 @@ describe('/schedule start at any time of the week, through the Discord emulator 
 
 		const again = await command('post-now', { week: 1, event: true });
 		expect(again.original?.ephemeral).toBe(true);
-		expect(again.original?.message.content).toMatch(/^♻️ Week 1 was posted already: its post is updated in place/);
-		expect(again.original?.message.content).toContain('Nothing new was created.');
+		expect(again.original?.message.content).toMatch(
+			/^✏️ Week 1 was posted already, so its post was updated in place \(new text, same message\)/,
+		);
+		expect(again.original?.message.content).toContain('Nothing new was posted.');
+		expect(again.original?.message.content).toContain('add `replace:true`');
 		expect(count()).toEqual(before);
 
 		const first = await command('post-now', { week: 2 });
 		expect(first.original?.message.content).toMatch(/^✅ Posted week 2:/);
 		expect(count()).toMatchObject({ posts: before.posts + 1, threads: before.threads + 1 });
 		const second = await command('post-now', { week: 2 });
-		expect(second.original?.message.content).toMatch(/^♻️ Week 2 was posted already/);
+		expect(second.original?.message.content).toMatch(/^✏️ Week 2 was posted already/);
 		expect(count()).toMatchObject({ posts: before.posts + 1, threads: before.threads + 1 });
 		expect(threads().filter((t) => t.name.startsWith('Week 2 '))).toHaveLength(1);
+		expect(emulator.violations).toEqual([]);
+	});
+
+	it('GIVEN post-now replace:true for a week the plan posted THEN its post, thread (with its messages) and event are deleted and one new post, thread and event made, and the reply and /schedule show say so; without Manage Threads nothing is deleted or posted', async () => {
+		const { before } = await startAt(seoul(0, 23));
+		expect((await bot.scheduler.tick()).ran).toMatchObject([{ kind: 'post', week: 1, state: 'done' }]);
+		expectWeekOnePosted(before);
+		const old = { post: posts().at(-1)!, event: events()[0]! };
+		const postedAt = clock.now();
+		// A member's question in the week's thread: deleting the thread deletes it too (members are told so beforehand).
+		createMessage(emulator.world, {
+			channelId: old.post.id,
+			author: emulator.world.userByName('alan'),
+			input: { content: 'Is the reading for Wednesday the whole chapter?' },
+			uploads: [],
+			baseUrl: '',
+		});
+		const count = () => ({ posts: posts().length, threads: threads().length, events: events().length });
+		const was = count();
+
+		// The bot without Manage Threads: the thread cannot go, so nothing goes and nothing new is posted.
+		const botRole = [...guild().roles.values()].find((r) => r.tags?.bot_id === emulator.world.botUser.id)!;
+		const granted = botRole.permissions;
+		botRole.permissions = String(BigInt(granted) & ~PermissionFlagsBits.ManageThreads);
+		clock.advance(10 * MINUTE);
+		const refused = await command('post-now', { week: 1, replace: true });
+		botRole.permissions = granted;
+		expect(refused.original?.message.content).toBe(
+			[
+				'❌ Week 1 was not posted again: I could not delete its thread (Missing Permissions).',
+				'Nothing was deleted.',
+				'Deleting a thread needs the Manage Threads permission: give it to me, or delete the thread by hand, and run this again.',
+			].join('\n'),
+		);
+		expect(count()).toEqual(was);
+
+		clock.advance(10 * MINUTE);
+		const replaced = await command('post-now', { week: 1, replace: true });
+		const reply = replaced.original!.message.content.split('\n');
+		const post = posts().at(-1)!;
+		const link = (m: APIMessage) => `https://discord.com/channels/${guildId}/${studyLab}/${m.id}`;
+		expect(post.id).not.toBe(old.post.id);
+		expect(reply).toEqual([
+			`♻️ Week 1 posted again, replacing its earlier post: ${link(post)}`,
+			`🗑️ Deleted the post ${link(old.post)}.`,
+			`🗑️ Deleted the thread <#${old.post.id}> (with every message in it).`,
+			`🗑️ Deleted the event https://discord.com/events/${guildId}/${old.event.id}.`,
+			`New thread: <#${post.id}>`,
+			`New event: https://discord.com/events/${guildId}/${events()[0]!.id}`,
+			'The plan is unchanged: its next posts go out as `/schedule show` lists them.',
+		]);
+		// One post, one thread, one event for the week, all new; the old message and thread are gone.
+		expect(count()).toEqual(was);
+		expect(posts().some((m) => m.id === old.post.id)).toBe(false);
+		expect(guild().threads.has(old.post.id)).toBe(false);
+		expect(emulator.world.messagesIn(old.post.id).map((m) => m.deleted)).toEqual([true]);
+		expect(threads().at(-1)).toMatchObject({ id: post.id, name: 'Week 1 · LLM overview' });
+		expect(events()).toHaveLength(1);
+		expect(events()[0]!.id).not.toBe(old.event.id);
+		expect(Date.parse(events()[0]!.scheduled_start_time)).toBe(meeting.getTime());
+
+		const shown = (await command('show')).original!.message.embeds[0]!.fields!;
+		expect(shown.find((f) => f.name === '📍 Now')?.value).toBe(
+			`Week 1 · LLM overview (posted <t:${unix(postedAt)}:R>, then posted again by hand <t:${unix(clock.now())}:R>: the first post, its thread and its event were deleted)`,
+		);
+		expect(shown.find((f) => f.name === '✋ Posted by hand (/schedule post-now)')?.value).toContain(
+			`Week 1: posted again <t:${unix(clock.now())}:R>, replacing the post of <t:${unix(postedAt)}:R> (deleted with its thread and event): ${link(post)}`,
+		);
+
+		// The reminder goes to the new thread.
+		clock.set(new Date(meeting.getTime() - HOUR + 30_000));
+		expect((await bot.scheduler.tick()).ran).toMatchObject([{ kind: 'reminder', week: 1, state: 'done' }]);
+		const reminders = emulator.world
+			.messagesIn(post.id)
+			.filter((m) => m.message.author.id === emulator.world.botUser.id && !m.deleted);
+		expect(reminders).toHaveLength(1);
+		expect(emulator.violations).toEqual([]);
+		expect(emulator.unknownRoutes).toEqual([]);
+	});
+
+	it('GIVEN a plan started again in another channel within the same second as the previous plan’s week-1 post THEN the new plan posts week 1 there too, and /schedule show says it is due, then posted', async () => {
+		const general = emulator.world.channelByName('general', guildId).id;
+		const at = seoul(0, 22, 50);
+		const { before } = await startAt(at);
+		expect((await bot.scheduler.tick()).ran).toMatchObject([{ kind: 'post', week: 1, state: 'done' }]);
+		expect(posts()).toHaveLength(before.posts + 1);
+		// 400 ms later: the same second, the unit of a post's time in the ledger.
+		clock.set(new Date(at.getTime() + 400));
+		expect((await command('set', { channel: 'general' })).original?.message.content).toMatch(/^✅ Saved\./);
+		expect((await command('start')).original?.message.content).toContain('Week 1 is posted now');
+		expect(await nowField()).toBe('Week 1 · LLM overview (due now: it goes out within a minute)');
+		expect((await bot.scheduler.tick()).ran).toMatchObject([{ kind: 'post', week: 1, state: 'done' }]);
+		const inGeneral = emulator.world
+			.messagesIn(general)
+			.filter((m) => m.message.author.id === emulator.world.botUser.id && !m.interactionId && !m.deleted);
+		expect(inGeneral.map((m) => m.message.embeds[0]?.title)).toEqual(['Week 1 · LLM overview']);
+		expect(guild().threads.get(inGeneral[0]!.message.id)?.name).toBe('Week 1 · LLM overview');
+		expect(await nowField()).toBe(`Week 1 · LLM overview (posted <t:${unix(clock.now())}:R>)`);
+		expect(posts()).toHaveLength(before.posts + 1);
 		expect(emulator.violations).toEqual([]);
 	});
 });

@@ -12,6 +12,8 @@ import {
 	type APIInteractionDataResolved,
 	type APIMessage,
 	type APIModalInteractionResponseCallbackData,
+	type APIStringSelectComponent,
+	type APITextInputComponent,
 } from 'discord-api-types/v10';
 import type { World } from './world.js';
 
@@ -46,7 +48,8 @@ export type DispatchInput = DispatchWhere &
 		| {
 				type: 'modal';
 				customId: string;
-				fields: Record<string, string>;
+				/** Text typed into inputs; for a select menu in the modal, the chosen values (a string is one value). */
+				fields: Record<string, string | string[]>;
 				modal?: APIModalInteractionResponseCallbackData;
 				message?: APIMessage;
 		  }
@@ -210,6 +213,50 @@ function hasComponent(components: unknown, customId: string): boolean {
 	);
 }
 
+/**
+ * What Discord's client submits for a modal: every input in the modal's layout (an action row or a label around it),
+ * with what the member typed or chose, else what the modal prefilled (a text input's `value`, a select's `default`
+ * options). A choice that is not among a select's options cannot be made in the client, so it throws here.
+ */
+function modalSubmission(
+	modal: APIModalInteractionResponseCallbackData,
+	fields: Readonly<Record<string, string | string[]>>,
+): unknown[] {
+	type Input = APITextInputComponent | APIStringSelectComponent;
+	const submitted = (input: Input) => {
+		const given = fields[input.custom_id];
+		if (input.type === ComponentType.TextInput)
+			return {
+				type: input.type,
+				custom_id: input.custom_id,
+				value: given === undefined ? (input.value ?? '') : String(given),
+			};
+		const values =
+			given === undefined
+				? input.options.filter((o) => o.default).map((o) => o.value)
+				: typeof given === 'string'
+					? given === ''
+						? []
+						: [given]
+					: given;
+		for (const value of values)
+			if (!input.options.some((o) => o.value === value))
+				throw new Error(`the select ${input.custom_id} has no option ${value}`);
+		if (values.length > (input.max_values ?? 1)) throw new Error(`the select ${input.custom_id} takes fewer values`);
+		return { type: input.type, custom_id: input.custom_id, values };
+	};
+	return modal.components.flatMap((component): unknown[] => {
+		if (component.type === ComponentType.ActionRow)
+			return [{ type: component.type, components: component.components.map((c) => submitted(c as Input)) }];
+		if (component.type === ComponentType.Label) {
+			const inner = component.component;
+			if (inner.type !== ComponentType.TextInput && inner.type !== ComponentType.StringSelect) return [];
+			return [{ type: component.type, component: submitted(inner) }];
+		}
+		return [];
+	});
+}
+
 /** Builds an INTERACTION_CREATE payload as Discord would send it for this member, channel and input. */
 export function buildInteraction(world: World, input: DispatchInput, id: string, token: string): BuiltInteraction {
 	const guildState = input.guildId ? world.guild(input.guildId) : world.guilds.values().next().value;
@@ -287,10 +334,12 @@ export function buildInteraction(world: World, input: DispatchInput, id: string,
 			if (!hasComponent(input.modal.components, field)) throw new Error(`the modal has no text input ${field}`);
 		}
 	}
-	const components = Object.entries(input.fields).map(([customId, value]) => ({
-		type: ComponentType.ActionRow,
-		components: [{ type: ComponentType.TextInput, custom_id: customId, value }],
-	}));
+	const components = input.modal
+		? modalSubmission(input.modal, input.fields)
+		: Object.entries(input.fields).map(([customId, value]) => ({
+				type: ComponentType.ActionRow,
+				components: [{ type: ComponentType.TextInput, custom_id: customId, value: String(value) }],
+			}));
 	const stored = input.message ? world.findMessage(input.message.id) : undefined;
 	return {
 		payload: {

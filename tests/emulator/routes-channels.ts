@@ -4,6 +4,7 @@ import {
 	GatewayDispatchEvents,
 	GatewayIntentBits,
 	MessageType,
+	PermissionFlagsBits,
 	type APIThreadChannel,
 	type ThreadAutoArchiveDuration,
 	type ThreadChannelType,
@@ -185,12 +186,47 @@ function startThreadFromMessage({ core, params, json }: RouteContext): RouteResu
 	return { status: 201, body: thread };
 }
 
+/**
+ * `DELETE /channels/{id}` for a thread, as Discord does it: Manage Threads needed; the thread and its messages go,
+ * the message it started on stays (without the thread). Other channels need Manage Channels, which the bot lacks here.
+ */
+function deleteChannel({ core, params }: RouteContext): RouteResult {
+	const found = core.world.channel(params.channel_id ?? '');
+	if (!found) return UNKNOWN_CHANNEL();
+	const guildId = found.guild.guild.id;
+	const permissions = core.world.memberPermissions(guildId, core.world.botUser.id);
+	const thread = found.guild.threads.get(found.channel.id);
+	if (!thread) {
+		if ((permissions & PermissionFlagsBits.ManageChannels) === 0n)
+			return discordError(403, 50013, 'Missing Permissions');
+		found.guild.channels.delete(found.channel.id);
+		core.emitToGuild(guildId, GatewayDispatchEvents.ChannelDelete, found.channel, GatewayIntentBits.Guilds);
+		return { status: 200, body: found.channel };
+	}
+	if ((permissions & PermissionFlagsBits.ManageThreads) === 0n) return discordError(403, 50013, 'Missing Permissions');
+	found.guild.threads.delete(thread.id);
+	for (const stored of core.world.messagesIn(thread.id)) stored.deleted = true;
+	const starter = core.world.messagesIn(thread.parent_id ?? '').find((m) => m.message.id === thread.id);
+	if (starter?.message.thread) {
+		const { thread: _gone, ...rest } = starter.message;
+		starter.message = rest;
+	}
+	core.emitToGuild(
+		guildId,
+		GatewayDispatchEvents.ThreadDelete,
+		{ id: thread.id, guild_id: guildId, parent_id: thread.parent_id, type: thread.type },
+		GatewayIntentBits.Guilds,
+	);
+	return { status: 200, body: thread };
+}
+
 /** Channels, their messages (with nonce deduplication) and threads. */
 export const channelRoutes: RouteTable = {
 	'GET /channels/{channel_id}': ({ core, params }) => {
 		const found = core.world.channel(params.channel_id ?? '');
 		return found ? { status: 200, body: found.channel } : UNKNOWN_CHANNEL();
 	},
+	'DELETE /channels/{channel_id}': deleteChannel,
 	'GET /channels/{channel_id}/messages': listMessages,
 	'POST /channels/{channel_id}/messages': createChannelMessage,
 	'GET /channels/{channel_id}/messages/{message_id}': channelMessage,

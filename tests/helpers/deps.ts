@@ -33,6 +33,19 @@ export class RecordingPoster implements ChannelPoster {
 	async createScheduledEvent() {
 		return { id: String(3_000_000_000_000_000 + this.next++) };
 	}
+	readonly deleted: { kind: 'message' | 'thread' | 'event'; id: string }[] = [];
+	async deleteMessage(channelId: string, messageId: string) {
+		const index = this.sent.findIndex((m) => m.id === messageId && m.channelId === channelId);
+		if (index < 0) throw new Error(`unknown message ${messageId}`);
+		this.sent.splice(index, 1);
+		this.deleted.push({ kind: 'message', id: messageId });
+	}
+	async deleteThread(_parentId: string, threadId: string) {
+		this.deleted.push({ kind: 'thread', id: threadId });
+	}
+	async deleteScheduledEvent(_guildId: string, eventId: string) {
+		this.deleted.push({ kind: 'event', id: eventId });
+	}
 	async canPost() {
 		return { ok: true as const };
 	}

@@ -130,6 +130,33 @@ describe('dueJobs: what is due now, from (schedule, ledger, now)', () => {
 	});
 });
 
+describe('ledger ids carry the plan: a plan started again is never taken as done by the one before it', () => {
+	it('GIVEN a plan that posted week 1 and a second plan (another channel) due for week 1 in the same second THEN the second plan’s post is due, with its own id and nonce', () => {
+		const first = seoulSchedule({
+			plan: { id: 'A', startWeek: 1, startAt: '2026-03-01T15:00:00.000Z', previous: null },
+		});
+		const second = seoulSchedule({ ...first, channelId: '300000000000000009', plan: { ...first.plan!, id: 'B' } });
+		const [made] = dueJobs(first, {}, W1, options);
+		expect(made!.id).toBe(`post:w1:${W1.getTime() / 1000}:pA`);
+		const ledger: Ledger = { [made!.id]: entry(made!.id) };
+		expect(dueJobs(first, ledger, W1, options)).toEqual([]);
+		const [again] = dueJobs(second, ledger, W1, options);
+		expect(again).toMatchObject({ id: `post:w1:${W1.getTime() / 1000}:pB`, channelId: '300000000000000009' });
+		expect(again!.nonce).not.toBe(made!.nonce);
+		// Its reminder follows its own post.
+		const reminder = dueJobs(second, ledger, W1_REMINDER, options).find((j) => j.kind === 'reminder');
+		expect(reminder).toMatchObject({ id: `reminder:w1:${W1.getTime() / 1000}:pB`, postJobId: again!.id });
+	});
+
+	it('GIVEN a plan started before plans had ids, with its old-format ledger entry THEN that entry still counts (nothing is posted twice) and a missed post is named the old way', () => {
+		const legacy = seoulSchedule();
+		expect(legacy.plan!.id).toBeUndefined();
+		expect(post1).toBe(`post:w1:${W1.getTime() / 1000}`);
+		expect(dueJobs(legacy, { [post1]: entry(post1) }, W1, options)).toEqual([]);
+		expect(ids(dueJobs(legacy, {}, W1, options))).toEqual([post1]);
+	});
+});
+
 describe('dueJobs over random uptime: each post exactly once if the bot was up within its grace period, else never', () => {
 	it('GIVEN random downtimes, wake-up rhythms and grace periods THEN every post and reminder is made at the first up wake-up in its window, once', () => {
 		const start = Date.parse('2026-02-28T00:00:00Z');

@@ -45,6 +45,15 @@ export class FlakyPoster implements ChannelPoster {
 	createScheduledEvent(guildId: string, event: ScheduledEventInput) {
 		return this.run('createScheduledEvent', guildId, () => this.inner.createScheduledEvent(guildId, event));
 	}
+	deleteMessage(channelId: string, messageId: string) {
+		return this.inner.deleteMessage(channelId, messageId);
+	}
+	deleteThread(parentId: string, threadId: string) {
+		return this.inner.deleteThread(parentId, threadId);
+	}
+	deleteScheduledEvent(guildId: string, eventId: string) {
+		return this.inner.deleteScheduledEvent(guildId, eventId);
+	}
 	canPost(channelId: string): Promise<PostCheck> {
 		return this.inner.canPost(channelId);
 	}

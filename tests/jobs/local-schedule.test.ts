@@ -98,4 +98,33 @@ describe('local mode: scheduled posts arrive in the study-group channel page', (
 			events.close();
 		}
 	});
+
+	it('GIVEN post-now replace:true for week 1 THEN the page loses the old post and thread (told live) and gets one new post, thread and event', async () => {
+		clock.set(new Date('2026-03-04T11:30:00Z'));
+		const weekPosts = () =>
+			bot.workspace
+				.messages(studyGroup)
+				.filter((m) => m.author.bot && m.interaction === null && m.embeds[0]?.title === 'Week 1 · LLM overview');
+		const [first] = weekPosts();
+		const [firstEvent] = bot.workspace.scheduledEvents();
+		expect(first?.thread).not.toBeNull();
+		const events = await openEvents(`${bot.url}/api/events?member=Linus&role=member`);
+		try {
+			expect(await send(ADA, '/schedule post-now week:1 replace:true')).toMatchObject({ ok: true });
+			await events.next((e) => e.event === 'channel-delete' && (e.data as { id: string }).id === first!.id);
+			await events.next((e) => e.event === 'delete' && (e.data as { id: string }).id === first!.id);
+		} finally {
+			events.close();
+		}
+		const reply = (await history(general, ADA)).at(-1)!;
+		expect(reply.html).toContain('Week 1 posted again, replacing its earlier post');
+		const [second] = weekPosts();
+		expect(weekPosts()).toHaveLength(1);
+		expect(second!.id).not.toBe(first!.id);
+		expect(second!.thread?.name).toBe('Week 1 · LLM overview');
+		expect(bot.workspace.channel(first!.id)).toBeUndefined();
+		expect(bot.workspace.scheduledEvents()).toHaveLength(1);
+		expect(bot.workspace.scheduledEvents()[0]!.id).not.toBe(firstEvent!.id);
+		expect((await history(studyGroup, LINUS)).map((m) => m.id)).toEqual([second!.id]);
+	});
 });

@@ -43,6 +43,17 @@ describe('schedule settings', () => {
 		});
 	});
 
+	it('GIVEN a new post time mid-course for a plan with an id THEN the re-based plan keeps its id, so the week already posted keeps its ledger entry (thread, reminder)', () => {
+		const running = seoulSchedule({
+			plan: { id: 'plan7', startWeek: 1, startAt: '2026-03-01T15:00:00.000Z', previous: null },
+		});
+		const result = applyChanges(running, { postCron: '0 18 * * 5' }, ctx('2026-03-12T00:00:00Z'));
+		if (!result.ok) throw new Error(result.problems.join());
+		expect(result.schedule.plan).toMatchObject({ id: 'plan7', previous: { week: 2, at: '2026-03-09T00:00:00.000Z' } });
+		const started = startPlan(running, 1, undefined, { ...ctx('2026-03-12T00:00:00Z'), planId: '1234' });
+		expect(started.ok && started.schedule.plan?.id).toBe('1234');
+	});
+
 	it('GIVEN a new post time after the course finished THEN it stays finished', () => {
 		const result = applyChanges(seoulSchedule(), { postCron: '0 18 * * 5' }, ctx('2026-06-01T00:00:00Z'));
 		if (!result.ok) throw new Error(result.problems.join());
@@ -73,6 +84,8 @@ describe('schedule settings', () => {
 		// 23:30 UTC on 1 March is already 2 March in Seoul.
 		const result = startPlan(seoulSchedule({ plan: null }), 4, undefined, ctx('2026-03-01T23:30:00Z'));
 		expect(result.ok && result.schedule.plan).toEqual({
+			// Its id, in the ledger ids of its posts: the start's moment (the command passes its interaction's id).
+			id: Date.parse('2026-03-01T23:30:00Z').toString(36),
 			startWeek: 4,
 			startAt: '2026-03-01T15:00:00.000Z',
 			previous: null,

@@ -2,6 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {
+	ComponentType,
 	type APIMessage,
 	type APIModalInteractionResponseCallbackData,
 	type APITextInputComponent,
@@ -270,10 +271,12 @@ describe('the transformer demos and /present through the Discord emulator', () =
 		return outcome;
 	}
 
-	/** A form's text inputs: custom id → value. */
+	/** A form's inputs as shown: custom id → a text input's value, or the choice a select menu (in a label) has selected. */
 	const formValues = (modal: APIModalInteractionResponseCallbackData): Record<string, string | undefined> =>
 		Object.fromEntries(
 			modal.components.map((row) => {
+				if (row.type === ComponentType.Label && row.component.type === ComponentType.StringSelect)
+					return [row.component.custom_id, row.component.options.find((o) => o.default)?.value];
 				const input = (row as { components: APITextInputComponent[] }).components[0]!;
 				return [input.custom_id, input.value];
 			}),
@@ -336,7 +339,7 @@ describe('the transformer demos and /present through the Discord emulator', () =
 		expect(stepMessage().embeds[1]!.title).toMatch(/^FFN · layer 3/);
 	}, 180_000);
 
-	it('GIVEN /sample’s "Run again with…" THEN the form holds every option (min_p, tokens and samples under "Other options"), and a choice is taken by its label', async () => {
+	it('GIVEN /sample’s "Run again with…" THEN the form holds every option (min_p, tokens and samples under "Other options"); /tokenize’s encoding is a select menu whose choice reaches the handler', async () => {
 		const first = await command('sample', { prompt: 'The king said', seed: 7 });
 		const opened = await click(ids(first.original!.message)[0]!, first.original!.message, 'alan', general);
 		const values = formValues(opened.modal!);
@@ -369,16 +372,34 @@ describe('the transformer demos and /present through the Discord emulator', () =
 		);
 		expect(rerun.original!.message.content).toMatch(/^🔁 \*\*Alan\*\* ran `\/sample` again: `tokens` set to `5`/);
 
-		const tokens = await command('tokenize', { text: 'Hello world' });
+		// /tokenize's encoding has choices: a select menu in a label (spec-checked with the modal), the run's choice
+		// selected, every choice offered by its label; choosing GPT-4 there reaches the handler as `gpt-4`.
+		const tokens = await command('tokenize', { text: 'Hello world', encoding: 'gpt2' });
 		const form = await click(ids(tokens.original!.message)[0]!, tokens.original!.message, 'alan', general);
-		const byLabel = await submit(
+		const encoding = form.modal!.components.find(
+			(c) =>
+				c.type === ComponentType.Label &&
+				c.component.type === ComponentType.StringSelect &&
+				c.component.custom_id === 'encoding',
+		);
+		expect(encoding).toMatchObject({ type: ComponentType.Label, label: 'encoding' });
+		const menu = encoding?.type === ComponentType.Label ? encoding.component : undefined;
+		expect(
+			menu?.type === ComponentType.StringSelect && menu.options.find((o) => o.label === 'GPT-4 (cl100k_base)'),
+		).toEqual({
+			label: 'GPT-4 (cl100k_base)',
+			value: 'gpt-4',
+		});
+		expect(formValues(form.modal!).encoding).toBe('gpt2');
+		const chosen = await submit(
 			form.modal!,
-			{ ...(formValues(form.modal!) as Record<string, string>), encoding: 'GPT-4' },
+			{ ...(formValues(form.modal!) as Record<string, string>), encoding: 'gpt-4' },
 			tokens.original!.message,
 			'alan',
 			general,
 		);
-		expect(byLabel.original!.message.embeds[0]!.title).toBe('Tokens: gpt-4 (cl100k_base)');
+		expect(chosen.original!.message.embeds[0]!.title).toBe('Tokens: gpt-4 (cl100k_base)');
+		expect(chosen.original!.message.content).toMatch(/`encoding` `gpt2` → `gpt-4`/);
 	}, 120_000);
 
 	it('GIVEN the wrap-up step THEN its button starts week 9’s live quiz in the session’s thread', async () => {

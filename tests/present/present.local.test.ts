@@ -6,6 +6,7 @@ import { loadConfig } from '../../src/config.js';
 import { LOCAL_IDS, type LocalMember } from '../../src/local/guild.js';
 import { LocalInteractions } from '../../src/local/interactions.js';
 import type { LocalMessage } from '../../src/local/message.js';
+import { modalView } from '../../src/local/view.js';
 import { LocalWorkspace } from '../../src/local/workspace.js';
 import { NOT_A_PRESENTER } from '../../src/present/flow.js';
 import { planSteps } from '../../src/present/steps.js';
@@ -80,6 +81,25 @@ describe('the transformer demos and /present in the local mode', () => {
 		const message = answer(rerun.messages);
 		expect(message.content).toBe('🔁 **Linus** ran `/positions` again: `dims` `32` → `64`');
 		expect(message.embeds[0]!.title).toBe("Positions: sinusoidal (d = 64) and our model's learnt table");
+	}, 60_000);
+
+	it('GIVEN Linus re-runs /tokenize through the form THEN encoding is a select menu in the page’s modal view (gpt2 selected), a choice outside it is refused as Discord’s client would, and choosing gpt-4 re-runs it', async () => {
+		const first = (await local.command('/tokenize text:Hello world encoding:gpt2', linus)).messages.at(-1)!;
+		await local.click(first.id, buttons(first)[0]!, linus);
+		const form = local.pendingModal(linus)!;
+		const view = modalView(form, { user: () => undefined, channel: () => undefined, role: () => undefined });
+		const encoding = view.items.find((i) => i.kind === 'select' && i.customId === 'encoding');
+		expect(encoding).toMatchObject({ kind: 'select', label: 'encoding', required: false });
+		expect(encoding?.kind === 'select' && encoding.options.filter((o) => o.selected).map((o) => o.value)).toEqual([
+			'gpt2',
+		]);
+		await expect(local.submitModal(form.custom_id, { text: 'Hello world', encoding: 'GPT-5' }, linus)).rejects.toThrow(
+			/no choice GPT-5/,
+		);
+		const rerun = await local.submitModal(form.custom_id, { text: 'Hello world', encoding: 'gpt-4', show: '' }, linus);
+		const message = rerun.messages.at(-1)!;
+		expect(message.content).toBe('🔁 **Linus** ran `/tokenize` again: `encoding` `gpt2` → `gpt-4`');
+		expect(message.embeds[0]!.title).toBe('Tokens: gpt-4 (cl100k_base)');
 	}, 60_000);
 
 	it('GIVEN Grace presents week 10 THEN Linus cannot move it, and Grace steps through it in the thread', async () => {

@@ -3,6 +3,7 @@ import {
 	ComponentType,
 	TextInputStyle,
 	type APIActionRowComponent,
+	type APILabelComponent,
 	type APIModalInteractionResponseCallbackData,
 	type APITextInputComponent,
 } from 'discord-api-types/v10';
@@ -10,8 +11,20 @@ import { UserError } from '../../core/errors.js';
 import type { CommandData, OptionData } from '../../core/options.js';
 import type { RerunRequest, RerunValue } from './request.js';
 
-/** Discord's limits for a modal: five text inputs, a 45-character title and label, 100-character placeholder, 4,000-character value. */
-export const FORM_LIMITS = { inputs: 5, title: 45, label: 45, placeholder: 100, value: 4000 } as const;
+/**
+ * Discord's limits for a modal: five inputs, a 45-character title and label, 100-character label description and
+ * placeholder, 4,000-character value; a select menu holds 25 options of 100 characters.
+ */
+export const FORM_LIMITS = {
+	inputs: 5,
+	title: 45,
+	label: 45,
+	description: 100,
+	placeholder: 100,
+	value: 4000,
+	choices: 25,
+	choiceText: 100,
+} as const;
 
 /** Option types a text input can carry; users, channels, roles and attachments keep their values. */
 const EDITABLE: ReadonlySet<number> = new Set([T.String, T.Integer, T.Number, T.Boolean]);
@@ -112,7 +125,10 @@ export function commandLabel(request: Pick<RerunRequest, 'command' | 'subcommand
 	return `/${request.command}${request.subcommand ? ` ${request.subcommand}` : ''}`;
 }
 
-/** The "Run again with…" form: one text input per editable option, filled with the value it ran with. */
+/**
+ * The "Run again with…" form: per editable option, a select menu of its choices (in a label, the current one selected;
+ * an optional option may be left without a choice for its default) or a text input filled with the value it ran with.
+ */
 export function rerunForm(
 	data: CommandData,
 	request: RerunRequest,
@@ -124,32 +140,65 @@ export function rerunForm(
 		custom_id: customId,
 		title: title.length <= FORM_LIMITS.title ? title : 'Run the demo again',
 		components: [
-			...editableOptions(data, request).map((option) => {
-				const value = valueText(request.options[option.name]);
-				// Discord counts an option's length in code points and a text input's possibly in UTF-16 units: room for the value as it is.
-				const max = Math.min(Math.max(option.max_length ?? FORM_LIMITS.value, value.length), FORM_LIMITS.value);
-				const row: APIActionRowComponent<APITextInputComponent> = {
-					type: ComponentType.ActionRow,
-					components: [
-						{
-							type: ComponentType.TextInput,
-							custom_id: option.name,
-							label: label(option),
-							style: isFreeText(option) && max > 100 ? TextInputStyle.Paragraph : TextInputStyle.Short,
-							required: option.required ?? false,
-							...(isFreeText(option) && option.min_length !== undefined
-								? { min_length: Math.min(option.min_length, max) }
-								: {}),
-							max_length: isFreeText(option) ? max : 100,
-							placeholder: option.description.slice(0, FORM_LIMITS.placeholder),
-							...(value !== '' ? { value } : {}),
-						},
-					],
-				};
-				return row;
-			}),
+			...editableOptions(data, request).map((option) =>
+				option.choices && option.choices.length > 0
+					? choiceMenu(option, request)
+					: textRow(option, valueText(request.options[option.name])),
+			),
 			...(more.length === 0 ? [] : [moreInput(more, request)]),
 		],
+	};
+}
+
+function textRow(option: OptionData, value: string): APIActionRowComponent<APITextInputComponent> {
+	// Discord counts an option's length in code points and a text input's possibly in UTF-16 units: room for the value as it is.
+	const max = Math.min(Math.max(option.max_length ?? FORM_LIMITS.value, value.length), FORM_LIMITS.value);
+	return {
+		type: ComponentType.ActionRow,
+		components: [
+			{
+				type: ComponentType.TextInput,
+				custom_id: option.name,
+				label: label(option),
+				style: isFreeText(option) && max > 100 ? TextInputStyle.Paragraph : TextInputStyle.Short,
+				required: option.required ?? false,
+				...(isFreeText(option) && option.min_length !== undefined
+					? { min_length: Math.min(option.min_length, max) }
+					: {}),
+				max_length: isFreeText(option) ? max : 100,
+				placeholder: option.description.slice(0, FORM_LIMITS.placeholder),
+				...(value !== '' ? { value } : {}),
+			},
+		],
+	};
+}
+
+/**
+ * An option's choices as a string select in a label (Discord's modal select menu), the value it ran with selected; a
+ * value typed earlier by name (`GPT-4`) selects its choice. Its submission carries the choice's value, or nothing for
+ * an optional option left empty (the default).
+ */
+function choiceMenu(option: OptionData, request: RerunRequest): APILabelComponent {
+	const typed = valueText(request.options[option.name]);
+	const current = typed === '' ? '' : choiceValue(option, typed);
+	const required = option.required ?? false;
+	return {
+		type: ComponentType.Label,
+		label: option.name.slice(0, FORM_LIMITS.label),
+		description: option.description.slice(0, FORM_LIMITS.description),
+		component: {
+			type: ComponentType.StringSelect,
+			custom_id: option.name,
+			required,
+			min_values: required ? 1 : 0,
+			max_values: 1,
+			placeholder: required ? 'Choose one' : 'The default',
+			options: option.choices!.slice(0, FORM_LIMITS.choices).map((c) => ({
+				label: c.name.slice(0, FORM_LIMITS.choiceText),
+				value: String(c.value).slice(0, FORM_LIMITS.choiceText),
+				...(String(c.value) === current ? { default: true } : {}),
+			})),
+		},
 	};
 }
 

@@ -44,6 +44,9 @@ export const schedule = {
 		soon: 'soon',
 		noStep: '{{what}}: no {{step}} ({{reason}}).',
 		posted: 'posted {{when}}',
+		postedAgain:
+			'posted {{first}}, then posted again by hand {{again}}: the first post, its thread and its event were deleted{{edited}}',
+		editedInPlace: '; its text updated in place {{when}}',
 		notPostedGaveUp: 'not posted: gave up after {{attempts}} attempts ({{error}})',
 		notPostedYet: 'not posted yet: {{error}}; retrying {{when}}',
 		beingPosted: 'being posted now',

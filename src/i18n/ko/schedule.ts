@@ -46,6 +46,9 @@ export const schedule: Catalogue<typeof en> = {
 		soon: '곧',
 		noStep: '{{what}}: {{step}} 없음({{reason}}).',
 		posted: '게시됨 {{when}}',
+		postedAgain:
+			'{{first}} 게시된 뒤 {{again}} 직접 다시 게시했습니다. 처음 게시물과 스레드, 이벤트는 삭제되었습니다{{edited}}',
+		editedInPlace: '; {{when}} 내용을 그 자리에서 고쳤습니다',
 		notPostedGaveUp: '게시되지 않음: {{attempts}}번 시도한 뒤 포기했습니다({{error}})',
 		notPostedYet: '아직 게시되지 않음: {{error}}. 다시 시도: {{when}}',
 		beingPosted: '지금 게시하는 중',

@@ -190,6 +190,14 @@ function connect() {
 		if (!state.channels.some((c) => c.id === channel.id)) state.channels.push(channel);
 		renderChannels();
 	});
+	source.addEventListener('channel-delete', (event) => {
+		const { id } = JSON.parse(event.data);
+		const gone = state.channels.find((c) => c.id === id);
+		state.channels = state.channels.filter((c) => c.id !== id);
+		// A member reading the deleted thread goes back to its channel, as Discord's client does.
+		if (state.channelId === id) selectChannel(gone?.parentId ?? state.channels[0]?.id);
+		else renderChannels();
+	});
 	source.addEventListener('scheduled-event', () => bootstrap(false).catch(() => {}));
 }
 

@@ -4,6 +4,36 @@ import { el } from './render.js';
 
 const dialog = () => document.getElementById('modal');
 
+function textInput(item) {
+	const input = el(item.paragraph ? 'textarea' : 'input');
+	input.name = item.customId;
+	input.value = item.value;
+	input.required = item.required;
+	if (item.minLength !== null) input.minLength = item.minLength;
+	if (item.maxLength !== null) input.maxLength = item.maxLength;
+	if (item.placeholder) input.placeholder = item.placeholder;
+	return input;
+}
+
+/** A select menu in a modal: one choice; an optional one starts with an empty entry (the placeholder, or "—"). */
+function selectMenu(item) {
+	const input = el('select');
+	input.name = item.customId;
+	input.required = item.required;
+	const none = el('option', '', item.placeholder ?? '—');
+	none.value = '';
+	if (item.required) none.disabled = true;
+	input.append(none);
+	for (const choice of item.options) {
+		const option = el('option', '', choice.description ? `${choice.label} · ${choice.description}` : choice.label);
+		option.value = choice.value;
+		option.selected = choice.selected;
+		input.append(option);
+	}
+	if (!item.options.some((o) => o.selected)) none.selected = true;
+	return input;
+}
+
 /**
  * Shows a modal and calls `submit(customId, fields)` on Submit (it resolves to an error message or null) or
  * `dismiss()` on Cancel.
@@ -39,13 +69,7 @@ export function openModal(modal, { submit, dismiss }) {
 		if (item.required) caption.append(el('span', 'required-mark', ' *'));
 		label.append(caption);
 		if (item.description) label.append(el('span', 'field-desc', item.description));
-		const input = el(item.paragraph ? 'textarea' : 'input');
-		input.name = item.customId;
-		input.value = item.value;
-		input.required = item.required;
-		if (item.minLength !== null) input.minLength = item.minLength;
-		if (item.maxLength !== null) input.maxLength = item.maxLength;
-		if (item.placeholder) input.placeholder = item.placeholder;
+		const input = item.kind === 'select' ? selectMenu(item) : textInput(item);
 		label.append(input);
 		body.append(label);
 		inputs.push(input);

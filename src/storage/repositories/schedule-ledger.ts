@@ -34,6 +34,29 @@ export interface LedgerEntry {
 	nextAttemptAt: string | null;
 	createdAt: string;
 	updatedAt: string;
+	/**
+	 * A post re-posted with `/schedule post-now replace:true`: its message, thread and event were deleted and the job
+	 * with this id made new ones (absent for a post never replaced).
+	 */
+	replacedBy?: string;
+	/** ISO; when the replacement deleted this post. */
+	replacedAt?: string;
+	/** ISO; the last time `/schedule post-now` updated this post's text in place. */
+	editedAt?: string;
+}
+
+/**
+ * The entry that now stands for a job: the entry itself, or the re-post that replaced it (and so on), so a reminder
+ * goes to the thread that exists and `/schedule show` reports the post members see.
+ */
+export function currentEntry(ledger: Ledger, jobId: string): LedgerEntry | undefined {
+	let entry = ledger[jobId];
+	for (let hops = 0; entry?.replacedBy && hops < 100; hops++) {
+		const next = ledger[entry.replacedBy];
+		if (!next) break;
+		entry = next;
+	}
+	return entry;
 }
 
 /** A guild's entries by job id. */

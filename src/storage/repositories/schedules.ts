@@ -16,6 +16,11 @@ export interface MeetingSettings {
  * start after this week's post time), and each later one that is neither paused nor skipped gets the next week.
  */
 export interface SchedulePlan {
+	/**
+	 * Set by `/schedule start` (the interaction's id) and kept when the plan is re-based; part of the ledger id of every
+	 * post and reminder the plan makes. Absent in plans started before plans had ids (their ledger ids have no plan).
+	 */
+	id?: string;
 	startWeek: number;
 	/** ISO instant. */
 	startAt: string;

@@ -1,15 +1,31 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import tokenize from '../../../commands/tokenize.js';
-import { ComponentType, type APITextInputComponent } from 'discord-api-types/v10';
+import { ComponentType } from 'discord-api-types/v10';
 import { runForReply } from '../../helpers/run-command.js';
 import { customIds, demoHarness, type DemoHarness } from '../../present/harness.js';
 import { encodeRequest } from '../../../src/demos/rerun/request.js';
 
-const fieldIds = (modal: { components: unknown[] } | null): string[] =>
-	(modal?.components ?? []).map((row) =>
-		(row as { type: ComponentType; components: APITextInputComponent[] }).type === ComponentType.ActionRow
-			? (row as { components: APITextInputComponent[] }).components[0]!.custom_id
-			: '',
+type Field = {
+	custom_id: string;
+	type: ComponentType;
+	value?: string;
+	options?: { value: string; default?: boolean }[];
+};
+
+/** The form's inputs: text inputs in action rows, select menus in labels. */
+const formFields = (modal: { components: unknown[] } | null): Field[] =>
+	(modal?.components ?? []).map((row) => {
+		const r = row as { type: ComponentType; components?: Field[]; component?: Field };
+		return r.type === ComponentType.ActionRow ? r.components![0]! : r.component!;
+	});
+const fieldIds = (modal: { components: unknown[] } | null): string[] => formFields(modal).map((f) => f.custom_id);
+/** What the form shows filled in: a text input's value, a select's selected choice. */
+const shown = (modal: { components: unknown[] } | null) =>
+	Object.fromEntries(
+		formFields(modal).map((f) => [
+			f.custom_id,
+			f.type === ComponentType.StringSelect ? f.options!.find((o) => o.default)?.value : f.value,
+		]),
 	);
 
 describe('"Run again with…" through the dispatcher', () => {
@@ -27,6 +43,19 @@ describe('"Run again with…" through the dispatcher', () => {
 		expect(opened.responder.names).toEqual(['showModal']);
 		expect(opened.modal!.title).toBe('Run /tokenize again');
 		expect(fieldIds(opened.modal)).toEqual(['text', 'encoding', 'families', 'show']);
+		// encoding and show have choices: select menus, the value it ran with selected.
+		expect(formFields(opened.modal).map((f) => f.type)).toEqual([
+			ComponentType.TextInput,
+			ComponentType.StringSelect,
+			ComponentType.TextInput,
+			ComponentType.StringSelect,
+		]);
+		expect(shown(opened.modal)).toEqual({
+			text: 'Hello world',
+			encoding: 'gpt2',
+			families: undefined,
+			show: undefined,
+		});
 		const rerun = await h.modal(opened.modal!.custom_id, { text: 'Hello world', encoding: 'gpt-4o', show: '' });
 		expect(rerun.responder.names).toEqual(['defer', 'editOriginal']);
 		expect(rerun.final!.content).toBe('🔁 **Linus** ran `/tokenize` again: `encoding` `gpt2` → `gpt-4o`');
@@ -37,25 +66,22 @@ describe('"Run again with…" through the dispatcher', () => {
 		]);
 	});
 
-	it('GIVEN a value the command refuses THEN the member gets the command’s own ❌ message, privately', async () => {
+	it('GIVEN a value the command refuses THEN the member gets the command’s own ❌ message, privately, and the form reopens as typed and chosen', async () => {
 		const first = await h.command('tokenize', { text: 'Hello', encoding: 'gpt2' });
 		const opened = await h.button(customIds(first.final)[0]!);
-		const refused = await h.modal(opened.modal!.custom_id, { text: 'Hello', encoding: 'gpt-5', show: '' });
-		expect(refused.responder.names).toEqual(['defer', 'deleteOriginal', 'followUp']);
-		expect(refused.final).toMatchObject({
-			content:
-				'❌ `encoding` must be one of `gpt-4o`, `gpt-4`, `gpt2`, `claude`, `llama-3`, `gemma-3`, `qwen-3`, `deepseek-v3`, `mistral`, `compare`, `all`.\nWhat you typed is kept: press **Edit and try again** to fix it.',
-			ephemeral: true,
+		const refused = await h.modal(opened.modal!.custom_id, {
+			text: 'Hello',
+			encoding: 'compare',
+			families: 'gpt-4o gpt-5',
+			show: 'ids',
 		});
-		// The button reopens the form as typed.
+		expect(refused.responder.names).toEqual(['defer', 'deleteOriginal', 'followUp']);
+		expect(refused.final!.ephemeral).toBe(true);
+		expect(refused.final!.content).toMatch(/^❌ .*gpt-5/);
+		expect(refused.final!.content).toContain('What you typed is kept: press **Edit and try again** to fix it.');
+		// The button reopens the form as typed and chosen.
 		const again = await h.button(customIds(refused.final)[0]!);
-		const typed = Object.fromEntries(
-			again.modal!.components.map((row) => {
-				const input = (row as { components: { custom_id: string; value?: string }[] }).components[0]!;
-				return [input.custom_id, input.value];
-			}),
-		);
-		expect(typed).toEqual({ text: 'Hello', encoding: 'gpt-5', show: undefined });
+		expect(shown(again.modal)).toEqual({ text: 'Hello', encoding: 'compare', families: 'gpt-4o gpt-5', show: 'ids' });
 	});
 
 	it('GIVEN options too long for a custom id THEN they are stored and the stored button works like an inline one', async () => {

@@ -87,7 +87,7 @@ describe('the "Run again with…" form', () => {
 		}
 	});
 
-	it('GIVEN choices THEN the label lists them; a label that would be too long is the name alone', () => {
+	it('GIVEN choices THEN the option hint lists them (for the Other options input) and the form offers them as a select menu in a label, the value it ran with selected (typed by name or value)', () => {
 		expect(
 			valueHint({
 				type: T.String,
@@ -106,12 +106,64 @@ describe('the "Run again with…" form', () => {
 				{
 					type: T.String,
 					name: 'mode',
-					description: 'm',
-					choices: ['aaaaaaaaaa', 'bbbbbbbbbb', 'cccccccccc', 'dddddddddd'].map((v) => ({ name: v, value: v })),
+					description: 'How to compare',
+					choices: [
+						{ name: 'GPT-4 (cl100k_base)', value: 'cl100k_base' },
+						{ name: 'GPT-2', value: 'gpt2' },
+					],
+				},
+				{
+					type: T.Integer,
+					name: 'level',
+					description: 'Level',
+					required: true,
+					choices: [1, 2, 3].map((v) => ({ name: `Level ${v}`, value: v })),
 				},
 			],
 		};
-		expect(inputs(rerunForm(data, { command: 'x', options: {} }, 'id'))[0]!.label).toBe('mode');
+		const form = rerunForm(data, { command: 'x', options: { mode: 'GPT-4', level: 2 } }, 'id');
+		expect(form.components).toEqual([
+			{
+				type: ComponentType.Label,
+				label: 'mode',
+				description: 'How to compare',
+				component: {
+					type: ComponentType.StringSelect,
+					custom_id: 'mode',
+					required: false,
+					min_values: 0,
+					max_values: 1,
+					placeholder: 'The default',
+					options: [
+						{ label: 'GPT-4 (cl100k_base)', value: 'cl100k_base', default: true },
+						{ label: 'GPT-2', value: 'gpt2' },
+					],
+				},
+			},
+			{
+				type: ComponentType.Label,
+				label: 'level',
+				description: 'Level',
+				component: {
+					type: ComponentType.StringSelect,
+					custom_id: 'level',
+					required: true,
+					min_values: 1,
+					max_values: 1,
+					placeholder: 'Choose one',
+					options: [
+						{ label: 'Level 1', value: '1' },
+						{ label: 'Level 2', value: '2', default: true },
+						{ label: 'Level 3', value: '3' },
+					],
+				},
+			},
+		]);
+		// A select's submission is its value ('' for none): applied as a typed value would be, checked by argsFor.
+		expect(applyForm(data, { command: 'x', options: { mode: 'gpt2', level: 2 } }, { mode: '', level: '3' })).toEqual({
+			command: 'x',
+			options: { level: '3' },
+		});
 	});
 
 	it('GIVEN a value longer than a text input holds THEN that option is not in the form and keeps its value', () => {
