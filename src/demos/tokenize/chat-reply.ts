@@ -30,7 +30,12 @@ export function noneLine(family: Family): string {
 export function chatReply(out: TokenizeChatOutput): Reply {
 	const lines = [
 		...out.strips.map((s) =>
-			t('chat.reply.count', { family: s.family, tokens: s.ids.length, special: s.special, source: sourceLine(s.family) }),
+			t('chat.reply.count', {
+				family: s.family,
+				tokens: s.ids.length,
+				special: s.special,
+				source: sourceLine(s.family),
+			}),
 		),
 		...out.strips
 			.filter((s) => s.drawn < s.ids.length)
