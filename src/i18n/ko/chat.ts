@@ -26,7 +26,7 @@ export const chat: Catalogue<typeof en> = {
 		deepseekMarkers:
 			'deepseek-v3의 tokenizer.json은 `<｜User｜>`와 `<｜Assistant｜>`를 통째로 추가했지만 특수 토큰 표시는 하지 않았습니다. 각각 토큰 하나이며 보통 토큰으로 그렸습니다.',
 		userInside:
-			'메시지에 특수 토큰의 글자를 그대로 쓰면 이 토크나이저들 대부분이 그것을 특수 토큰으로 읽습니다. 채팅 형식 주입 공격의 뿌리입니다.',
+			'메시지에 특수 토큰의 글자를 그대로 쓰면 이 토크나이저들 대부분이 그것을 특수 토큰으로 읽습니다. 채팅 형식 인젝션의 뿌리입니다.',
 		pick: '`encoding:compare families:…`로 네 개까지 고를 수 있습니다. 채팅 형식이 있는 계열: {{families}}.',
 		alt: '각 모델 계열의 채팅 형식으로 만든 시스템·사용자 메시지의 토큰 띠, 특수 토큰은 어둡게 표시: {{counts}}.',
 	},
