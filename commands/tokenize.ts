@@ -3,6 +3,9 @@ import { defineCommand } from '../src/core/command.js';
 import { checkTokenizeText, modelsFor, TOKENIZE_MAX_CHARACTERS } from '../src/demos/tokenize/input.js';
 import { tokenizeReply } from '../src/demos/tokenize/reply.js';
 import { familyCountsReply } from '../src/demos/tokenize/families-reply.js';
+import { chatFamiliesFor } from '../src/demos/tokenize/chat.js';
+import { chatReply } from '../src/demos/tokenize/chat-reply.js';
+import { t } from '../src/i18n/index.js';
 import { withRerun } from '../src/demos/rerun/index.js';
 import { DEMO_COOLDOWN } from '../src/core/rate-limit.js';
 
@@ -49,7 +52,14 @@ export default defineCommand({
 					{ name: 'Tokens and their ids', value: 'tokens' },
 					{ name: 'Also the id list as text', value: 'ids' },
 					{ name: 'Also every token’s UTF-8 bytes', value: 'bytes' },
+					{ name: 'As a chat: each family’s chat template, special tokens marked', value: 'chat' },
 				],
+			},
+			{
+				type: T.String,
+				name: 'system',
+				description: 'With show:chat: the system message (default “You are a helpful assistant.”)',
+				max_length: 500,
 			},
 		],
 	},
@@ -59,6 +69,12 @@ export default defineCommand({
 	async run({ args, deps }) {
 		checkTokenizeText(args.text);
 		const show = args.show ?? 'tokens';
+		if (show === 'chat') {
+			const families = chatFamiliesFor(args.encoding, args.families);
+			const system = args.system ?? t('chat.defaultSystem');
+			const out = await deps.compute.run('tokenize.chat', { system, user: args.text, families });
+			return withRerun(chatReply(out), 'tokenize', args, deps);
+		}
 		if (args.encoding === 'all')
 			return familyCountsReply(await deps.compute.run('tokenize.families', { text: args.text }));
 		const out = await deps.compute.run('tokenize.chart', {

@@ -8,6 +8,7 @@ export {
 	renderTokenStrips,
 	hexBytes,
 	TOKEN_COLORS,
+	SPECIAL_TOKEN_FILL,
 	type Token,
 	type TokenStrip,
 	type TokenStripsInput,

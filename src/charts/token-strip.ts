@@ -13,6 +13,8 @@ export interface Token {
 	id: number;
 	/** The token's UTF-8 bytes, shown in hex under tokens that are partial characters (see `showBytes`). */
 	bytes?: readonly number[];
+	/** A special (control) token, e.g. `<|im_start|>`: drawn dark with a yellow border, its literal text in yellow. */
+	special?: boolean;
 }
 
 /** One encoding of a text: a heading (e.g. `cl100k_base · 9 tokens`) and its tokens in order. */
@@ -31,6 +33,8 @@ export interface TokenStripsInput extends ChartText {
 	width?: number;
 	/** Lines of spans per strip before the rest is summarised as "… N more tokens" (default 10). */
 	maxLinesPerStrip?: number;
+	/** Whether a newline token ends its line, so the strip keeps the text's line breaks (default true). */
+	breakAtNewlines?: boolean;
 	/** Which tokens get a hex bytes row: those with U+FFFD in their text (default), all with bytes, or none. */
 	showBytes?: 'partial' | 'always' | 'never';
 }
@@ -57,6 +61,9 @@ export const MAX_WIDTH = 1200;
 /** Room between the byte groups of neighbouring characters. */
 const GROUP_GAP = 8;
 const MARKS = new Set<string>(Object.values(WHITESPACE_MARKS));
+/** Special tokens: unlike every light span, so a chat template's markers stand out from the text around them. */
+export const SPECIAL_TOKEN_FILL = '#0b0c0e';
+export const SPECIAL_TOKEN_COLOR = PALETTE[3];
 
 /** Hex bytes as shown under a span: `E3 81`. */
 export function hexBytes(bytes: readonly number[]): string {
@@ -109,7 +116,7 @@ export function naturalWidth(input: TokenStripsInput, measure: TextMeasurer = me
 		for (const token of strip.tokens) {
 			line += spanContent(token, showsBytes(token, input.showBytes), measure).w + GAP_X;
 			widest = Math.max(widest, line - GAP_X);
-			if (token.text.endsWith('\n')) line = 0;
+			if (input.breakAtNewlines !== false && token.text.endsWith('\n')) line = 0;
 		}
 	}
 	const title = measure(input.title, THEME.fonts.title);
@@ -164,10 +171,15 @@ export function layoutTokenStrips(input: TokenStripsInput, measure: TextMeasurer
 				label = truncate(label, w - 2 * PAD_X, FONT_TOKEN, measure);
 			}
 			const top = y + line * (lineHeight + GAP_Y);
-			const fill = TOKEN_COLORS[i % TOKEN_COLORS.length]!;
-			items.push({ kind: 'rect', role: 'token', x, y: top, w, h: BOX_H, fill, radius: 4 });
-			if (!content.groups || content.groups.length === 1 || label !== content.label)
-				items.push(...labelRuns(label, x + w / 2, top + BOX_H / 2, measure));
+			if (token.special) {
+				items.push(specialRect(x, top, w));
+				items.push(...labelRuns(label, x + w / 2, top + BOX_H / 2, measure, SPECIAL_TOKEN_COLOR));
+			} else {
+				const fill = TOKEN_COLORS[i % TOKEN_COLORS.length]!;
+				items.push({ kind: 'rect', role: 'token', x, y: top, w, h: BOX_H, fill, radius: 4 });
+				if (!content.groups || content.groups.length === 1 || label !== content.label)
+					items.push(...labelRuns(label, x + w / 2, top + BOX_H / 2, measure));
+			}
 			items.push({
 				kind: 'text',
 				role: 'token-id',
@@ -183,7 +195,7 @@ export function layoutTokenStrips(input: TokenStripsInput, measure: TextMeasurer
 			shown++;
 			x += w + GAP_X;
 			// A newline token ends its line, so the strip keeps the text's own line breaks.
-			if (token.text.endsWith('\n') && i < strip.tokens.length - 1) {
+			if (input.breakAtNewlines !== false && token.text.endsWith('\n') && i < strip.tokens.length - 1) {
 				x = padding;
 				line++;
 			}
@@ -212,6 +224,12 @@ export function layoutTokenStrips(input: TokenStripsInput, measure: TextMeasurer
 	const height = Math.ceil(y + padding + footerProbe.height);
 	items.push(...layoutFooter(input, width, height, measure).items);
 	return cardScene(width, height, items, `${input.title}. ${summary.join('; ')}.`);
+}
+
+/** A special token's span: dark, with a border in the label's colour. */
+function specialRect(x: number, y: number, w: number): SceneItem {
+	const fill = SPECIAL_TOKEN_FILL;
+	return { kind: 'rect', role: 'token', x, y, w, h: BOX_H, fill, stroke: SPECIAL_TOKEN_COLOR, lineWidth: 2, radius: 4 };
 }
 
 /**
@@ -245,7 +263,13 @@ function byteGroupItems(groups: readonly ByteGroup[], x: number, w: number, top:
  * A span's label centred on (cx, cy), split into runs so the whitespace marks can be drawn fainter than the text.
  * Runs are placed left to right from the measured widths.
  */
-function labelRuns(label: string, cx: number, cy: number, measure: TextMeasurer): SceneItem[] {
+function labelRuns(
+	label: string,
+	cx: number,
+	cy: number,
+	measure: TextMeasurer,
+	textColor: string = THEME.textOnLight,
+): SceneItem[] {
 	const runs: { text: string; mark: boolean }[] = [];
 	for (const ch of label) {
 		const mark = MARKS.has(ch);
@@ -262,7 +286,7 @@ function labelRuns(label: string, cx: number, cy: number, measure: TextMeasurer)
 				y: cy,
 				text: label,
 				font: runs[0]!.mark ? FONT_MARK : FONT_TOKEN,
-				color: runs[0]!.mark ? MARK_COLOR : THEME.textOnLight,
+				color: runs[0]!.mark ? MARK_COLOR : textColor,
 				align: 'center',
 				baseline: 'middle',
 			},
@@ -278,7 +302,7 @@ function labelRuns(label: string, cx: number, cy: number, measure: TextMeasurer)
 			y: cy,
 			text: run.text,
 			font: fontOf(run),
-			color: run.mark ? MARK_COLOR : THEME.textOnLight,
+			color: run.mark ? MARK_COLOR : textColor,
 			align: 'left',
 			baseline: 'middle',
 		};

@@ -28,7 +28,7 @@ const EVERY_THREAD: readonly string[] = ['gpt2', 'gpt-4', 'gpt-4o'];
  * would cost that many times over. Tokenizing is quick, so one thread serves them all.
  */
 export function ownedByTokenizerThread<K extends TaskName>(name: K, input: TaskInput<K>): boolean {
-	if (name === 'tokenize.families') return true;
+	if (name === 'tokenize.families' || name === 'tokenize.chat') return true;
 	if (name === 'tokenize.chart')
 		return (input as TaskInput<'tokenize.chart'>).models.some((m) => !EVERY_THREAD.includes(m));
 	return false;

@@ -101,6 +101,16 @@ export const computationSchema = z.discriminatedUnion('kind', [
 		width: z.number().int().min(1).max(8),
 		tokens: z.number().int().min(1).max(20),
 	}),
+	/**
+	 * The probability the `model` n-gram (counted on tiny-gpt's training text in its tokens, smoothed as /ngram
+	 * smooths it) gives the one-token `next` after `prompt`: the bar /ngram prompt:… shows in that model's panel.
+	 */
+	z.strictObject({
+		kind: z.literal('ngram-probability'),
+		prompt: z.string().min(1),
+		next: z.string().min(1),
+		model: z.enum(['unigram', 'bigram', 'trigram']),
+	}),
 	z.strictObject({
 		kind: z.literal('word-cosine'),
 		a: z.string().regex(/^[a-z]+$/, 'expected one lowercase English word'),
@@ -136,6 +146,7 @@ export const MODEL_KINDS = [
 	'token-count-difference',
 	'word-cosine',
 	'beam-score',
+	'ngram-probability',
 ] as const satisfies readonly ComputationKind[];
 
 /**

@@ -20,6 +20,8 @@ export interface ModelFunctions {
 	wordCosine(a: string, b: string): Promise<number>;
 	/** Total log p of the best sequence of a beam search of `width` over `tokens` tokens after `prompt` (tiny-gpt). */
 	beamScore(prompt: string, width: number, tokens: number): Promise<number>;
+	/** Probability the unigram, bigram or trigram counted on tiny-gpt's training text gives `next` after `prompt`. */
+	ngramProbability(prompt: string, next: string, model: 'unigram' | 'bigram' | 'trigram'): Promise<number>;
 }
 
 type ModelKind = (typeof MODEL_KINDS)[number];
@@ -46,6 +48,8 @@ export async function evaluate(c: Computation, models: ModelFunctions): Promise<
 			return models.wordCosine(c.a, c.b);
 		case 'beam-score':
 			return models.beamScore(c.prompt, c.width, c.tokens);
+		case 'ngram-probability':
+			return models.ngramProbability(c.prompt, c.next, c.model);
 	}
 }
 

@@ -18,6 +18,7 @@ const noModels: ModelFunctions = {
 	countFamilyTokens: () => Promise.reject(new Error('no model expected')),
 	wordCosine: () => Promise.reject(new Error('no model expected')),
 	beamScore: () => Promise.reject(new Error('no model expected')),
+	ngramProbability: () => Promise.reject(new Error('no model expected')),
 };
 const pure = (c: PureComputation) => evaluatePure(c);
 
@@ -226,6 +227,7 @@ describe('evaluate: model-backed kinds', () => {
 			countFamilyTokens: async (text, family) => (calls.push(`${family}:${text}`), family === 'llama-3' ? 30 : 21),
 			wordCosine: async (a, b) => (calls.push(`${a}~${b}`), 0.25),
 			beamScore: async (prompt, width, tokens) => (calls.push(`${prompt}/${width}/${tokens}`), -7.5),
+			ngramProbability: async (prompt, next, model) => (calls.push(`${model}:${prompt}→${next}`), 0.4),
 		};
 		const tokens: Computation = { kind: 'token-count', text: '안녕', encoding: 'gpt-4o' };
 		const words: Computation = { kind: 'word-cosine', a: 'king', b: 'queen' };

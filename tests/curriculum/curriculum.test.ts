@@ -14,6 +14,7 @@ const fakeModels: ModelFunctions = {
 	countFamilyTokens: async (text, family) => [...text].length + family.length,
 	wordCosine: async (a, b) => (a === b ? 1 : 0.5),
 	beamScore: async (_prompt, width, tokens) => -tokens / width,
+	ngramProbability: async (prompt, next) => 1 / (prompt.length + next.length),
 };
 
 const MINIMUM_QUESTIONS = (week: number) => (week >= 4 && week <= 11 ? 8 : 4);

@@ -3,6 +3,7 @@ import cl100k from 'js-tiktoken/ranks/cl100k_base';
 import gpt2 from 'js-tiktoken/ranks/gpt2';
 import o200k from 'js-tiktoken/ranks/o200k_base';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { ngramProbability } from '../../src/demos/ngram/probability.js';
 import { beamLocal } from '../../src/demos/sample/beam.js';
 import { loadFamily } from '../../src/models/tokenizers/index.js';
 import { loadTinyGpt } from '../../src/models/transformer/index.js';
@@ -86,6 +87,8 @@ describe('no quiz question gives its own answer away (the whole bank)', () => {
 			countTokens: async (text, encoding) => encoders[encoding].encode(text).length,
 			countFamilyTokens: async (text, family) => (await loadFamily(family)).encode(text).length,
 			beamScore: async (prompt, width, tokens) => beamLocal(await loadTinyGpt(), prompt, width, tokens).beams[0]!.score,
+			ngramProbability: async (prompt, next, model) =>
+				(await ngramProbability(await loadTinyGpt(), prompt, next, model)).p,
 			// No embedding model here: cosine answers are reals with several decimals, checked below the same way.
 			wordCosine: () => Promise.reject(new Error('needs the embedding model')),
 		};

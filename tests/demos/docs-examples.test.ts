@@ -30,6 +30,7 @@ const examples = [
 		tokenize,
 		{ text: '안녕하세요! LLM 스터디 🙂', encoding: 'compare', families: 'gpt-4o llama-3 gemma-3 claude' },
 	],
+	['tokenize-chat.png', tokenize, { text: '토큰이 뭐예요? What is a token?', show: 'chat' }],
 	['similarity-pair.png', similarity, { words: 'king queen' }],
 	['similarity-matrix.png', similarity, { words: 'king queen man woman apple banana computer' }],
 	['similarity-neighbors.png', similarity, { words: 'frog', mode: 'neighbors' }],

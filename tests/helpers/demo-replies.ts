@@ -22,6 +22,7 @@ export const DEMO_INVOCATIONS: readonly DemoInvocation[] = [
 	{ name: 'tokenize-ids', command: tokenize, options: { text: 'Hello 안녕 🙂\n\tdef f(x): return x', show: 'ids' } },
 	{ name: 'tokenize-bytes', command: tokenize, options: { text: '안녕 world', show: 'bytes' } },
 	{ name: 'tokenize-compare', command: tokenize, options: { text: 'Hello 안녕하세요 🙂', encoding: 'compare' } },
+	{ name: 'tokenize-chat', command: tokenize, options: { text: 'Hello 안녕하세요 🙂', show: 'chat' } },
 	{
 		name: 'tokenize-long-ids',
 		command: tokenize,

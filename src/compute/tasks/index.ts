@@ -11,6 +11,7 @@ import { sampleTasks } from '../../demos/sample/task.js';
 import { similarityTasks } from '../../demos/similarity/task.js';
 import { tokenizeTasks } from '../../demos/tokenize/task.js';
 import { tokenizeFamilyTasks } from '../../demos/tokenize/families.js';
+import { tokenizeChatTasks } from '../../demos/tokenize/chat.js';
 import { ngramTasks } from '../../demos/ngram/task.js';
 
 /**
@@ -25,6 +26,7 @@ export const tasks = {
 	...modelTasks,
 	...tokenizeTasks,
 	...tokenizeFamilyTasks,
+	...tokenizeChatTasks,
 	...similarityTasks,
 	...quizChartTasks,
 	...quizModelTasks,

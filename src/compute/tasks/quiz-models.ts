@@ -1,5 +1,7 @@
 import { evaluate, type ModelComputation } from '../../curriculum/index.js';
 import { beamLocal } from '../../demos/sample/beam.js';
+import { ngramProbability, type NgramProbability } from '../../demos/ngram/probability.js';
+import type { NgramModel } from '../../demos/ngram/counts.js';
 import { cosine, loadWordVectors, vectorsFromShared, type SharedVectorData } from '../../models/embeddings/index.js';
 import {
 	FAMILY_INFO,
@@ -29,6 +31,27 @@ async function beam(prompt: string, width: number, tokens: number) {
 	return beamLocal(await loadTinyGpt(), prompt, Math.max(1, width), tokens);
 }
 
+/** How an n-gram probability was counted: the counts, then the smoothing formula with them filled in. */
+function ngramWorking(n: NgramProbability, model: NgramModel): string[] {
+	const next = `\`${n.label}\``;
+	const count = (x: number) => x.toLocaleString('en-US');
+	if (model === 'unigram' || !n.counts)
+		return [
+			`${next} occurs ${count(n.unigramCount)} times in tiny-gpt's ${count(n.trainTokens)} training tokens (vocabulary ${count(n.vocabulary)})`,
+			`Add-one: (${count(n.unigramCount)} + 1) / (${count(n.trainTokens)} + ${count(n.vocabulary)}) = **${num(n.p)}**`,
+		];
+	const { seen, distinct } = n.counts;
+	const c = n.counts.followers[n.nextId]!;
+	const context = n.context.map((t) => `\`${t}\``).join(' ');
+	const lower = model === 'bigram' ? 'unigram' : 'bigram';
+	if (seen === 0)
+		return [`${context} never occurs in the training text: the ${model} is the ${lower}'s **${num(n.p)}**`];
+	return [
+		`After ${context} the training text goes on ${count(seen)} times, with ${count(distinct)} different tokens; ${next} is ${count(c)} of them`,
+		`Witten–Bell: (${count(c)} + ${count(distinct)} × ${num(n.lower!)}) / (${count(seen)} + ${count(distinct)}) = **${num(n.p)}**, ${num(n.lower!)} being the ${lower}'s probability`,
+	];
+}
+
 /**
  * Answers a numeric quiz question that needs one of the bot's models (`token-count` with the OpenAI tokenizers,
  * `token-count-difference` with two families' tokenizers, `word-cosine` with the word vectors, `beam-score` with
@@ -54,6 +77,8 @@ async function quizModelAnswer(input: {
 			return cosine(vectors, wa, wb).cosine;
 		},
 		beamScore: async (prompt, width, tokens) => (await beam(prompt, width, tokens)).beams[0]!.score,
+		ngramProbability: async (prompt, next, model) =>
+			(await ngramProbability(await loadTinyGpt(), prompt, next, model)).p,
 	});
 	switch (c.kind) {
 		case 'token-count': {
@@ -87,6 +112,11 @@ async function quizModelAnswer(input: {
 				],
 			};
 		}
+		case 'ngram-probability':
+			return {
+				value,
+				working: ngramWorking(await ngramProbability(await loadTinyGpt(), c.prompt, c.next, c.model), c.model),
+			};
 		case 'word-cosine': {
 			const vectors = await words();
 			const pair = cosine(vectors, vectors.find(c.a)!, vectors.find(c.b)!);

@@ -1,5 +1,6 @@
 import { attention } from './attention.js';
 import { charts } from './charts.js';
+import { chat } from './chat.js';
 import { common } from './common.js';
 import { core } from './core.js';
 import { ffn } from './ffn.js';
@@ -20,6 +21,7 @@ import { tutor } from './tutor.js';
 export const en = {
 	attention,
 	charts,
+	chat,
 	common,
 	core,
 	ffn,

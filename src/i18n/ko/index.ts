@@ -2,6 +2,7 @@ import type { Catalogue } from '../catalogue.js';
 import type { en } from '../en/index.js';
 import { attention } from './attention.js';
 import { charts } from './charts.js';
+import { chat } from './chat.js';
 import { common } from './common.js';
 import { core } from './core.js';
 import { ffn } from './ffn.js';
@@ -22,6 +23,7 @@ import { tutor } from './tutor.js';
 export const ko: Catalogue<typeof en> = {
 	attention,
 	charts,
+	chat,
 	common,
 	core,
 	ffn,

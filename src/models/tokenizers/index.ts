@@ -25,3 +25,13 @@ export {
 	type FamilyEncoding,
 	type HuggingFaceFiles,
 } from './hugging-face.js';
+export {
+	CHAT_FAMILIES,
+	CHAT_FORMATS,
+	chatEncoding,
+	chatTemplateOf,
+	renderChat,
+	type ChatEncoding,
+	type ChatFormat,
+	type ChatMessage,
+} from './chat-templates.js';
