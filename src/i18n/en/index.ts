@@ -1,4 +1,5 @@
 import { common } from './common.js';
+import { settings } from './settings.js';
 
 /** The English catalogue: every user-facing string, by area. Other languages follow its shape. */
-export const en = { common } as const;
+export const en = { common, settings } as const;
