@@ -4,7 +4,7 @@ import schedule from '../../commands/schedule.js';
 import settings from '../../commands/settings.js';
 import type { Deps } from '../../src/core/deps.js';
 import type { Store } from '../../src/storage/store.js';
-import { memoryStore, testDeps } from '../helpers/deps.js';
+import { memoryStore, testCurriculum, testDeps } from '../helpers/deps.js';
 import { runForReply } from '../helpers/run-command.js';
 
 describe('/settings', () => {
@@ -59,13 +59,18 @@ describe('/settings', () => {
 		expect(korean.content).toContain('**공개 게시물의 언어:** 서버의 Discord 언어를 따름 (지금은 한국어)');
 	});
 
-	it('GIVEN /settings or /schedule run with a server locale THEN it is remembered for posts made without an interaction, and kept when a DM-less transport sends none', async () => {
+	it('GIVEN /settings or /schedule run with a server locale THEN it is remembered for posts made without an interaction, and kept when none is sent', async () => {
 		const guildId = '200000000000000003';
 		await runForReply(settings, {}, { deps, guildId, subcommand: 'show', guildLocale: 'ko', ...organizer });
 		expect((await deps.repos.settings.get(guildId)).serverLocale).toBe('ko');
 		await runForReply(settings, {}, { deps, guildId, subcommand: 'show', guildLocale: null, ...organizer });
 		expect((await deps.repos.settings.get(guildId)).serverLocale).toBe('ko');
-		await runForReply(schedule, {}, { deps, guildId, subcommand: 'show', guildLocale: 'en-US', ...organizer });
+		const withWeeks = testDeps({ store, curriculum: await testCurriculum() });
+		await runForReply(
+			schedule,
+			{},
+			{ deps: withWeeks, guildId, subcommand: 'show', guildLocale: 'en-US', ...organizer },
+		);
 		expect((await deps.repos.settings.get(guildId)).serverLocale).toBe('en-US');
 	});
 
