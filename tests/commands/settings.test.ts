@@ -49,7 +49,7 @@ describe('/settings', () => {
 			runForReply(settings, { language }, { deps, guildId, subcommand: 'language', guildLocale: 'ko', ...organizer });
 		expect((await run('en')).content).toContain('**Language of public posts:** English');
 		expect((await deps.repos.settings.get(guildId)).language).toBe('en');
-		expect((await run('server')).content).toContain('the server’s Discord language (now Korean (한국어))');
+		expect((await run('server')).content).toContain('the server’s Discord language (now Korean)');
 		expect((await deps.repos.settings.get(guildId)).language).toBeNull();
 		const korean = await runForReply(
 			settings,

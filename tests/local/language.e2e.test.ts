@@ -76,7 +76,7 @@ describe('the local page’s language pickers', () => {
 		await page.locator('#me-locale').selectOption('ko');
 		await expect.poll(() => page.locator('#events-title').textContent()).toBe('예정된 이벤트');
 		expect(await page.locator('#input').getAttribute('placeholder')).toBe('#general에 메시지 보내기 · 명령어는 / 입력');
-		expect(await page.evaluate(() => document.documentElement.lang)).toBe('ko');
+		expect(await page.locator('html').getAttribute('lang')).toBe('ko');
 		expect(await page.locator('#me-role option:checked').textContent()).toBe('운영진 (서버 관리)');
 	});
 

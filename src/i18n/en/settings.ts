@@ -19,6 +19,6 @@ export const settings = {
 		languageChosen: '{{language}}',
 		languageFollowsServer: 'the server’s Discord language (now {{language}})',
 	},
-	languages: { en: 'English', ko: 'Korean (한국어)' },
+	languages: { en: 'English', ko: 'Korean' },
 	saved: '✅ Saved.',
 } as const;

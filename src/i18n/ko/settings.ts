@@ -21,6 +21,6 @@ export const settings: Catalogue<typeof en> = {
 		languageChosen: '{{language}}',
 		languageFollowsServer: '서버의 Discord 언어를 따름 (지금은 {{language}})',
 	},
-	languages: { en: '영어 (English)', ko: '한국어' },
+	languages: { en: '영어', ko: '한국어' },
 	saved: '✅ 저장했습니다.',
 };
