@@ -216,6 +216,7 @@ export default defineCommand({
 		const { args, deps, user } = ctx;
 		const guildId = requireGuild(ctx.guildId);
 		requireOrganizer(user, await deps.repos.settings.get(guildId), 'manage the schedule');
+		await deps.repos.settings.rememberServerLocale(guildId, ctx.guildLocale);
 		const now = deps.clock.now();
 		const change = { guildId, userId: user.id, now, lastWeek: lastWeekOf(ctx) };
 		switch (args.subcommand) {

@@ -1,6 +1,8 @@
 import { ApplicationCommandOptionType as T } from 'discord-api-types/v10';
 import { UserError } from '../core/errors.js';
 import type { CommandData, OptionData } from '../core/options.js';
+import { currentLanguage, t } from '../i18n/index.js';
+import { nameIn, namesOf } from './localized.js';
 
 /** A slash command typed as one line, split into what Discord's client would send. */
 export interface ParsedLine {
@@ -22,6 +24,12 @@ export function optionsFor(data: CommandData, subcommand: string | null): readon
 	const top = data.options ?? [];
 	if (!top.some((o) => o.type === T.Subcommand)) return top;
 	return top.find((o) => o.type === T.Subcommand && o.name === subcommand)?.options ?? [];
+}
+
+/** The subcommand a typed word (its default or a localised name) stands for. */
+export function findSubcommand(data: CommandData, typed: string): OptionData | undefined {
+	const word = typed.toLowerCase();
+	return (data.options ?? []).find((o) => o.type === T.Subcommand && namesOf(o).includes(word));
 }
 
 export function hasSubcommands(data: CommandData): boolean {
@@ -51,11 +59,12 @@ class Scanner {
 	/** Matches ` name:` for a known option name, at a word start. */
 	private readonly optionStart: RegExp;
 
+	/** `known`: each name a member may type (lower case, default or localised) → the option's default name. */
 	constructor(
 		private readonly line: string,
-		private readonly known: ReadonlySet<string>,
+		private readonly known: ReadonlyMap<string, string>,
 	) {
-		const names = [...known].map(escapeRegExp).join('|');
+		const names = [...known.keys()].map(escapeRegExp).join('|');
 		this.optionStart = names ? new RegExp(`(?<=^|\\s)(${names}):`, 'giu') : /(?!)/gu;
 	}
 
@@ -63,8 +72,8 @@ class Scanner {
 	optionAt(at: number): { name: string; valueStart: number } | null {
 		const match = new RegExp(`^(${NAME_CHARS}):`, 'u').exec(this.line.slice(at));
 		if (!match) return null;
-		const name = match[1]!.toLowerCase();
-		return this.known.has(name) ? { name, valueStart: at + match[0].length } : null;
+		const name = this.known.get(match[1]!.toLowerCase());
+		return name ? { name, valueStart: at + match[0].length } : null;
 	}
 
 	/** Where the next known ` name:` starts at or after `from` (the index of the name), or the line's end. */
@@ -118,27 +127,31 @@ function skipSpaces(line: string, at: number): number {
  */
 export function parseCommandLine(input: string, lookup: (name: string) => CommandData | undefined): ParsedLine {
 	const line = input.trimStart();
-	if (!line.startsWith('/')) throw new UserError('Commands start with `/`: try `/help`.', 'local.not-a-command');
+	if (!line.startsWith('/')) throw new UserError(t('local.parse.notACommand'), 'local.not-a-command');
 	const nameMatch = /^\/(\S*)/u.exec(line)!;
-	const name = nameMatch[1]!.toLowerCase();
-	if (!name) throw new UserError('Type a command name after `/`: try `/help`.', 'local.no-command');
+	const typed = nameMatch[1]!.toLowerCase();
+	if (!typed) throw new UserError(t('local.parse.noCommand'), 'local.no-command');
+	const data = lookup(typed);
+	// The interaction carries the default name, whichever name the member typed.
+	const name = data?.name ?? typed;
 	const parsed: ParsedLine = { name, subcommand: null, options: {}, last: null };
-	const data = lookup(name);
 	if (!data) return parsed;
 
 	let at = skipSpaces(line, nameMatch[0].length);
 	if (hasSubcommands(data)) {
 		const word = /^[^\s:]+(?=\s|$)/u.exec(line.slice(at));
 		if (!word) return parsed;
-		parsed.subcommand = word[0].toLowerCase();
+		const sub = findSubcommand(data, word[0]);
+		parsed.subcommand = sub?.name ?? word[0].toLowerCase();
 		// An unknown subcommand has no options to read; argsFor lists the right ones.
-		if (!(data.options ?? []).some((o) => o.type === T.Subcommand && o.name === parsed.subcommand)) return parsed;
+		if (!sub) return parsed;
 		at = skipSpaces(line, at + word[0].length);
 	}
 	const options = optionsFor(data, parsed.subcommand);
-	const scanner = new Scanner(line, new Set(options.map((o) => o.name)));
+	const scanner = new Scanner(line, new Map(options.flatMap((o) => namesOf(o).map((n) => [n, o.name] as const))));
 	const set = (option: string, value: string, start: number) => {
-		if (option in parsed.options) throw new UserError(`\`${option}\` is given twice.`, 'local.duplicate-option');
+		if (option in parsed.options)
+			throw new UserError(t('local.parse.givenTwice', { option }), 'local.duplicate-option');
 		parsed.options[option] = value;
 		parsed.last = { name: option, value, start };
 	};
@@ -147,10 +160,18 @@ export function parseCommandLine(input: string, lookup: (name: string) => Comman
 		const target = freeTextOption(options);
 		if (!target) {
 			const word = new RegExp(`^(${NAME_CHARS}):`, 'u').exec(line.slice(at));
-			if (word) throw new UserError(`/${name} has no option \`${word[1]!.toLowerCase()}\`.`, 'args.unknown');
-			const example = options[0] ? ` e.g. \`${options[0].name}:…\`` : '';
+			if (word)
+				throw new UserError(
+					t('local.parse.noSuchOption', { command: typed, option: word[1]!.toLowerCase() }),
+					'args.unknown',
+				);
 			throw new UserError(
-				`Write options as \`name:value\`${example}. \`/help command:${name}\` lists them.`,
+				options[0]
+					? t('local.parse.writeOptionsExample', {
+							command: name,
+							example: `${nameIn(options[0], currentLanguage())}:…`,
+						})
+					: t('local.parse.writeOptions', { command: name }),
 				'local.free-text',
 			);
 		}

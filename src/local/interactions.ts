@@ -12,6 +12,8 @@ import { respond, type RespondOutcome } from '../core/respond.js';
 import { optionsFor, parseCommandLine } from './command-line.js';
 import type { LocalMember } from './guild.js';
 import { LocalApiError, type LocalMessage } from './message.js';
+import { languageOf, t, withLanguage } from '../i18n/index.js';
+import { findCommand, registered } from './localized.js';
 import { checkModalFields } from './modal.js';
 import { resolveOptions } from './resolve.js';
 import type { LocalResponder } from './responder.js';
@@ -56,6 +58,12 @@ export class LocalInteractions {
 		private readonly app: LocalAppParts,
 	) {}
 
+	/** A command by the name typed (default or localised), with its localisations as registered. */
+	private readonly lookup = (name: string) => {
+		const command = findCommand(this.app.registry, name);
+		return command ? registered(command.data) : undefined;
+	};
+
 	private base(member: LocalMember, channelId: string): InteractionBase {
 		this.workspace.requireChannel(channelId);
 		return {
@@ -63,7 +71,9 @@ export class LocalInteractions {
 			user: this.workspace.actor(member),
 			guildId: this.workspace.guild.id,
 			channelId,
-			locale: 'en-US',
+			// What the page's language pickers chose: the member's Discord language and the server's.
+			locale: member.locale ?? 'en-US',
+			guildLocale: this.workspace.guild.preferredLocale,
 			// Real time, not the workspace clock: the dispatcher's auto-defer measures Discord's 3 s window with it.
 			createdAt: Date.now(),
 		};
@@ -101,7 +111,8 @@ export class LocalInteractions {
 		channelId: string = this.workspace.ids.channels.general,
 	): Promise<LocalInteractionResult> {
 		const base = this.base(member, channelId);
-		const name = /^\s*\/(\S*)/u.exec(line)?.[1]?.toLowerCase() ?? '';
+		const typed = /^\s*\/(\S*)/u.exec(line)?.[1]?.toLowerCase() ?? '';
+		const name = findCommand(this.app.registry, typed)?.data.name ?? typed;
 		const info = {
 			id: base.interactionId,
 			kind: 'command' as const,
@@ -113,13 +124,19 @@ export class LocalInteractions {
 		const responder = this.workspace.responder(info);
 		let outcome: RespondOutcome;
 		try {
-			const parsed = parseCommandLine(line, (n) => this.app.registry.get(n)?.data);
+			// Refusals before dispatch are written in the member's language, as the dispatcher writes its answers.
+			const parsed = withLanguage(languageOf(base.locale), () => parseCommandLine(line, this.lookup));
 			const command = this.app.registry.get(parsed.name);
 			const required = command?.data.default_member_permissions;
 			if (required && !hasPermissions(base.user.permissions, BigInt(required)))
-				throw new UserError(`You do not have permission to use /${parsed.name}.`, 'local.permission');
+				throw new UserError(
+					withLanguage(languageOf(base.locale), () => t('local.parse.noPermission', { command: typed })),
+					'local.permission',
+				);
 			const options = command
-				? resolveOptions(this.workspace, optionsFor(command.data, parsed.subcommand), parsed.options)
+				? withLanguage(languageOf(base.locale), () =>
+						resolveOptions(this.workspace, optionsFor(command.data, parsed.subcommand), parsed.options),
+					)
 				: parsed.options;
 			outcome = await this.app.dispatcher.runCommand(
 				base,
@@ -141,7 +158,7 @@ export class LocalInteractions {
 		channelId: string,
 		focused: { name: string; value: string },
 	): Promise<AutocompleteChoice[]> {
-		const parsed = parseCommandLine(line, (n) => this.app.registry.get(n)?.data);
+		const parsed = parseCommandLine(line, this.lookup);
 		return this.app.dispatcher.runAutocomplete(
 			this.base(member, channelId),
 			parsed.name,
@@ -200,10 +217,13 @@ export class LocalInteractions {
 			);
 		}
 		const base = this.base(member, message.channelId);
-		const summary =
+		const summary = withLanguage(languageOf(base.locale), () =>
 			component.type === ComponentType.Button
-				? `clicked “${('label' in component ? component.label : undefined) ?? customId}”`
-				: `chose from “${'placeholder' in component ? (component.placeholder ?? 'a menu') : 'a menu'}”`;
+				? t('local.summary.clicked', { label: ('label' in component ? component.label : undefined) ?? customId })
+				: t('local.summary.chose', {
+						menu: ('placeholder' in component ? component.placeholder : undefined) ?? t('local.summary.aMenu'),
+					}),
+		);
 		const responder = this.workspace.responder({
 			id: base.interactionId,
 			kind: 'component',
@@ -249,7 +269,9 @@ export class LocalInteractions {
 			member,
 			commandName: null,
 			sourceMessageId: source?.id ?? null,
-			summary: `submitted “${pending.modal.title}”`,
+			summary: withLanguage(languageOf(base.locale), () =>
+				t('local.summary.submitted', { title: pending.modal.title }),
+			),
 		});
 		const outcome = await this.app.dispatcher.runModal(base, customId, values, messageRef, responder);
 		return this.result(responder, outcome, member, pending.channelId, null);

@@ -2,6 +2,7 @@ import { ApplicationCommandOptionType as T } from 'discord-api-types/v10';
 import { UserError } from '../core/errors.js';
 import { codeSpan } from '../core/visible-text.js';
 import type { ChannelArg, OptionData, RoleArg, UserArg } from '../core/options.js';
+import { t } from '../i18n/index.js';
 import type { LocalWorkspace } from './workspace.js';
 
 const MENTION = /^<(@!?|#|@&)(\d{17,20})>$/;
@@ -17,17 +18,14 @@ function userArg(workspace: LocalWorkspace, text: string): UserArg {
 		.members()
 		.map((m) => m.name)
 		.join(', ');
-	throw new UserError(
-		`There is no member called ${codeSpan(text, 40)} here. Members: ${names}.`,
-		'local.unknown-member',
-	);
+	throw new UserError(t('local.resolve.noMember', { name: codeSpan(text, 40), names }), 'local.unknown-member');
 }
 
 function channelArg(workspace: LocalWorkspace, text: string): ChannelArg {
 	const mention = MENTION.exec(text);
 	const channel = workspace.channel(mention?.[1] === '#' ? mention[2]! : text);
 	if (channel) return { id: channel.id, name: channel.name, type: channel.type };
-	throw new UserError(`There is no channel called ${codeSpan(text, 40)} here.`, 'local.unknown-channel');
+	throw new UserError(t('local.resolve.noChannel', { name: codeSpan(text, 40) }), 'local.unknown-channel');
 }
 
 function roleArg(workspace: LocalWorkspace, text: string): RoleArg {
@@ -36,7 +34,7 @@ function roleArg(workspace: LocalWorkspace, text: string): RoleArg {
 	const role = workspace.roles.find((r) => r.id === wanted || r.name === wanted);
 	if (role) return { id: role.id, name: role.name };
 	throw new UserError(
-		`There is no role called \`${text}\` here. Roles: ${workspace.roles.map((r) => r.name).join(', ')}.`,
+		t('local.resolve.noRole', { name: text, names: workspace.roles.map((r) => r.name).join(', ') }),
 		'local.unknown-role',
 	);
 }
@@ -74,10 +72,7 @@ export function resolveOptions(
 				break;
 			}
 			case T.Attachment:
-				throw new UserError(
-					`\`${name}\` needs a file, and the local page cannot upload files yet.`,
-					'local.attachment',
-				);
+				throw new UserError(t('local.resolve.noUpload', { option: name }), 'local.attachment');
 			default:
 				out[name] = text;
 		}

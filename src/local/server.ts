@@ -1,11 +1,15 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
 import type { App } from '../app.js';
+import { en } from '../i18n/en/index.js';
+import { languageOf, withLanguage } from '../i18n/index.js';
+import { ko } from '../i18n/ko/index.js';
 import type { Logger } from '../logger.js';
 import { LOCAL_ROLES, type LocalMember } from './guild.js';
 import { HttpError, openEventStream, readJson, sendBytes, sendFont, sendJson, sendPageFile } from './http.js';
 import type { LocalInteractionResult, LocalInteractions } from './interactions.js';
 import { LocalApiError } from './message.js';
+import { descriptionIn, nameIn, registered } from './localized.js';
 import { canUse, suggest } from './suggest.js';
 import { messageView, modalView, namesOf, scheduledEventView } from './view.js';
 import type { LocalWorkspace, WorkspaceEvent } from './workspace.js';
@@ -21,9 +25,13 @@ export interface LocalServerParts {
 const HISTORY = 200;
 const KEEPALIVE_MS = 20_000;
 
+/** The Discord locales the page's language pickers offer (the bot's languages; any other falls back to English). */
+const LOCALES = ['en-US', 'ko'] as const;
+
 const identity = {
 	member: z.string().trim().min(1).max(32),
 	role: z.enum(LOCAL_ROLES as ['member', 'presenter', 'organizer']).default('member'),
+	locale: z.enum(LOCALES).optional(),
 };
 const SendBody = z.object({ ...identity, channelId: z.string(), text: z.string().min(1).max(4000) });
 const SuggestBody = z.object({ ...identity, channelId: z.string(), line: z.string().max(4000) });
@@ -39,6 +47,7 @@ const ModalBody = z.object({
 	fields: z.record(z.string(), z.string().max(4000)),
 });
 const DismissBody = z.object({ ...identity, messageId: z.string() });
+const GuildBody = z.object({ ...identity, guildLocale: z.enum(LOCALES) });
 const Identity = z.object(identity);
 
 function parse<S extends z.ZodType>(schema: S, value: unknown): z.infer<S> {
@@ -64,9 +73,10 @@ export function createRequestHandler(parts: LocalServerParts): {
 	const streams = new Set<() => void>();
 
 	const who = (value: unknown): LocalMember => {
-		const { member, role } = parse(Identity, value);
-		return workspace.join(member, role);
+		const { member, role, locale } = parse(Identity, value);
+		return workspace.join(member, role, locale);
 	};
+	const languageOfMember = (member: LocalMember) => languageOf(member.locale);
 	const query = (url: URL) => Object.fromEntries(url.searchParams);
 	const answer = (result: LocalInteractionResult) => ({
 		ok: result.outcome.ok,
@@ -91,17 +101,26 @@ export function createRequestHandler(parts: LocalServerParts): {
 		},
 		'GET /api/bootstrap': async (url, _req, res) => {
 			const me = who(query(url));
+			const language = languageOfMember(me);
 			sendJson(res, 200, {
 				guild: workspace.guild,
 				bot: workspace.bot,
 				me,
+				language,
+				// The page's own words, in the member's language ({{placeholders}} filled in by the page).
+				ui: { en, ko }[language].local.page,
 				members: workspace.members(),
 				roles: workspace.roles,
 				channels: workspace.channels(),
 				events: workspace.scheduledEvents().map((e) => scheduledEventView(e, (id) => workspace.channel(id))),
 				commands: app.registry.all
 					.filter((c) => canUse(c, workspace.actor(me).permissions))
-					.map((c) => ({ name: c.data.name, description: c.data.description })),
+					.map((c) => registered(c.data))
+					.map((data) => ({
+						name: data.name,
+						label: nameIn(data, language),
+						description: descriptionIn(data, language),
+					})),
 			});
 		},
 		'GET /api/messages': async (url, _req, res) => {
@@ -142,7 +161,7 @@ export function createRequestHandler(parts: LocalServerParts): {
 		},
 		'POST /api/send': async (_url, req, res) => {
 			const body = parse(SendBody, await readJson(req));
-			const member = workspace.join(body.member, body.role);
+			const member = workspace.join(body.member, body.role, body.locale);
 			if (body.text.trimStart().startsWith('/')) {
 				sendJson(res, 200, answer(await interactions.command(body.text, member, body.channelId)));
 			} else {
@@ -152,13 +171,20 @@ export function createRequestHandler(parts: LocalServerParts): {
 		},
 		'POST /api/suggest': async (_url, req, res) => {
 			const body = parse(SuggestBody, await readJson(req));
-			const member = workspace.join(body.member, body.role);
+			const member = workspace.join(body.member, body.role, body.locale);
 			const permissions = workspace.actor(member).permissions;
+			const language = languageOfMember(member);
 			sendJson(
 				res,
 				200,
-				await suggest(body.line, app.registry, permissions, (focused) =>
-					interactions.autocomplete(body.line, member, body.channelId, focused),
+				await withLanguage(language, () =>
+					suggest(
+						body.line,
+						app.registry,
+						permissions,
+						(focused) => interactions.autocomplete(body.line, member, body.channelId, focused),
+						language,
+					),
 				),
 			);
 		},
@@ -168,7 +194,12 @@ export function createRequestHandler(parts: LocalServerParts): {
 				res,
 				200,
 				answer(
-					await interactions.click(body.messageId, body.customId, workspace.join(body.member, body.role), body.values),
+					await interactions.click(
+						body.messageId,
+						body.customId,
+						workspace.join(body.member, body.role, body.locale),
+						body.values,
+					),
 				),
 			);
 		},
@@ -177,16 +208,28 @@ export function createRequestHandler(parts: LocalServerParts): {
 			sendJson(
 				res,
 				200,
-				answer(await interactions.submitModal(body.customId, body.fields, workspace.join(body.member, body.role))),
+				answer(
+					await interactions.submitModal(
+						body.customId,
+						body.fields,
+						workspace.join(body.member, body.role, body.locale),
+					),
+				),
 			);
 		},
 		'POST /api/modal/dismiss': async (_url, req, res) => {
 			interactions.dismissModal(who(await readJson(req)));
 			sendJson(res, 200, { ok: true });
 		},
+		'POST /api/guild': async (_url, req, res) => {
+			// The server's language, as an organizer sets it in Discord's server settings (any member may here).
+			const body = parse(GuildBody, await readJson(req));
+			workspace.guild.preferredLocale = body.guildLocale;
+			sendJson(res, 200, { ok: true, guild: workspace.guild });
+		},
 		'POST /api/dismiss': async (_url, req, res) => {
 			const body = parse(DismissBody, await readJson(req));
-			const member = workspace.join(body.member, body.role);
+			const member = workspace.join(body.member, body.role, body.locale);
 			const message = workspace.requireMessage(body.messageId);
 			if (message.visibleTo !== member.id)
 				throw new HttpError(403, 'Only your own ephemeral messages can be dismissed.');

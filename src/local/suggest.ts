@@ -3,7 +3,16 @@ import type { AutocompleteChoice } from '../core/interaction.js';
 import type { AnyCommand } from '../core/command.js';
 import type { CommandData, OptionData } from '../core/options.js';
 import type { Registry } from '../core/registry.js';
-import { freeTextOption, hasSubcommands, optionsFor, parseCommandLine, type ParsedLine } from './command-line.js';
+import { t, type Language } from '../i18n/index.js';
+import {
+	findSubcommand,
+	freeTextOption,
+	hasSubcommands,
+	optionsFor,
+	parseCommandLine,
+	type ParsedLine,
+} from './command-line.js';
+import { descriptionIn, findCommand, nameIn, namesOf, registered } from './localized.js';
 
 /** One entry of the suggestion list above the input; picking it replaces the whole line with `line`. */
 export interface SuggestionItem {
@@ -33,17 +42,18 @@ export interface Suggestions {
 	hint: string | null;
 }
 
-const TYPE_NAMES: Readonly<Partial<Record<T, string>>> = {
+const TYPE_NAMES = {
 	[T.String]: 'text',
-	[T.Integer]: 'whole number',
+	[T.Integer]: 'integer',
 	[T.Number]: 'number',
-	[T.Boolean]: 'true/false',
+	[T.Boolean]: 'boolean',
 	[T.User]: 'member',
 	[T.Channel]: 'channel',
 	[T.Role]: 'role',
-	[T.Mentionable]: 'member or role',
+	[T.Mentionable]: 'mentionable',
 	[T.Attachment]: 'file',
-};
+} as const satisfies Partial<Record<T, string>>;
+type TypeKey = (typeof TYPE_NAMES)[keyof typeof TYPE_NAMES];
 
 /** Whether a member with `permissions` sees the command (Discord hides it otherwise). */
 export function canUse(command: AnyCommand, permissions: bigint): boolean {
@@ -58,12 +68,12 @@ function quoted(value: string): string {
 	return /\s\S+:|^["'“‘]/u.test(value) ? `"${value.replace(/["\\]/g, '\\$&')}"` : value;
 }
 
-function chipsOf(options: readonly OptionData[], parsed: ParsedLine): OptionChip[] {
+function chipsOf(options: readonly OptionData[], parsed: ParsedLine, language: Language): OptionChip[] {
 	const free = freeTextOption(options);
 	return options.map((o) => ({
-		name: o.name,
-		description: o.description,
-		type: TYPE_NAMES[o.type] ?? 'value',
+		name: nameIn(o, language),
+		description: descriptionIn(o, language),
+		type: t(`local.suggest.types.${(TYPE_NAMES as Partial<Record<T, TypeKey>>)[o.type] ?? 'value'}`),
 		required: o.required === true,
 		given: o.name in parsed.options,
 		choices: (o.choices ?? []).map((c) => String(c.value)),
@@ -76,51 +86,61 @@ const matches = (text: string, typed: string) => text.toLowerCase().includes(typ
 
 /**
  * What the page shows while a member types `line`: command names after `/`, subcommands, option chips, an option's
- * choices, or its autocomplete answers (from the command's own handler, via `autocomplete`).
+ * choices, or its autocomplete answers (from the command's own handler, via `autocomplete`). Names and descriptions
+ * are those a member in `language` sees in Discord (the registered localisations); either name may be typed.
  */
 export async function suggest(
 	line: string,
 	registry: Registry,
 	permissions: bigint,
 	autocomplete: (focused: { name: string; value: string }) => Promise<AutocompleteChoice[]>,
+	language: Language = 'en',
 ): Promise<Suggestions> {
 	const none: Suggestions = { command: null, chips: [], items: [], hint: null };
 	const text = line.trimStart();
 	if (!text.startsWith('/')) return none;
 	const lookup = (name: string): CommandData | undefined => {
-		const command = registry.get(name);
-		return command && canUse(command, permissions) ? command.data : undefined;
+		const command = findCommand(registry, name, (c) => canUse(c, permissions));
+		return command ? registered(command.data) : undefined;
 	};
 	const head = /^\/(\S*)(\s?)/u.exec(text)!;
 	const typedName = head[1]!.toLowerCase();
 	if (!head[2]) {
-		const visible = registry.all.filter((c) => canUse(c, permissions));
+		const visible = registry.all.filter((c) => canUse(c, permissions)).map((c) => registered(c.data));
+		const starts = (d: CommandData) => namesOf(d).some((n) => n.startsWith(typedName));
 		const items = [
-			...visible.filter((c) => c.data.name.startsWith(typedName)),
-			...visible.filter((c) => !c.data.name.startsWith(typedName) && c.data.name.includes(typedName)),
+			...visible.filter(starts),
+			...visible.filter((d) => !starts(d) && namesOf(d).some((n) => n.includes(typedName))),
 		];
 		return {
 			...none,
-			items: items.map((c) => ({ label: `/${c.data.name}`, detail: c.data.description, line: `/${c.data.name} ` })),
+			items: items.map((d) => {
+				const name = nameIn(d, language);
+				return { label: `/${name}`, detail: descriptionIn(d, language), line: `/${name} ` };
+			}),
 		};
 	}
 	const data = lookup(typedName);
-	if (!data) return { ...none, hint: `There is no command /${typedName}.` };
-	const base = { ...none, command: { name: data.name, description: data.description, subcommand: null } };
+	if (!data) return { ...none, hint: t('local.suggest.noSuchCommand', { command: typedName }) };
+	const commandName = nameIn(data, language);
+	const base = {
+		...none,
+		command: { name: commandName, description: descriptionIn(data, language), subcommand: null },
+	};
 
 	if (hasSubcommands(data)) {
 		const sub = /^(\S*)(\s?)/u.exec(text.slice(head[0].length))!;
-		const known = (data.options ?? []).find((o) => o.type === T.Subcommand && o.name === sub[1]!.toLowerCase());
+		const known = findSubcommand(data, sub[1]!);
 		if (!sub[2] || !known) {
 			const subs = (data.options ?? []).filter(
-				(o) => o.type === T.Subcommand && o.name.startsWith(sub[1]!.toLowerCase()),
+				(o) => o.type === T.Subcommand && namesOf(o).some((n) => n.startsWith(sub[1]!.toLowerCase())),
 			);
 			const items = subs.map((s) => ({
-				label: `/${data.name} ${s.name}`,
-				detail: s.description,
-				line: `/${data.name} ${s.name} `,
+				label: `/${commandName} ${nameIn(s, language)}`,
+				detail: descriptionIn(s, language),
+				line: `/${commandName} ${nameIn(s, language)} `,
 			}));
-			return { ...base, items, hint: 'Choose a subcommand.' };
+			return { ...base, items, hint: t('local.suggest.chooseSubcommand') };
 		}
 	}
 
@@ -131,21 +151,30 @@ export async function suggest(
 		return { ...base, hint: error instanceof Error ? error.message : String(error) };
 	}
 	const options = optionsFor(data, parsed.subcommand);
+	const subcommand = parsed.subcommand ? findSubcommand(data, parsed.subcommand) : undefined;
 	const result: Suggestions = {
 		...base,
-		command: { ...base.command, subcommand: parsed.subcommand },
-		chips: chipsOf(options, parsed),
+		command: {
+			...base.command,
+			subcommand: subcommand ? nameIn(subcommand, language) : parsed.subcommand,
+			...(subcommand ? { description: descriptionIn(subcommand, language) } : {}),
+		},
+		chips: chipsOf(options, parsed, language),
 	};
 
 	// A partial option name at the end: offer the options it could start.
 	const word = /(?:^|\s)([-_\p{L}\p{N}\p{M}]+)$/u.exec(text)?.[1];
 	if (word) {
-		const free = result.chips.filter(
-			(c) => !c.given && c.name.startsWith(word.toLowerCase()) && c.name !== word.toLowerCase(),
+		const typed = word.toLowerCase();
+		const free = options.filter(
+			(o) => !(o.name in parsed.options) && namesOf(o).some((n) => n.startsWith(typed)) && !namesOf(o).includes(typed),
 		);
 		if (free.length > 0) {
 			const stem = text.slice(0, text.length - word.length);
-			result.items = free.map((c) => ({ label: `${c.name}:`, detail: c.description, line: `${stem}${c.name}:` }));
+			result.items = free.map((o) => {
+				const name = nameIn(o, language);
+				return { label: `${name}:`, detail: descriptionIn(o, language), line: `${stem}${name}:` };
+			});
 			return result;
 		}
 	}
@@ -153,14 +182,18 @@ export async function suggest(
 	const last = parsed.last;
 	const option = last ? options.find((o) => o.name === last.name) : undefined;
 	if (!last || !option || /\s$/u.test(text)) return result;
-	result.hint = `${option.name}: ${option.description}`;
+	result.hint = `${nameIn(option, language)}: ${descriptionIn(option, language)}`;
 	const stem = text.slice(0, last.start);
 	if (option.choices) {
 		const choices = option.choices.filter(
-			(c) => !last.value || matches(c.name, last.value) || matches(String(c.value), last.value),
+			(c) =>
+				!last.value ||
+				matches(c.name, last.value) ||
+				matches(nameIn(c, language), last.value) ||
+				matches(String(c.value), last.value),
 		);
 		result.items = choices.map((c) => ({
-			label: c.name,
+			label: nameIn(c, language),
 			detail: String(c.value),
 			line: `${stem}${quoted(String(c.value))} `,
 		}));

@@ -59,7 +59,8 @@ export const NONCE_WINDOW_MS = 5 * 60_000;
 export class WorkspaceState {
 	/** The fake guild's fixed ids (guild, bot, channels, roles). */
 	readonly ids = LOCAL_IDS;
-	readonly guild = { id: LOCAL_IDS.guild, name: LOCAL_GUILD_NAME };
+	/** `preferredLocale`: the server's language (Discord's `guild_locale`), which the page's picker sets. */
+	readonly guild = { id: LOCAL_IDS.guild, name: LOCAL_GUILD_NAME, preferredLocale: 'en-US' };
 	readonly bot: LocalAuthor = { id: LOCAL_IDS.bot, name: LOCAL_BOT_NAME, bot: true };
 	readonly roles: readonly LocalRoleInfo[] = ROLE_INFO;
 
@@ -114,8 +115,11 @@ export class WorkspaceState {
 		return this.members().find((m) => m.name.toLowerCase() === name);
 	}
 
-	/** The member called `name` with role `role`: an existing one gets the role, a new name joins the guild. */
-	join(name: string, role: LocalRole = 'member'): LocalMember {
+	/**
+	 * The member called `name` with role `role` (and Discord language `locale`, when given): an existing one gets the
+	 * role, a new name joins the guild.
+	 */
+	join(name: string, role: LocalRole = 'member', locale?: string): LocalMember {
 		const clean = name.trim().replace(/\s+/g, ' ').slice(0, 32);
 		if (!clean)
 			throw new LocalApiError(
@@ -125,9 +129,10 @@ export class WorkspaceState {
 		const existing = this.member(clean);
 		if (existing) {
 			existing.role = role;
+			if (locale) existing.locale = locale;
 			return existing;
 		}
-		const member: LocalMember = { id: this.nextId(), name: clean, role };
+		const member: LocalMember = { id: this.nextId(), name: clean, role, ...(locale ? { locale } : {}) };
 		this.memberMap.set(member.id, member);
 		return member;
 	}

@@ -1,9 +1,10 @@
 import { PermissionFlagsBits } from 'discord-api-types/v10';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import schedule from '../../commands/schedule.js';
 import settings from '../../commands/settings.js';
 import type { Deps } from '../../src/core/deps.js';
 import type { Store } from '../../src/storage/store.js';
-import { memoryStore, testDeps } from '../helpers/deps.js';
+import { memoryStore, testCurriculum, testDeps } from '../helpers/deps.js';
 import { runForReply } from '../helpers/run-command.js';
 
 describe('/settings', () => {
@@ -40,6 +41,37 @@ describe('/settings', () => {
 			{ deps, subcommand: 'leaderboard', roles: ['400000000000000002'] },
 		);
 		expect(reply.content).toContain('left out');
+	});
+
+	it('GIVEN an organizer picks the language of public posts THEN it is saved and shown, and `server` follows the server’s Discord language again', async () => {
+		const guildId = '200000000000000002';
+		const run = (language: string) =>
+			runForReply(settings, { language }, { deps, guildId, subcommand: 'language', guildLocale: 'ko', ...organizer });
+		expect((await run('en')).content).toContain('**Language of public posts:** English');
+		expect((await deps.repos.settings.get(guildId)).language).toBe('en');
+		expect((await run('server')).content).toContain('the server’s Discord language (now Korean)');
+		expect((await deps.repos.settings.get(guildId)).language).toBeNull();
+		const korean = await runForReply(
+			settings,
+			{},
+			{ deps, guildId, subcommand: 'show', locale: 'ko', guildLocale: 'ko' },
+		);
+		expect(korean.content).toContain('**공개 게시물의 언어:** 서버의 Discord 언어를 따름 (지금은 한국어)');
+	});
+
+	it('GIVEN /settings or /schedule run with a server locale THEN it is remembered for posts made without an interaction, and kept when none is sent', async () => {
+		const guildId = '200000000000000003';
+		await runForReply(settings, {}, { deps, guildId, subcommand: 'show', guildLocale: 'ko', ...organizer });
+		expect((await deps.repos.settings.get(guildId)).serverLocale).toBe('ko');
+		await runForReply(settings, {}, { deps, guildId, subcommand: 'show', guildLocale: null, ...organizer });
+		expect((await deps.repos.settings.get(guildId)).serverLocale).toBe('ko');
+		const withWeeks = testDeps({ store, curriculum: await testCurriculum() });
+		await runForReply(
+			schedule,
+			{},
+			{ deps: withWeeks, guildId, subcommand: 'show', guildLocale: 'en-US', ...organizer },
+		);
+		expect((await deps.repos.settings.get(guildId)).serverLocale).toBe('en-US');
 	});
 
 	it('GIVEN a DM THEN it says the command works in a server', async () => {

@@ -2,6 +2,7 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commands } from '../../commands/index.js';
+import { koCommands } from '../../src/i18n/ko/commands.js';
 import { fromRoot } from '../../src/paths.js';
 import { startEmulator, type DiscordEmulator } from '../emulator/index.js';
 
@@ -20,16 +21,15 @@ describe('npm run deploy-commands (src/discord/deploy-commands.ts)', () => {
 			env: { ...process.env, DISCORD_TOKEN: emulator.token, DISCORD_API_BASE: emulator.apiUrl, ...env },
 		});
 
-	it('GIVEN DISCORD_GUILD_ID THEN every command is registered for that guild, with spec-valid bodies', async () => {
+	it('GIVEN DISCORD_GUILD_ID THEN every command is registered for that guild, with spec-valid bodies and their Korean localisations', async () => {
 		const guildId = [...emulator.world.guilds.keys()][0]!;
 		const { stdout } = await deploy({ DISCORD_GUILD_ID: guildId });
 		expect(stdout).toContain(`Registered ${commands.length} commands (guild ${guildId}).`);
-		expect(
-			emulator
-				.commands(guildId)
-				.map((c) => c.name)
-				.sort(),
-		).toEqual(commands.map((c) => c.data.name).sort());
+		const registered = emulator.commands(guildId);
+		expect(registered.map((c) => c.name).sort()).toEqual(commands.map((c) => c.data.name).sort());
+		expect(registered.filter((c) => !c.name_localizations?.ko || !c.description_localizations?.ko)).toEqual([]);
+		const tokenize = registered.find((c) => c.name === 'tokenize')!;
+		expect(tokenize.name_localizations).toEqual({ ko: koCommands.tokenize!.name });
 		expect(emulator.violations).toEqual([]);
 	});
 

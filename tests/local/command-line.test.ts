@@ -2,7 +2,9 @@ import { ApplicationCommandOptionType as T } from 'discord-api-types/v10';
 import { describe, expect, it } from 'vitest';
 import { UserError } from '../../src/core/errors.js';
 import type { CommandData } from '../../src/core/options.js';
+import { commands } from '../../commands/index.js';
 import { freeTextOption, parseCommandLine } from '../../src/local/command-line.js';
+import { namesOf, registered } from '../../src/local/localized.js';
 
 const tokenize = {
 	name: 'tokenize',
@@ -197,5 +199,24 @@ describe('freeTextOption', () => {
 	it('GIVEN two required strings or none at all THEN there is none', () => {
 		expect(freeTextOption(similarity.options)).toBeUndefined();
 		expect(freeTextOption([])).toBeUndefined();
+	});
+});
+
+describe('parseCommandLine with localised names (as Discord accepts them)', () => {
+	const lookup = (typed: string) => {
+		const found = commands.find((c) => namesOf(registered(c.data)).includes(typed));
+		return found ? registered(found.data) : undefined;
+	};
+
+	it('GIVEN a line typed with Korean command, subcommand and option names THEN it carries the default names', () => {
+		const parsed = parseCommandLine('/퀴즈 연습 주차:3 문항-수:4', lookup);
+		expect(parsed).toMatchObject({ name: 'quiz', subcommand: 'practice', options: { week: '3', count: '4' } });
+	});
+
+	it('GIVEN Korean and English option names mixed, and a Korean name inside a value THEN only option starts split it', () => {
+		const parsed = parseCommandLine('/토큰화 텍스트:인코딩:은 값의 일부 encoding:gpt-4o', lookup);
+		expect(parsed.name).toBe('tokenize');
+		// `인코딩:` right after `텍스트:` does not follow a space: it is text, as `text:text:` is in English.
+		expect(parsed.options).toEqual({ text: '인코딩:은 값의 일부', encoding: 'gpt-4o' });
 	});
 });

@@ -7,6 +7,7 @@ import { common } from './common.js';
 import { core } from './core.js';
 import { ffn } from './ffn.js';
 import { info } from './info.js';
+import { local } from './local.js';
 import { modelText } from './model-text.js';
 import { positions } from './positions.js';
 import { present } from './present.js';
@@ -15,6 +16,7 @@ import { quiz } from './quiz.js';
 import { residual } from './residual.js';
 import { sample } from './sample.js';
 import { schedule } from './schedule.js';
+import { settings } from './settings.js';
 import { similarity } from './similarity.js';
 import { tokenize } from './tokenize.js';
 import { tutor } from './tutor.js';
@@ -28,6 +30,7 @@ export const ko: Catalogue<typeof en> = {
 	core,
 	ffn,
 	info,
+	local,
 	modelText,
 	positions,
 	present,
@@ -36,6 +39,7 @@ export const ko: Catalogue<typeof en> = {
 	residual,
 	sample,
 	schedule,
+	settings,
 	similarity,
 	tokenize,
 	tutor,

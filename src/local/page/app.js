@@ -1,6 +1,7 @@
 // The local page: a Discord-like channel view over the local server's API (src/local/server.ts).
 
 import { setupComposer } from './composer.js';
+import { applyLabels, setLanguage, t } from './i18n.js';
 import { openModal } from './modal.js';
 import { applyGrouping, avatar, el, renderMessage } from './render.js';
 import { format, refreshStamps } from './time.js';
@@ -14,6 +15,8 @@ function loadIdentity() {
 	return {
 		member: params.get('member') ?? saved.member ?? 'Linus',
 		role: params.get('role') ?? saved.role ?? 'member',
+		// The member's Discord language (Discord sends it with every interaction as `locale`).
+		locale: params.get('locale') ?? saved.locale ?? 'en-US',
 	};
 }
 
@@ -109,8 +112,7 @@ async function loadMessages() {
 	const { messages: list } = await api(`/api/messages?channel=${encodeURIComponent(channelId)}&${identityQuery()}`);
 	if (channelId !== state.channelId) return;
 	messages.replaceChildren(...list.map((m) => renderMessage(m, actions)));
-	if (list.length === 0)
-		messages.append(el('div', 'empty-channel', 'No messages yet. Type / to see what the bot can do.'));
+	if (list.length === 0) messages.append(el('div', 'empty-channel', t('emptyChannel')));
 	applyGrouping(messages);
 	scrollDown();
 }
@@ -129,7 +131,7 @@ function renderChannels() {
 		if (state.unread.has(channel.id)) node.classList.add('unread');
 		if (channel.type === 2) {
 			node.disabled = true;
-			node.title = 'A voice channel: scheduled events can meet here';
+			node.title = t('voiceChannel');
 		} else node.addEventListener('click', () => selectChannel(channel.id));
 		return node;
 	};
@@ -138,7 +140,7 @@ function renderChannels() {
 
 function renderEvents(events) {
 	const list = $('events');
-	if (!events.length) return list.replaceChildren(el('li', 'empty', 'None yet'));
+	if (!events.length) return list.replaceChildren(el('li', 'empty', t('noEvents')));
 	list.replaceChildren(
 		...events.map((event) => {
 			const item = el('li');
@@ -160,8 +162,10 @@ function selectChannel(id) {
 	$('channel-name').textContent = channel.name;
 	$('channel-topic').textContent =
 		channel.topic ??
-		(channel.parentId ? `Thread in #${state.channels.find((c) => c.id === channel.parentId)?.name ?? ''}` : '');
-	$('input').placeholder = `Message ${channel.type === 11 ? '🧵' : '#'}${channel.name} · type / for commands`;
+		(channel.parentId
+			? t('threadIn', { channel: state.channels.find((c) => c.id === channel.parentId)?.name ?? '' })
+			: '');
+	$('input').placeholder = t('placeholder', { channel: `${channel.type === 11 ? '🧵' : '#'}${channel.name}` });
 	$('sidebar').classList.remove('open');
 	renderChannels();
 	loadMessages().catch((error) => toast(error.message));
@@ -173,14 +177,14 @@ function connect() {
 	state.source = source;
 	let opened = false;
 	source.addEventListener('open', () => {
-		$('status').textContent = '● live';
+		$('status').textContent = t('live');
 		$('status').classList.add('live');
 		// After a reconnect, reload: events sent while the page was away are not replayed.
 		if (opened) loadMessages().catch(() => {});
 		opened = true;
 	});
 	source.addEventListener('error', () => {
-		$('status').textContent = '● reconnecting';
+		$('status').textContent = t('reconnecting');
 		$('status').classList.remove('live');
 	});
 	source.addEventListener('message', (event) => upsertMessage(JSON.parse(event.data)));
@@ -205,6 +209,9 @@ async function bootstrap(first) {
 	const data = await api(`/api/bootstrap?${identityQuery()}`);
 	state.meId = data.me.id;
 	state.channels = data.channels;
+	setLanguage(data.ui, data.language, data.commands);
+	applyLabels();
+	$('guild-locale').value = data.guild.preferredLocale;
 	$('guild-name').textContent = data.guild.name;
 	$('member-names').replaceChildren(...data.members.map((m) => Object.assign(el('option'), { value: m.name })));
 	$('me-avatar').replaceWith(Object.assign(avatar(data.me.name, false), { id: 'me-avatar' }));
@@ -218,20 +225,27 @@ async function bootstrap(first) {
 function setupIdentity() {
 	$('me-name').value = state.me.member;
 	$('me-role').value = state.me.role;
+	$('me-locale').value = state.me.locale;
 	const apply = () => {
 		const member = $('me-name').value.trim();
 		if (!member) return;
-		state.me = { member, role: $('me-role').value };
+		state.me = { member, role: $('me-role').value, locale: $('me-locale').value };
 		localStorage.setItem('local-identity', JSON.stringify(state.me));
 		bootstrap(false)
 			.then(() => {
 				connect();
-				return loadMessages();
+				// Redraws the channel's header and messages in the member's language.
+				selectChannel(state.channelId);
 			})
 			.catch((error) => toast(error.message));
 	};
 	$('me-name').addEventListener('change', apply);
 	$('me-role').addEventListener('change', apply);
+	$('me-locale').addEventListener('change', apply);
+	// The server's language is the guild's (`guild_locale`), the same for every member.
+	$('guild-locale').addEventListener('change', () => {
+		api('/api/guild', { guildLocale: $('guild-locale').value }).catch((error) => toast(error.message));
+	});
 	$('identity').addEventListener('submit', (event) => {
 		event.preventDefault();
 		apply();
@@ -277,9 +291,14 @@ async function main() {
 		if (spoiler) spoiler.classList.add('revealed');
 	});
 	setInterval(() => refreshStamps(document), 30_000);
-	connect();
+	// The page's words come with the bootstrap, so it goes first; live updates follow.
 	await bootstrap(true);
+	connect();
 	$('input').focus();
 }
 
-main().catch((error) => toast(`The local page could not start: ${error.message}`));
+main().catch((error) => {
+	const text = t('couldNotStart', { error: error.message });
+	// Without the bootstrap the page has no words of its own yet.
+	toast(text === 'couldNotStart' ? `The local page could not start: ${error.message}` : text);
+});

@@ -1,5 +1,6 @@
 // A modal opened by a command or a component: text inputs as Discord shows them, submitted as a modal interaction.
 
+import { t } from './i18n.js';
 import { el } from './render.js';
 
 const dialog = () => document.getElementById('modal');
@@ -55,13 +56,7 @@ export function openModal(modal, { submit, dismiss }) {
 			continue;
 		}
 		if (item.kind === 'unsupported') {
-			body.append(
-				el(
-					'p',
-					'field-desc',
-					`${item.label}: this kind of input (type ${item.type}) is not supported in the local mode yet.`,
-				),
-			);
+			body.append(el('p', 'field-desc', t('unsupportedInput', { label: item.label, type: item.type })));
 			continue;
 		}
 		const label = el('label');

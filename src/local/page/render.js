@@ -2,6 +2,7 @@
 // see src/local/markdown.ts) are set as HTML.
 
 import { format, formatStamp, messageTime } from './time.js';
+import { commandLabel, t } from './i18n.js';
 
 const BUTTON_STYLES = { 1: 'primary', 2: 'secondary', 3: 'success', 4: 'danger', 5: 'link', 6: 'link' };
 const AVATAR_COLOURS = ['#5865f2', '#3ba55c', '#faa61a', '#eb459e', '#ed4245', '#00a8fc', '#9b59b6'];
@@ -81,8 +82,7 @@ function renderEmbed(embed) {
 		figure.append(image(embed.image.url, embed.image.alt));
 		box.append(figure);
 	}
-	for (const url of embed.externalImages)
-		box.append(el('div', 'embed-external', `🖼 ${url} (external images are not loaded in the local mode)`));
+	for (const url of embed.externalImages) box.append(el('div', 'embed-external', `🖼 ${t('externalImage', { url })}`));
 	const footer = [embed.footerText, embed.timestamp ? format(new Date(embed.timestamp), 'f') : null]
 		.filter(Boolean)
 		.join(' • ');
@@ -132,13 +132,13 @@ function renderSelect(menu, message, actions) {
 	toggle.dataset.customId = menu.custom_id;
 	const defaults = (menu.options ?? []).filter((o) => o.default).map((o) => o.label);
 	toggle.append(
-		el('span', defaults.length ? '' : 'placeholder', defaults.join(', ') || menu.placeholder || 'Make a selection'),
+		el('span', defaults.length ? '' : 'placeholder', defaults.join(', ') || menu.placeholder || t('makeSelection')),
 		el('span', '', '▾'),
 	);
 	wrap.append(toggle);
 	if (menu.type !== 3) {
 		toggle.disabled = true;
-		toggle.title = 'Member, role and channel menus are not supported in the local mode yet';
+		toggle.title = t('menusUnsupported');
 		return wrap;
 	}
 	const min = menu.min_values ?? 1;
@@ -176,7 +176,7 @@ function renderSelect(menu, message, actions) {
 			});
 			list.append(item);
 		}
-		const done = el('button', 'btn btn-primary select-done', `Done (choose ${min === max ? min : `${min}–${max}`})`);
+		const done = el('button', 'btn btn-primary select-done', t('done', { count: min === max ? min : `${min}–${max}` }));
 		done.type = 'button';
 		done.disabled = chosen.size < min;
 		done.addEventListener('click', () => {
@@ -218,7 +218,11 @@ export function renderMessage(message, actions) {
 		const line = el('div', 'reply-line');
 		line.append(el('span', 'who', message.interaction.userName));
 		if (message.interaction.commandName)
-			line.append(' used ', el('span', 'cmd', `/${message.interaction.commandName}`));
+			line.append(
+				t('usedBefore'),
+				el('span', 'cmd', `/${commandLabel(message.interaction.commandName)}`),
+				t('usedAfter'),
+			);
 		else line.append(` ${message.interaction.summary}`);
 		node.append(line);
 	}
@@ -232,10 +236,10 @@ export function renderMessage(message, actions) {
 	time.title = format(new Date(message.createdAt), 'F');
 	header.append(time);
 	body.append(header);
-	if (message.thinking) body.append(el('div', 'thinking', `${message.author.name} is thinking`));
+	if (message.thinking) body.append(el('div', 'thinking', t('thinking', { name: message.author.name })));
 	if (message.html) {
 		const content = markup('div', 'content md', message.html);
-		if (message.editedAt) content.append(' ', el('span', 'edited', '(edited)'));
+		if (message.editedAt) content.append(' ', el('span', 'edited', t('edited')));
 		body.append(content);
 	}
 	for (const embed of message.embeds) body.append(renderEmbed(embed));
@@ -248,16 +252,16 @@ export function renderMessage(message, actions) {
 	if (message.thread) {
 		const link = el('button', 'thread-link');
 		link.type = 'button';
-		link.append(el('span', '', '🧵'), el('strong', '', message.thread.name), el('span', 'edited', 'Open thread'));
+		link.append(el('span', '', '🧵'), el('strong', '', message.thread.name), el('span', 'edited', t('openThread')));
 		link.addEventListener('click', () => actions.openChannel(message.thread.id));
 		body.append(link);
 	}
 	if (message.ephemeral) {
 		const note = el('div', 'ephemeral-note');
-		const dismiss = el('button', '', 'Dismiss message');
+		const dismiss = el('button', '', t('dismiss'));
 		dismiss.type = 'button';
 		dismiss.addEventListener('click', () => actions.dismiss(message.id));
-		note.append('👁 Only you can see this • ', dismiss);
+		note.append(t('onlyYou'), dismiss);
 		body.append(note);
 	}
 	node.append(body);

@@ -1,5 +1,7 @@
 // Times shown in the reader's own time zone and language, as Discord's client shows <t:…> timestamps.
 
+import { intlLocale, t } from './i18n.js';
+
 const formats = {
 	t: { hour: 'numeric', minute: '2-digit' },
 	T: { hour: 'numeric', minute: '2-digit', second: '2-digit' },
@@ -21,7 +23,7 @@ const UNITS = [
 /** "in 3 days", "2 hours ago". */
 export function relative(date, now = Date.now()) {
 	const seconds = Math.round((date.getTime() - now) / 1000);
-	const rtf = new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' });
+	const rtf = new Intl.RelativeTimeFormat(intlLocale(), { numeric: 'auto' });
 	for (const [unit, size] of UNITS) {
 		if (Math.abs(seconds) >= size || unit === 'second') return rtf.format(Math.round(seconds / size), unit);
 	}
@@ -29,7 +31,7 @@ export function relative(date, now = Date.now()) {
 }
 
 export function format(date, style) {
-	return new Intl.DateTimeFormat(undefined, formats[style] ?? formats.f).format(date);
+	return new Intl.DateTimeFormat(intlLocale(), formats[style] ?? formats.f).format(date);
 }
 
 /** Fills a <time class="ts" data-style> element the server rendered from <t:unix:style>. */
@@ -53,7 +55,7 @@ export function messageTime(date) {
 	const today = new Date();
 	today.setHours(0, 0, 0, 0);
 	const days = Math.round((today.getTime() - day.getTime()) / 86_400_000);
-	if (days === 0) return `Today at ${time}`;
-	if (days === 1) return `Yesterday at ${time}`;
+	if (days === 0) return t('today', { time });
+	if (days === 1) return t('yesterday', { time });
 	return `${format(date, 'd')} ${time}`;
 }

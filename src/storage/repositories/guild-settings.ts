@@ -52,4 +52,14 @@ export class GuildSettingsRepository {
 			return next;
 		});
 	}
+
+	/**
+	 * The settings, after remembering the server's Discord language (`guild_locale`, sent with an organizer's
+	 * command) if it changed, so that posts made with no interaction (the weekly post) can follow it too.
+	 */
+	async rememberServerLocale(guildId: string, guildLocale: string | null | undefined): Promise<GuildSettings> {
+		const current = await this.get(guildId);
+		if (!guildLocale || guildLocale === current.serverLocale) return current;
+		return this.update(guildId, { serverLocale: guildLocale });
+	}
 }
