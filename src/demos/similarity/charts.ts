@@ -91,7 +91,8 @@ export function mapChart(r: MapResult): ScatterInput {
 		footer:
 			`PC1 explains ${percent(pc1)} of the variance, PC2 ${percent(pc2)} (${percent(pc1 + pc2)} together): ` +
 			`the rest is not drawn, so closeness on the map only roughly follows cosine similarity.`,
-		points: r.points.map((p) => ({ x: p.x, y: p.y, label: p.text, group: p.group })),
+		points: r.points.map((p) => ({ x: p.x, y: p.y, label: p.text, group: p.group, emphasis: p.query })),
+		leaders: true,
 		groups: r.queries,
 		xTitle: `principal component 1 (${percent(pc1)})`,
 		yTitle: `principal component 2 (${percent(pc2)})`,
