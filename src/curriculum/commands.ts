@@ -42,7 +42,7 @@ export const DEMO_COMMANDS = {
 				],
 			},
 			families: text,
-			show: { type: 'choice', values: ['tokens', 'ids', 'bytes'] },
+			show: { type: 'choice', values: ['ids', 'bytes'] },
 		},
 		required: ['text'],
 	},
