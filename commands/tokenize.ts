@@ -46,10 +46,11 @@ export default defineCommand({
 			},
 			{
 				type: T.String,
+				// No `tokens` choice: the default already draws every token with its id, and a choice that changes
+				// nothing read as broken (issue 16).
 				name: 'show',
 				description: 'What to show with the tokens (default: tokens and ids)',
 				choices: [
-					{ name: 'Tokens and their ids', value: 'tokens' },
 					{ name: 'Also the id list as text', value: 'ids' },
 					{ name: 'Also every token’s UTF-8 bytes', value: 'bytes' },
 					{ name: 'As a chat: each family’s chat template, special tokens marked', value: 'chat' },

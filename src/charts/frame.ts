@@ -67,16 +67,20 @@ export function layoutHeader(
 	return { items, bottom: Math.round(y + 18) };
 }
 
-/** The footer's lines, and the height they take above the bottom padding (0 when there is no footer). */
+/**
+ * The footer's lines (up to `maxLines`, the last cut with an ellipsis), and the height they take above the bottom
+ * padding (0 when there is no footer).
+ */
 export function layoutFooter(
 	text: ChartText,
 	width: number,
 	height: number,
 	measure: TextMeasurer,
+	maxLines = 2,
 ): { items: TextItem[]; height: number } {
 	if (!text.footer) return { items: [], height: 0 };
 	const { padding, fonts } = THEME;
-	const lines = wrap(text.footer, width - 2 * padding, fonts.small, measure, 2);
+	const lines = wrap(text.footer, width - 2 * padding, fonts.small, measure, maxLines);
 	const lineHeight = fonts.small.size * TITLE_LINE;
 	const top = height - padding - lines.length * lineHeight;
 	const items = lines.map((line, i): TextItem => ({

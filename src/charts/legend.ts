@@ -11,6 +11,8 @@ export interface LegendEntry {
 	label: string;
 	color: string;
 	shape: 'rect' | 'line' | 'dashed' | 'circle' | 'outline';
+	/** A label in bold and the full text colour: an entry the chart highlights (a word the member asked about). */
+	bold?: boolean;
 }
 
 const SWATCH = 14;
@@ -32,8 +34,9 @@ export function layoutLegend(
 	let cx = x;
 	let cy = y;
 	for (const entry of entries) {
-		const label = truncate(entry.label, maxWidth / 3, font, measure);
-		const w = SWATCH + 6 + measure(label, font);
+		const entryFont = entry.bold ? { ...font, weight: 'bold' as const } : font;
+		const label = truncate(entry.label, maxWidth / 3, entryFont, measure);
+		const w = SWATCH + 6 + measure(label, entryFont);
 		if (cx > x && cx + w > x + maxWidth) {
 			cx = x;
 			cy += ROW;
@@ -46,8 +49,8 @@ export function layoutLegend(
 			x: cx + SWATCH + 6,
 			y: mid,
 			text: label,
-			font,
-			color: THEME.textMuted,
+			font: entryFont,
+			color: entry.bold ? THEME.text : THEME.textMuted,
 			align: 'left',
 			baseline: 'middle',
 		});

@@ -1,6 +1,6 @@
 import { linearScale, xAxisItems, xAxisMargin, yAxisItems, yAxisMargin } from './axes.js';
 import { cardScene, layoutFooter, layoutHeader, type Box, type ChartText } from './frame.js';
-import { placeLabels } from './label-placement.js';
+import { leaderLine, placeLabels } from './label-placement.js';
 import { layoutLegend } from './legend.js';
 import { sceneToPng } from './render.js';
 import type { Scene, SceneItem } from './scene.js';
@@ -14,6 +14,9 @@ export interface ScatterPoint {
 	label?: string;
 	/** Points of a group share a colour and a legend entry. */
 	group?: string;
+	/** Drawn larger with a ring and a bold label in its group's colour (the words a member asked about); its group's
+	 * legend entry is bold too. */
+	emphasis?: boolean;
 }
 
 export interface ScatterInput extends ChartText {
@@ -27,10 +30,14 @@ export interface ScatterInput extends ChartText {
 	equalAspect?: boolean;
 	width?: number;
 	height?: number;
+	/** Label every point: where points crowd, a label moves away and a leader line joins it to its point. */
+	leaders?: boolean;
 }
 
 const RADIUS = 5;
+const EMPHASIS_RADIUS = 9;
 const LABEL_FONT = THEME.fonts.label;
+const EMPHASIS_FONT = { ...LABEL_FONT, weight: 'bold' } as const;
 
 /**
  * Lays out a 2-D scatter: points coloured by group, labels placed greedily where they do not overlap (see
@@ -48,7 +55,12 @@ export function layoutScatter(input: ScatterInput, measure: TextMeasurer = measu
 	const legend =
 		groups.length > 1
 			? layoutLegend(
-					groups.map((g, i) => ({ label: g, color: categorical(i), shape: 'circle' })),
+					groups.map((g, i) => ({
+						label: g,
+						color: categorical(i),
+						shape: 'circle',
+						bold: input.points.some((p) => p.emphasis && p.group === g),
+					})),
 					padding,
 					header.bottom - 8,
 					width - 2 * padding,
@@ -81,25 +93,34 @@ export function layoutScatter(input: ScatterInput, measure: TextMeasurer = measu
 
 	const at = input.points.map((p) => ({ x: xs.map(p.x), y: ys.map(p.y) }));
 	const colors = input.points.map((p) => categorical(p.group === undefined ? 0 : groups.indexOf(p.group)));
-	const labels = input.points.map((p) => (p.label ? truncate(p.label, 220, LABEL_FONT, measure) : ''));
+	const fonts = input.points.map((p) => (p.emphasis ? EMPHASIS_FONT : LABEL_FONT));
+	const radii = input.points.map((p) => (p.emphasis ? EMPHASIS_RADIUS : RADIUS));
+	const labels = input.points.map((p, i) => (p.label ? truncate(p.label, 220, fonts[i]!, measure) : ''));
 	const placed = placeLabels(
 		at.map((a, i) => ({
 			...a,
-			r: RADIUS,
-			w: labels[i] ? Math.ceil(measure(labels[i], LABEL_FONT)) : 0,
+			r: radii[i]!,
+			w: labels[i] ? Math.ceil(measure(labels[i], fonts[i]!)) : 0,
 			h: labels[i] ? LABEL_FONT.size + 4 : 0,
 		})),
 		plot,
+		4,
+		input.leaders ?? false,
 	);
+	// Leader lines first, so the points and labels are drawn over them.
+	placed.forEach((box, i) => {
+		if (!box?.leader) return;
+		items.push({ kind: 'line', role: 'leader', ...leaderLine(at[i]!, box), color: THEME.axis, width: 1.5 });
+	});
 	at.forEach((a, i) =>
 		items.push({
 			kind: 'circle',
 			role: 'point',
 			cx: a.x,
 			cy: a.y,
-			r: RADIUS,
+			r: radii[i]!,
 			fill: colors[i]!,
-			stroke: THEME.background,
+			stroke: input.points[i]!.emphasis ? THEME.text : THEME.background,
 		}),
 	);
 	let hidden = 0;
@@ -115,8 +136,8 @@ export function layoutScatter(input: ScatterInput, measure: TextMeasurer = measu
 			x: box.x,
 			y: box.y + box.h / 2,
 			text: labels[i],
-			font: LABEL_FONT,
-			color: THEME.text,
+			font: fonts[i]!,
+			color: input.points[i]!.emphasis ? colors[i]! : THEME.text,
 			align: 'left',
 			baseline: 'middle',
 		});

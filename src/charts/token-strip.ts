@@ -31,7 +31,10 @@ export interface TokenStripsInput extends ChartText {
 	 * between {@link MIN_WIDTH} and {@link MAX_WIDTH}, so a short text is drawn large where Discord shrinks the image.
 	 */
 	width?: number;
-	/** Lines of spans per strip before the rest is summarised as "… N more tokens" (default 10). */
+	/**
+	 * Lines of spans per strip before the rest is summarised as "… N more tokens" (default 10); fewer when the chart
+	 * would otherwise be taller than {@link MAX_HEIGHT} or than it is wide.
+	 */
 	maxLinesPerStrip?: number;
 	/** Whether a newline token ends its line, so the strip keeps the text's line breaks (default true). */
 	breakAtNewlines?: boolean;
@@ -42,24 +45,35 @@ export interface TokenStripsInput extends ChartText {
 /** Span backgrounds: the palette's first six colours lightened, so dark text reads on each and neighbours differ. */
 export const TOKEN_COLORS = PALETTE.slice(0, 6).map((c) => mix(c, '#ffffff', 0.3));
 
-const FONT_TOKEN = { size: 16 } as const;
+/*
+ * Sizes from docs/display-standard.md: the chart is at most MAX_WIDTH wide, so the smallest text (ids, bytes: the
+ * theme's small size, 22 px) shows at ≥ 10 px in a 550 px desktop embed and ≥ 7 px on a 390 px phone. A long text
+ * wraps into more lines rather than shrinking its fonts.
+ */
+const FONT_TOKEN = { size: 28 } as const;
 const FONT_ID = THEME.fonts.small;
-const FONT_BYTES = { size: 11 } as const;
-const PAD_X = 6;
-const BOX_H = 28;
-const ID_H = 17;
-const BYTES_H = 15;
-const GAP_X = 3;
-const GAP_Y = 10;
-const MIN_SPAN = 16;
+const FONT_BYTES = THEME.fonts.small;
+const PAD_X = 8;
+const BOX_H = 42;
+const ID_H = FONT_ID.size + 7;
+const BYTES_H = FONT_BYTES.size + 5;
+const GAP_X = 4;
+const GAP_Y = 12;
+const MIN_SPAN = 24;
 /** Whitespace marks: dark and bold on the light spans, so `⋅⋅⋅` reads as three spaces, not an empty box. */
 const MARK_COLOR = mix(THEME.textOnLight, '#ffffff', 0.2);
 const FONT_MARK = { size: FONT_TOKEN.size, weight: 'bold' } as const;
 /** The narrowest and widest token chart (see docs/display-standard.md). */
 export const MIN_WIDTH = 560;
 export const MAX_WIDTH = 1200;
+/** The tallest token chart; a chart is also never taller than wide. */
+export const MAX_HEIGHT = 1200;
+/** Footer lines before the rest is cut: a narrow chart needs more lines for the same notes. */
+const FOOTER_LINES = 4;
+/** Room above each strip after the first. */
+const STRIP_GAP = 14;
 /** Room between the byte groups of neighbouring characters. */
-const GROUP_GAP = 8;
+const GROUP_GAP = 10;
 const MARKS = new Set<string>(Object.values(WHITESPACE_MARKS));
 /** Special tokens: unlike every light span, so a chat template's markers stand out from the text around them. */
 export const SPECIAL_TOKEN_FILL = '#0b0c0e';
@@ -125,20 +139,39 @@ export function naturalWidth(input: TokenStripsInput, measure: TextMeasurer = me
 
 /**
  * Lays out token strips: per strip a heading, then each token as a coloured span (whitespace made visible) with its
- * id beneath and, for partial characters, its bytes; spans wrap at the image width and after a newline token.
+ * id beneath and, for partial characters, its bytes; spans wrap at the image width and after a newline token. Without
+ * a set width, a text whose strips would be cut at its natural width gets the widest chart instead.
  */
 export function layoutTokenStrips(input: TokenStripsInput, measure: TextMeasurer = measureText): Scene {
-	const width = input.width ?? Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, naturalWidth(input, measure)));
+	if (input.width !== undefined) return fitHeight(input, input.width, measure).scene;
+	const natural = Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, naturalWidth(input, measure)));
+	const first = fitHeight(input, natural, measure);
+	return first.cut && natural < MAX_WIDTH ? fitHeight(input, MAX_WIDTH, measure).scene : first.scene;
+}
+
+/**
+ * The layout with the most lines per strip (up to `maxLinesPerStrip`) that keeps the chart within
+ * {@link MAX_HEIGHT} and no taller than wide; one line per strip at least.
+ */
+function fitHeight(input: TokenStripsInput, width: number, measure: TextMeasurer) {
+	const limit = Math.min(MAX_HEIGHT, width);
+	for (let lines = input.maxLinesPerStrip ?? 10; ; lines--) {
+		const laid = layoutAt(input, width, lines, measure);
+		if (laid.scene.height <= limit || lines <= 1) return laid;
+	}
+}
+
+function layoutAt(input: TokenStripsInput, width: number, maxLines: number, measure: TextMeasurer) {
 	const { padding } = THEME;
 	const maxX = width - padding;
 	const header = layoutHeader(input, width, measure);
 	const items: SceneItem[] = [...header.items];
 	let y = header.bottom;
-	const maxLines = input.maxLinesPerStrip ?? 10;
 	const summary: string[] = [];
+	let cut = false;
 
 	input.strips.forEach((strip, stripIndex) => {
-		if (stripIndex > 0) y += 14;
+		if (stripIndex > 0) y += STRIP_GAP;
 		items.push({
 			kind: 'text',
 			role: 'strip-heading',
@@ -203,6 +236,7 @@ export function layoutTokenStrips(input: TokenStripsInput, measure: TextMeasurer
 		const linesUsed = Math.min(line + 1, maxLines);
 		y += linesUsed * (lineHeight + GAP_Y) - GAP_Y;
 		if (shown < strip.tokens.length) {
+			cut = true;
 			y += 8;
 			items.push({
 				kind: 'text',
@@ -220,10 +254,11 @@ export function layoutTokenStrips(input: TokenStripsInput, measure: TextMeasurer
 		summary.push(`${strip.heading}: ${strip.tokens.length} tokens`);
 	});
 
-	const footerProbe = layoutFooter(input, width, 0, measure);
+	const footerProbe = layoutFooter(input, width, 0, measure, FOOTER_LINES);
 	const height = Math.ceil(y + padding + footerProbe.height);
-	items.push(...layoutFooter(input, width, height, measure).items);
-	return cardScene(width, height, items, `${input.title}. ${summary.join('; ')}.`);
+	items.push(...layoutFooter(input, width, height, measure, FOOTER_LINES).items);
+	const scene = cardScene(width, height, items, `${input.title}. ${summary.join('; ')}.`);
+	return { scene, cut };
 }
 
 /** A special token's span: dark, with a border in the label's colour. */
@@ -247,7 +282,7 @@ function byteGroupItems(groups: readonly ByteGroup[], x: number, w: number, top:
 			kind: 'text',
 			role: 'token-bytes',
 			x: cx,
-			y: top + BOX_H + ID_H + 1,
+			y: top + BOX_H + ID_H,
 			text: g.hex,
 			font: FONT_BYTES,
 			color: PALETTE[1],

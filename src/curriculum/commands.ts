@@ -42,7 +42,7 @@ export const DEMO_COMMANDS = {
 				],
 			},
 			families: text,
-			show: { type: 'choice', values: ['tokens', 'ids', 'bytes', 'chat'] },
+			show: { type: 'choice', values: ['ids', 'bytes', 'chat'] },
 			system: text,
 		},
 		required: ['text'],

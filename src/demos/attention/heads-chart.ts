@@ -15,9 +15,11 @@ import { textPreview } from './labels.js';
 import { layoutPanel, panelSize, type Panel } from './panel.js';
 import { t } from '../../i18n/index.js';
 
-const WIDTH = 1400;
+/** docs/display-standard.md: 1,200 px keeps the 22 px labels at ≥ 7 px on a phone. */
+const WIDTH = 1200;
 const GAP = 28;
-const DIAGRAM_H = 150;
+/** The diagram's title, the heads' boxes with their brace and label, then × W_O and the result on a second row. */
+const DIAGRAM_H = 190;
 const BAR_W = 14;
 /** The tallest chart docs/display-standard.md allows: a taller image is shrunk further on a phone. */
 const MAX_HEIGHT = 1200;
@@ -100,7 +102,10 @@ export function layoutHeads(data: AttentionData, measure: TextMeasurer = measure
 	);
 }
 
-/** Boxes in a row: the heads' outputs touching (concatenated), then × W_O, then the result added to the stream. */
+/**
+ * Boxes in a row: the heads' outputs touching (concatenated); under them, × W_O, then the result added to the stream
+ * (a second row, so every label keeps the theme's size within the chart's width).
+ */
 function concatDiagram(data: AttentionData, top: number, measure: TextMeasurer): SceneItem[] {
 	const n = data.tokens.length;
 	const { padding } = THEME;
@@ -120,7 +125,10 @@ function concatDiagram(data: AttentionData, top: number, measure: TextMeasurer):
 	});
 	const y = top + 34;
 	const h = 54;
-	const headW = 150;
+	const headW = Math.min(
+		(WIDTH - 2 * padding) / data.nHeads,
+		Math.max(measure(`head ${data.nHeads}: weights · V`, small), measure(`${n} × ${data.headDim}`, font)) + 20,
+	);
 	let x = padding;
 	for (let i = 0; i < data.nHeads; i++) {
 		const fill = categorical(i);
@@ -130,7 +138,7 @@ function concatDiagram(data: AttentionData, top: number, measure: TextMeasurer):
 			kind: 'text',
 			role: 'diagram-text',
 			x: x + headW / 2,
-			y: y + 18,
+			y: y + 16,
 			text: t('attention.chart.headBox', { n: i + 1 }),
 			font: small,
 			color,
@@ -141,7 +149,7 @@ function concatDiagram(data: AttentionData, top: number, measure: TextMeasurer):
 			kind: 'text',
 			role: 'diagram-text',
 			x: x + headW / 2,
-			y: y + 38,
+			y: y + 40,
 			text: `${n} × ${data.headDim}`,
 			font: { ...font, weight: 'bold' },
 			color,
@@ -173,12 +181,14 @@ function concatDiagram(data: AttentionData, top: number, measure: TextMeasurer):
 		baseline: 'top',
 	});
 	const steps = [`× W_O (${data.dModel} × ${data.dModel}) + b`, t('attention.chart.residual', { n, d: data.dModel })];
+	const y2 = y + h + 48;
+	x = padding - 14;
 	for (const step of steps) {
 		items.push({
 			kind: 'text',
 			role: 'diagram-arrow',
 			x: x + 14,
-			y: y + h / 2,
+			y: y2 + h / 2,
 			text: '→',
 			font: THEME.fonts.title,
 			color: THEME.textMuted,
@@ -191,7 +201,7 @@ function concatDiagram(data: AttentionData, top: number, measure: TextMeasurer):
 			kind: 'rect',
 			role: 'diagram-box',
 			x,
-			y,
+			y: y2,
 			w,
 			h,
 			fill: THEME.surface,
@@ -203,7 +213,7 @@ function concatDiagram(data: AttentionData, top: number, measure: TextMeasurer):
 			kind: 'text',
 			role: 'diagram-text',
 			x: x + w / 2,
-			y: y + h / 2,
+			y: y2 + h / 2,
 			text: step,
 			font,
 			color: THEME.text,

@@ -14,8 +14,10 @@ import { cardScene, layoutFooter, layoutHeader } from '../../charts/frame.js';
 import { previewText } from '../tokenize/visible.js';
 import type { NgramPanel, NgramView } from './view.js';
 
-const WIDTH = 1400;
-const PANEL_HEIGHT = 390;
+/** docs/display-standard.md: 1,200 px keeps the 22 px labels at ≥ 7 px on a phone. */
+const WIDTH = 1200;
+/** Tall enough for eight bars whose 22 px labels do not touch. */
+const PANEL_HEIGHT = 450;
 const GAP = 16;
 
 /** `4.67 nats/token held out`: the figure each panel's title carries. */
@@ -74,7 +76,8 @@ export function layoutNgramChart(view: NgramView, measure: TextMeasurer = measur
 			'Unigram: add-one smoothing; bigram and trigram: Witten–Bell interpolation with the order below.',
 	};
 	const panelWidth = (WIDTH - 2 * padding - GAP) / 2;
-	const height = header.bottom + 2 * PANEL_HEIGHT + GAP + 60;
+	const probe = layoutFooter(footerText, WIDTH, 0, measure);
+	const height = header.bottom + 2 * PANEL_HEIGHT + GAP + 16 + probe.height + padding;
 	const footer = layoutFooter(footerText, WIDTH, height, measure);
 	const top = Math.max(...view.panels.flatMap((p) => p.rows.map((r) => r.p)));
 	const domain = niceDomain(0, top);

@@ -190,7 +190,7 @@ export function layoutMatrixPanel(panel: MatrixPanel, box: Box, measure: TextMea
 export function layoutPanels(
 	text: ChartText,
 	panels: readonly MatrixPanel[],
-	width = 1600,
+	width = 1200,
 	height = 760,
 	measure: TextMeasurer = measureText,
 ): Scene {

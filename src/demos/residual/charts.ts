@@ -85,7 +85,8 @@ export function lensRows(layers: number): string[] {
  * coloured by its probability, outlined when it is the text's actual next token.
  */
 export function lensScene(data: ResidualData, measure: TextMeasurer = measureText): Scene {
-	const width = 1400;
+	// docs/display-standard.md: 1,200 px keeps the 22 px labels at ≥ 7 px on a phone.
+	const width = 1200;
 	const positions = lensPositions(data.tokens.length);
 	const rows = lensRows(data.layers);
 	const { padding } = THEME;
@@ -98,7 +99,8 @@ export function lensScene(data: ResidualData, measure: TextMeasurer = measureTex
 		subtitle: t('residual.chart.lensSubtitle', { cut }),
 		footer: t('residual.chart.lensFooter'),
 	};
-	const cellH = 50;
+	// Two 22 px lines (token over probability) with room between them.
+	const cellH = 60;
 	const label = THEME.fonts.label;
 	const small = THEME.fonts.small;
 	const header = layoutHeader(text, width, measure);
@@ -109,7 +111,8 @@ export function lensScene(data: ResidualData, measure: TextMeasurer = measureTex
 	const cellW = Math.min(110, Math.floor((width - 2 * padding - rowLabelW - legendW - 30) / positions.length));
 	const top = header.bottom + label.size + 14;
 	const gridH = rows.length * cellH;
-	const height = top + gridH + 56 + padding;
+	// Below the grid: the colour bar's last label (half a line), then the footer.
+	const height = top + gridH + 24 + layoutFooter(text, width, 0, measure).height + padding;
 	const footer = layoutFooter(text, width, height, measure);
 	const scale = sequentialScale([], [0, 1]);
 	const items: SceneItem[] = [...header.items];
@@ -137,7 +140,7 @@ export function lensScene(data: ResidualData, measure: TextMeasurer = measureTex
 				kind: 'text',
 				role: 'lens-token',
 				x: x + cellW / 2,
-				y: y + cellH / 2 - 7,
+				y: y + cellH / 2 - 12,
 				text: truncate(tokenLabel(best.text), cellW - 8, label, measure),
 				font: label,
 				color: ink,
@@ -148,7 +151,7 @@ export function lensScene(data: ResidualData, measure: TextMeasurer = measureTex
 				kind: 'text',
 				role: 'lens-prob',
 				x: x + cellW / 2,
-				y: y + cellH / 2 + 11,
+				y: y + cellH / 2 + 13,
 				text: `${f(best.prob * 100)}%`,
 				font: small,
 				color: ink,

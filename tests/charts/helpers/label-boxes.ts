@@ -1,4 +1,4 @@
-import type { Scene, TextItem } from '../../../src/charts/scene.js';
+import type { Scene, SceneItem, TextItem } from '../../../src/charts/scene.js';
 import { measureText, type TextMeasurer } from '../../../src/charts/text.js';
 
 /** A text item's box on the canvas: left, top, right, bottom (rotated text: the box of its rotated corners). */
@@ -31,10 +31,23 @@ export function labelBox(item: TextItem, measure: TextMeasurer = measureText): L
 	return { item, x0: Math.min(...xs), y0: Math.min(...ys), x1: Math.max(...xs), y1: Math.max(...ys) };
 }
 
+/** Every text item of a scene, those inside groups (a card's figure, a chart's panels) moved by their group's offset. */
+export function sceneTexts(scene: Scene): TextItem[] {
+	const out: TextItem[] = [];
+	const visit = (items: readonly SceneItem[], dx: number, dy: number): void => {
+		for (const item of items) {
+			if (item.kind === 'text') out.push(dx === 0 && dy === 0 ? item : { ...item, x: item.x + dx, y: item.y + dy });
+			else if (item.kind === 'group') visit(item.items, dx + item.dx, dy + item.dy);
+		}
+	};
+	visit(scene.items, 0, 0);
+	return out;
+}
+
 /** Every non-empty text item's box in a scene. */
 export function labelBoxes(scene: Scene, measure: TextMeasurer = measureText): LabelBox[] {
-	return scene.items
-		.filter((i): i is TextItem => i.kind === 'text' && i.text.trim() !== '')
+	return sceneTexts(scene)
+		.filter((i) => i.text.trim() !== '')
 		.map((i) => labelBox(i, measure));
 }
 
@@ -65,6 +78,6 @@ export function overlaps(boxes: readonly LabelBox[], slack = 1): [LabelBox, Labe
 
 /** The smallest font size in a scene, in pixels as Discord shows the image `displayWidth` pixels wide. */
 export function smallestAtDisplay(scene: Scene, displayWidth: number): number {
-	const sizes = scene.items.filter((i): i is TextItem => i.kind === 'text').map((i) => i.font.size);
+	const sizes = sceneTexts(scene).map((i) => i.font.size);
 	return Math.min(...sizes) * Math.min(1, displayWidth / scene.width);
 }

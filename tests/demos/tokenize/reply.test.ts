@@ -109,3 +109,11 @@ describe('tokenizeReply', () => {
 		expect(reply.files!.map((f) => f.name)).toEqual(['tokens.png', 'ids-gpt2.txt']);
 	});
 });
+
+describe('the show option', () => {
+	it('GIVEN /tokenize’s show choices THEN none is the default view again (the default already draws tokens and ids)', async () => {
+		const { default: tokenize } = await import('../../../commands/tokenize.js');
+		const show = tokenize.data.options.find((o) => o.name === 'show');
+		expect(show && 'choices' in show ? show.choices.map((c) => c.value) : []).toEqual(['ids', 'bytes']);
+	});
+});
