@@ -127,6 +127,10 @@ export const koCommands: CommandTexts = {
 				options: {
 					week: WEEK_TO_SHOW,
 					event: { name: '이벤트', description: '모임 이벤트도 만듭니다 (기본: 만들지 않음)' },
+					replace: {
+						name: '바꾸기',
+						description: '이미 올린 주차: 게시물, 스레드, 이벤트를 지우고 새로 올립니다 (기본: 아니요)',
+					},
 				},
 			},
 		},
@@ -188,8 +192,23 @@ export const koCommands: CommandTexts = {
 			show: {
 				name: '표시',
 				description: '토큰과 함께 보여 줄 것 (기본: 토큰과 id)',
-				choices: { tokens: '토큰과 id', ids: 'id 목록도 텍스트로', bytes: '토큰마다 UTF-8 바이트도' },
+				choices: {
+					ids: 'id 목록도 텍스트로',
+					bytes: '토큰마다 UTF-8 바이트도',
+					chat: '대화로: 계열마다 채팅 템플릿, 특수 토큰 표시',
+				},
 			},
+			system: {
+				name: '시스템',
+				description: 'show:chat과 함께: 시스템 메시지 (기본: “You are a helpful assistant.”)',
+			},
+		},
+	},
+	ngram: {
+		name: 'n-그램',
+		description: '유니그램·바이그램·트라이그램 빈도와 tiny-gpt의 다음 토큰 예측 비교: 문맥이 왜 중요한가',
+		options: {
+			prompt: { name: '프롬프트', description: '네 모델이 다음 토큰을 맞힐 텍스트' },
 		},
 	},
 	similarity: {
