@@ -131,7 +131,7 @@ export function documentTargets(docs: readonly Int32Array[]): TrigramTarget[] {
 	for (const ids of docs)
 		for (let i = 1; i < ids.length; i++)
 			out.push({
-				before: i >= 2 ? (ids[i - 2]) : undefined,
+				before: i >= 2 ? ids[i - 2] : undefined,
 				previous: ids[i - 1] as number,
 				target: ids[i] as number,
 			});
