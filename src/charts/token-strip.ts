@@ -205,7 +205,7 @@ export function layoutTokenStrips(input: TokenStripsInput, measure: TextMeasurer
 			});
 			y += THEME.fonts.label.size + 4;
 		}
-		summary.push(`${strip.heading}: ${strip.tokens.length} tokens`);
+		summary.push(t('charts.alt.stripTokens', { heading: strip.heading, count: strip.tokens.length }));
 	});
 
 	const footerProbe = layoutFooter(input, width, 0, measure);

@@ -6,7 +6,9 @@ import { common } from './common.js';
 import { core } from './core.js';
 import { ffn } from './ffn.js';
 import { info } from './info.js';
+import { inject } from './inject.js';
 import { modelText } from './model-text.js';
+import { ngram } from './ngram.js';
 import { positions } from './positions.js';
 import { present } from './present.js';
 import { progress } from './progress.js';
@@ -14,6 +16,7 @@ import { quiz } from './quiz.js';
 import { residual } from './residual.js';
 import { sample } from './sample.js';
 import { schedule } from './schedule.js';
+import { session } from './session.js';
 import { similarity } from './similarity.js';
 import { tokenize } from './tokenize.js';
 import { tutor } from './tutor.js';
@@ -26,7 +29,9 @@ export const ko: Catalogue<typeof en> = {
 	core,
 	ffn,
 	info,
+	inject,
 	modelText,
+	ngram,
 	positions,
 	present,
 	progress,
@@ -34,6 +39,7 @@ export const ko: Catalogue<typeof en> = {
 	residual,
 	sample,
 	schedule,
+	session,
 	similarity,
 	tokenize,
 	tutor,
