@@ -1,7 +1,6 @@
 /** /schedule and what it plans: the weekly post, its thread and event, the reminder, and the schedule's view. */
 export const schedule = {
 	post: {
-		heading: 'Week {{week}} · {{title}}',
 		more: '…and {{count}} more: `/week number:{{week}}`',
 		meeting: '🗓️ **Meeting:** {{at}} ({{relative}})',
 		thread: "💬 Questions and notes go in this week's thread.",
@@ -27,9 +26,6 @@ export const schedule = {
 	view: {
 		postTimeCron: 'at `{{cron}}`',
 		postTime: '{{day}}s at {{time}} (`{{cron}}`)',
-		noMeeting: '🗓️ No meeting time is set for this server yet: an organizer sets it with `/schedule set`.',
-		meetingNow: '🗓️ The meeting is on now: it started {{started}} and ends {{ends}}.',
-		nextMeeting: '🗓️ Next meeting: {{at}} ({{relative}})',
 		inChannel: 'in <#{{channel}}>',
 		online: 'online (an external event)',
 		meeting: '{{day}}s at {{time}} for {{minutes}} minutes, {{where}}',

@@ -3,7 +3,6 @@ import type { schedule as en } from '../en/schedule.js';
 
 export const schedule: Catalogue<typeof en> = {
 	post: {
-		heading: '{{week}}주차 · {{title}}',
 		more: '…그 밖에 {{count}}개 더: `/week number:{{week}}`',
 		meeting: '🗓️ **모임:** {{at}} ({{relative}})',
 		thread: '💬 질문과 메모는 이번 주 스레드에 남겨 주세요.',
@@ -29,9 +28,6 @@ export const schedule: Catalogue<typeof en> = {
 	view: {
 		postTimeCron: '`{{cron}}`에',
 		postTime: '매주 {{day}} {{time}} (`{{cron}}`)',
-		noMeeting: '🗓️ 이 서버에는 아직 모임 시간이 없습니다. 운영진이 `/schedule set`으로 정할 수 있습니다.',
-		meetingNow: '🗓️ 지금 모임 중입니다. {{started}} 시작했고 {{ends}} 끝납니다.',
-		nextMeeting: '🗓️ 다음 모임: {{at}} ({{relative}})',
 		inChannel: '<#{{channel}}>에서',
 		online: '온라인으로(외부 이벤트)',
 		meeting: '매주 {{day}} {{time}}부터 {{minutes}}분 동안, {{where}}',
