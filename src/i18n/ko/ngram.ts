@@ -8,13 +8,13 @@ export const ngram: Catalogue<typeof en> = {
 		bigram: '바이그램',
 		trigram: '트라이그램',
 	},
-	heldOut: '검증 텍스트에서 토큰당 {{nats}}나트',
+	heldOut: '검증 {{nats}}나트/토큰',
 	context: {
 		unigram: '문맥 없음: 학습 텍스트에서 각 토큰이 얼마나 흔한지',
 		tinyOne: '프롬프트의 토큰 하나, {{shown}}',
 		tinyAll: '프롬프트 토큰 {{count}}개 전부(마지막: {{shown}})',
 		oneToken: '프롬프트가 토큰 하나라서 바이그램의 분포를 씁니다',
-		never: '{{shown}} 다음: 학습 텍스트에 한 번도 없어서 {{lower}}이 정합니다',
+		never: '{{shown}} 다음: 학습 텍스트에 없어 {{lower}} 사용',
 		seen: '{{shown}} 다음: {{seen}}번 나왔고, 그 뒤에 온 토큰은 {{distinct}}가지',
 	},
 	chart: {
@@ -22,8 +22,8 @@ export const ngram: Catalogue<typeof en> = {
 		subtitle:
 			'“{{prompt}}” → 모델마다 가장 그럴듯한 다음 토큰. 검증 텍스트의 토큰당 나트가 낮을수록 처음 보는 텍스트를 더 잘 예측합니다.',
 		footer:
-			'tiny-gpt의 학습 토큰 {{tokens}}개를 tiny-gpt 자신의 어휘(토큰 {{vocabulary}}개)로 세었습니다. 유니그램: 1 더하기 평활화. 바이그램과 트라이그램: 한 단계 아래 모델과 Witten–Bell 보간.',
-		panel: '{{model}} (토큰당 {{nats}}나트): {{top}}',
+			'tiny-gpt 학습 토큰 {{tokens}}개를 어휘 {{vocabulary}}개로 셈. 유니그램: 1 더하기 평활화. 바이그램·트라이그램: 아래 차수와 Witten–Bell 보간.',
+		panel: '{{model}} (검증 {{nats}}나트/토큰): {{top}}',
 		description: '다음 토큰을 보여 주는 막대그래프 네 개. {{panels}}.',
 	},
 	reply: {
