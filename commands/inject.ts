@@ -2,6 +2,7 @@ import { ApplicationCommandOptionType as T } from 'discord-api-types/v10';
 import { defineCommand } from '../src/core/command.js';
 import { UserError } from '../src/core/errors.js';
 import { requireGuild, requireOrganizer } from '../src/core/roles.js';
+import { t } from '../src/i18n/index.js';
 import { attack, guess, requireLevel } from '../src/llm/inject/game.js';
 import { LEVELS } from '../src/llm/inject/levels.js';
 import { newSecret } from '../src/llm/inject/secret.js';
@@ -40,11 +41,7 @@ export default defineCommand({
 		const guildId = requireGuild(ctx.guildId);
 		await deps.llm.ready(guildId);
 		if (args.level === undefined) {
-			if (args.new_secret)
-				throw new UserError(
-					'Name the level whose secret to replace, e.g. `/inject level:1 new_secret:true`.',
-					'inject.level',
-				);
+			if (args.new_secret) throw new UserError(t('inject.errors.nameLevel'), 'inject.level');
 			return { embeds: [leaderboard(await deps.repos.injectGame.breaks(guildId))], allowedUserMentions: [] };
 		}
 		const level = requireLevel(args.level);
@@ -53,7 +50,7 @@ export default defineCommand({
 			await deps.repos.injectGame.rotate(guildId, level.level, newSecret);
 			return {
 				ephemeral: true,
-				content: `🔁 Level ${level.level} has a new secret. Earlier breaks stay on the leaderboard.`,
+				content: t('inject.rotated', { level: level.level }),
 			};
 		}
 		return { ...briefing(level), components: [levelRow(level.level)] };
@@ -69,7 +66,7 @@ export default defineCommand({
 			async run(ctx) {
 				await ctx.deps.llm.ready(ctx.guildId);
 				const text = (ctx.fields[ATTACK_FIELD] ?? '').trim();
-				if (!text) throw new UserError('Write a message to the guard first.', 'inject.empty');
+				if (!text) throw new UserError(t('inject.errors.empty'), 'inject.empty');
 				return attack(ctx, requireLevel(ctx.args[0]), text);
 			},
 		},

@@ -1,6 +1,7 @@
 import { ApplicationCommandOptionType as T } from 'discord-api-types/v10';
 import { defineCommand } from '../src/core/command.js';
 import { DEMO_COOLDOWN } from '../src/core/rate-limit.js';
+import { englishOnlyNote } from '../src/demos/english-only.js';
 import { checkNgramPrompt, NGRAM_PROMPT_MAX_CHARACTERS } from '../src/demos/ngram/input.js';
 import { ngramReply } from '../src/demos/ngram/reply.js';
 import { withRerun } from '../src/demos/rerun/index.js';
@@ -30,6 +31,7 @@ export default defineCommand({
 	async run({ args, deps }) {
 		checkNgramPrompt(args.prompt);
 		const out = await deps.compute.run('ngram.next', { prompt: args.prompt });
-		return withRerun(ngramReply(out), 'ngram', args, deps);
+		const note = englishOnlyNote(args.prompt, out.view.promptTokens, 'ngram', deps.llm.configured);
+		return withRerun(ngramReply(out, note), 'ngram', args, deps);
 	},
 });

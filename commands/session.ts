@@ -2,9 +2,11 @@ import { ApplicationCommandOptionType as T } from 'discord-api-types/v10';
 import { defineCommand } from '../src/core/command.js';
 import { UserError } from '../src/core/errors.js';
 import { requireGuild } from '../src/core/roles.js';
+import { t } from '../src/i18n/index.js';
 import { tierSchema } from '../src/curriculum/question-schema.js';
 import { findLanguage, languageLabel, languageOfLocale, suggestLanguages } from '../src/llm/language.js';
 import { quotaLine } from '../src/llm/service.js';
+import { tutorCurriculum } from '../src/llm/tutor/ask-flow.js';
 import { finish, loadSession, respondTo, teach } from '../src/llm/tutor/session-flow.js';
 import { ANSWER_FIELD, answerModal, progressMessage, welcomeMessage } from '../src/llm/tutor/session-view.js';
 
@@ -38,16 +40,18 @@ export default defineCommand({
 	async run({ args, deps, user, guildId, channelId, locale }) {
 		const guild = requireGuild(guildId);
 		await deps.llm.ready(guild);
-		const week = deps.curriculum.week(args.week);
-		if (!week) throw new UserError(`There is no week ${args.week}.`, 'session.week');
 		const language = args.language === undefined ? languageOfLocale(locale) : findLanguage(args.language);
 		if (!language)
 			throw new UserError(
-				`I do not know the language “${args.language?.slice(0, 40)}”. Pick one from the list.`,
+				t('session.errors.unknownLanguage', { language: args.language?.slice(0, 40) }),
 				'session.language',
 			);
+		// The week's pages in the session's language (Korean pages for a Korean session), as /ask reads them.
+		const pages = tutorCurriculum(deps.curriculum, language);
+		const week = pages.week(args.week);
+		if (!week) throw new UserError(t('session.errors.noWeek', { week: args.week }), 'session.week');
 		const check = await deps.poster.canPost(channelId);
-		if (!check.ok) throw new UserError(`I cannot open a session thread here: ${check.reason}`, 'session.cannot-post');
+		if (!check.ok) throw new UserError(t('session.errors.cannotPost', { reason: check.reason }), 'session.cannot-post');
 		let session = await deps.repos.tutorSessions.create({
 			guildId: guild,
 			userId: user.id,
@@ -65,19 +69,17 @@ export default defineCommand({
 		let threadId: string;
 		try {
 			const starter = await deps.poster.send(channelId, {
-				content: `📚 **${user.name}** is studying week ${week.number}: ${week.title}.`,
+				content: t('session.start.starter', { who: user.name, week: week.number, title: week.title }),
 			});
-			threadId = (await deps.poster.startThread(channelId, starter.id, `Week ${week.number} · ${user.name}`)).id;
+			const name = t('session.start.threadName', { week: week.number, who: user.name });
+			threadId = (await deps.poster.startThread(channelId, starter.id, name)).id;
 			session = await deps.repos.tutorSessions.update(session.id, (s) => ({ ...s, threadId }));
-			await deps.poster.send(threadId, welcomeMessage(session, week, deps.curriculum.format));
+			await deps.poster.send(threadId, welcomeMessage(session, week, pages.format));
 		} catch (error) {
 			if (error instanceof UserError) throw error;
-			throw new UserError(
-				'I could not open a thread for your session here (a thread inside a thread, or a missing permission). Try /session in a text channel.',
-				'session.thread',
-			);
+			throw new UserError(t('session.errors.thread'), 'session.thread');
 		}
-		return { content: `Your session on week ${week.number} is ready in <#${threadId}>.`, ephemeral: true };
+		return { content: t('session.start.ready', { week: week.number, thread: threadId }), ephemeral: true };
 	},
 	autocomplete({ focused }) {
 		if (focused.name !== 'language') return [];
@@ -91,10 +93,7 @@ export default defineCommand({
 				const scope = await loadSession(ctx, ctx.args[0] ?? '');
 				const next = scope.session.current === null ? 0 : scope.session.current + 1;
 				if (next >= scope.week.knowledgePoints.length) {
-					throw new UserError(
-						'That was the last knowledge point. Press 🏁 Finish for your evaluation, or pick a point from the menu to review it.',
-						'session.end',
-					);
+					throw new UserError(t('session.errors.lastPoint'), 'session.end');
 				}
 				return teach(ctx, scope, next);
 			},
@@ -119,20 +118,14 @@ export default defineCommand({
 		answer: {
 			async run(ctx) {
 				const { session, week } = await loadSession(ctx, ctx.args[0] ?? '');
-				if (session.current === null)
-					throw new UserError('Press ▶️ Start first: the answer goes with a knowledge point.', 'session.not-started');
+				if (session.current === null) throw new UserError(t('session.errors.notStarted'), 'session.not-started');
 				return answerModal(session, week, session.current);
 			},
 		},
 		progress: {
 			async run(ctx) {
-				const { session, week } = await loadSession(ctx, ctx.args[0] ?? '', { allowFinished: true });
-				return progressMessage(
-					session,
-					week,
-					ctx.deps.curriculum.format,
-					quotaLine(await ctx.deps.llm.quota(ctx.user.id)),
-				);
+				const { session, week, format } = await loadSession(ctx, ctx.args[0] ?? '', { allowFinished: true });
+				return progressMessage(session, week, format, quotaLine(await ctx.deps.llm.quota(ctx.user.id)));
 			},
 		},
 		finish: {
@@ -149,7 +142,7 @@ export default defineCommand({
 				const scope = await loadSession(ctx, ctx.args[0] ?? '');
 				const kp = Number(ctx.args[1]);
 				const text = (ctx.fields[ANSWER_FIELD] ?? '').trim();
-				if (!text) throw new UserError('Write an answer or a question first.', 'session.empty');
+				if (!text) throw new UserError(t('session.errors.empty'), 'session.empty');
 				return respondTo(ctx, scope, kp, text);
 			},
 		},

@@ -1,3 +1,4 @@
+import { t } from '../i18n/index.js';
 import { linearScale, xAxisItems, xAxisMargin, xAxisTitle, yAxisItems, yAxisMargin, type Scale } from './axes.js';
 import { mix } from './color.js';
 import { cardScene, layoutFooter, layoutHeader, type Box, type ChartText } from './frame.js';
@@ -186,7 +187,8 @@ export function layoutBarChart(input: BarChartInput, measure: TextMeasurer = mea
 	const described = input.categories
 		.slice(0, 10)
 		.map((c, i) => `${c} ${input.series.map((s) => barValueLabel(s.values[i]!, format)).join('/')}`);
-	return cardScene(width, height, items, `${input.title}. Bar chart: ${described.join(', ')}${n > 10 ? ', …' : ''}.`);
+	const shown = `${described.join(', ')}${n > 10 ? ', …' : ''}`;
+	return cardScene(width, height, items, t('charts.alt.bar', { title: input.title, values: shown }));
 }
 
 /** Bars, category labels, value labels, highlight, cut-off and threshold, for either orientation. */

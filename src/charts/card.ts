@@ -1,3 +1,4 @@
+import { t } from '../i18n/index.js';
 import { cardScene, layoutFooter, layoutHeader, type ChartText } from './frame.js';
 import { sceneToPng } from './render.js';
 import type { Scene, SceneItem } from './scene.js';
@@ -286,9 +287,10 @@ function layoutTable(
 
 function describe(input: CardInput): string {
 	const parts = [input.title];
-	for (const t of input.tiles ?? []) parts.push(`${t.label}: ${t.value}`);
-	for (const p of input.progress ?? []) parts.push(`${p.label}: ${p.value} of ${p.max}`);
-	if (input.table) parts.push(`table of ${input.table.rows.length} rows`);
+	for (const tile of input.tiles ?? []) parts.push(`${tile.label}: ${tile.value}`);
+	for (const p of input.progress ?? [])
+		parts.push(t('charts.alt.progress', { label: p.label, value: p.value, max: p.max }));
+	if (input.table) parts.push(t('charts.alt.table', { count: input.table.rows.length }));
 	return `${parts.join('. ')}.`;
 }
 

@@ -1,3 +1,4 @@
+import { t } from '../i18n/index.js';
 import { cardScene, layoutFooter, layoutHeader, type ChartText } from './frame.js';
 import { checkMatrix, matrixCells, scaleFor, type HeatmapScaleOptions, type Matrix } from './heatmap.js';
 import { colorBarWidth, layoutColorBar } from './legend.js';
@@ -98,7 +99,14 @@ export function layoutHeatmapGrid(input: HeatmapGridInput, measure: TextMeasurer
 		width,
 		height,
 		items,
-		`${input.title}. ${n} heatmaps of ${rows} × ${cols}, one colour scale from ${formatNumber(scale.domain[0])} to ${formatNumber(scale.domain[1])}.`,
+		t('charts.alt.heatmapGrid', {
+			title: input.title,
+			count: n,
+			rows,
+			cols,
+			from: formatNumber(scale.domain[0]),
+			to: formatNumber(scale.domain[1]),
+		}),
 	);
 }
 

@@ -1,3 +1,4 @@
+import { t } from '../i18n/index.js';
 import { textOn } from './color.js';
 import { divergingScale, sequentialScale, type ColorScale } from './color-scales.js';
 import { cardScene, layoutFooter, layoutHeader, type Box, type ChartText } from './frame.js';
@@ -248,7 +249,13 @@ export function layoutHeatmap(input: HeatmapInput, measure: TextMeasurer = measu
 		width,
 		height,
 		items,
-		`${input.title}. Heatmap of ${rows} × ${cols} values, colour from ${formatNumber(scale.domain[0])} to ${formatNumber(scale.domain[1])}.`,
+		t('charts.alt.heatmap', {
+			title: input.title,
+			rows,
+			cols,
+			from: formatNumber(scale.domain[0]),
+			to: formatNumber(scale.domain[1]),
+		}),
 	);
 }
 

@@ -1,3 +1,4 @@
+import { t } from '../i18n/index.js';
 import { linearScale, logScale, xAxisItems, xAxisMargin, yAxisItems, yAxisMargin, type Scale } from './axes.js';
 import { extent } from './color-scales.js';
 import { cardScene, layoutFooter, layoutHeader, type Box, type ChartText } from './frame.js';
@@ -136,7 +137,12 @@ export function layoutLineChart(input: LineChartInput, measure: TextMeasurer = m
 	});
 	items.push(...footer.items);
 	const names = input.series.map((s) => s.name).join(', ');
-	return cardScene(width, height, items, `${input.title}. Line chart of ${names}${log ? ' (log scale)' : ''}.`);
+	return cardScene(
+		width,
+		height,
+		items,
+		t(log ? 'charts.alt.lineLog' : 'charts.alt.line', { title: input.title, series: names }),
+	);
 }
 
 /** Renders a line chart to PNG. */

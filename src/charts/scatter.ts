@@ -1,3 +1,4 @@
+import { t } from '../i18n/index.js';
 import { linearScale, xAxisItems, xAxisMargin, yAxisItems, yAxisMargin } from './axes.js';
 import { cardScene, layoutFooter, layoutHeader, type Box, type ChartText } from './frame.js';
 import { leaderLine, placeLabels } from './label-placement.js';
@@ -143,12 +144,17 @@ export function layoutScatter(input: ScatterInput, measure: TextMeasurer = measu
 		});
 	});
 	items.push(...footer.items);
-	const note = hidden > 0 ? ` ${hidden} labels left out where points crowd.` : '';
+	const note = hidden > 0 ? t('charts.alt.hiddenLabels', { count: hidden }) : '';
 	return cardScene(
 		width,
 		height,
 		items,
-		`${input.title}. Scatter of ${input.points.length} points in ${Math.max(1, groups.length)} groups.${note}`,
+		t('charts.alt.scatter', {
+			title: input.title,
+			points: input.points.length,
+			groups: Math.max(1, groups.length),
+			note,
+		}),
 	);
 }
 

@@ -251,7 +251,7 @@ function layoutAt(input: TokenStripsInput, width: number, maxLines: number, meas
 			});
 			y += THEME.fonts.label.size + 4;
 		}
-		summary.push(`${strip.heading}: ${strip.tokens.length} tokens`);
+		summary.push(t('charts.alt.stripTokens', { heading: strip.heading, count: strip.tokens.length }));
 	});
 
 	const footerProbe = layoutFooter(input, width, 0, measure, FOOTER_LINES);

@@ -12,7 +12,7 @@ const HANGUL = /\p{Script=Hangul}/gu;
 export function englishOnlyNote(
 	text: string,
 	tokens: number,
-	then: 'sample' | 'layers',
+	then: 'sample' | 'layers' | 'ngram',
 	llmConfigured: boolean,
 ): string {
 	const hangul = text.match(HANGUL) ?? [];
@@ -25,7 +25,7 @@ export function englishOnlyNote(
 	return [
 		t('modelText.englishOnly.title'),
 		saw,
-		t(then === 'sample' ? 'modelText.englishOnly.sample' : 'modelText.englishOnly.layers'),
+		t(`modelText.englishOnly.${then}`),
 		llmConfigured ? t('modelText.englishOnly.openai') : '',
 		t('modelText.englishOnly.tokenize'),
 	]

@@ -1,4 +1,5 @@
 import { validateDetailed } from 'node-cron';
+import { t } from '../i18n/index.js';
 import { addDays, daysInMonth, instantOf, wallTimeAt, weekdayOf, type CalendarDate } from './zoned-time.js';
 
 /**
@@ -23,16 +24,10 @@ export interface CronSchedule {
 
 export type CronParse = { ok: true; cron: CronSchedule } | { ok: false; reason: string };
 
-const FIELD_NAMES = ['minute', 'hour', 'day of month', 'month', 'day of week'];
-/** node-cron's field keys, as an organizer reads them. */
-const FIELD_LABELS: Readonly<Record<string, string>> = {
-	second: 'second',
-	minute: 'minute (0–59)',
-	hour: 'hour (0–23)',
-	dayOfMonth: 'day of month (1–31)',
-	month: 'month (1–12 or jan–dec)',
-	dayOfWeek: 'day of week (0–7 or sun–sat)',
-};
+const FIELD_NAMES = ['minute', 'hour', 'dayOfMonth', 'month', 'dayOfWeek'] as const;
+/** node-cron's field keys, as an organizer reads them (schedule.cron.labels). */
+type FieldKey = 'second' | (typeof FIELD_NAMES)[number];
+const FIELD_LABELS: ReadonlySet<string> = new Set<FieldKey>(['second', ...FIELD_NAMES]);
 /** Day and month names, removed before looking for the unsupported L, W and # forms (`wed` has a W). */
 const NAMES = /\b(?:mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*/gi;
 /** No realistic expression goes longer without an occurrence (29 February on a given weekday repeats within 28 years). */
@@ -46,25 +41,26 @@ export function parseCron(expression: string): CronParse {
 	if (count !== 5) {
 		return {
 			ok: false,
-			reason: `\`${expression}\` has ${count} field${count === 1 ? '' : 's'}; a weekly post needs 5: minute hour day-of-month month day-of-week, e.g. \`0 9 * * mon\` for Mondays at 09:00.`,
+			reason: t('schedule.cron.fieldCount', { expression, count }),
 		};
 	}
 	const special = fields.findIndex((f) => /[LW#]/i.test(f.replace(NAMES, '')));
 	if (special >= 0) {
 		return {
 			ok: false,
-			reason: `\`${fields[special]}\` (${FIELD_NAMES[special]}): the L, W and # forms are not supported; list the days instead.`,
+			reason: t('schedule.cron.special', {
+				value: fields[special],
+				field: t(`schedule.cron.names.${FIELD_NAMES[special]!}`),
+			}),
 		};
 	}
 	const checked = validateDetailed(source);
 	if (!checked.valid || !checked.fields) {
 		const problem = checked.errors[0];
-		const field = FIELD_LABELS[problem?.field ?? ''];
+		const key = problem?.field ?? '';
+		const field = t(`schedule.cron.labels.${FIELD_LABELS.has(key) ? (key as FieldKey) : 'field'}`);
 		const value = problem?.value ?? source;
-		return {
-			ok: false,
-			reason: `\`${expression}\` is not a valid cron expression: \`${value}\` is not a valid ${field ?? 'field'}.`,
-		};
+		return { ok: false, reason: t('schedule.cron.invalid', { expression, value, field }) };
 	}
 	const numbers = (values: readonly (number | string)[]) => values.filter((v): v is number => typeof v === 'number');
 	const { minute, hour, dayOfMonth, month, dayOfWeek } = checked.fields;

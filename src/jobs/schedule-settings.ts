@@ -1,5 +1,6 @@
 import { ChannelType } from 'discord-api-types/v10';
 import type { ChannelArg } from '../core/options.js';
+import { t } from '../i18n/index.js';
 import { SCHEDULE_DEFAULTS, type GuildSchedule } from '../storage/repositories/schedules.js';
 import { parseCron, timesPerDay, weeklyCron } from './cron.js';
 import { planStatus } from './plan.js';
@@ -65,7 +66,7 @@ function simpleWeekly(cron: string): { weekday: number; hour: number; minute: nu
 function postCronOf(changes: ScheduleChanges, current: GuildSchedule | undefined, problems: string[]): string {
 	const fallback = current?.postCron ?? SCHEDULE_DEFAULTS.postCron;
 	if (changes.postCron !== undefined && (changes.postDay !== undefined || changes.postTime !== undefined)) {
-		problems.push('Give the post time either as `post_cron` or as `post_day` and `post_time`, not both.');
+		problems.push(t('schedule.settings.bothPostTimes'));
 		return fallback;
 	}
 	if (changes.postCron !== undefined) {
@@ -75,17 +76,14 @@ function postCronOf(changes: ScheduleChanges, current: GuildSchedule | undefined
 			return fallback;
 		}
 		const times = timesPerDay(parsed.cron);
-		if (times > 1)
-			problems.push(
-				`\`${changes.postCron}\` fires ${times} times a day; a weekly post needs one time of day (one minute and one hour).`,
-			);
+		if (times > 1) problems.push(t('schedule.settings.timesPerDay', { cron: changes.postCron, times }));
 		return parsed.cron.source;
 	}
 	if (changes.postDay === undefined && changes.postTime === undefined) return fallback;
 	const base = simpleWeekly(fallback) ?? { weekday: 1, hour: 9, minute: 0 };
 	const time = changes.postTime === undefined ? base : parseClockTime(changes.postTime);
 	if (!time) {
-		problems.push(`\`${changes.postTime}\` is not a time of day: write it as HH:MM (24-hour), e.g. \`09:00\`.`);
+		problems.push(t('schedule.settings.notTime', { time: changes.postTime }));
 		return fallback;
 	}
 	return weeklyCron(changes.postDay ?? base.weekday, time.hour, time.minute);
@@ -104,12 +102,9 @@ export function applyChanges(
 	const problems: string[] = [];
 	const notes: string[] = [];
 	const channelId = changes.channel?.id ?? current?.channelId;
-	if (!channelId)
-		problems.push('Choose the channel for the weekly posts with `channel` (this server has no schedule yet).');
+	if (!channelId) problems.push(t('schedule.settings.noChannel'));
 	if (changes.channel && !TEXT_TYPES.includes(changes.channel.type))
-		problems.push(
-			`<#${changes.channel.id}> is not a text or announcement channel: the weekly posts and their threads need one.`,
-		);
+		problems.push(t('schedule.settings.notText', { channel: changes.channel.id }));
 	const postCron = postCronOf(changes, current, problems);
 	let timezone = current?.timezone ?? SCHEDULE_DEFAULTS.timezone;
 	if (changes.timezone !== undefined) {
@@ -118,7 +113,12 @@ export function applyChanges(
 		else {
 			const close = suggestTimeZones(changes.timezone, 5);
 			problems.push(
-				`\`${changes.timezone}\` is not a time zone I know: use an IANA name such as \`Asia/Seoul\`${close.length ? ` (close: ${close.map((z) => `\`${z}\``).join(', ')})` : ''}.`,
+				t('schedule.settings.unknownZone', {
+					zone: changes.timezone,
+					close: close.length
+						? t('schedule.settings.closeZones', { zones: close.map((z) => `\`${z}\``).join(', ') })
+						: '',
+				}),
 			);
 		}
 	}
@@ -127,16 +127,12 @@ export function applyChanges(
 	if (changes.meetingTime !== undefined) {
 		const time = parseClockTime(changes.meetingTime);
 		if (time) Object.assign(meeting, time);
-		else
-			problems.push(`\`${changes.meetingTime}\` is not a meeting time: write it as HH:MM (24-hour), e.g. \`21:00\`.`);
+		else problems.push(t('schedule.settings.notMeetingTime', { time: changes.meetingTime }));
 	}
 	if (changes.meetingMinutes !== undefined) meeting.durationMinutes = changes.meetingMinutes;
 	if (changes.meetingChannel) {
 		if (VOICE_TYPES.includes(changes.meetingChannel.type)) meeting.channelId = changes.meetingChannel.id;
-		else
-			problems.push(
-				`<#${changes.meetingChannel.id}> is not a voice or stage channel: the meeting's event needs one (or leave \`meeting_channel\` out).`,
-			);
+		else problems.push(t('schedule.settings.notVoice', { channel: changes.meetingChannel.id }));
 	}
 	if (problems.length > 0) return { ok: false, problems };
 
@@ -159,11 +155,8 @@ export function applyChanges(
 			: null;
 	if (current && rebased) {
 		next = { ...next, ...rebased };
-		notes.push(
-			'The post time changed mid-course: the weeks already posted keep their numbers and the next week follows at the new time.',
-		);
-		if (current.skips.some((s) => Date.parse(s) > ctx.now.getTime()))
-			notes.push('Planned skips were cleared (they named the old post times): run `/schedule skip` again if needed.');
+		notes.push(t('schedule.settings.rebased'));
+		if (current.skips.some((s) => Date.parse(s) > ctx.now.getTime())) notes.push(t('schedule.settings.skipsCleared'));
 	}
 	if (
 		current &&
@@ -171,9 +164,7 @@ export function applyChanges(
 			current.meeting.hour !== meeting.hour ||
 			current.meeting.minute !== meeting.minute)
 	) {
-		notes.push(
-			'Events already created keep their old time: edit them in Discord if needed. Reminders follow the new time.',
-		);
+		notes.push(t('schedule.settings.eventsKeep'));
 	}
 	return { ok: true, schedule: next, notes };
 }
@@ -213,18 +204,16 @@ export function startPlan(
 	if (!current)
 		return {
 			ok: false,
-			problems: [
-				'Set the schedule up first: `/schedule set channel:#your-channel` (the other settings have defaults).',
-			],
+			problems: [t('schedule.settings.setUpFirst')],
 		};
 	const problems: string[] = [];
 	const startWeek = week ?? 1;
 	if (startWeek < 1 || startWeek > ctx.lastWeek)
-		problems.push(`The curriculum has weeks 1 to ${ctx.lastWeek}; there is no week ${startWeek}.`);
+		problems.push(t('schedule.command.noWeek', { last: ctx.lastWeek, week: startWeek }));
 	let day: CalendarDate | null = calendarDateAt(ctx.now, current.timezone);
 	if (date !== undefined) {
 		day = parseCalendarDate(date);
-		if (!day) problems.push(`\`${date}\` is not a date: write it as YYYY-MM-DD, e.g. \`2026-03-02\`.`);
+		if (!day) problems.push(t('schedule.settings.notDate', { date }));
 	}
 	if (problems.length > 0 || !day) return { ok: false, problems };
 	const startAt = startOfDay(day, current.timezone).toISOString();

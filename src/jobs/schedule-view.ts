@@ -1,8 +1,13 @@
 import type { APIEmbed, APIEmbedField } from 'discord-api-types/v10';
 import { LIMITS } from '../core/limits.js';
-import { t } from '../i18n/index.js';
+import { t, type MessageKey } from '../i18n/index.js';
 import type { Curriculum } from '../curriculum/index.js';
-import { currentEntry, type Ledger, type LedgerEntry } from '../storage/repositories/schedule-ledger.js';
+import {
+	currentEntry,
+	type Ledger,
+	type LedgerEntry,
+	type LedgerStep,
+} from '../storage/repositories/schedule-ledger.js';
 import type { GuildSchedule, MeetingSettings } from '../storage/repositories/schedules.js';
 import { postJobId, unsettledEntries } from './due.js';
 import { nextMeetingAfter, planStatus, upcomingPosts, type PlannedPost } from './plan.js';
@@ -68,6 +73,19 @@ function postLine(post: PlannedPost, curriculum: Curriculum): string {
 
 const RECENT_MS = 14 * 24 * 60 * 60 * 1000;
 
+/** Discord's refusal messages the ledger keeps as skip reasons, in the member's language where known. */
+const REFUSALS: readonly [RegExp, MessageKey][] = [
+	[/^Missing Permissions\b/, 'schedule.view.refusals.missingPermissions'],
+	[/^Missing Access\b/, 'schedule.view.refusals.missingAccess'],
+	[/^Unknown Channel\b/, 'schedule.view.refusals.unknownChannel'],
+	[/^Invalid Form Body\b/, 'schedule.view.refusals.invalidForm'],
+];
+
+function refusalText(reason: string): string {
+	const key = REFUSALS.find(([pattern]) => pattern.test(reason))?.[1];
+	return key ? t(key) : reason;
+}
+
 /** Ledger entries an organizer should know about: unknown sends, failures, and steps left out. */
 function attention(ledger: Ledger, now: Date): string[] {
 	const lines: string[] = [];
@@ -94,7 +112,13 @@ function attention(ledger: Ledger, now: Date): string[] {
 		}
 		for (const [step, reason] of Object.entries(e.skipped)) {
 			if (reason !== 'not asked for' && reason !== 'the meeting had already started')
-				lines.push(t('schedule.view.noStep', { what, step, reason }));
+				lines.push(
+					t('schedule.view.noStep', {
+						what,
+						step: t(`schedule.view.steps.${step as LedgerStep}`),
+						reason: refusalText(reason),
+					}),
+				);
 		}
 	}
 	return lines;

@@ -1,6 +1,7 @@
 import { ChannelType, RESTJSONErrorCodes } from 'discord-api-types/v10';
 import type { ChannelPoster, PostCheck, ScheduledEventInput } from '../core/poster.js';
 import type { Reply } from '../core/reply.js';
+import { t } from '../i18n/index.js';
 import type { LocalChannel } from './guild.js';
 import { LocalApiError } from './message.js';
 import type { WorkspaceState } from './workspace-state.js';
@@ -93,12 +94,13 @@ export class LocalPoster implements ChannelPoster {
 	async canPost(channelId: string): Promise<PostCheck> {
 		const channel = this.workspace.channel(channelId);
 		if (!channel || channel.id !== channelId || !isTextLike(channel))
-			return { ok: false, reason: 'I cannot see that channel, or it is not a text channel.' };
+			return { ok: false, reason: t('core.channel.unseen') };
 		if (!channel.botCanPost) {
-			return {
-				ok: false,
-				reason: `I am missing these permissions in <#${channelId}>: Send Messages, Create Public Threads, Send Messages in Threads.`,
-			};
+			// The local page has one switch for all three (see LocalChannel.botCanPost).
+			const permissions = (['sendMessages', 'createPublicThreads', 'sendMessagesInThreads'] as const)
+				.map((name) => t(`core.channel.permissionNames.${name}`))
+				.join(', ');
+			return { ok: false, reason: t('core.channel.missing', { channel: `<#${channelId}>`, permissions }) };
 		}
 		return { ok: true };
 	}

@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { en } from '../../src/i18n/en/index.js';
 import { ko } from '../../src/i18n/ko/index.js';
@@ -18,6 +20,20 @@ const placeholders = (text: string) =>
 
 const english = flatten(en);
 const korean = flatten(ko);
+
+/** The bot's own source (not the catalogues, not tests): where a message key must be named to be used. */
+function sourceText(): string {
+	const root = path.resolve(import.meta.dirname, '../..');
+	const catalogues = [path.join('src', 'i18n', 'en'), path.join('src', 'i18n', 'ko')];
+	return ['src', 'commands', 'scripts']
+		.flatMap((dir) =>
+			readdirSync(path.join(root, dir), { recursive: true, encoding: 'utf8' })
+				.map((file) => path.join(dir, file))
+				.filter((file) => /\.(?:ts|mjs)$/.test(file) && !catalogues.some((c) => file.startsWith(c + path.sep))),
+		)
+		.map((file) => readFileSync(path.join(root, file), 'utf8'))
+		.join('\n');
+}
 
 describe('the message catalogue', () => {
 	it('GIVEN the English catalogue THEN every message has a Korean counterpart with the same placeholders', () => {
@@ -49,6 +65,21 @@ describe('the message catalogue', () => {
 				!key.endsWith('.symbol'),
 		);
 		expect(notKorean.map(([key]) => key)).toEqual([]);
+	});
+
+	it('GIVEN the source THEN every message key is used somewhere, whole or under a prefix the code completes', () => {
+		const source = sourceText();
+		// Keys completed at run time (`schedule.days.${weekday}`) count as used under their quoted prefix; every other
+		// key must appear whole in quotes. A plural key is used through its base key.
+		const areas = Object.keys(en).join('|');
+		const prefixes = [...source.matchAll(new RegExp(`\`((?:${areas})(?:\\.[\\w-]+)*)\\.\\$\\{`, 'g'))].map(
+			(m) => `${m[1]}.`,
+		);
+		const quoted = new Set([...source.matchAll(/['"`]([a-zA-Z]+(?:\.[\w-]+)+)['"`]/g)].map((m) => m[1]!));
+		const unused = [...new Set([...english.keys()].map(baseKey))].filter(
+			(key) => !quoted.has(key) && !prefixes.some((prefix) => key.startsWith(prefix)),
+		);
+		expect(unused, 'keys no code uses: delete them in both languages').toEqual([]);
 	});
 
 	it('GIVEN a language set for a piece of work THEN t writes in it, across awaits, and English elsewhere', async () => {

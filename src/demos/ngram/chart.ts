@@ -11,6 +11,7 @@ import {
 	type TextMeasurer,
 } from '../../charts/index.js';
 import { cardScene, layoutFooter, layoutHeader } from '../../charts/frame.js';
+import { t } from '../../i18n/index.js';
 import { previewText } from '../tokenize/visible.js';
 import type { NgramPanel, NgramView } from './view.js';
 
@@ -20,32 +21,41 @@ const WIDTH = 1200;
 const PANEL_HEIGHT = 450;
 const GAP = 16;
 
+/** A model's name as members read it (tiny-gpt stays as it is). */
+export function modelName(model: NgramPanel['model']): string {
+	return model === 'tiny-gpt' ? model : t(`ngram.models.${model}`);
+}
+
 /** `4.67 nats/token held out`: the figure each panel's title carries. */
 export function heldOutText(nats: number): string {
-	return `${nats.toFixed(2)} nats/token held out`;
+	return t('ngram.heldOut', { nats: nats.toFixed(2) });
 }
 
 /** What a panel's model looked at, in a few words; `token` formats each context token (a code span in a reply). */
 export function contextText(panel: NgramPanel, token: (label: string) => string = (label) => label): string {
 	const shown = panel.context.map(token).join(' ');
-	if (panel.model === 'unigram') return 'no context: how common each token is in the training text';
+	if (panel.model === 'unigram') return t('ngram.context.unigram');
 	if (panel.model === 'tiny-gpt')
 		return panel.contextTokens === 1
-			? `the prompt’s one token, ${shown}`
-			: `all ${panel.contextTokens} prompt tokens (last: ${shown})`;
-	if (panel.seen === undefined) return 'the prompt has one token: the bigram’s distribution';
+			? t('ngram.context.tinyOne', { shown })
+			: t('ngram.context.tinyAll', { count: panel.contextTokens, shown });
+	if (panel.seen === undefined) return t('ngram.context.oneToken');
 	if (panel.seen === 0)
-		return `after ${shown}: never in the training text, so the ${panel.model === 'trigram' ? 'bigram' : 'unigram'} decides`;
-	return `after ${shown}: seen ${panel.seen.toLocaleString('en-US')}× with ${panel.distinct!.toLocaleString('en-US')} different next tokens`;
+		return t('ngram.context.never', { shown, lower: modelName(panel.model === 'trigram' ? 'bigram' : 'unigram') });
+	return t('ngram.context.seen', {
+		shown,
+		seen: panel.seen.toLocaleString('en-US'),
+		distinct: panel.distinct!.toLocaleString('en-US'),
+	});
 }
 
 /** One panel's bar chart: the model's top next tokens, on the value axis every panel shares. */
 export function panelChart(panel: NgramPanel, index: number, domain: [number, number], width: number): BarChartInput {
 	return {
-		title: `${panel.model} · ${heldOutText(panel.heldOut)}`,
+		title: `${modelName(panel.model)} · ${heldOutText(panel.heldOut)}`,
 		subtitle: contextText(panel),
 		categories: panel.rows.map((r) => r.label),
-		series: [{ name: panel.model, values: panel.rows.map((r) => r.p), color: categorical(index) }],
+		series: [{ name: modelName(panel.model), values: panel.rows.map((r) => r.p), color: categorical(index) }],
 		orientation: 'horizontal',
 		valueAxis: { format: 'percent', domain },
 		showValues: true,
@@ -63,17 +73,18 @@ export function layoutNgramChart(view: NgramView, measure: TextMeasurer = measur
 	const { padding } = THEME;
 	const header = layoutHeader(
 		{
-			title: 'The next token: counting n-grams against a transformer',
-			subtitle: `“${previewText(view.prompt, 80)}” → each model’s most likely next tokens. Lower held-out nats/token = better predictions of unseen text.`,
+			title: t('ngram.chart.title'),
+			subtitle: t('ngram.chart.subtitle', { prompt: previewText(view.prompt, 80) }),
 		},
 		WIDTH,
 		measure,
 	);
 	const footerText = {
 		title: '',
-		footer:
-			`Counted on tiny-gpt’s ${view.trainTokens.toLocaleString('en-US')} training tokens, in its own ${view.vocabulary}-token vocabulary. ` +
-			'Unigram: add-one smoothing; bigram and trigram: Witten–Bell interpolation with the order below.',
+		footer: t('ngram.chart.footer', {
+			tokens: view.trainTokens.toLocaleString('en-US'),
+			vocabulary: view.vocabulary,
+		}),
 	};
 	const panelWidth = (WIDTH - 2 * padding - GAP) / 2;
 	const probe = layoutFooter(footerText, WIDTH, 0, measure);
@@ -93,11 +104,15 @@ export function layoutNgramChart(view: NgramView, measure: TextMeasurer = measur
 			items: scene.items,
 		});
 		descriptions.push(
-			`${panel.model} (${panel.heldOut.toFixed(2)} nats/token): ${panel.rows
-				.slice(0, 3)
-				.map((r) => `${r.label} ${barValueLabel(r.p, 'percent')}`)
-				.join(', ')}`,
+			t('ngram.chart.panel', {
+				model: modelName(panel.model),
+				nats: panel.heldOut.toFixed(2),
+				top: panel.rows
+					.slice(0, 3)
+					.map((r) => `${r.label} ${barValueLabel(r.p, 'percent')}`)
+					.join(', '),
+			}),
 		);
 	});
-	return cardScene(WIDTH, height, items, `Four bar charts of the next token. ${descriptions.join('; ')}.`);
+	return cardScene(WIDTH, height, items, t('ngram.chart.description', { panels: descriptions.join('; ') }));
 }

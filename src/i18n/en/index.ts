@@ -5,8 +5,10 @@ import { common } from './common.js';
 import { core } from './core.js';
 import { ffn } from './ffn.js';
 import { info } from './info.js';
+import { inject } from './inject.js';
 import { local } from './local.js';
 import { modelText } from './model-text.js';
+import { ngram } from './ngram.js';
 import { positions } from './positions.js';
 import { present } from './present.js';
 import { progress } from './progress.js';
@@ -14,6 +16,7 @@ import { quiz } from './quiz.js';
 import { residual } from './residual.js';
 import { sample } from './sample.js';
 import { schedule } from './schedule.js';
+import { session } from './session.js';
 import { settings } from './settings.js';
 import { similarity } from './similarity.js';
 import { tokenize } from './tokenize.js';
@@ -28,8 +31,10 @@ export const en = {
 	core,
 	ffn,
 	info,
+	inject,
 	local,
 	modelText,
+	ngram,
 	positions,
 	present,
 	progress,
@@ -37,6 +42,7 @@ export const en = {
 	residual,
 	sample,
 	schedule,
+	session,
 	settings,
 	similarity,
 	tokenize,

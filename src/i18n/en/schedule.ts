@@ -1,7 +1,6 @@
 /** /schedule and what it plans: the weekly post, its thread and event, the reminder, and the schedule's view. */
 export const schedule = {
 	post: {
-		heading: 'Week {{week}} · {{title}}',
 		more: '…and {{count}} more: `/week number:{{week}}`',
 		meeting: '🗓️ **Meeting:** {{at}} ({{relative}})',
 		thread: "💬 Questions and notes go in this week's thread.",
@@ -27,9 +26,6 @@ export const schedule = {
 	view: {
 		postTimeCron: 'at `{{cron}}`',
 		postTime: '{{day}}s at {{time}} (`{{cron}}`)',
-		noMeeting: '🗓️ No meeting time is set for this server yet: an organizer sets it with `/schedule set`.',
-		meetingNow: '🗓️ The meeting is on now: it started {{started}} and ends {{ends}}.',
-		nextMeeting: '🗓️ Next meeting: {{at}} ({{relative}})',
 		inChannel: 'in <#{{channel}}>',
 		online: 'online (an external event)',
 		meeting: '{{day}}s at {{time}} for {{minutes}} minutes, {{where}}',
@@ -43,6 +39,14 @@ export const schedule = {
 		failed: '{{what}}: failed ({{error}}); retrying {{when}}.',
 		soon: 'soon',
 		noStep: '{{what}}: no {{step}} ({{reason}}).',
+		steps: { thread: 'thread', event: 'event' },
+		/** Discord's refusals (the reasons a step was left out), by their message; others are shown as Discord wrote them. */
+		refusals: {
+			missingPermissions: 'Missing Permissions',
+			missingAccess: 'Missing Access',
+			unknownChannel: 'Unknown Channel',
+			invalidForm: 'Invalid Form Body',
+		},
 		posted: 'posted {{when}}',
 		postedAgain:
 			'posted {{first}}, then posted again by hand {{again}}: the first post, its thread and its event were deleted{{edited}}',
@@ -96,5 +100,51 @@ export const schedule = {
 		noWeek: 'The curriculum has weeks 1 to {{last}}; there is no week {{week}}.',
 		preview:
 			'👀 Preview of the week {{week}} post for <#{{channel}}>, only for you: nothing was posted. `/schedule post-now week:{{week}}` posts it for everyone.',
+	},
+	/** `/schedule set` and `/schedule start`: refusals and notes (src/jobs/schedule-settings.ts). */
+	settings: {
+		bothPostTimes: 'Give the post time either as `post_cron` or as `post_day` and `post_time`, not both.',
+		timesPerDay:
+			'`{{cron}}` fires {{times}} times a day; a weekly post needs one time of day (one minute and one hour).',
+		notTime: '`{{time}}` is not a time of day: write it as HH:MM (24-hour), e.g. `09:00`.',
+		noChannel: 'Choose the channel for the weekly posts with `channel` (this server has no schedule yet).',
+		notText: '<#{{channel}}> is not a text or announcement channel: the weekly posts and their threads need one.',
+		unknownZone: '`{{zone}}` is not a time zone I know: use an IANA name such as `Asia/Seoul`{{close}}.',
+		closeZones: ' (close: {{zones}})',
+		notMeetingTime: '`{{time}}` is not a meeting time: write it as HH:MM (24-hour), e.g. `21:00`.',
+		notVoice:
+			"<#{{channel}}> is not a voice or stage channel: the meeting's event needs one (or leave `meeting_channel` out).",
+		rebased:
+			'The post time changed mid-course: the weeks already posted keep their numbers and the next week follows at the new time.',
+		skipsCleared: 'Planned skips were cleared (they named the old post times): run `/schedule skip` again if needed.',
+		eventsKeep:
+			'Events already created keep their old time: edit them in Discord if needed. Reminders follow the new time.',
+		setUpFirst: 'Set the schedule up first: `/schedule set channel:#your-channel` (the other settings have defaults).',
+		notDate: '`{{date}}` is not a date: write it as YYYY-MM-DD, e.g. `2026-03-02`.',
+	},
+	/** Why a cron expression (`post_cron`) is refused (src/jobs/cron.ts). */
+	cron: {
+		fieldCount_one:
+			'`{{expression}}` has {{count}} field; a weekly post needs 5: minute hour day-of-month month day-of-week, e.g. `0 9 * * mon` for Mondays at 09:00.',
+		fieldCount_other:
+			'`{{expression}}` has {{count}} fields; a weekly post needs 5: minute hour day-of-month month day-of-week, e.g. `0 9 * * mon` for Mondays at 09:00.',
+		special: '`{{value}}` ({{field}}): the L, W and # forms are not supported; list the days instead.',
+		invalid: '`{{expression}}` is not a valid cron expression: `{{value}}` is not a valid {{field}}.',
+		names: {
+			minute: 'minute',
+			hour: 'hour',
+			dayOfMonth: 'day of month',
+			month: 'month',
+			dayOfWeek: 'day of week',
+		},
+		labels: {
+			second: 'second',
+			minute: 'minute (0–59)',
+			hour: 'hour (0–23)',
+			dayOfMonth: 'day of month (1–31)',
+			month: 'month (1–12 or jan–dec)',
+			dayOfWeek: 'day of week (0–7 or sun–sat)',
+			field: 'field',
+		},
 	},
 } as const;

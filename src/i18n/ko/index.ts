@@ -7,8 +7,10 @@ import { common } from './common.js';
 import { core } from './core.js';
 import { ffn } from './ffn.js';
 import { info } from './info.js';
+import { inject } from './inject.js';
 import { local } from './local.js';
 import { modelText } from './model-text.js';
+import { ngram } from './ngram.js';
 import { positions } from './positions.js';
 import { present } from './present.js';
 import { progress } from './progress.js';
@@ -16,6 +18,7 @@ import { quiz } from './quiz.js';
 import { residual } from './residual.js';
 import { sample } from './sample.js';
 import { schedule } from './schedule.js';
+import { session } from './session.js';
 import { settings } from './settings.js';
 import { similarity } from './similarity.js';
 import { tokenize } from './tokenize.js';
@@ -30,8 +33,10 @@ export const ko: Catalogue<typeof en> = {
 	core,
 	ffn,
 	info,
+	inject,
 	local,
 	modelText,
+	ngram,
 	positions,
 	present,
 	progress,
@@ -39,6 +44,7 @@ export const ko: Catalogue<typeof en> = {
 	residual,
 	sample,
 	schedule,
+	session,
 	settings,
 	similarity,
 	tokenize,

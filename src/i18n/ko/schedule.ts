@@ -3,7 +3,6 @@ import type { schedule as en } from '../en/schedule.js';
 
 export const schedule: Catalogue<typeof en> = {
 	post: {
-		heading: '{{week}}주차 · {{title}}',
 		more: '…그 밖에 {{count}}개 더: `/week number:{{week}}`',
 		meeting: '🗓️ **모임:** {{at}} ({{relative}})',
 		thread: '💬 질문과 메모는 이번 주 스레드에 남겨 주세요.',
@@ -29,9 +28,6 @@ export const schedule: Catalogue<typeof en> = {
 	view: {
 		postTimeCron: '`{{cron}}`에',
 		postTime: '매주 {{day}} {{time}} (`{{cron}}`)',
-		noMeeting: '🗓️ 이 서버에는 아직 모임 시간이 없습니다. 운영진이 `/schedule set`으로 정할 수 있습니다.',
-		meetingNow: '🗓️ 지금 모임 중입니다. {{started}} 시작했고 {{ends}} 끝납니다.',
-		nextMeeting: '🗓️ 다음 모임: {{at}} ({{relative}})',
 		inChannel: '<#{{channel}}>에서',
 		online: '온라인으로(외부 이벤트)',
 		meeting: '매주 {{day}} {{time}}부터 {{minutes}}분 동안, {{where}}',
@@ -45,6 +41,13 @@ export const schedule: Catalogue<typeof en> = {
 		failed: '{{what}}: 실패했습니다({{error}}). 다시 시도: {{when}}.',
 		soon: '곧',
 		noStep: '{{what}}: {{step}} 없음({{reason}}).',
+		steps: { thread: '스레드', event: '이벤트' },
+		refusals: {
+			missingPermissions: '봇에게 필요한 권한이 없습니다',
+			missingAccess: '봇이 그 채널에 접근할 수 없습니다',
+			unknownChannel: '채널이 없어졌습니다',
+			invalidForm: '디스코드가 요청 내용을 받아들이지 않았습니다',
+		},
 		posted: '게시됨 {{when}}',
 		postedAgain:
 			'{{first}} 게시된 뒤 {{again}} 직접 다시 게시했습니다. 처음 게시물과 스레드, 이벤트는 삭제되었습니다{{edited}}',
@@ -98,5 +101,49 @@ export const schedule: Catalogue<typeof en> = {
 		noWeek: '커리큘럼은 1주차부터 {{last}}주차까지입니다. {{week}}주차는 없습니다.',
 		preview:
 			'👀 <#{{channel}}>에 올릴 {{week}}주차 게시물 미리 보기입니다. 나에게만 보이며 아무것도 올리지 않았습니다. `/schedule post-now week:{{week}}`로 모두에게 올릴 수 있습니다.',
+	},
+	settings: {
+		bothPostTimes: '게시 시간은 `post_cron` 하나로, 또는 `post_day`와 `post_time`으로 정해 주세요. 둘 다는 안 됩니다.',
+		timesPerDay:
+			'`{{cron}}`은(는) 하루에 {{times}}번 실행됩니다. 주간 게시물에는 하루 한 번의 시각(분 하나와 시 하나)이 필요합니다.',
+		notTime: '`{{time}}`은(는) 시각이 아닙니다. HH:MM(24시간제)으로 적어 주세요. 예: `09:00`.',
+		noChannel: '`channel`로 주간 게시물을 올릴 채널을 골라 주세요(이 서버에는 아직 일정이 없습니다).',
+		notText:
+			'<#{{channel}}>은(는) 텍스트 채널이나 공지 채널이 아닙니다. 주간 게시물과 스레드에는 이런 채널이 필요합니다.',
+		unknownZone: '`{{zone}}`은(는) 모르는 시간대입니다. `Asia/Seoul` 같은 IANA 이름을 써 주세요{{close}}.',
+		closeZones: ' (비슷한 이름: {{zones}})',
+		notMeetingTime: '`{{time}}`은(는) 모임 시각이 아닙니다. HH:MM(24시간제)으로 적어 주세요. 예: `21:00`.',
+		notVoice:
+			'<#{{channel}}>은(는) 음성 채널이나 스테이지 채널이 아닙니다. 모임 이벤트에는 이런 채널이 필요합니다(아니면 `meeting_channel`을 빼 주세요).',
+		rebased:
+			'과정 도중에 게시 시간이 바뀌었습니다. 이미 올린 주차는 번호를 그대로 유지하고, 다음 주차는 새 시간에 올라갑니다.',
+		skipsCleared:
+			'예약해 둔 건너뛰기는 지웠습니다(예전 게시 시간 기준이었습니다). 필요하면 `/schedule skip`을 다시 실행하세요.',
+		eventsKeep:
+			'이미 만든 이벤트는 예전 시간 그대로입니다. 필요하면 디스코드에서 고쳐 주세요. 알림은 새 시간을 따릅니다.',
+		setUpFirst: '먼저 일정을 설정하세요: `/schedule set channel:#your-channel` (나머지 설정에는 기본값이 있습니다).',
+		notDate: '`{{date}}`은(는) 날짜가 아닙니다. YYYY-MM-DD 형식으로 적어 주세요. 예: `2026-03-02`.',
+	},
+	cron: {
+		fieldCount_other:
+			'`{{expression}}`에는 필드가 {{count}}개 있습니다. 주간 게시물에는 5개가 필요합니다: 분 시 일 월 요일. 예: 매주 월요일 09:00이면 `0 9 * * mon`.',
+		special: '`{{value}}` ({{field}}): L, W, # 형식은 지원하지 않습니다. 대신 요일을 나열해 주세요.',
+		invalid: '`{{expression}}`은(는) 올바른 cron 식이 아닙니다. `{{value}}`은(는) 올바른 {{field}} 값이 아닙니다.',
+		names: {
+			minute: '분',
+			hour: '시',
+			dayOfMonth: '일',
+			month: '월',
+			dayOfWeek: '요일',
+		},
+		labels: {
+			second: '초',
+			minute: '분(0–59)',
+			hour: '시(0–23)',
+			dayOfMonth: '일(1–31)',
+			month: '월(1–12 또는 jan–dec)',
+			dayOfWeek: '요일(0–7 또는 sun–sat)',
+			field: '필드',
+		},
 	},
 };

@@ -7,7 +7,15 @@ import { requireGuild } from '../../core/roles.js';
 import { chatJson } from '../json.js';
 import { leakGuard, revealsSecret, squash } from '../safety.js';
 import { remainingLine, spend } from '../service.js';
-import { guardSystemPrompt, guardUserMessage, judgeSystemPrompt, levelInfo, type InjectLevel } from './levels.js';
+import { t } from '../../i18n/index.js';
+import {
+	guardSystemPrompt,
+	guardUserMessage,
+	judgeSystemPrompt,
+	levelInfo,
+	levelName,
+	type InjectLevel,
+} from './levels.js';
 import { inputFilter } from './filter.js';
 import { newSecret } from './secret.js';
 import { levelRow } from './view.js';
@@ -15,7 +23,7 @@ import { levelRow } from './view.js';
 /** The level a button or command names, or a clear refusal. */
 export function requireLevel(raw: unknown): InjectLevel {
 	const level = levelInfo(Number(raw));
-	if (!level) throw new UserError('There are levels 1 to 5.', 'inject.level');
+	if (!level) throw new UserError(t('inject.errors.levels'), 'inject.level');
 	return level;
 }
 
@@ -53,7 +61,10 @@ async function runDefences(
 		if (matched) {
 			// Refused before the model saw it: the member is not charged.
 			await ticket.refund();
-			return { outcome: { blockedBy: 'input-filter', detail: `your message contains “${matched}”` }, remaining };
+			return {
+				outcome: { blockedBy: 'input-filter', detail: t('inject.blocked.contains', { matched }) },
+				remaining,
+			};
 		}
 	}
 	const system = guardSystemPrompt(level, secret);
@@ -70,8 +81,11 @@ async function runDefences(
 	if (level.defences.includes('output-check')) {
 		const verdict = leakGuard({ instructions: system.replace(secret, ''), secret })(reply.text);
 		if (!verdict.ok) {
-			const what = verdict.reason === 'secret' ? 'the secret word' : 'the guard’s instructions';
-			return { outcome: { blockedBy: 'output-check', detail: `the reply contained ${what}` }, remaining };
+			const what = t(verdict.reason === 'secret' ? 'inject.blocked.secretWord' : 'inject.blocked.instructions');
+			return {
+				outcome: { blockedBy: 'output-check', detail: t('inject.blocked.replyContained', { what }) },
+				remaining,
+			};
 		}
 	}
 	if (level.defences.includes('llm-judge')) {
@@ -89,12 +103,15 @@ async function runDefences(
 		// A judge that cannot decide blocks: failing closed is the point of a guard.
 		if (!judged.ok)
 			return {
-				outcome: { blockedBy: 'llm-judge', detail: 'the judge could not decide, so the reply was held back' },
+				outcome: { blockedBy: 'llm-judge', detail: t('inject.blocked.undecided') },
 				remaining,
 			};
 		if (judged.value.reveals)
 			return {
-				outcome: { blockedBy: 'llm-judge', detail: `the judge said: ${judged.value.why || 'it reveals the secret'}` },
+				outcome: {
+					blockedBy: 'llm-judge',
+					detail: t('inject.blocked.judgeSaid', { why: judged.value.why || t('inject.blocked.revealsSecret') }),
+				},
 				remaining,
 			};
 	}
@@ -104,7 +121,12 @@ async function runDefences(
 /** The public line announcing a break (no secret in it). */
 function announcement(ctx: BaseContext, level: InjectLevel, attempts: number): Reply {
 	return {
-		content: `🏆 **${ctx.user.name}** broke /inject level ${level.level} (${level.name}) after ${attempts} attack${attempts === 1 ? '' : 's'}!`,
+		content: t('inject.attack.announcement', {
+			who: ctx.user.name,
+			level: level.level,
+			name: levelName(level),
+			count: attempts,
+		}),
 		allowedUserMentions: [],
 	};
 }
@@ -116,34 +138,37 @@ export async function attack(ctx: BaseContext, level: InjectLevel, text: string)
 	const secret = await secretFor(ctx, level);
 	const { outcome, remaining } = await runDefences(ctx, level, secret, text);
 	const attempts = await deps.repos.injectGame.countAttempt(guildId, level.level, ctx.user.id);
-	const head = `**Your attack on level ${level.level}** (attempt ${attempts}):\n${quote(text)}\n`;
-	const foot = `-# ${[`Level ${level.level}: ${level.name}`, remaining].filter(Boolean).join(' · ')}`;
+	const head = `${t('inject.attack.head', { level: level.level, attempt: attempts })}\n${quote(text)}\n`;
+	const levelLine = t('inject.attack.level', { level: level.level, name: levelName(level) });
+	const foot = `-# ${[levelLine, remaining].filter(Boolean).join(' · ')}`;
 	if (outcome.blockedBy) {
-		const by = {
-			'input-filter': 'The input filter',
-			'output-check': 'The output check',
-			'llm-judge': 'The judge model',
-		}[outcome.blockedBy];
+		const by = t(
+			(
+				{
+					'input-filter': 'inject.blocked.inputFilter',
+					'output-check': 'inject.blocked.outputCheck',
+					'llm-judge': 'inject.blocked.judge',
+				} as const
+			)[outcome.blockedBy],
+		);
 		return {
 			ephemeral: true,
-			content: `${head}\n🛡️ ${by} blocked it: ${outcome.detail}.\n${foot}`,
+			content: `${head}\n${t('inject.blocked.line', { by, detail: outcome.detail })}\n${foot}`,
 			components: [levelRow(level.level)],
 		};
 	}
 	const shown = outcome.reply.length > 1400 ? `${outcome.reply.slice(0, 1400)}…` : outcome.reply;
 	const base: Reply = {
 		ephemeral: true,
-		content: `${head}\n**Gatekeeper:**\n${shown}\n${foot}`,
+		content: `${head}\n${t('inject.attack.gatekeeper')}\n${shown}\n${foot}`,
 		components: [levelRow(level.level)],
 	};
 	if (!revealsSecret(outcome.reply, secret)) return base;
 	const { first } = await deps.repos.injectGame.recordBreak(guildId, level.level, ctx.user.id, deps.clock.now());
-	const note =
-		'\n🎉 **The guard leaked its secret!** ' +
-		(first ? 'Your break is on the leaderboard (`/inject`).' : 'You had already broken this level.');
+	const note = `\n${t('inject.attack.leaked')} ${t(first ? 'inject.attack.onBoard' : 'inject.attack.already')}`;
 	return {
 		...base,
-		content: `${head}\n**Gatekeeper:**\n${shown}\n${note}\n${foot}`,
+		content: `${head}\n${t('inject.attack.gatekeeper')}\n${shown}\n${note}\n${foot}`,
 		...(first ? { followUps: [announcement(ctx, level, attempts)] } : {}),
 	};
 }
@@ -162,7 +187,7 @@ export async function guess(ctx: BaseContext, level: InjectLevel, text: string):
 	if (!sameSecret(text, secret)) {
 		return {
 			ephemeral: true,
-			content: `❌ That is not the secret of level ${level.level}. Keep attacking!`,
+			content: t('inject.guess.wrong', { level: level.level }),
 			components: [levelRow(level.level)],
 		};
 	}
@@ -173,12 +198,11 @@ export async function guess(ctx: BaseContext, level: InjectLevel, text: string):
 		ctx.deps.clock.now(),
 	);
 	const next = levelInfo(level.level + 1);
-	const onward = next ? ` Next: \`/inject level:${next.level}\` (${next.name}).` : ' That was the last level.';
-	if (!first)
-		return { ephemeral: true, content: `✅ Right, but you had already broken level ${level.level}.${onward}` };
+	const onward = next ? t('inject.guess.next', { level: next.level, name: levelName(next) }) : t('inject.guess.last');
+	if (!first) return { ephemeral: true, content: t('inject.guess.alreadyBroken', { level: level.level, onward }) };
 	return {
 		ephemeral: true,
-		content: `✅ Correct! You broke level ${level.level}.${onward}`,
+		content: t('inject.guess.correct', { level: level.level, onward }),
 		followUps: [announcement(ctx, level, entry.attempts)],
 	};
 }

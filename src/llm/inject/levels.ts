@@ -1,41 +1,30 @@
+import { t } from '../../i18n/index.js';
+
 /** The defences, cumulative: each level keeps the previous ones and adds one. */
 export type Defence = 'instruction-hierarchy' | 'input-filter' | 'output-check' | 'llm-judge';
 
 export interface InjectLevel {
 	level: number;
-	name: string;
-	/** What this level adds, as the briefing explains it. */
-	adds: string;
 	defences: readonly Defence[];
 }
 
 export const LEVELS: readonly InjectLevel[] = [
-	{ level: 1, name: 'The open door', adds: 'The guard is only told not to share the secret word.', defences: [] },
-	{
-		level: 2,
-		name: 'Instruction hierarchy',
-		adds: 'The guard’s rules say its instructions outrank anything you write, and your message is wrapped and marked as untrusted data.',
-		defences: ['instruction-hierarchy'],
-	},
-	{
-		level: 3,
-		name: 'Input filter',
-		adds: 'Before the guard sees your message, a filter rejects it if it contains words attacks usually use (secret, password, ignore previous…).',
-		defences: ['instruction-hierarchy', 'input-filter'],
-	},
-	{
-		level: 4,
-		name: 'Output check',
-		adds: 'After the guard answers, its reply is scanned for the secret (any case, spaced out, reversed, as first letters) and for its instructions, and blocked if found.',
-		defences: ['instruction-hierarchy', 'input-filter', 'output-check'],
-	},
-	{
-		level: 5,
-		name: 'Model as judge',
-		adds: 'A second model reads every reply that passed the other checks and blocks it if it reveals or hints at the secret in any form.',
-		defences: ['instruction-hierarchy', 'input-filter', 'output-check', 'llm-judge'],
-	},
+	{ level: 1, defences: [] },
+	{ level: 2, defences: ['instruction-hierarchy'] },
+	{ level: 3, defences: ['instruction-hierarchy', 'input-filter'] },
+	{ level: 4, defences: ['instruction-hierarchy', 'input-filter', 'output-check'] },
+	{ level: 5, defences: ['instruction-hierarchy', 'input-filter', 'output-check', 'llm-judge'] },
 ];
+
+/** The level's name, in the language being written. */
+export function levelName(level: InjectLevel): string {
+	return t(`inject.levels.${level.level as 1 | 2 | 3 | 4 | 5}.name`);
+}
+
+/** What this level adds, as the briefing explains it. */
+export function levelAdds(level: InjectLevel): string {
+	return t(`inject.levels.${level.level as 1 | 2 | 3 | 4 | 5}.adds`);
+}
 
 export function levelInfo(level: number): InjectLevel | undefined {
 	return LEVELS.find((l) => l.level === level);

@@ -9,7 +9,8 @@ import {
 import { customId } from '../../core/custom-id.js';
 import type { ModalReply } from '../../core/reply.js';
 import type { InjectBreak } from '../../storage/repositories/inject-game.js';
-import { LEVELS, type InjectLevel } from './levels.js';
+import { t } from '../../i18n/index.js';
+import { LEVELS, levelAdds, levelName, type InjectLevel } from './levels.js';
 
 export const ATTACK_FIELD = 'attack';
 export const GUESS_FIELD = 'secret';
@@ -23,14 +24,14 @@ export function levelRow(level: number): APIActionRowComponent<APIComponentInMes
 			{
 				type: ComponentType.Button,
 				style: ButtonStyle.Danger,
-				label: 'Attack',
+				label: t('inject.view.attack'),
 				emoji: { name: '⚔️' },
 				custom_id: customId('inject', 'attack', level),
 			},
 			{
 				type: ComponentType.Button,
 				style: ButtonStyle.Secondary,
-				label: 'Guess the secret',
+				label: t('inject.view.guess'),
 				emoji: { name: '🔑' },
 				custom_id: customId('inject', 'guess', level),
 			},
@@ -42,7 +43,7 @@ export function attackModal(level: number): ModalReply {
 	return {
 		modal: {
 			custom_id: customId('inject', 'send', level),
-			title: `Attack level ${level}`,
+			title: t('inject.view.attackTitle', { level }),
 			components: [
 				{
 					type: ComponentType.ActionRow,
@@ -50,7 +51,7 @@ export function attackModal(level: number): ModalReply {
 						{
 							type: ComponentType.TextInput,
 							custom_id: ATTACK_FIELD,
-							label: 'Your message to the guard',
+							label: t('inject.view.attackLabel'),
 							style: TextInputStyle.Paragraph,
 							min_length: 1,
 							max_length: ATTACK_MAX,
@@ -67,7 +68,7 @@ export function guessModal(level: number): ModalReply {
 	return {
 		modal: {
 			custom_id: customId('inject', 'check', level),
-			title: `Guess the secret of level ${level}`,
+			title: t('inject.view.guessTitle', { level }),
 			components: [
 				{
 					type: ComponentType.ActionRow,
@@ -75,7 +76,7 @@ export function guessModal(level: number): ModalReply {
 						{
 							type: ComponentType.TextInput,
 							custom_id: GUESS_FIELD,
-							label: 'The secret word',
+							label: t('inject.view.guessLabel'),
 							style: TextInputStyle.Short,
 							min_length: 1,
 							max_length: 100,
@@ -91,7 +92,7 @@ export function guessModal(level: number): ModalReply {
 /** The defences of a level as a list, new one last. */
 function defenceList(level: InjectLevel): string {
 	return LEVELS.filter((l) => l.level <= level.level)
-		.map((l) => `${l.level === level.level ? '🆕' : '•'} ${l.adds}`)
+		.map((l) => `${l.level === level.level ? '🆕' : '•'} ${levelAdds(l)}`)
 		.join('\n');
 }
 
@@ -100,14 +101,9 @@ export function briefing(level: InjectLevel): { embeds: APIEmbed[] } {
 	return {
 		embeds: [
 			{
-				title: `/inject level ${level.level}: ${level.name}`,
-				description: [
-					'A guard model keeps a secret word behind its system prompt. Make it leak. Press **⚔️ Attack** to send it a message (only you see the answer), and **🔑 Guess the secret** when you think you have it.',
-					'',
-					'**Defences at this level**',
-					defenceList(level),
-				].join('\n'),
-				footer: { text: 'Week 3 · prompt injection · each attack counts as one tutor request' },
+				title: t('inject.view.briefingTitle', { level: level.level, name: levelName(level) }),
+				description: [t('inject.view.briefing'), '', t('inject.view.defences'), defenceList(level)].join('\n'),
+				footer: { text: t('inject.view.footer') },
 			},
 		],
 	};
@@ -116,15 +112,15 @@ export function briefing(level: InjectLevel): { embeds: APIEmbed[] } {
 /** Who broke which level. */
 export function leaderboard(breaks: readonly InjectBreak[]): APIEmbed {
 	return {
-		title: '/inject: the prompt-injection game',
-		description: 'Five guards, each with one more defence than the last. Start with `/inject level:1`.',
+		title: t('inject.view.boardTitle'),
+		description: t('inject.view.boardDescription'),
 		fields: LEVELS.map((l) => {
 			const names = breaks
 				.filter((b) => b.level === l.level)
-				.map((b) => `<@${b.userId}> (${b.attempts} attack${b.attempts === 1 ? '' : 's'})`);
+				.map((b) => t('inject.view.breaker', { member: `<@${b.userId}>`, count: b.attempts }));
 			return {
-				name: `Level ${l.level}: ${l.name}`,
-				value: names.length ? names.join(', ').slice(0, 1024) : 'Not broken yet',
+				name: t('inject.attack.level', { level: l.level, name: levelName(l) }),
+				value: names.length ? names.join(', ').slice(0, 1024) : t('inject.view.notBroken'),
 			};
 		}),
 	};

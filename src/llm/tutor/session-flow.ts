@@ -1,7 +1,8 @@
 import type { BaseContext } from '../../core/context.js';
 import { UserError } from '../../core/errors.js';
 import type { Reply } from '../../core/reply.js';
-import type { Week } from '../../curriculum/schema.js';
+import type { SessionFormat, Week } from '../../curriculum/schema.js';
+import { t } from '../../i18n/index.js';
 import type { SessionEvaluation } from '../../storage/repositories/session-evaluations.js';
 import type { TutorSession } from '../../storage/repositories/tutor-sessions.js';
 import { chatJson } from '../json.js';
@@ -12,6 +13,7 @@ import { buildFeedbackPrompt, buildTeachPrompt } from '../prompts/session.js';
 import type { BuiltPrompt } from '../prompts/ask.js';
 import { leakGuard, withheld } from '../safety.js';
 import { remainingLine, spend } from '../service.js';
+import { tutorCurriculum } from './ask-flow.js';
 import { evaluationEmbed, sessionRows } from './session-view.js';
 import { streamAnswer } from './stream-answer.js';
 
@@ -20,6 +22,8 @@ export interface SessionScope {
 	session: TutorSession;
 	week: Week;
 	language: Language;
+	/** The session format in the session's language (tier and dimension names). */
+	format: SessionFormat;
 }
 
 /** Loads a session for a component or modal; refuses other members, finished sessions and vanished weeks. */
@@ -29,26 +33,21 @@ export async function loadSession(
 	options: { allowFinished?: boolean } = {},
 ): Promise<SessionScope> {
 	const session = await ctx.deps.repos.tutorSessions.get(id);
-	if (!session) throw new UserError('This session has expired. Start a new one with /session.', 'session.expired');
+	if (!session) throw new UserError(t('session.errors.expired'), 'session.expired');
 	if (session.userId !== ctx.user.id) {
 		throw new UserError(
-			`This is <@${session.userId}>’s session. Start your own with \`/session week:${session.week}\`.`,
+			t('session.errors.notYours', { owner: `<@${session.userId}>`, week: session.week }),
 			'session.not-yours',
 		);
 	}
 	if (session.finishedAt && !options.allowFinished) {
-		throw new UserError(
-			'This session is finished and evaluated. Start a new one with /session to go again.',
-			'session.finished',
-		);
+		throw new UserError(t('session.errors.finished'), 'session.finished');
 	}
-	const week = ctx.deps.curriculum.week(session.week);
-	if (!week)
-		throw new UserError(
-			'This session’s week is no longer in the curriculum. Start a new one with /session.',
-			'session.expired',
-		);
-	return { session, week, language: findLanguage(session.language) ?? LANGUAGES[0]! };
+	const language = findLanguage(session.language) ?? LANGUAGES[0]!;
+	const pages = tutorCurriculum(ctx.deps.curriculum, language);
+	const week = pages.week(session.week);
+	if (!week) throw new UserError(t('session.errors.weekGone'), 'session.expired');
+	return { session, week, language, format: pages.format };
 }
 
 async function streamStep(
@@ -79,15 +78,15 @@ async function streamStep(
 			: [...s.turns, { kp, role: 'tutor', text: answer.text, at: deps.clock.now().toISOString() }],
 	}));
 	const footer = [
-		`Point ${kp + 1} of ${scope.week.knowledgePoints.length}`,
-		tierName(deps.curriculum.format, saved.tier),
+		t('session.step.point', { point: kp + 1, total: scope.week.knowledgePoints.length }),
+		tierName(scope.format, saved.tier),
 		remainingLine(ticket, deps.llm.dailyQuota),
 	]
 		.filter(Boolean)
 		.join(' · ');
 	return answer.view.final(text, {
 		footer: `-# ${footer}`,
-		components: sessionRows(saved, scope.week, deps.curriculum.format),
+		components: sessionRows(saved, scope.week, scope.format),
 	});
 }
 
@@ -96,28 +95,24 @@ export async function teach(ctx: BaseContext, scope: SessionScope, kp: number): 
 	const point = scope.week.knowledgePoints[kp];
 	if (!point)
 		throw new UserError(
-			`Week ${scope.week.number} has ${scope.week.knowledgePoints.length} knowledge points.`,
+			t('session.errors.kpCount', { week: scope.week.number, count: scope.week.knowledgePoints.length }),
 			'session.kp',
 		);
 	const prompt = buildTeachPrompt({
 		session: scope.session,
 		week: scope.week,
-		format: ctx.deps.curriculum.format,
+		format: scope.format,
 		language: scope.language,
 		kp,
 	});
-	const header = `**Knowledge point ${kp + 1}/${scope.week.knowledgePoints.length}: ${point.title}**\n`;
+	const header = `${t('session.step.header', { point: kp + 1, total: scope.week.knowledgePoints.length, title: point.title })}\n`;
 	return streamStep(ctx, scope, prompt, header, kp);
 }
 
 /** Records the member's answer on point `kp` and streams the tutor's feedback. */
 export async function respondTo(ctx: BaseContext, scope: SessionScope, kp: number, reply: string): Promise<Reply> {
 	const { deps } = ctx;
-	if (!scope.week.knowledgePoints[kp])
-		throw new UserError(
-			'This form belongs to a knowledge point that no longer exists. Pick one from the menu.',
-			'session.kp',
-		);
+	if (!scope.week.knowledgePoints[kp]) throw new UserError(t('session.errors.formGone'), 'session.kp');
 	// The member's words are saved first: they count for the evaluation even if the model then fails.
 	const session = await deps.repos.tutorSessions.update(scope.session.id, (s) => ({
 		...s,
@@ -128,13 +123,13 @@ export async function respondTo(ctx: BaseContext, scope: SessionScope, kp: numbe
 	const prompt = buildFeedbackPrompt({
 		session: { ...session, turns: session.turns.slice(0, -1) },
 		week: scope.week,
-		format: deps.curriculum.format,
+		format: scope.format,
 		language: scope.language,
 		kp,
 		reply,
 	});
 	const quoted = reply.length > 300 ? `${reply.slice(0, 300)}…` : reply;
-	const header = `**${ctx.user.name}** (point ${kp + 1}):\n${quoted
+	const header = `${t('session.step.memberHeader', { who: ctx.user.name, point: kp + 1 })}\n${quoted
 		.split('\n')
 		.map((l) => `> ${l}`)
 		.join('\n')}\n`;
@@ -147,28 +142,21 @@ export async function respondTo(ctx: BaseContext, scope: SessionScope, kp: numbe
  */
 export async function finish(ctx: BaseContext, scope: SessionScope): Promise<Reply> {
 	const { deps } = ctx;
-	const { session, week, language } = scope;
-	const format = deps.curriculum.format;
+	const { session, week, language, format } = scope;
 	const answered = [...new Set(session.turns.filter((t) => t.role === 'member').map((t) => t.kp))].sort(
 		(a, b) => a - b,
 	);
 	if (answered.length === 0) {
-		throw new UserError(
-			'Answer at least one knowledge point’s question (✍️ Answer or ask) before finishing: the evaluation is about what you wrote.',
-			'session.nothing',
-		);
+		throw new UserError(t('session.errors.nothing'), 'session.nothing');
 	}
 	const ticket = await deps.llm.begin({ guildId: ctx.guildId, userId: ctx.user.id });
-	await ctx.update({ content: '🏁 Evaluating your session…' });
+	await ctx.update({ content: t('session.step.evaluating') });
 	const result = await spend(ticket, (client) =>
 		chatJson(client, buildEvaluationPrompt(session, week, format, language), evaluationSchema, { maxTokens: 1500 }),
 	);
 	if (!result.ok) {
 		await ticket.refund();
-		throw new UserError(
-			'The evaluation came back unreadable, so nothing was recorded. Press 🏁 Finish again.',
-			'session.evaluation-malformed',
-		);
+		throw new UserError(t('session.errors.malformed'), 'session.evaluation-malformed');
 	}
 	const round = (x: number) => Math.round(x * 10) / 10;
 	const dimensions = Object.fromEntries(
@@ -203,7 +191,7 @@ export async function finish(ctx: BaseContext, scope: SessionScope): Promise<Rep
 	});
 	await deps.repos.tutorSessions.update(session.id, (s) => ({ ...s, finishedAt: now }));
 	return {
-		content: `🏁 <@${session.userId}> finished week ${week.number}.`,
+		content: t('session.step.finished', { member: `<@${session.userId}>`, week: week.number }),
 		allowedUserMentions: [],
 		embeds: [evaluationEmbed(evaluation, week, format, ctx.user.name)],
 	};

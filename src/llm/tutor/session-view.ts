@@ -12,6 +12,7 @@ import type { ModalReply, Reply } from '../../core/reply.js';
 import type { SessionFormat, Week } from '../../curriculum/schema.js';
 import type { SessionEvaluation } from '../../storage/repositories/session-evaluations.js';
 import type { TutorSession } from '../../storage/repositories/tutor-sessions.js';
+import { t } from '../../i18n/index.js';
 import { findLanguage, languageLabel } from '../language.js';
 import { tierName } from '../prompts/context.js';
 
@@ -33,15 +34,17 @@ export function sessionRows(session: TutorSession, week: Week, format: SessionFo
 		{
 			type: ComponentType.ActionRow,
 			components: [
-				...(start ? [] : [button(ButtonStyle.Primary, 'Answer or ask', '✍️', customId('session', 'answer', id))]),
+				...(start
+					? []
+					: [button(ButtonStyle.Primary, t('session.view.answer'), '✍️', customId('session', 'answer', id))]),
 				button(
 					start ? ButtonStyle.Primary : ButtonStyle.Secondary,
-					start ? 'Start' : 'Next point',
+					t(start ? 'session.view.start' : 'session.view.next'),
 					'▶️',
 					customId('session', 'next', id),
 				),
-				button(ButtonStyle.Secondary, 'Progress', '📊', customId('session', 'progress', id)),
-				button(ButtonStyle.Success, 'Finish', '🏁', customId('session', 'finish', id)),
+				button(ButtonStyle.Secondary, t('session.view.progress'), '📊', customId('session', 'progress', id)),
+				button(ButtonStyle.Success, t('session.view.finish'), '🏁', customId('session', 'finish', id)),
 			],
 		},
 		{
@@ -50,7 +53,7 @@ export function sessionRows(session: TutorSession, week: Week, format: SessionFo
 				{
 					type: ComponentType.StringSelect,
 					custom_id: customId('session', 'goto', id),
-					placeholder: 'Go to a knowledge point…',
+					placeholder: t('session.view.goto'),
 					options: week.knowledgePoints
 						.slice(0, 25)
 						.map((kp, i) => ({ label: `${i + 1}. ${kp.title}`.slice(0, 100), value: String(i) })),
@@ -63,12 +66,12 @@ export function sessionRows(session: TutorSession, week: Week, format: SessionFo
 				{
 					type: ComponentType.StringSelect,
 					custom_id: customId('session', 'tier', id),
-					placeholder: `Tier: ${tierName(format, session.tier)}`,
-					options: format.tiers.map((t) => ({
-						label: t.name.slice(0, 100),
-						description: t.audience.slice(0, 100),
-						value: t.id,
-						default: t.id === session.tier,
+					placeholder: t('session.view.tier', { tier: tierName(format, session.tier) }),
+					options: format.tiers.map((tier) => ({
+						label: tier.name.slice(0, 100),
+						description: tier.audience.slice(0, 100),
+						value: tier.id,
+						default: tier.id === session.tier,
 					})),
 				},
 			],
@@ -82,12 +85,15 @@ export function welcomeMessage(session: TutorSession, week: Week, format: Sessio
 	const points = week.knowledgePoints.map((kp, i) => `${i + 1}. ${kp.title}`).join('\n');
 	return {
 		content: [
-			`📚 **Week ${week.number}: ${week.title}** — a session for <@${session.userId}>`,
-			`Tier: ${tierName(format, session.tier)} · Language: ${language ? languageLabel(language) : session.language}`,
+			t('session.view.welcome', { week: week.number, title: week.title, member: `<@${session.userId}>` }),
+			t('session.view.settings', {
+				tier: tierName(format, session.tier),
+				language: language ? languageLabel(language) : session.language,
+			}),
 			'',
-			`**Knowledge points**\n${points}`,
+			`${t('session.view.points')}\n${points}`,
 			'',
-			'Press **▶️ Start**. Each point ends with a question: answer it (or ask your own) with **✍️ Answer or ask** — I cannot read messages typed in this thread, so answers go through a form. Jump with the menu, change tier any time, see **📊 Progress**, and press **🏁 Finish** for your five-dimension evaluation.',
+			t('session.view.howTo'),
 		].join('\n'),
 		allowedUserMentions: [session.userId],
 		components: sessionRows(session, week, format, true),
@@ -99,7 +105,7 @@ export function answerModal(session: TutorSession, week: Week, kp: number): Moda
 	return {
 		modal: {
 			custom_id: customId('session', 'reply', session.id, kp),
-			title: `Point ${kp + 1}: ${week.knowledgePoints[kp]?.title ?? ''}`.slice(0, 45),
+			title: t('session.view.modalTitle', { point: kp + 1, title: week.knowledgePoints[kp]?.title ?? '' }).slice(0, 45),
 			components: [
 				{
 					type: ComponentType.ActionRow,
@@ -107,7 +113,7 @@ export function answerModal(session: TutorSession, week: Week, kp: number): Moda
 						{
 							type: ComponentType.TextInput,
 							custom_id: ANSWER_FIELD,
-							label: 'Your answer or question',
+							label: t('session.view.answerLabel'),
 							style: TextInputStyle.Paragraph,
 							min_length: 1,
 							max_length: ANSWER_MAX,
@@ -125,16 +131,21 @@ export function progressMessage(session: TutorSession, week: Week, format: Sessi
 	const answered = new Set(session.turns.filter((t) => t.role === 'member').map((t) => t.kp));
 	const lines = week.knowledgePoints.map((kp, i) => {
 		const mark = answered.has(i) ? '✍️' : session.visited.includes(i) ? '👀' : '⬜';
-		const here = session.current === i ? ' ← you are here' : '';
+		const here = session.current === i ? t('session.progress.here') : '';
 		return `${mark} ${i + 1}. ${kp.title}${here}`;
 	});
 	return {
 		ephemeral: true,
 		content: [
-			`**Your progress in week ${week.number}: ${week.title}**`,
-			`${session.visited.length} of ${week.knowledgePoints.length} points opened, ${answered.size} answered · tier: ${tierName(format, session.tier)}`,
+			t('session.progress.title', { week: week.number, title: week.title }),
+			t('session.progress.summary', {
+				visited: session.visited.length,
+				total: week.knowledgePoints.length,
+				answered: answered.size,
+				tier: tierName(format, session.tier),
+			}),
 			...lines,
-			'-# ✍️ answered · 👀 opened · ⬜ not yet' + (quota ? ` · ${quota}` : ''),
+			t('session.progress.legend') + (quota ? ` · ${quota}` : ''),
 		].join('\n'),
 	};
 }
@@ -160,22 +171,30 @@ export function evaluationEmbed(
 				]
 			: [];
 	return {
-		title: `Week ${week.number} session evaluation — ${memberName}`.slice(0, 256),
+		title: t('session.evaluation.title', { week: week.number, member: memberName }).slice(0, 256),
 		description: [
-			`**Total: ${evaluation.total}/${format.dimensions.length * format.scale.max}** · ${evaluation.mastery}`,
-			`Knowledge points: ${k.visited.length} of ${k.total} opened, ${k.answered.length} answered`,
+			t('session.evaluation.total', {
+				total: evaluation.total,
+				max: format.dimensions.length * format.scale.max,
+				mastery: evaluation.mastery,
+			}),
+			t('session.evaluation.points', { visited: k.visited.length, total: k.total, answered: k.answered.length }),
 		].join('\n'),
 		fields: [
 			...format.dimensions.map((d) => {
 				const s = evaluation.dimensions[d.id];
 				return { name: `${d.name} — ${s.score}/${format.scale.max}`, value: s.evidence.slice(0, 1024) };
 			}),
-			...list('Strengths', evaluation.strengths),
-			...list('To improve', evaluation.improvements),
-			...list('Next steps', evaluation.nextSteps),
+			...list(t('session.evaluation.strengths'), evaluation.strengths),
+			...list(t('session.evaluation.improvements'), evaluation.improvements),
+			...list(t('session.evaluation.nextSteps'), evaluation.nextSteps),
 		],
 		footer: {
-			text: `Recorded in your progress · LLM4LLM five-dimension evaluation, ${format.scale.min}–${format.scale.max} each · ${evaluation.model}`,
+			text: t('session.evaluation.footer', {
+				min: format.scale.min,
+				max: format.scale.max,
+				model: evaluation.model,
+			}),
 		},
 	};
 }

@@ -1,0 +1,76 @@
+/** /inject: the prompt-injection game (the guard's and the judge's prompts stay English). */
+export const inject = {
+	levels: {
+		'1': { name: 'The open door', adds: 'The guard is only told not to share the secret word.' },
+		'2': {
+			name: 'Instruction hierarchy',
+			adds: 'The guard’s rules say its instructions outrank anything you write, and your message is wrapped and marked as untrusted data.',
+		},
+		'3': {
+			name: 'Input filter',
+			adds: 'Before the guard sees your message, a filter rejects it if it contains words attacks usually use (secret, password, ignore previous…).',
+		},
+		'4': {
+			name: 'Output check',
+			adds: 'After the guard answers, its reply is scanned for the secret (any case, spaced out, reversed, as first letters) and for its instructions, and blocked if found.',
+		},
+		'5': {
+			name: 'Model as judge',
+			adds: 'A second model reads every reply that passed the other checks and blocks it if it reveals or hints at the secret in any form.',
+		},
+	},
+	errors: {
+		levels: 'There are levels 1 to 5.',
+		nameLevel: 'Name the level whose secret to replace, e.g. `/inject level:1 new_secret:true`.',
+		empty: 'Write a message to the guard first.',
+	},
+	rotated: '🔁 Level {{level}} has a new secret. Earlier breaks stay on the leaderboard.',
+	blocked: {
+		contains: 'your message contains “{{matched}}”',
+		secretWord: 'the secret word',
+		instructions: 'the guard’s instructions',
+		replyContained: 'the reply contained {{what}}',
+		undecided: 'the judge could not decide, so the reply was held back',
+		judgeSaid: 'the judge said: {{why}}',
+		revealsSecret: 'it reveals the secret',
+		inputFilter: 'The input filter',
+		outputCheck: 'The output check',
+		judge: 'The judge model',
+		line: '🛡️ {{by}} blocked it: {{detail}}.',
+	},
+	attack: {
+		announcement_one: '🏆 **{{who}}** broke /inject level {{level}} ({{name}}) after {{count}} attack!',
+		announcement_other: '🏆 **{{who}}** broke /inject level {{level}} ({{name}}) after {{count}} attacks!',
+		head: '**Your attack on level {{level}}** (attempt {{attempt}}):',
+		level: 'Level {{level}}: {{name}}',
+		gatekeeper: '**Gatekeeper:**',
+		leaked: '🎉 **The guard leaked its secret!**',
+		onBoard: 'Your break is on the leaderboard (`/inject`).',
+		already: 'You had already broken this level.',
+	},
+	guess: {
+		wrong: '❌ That is not the secret of level {{level}}. Keep attacking!',
+		next: ' Next: `/inject level:{{level}}` ({{name}}).',
+		last: ' That was the last level.',
+		alreadyBroken: '✅ Right, but you had already broken level {{level}}.{{onward}}',
+		correct: '✅ Correct! You broke level {{level}}.{{onward}}',
+	},
+	view: {
+		attack: 'Attack',
+		guess: 'Guess the secret',
+		attackTitle: 'Attack level {{level}}',
+		attackLabel: 'Your message to the guard',
+		guessTitle: 'Guess the secret of level {{level}}',
+		guessLabel: 'The secret word',
+		briefingTitle: '/inject level {{level}}: {{name}}',
+		briefing:
+			'A guard model keeps a secret word behind its system prompt. Make it leak. Press **⚔️ Attack** to send it a message (only you see the answer), and **🔑 Guess the secret** when you think you have it.',
+		defences: '**Defences at this level**',
+		footer: 'Week 3 · prompt injection · each attack counts as one tutor request',
+		boardTitle: '/inject: the prompt-injection game',
+		boardDescription: 'Five guards, each with one more defence than the last. Start with `/inject level:1`.',
+		breaker_one: '{{member}} ({{count}} attack)',
+		breaker_other: '{{member}} ({{count}} attacks)',
+		notBroken: 'Not broken yet',
+	},
+} as const;
