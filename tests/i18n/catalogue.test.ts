@@ -32,7 +32,22 @@ function sourceText(): string {
 				.filter((file) => /\.(?:ts|mjs)$/.test(file) && !catalogues.some((c) => file.startsWith(c + path.sep))),
 		)
 		.map((file) => readFileSync(path.join(root, file), 'utf8'))
+		.concat(pageKeys(root))
 		.join('\n');
+}
+
+/**
+ * The local page's own strings: the server sends it `local.page` whole, and its script and HTML name each message
+ * by its last part (`t('noEvents')`, `data-i18n="noEvents"`); written back here as full quoted keys.
+ */
+function pageKeys(root: string): string[] {
+	const page = path.join(root, 'src', 'local', 'page');
+	return readdirSync(page, { encoding: 'utf8' })
+		.filter((file) => /\.(?:js|html)$/.test(file))
+		.flatMap((file) => [
+			...readFileSync(path.join(page, file), 'utf8').matchAll(/\bt\(\s*'([\w.-]+)'|data-i18n(?:-[\w-]+)?="([\w.-]+)"/g),
+		])
+		.map((m) => `'local.page.${m[1] ?? m[2]}'`);
 }
 
 describe('the message catalogue', () => {
