@@ -47,7 +47,10 @@ const TILE_VALUE_Y = 14 + THEME.fonts.small.size + 6;
 const TILE_H = TILE_VALUE_Y + THEME.fonts.tileValue.size + 8 + THEME.fonts.small.size + 12;
 const TILE_GAP = 14;
 const TILES_PER_ROW = 4;
-const PROGRESS_H = 50;
+/** A progress bar's track sits under its label with 10 px between; the next bar follows 14 px below the track. */
+const PROGRESS_TRACK_Y = THEME.fonts.label.size + 10;
+const PROGRESS_TRACK_H = 12;
+const PROGRESS_H = PROGRESS_TRACK_Y + PROGRESS_TRACK_H + 14;
 const ROW_H = THEME.fonts.label.size + 12;
 const SECTION_GAP = 22;
 
@@ -141,9 +144,9 @@ export function layoutCard(input: CardInput, measure: TextMeasurer = measureText
 			kind: 'rect',
 			role: 'progress-track',
 			x: padding,
-			y: y + 24,
+			y: y + PROGRESS_TRACK_Y,
 			w: inner,
-			h: 12,
+			h: PROGRESS_TRACK_H,
 			fill: THEME.surface,
 			radius: 6,
 		});
@@ -152,9 +155,9 @@ export function layoutCard(input: CardInput, measure: TextMeasurer = measureText
 				kind: 'rect',
 				role: 'progress-fill',
 				x: padding,
-				y: y + 24,
-				w: Math.max(12, inner * fraction),
-				h: 12,
+				y: y + PROGRESS_TRACK_Y,
+				w: Math.max(PROGRESS_TRACK_H, inner * fraction),
+				h: PROGRESS_TRACK_H,
 				fill: p.color ?? categorical(i === 0 ? 0 : 2),
 				radius: 6,
 			});

@@ -39,6 +39,13 @@ const RADIUS = 5;
 const EMPHASIS_RADIUS = 9;
 const LABEL_FONT = THEME.fonts.label;
 const EMPHASIS_FONT = { ...LABEL_FONT, weight: 'bold' } as const;
+/** A label's box is the font size and 2 px above and below. */
+const LABEL_H = LABEL_FONT.size + 4;
+/**
+ * Pixels kept between the outermost points and the plot's edge: half a label box and one to spare, so a label
+ * centred beside a point at the edge (right or left, the first choices) stays inside the plot.
+ */
+const EDGE_ROOM = LABEL_H / 2 + 1;
 
 /**
  * Lays out a 2-D scatter: points coloured by group, labels placed greedily where they do not overlap (see
@@ -78,8 +85,14 @@ export function layoutScatter(input: ScatterInput, measure: TextMeasurer = measu
 	plot.w = width - padding - plot.x;
 	plot.h = height - padding - footer.height - xAxisMargin(input.xTitle) - top;
 	if (input.equalAspect !== false) {
-		// Widen the narrower range so one data unit is the same number of pixels on both axes.
-		const perPixel = Math.max((x1 - x0) / plot.w, (y1 - y0) / plot.h) * 1.08;
+		// Widen the narrower range so one data unit is the same number of pixels on both axes; the data keeps 4 % of the
+		// plot free on each side, and at least EDGE_ROOM pixels.
+		const perPixel = Math.max(
+			((x1 - x0) / plot.w) * 1.08,
+			((y1 - y0) / plot.h) * 1.08,
+			(x1 - x0) / (plot.w - 2 * EDGE_ROOM),
+			(y1 - y0) / (plot.h - 2 * EDGE_ROOM),
+		);
 		const cx = (x0 + x1) / 2;
 		const cy = (y0 + y1) / 2;
 		[x0, x1] = [cx - (perPixel * plot.w) / 2, cx + (perPixel * plot.w) / 2];
@@ -102,7 +115,7 @@ export function layoutScatter(input: ScatterInput, measure: TextMeasurer = measu
 			...a,
 			r: radii[i]!,
 			w: labels[i] ? Math.ceil(measure(labels[i], fonts[i]!)) : 0,
-			h: labels[i] ? LABEL_FONT.size + 4 : 0,
+			h: labels[i] ? LABEL_H : 0,
 		})),
 		plot,
 		4,

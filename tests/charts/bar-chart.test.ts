@@ -19,7 +19,9 @@ const base: BarChartInput = {
 describe('bar chart layout', () => {
 	it('GIVEN one series THEN bars, ticks and labels sit at exact positions on a nice percent axis', () => {
 		const scene = layoutBarChart(base, fakeMeasure);
-		// Axis 0–40 % in 10 % steps; labels 13 px × 0.5 per glyph, so '40%' is 19.5 px: plot.x = 28 + 20 + 10 = 58.
+		const { padding, fonts } = THEME;
+		// Axis 0–40 % in 10 % steps; tick labels are half the tick size a glyph, so '40%' is 3 × 11 = 33 px wide and
+		// the plot starts after it and a 10 px gap: 28 + 33 + 10 = 71.
 		expect(itemsWithRole(scene.items, 'left-tick-label', 'text').map((t) => t.text)).toEqual([
 			'0%',
 			'10%',
@@ -27,20 +29,25 @@ describe('bar chart layout', () => {
 			'30%',
 			'40%',
 		]);
-		// Plot: y from 79 (header) + 22 (value labels) = 101 to 372 − 24 (category labels) = 348; x from 58 to 572.
+		const plotX = padding + Math.ceil(3 * (fonts.tick.size / 2)) + 10;
+		// Plot top: the header (one title line of 1.25 × 34 px after the padding, and 18 px: 89) and 22 px for the value
+		// labels, 111. Plot bottom: 400 − 28 = 372, less the category labels (label size + 10 = 32), 340.
+		const plotY = Math.round(padding + fonts.title.size * 1.25 + 18) + 22;
+		const plotBottom = 400 - padding - (fonts.label.size + 10);
 		const ticks = itemsWithRole(scene.items, 'left-tick-label', 'text');
-		expect(ticks[0]).toMatchObject({ x: 50, y: 348, align: 'right' });
-		expect(ticks[4]).toMatchObject({ y: 101 });
-		const band = 514 / 4;
+		expect(ticks[0]).toMatchObject({ x: plotX - 8, y: plotBottom, align: 'right' });
+		expect(ticks[4]).toMatchObject({ y: plotY });
+		// Four bands across 600 − 28 − 71 = 501 px; each group of bars fills 74 % of its band.
+		const band = (600 - padding - plotX) / 4;
 		const group = band * 0.74;
 		const bars = itemsWithRole(scene.items, 'bar', 'rect');
 		expect(bars).toHaveLength(4);
 		bars.forEach((bar, i) => {
 			const value = base.series[0]!.values[i]!;
-			expect(bar.x).toBeCloseTo(58 + band * i + (band - group) / 2, 9);
+			expect(bar.x).toBeCloseTo(plotX + band * i + (band - group) / 2, 9);
 			expect(bar.w).toBeCloseTo(group - 1, 9);
-			expect(bar.h).toBeCloseTo((value / 0.4) * 247, 9);
-			expect(bar.y + bar.h).toBeCloseTo(348, 9);
+			expect(bar.h).toBeCloseTo((value / 0.4) * (plotBottom - plotY), 9);
+			expect(bar.y + bar.h).toBeCloseTo(plotBottom, 9);
 			expect(bar.fill).toBe(PALETTE[0]);
 		});
 		expect(itemsWithRole(scene.items, 'bar-value', 'text').map((t) => t.text)).toEqual([
@@ -50,7 +57,7 @@ describe('bar chart layout', () => {
 			'20.0%',
 		]);
 		expect(itemsWithRole(scene.items, 'category-label', 'text').map((t) => [t.text, t.x, t.rotate])).toEqual(
-			['a', 'b', 'c', 'd'].map((c, i) => [c, 58 + band * (i + 0.5), undefined]),
+			['a', 'b', 'c', 'd'].map((c, i) => [c, plotX + band * (i + 0.5), undefined]),
 		);
 	});
 
@@ -145,15 +152,19 @@ describe('bar chart layout', () => {
 	it('GIVEN the highlighted label is the longest THEN it is measured bold, as drawn: room is made for it, or it is rotated', () => {
 		// Bold text is wider; this measurer makes it 30 % wider so the difference shows.
 		const measure: TextMeasurer = (text, font) => fakeMeasure(text, font) * (font.weight === 'bold' ? 1.3 : 1);
-		const categories = ['a', 'the sampled token', 'c', 'd'];
+		const categories = ['a', 'the chosen', 'c', 'd'];
 		const horizontal = layoutBarChart(
 			{ ...base, categories, orientation: 'horizontal', highlight: { index: 1 } },
 			measure,
 		);
 		const label = itemsWithRole(horizontal.items, 'category-label', 'text')[1]!;
 		expect(label.font.weight).toBe('bold');
+		// Bold, it is 10 graphemes × 11 px × 1.3 = 143 px, within the 600 × 0.25 = 150 px a label may take: drawn whole,
+		// with the plot starting after it.
+		expect(label.text).toBe(categories[1]);
 		expect(label.x - measure(label.text, label.font)).toBeGreaterThanOrEqual(THEME.padding);
-		// 17 graphemes fit a 4-category band of a 600-wide chart in regular weight but not in bold.
+		// A band of a 4-category, 600-wide chart is (600 − 28 − 71) / 4 = 125.25 px, and a label fits in it less 4 px:
+		// 10 graphemes at 11 px (110 px) fit in regular weight, but not in bold (143 px).
 		const vertical = layoutBarChart({ ...base, categories, highlight: { index: 1 } }, measure);
 		const band =
 			itemsWithRole(vertical.items, 'bar', 'rect')[1]!.x - itemsWithRole(vertical.items, 'bar', 'rect')[0]!.x;

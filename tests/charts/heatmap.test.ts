@@ -63,8 +63,11 @@ describe('heatmap layout', () => {
 		const rows = itemsWithRole(scene.items, 'row-label', 'text');
 		expect(rows.map((t) => t.text.endsWith('…'))).toEqual([false, false, true]);
 		expect(rows[0]).toMatchObject({ text: '나는', align: 'right', x: cells.x - 8 });
-		// width 600 × 0.2 = 120 px for labels: at 7 px a grapheme, 16 graphemes plus the ellipsis.
-		expect(rows[2]!.text).toBe('a-very-long-toke…');
+		// width 600 × 0.2 = 120 px for labels: at half the label size a grapheme (11 px), as many graphemes as fit with
+		// the ellipsis after them: ⌊120 / 11⌋ − 1 = 9 ('a-very-lo…', 110 px; one more would be 121 px).
+		const perGrapheme = THEME.fonts.label.size / 2;
+		const kept = Math.floor((600 * 0.2) / perGrapheme) - 1;
+		expect(rows[2]!.text).toBe(`${attention.rowLabels[2]!.slice(0, kept)}…`);
 		expect(itemsWithRole(scene.items, 'col-label', 'text').map((t) => t.text)).toEqual(['x', 'y', 'z']);
 	});
 

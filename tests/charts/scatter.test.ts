@@ -3,7 +3,7 @@ import { overlaps, placeLabels } from '../../src/charts/label-placement.js';
 import { pngSize } from '../../src/charts/png.js';
 import { layoutScatter, renderScatter } from '../../src/charts/scatter.js';
 import { itemsWithRole } from '../../src/charts/scene.js';
-import { PALETTE } from '../../src/charts/theme.js';
+import { PALETTE, THEME } from '../../src/charts/theme.js';
 import { fakeMeasure } from './helpers/fake-measure.js';
 
 const bounds = { x: 0, y: 0, w: 200, h: 100 };
@@ -63,11 +63,18 @@ describe('scatter layout', () => {
 		const perUnitX = (dots[2]!.cx - dots[0]!.cx) / 10;
 		const perUnitY = (dots[0]!.cy - dots[2]!.cy) / 5;
 		expect(perUnitX).toBeCloseTo(perUnitY, 6);
-		// 'korea' sits on top of '한국': its label takes the next free side (left of the point, right-aligned box).
+		// The y range binds, and the highest point keeps half a label box (label size + 4 px) and a pixel from the
+		// plot's top, so a label centred beside it still fits inside the plot.
+		const frame = itemsWithRole(scene.items, 'plot-frame', 'rect')[0]!;
+		const labelH = THEME.fonts.label.size + 4;
+		expect(dots[3]!.cy).toBeCloseTo(frame.y + labelH / 2 + 1, 9);
+		// '한국' takes the right of its point (radius 5, gap 4); 'korea' sits on top of it, so its label takes the next
+		// free side: left of the point, a box 5 graphemes × half the label size wide.
 		const labels = itemsWithRole(scene.items, 'point-label', 'text');
 		expect(labels.map((t) => t.text)).toEqual(['cat', 'dog', '한국', 'korea']);
 		expect(labels[2]!.x).toBe(dots[2]!.cx + 5 + 4);
-		expect(labels[3]!.x).toBe(dots[3]!.cx - 5 - 4 - 5 * 7);
+		expect(labels[3]!.x).toBe(dots[3]!.cx - 5 - 4 - 5 * (THEME.fonts.label.size / 2));
+		expect(labels[3]!.y).toBe(dots[3]!.cy);
 		expect(scene.description).not.toContain('left out');
 	});
 
