@@ -32,7 +32,7 @@ export const rerun = {
 		set: '{{name}} set to {{value}}',
 		back: '{{name}} back to its default',
 		changed: '{{name}} changed ({{value}})',
-		characters_one: '{{count}} character',
-		characters_other: '{{count}} characters',
+		characters_one: '{{n}} character',
+		characters_other: '{{n}} characters',
 	},
 } as const;

@@ -34,6 +34,6 @@ export const rerun: Catalogue<typeof en> = {
 		set: '{{name}} 새로 지정: {{value}}',
 		back: '{{name}} 기본값으로 되돌림',
 		changed: '{{name}} 변경({{value}})',
-		characters_other: '{{count}}자',
+		characters_other: '{{n}}자',
 	},
 };
