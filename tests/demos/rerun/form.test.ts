@@ -390,7 +390,7 @@ describe('the "Run again with…" form', () => {
 		it('GIVEN the form THEN its title, menus and placeholders are Korean, options read with their Korean names, descriptions and choices (English where none is registered), yes and no in Korean', () => {
 			const form = withLanguage('ko', () => rerunForm(data, request, 'id'));
 			expect(form.title).toBe('/x-test 다시 실행');
-			const [mode, share, text, seed, more] = form.components as never as Record<string, never>[];
+			const [mode, share, text, seed, more] = form.components as never as Record<string, never[]>[];
 			expect(mode).toMatchObject({ label: '방식', description: '비교 방식' });
 			expect(mode!.component).toMatchObject({
 				placeholder: '기본값',
@@ -407,14 +407,14 @@ describe('the "Run again with…" form', () => {
 				],
 			});
 			// No Korean registered for `text`: its English name and description.
-			expect(text!.components[0]).toMatchObject({ custom_id: 'text', label: 'text', placeholder: 'The text' });
-			expect(seed!.components[0]).toMatchObject({
+			expect(text!.components![0]).toMatchObject({ custom_id: 'text', label: 'text', placeholder: 'The text' });
+			expect(seed!.components![0]).toMatchObject({
 				custom_id: 'seed',
 				label: '시드 (정수)',
 				placeholder: '난수 시드',
 				value: '7',
 			});
-			expect(more!.components[0]).toMatchObject({
+			expect(more!.components![0]).toMatchObject({
 				custom_id: 'more_options',
 				label: '기타 옵션 (한 줄에 하나씩, 이름: 값)',
 				placeholder: 'temperature 0–2, tokens 정수',
