@@ -271,7 +271,7 @@ describe('/schedule post-now and the re-run forms in Korean and English', () => 
 				expect(message.content).toBe('`hey.`');
 				const [button] = customIds(message);
 				expect((message.components![0] as { components: unknown[] }).components[0]).toMatchObject({
-					label: language === 'ko' ? '다른 옵션으로 다시 실행…' : 'Run again with…',
+					label: language === 'ko' ? '다른 값으로 다시 실행' : 'Run again with…',
 				});
 				const opened = await click(locale, button!, message);
 				const modal = opened.modal!;

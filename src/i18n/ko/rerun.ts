@@ -2,7 +2,8 @@ import type { Catalogue } from '../catalogue.js';
 import type { rerun as en } from '../en/rerun.js';
 
 export const rerun: Catalogue<typeof en> = {
-	button: '다른 옵션으로 다시 실행…',
+	// The name /present's steps and notes give the button (present.rerunLabel).
+	button: '다른 값으로 다시 실행',
 	form: {
 		title: '{{command}} 다시 실행',
 		titleShort: '데모 다시 실행',
