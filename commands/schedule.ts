@@ -382,15 +382,19 @@ const eventUrl = (guildId: string, eventId: string) => `https://discord.com/even
 
 /** `the thread <#…> (with its messages)` and the like, for what a removal did to each part. */
 function removalLines(entry: LedgerEntry, guildId: string, removal: Partial<Removal>): string[] {
-	const what: Record<PostPart, string> = {
-		thread: `the thread <#${entry.threadId}> (with every message in it)`,
-		message: `the post ${messageUrl(guildId, entry.channelId, entry.messageId!)}`,
-		event: `the event ${entry.eventId ? eventUrl(guildId, entry.eventId) : ''}`,
-	};
+	const values = (part: PostPart) => ({
+		thread: entry.threadId,
+		url:
+			part === 'message'
+				? messageUrl(guildId, entry.channelId, entry.messageId!)
+				: entry.eventId
+					? eventUrl(guildId, entry.eventId)
+					: '',
+	});
 	return (['message', 'thread', 'event'] as const).flatMap((part) => {
 		const outcome = removal[part];
-		if (outcome === 'deleted') return [`🗑️ Deleted ${what[part]}.`];
-		if (outcome === 'gone') return [`🗑️ ${what[part].replace(/^the/, 'The')} was deleted already.`];
+		if (outcome === 'deleted') return [t(`repost.removed.deleted.${part}`, values(part))];
+		if (outcome === 'gone') return [t(`repost.removed.gone.${part}`, values(part))];
 		return [];
 	});
 }
@@ -414,7 +418,7 @@ async function updateInPlace(
 		await ctx.deps.poster.edit(existing.channelId, existing.messageId!, reply);
 	} catch (error) {
 		throw new UserError(
-			`Week ${week} was posted before (${link}) but that post could not be updated (${error instanceof Error ? error.message : String(error)}). \`/schedule post-now week:${week} replace:true\` deletes what is left of it (post, thread, event) and posts it again.`,
+			t('repost.inPlace.failed', { week, link, error: error instanceof Error ? error.message : String(error) }),
 			'schedule.repost-failed',
 		);
 	}
@@ -425,14 +429,14 @@ async function updateInPlace(
 	}));
 	return {
 		content: [
-			`✏️ Week ${week} was posted already, so its post was updated in place (new text, same message): ${link}`,
-			existing.threadId ? `Thread kept: <#${existing.threadId}>` : 'It has no thread.',
+			t('repost.inPlace.updated', { week, link }),
+			existing.threadId ? t('repost.inPlace.threadKept', { thread: existing.threadId }) : t('repost.inPlace.noThread'),
 			existing.eventId
-				? `Event kept (unchanged): ${eventUrl(guildId, existing.eventId)}`
+				? t('repost.inPlace.eventKept', { url: eventUrl(guildId, existing.eventId) })
 				: createEvent
-					? 'It has no event, and none was made: an event belongs to a fresh post.'
-					: 'It has no event.',
-			'Nothing new was posted. To post the week again at the bottom of the channel, with a new thread and event, add `replace:true`: the old post, its thread (with its messages) and its event are deleted first.',
+					? t('repost.inPlace.noEventNotMade')
+					: t('repost.inPlace.noEvent'),
+			t('repost.inPlace.howToReplace'),
 		].join('\n'),
 		ephemeral: true,
 	};
@@ -467,11 +471,11 @@ async function postNow(
 			const done = removalLines(existing, guildId, error.done);
 			throw new UserError(
 				[
-					`Week ${week} was not posted again: I could not delete its ${error.part === 'message' ? 'post' : error.part} (${error.message}).`,
-					...(done.length > 0 ? ['Already done:', ...done] : ['Nothing was deleted.']),
-					error.part === 'thread'
-						? 'Deleting a thread needs the Manage Threads permission: give it to me, or delete the thread by hand, and run this again.'
-						: 'Delete it by hand and run this again: what is already gone is skipped.',
+					t(`repost.replaceFailed.couldNotDelete.${error.part}`, { week, error: error.message }),
+					...(done.length > 0
+						? [t('repost.replaceFailed.alreadyDone'), ...done]
+						: [t('repost.replaceFailed.nothingDeleted')]),
+					error.part === 'thread' ? t('repost.replaceFailed.threadPermission') : t('repost.replaceFailed.byHand'),
 				].join('\n'),
 				'schedule.replace-failed',
 			);
@@ -510,21 +514,26 @@ async function postNow(
 	);
 	if (entry.state !== 'done' || !entry.messageId)
 		throw new UserError(
-			[`The post failed: ${entry.lastError ?? 'unknown error'}.`, ...removed].join('\n'),
+			[t('repost.posted.failed', { error: entry.lastError ?? t('repost.posted.unknownError') }), ...removed].join('\n'),
 			'schedule.post-failed',
 		);
 	const parts = [
-		existing
-			? `♻️ Week ${week} posted again, replacing its earlier post: ${messageUrl(guildId, schedule.channelId, entry.messageId)}`
-			: `✅ Posted week ${week}: ${messageUrl(guildId, schedule.channelId, entry.messageId)}`,
+		t(existing ? 'repost.posted.again' : 'repost.posted.first', {
+			week,
+			url: messageUrl(guildId, schedule.channelId, entry.messageId),
+		}),
 		...removed,
-		entry.threadId ? `New thread: <#${entry.threadId}>` : `No thread (${entry.skipped.thread ?? 'not made'}).`,
+		entry.threadId
+			? t('repost.posted.newThread', { thread: entry.threadId })
+			: t('repost.posted.noThread', { reason: entry.skipped.thread ?? t('repost.posted.notMade') }),
 		entry.eventId
-			? `${existing?.eventId ? 'New event' : 'Event'}: ${eventUrl(guildId, entry.eventId)}`
+			? t(existing?.eventId ? 'repost.posted.newEvent' : 'repost.posted.event', {
+					url: eventUrl(guildId, entry.eventId),
+				})
 			: createEvent
-				? `No event (${entry.skipped.event ?? 'not made'}).`
-				: 'No event (add `event:true` to create one).',
-		'The plan is unchanged: its next posts go out as `/schedule show` lists them.',
+				? t('repost.posted.noEvent', { reason: entry.skipped.event ?? t('repost.posted.notMade') })
+				: t('repost.posted.noEventAsked'),
+		t('repost.posted.planUnchanged'),
 	];
 	return { content: parts.join('\n'), ephemeral: true };
 }

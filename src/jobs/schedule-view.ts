@@ -172,17 +172,20 @@ export function byHandLines(ledger: Ledger, guildId: string, now: Date): string[
 		if (e.jobId.startsWith('manual:') && recent(e.createdAt) && e.state === 'done') {
 			const earlier = replaced.get(e.jobId);
 			const what = earlier
-				? `posted again ${discordTime(new Date(e.createdAt), 'R')}, replacing the post of ${discordTime(new Date(earlier.createdAt), 'R')} (deleted with its thread and event)`
-				: `posted ${discordTime(new Date(e.createdAt), 'R')}`;
+				? t('repost.byHand.postedAgain', {
+						when: discordTime(new Date(e.createdAt), 'R'),
+						earlier: discordTime(new Date(earlier.createdAt), 'R'),
+					})
+				: t('repost.byHand.posted', { when: discordTime(new Date(e.createdAt), 'R') });
 			lines.push({
 				at: Date.parse(e.createdAt),
-				text: `Week ${e.week}: ${what}${e.replacedBy ? ', since replaced' : `: ${link}`}`,
+				text: t(e.replacedBy ? 'repost.byHand.lineReplaced' : 'repost.byHand.line', { week: e.week, what, link }),
 			});
 		}
 		if (recent(e.editedAt) && !e.replacedBy)
 			lines.push({
 				at: Date.parse(e.editedAt!),
-				text: `Week ${e.week}: text updated in place ${discordTime(new Date(e.editedAt!), 'R')}: ${link}`,
+				text: t('repost.byHand.edited', { week: e.week, when: discordTime(new Date(e.editedAt!), 'R'), link }),
 			});
 	}
 	return lines.sort((a, b) => a.at - b.at).map((l) => l.text);
@@ -266,8 +269,8 @@ export function scheduleEmbed(
 		...(byHand.length > 0
 			? [
 					{
-						name: '✋ Posted by hand (/schedule post-now)',
-						value: fitLines(byHand.slice(-5), LIMITS.fieldValue, (n) => `…and ${n} more.`),
+						name: t('repost.byHand.title'),
+						value: fitLines(byHand.slice(-5), LIMITS.fieldValue, (n) => t('repost.byHand.more', { count: n })),
 					},
 				]
 			: []),

@@ -3,6 +3,7 @@ import { argsFor } from '../../core/args.js';
 import type { BaseContext } from '../../core/context.js';
 import { UserError } from '../../core/errors.js';
 import { isModalReply, type Reply } from '../../core/reply.js';
+import { t } from '../../i18n/index.js';
 import { commandLabel } from './form.js';
 
 /** A command invocation as text values or checked values: what `argsFor` reads. */
@@ -26,16 +27,12 @@ function hasPermissions(have: bigint, need: bigint): boolean {
 export async function runInvocation(ctx: BaseContext, invocation: Invocation): Promise<Reply> {
 	const label = commandLabel(invocation);
 	const command = ctx.deps.commands.find((c) => c.data.name === invocation.command);
-	if (!command)
-		throw new UserError(
-			`${label} is not available on this bot (any more), so it cannot run from here.`,
-			'rerun.unknown-command',
-		);
+	if (!command) throw new UserError(t('rerun.error.unknownCommand', { command: label }), 'rerun.unknown-command');
 	const required = command.data.default_member_permissions;
 	if (required && !hasPermissions(ctx.user.permissions, BigInt(required)))
-		throw new UserError(`You do not have permission to use ${label}.`, 'rerun.permission');
+		throw new UserError(t('rerun.error.permission', { command: label }), 'rerun.permission');
 	if (ctx.guildId === null && command.data.contexts && !command.data.contexts.some((c: number) => c !== 0)) {
-		throw new UserError(`${label} works in a server, not in direct messages.`, 'rerun.guild-only');
+		throw new UserError(t('rerun.error.guildOnly', { command: label }), 'rerun.guild-only');
 	}
 	const args = argsFor(command.data, { subcommand: invocation.subcommand, options: invocation.options });
 	const response = await command.run({
@@ -51,7 +48,6 @@ export async function runInvocation(ctx: BaseContext, invocation: Invocation): P
 		commandName: invocation.command,
 		args,
 	});
-	if (isModalReply(response))
-		throw new UserError(`${label} opens a form, so it cannot run from here: type the command instead.`, 'rerun.modal');
+	if (isModalReply(response)) throw new UserError(t('rerun.error.modal', { command: label }), 'rerun.modal');
 	return response;
 }

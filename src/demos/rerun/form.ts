@@ -9,6 +9,8 @@ import {
 } from 'discord-api-types/v10';
 import { UserError } from '../../core/errors.js';
 import type { CommandData, OptionData } from '../../core/options.js';
+import { t } from '../../i18n/index.js';
+import { shownOption, type ShownOption } from './option-text.js';
 import type { RerunRequest, RerunValue } from './request.js';
 
 /**
@@ -40,6 +42,18 @@ const valueText = (value: RerunValue | undefined): string => (value === undefine
 
 /** The text input that holds the options beyond the form's own inputs, one `name: value` a line. */
 export const MORE_FIELD = 'more_options';
+/** One line of that input: a name (the option's, or the one the member's language shows) and its value. */
+const MORE_LINE = /^\s*([\p{L}\p{N}_-]+)\s*[:=]\s*(.*)$/u;
+
+/** How the member's Discord shows an option of the request's command. */
+const shown = (request: Pick<RerunRequest, 'command' | 'subcommand'>, option: OptionData): ShownOption =>
+	shownOption(request.command, request.subcommand, option);
+
+/** The option among `more` that a line names, by its own name or the one shown in the member's language. */
+function namedOption(request: RerunRequest, more: readonly OptionData[], name: string): OptionData | undefined {
+	const want = name.toLowerCase();
+	return more.find((o) => o.name === want || shown(request, o).name.toLowerCase() === want);
+}
 
 /** The editable options of a run, most useful first (required, preferred, set, the rest). */
 function rankedCandidates(data: CommandData, request: RerunRequest): OptionData[] {
@@ -107,15 +121,15 @@ export function valueHint(option: OptionData): string {
 		if (min !== undefined && max !== undefined) return `${min}–${max}`;
 		if (min !== undefined) return `≥ ${min}`;
 		if (max !== undefined) return `≤ ${max}`;
-		return option.type === T.Integer ? 'whole number' : 'number';
+		return option.type === T.Integer ? t('rerun.form.wholeNumber') : t('rerun.form.number');
 	}
 	return '';
 }
 
-function label(option: OptionData): string {
+function label(option: OptionData, name: string): string {
 	const hint = valueHint(option);
-	const full = hint ? `${option.name} (${hint})` : option.name;
-	return full.length <= FORM_LIMITS.label ? full : option.name.slice(0, FORM_LIMITS.label);
+	const full = hint ? `${name} (${hint})` : name;
+	return full.length <= FORM_LIMITS.label ? full : name.slice(0, FORM_LIMITS.label);
 }
 
 const isFreeText = (option: OptionData): boolean => option.type === T.String && !option.choices;
@@ -126,31 +140,34 @@ export function commandLabel(request: Pick<RerunRequest, 'command' | 'subcommand
 }
 
 /**
- * The "Run again with…" form: per editable option, a select menu of its choices (in a label, the current one selected;
- * an optional option may be left without a choice for its default) or a text input filled with the value it ran with.
+ * The "Run again with…" form: per editable option, a select menu of its choices, or of yes and no for a boolean (in a
+ * label, the current one selected; an optional option may be left without a choice for its default), or a text input
+ * filled with the value it ran with. Names, descriptions and choices read as the member's Discord shows them.
  */
 export function rerunForm(
 	data: CommandData,
 	request: RerunRequest,
 	customId: string,
 ): APIModalInteractionResponseCallbackData {
-	const title = `Run ${commandLabel(request)} again`;
+	const title = t('rerun.form.title', { command: commandLabel(request) });
 	const more = moreOptions(data, request);
 	return {
 		custom_id: customId,
-		title: title.length <= FORM_LIMITS.title ? title : 'Run the demo again',
+		title: title.length <= FORM_LIMITS.title ? title : t('rerun.form.titleShort'),
 		components: [
 			...editableOptions(data, request).map((option) =>
 				option.choices && option.choices.length > 0
 					? choiceMenu(option, request)
-					: textRow(option, valueText(request.options[option.name])),
+					: option.type === T.Boolean
+						? booleanMenu(option, request)
+						: textRow(option, valueText(request.options[option.name]), shown(request, option)),
 			),
 			...(more.length === 0 ? [] : [moreInput(more, request)]),
 		],
 	};
 }
 
-function textRow(option: OptionData, value: string): APIActionRowComponent<APITextInputComponent> {
+function textRow(option: OptionData, value: string, text: ShownOption): APIActionRowComponent<APITextInputComponent> {
 	// Discord counts an option's length in code points and a text input's possibly in UTF-16 units: room for the value as it is.
 	const max = Math.min(Math.max(option.max_length ?? FORM_LIMITS.value, value.length), FORM_LIMITS.value);
 	return {
@@ -159,14 +176,14 @@ function textRow(option: OptionData, value: string): APIActionRowComponent<APITe
 			{
 				type: ComponentType.TextInput,
 				custom_id: option.name,
-				label: label(option),
+				label: label(option, text.name),
 				style: isFreeText(option) && max > 100 ? TextInputStyle.Paragraph : TextInputStyle.Short,
 				required: option.required ?? false,
 				...(isFreeText(option) && option.min_length !== undefined
 					? { min_length: Math.min(option.min_length, max) }
 					: {}),
 				max_length: isFreeText(option) ? max : 100,
-				placeholder: option.description.slice(0, FORM_LIMITS.placeholder),
+				placeholder: text.description.slice(0, FORM_LIMITS.placeholder),
 				...(value !== '' ? { value } : {}),
 			},
 		],
@@ -180,23 +197,50 @@ function textRow(option: OptionData, value: string): APIActionRowComponent<APITe
  */
 function choiceMenu(option: OptionData, request: RerunRequest): APILabelComponent {
 	const typed = valueText(request.options[option.name]);
-	const current = typed === '' ? '' : choiceValue(option, typed);
+	const text = shown(request, option);
+	const choices = option.choices!.map((c) => ({ label: text.choice(c.value), value: String(c.value) }));
+	return selectMenu(option, text, choices, typed === '' ? '' : choiceValue(option, typed));
+}
+
+/**
+ * A boolean option as a select of yes (`true`) and no (`false`), labelled in the member's language, the value it ran
+ * with selected (as a boolean, or as typed in an earlier form); its submission is `true`, `false`, or nothing.
+ */
+function booleanMenu(option: OptionData, request: RerunRequest): APILabelComponent {
+	const choices = [
+		{ label: t('rerun.form.yes'), value: 'true' },
+		{ label: t('rerun.form.no'), value: 'false' },
+	];
+	return selectMenu(
+		option,
+		shown(request, option),
+		choices,
+		valueText(request.options[option.name]).trim().toLowerCase(),
+	);
+}
+
+function selectMenu(
+	option: OptionData,
+	text: ShownOption,
+	choices: readonly { label: string; value: string }[],
+	current: string,
+): APILabelComponent {
 	const required = option.required ?? false;
 	return {
 		type: ComponentType.Label,
-		label: option.name.slice(0, FORM_LIMITS.label),
-		description: option.description.slice(0, FORM_LIMITS.description),
+		label: text.name.slice(0, FORM_LIMITS.label),
+		description: text.description.slice(0, FORM_LIMITS.description),
 		component: {
 			type: ComponentType.StringSelect,
 			custom_id: option.name,
 			required,
 			min_values: required ? 1 : 0,
 			max_values: 1,
-			placeholder: required ? 'Choose one' : 'The default',
-			options: option.choices!.slice(0, FORM_LIMITS.choices).map((c) => ({
-				label: c.name.slice(0, FORM_LIMITS.choiceText),
-				value: String(c.value).slice(0, FORM_LIMITS.choiceText),
-				...(String(c.value) === current ? { default: true } : {}),
+			placeholder: required ? t('rerun.form.chooseOne') : t('rerun.form.theDefault'),
+			options: choices.slice(0, FORM_LIMITS.choices).map((c) => ({
+				label: c.label.slice(0, FORM_LIMITS.choiceText),
+				value: c.value.slice(0, FORM_LIMITS.choiceText),
+				...(c.value === current ? { default: true } : {}),
 			})),
 		},
 	};
@@ -204,15 +248,17 @@ function choiceMenu(option: OptionData, request: RerunRequest): APILabelComponen
 
 /** Every option that has no input of its own, one `name: value` a line (empty after the colon: the default). */
 function moreInput(more: readonly OptionData[], request: RerunRequest): APIActionRowComponent<APITextInputComponent> {
-	const value = more.map((o) => `${o.name}: ${valueText(request.options[o.name])}`.trimEnd()).join('\n');
-	const hints = more.map((o) => `${o.name} ${valueHint(o) || 'text'}`).join(', ');
+	const value = more
+		.map((o) => `${shown(request, o).name}: ${valueText(request.options[o.name])}`.trimEnd())
+		.join('\n');
+	const hints = more.map((o) => `${shown(request, o).name} ${valueHint(o) || t('rerun.form.text')}`).join(', ');
 	return {
 		type: ComponentType.ActionRow,
 		components: [
 			{
 				type: ComponentType.TextInput,
 				custom_id: MORE_FIELD,
-				label: 'Other options (one name: value a line)',
+				label: t('rerun.form.more'),
 				style: TextInputStyle.Paragraph,
 				required: false,
 				max_length: FORM_LIMITS.value,
@@ -236,11 +282,15 @@ function readMore(
 ): void {
 	for (const line of text.split(/\r?\n/)) {
 		if (line.trim() === '') continue;
-		const match = /^\s*([\w-]+)\s*[:=]\s*(.*)$/.exec(line);
-		const option = match ? more.find((o) => o.name === match[1]!.toLowerCase()) : undefined;
+		const match = MORE_LINE.exec(line);
+		const option = match ? namedOption(request, more, match[1]!) : undefined;
 		if (!match || !option)
 			throw new UserError(
-				`“${line.trim().slice(0, 60)}” is not one of the other options of ${commandLabel(request)}: write one \`name: value\` a line, with a name among ${more.map((o) => `\`${o.name}\``).join(', ')}.`,
+				t('rerun.error.notAnOption', {
+					line: line.trim().slice(0, 60),
+					command: commandLabel(request),
+					names: more.map((o) => `\`${shown(request, o).name}\``).join(', '),
+				}),
 				'rerun.more',
 			);
 		const value = match[2]!.trim();
@@ -297,8 +347,8 @@ export function typedRequest(
 	}
 	const more = moreOptions(data, request);
 	for (const line of (fields[MORE_FIELD] ?? '').split(/\r?\n/)) {
-		const match = /^\s*([\w-]+)\s*[:=]\s*(.*)$/.exec(line);
-		const option = match ? more.find((o) => o.name === match[1]!.toLowerCase()) : undefined;
+		const match = MORE_LINE.exec(line);
+		const option = match ? namedOption(request, more, match[1]!) : undefined;
 		if (!match || !option) continue;
 		if (match[2]!.trim() === '') delete options[option.name];
 		else options[option.name] = match[2]!.trim();

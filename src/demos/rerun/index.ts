@@ -7,6 +7,7 @@ import type { CommandData } from '../../core/options.js';
 import { isUserError, UserError } from '../../core/errors.js';
 import { MemberRateLimiter, rateLimitMessage } from '../../core/rate-limit.js';
 import type { ModalReply, Reply } from '../../core/reply.js';
+import { t, tIn } from '../../i18n/index.js';
 import { runInvocation } from './dispatch.js';
 import { applyForm, commandLabel, rerunForm, typedRequest } from './form.js';
 import { changeLine } from './summary.js';
@@ -27,8 +28,8 @@ export { runInvocation, type Invocation } from './dispatch.js';
 export { editableOptions, moreOptions, rerunForm, applyForm, typedRequest, MORE_FIELD } from './form.js';
 export { RERUN_BUTTON, RERUN_FORM, RERUN_OWNER, requestFrom, type RerunRequest } from './request.js';
 
-/** The button's label, as members see it. */
-export const RERUN_LABEL = 'Run again with…';
+/** The button's label in English (members read it in their language). */
+export const RERUN_LABEL = tIn('en', 'rerun.button');
 const ROWS_MAX = 5;
 const BUTTONS_PER_ROW = 5;
 
@@ -36,7 +37,7 @@ function rerunButton(ref: RequestRef): APIButtonComponent {
 	return {
 		type: ComponentType.Button,
 		style: ButtonStyle.Secondary,
-		label: RERUN_LABEL,
+		label: t('rerun.button'),
 		emoji: { name: '🔁' },
 		custom_id: rerunCustomId(RERUN_BUTTON, ref),
 	};
@@ -129,10 +130,8 @@ async function loadRequest(deps: Deps, args: readonly string[]): Promise<{ ref: 
 			: ref?.kind === 'stored'
 				? await deps.repos.rerunRequests.get(ref.id)
 				: null;
-	if (!ref || request === null)
-		throw new UserError('This button is no longer supported. Run the command again.', 'rerun.malformed');
-	if (request === undefined)
-		throw new UserError('This button has expired: type the command to run it again.', 'rerun.expired');
+	if (!ref || request === null) throw new UserError(t('rerun.error.malformed'), 'rerun.malformed');
+	if (request === undefined) throw new UserError(t('rerun.error.expired'), 'rerun.expired');
 	return { ref, request };
 }
 
@@ -168,10 +167,7 @@ export function withoutRerun(reply: Reply): Reply {
 export function commandData(deps: Deps, request: RerunRequest): CommandData {
 	const command = deps.commands.find((c) => c.data.name === request.command);
 	if (!command)
-		throw new UserError(
-			`${commandLabel(request)} is not available on this bot (any more), so it cannot run from here.`,
-			'rerun.unknown-command',
-		);
+		throw new UserError(t('rerun.error.unknownCommand', { command: commandLabel(request) }), 'rerun.unknown-command');
 	return command.data;
 }
 
@@ -180,10 +176,7 @@ export async function openRerunForm(ctx: ComponentContext): Promise<ModalReply> 
 	const { ref, request } = await loadRequest(ctx.deps, ctx.args);
 	const modal = rerunForm(commandData(ctx.deps, request), request, rerunCustomId(RERUN_FORM, ref));
 	if (modal.components.length === 0)
-		throw new UserError(
-			`${commandLabel(request)} has no options to change here: type the command to run it again.`,
-			'rerun.nothing',
-		);
+		throw new UserError(t('rerun.error.nothing', { command: commandLabel(request) }), 'rerun.nothing');
 	return { modal };
 }
 
@@ -216,8 +209,8 @@ export async function submitRerunForm(ctx: ModalContext): Promise<Reply> {
 	}
 }
 
-/** The label of the button that reopens a refused form with what the member typed. */
-export const EDIT_AGAIN_LABEL = 'Edit and try again';
+/** The label of the button that reopens a refused form with what the member typed (in English; members read theirs). */
+export const EDIT_AGAIN_LABEL = tIn('en', 'rerun.editAgain');
 
 /**
  * The answer to a form whose values were refused: the reason, privately, and a button that opens the form again
@@ -233,7 +226,7 @@ export async function keepTyped(
 	try {
 		const ref: RequestRef = { kind: 'stored', id: await ctx.deps.repos.rerunRequests.save(typed) };
 		return {
-			content: `${content}\nWhat you typed is kept: press **${EDIT_AGAIN_LABEL}** to fix it.`,
+			content: `${content}\n${t('rerun.kept', { label: t('rerun.editAgain') })}`,
 			ephemeral: true,
 			components: [
 				{
@@ -242,7 +235,7 @@ export async function keepTyped(
 						{
 							type: ComponentType.Button,
 							style: ButtonStyle.Primary,
-							label: EDIT_AGAIN_LABEL,
+							label: t('rerun.editAgain'),
 							emoji: { name: '✏️' },
 							custom_id: buttonId(ref),
 						},

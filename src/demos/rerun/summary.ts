@@ -1,4 +1,5 @@
 import { visibleText } from '../../core/visible-text.js';
+import { formatNumber, t } from '../../i18n/index.js';
 import { commandLabel } from './form.js';
 import type { RerunRequest } from './request.js';
 
@@ -28,7 +29,8 @@ function asText(value: unknown): string {
 
 function quoted(value: unknown): string {
 	const text = asText(value);
-	return [...text].length <= QUOTE_MAX ? code(text) : `${[...text].length.toLocaleString('en-US')} characters`;
+	const length = [...text].length;
+	return length <= QUOTE_MAX ? code(text) : t('rerun.summary.characters', { count: length, n: formatNumber(length) });
 }
 
 /**
@@ -41,11 +43,17 @@ export function changeLine(who: string, before: RerunRequest, after: Readonly<Re
 		const old = before.options[name];
 		const now = after[name];
 		if (old !== undefined && now !== undefined && asText(old) === asText(now)) return [];
-		if (old === undefined) return [`${code(name)} set to ${quoted(now)}`];
-		if (now === undefined) return [`${code(name)} back to its default`];
+		if (old === undefined) return [t('rerun.summary.set', { name: code(name), value: quoted(now) })];
+		if (now === undefined) return [t('rerun.summary.back', { name: code(name) })];
 		const long = [...asText(old)].length > QUOTE_MAX || [...asText(now)].length > QUOTE_MAX;
-		return [long ? `${code(name)} changed (${quoted(now)})` : `${code(name)} ${quoted(old)} → ${quoted(now)}`];
+		return [
+			long
+				? t('rerun.summary.changed', { name: code(name), value: quoted(now) })
+				: `${code(name)} ${quoted(old)} → ${quoted(now)}`,
+		];
 	});
-	const what = changes.length === 0 ? 'with the same options' : changes.join(', ');
-	return `🔁 **${escapeMarkdown(who)}** ran ${code(commandLabel(before))} again${changes.length === 0 ? ' ' : ': '}${what}`;
+	const values = { who: escapeMarkdown(who), command: code(commandLabel(before)) };
+	return changes.length === 0
+		? t('rerun.summary.ranSame', values)
+		: t('rerun.summary.ran', { ...values, changes: changes.join(', ') });
 }

@@ -13,6 +13,8 @@ import { positions } from './positions.js';
 import { present } from './present.js';
 import { progress } from './progress.js';
 import { quiz } from './quiz.js';
+import { repost } from './repost.js';
+import { rerun } from './rerun.js';
 import { residual } from './residual.js';
 import { sample } from './sample.js';
 import { schedule } from './schedule.js';
@@ -39,6 +41,8 @@ export const en = {
 	present,
 	progress,
 	quiz,
+	repost,
+	rerun,
 	residual,
 	sample,
 	schedule,

@@ -15,6 +15,8 @@ import { positions } from './positions.js';
 import { present } from './present.js';
 import { progress } from './progress.js';
 import { quiz } from './quiz.js';
+import { repost } from './repost.js';
+import { rerun } from './rerun.js';
 import { residual } from './residual.js';
 import { sample } from './sample.js';
 import { schedule } from './schedule.js';
@@ -41,6 +43,8 @@ export const ko: Catalogue<typeof en> = {
 	present,
 	progress,
 	quiz,
+	repost,
+	rerun,
 	residual,
 	sample,
 	schedule,

@@ -42,19 +42,21 @@ describe('"Run again with…" through the dispatcher', () => {
 		const opened = await h.button(button!);
 		expect(opened.responder.names).toEqual(['showModal']);
 		expect(opened.modal!.title).toBe('Run /tokenize again');
-		expect(fieldIds(opened.modal)).toEqual(['text', 'encoding', 'families', 'show']);
+		expect(fieldIds(opened.modal)).toEqual(['text', 'encoding', 'families', 'show', 'system']);
 		// encoding and show have choices: select menus, the value it ran with selected.
 		expect(formFields(opened.modal).map((f) => f.type)).toEqual([
 			ComponentType.TextInput,
 			ComponentType.StringSelect,
 			ComponentType.TextInput,
 			ComponentType.StringSelect,
+			ComponentType.TextInput,
 		]);
 		expect(shown(opened.modal)).toEqual({
 			text: 'Hello world',
 			encoding: 'gpt2',
 			families: undefined,
 			show: undefined,
+			system: undefined,
 		});
 		const rerun = await h.modal(opened.modal!.custom_id, { text: 'Hello world', encoding: 'gpt-4o', show: '' });
 		expect(rerun.responder.names).toEqual(['defer', 'editOriginal']);

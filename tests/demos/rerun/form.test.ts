@@ -4,7 +4,7 @@ import {
 	TextInputStyle,
 	type APITextInputComponent,
 } from 'discord-api-types/v10';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CommandData } from '../../../src/core/options.js';
 import {
 	applyForm,
@@ -18,6 +18,10 @@ import {
 } from '../../../src/demos/rerun/form.js';
 import { changeLine } from '../../../src/demos/rerun/summary.js';
 import { argsFor } from '../../../src/core/args.js';
+import type { CommandText } from '../../../src/i18n/command-localizations.js';
+import { withLanguage } from '../../../src/i18n/index.js';
+import { koCommands } from '../../../src/i18n/ko/commands.js';
+import { commands } from '../../../commands/index.js';
 
 /** A command shaped like /sample: one required text and seven optional numbers. */
 const sample: CommandData = {
@@ -277,5 +281,185 @@ describe('the "Run again with…" form', () => {
 		]);
 		expect(choiceValue(encoding, 'compare all three')).toBe('compare');
 		expect(choiceValue(encoding, 'gpt-5')).toBe('gpt-5');
+	});
+
+	it('GIVEN a boolean option THEN the form offers yes and no as a select menu in a label, the value it ran with (or typed) selected, and its choice reaches argsFor as a boolean', () => {
+		const data: CommandData = {
+			name: 'x',
+			description: 'x',
+			options: [
+				{ type: T.String, name: 'text', description: 'Text' },
+				{ type: T.Boolean, name: 'share', description: 'Show it to everyone' },
+				{ type: T.Boolean, name: 'strict', description: 'Strict mode', required: true },
+			],
+		};
+		const form = rerunForm(data, { command: 'x', options: { text: 'hi', share: true, strict: 'False ' } }, 'id');
+		expect(form.components.slice(1)).toEqual([
+			{
+				type: ComponentType.Label,
+				label: 'share',
+				description: 'Show it to everyone',
+				component: {
+					type: ComponentType.StringSelect,
+					custom_id: 'share',
+					required: false,
+					min_values: 0,
+					max_values: 1,
+					placeholder: 'The default',
+					options: [
+						{ label: 'Yes', value: 'true', default: true },
+						{ label: 'No', value: 'false' },
+					],
+				},
+			},
+			{
+				type: ComponentType.Label,
+				label: 'strict',
+				description: 'Strict mode',
+				component: {
+					type: ComponentType.StringSelect,
+					custom_id: 'strict',
+					required: true,
+					min_values: 1,
+					max_values: 1,
+					placeholder: 'Choose one',
+					options: [
+						{ label: 'Yes', value: 'true' },
+						{ label: 'No', value: 'false', default: true },
+					],
+				},
+			},
+		]);
+		// Not run with a value: nothing selected (the default).
+		const unset = rerunForm(data, { command: 'x', options: { strict: false } }, 'id').components[1]!;
+		expect(unset.type === ComponentType.Label && unset.component).toMatchObject({
+			options: [
+				{ label: 'Yes', value: 'true' },
+				{ label: 'No', value: 'false' },
+			],
+		});
+		const applied = applyForm(
+			data,
+			{ command: 'x', options: { share: true, strict: false } },
+			{ share: '', strict: 'true' },
+		);
+		expect(applied.options).toEqual({ strict: 'true' });
+		expect(argsFor(data, { options: applied.options })).toEqual({ strict: true });
+	});
+
+	describe('for a Korean member', () => {
+		// A command of this test's own, with Korean texts as src/i18n/ko/commands.ts registers them for real commands.
+		const korean: CommandText = {
+			name: '엑스',
+			description: '시험용 명령',
+			options: {
+				mode: { name: '방식', description: '비교 방식', choices: { gpt2: 'GPT-2 토크나이저' } },
+				share: { name: '공유', description: '모두에게 보여 주기' },
+				seed: { name: '시드', description: '난수 시드' },
+			},
+		};
+		const table = koCommands as Record<string, CommandText>;
+		beforeAll(() => {
+			table['x-test'] = korean;
+		});
+		afterAll(() => {
+			delete table['x-test'];
+		});
+		const data: CommandData = {
+			name: 'x-test',
+			description: 'x',
+			options: [
+				{
+					type: T.String,
+					name: 'mode',
+					description: 'How to compare',
+					choices: [
+						{ name: 'GPT-2', value: 'gpt2' },
+						{ name: 'GPT-4 (cl100k_base)', value: 'gpt-4' },
+					],
+				},
+				{ type: T.Boolean, name: 'share', description: 'Show it to everyone' },
+				{ type: T.String, name: 'text', description: 'The text' },
+				{ type: T.Integer, name: 'seed', description: 'Seed' },
+				{ type: T.Number, name: 'temperature', description: 'Temperature', min_value: 0, max_value: 2 },
+				{ type: T.Integer, name: 'tokens', description: 'Tokens' },
+			],
+		};
+		const request = { command: 'x-test', options: { mode: 'gpt2', share: false, seed: 7 } };
+
+		it('GIVEN the form THEN its title, menus and placeholders are Korean, options read with their Korean names, descriptions and choices (English where none is registered), yes and no in Korean', () => {
+			const form = withLanguage('ko', () => rerunForm(data, request, 'id'));
+			expect(form.title).toBe('/x-test 다시 실행');
+			const [mode, share, text, seed, more] = form.components as never as Record<string, never[]>[];
+			expect(mode).toMatchObject({ label: '방식', description: '비교 방식' });
+			expect(mode!.component).toMatchObject({
+				placeholder: '기본값',
+				options: [
+					{ label: 'GPT-2 토크나이저', value: 'gpt2', default: true },
+					{ label: 'GPT-4 (cl100k_base)', value: 'gpt-4' },
+				],
+			});
+			expect(share).toMatchObject({ label: '공유', description: '모두에게 보여 주기' });
+			expect(share!.component).toMatchObject({
+				options: [
+					{ label: '예', value: 'true' },
+					{ label: '아니요', value: 'false', default: true },
+				],
+			});
+			// No Korean registered for `text`: its English name and description.
+			expect(text!.components![0]).toMatchObject({ custom_id: 'text', label: 'text', placeholder: 'The text' });
+			expect(seed!.components![0]).toMatchObject({
+				custom_id: 'seed',
+				label: '시드 (정수)',
+				placeholder: '난수 시드',
+				value: '7',
+			});
+			expect(more!.components![0]).toMatchObject({
+				custom_id: 'more_options',
+				label: '기타 옵션 (한 줄에 하나씩, 이름: 값)',
+				placeholder: 'temperature 0–2, tokens 정수',
+				value: 'temperature:\ntokens:',
+			});
+		});
+
+		it('GIVEN "Other options" lines with the Korean or the English name THEN each sets its option; a stranger is refused in Korean', () => {
+			const seven = { ...data, options: [...data.options!, { type: T.Integer, name: 'top_k', description: 'k' }] };
+			const koreanMore = {
+				...korean,
+				options: { ...korean.options, tokens: { name: '토큰수', description: '토큰 수' } },
+			};
+			table['x-test'] = koreanMore;
+			const form = withLanguage('ko', () => rerunForm(seven, request, 'id'));
+			const more = form.components.at(-1)!;
+			expect(more.type === ComponentType.ActionRow && more.components[0]!.value).toBe('temperature:\n토큰수:\ntop_k:');
+			expect(
+				withLanguage('ko', () => applyForm(seven, request, { more_options: '토큰수: 12\nTOP_K = 3' }).options),
+			).toEqual({ mode: 'gpt2', share: false, seed: 7, tokens: '12', top_k: '3' });
+			expect(() => withLanguage('ko', () => applyForm(seven, request, { more_options: '온도: 3' }))).toThrow(
+				'“온도: 3” 줄은 /x-test의 기타 옵션이 아닙니다. 한 줄에 `이름: 값`을 하나씩 쓰고, 이름은 `temperature`, `토큰수`, `top_k` 중에서 고르세요.',
+			);
+			expect(withLanguage('ko', () => typedRequest(seven, request, { more_options: '토큰수: 많이' })).options).toEqual({
+				...request.options,
+				tokens: '많이',
+			});
+			table['x-test'] = korean;
+		});
+
+		it('GIVEN a real command THEN its form shows the Korean texts src/i18n/ko/commands.ts registers, English where none is', () => {
+			const sample = commands.find((c) => c.data.name === 'sample')!.data;
+			const texts = koCommands.sample?.options ?? {};
+			const form = withLanguage('ko', () =>
+				rerunForm(sample, { command: 'sample', options: { prompt: 'To be' } }, 'id'),
+			);
+			const prompt = form.components[0]!;
+			expect(prompt.type === ComponentType.ActionRow && prompt.components[0]).toMatchObject({
+				custom_id: 'prompt',
+				label: texts.prompt?.name ?? 'prompt',
+				placeholder: (texts.prompt?.description ?? sample.options!.find((o) => o.name === 'prompt')!.description).slice(
+					0,
+					100,
+				),
+			});
+		});
 	});
 });

@@ -1,0 +1,36 @@
+import type { CommandTexts, OptionText } from '../../i18n/command-localizations.js';
+import { currentLanguage, type Language } from '../../i18n/index.js';
+import { koCommands } from '../../i18n/ko/commands.js';
+import type { OptionData } from '../../core/options.js';
+
+/** The commands' registered localisations by language (English is the definition itself). */
+const TEXTS: Readonly<Partial<Record<Language, CommandTexts>>> = { ko: koCommands };
+
+/** How the form shows an option: its name, description and choices' names in the member's language. */
+export interface ShownOption {
+	name: string;
+	description: string;
+	/** A choice's name, by its value. */
+	choice(value: string | number): string;
+}
+
+/**
+ * An option of `/command [subcommand]` as the member's Discord shows it: the Korean name and description registered
+ * for it (src/i18n/ko/commands.ts) for a Korean member, and the definition's English for anything not localised.
+ */
+export function shownOption(
+	command: string,
+	subcommand: string | undefined,
+	option: OptionData,
+	language: Language = currentLanguage(),
+): ShownOption {
+	const top = TEXTS[language]?.[command];
+	const text: OptionText | undefined =
+		subcommand === undefined ? top?.options?.[option.name] : top?.options?.[subcommand]?.options?.[option.name];
+	return {
+		name: text?.name || option.name,
+		description: text?.description || option.description,
+		choice: (value) =>
+			text?.choices?.[String(value)] || option.choices?.find((c) => c.value === value)?.name || String(value),
+	};
+}
