@@ -118,6 +118,8 @@ export interface LocalMember {
 	id: string;
 	name: string;
 	role: LocalRole;
+	/** The member's Discord client language (`locale`), as the page's language picker set it; `en-US` by default. */
+	locale?: string;
 }
 
 export const SEED_MEMBERS: readonly LocalMember[] = [

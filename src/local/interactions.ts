@@ -63,7 +63,8 @@ export class LocalInteractions {
 			user: this.workspace.actor(member),
 			guildId: this.workspace.guild.id,
 			channelId,
-			locale: 'en-US',
+			// What the page's language pickers chose: the member's Discord language and the server's.
+			locale: member.locale ?? 'en-US',
 			// Real time, not the workspace clock: the dispatcher's auto-defer measures Discord's 3 s window with it.
 			createdAt: Date.now(),
 		};

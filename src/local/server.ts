@@ -21,9 +21,13 @@ export interface LocalServerParts {
 const HISTORY = 200;
 const KEEPALIVE_MS = 20_000;
 
+/** The Discord locales the page's language pickers offer (the bot's languages; any other falls back to English). */
+const LOCALES = ['en-US', 'ko'] as const;
+
 const identity = {
 	member: z.string().trim().min(1).max(32),
 	role: z.enum(LOCAL_ROLES as ['member', 'presenter', 'organizer']).default('member'),
+	locale: z.enum(LOCALES).optional(),
 };
 const SendBody = z.object({ ...identity, channelId: z.string(), text: z.string().min(1).max(4000) });
 const SuggestBody = z.object({ ...identity, channelId: z.string(), line: z.string().max(4000) });
@@ -64,8 +68,8 @@ export function createRequestHandler(parts: LocalServerParts): {
 	const streams = new Set<() => void>();
 
 	const who = (value: unknown): LocalMember => {
-		const { member, role } = parse(Identity, value);
-		return workspace.join(member, role);
+		const { member, role, locale } = parse(Identity, value);
+		return workspace.join(member, role, locale);
 	};
 	const query = (url: URL) => Object.fromEntries(url.searchParams);
 	const answer = (result: LocalInteractionResult) => ({
@@ -142,7 +146,7 @@ export function createRequestHandler(parts: LocalServerParts): {
 		},
 		'POST /api/send': async (_url, req, res) => {
 			const body = parse(SendBody, await readJson(req));
-			const member = workspace.join(body.member, body.role);
+			const member = workspace.join(body.member, body.role, body.locale);
 			if (body.text.trimStart().startsWith('/')) {
 				sendJson(res, 200, answer(await interactions.command(body.text, member, body.channelId)));
 			} else {
@@ -152,7 +156,7 @@ export function createRequestHandler(parts: LocalServerParts): {
 		},
 		'POST /api/suggest': async (_url, req, res) => {
 			const body = parse(SuggestBody, await readJson(req));
-			const member = workspace.join(body.member, body.role);
+			const member = workspace.join(body.member, body.role, body.locale);
 			const permissions = workspace.actor(member).permissions;
 			sendJson(
 				res,
@@ -186,7 +190,7 @@ export function createRequestHandler(parts: LocalServerParts): {
 		},
 		'POST /api/dismiss': async (_url, req, res) => {
 			const body = parse(DismissBody, await readJson(req));
-			const member = workspace.join(body.member, body.role);
+			const member = workspace.join(body.member, body.role, body.locale);
 			const message = workspace.requireMessage(body.messageId);
 			if (message.visibleTo !== member.id)
 				throw new HttpError(403, 'Only your own ephemeral messages can be dismissed.');

@@ -114,8 +114,11 @@ export class WorkspaceState {
 		return this.members().find((m) => m.name.toLowerCase() === name);
 	}
 
-	/** The member called `name` with role `role`: an existing one gets the role, a new name joins the guild. */
-	join(name: string, role: LocalRole = 'member'): LocalMember {
+	/**
+	 * The member called `name` with role `role` (and Discord language `locale`, when given): an existing one gets the
+	 * role, a new name joins the guild.
+	 */
+	join(name: string, role: LocalRole = 'member', locale?: string): LocalMember {
 		const clean = name.trim().replace(/\s+/g, ' ').slice(0, 32);
 		if (!clean)
 			throw new LocalApiError(
@@ -125,9 +128,10 @@ export class WorkspaceState {
 		const existing = this.member(clean);
 		if (existing) {
 			existing.role = role;
+			if (locale) existing.locale = locale;
 			return existing;
 		}
-		const member: LocalMember = { id: this.nextId(), name: clean, role };
+		const member: LocalMember = { id: this.nextId(), name: clean, role, ...(locale ? { locale } : {}) };
 		this.memberMap.set(member.id, member);
 		return member;
 	}

@@ -14,6 +14,8 @@ function loadIdentity() {
 	return {
 		member: params.get('member') ?? saved.member ?? 'Linus',
 		role: params.get('role') ?? saved.role ?? 'member',
+		// The member's Discord language (Discord sends it with every interaction as `locale`).
+		locale: params.get('locale') ?? saved.locale ?? 'en-US',
 	};
 }
 
