@@ -31,8 +31,10 @@ const MEMBER = '지민';
 const LINES: [string, string, string[]][] = [
 	['help', '/help', []],
 	['week-5', '/week number:5', []],
-	['similarity-matrix', '/similarity words:king queen man woman mode:matrix', ['king', 'queen', 'man', 'woman']],
+	// An English-only model given Korean: the reply says what the model saw (bytes) and why.
+	['attention-korean', '/attention text:안녕하세요 반갑습니다', ['안녕하세요 반갑습니다', '안녕하세요']],
 	['tokenize-compare', '/tokenize text:안녕하세요, 반갑습니다! encoding:compare', ['안녕하세요, 반갑습니다!']],
+	['similarity-matrix', '/similarity words:king queen man woman mode:matrix', ['king', 'queen', 'man', 'woman']],
 ];
 const WIDTHS = [390, 1280] as const;
 
@@ -115,7 +117,7 @@ describe.runIf(write)('the Korean pictures of docs/languages.md', () => {
 		240_000,
 	);
 
-	it('GIVEN the replies above THEN the whole page is drawn at 390 and 1280 px with the last chart in view', async () => {
+	it('GIVEN the replies above THEN the whole page is drawn at 390 and 1280 px with the last two charts in view', async () => {
 		for (const width of WIDTHS) {
 			await page.setViewportSize({ width, height: width === 390 ? 844 : 900 });
 			await page.locator('article.msg .embed-image img').last().scrollIntoViewIfNeeded();
