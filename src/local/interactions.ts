@@ -65,6 +65,7 @@ export class LocalInteractions {
 			channelId,
 			// What the page's language pickers chose: the member's Discord language and the server's.
 			locale: member.locale ?? 'en-US',
+			guildLocale: this.workspace.guild.preferredLocale,
 			// Real time, not the workspace clock: the dispatcher's auto-defer measures Discord's 3 s window with it.
 			createdAt: Date.now(),
 		};

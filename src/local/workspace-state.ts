@@ -59,7 +59,8 @@ export const NONCE_WINDOW_MS = 5 * 60_000;
 export class WorkspaceState {
 	/** The fake guild's fixed ids (guild, bot, channels, roles). */
 	readonly ids = LOCAL_IDS;
-	readonly guild = { id: LOCAL_IDS.guild, name: LOCAL_GUILD_NAME };
+	/** `preferredLocale`: the server's language (Discord's `guild_locale`), which the page's picker sets. */
+	readonly guild = { id: LOCAL_IDS.guild, name: LOCAL_GUILD_NAME, preferredLocale: 'en-US' };
 	readonly bot: LocalAuthor = { id: LOCAL_IDS.bot, name: LOCAL_BOT_NAME, bot: true };
 	readonly roles: readonly LocalRoleInfo[] = ROLE_INFO;
 
