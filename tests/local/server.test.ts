@@ -250,3 +250,30 @@ describe('local server', () => {
 		expect((await fetch(`${bot.url}/attachments/1/2/x.png`)).status).toBe(404);
 	});
 });
+
+describe('the member’s Discord language in the local page', () => {
+	const lastHelp = async (who: Who) =>
+		(await history(general, who)).filter((m) => m.interaction?.commandName === 'help').at(-1)!;
+
+	it('GIVEN a request with locale ko THEN the member keeps it and the bot answers in Korean; an unknown locale is refused', async () => {
+		const mina = { member: 'Mina', locale: 'ko' } as Who;
+		expect((await post('/api/send', mina, { channelId: general, text: '/help' })).json.ok).toBe(true);
+		expect(bot.workspace.member('Mina')!.locale).toBe('ko');
+		expect((await lastHelp(mina)).embeds[0]!.fields.map((f) => f.nameHtml).join()).toMatch(/\p{Script=Hangul}/u);
+		// A request that does not name the locale leaves it as it was.
+		await send({ member: 'Mina' }, '/about');
+		expect(bot.workspace.member('Mina')!.locale).toBe('ko');
+		const french = await post('/api/send', { member: 'Mina', locale: 'fr' } as Who, {
+			channelId: general,
+			text: '/about',
+		});
+		expect(french.status).toBe(400);
+		// Without a locale, a member is en-US, as before.
+		await send({ member: 'Grace' }, '/help');
+		expect((await lastHelp({ member: 'Grace' })).embeds[0]!.fields.map((f) => f.nameHtml)).toEqual([
+			'🧑‍🎓 For members',
+			'🎤 For presenters',
+			'🗓️ For organizers',
+		]);
+	});
+});
