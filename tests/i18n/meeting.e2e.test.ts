@@ -159,8 +159,15 @@ describe('/quiz, /review, /present, /schedule, the live quiz, the weekly post an
 	}
 
 	it('GIVEN a Korean server whose schedule starts on Monday after its 09:00 post time THEN week 1 is posted at once, in Korean', async () => {
-		await bot.app.deps.repos.settings.update(guildId, { language: null, serverLocale: 'ko' });
+		// The server's Discord language is Korean; the organizer's own client is English. /schedule start remembers the
+		// server's language (guild_locale) for the posts the scheduler makes with no interaction.
+		const guild = emulator.world.guilds.get(guildId)!.guild;
+		const before0 = guild.preferred_locale;
+		guild.preferred_locale = Locale.Korean;
+		await bot.app.deps.repos.settings.update(guildId, { language: null, serverLocale: null });
 		const start = await run(Locale.EnglishUS, 'schedule', {}, 'start');
+		guild.preferred_locale = before0;
+		expect((await bot.app.deps.repos.settings.get(guildId)).serverLocale).toBe('ko');
 		expect(englishProblem(start.original!.message)).toBeNull();
 		const before = botPosts(studyLab).length;
 		expect((await bot.scheduler.tick()).ran).toMatchObject([{ kind: 'post', week: 1, state: 'done' }]);
