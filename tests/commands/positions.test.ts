@@ -15,8 +15,8 @@ describe('/positions', () => {
 	it('GIVEN length 64 and dims 32 THEN three charts of the stated sizes and the sinusoidal numbers of the formula', async () => {
 		const reply = await runForReply(positions, { length: 64, dims: 32 });
 		expect(reply.files!.map((file) => [file.name, pngSize(file.data)])).toEqual([
-			['positions-sinusoidal.png', { width: 1600, height: 760 }],
-			['positions-learnt.png', { width: 1600, height: 760 }],
+			['positions-sinusoidal.png', { width: 1200, height: 760 }],
+			['positions-learnt.png', { width: 1200, height: 760 }],
 			['positions-distance.png', { width: 1200, height: 560 }],
 		]);
 		expect(reply.embeds!.map((e) => e.image?.url)).toEqual(reply.files!.map((file) => `attachment://${file.name}`));

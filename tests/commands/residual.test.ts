@@ -53,7 +53,7 @@ describe('/residual', () => {
 		expect(Math.abs(ratio - best.ratio)).toBeLessThan(0.06);
 		expect(reply.files!.map((f) => [f.name, pngSize(f.data)?.width])).toEqual([
 			['residual-norms.png', 1200],
-			['residual-lens.png', 1400],
+			['residual-lens.png', 1200],
 		]);
 	});
 

@@ -111,9 +111,9 @@ describe('tokenizeReply', () => {
 });
 
 describe('the show option', () => {
-	it('GIVEN /tokenize’s show choices THEN none is the default view again (the default already draws tokens and ids)', async () => {
+	it('GIVEN /tokenize’s show choices THEN none is the default view again (the default already draws tokens and ids); chat is its own view', async () => {
 		const { default: tokenize } = await import('../../../commands/tokenize.js');
 		const show = tokenize.data.options.find((o) => o.name === 'show');
-		expect(show && 'choices' in show ? show.choices.map((c) => c.value) : []).toEqual(['ids', 'bytes']);
+		expect(show && 'choices' in show ? show.choices.map((c) => c.value) : []).toEqual(['ids', 'bytes', 'chat']);
 	});
 });
