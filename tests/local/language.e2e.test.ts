@@ -96,7 +96,7 @@ describe('the local page’s language pickers', () => {
 		await page.locator('#input').fill('/토큰화 ');
 		await expect
 			.poll(() => page.locator('#chips .chip').allTextContents())
-			.toEqual(['텍스트', '인코딩', '계열', '표시']);
+			.toEqual(['텍스트', '인코딩', '계열', '표시', '시스템']);
 		expect(await page.locator('#hint').textContent()).toBe(`/토큰화: ${koCommands.tokenize!.description}`);
 		await page.locator('#input').fill('/토큰화 텍스트:안녕 인코딩:');
 		await expect.poll(labels).toContain(koCommands.tokenize!.options!.encoding!.choices!.all);

@@ -99,8 +99,8 @@ describe('the transformer demos and /present through the Discord emulator', () =
 			'positions',
 			{ length: 200, dims: 8 },
 			[
-				[1600, 760],
-				[1600, 760],
+				[1200, 760],
+				[1200, 760],
 				[1200, 560],
 			],
 		],
@@ -117,7 +117,7 @@ describe('the transformer demos and /present through the Discord emulator', () =
 			{ text: 'To be, or not to be, that is the question' },
 			[
 				[1200, 596],
-				[1400, 465],
+				[1200, 648],
 			],
 		],
 	] as const)(
