@@ -165,7 +165,9 @@ describe('/attention fidelity: the weights shown are the model’s, to 1e-4', ()
 			expect(Math.abs(num(d1[1]!) - ref.output[q]![0]!)).toBeLessThan(1.5e-4);
 
 			// The CSV, at full precision.
-			const csv = Buffer.from(out.files[1]!.bytes).toString('utf8').split('\n');
+			const csv = Buffer.from(out.files.find((f) => f.name === 'attention-steps.csv')!.bytes)
+				.toString('utf8')
+				.split('\n');
 			const block = (name: string) =>
 				csv
 					.filter((line) => line.startsWith(`${name},`))
