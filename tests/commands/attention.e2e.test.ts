@@ -37,7 +37,7 @@ describe('/attention through the Discord emulator', () => {
 
 	it.each([
 		['head', {}, ['attention-head.png'], 1000],
-		['heads', { layer: 2 }, ['attention-heads.png'], 1400],
+		['heads', { layer: 2 }, ['attention-heads.png'], 1200],
 		[
 			'steps',
 			{ layer: 1, head: 2 },
