@@ -49,7 +49,7 @@ async function show(
 	const reply = await runForReply(attention, options, { deps: testDeps({ compute }) });
 	const out = outputs[0]!;
 	if (out.kind !== 'ok') throw new Error('expected a drawn view');
-	return { out, description: reply.embeds![0]!.description! };
+	return { out, description: reply.embeds!.map((e) => e.description).join('\n') };
 }
 
 /** The largest difference between a shown attention weight and the reference, over every case (printed at the end). */
@@ -134,7 +134,7 @@ describe('/attention fidelity: the weights shown are the model’s, to 1e-4', ()
 			const { out, description } = await show({ text, layer, head, view: 'steps' });
 			const tokens = encode(text).slice(0, 8);
 			const ref = referenceSteps(config, weights, tokens, layer - 1, head - 1);
-			const [scores, scaled, masked, softmax, v, output] = out.files[0]!.shown.map((p) => p.values);
+			const [scores, scaled, masked, softmax, v, output] = out.files.flatMap((f) => f.shown).map((p) => p.values);
 			const slice = (m: number[][]) => m.map((r) => r.slice(0, 8));
 			// Scores reach about ±15: float32 keeps about 7 significant digits, so 1e-4 relative.
 			expect(maxDiff(scores!, ref.scores)).toBeLessThan(2e-3);
@@ -165,7 +165,9 @@ describe('/attention fidelity: the weights shown are the model’s, to 1e-4', ()
 			expect(Math.abs(num(d1[1]!) - ref.output[q]![0]!)).toBeLessThan(1.5e-4);
 
 			// The CSV, at full precision.
-			const csv = Buffer.from(out.files[1]!.bytes).toString('utf8').split('\n');
+			const csv = Buffer.from(out.files.find((f) => f.name === 'attention-steps.csv')!.bytes)
+				.toString('utf8')
+				.split('\n');
 			const block = (name: string) =>
 				csv
 					.filter((line) => line.startsWith(`${name},`))

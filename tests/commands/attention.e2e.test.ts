@@ -38,18 +38,32 @@ describe('/attention through the Discord emulator', () => {
 	it.each([
 		['head', {}, ['attention-head.png'], 1000],
 		['heads', { layer: 2 }, ['attention-heads.png'], 1200],
-		['steps', { layer: 1, head: 2 }, ['attention-steps.png', 'attention-steps.csv'], 1620],
+		[
+			'steps',
+			{ layer: 1, head: 2 },
+			[
+				'attention-steps-scores.png',
+				'attention-steps-softmax.png',
+				'attention-steps-output.png',
+				'attention-steps.csv',
+			],
+			1200,
+		],
 	] as const)(
-		'GIVEN view:%s THEN one spec-valid deferred reply carries its chart as the embed image',
+		'GIVEN view:%s THEN one spec-valid deferred reply carries each chart as an embed’s image',
 		async (view, extra, files, width) => {
 			const outcome = await run({ text: 'The old prince said to Natasha that she was late', view, ...extra });
 			const message = outcome.original!;
 			expect(message.ephemeral).toBe(false);
 			expect(message.files.map((f) => f.filename)).toEqual(files);
-			const png = message.files[0]!;
-			expect(png.png?.width).toBe(width);
-			const attachment = message.message.attachments.find((a) => a.filename === png.filename);
-			expect(message.message.embeds[0]!.image?.url).toBe(attachment?.url);
+			// Each chart is its own embed's image, in order (the steps view has three).
+			const pngs = message.files.filter((f) => f.filename.endsWith('.png'));
+			expect(message.message.embeds).toHaveLength(pngs.length);
+			pngs.forEach((png, i) => {
+				expect(png.png?.width).toBe(width);
+				const attachment = message.message.attachments.find((a) => a.filename === png.filename);
+				expect(message.message.embeds[i]!.image?.url).toBe(attachment?.url);
+			});
 			expect(message.pinged).toEqual({ users: [], roles: [], everyone: false });
 		},
 		90_000,

@@ -41,7 +41,7 @@ describe('/attention and /sample in the local mode', () => {
 		return message;
 	}
 
-	it('GIVEN a typed /attention view:steps THEN Ada sees the walk-through, the chart and the CSV', async () => {
+	it('GIVEN a typed /attention view:steps THEN Ada sees the walk-through, three charts each in its embed, and the CSV', async () => {
 		const result = await local.command(
 			'/attention text:To be, or not to be, that is the question layer:1 head:1 view:steps',
 			ada,
@@ -50,11 +50,18 @@ describe('/attention and /sample in the local mode', () => {
 		const message = answer(result.messages);
 		expect(message.embeds[0]!.title).toBe('Attention step by step: layer 1, head 1');
 		expect(message.embeds[0]!.description).toContain('**Check the last row by hand:**');
+		expect(message.embeds.map((e) => e.title)).toEqual([
+			'Attention step by step: layer 1, head 1',
+			'③ Causal mask and ④ softmax',
+			'V and ⑤ weights · V',
+		]);
 		expect(message.attachments.map((a) => [a.name, a.contentType])).toEqual([
-			['attention-steps.png', 'image/png'],
+			['attention-steps-scores.png', 'image/png'],
+			['attention-steps-softmax.png', 'image/png'],
+			['attention-steps-output.png', 'image/png'],
 			['attention-steps.csv', 'text/csv; charset=utf-8'],
 		]);
-		expect(message.attachments[0]!.width).toBe(1620);
+		expect(message.attachments.slice(0, 3).map((a) => a.width)).toEqual([1200, 1200, 1200]);
 	}, 60_000);
 
 	it('GIVEN a typed /attention view:heads THEN Ada sees every head of the layer', async () => {

@@ -104,13 +104,26 @@ describe('/attention', () => {
 		expect(reply.files!.map((f) => f.name)).toEqual(['attention-heads.png']);
 	}, 60_000);
 
-	it('GIVEN view:steps on a long text THEN the first 8 tokens are used, said so, and the CSV is attached', async () => {
+	it('GIVEN view:steps on a long text THEN the first 8 tokens are used, said so, three charts walk through the steps and the CSV is attached', async () => {
 		const reply = await runForReply(attention, { text: 'To be, or not to be, that is the question', view: 'steps' });
 		const description = reply.embeds![0]!.description!;
 		expect(description).toContain('These are the first 8 of your 12 tokens.');
 		expect(description).toContain('Row 8 (query “,”), d_k = 32, √32 = 5.6569');
-		expect(reply.files!.map((f) => f.name)).toEqual(['attention-steps.png', 'attention-steps.csv']);
-		const csv = reply.files![1]!.data.toString('utf8');
+		const charts = ['attention-steps-scores.png', 'attention-steps-softmax.png', 'attention-steps-output.png'];
+		expect(reply.files!.map((f) => f.name)).toEqual([...charts, 'attention-steps.csv']);
+		// One embed per chart, each with the text of its steps; the model's shape once, under the last.
+		expect(reply.embeds!.map((e) => e.image?.url)).toEqual(charts.map((c) => `attachment://${c}`));
+		expect(reply.embeds!.map((e) => e.title)).toEqual([
+			'Attention step by step: layer 1, head 1',
+			'③ Causal mask and ④ softmax',
+			'V and ⑤ weights · V',
+		]);
+		expect(reply.embeds![1]!.description).toContain('the `weight` column of the table above');
+		expect(reply.embeds![2]!.description).toMatch(/^\*\*Output, dimension 1\*\* = Σ weight × v/);
+		expect(reply.embeds![2]!.description).toContain('at full precision: `attention-steps.csv`');
+		expect(reply.embeds!.map((e) => e.footer !== undefined)).toEqual([false, false, true]);
+		for (const file of reply.files!.slice(0, 3)) expect(pngSize(file.data)!.width).toBe(1200);
+		const csv = reply.files![3]!.data.toString('utf8');
 		expect(csv.split('\n').filter((l) => l.startsWith('q,'))).toHaveLength(8);
 		expect(
 			csv

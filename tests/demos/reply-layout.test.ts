@@ -12,12 +12,6 @@ const graphemeCount = (s: string) => [...new Intl.Segmenter('en', { granularity:
 /** docs/display-standard.md: the smallest text as a desktop embed (550 px wide) shows it, and on a phone (390 px). */
 const TARGET = { desktop: 9, phone: 7 } as const;
 
-/**
- * Demo views whose chart does not meet the target yet, with what it reaches at 550 px (a view may only get better).
- * docs/display-standard.md says why.
- */
-const KNOWN_GAP_AT_550: Readonly<Record<string, number>> = { 'attention-steps': 7.5 };
-
 /** Every scene a demo renders, captured on its way to PNG, so its labels can be measured. */
 const rendered: Scene[] = [];
 vi.mock('../../src/charts/render.js', async (importOriginal) => {
@@ -52,11 +46,6 @@ describe('every demo reply on a phone', () => {
 				const boxes = labelBoxes(scene);
 				const shown = (b: (typeof boxes)[number]) => `${b.item.role ?? '?'} “${b.item.text}”`;
 				expect(offCanvas(scene, boxes).map(shown), name).toEqual([]);
-				const gap = KNOWN_GAP_AT_550[name];
-				if (gap !== undefined) {
-					expect(smallestAtDisplay(scene, 550), name).toBeGreaterThanOrEqual(gap - 0.05);
-					continue;
-				}
 				expect(
 					overlaps(boxes).map(([a, b]) => `${shown(a)} × ${shown(b)}`),
 					name,

@@ -97,7 +97,11 @@ describe('demo replies in the local page at phone and desktop width', () => {
 					"(() => { const el = [...document.querySelectorAll('article.msg')].filter((m) => m.querySelector('.embed')).pop(); return [...el.querySelectorAll('*')].filter((e) => e.scrollWidth > e.clientWidth + 1 && getComputedStyle(e).overflowX !== 'visible').map((e) => e.tagName + ' ' + e.className); })()",
 				);
 				expect(wide, `${name} at ${width} px: elements that scroll sideways`).toEqual([]);
-				if (write) await reply.screenshot({ path: path.join(repoRoot(), 'docs', 'display', `${name}-${width}.png`) });
+				if (write) {
+					// A reply taller than the window would be shot with its top blank (it scrolls out of the column).
+					await page.setViewportSize({ width, height: Math.max(900, Math.ceil(box.height) + 200) });
+					await reply.screenshot({ path: path.join(repoRoot(), 'docs', 'display', `${name}-${width}.png`) });
+				}
 			}
 		},
 		240_000,

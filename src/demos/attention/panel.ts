@@ -26,7 +26,10 @@ export interface Panel {
 	colLabels: readonly string[];
 	scale: ColorScale;
 	format?: NumberFormat;
-	/** Print each unmasked value in its cell (when the cell is large enough). */
+	/**
+	 * Print each unmasked value in its cell, where its text fits the cell. With `digits`, a panel whose values do not
+	 * all fit drops decimals until they do; a value that still does not fit is left out.
+	 */
 	showValues: boolean;
 	/** Printed in masked cells when values are shown, e.g. `−∞`. */
 	maskedText?: string;
@@ -36,6 +39,8 @@ export interface Panel {
 	maxCell?: number;
 	/** Give the panel its own colour bar at its right, with this title (panels sharing a scale leave it out). */
 	colorBar?: string;
+	/** Leave the row labels out: the panel stands right of one with the same rows, which labels them. */
+	hideRowLabels?: boolean;
 }
 
 const LABEL = THEME.fonts.label;
@@ -43,14 +48,16 @@ const TITLE = THEME.fonts.heading;
 const TITLE_H = TITLE.size + 12;
 const BAR_W = 12;
 const MAX_CELL = 64;
-/** Below this a cell cannot hold `−0.00`. */
-const MIN_VALUE_CELL = 34;
+/** Room a value keeps from its cell's sides, so neighbouring values never touch. */
+const VALUE_PAD = 3;
 const LABEL_MAX_W = 120;
 
 interface Geometry {
 	cell: number;
 	flat: boolean;
 	rowLabelW: number;
+	/** From the box's left edge to the grid: the row labels and their gap, or 0 when they are left out. */
+	labelRoom: number;
 	colLabelH: number;
 	barRoom: number;
 }
@@ -58,7 +65,10 @@ interface Geometry {
 function geometry(panel: Panel, box: Box, measure: TextMeasurer): Geometry {
 	const rows = panel.rowLabels.length;
 	const cols = panel.colLabels.length;
-	const rowLabelW = Math.min(LABEL_MAX_W, Math.max(0, ...panel.rowLabels.map((l) => measure(l, LABEL))));
+	const rowLabelW = panel.hideRowLabels
+		? 0
+		: Math.min(LABEL_MAX_W, Math.max(0, ...panel.rowLabels.map((l) => measure(l, LABEL))));
+	const labelRoom = panel.hideRowLabels ? 0 : rowLabelW + 8;
 	const barRoom = panel.colorBar
 		? 22 +
 			Math.max(
@@ -66,7 +76,7 @@ function geometry(panel: Panel, box: Box, measure: TextMeasurer): Geometry {
 				measure(panel.colorBar, THEME.fonts.tick) - 10,
 			)
 		: 0;
-	const availW = box.w - rowLabelW - 8 - barRoom;
+	const availW = box.w - labelRoom - barRoom;
 	const cellFor = (labelH: number) =>
 		Math.max(
 			1,
@@ -80,7 +90,7 @@ function geometry(panel: Panel, box: Box, measure: TextMeasurer): Geometry {
 			Math.min(LABEL_MAX_W, Math.max(...panel.colLabels.map((l) => measure(l, LABEL)))) * Math.SQRT1_2 + LABEL.size + 6;
 		cell = cellFor(colLabelH);
 	}
-	return { cell, flat, rowLabelW, colLabelH, barRoom };
+	return { cell, flat, rowLabelW, labelRoom, colLabelH, barRoom };
 }
 
 /** `value` with `digits` decimals and a true minus sign; never `−0.0`. */
@@ -89,11 +99,18 @@ export function fixedCell(value: number, digits: number): string {
 	return (Number(text) === 0 ? text.replace(/^-/, '') : text).replace(/^-/, '−');
 }
 
+/** The most decimals, up to `most`, at which every unmasked value of the panel fits its cell (0 if none does). */
+function digitsThatFit(panel: Panel, most: number, fits: (text: string) => boolean): number {
+	const shown = panel.values.flatMap((row, r) => row.filter((_, c) => !panel.mask?.[r]?.[c]));
+	for (let d = most; d > 0; d--) if (shown.every((v) => fits(fixedCell(v, d)))) return d;
+	return 0;
+}
+
 /** The width and height a panel takes inside `box` (it keeps square cells, so it is often smaller than the box). */
 export function panelSize(panel: Panel, box: Box, measure: TextMeasurer): { w: number; h: number } {
 	const g = geometry(panel, box, measure);
 	return {
-		w: g.rowLabelW + 8 + panel.colLabels.length * g.cell + g.barRoom,
+		w: g.labelRoom + panel.colLabels.length * g.cell + g.barRoom,
 		h: TITLE_H + g.colLabelH + panel.rowLabels.length * g.cell,
 	};
 }
@@ -104,10 +121,11 @@ export function layoutPanel(panel: Panel, box: Box, measure: TextMeasurer): Scen
 	const rows = panel.rowLabels.length;
 	const cols = panel.colLabels.length;
 	const format = panel.format ?? 'number';
-	const gridX = box.x + g.rowLabelW + 8;
+	const gridX = box.x + g.labelRoom;
 	const gridY = box.y + TITLE_H + g.colLabelH;
 	const items: SceneItem[] = [];
-	const titleW = g.rowLabelW + 8 + cols * g.cell + g.barRoom;
+	// The title may use the whole box, which is often wider than the square cells leave the panel.
+	const titleW = Math.max(g.labelRoom + cols * g.cell + g.barRoom, box.w);
 	items.push({
 		kind: 'text',
 		role: 'panel-title',
@@ -121,14 +139,16 @@ export function layoutPanel(panel: Panel, box: Box, measure: TextMeasurer): Scen
 	});
 	const cells = matrixCells(panel, panel.scale, gridX, gridY, g.cell);
 	items.push({ ...cells, role: 'panel-cells' });
-	if (panel.showValues && g.cell >= MIN_VALUE_CELL) {
+	const fits = (text: string) => measure(text, THEME.fonts.small) <= g.cell - 2 * VALUE_PAD;
+	const digits = panel.digits === undefined ? undefined : digitsThatFit(panel, panel.digits, fits);
+	if (panel.showValues) {
 		panel.values.forEach((row, r) =>
 			row.forEach((v, c) => {
 				const fill = cells.fills[r * cols + c];
 				const x = gridX + (c + 0.5) * g.cell;
 				const y = gridY + (r + 0.5) * g.cell;
 				if (fill === null || fill === undefined) {
-					if (panel.maskedText)
+					if (panel.maskedText && fits(panel.maskedText))
 						items.push({
 							kind: 'text',
 							role: 'cell-masked',
@@ -142,12 +162,14 @@ export function layoutPanel(panel: Panel, box: Box, measure: TextMeasurer): Scen
 						});
 					return;
 				}
+				const text = digits === undefined ? cellLabel(v, format, panel.scale.domain) : fixedCell(v, digits);
+				if (!fits(text)) return;
 				items.push({
 					kind: 'text',
 					role: 'cell-value',
 					x,
 					y,
-					text: panel.digits === undefined ? cellLabel(v, format, panel.scale.domain) : fixedCell(v, panel.digits),
+					text,
 					font: THEME.fonts.small,
 					color: textOn(fill, THEME.textOnLight, '#ffffff'),
 					align: 'center',
@@ -158,7 +180,7 @@ export function layoutPanel(panel: Panel, box: Box, measure: TextMeasurer): Scen
 	}
 	const every = Math.max(1, Math.ceil((LABEL.size + 2) / g.cell));
 	panel.rowLabels.forEach((label, r) => {
-		if (r % every !== 0) return;
+		if (panel.hideRowLabels || r % every !== 0) return;
 		items.push({
 			kind: 'text',
 			role: 'row-label',

@@ -5,7 +5,8 @@ import type { Reply } from '../../core/reply.js';
 import type { AttentionData } from './data.js';
 import { rowMaxima } from './head-chart.js';
 import { headName } from './labels.js';
-import { stepsOf } from './steps-chart.js';
+import { stepsOf, STEPS_PARTS } from './steps-chart.js';
+import { STEPS_DIMS_SHOWN } from './input.js';
 // `tr`, not `t`: `t` is the token count throughout this file, as in the formulas.
 import { t as tr } from '../../i18n/index.js';
 
@@ -95,7 +96,7 @@ function headsText(data: AttentionData): string {
 	].join('\n');
 }
 
-/** The walk-through of the last row of the steps: every number from q·k to the output's first dimension. */
+/** The walk-through of the last row of the steps: its q·k, ÷√d_k, e^(x−m) and weight for every key, as a table. */
 export function stepsWalkthrough(data: AttentionData): string {
 	const s = stepsOf(data);
 	const t = s.scores.length;
@@ -117,9 +118,6 @@ export function stepsWalkthrough(data: AttentionData): string {
 		),
 		row('Σ', '', '', fixed(sum), fixed(w.slice(0, t).reduce((a, b) => a + b, 0))),
 	];
-	const factor = (x: number): string => (x < 0 ? `(${fixed(x)})` : fixed(x));
-	const terms = Array.from({ length: t }, (_, k) => `${fixed(w[k]!)}×${factor(s.v[k]![0]!)}`);
-	const out = s.output[q]!;
 	return [
 		tr('attention.reply.walkRow', {
 			row: q + 1,
@@ -132,66 +130,104 @@ export function stepsWalkthrough(data: AttentionData): string {
 		'```',
 		...lines,
 		'```',
+	].join('\n');
+}
+
+/** The last row's output: its first dimension as the sum of weight × v, then its first dimensions. */
+export function stepsOutputText(data: AttentionData): string {
+	const s = stepsOf(data);
+	const t = s.scores.length;
+	const q = t - 1;
+	const w = s.weights[q]!;
+	const factor = (x: number): string => (x < 0 ? `(${fixed(x)})` : fixed(x));
+	const terms = Array.from({ length: t }, (_, k) => `${fixed(w[k]!)}×${factor(s.v[k]![0]!)}`);
+	const out = s.output[q]!;
+	return [
 		tr('attention.reply.walkOutput', { terms: terms.join(' + '), value: fixed(out[0]!) }),
 		tr('attention.reply.walkOutputRow', {
 			row: q + 1,
-			dims: Math.min(8, data.headDim),
+			dims: Math.min(STEPS_DIMS_SHOWN, data.headDim),
 			values: out
-				.slice(0, 8)
+				.slice(0, STEPS_DIMS_SHOWN)
 				.map((x) => fixed(x))
 				.join(', '),
 		}),
+		tr('attention.reply.csvLine', { dk: data.headDim }),
 	].join('\n');
 }
 
-function stepsText(data: AttentionData): string {
+/**
+ * The steps' three embeds, one per chart (see STEPS_PARTS), each with the text that goes with its steps: ① and ②
+ * with the last row worked by hand up to its weights, ③ and ④ with how the table's weights come about, V and ⑤ with
+ * the output as a sum of products and where every number is.
+ */
+function stepsEmbeds(data: AttentionData, charts: readonly AttentionFile[], notes: readonly string[]): APIEmbed[] {
 	const t = stepsOf(data).scores.length;
 	const total = data.tokens.length;
 	const cut = t < total ? tr('attention.reply.stepsCut', { t, total }) : '';
-	return [
-		tr('attention.reply.stepsIntro', {
-			cut,
-			head: headName(data),
-			dk: data.headDim,
-			dims: Math.min(8, data.headDim),
-		}),
-		tr('attention.reply.checkByHand'),
-		stepsWalkthrough(data),
-	].join('\n');
+	const texts = [
+		{
+			title: tr('attention.reply.titleSteps', { head: headName(data) }),
+			description: [
+				tr('attention.reply.stepsIntro', {
+					cut,
+					head: headName(data),
+					dk: data.headDim,
+					dims: Math.min(STEPS_DIMS_SHOWN, data.headDim),
+				}),
+				tr('attention.reply.checkByHand'),
+				stepsWalkthrough(data),
+				...notes,
+			].join('\n'),
+		},
+		{ title: tr('attention.reply.titleStepsSoftmax'), description: tr('attention.reply.stepsSoftmax', { row: t }) },
+		{ title: tr('attention.reply.titleStepsOutput'), description: stepsOutputText(data) },
+	];
+	return STEPS_PARTS.map((part, i) => ({
+		...texts[i]!,
+		color: COLOR,
+		image: { url: `attachment://${charts.find((f) => f.name === part.file)!.name}` },
+	}));
 }
 
-/** The /attention reply: the explanation and figures as text, the chart as the embed's image, the CSV for `steps`. */
+/**
+ * The /attention reply: the explanation and figures as text, each chart as an embed's image (`steps` has three, and
+ * the CSV), the model's shape in the last embed's footer.
+ */
 export function attentionReply(
 	data: AttentionData,
 	files: readonly AttentionFile[],
 	notes: readonly string[] = [],
 ): Reply {
-	const chart = files.find((f) => f.name.endsWith('.png'))!;
-	const title =
-		data.view === 'heads'
-			? tr('attention.reply.titleHeads', { heads: data.nHeads, layer: data.layer + 1 })
-			: data.view === 'steps'
-				? tr('attention.reply.titleSteps', { head: headName(data) })
-				: tr('attention.reply.titleHead', { head: headName(data) });
-	const body = data.view === 'heads' ? headsText(data) : data.view === 'steps' ? stepsText(data) : headText(data);
-	const embed: APIEmbed = {
-		title,
-		description: [body, ...notes].join('\n'),
-		color: COLOR,
-		image: { url: `attachment://${chart.name}` },
-		footer: {
-			text: tr('attention.reply.footer', {
-				model: data.model,
-				tokens: tr('attention.tokens', { count: data.tokens.length }),
-				layers: data.nLayers,
-				heads: data.nHeads,
-				d: data.dModel,
-				dk: data.headDim,
-			}),
-		},
+	const footer = {
+		text: tr('attention.reply.footer', {
+			model: data.model,
+			tokens: tr('attention.tokens', { count: data.tokens.length }),
+			layers: data.nLayers,
+			heads: data.nHeads,
+			d: data.dModel,
+			dk: data.headDim,
+		}),
 	};
+	let embeds: APIEmbed[];
+	if (data.view === 'steps') embeds = stepsEmbeds(data, files, notes);
+	else {
+		const chart = files.find((f) => f.name.endsWith('.png'))!;
+		embeds = [
+			{
+				title:
+					data.view === 'heads'
+						? tr('attention.reply.titleHeads', { heads: data.nHeads, layer: data.layer + 1 })
+						: tr('attention.reply.titleHead', { head: headName(data) }),
+				description: [data.view === 'heads' ? headsText(data) : headText(data), ...notes].join('\n'),
+				color: COLOR,
+				image: { url: `attachment://${chart.name}` },
+			},
+		];
+	}
+	embeds[embeds.length - 1]!.footer = footer;
 	return {
-		embeds: [embed],
+		embeds,
 		files: files.map((f) => ({ name: f.name, data: toBuffer(f.bytes), description: f.description })),
 	};
 }

@@ -4,7 +4,7 @@ import { headChart } from './head-chart.js';
 import { headsPanels, layoutHeads } from './heads-chart.js';
 import type { AttentionView } from './input.js';
 import { headName } from './labels.js';
-import { layoutSteps, stepsPanels } from './steps-chart.js';
+import { layoutStepsPart, stepsPanels, STEPS_PARTS, type StepsPart } from './steps-chart.js';
 import { stepsCsv } from './steps-csv.js';
 import { loadTinyGpt } from '../../models/transformer/index.js';
 import { t as tr } from '../../i18n/index.js';
@@ -60,15 +60,25 @@ async function filesFor(data: AttentionData): Promise<AttentionFile[]> {
 			];
 		}
 		case 'steps': {
-			const shown = stepsPanels(data).map((p) => ({ title: p.title, values: p.values.map((r) => [...r]) }));
+			const panels = stepsPanels(data);
 			const t = data.steps!.scores.length;
+			const charts = await Promise.all(
+				STEPS_PARTS.map(async (part, i): Promise<AttentionFile> => {
+					const shown = part.panels.map((p) => panels[p]!);
+					return {
+						name: part.file,
+						bytes: await sceneToPng(layoutStepsPart(data, i as StepsPart)),
+						description: tr('attention.files.steps', {
+							head: headName(data),
+							tokens: tr('attention.tokens', { count: t }),
+							panels: shown.map((p) => p.title).join(' · '),
+						}),
+						shown: shown.map((p) => ({ title: p.title, values: p.values.map((r) => [...r]) })),
+					};
+				}),
+			);
 			return [
-				{
-					name: 'attention-steps.png',
-					bytes: await sceneToPng(layoutSteps(data)),
-					description: tr('attention.files.steps', { head: headName(data), t }),
-					shown,
-				},
+				...charts,
 				{
 					name: 'attention-steps.csv',
 					bytes: Buffer.from(stepsCsv(data), 'utf8'),

@@ -45,10 +45,16 @@ export const attention = {
 		stepsCut:
 			"These are the first {{t}} of your {{total}} tokens. A token only sees the tokens before it, so these {{t}} rows are exactly rows 1–{{t}} of the whole text's map. ",
 		stepsIntro:
-			'{{cut}}The chart follows {{head}} through ① Q·Kᵀ, ② ÷ √d_k, ③ the causal mask, ④ the softmax of each row and ⑤ the weighted sum of V. V has {{dk}} dimensions; the chart shows 1–{{dims}} and `attention-steps.csv` has all of them, with q and k, at full precision.',
+			'{{cut}}Three charts follow {{head}}: ① Q·Kᵀ and ② ÷ √d_k here, ③ the causal mask and ④ the softmax of each row next, then V and ⑤ the weighted sum of V. V has {{dk}} dimensions; the charts show 1–{{dims}}, and `attention-steps.csv` holds every number of every step, with q, k and all {{dk}} dimensions, at full precision.',
 		checkByHand: '**Check the last row by hand:**',
+		stepsSoftmax:
+			'③ sets the scores of the keys after each query to −∞ (row {{row}}, the last, has none), and ④ takes the softmax along each row: e^(x−m) ÷ Σ, the `weight` column of the table above. −∞ becomes 0 and every row sums to 1.',
+		csvLine:
+			'Every number of the three charts, with q, k and all {{dk}} dimensions of V and the output, at full precision: `attention-steps.csv`.',
 		titleHeads: 'Attention: all {{heads}} heads of layer {{layer}}',
 		titleSteps: 'Attention step by step: {{head}}',
+		titleStepsSoftmax: '③ Causal mask and ④ softmax',
+		titleStepsOutput: 'V and ⑤ weights · V',
 		titleHead: 'Attention: {{head}}',
 		footer: '{{model}} · {{tokens}} · {{layers}} layers × {{heads}} heads, counted from 1 · d_model {{d}}, d_k {{dk}}',
 	},
@@ -73,29 +79,32 @@ export const attention = {
 		headBox: 'head {{n}}: weights · V',
 		concatenated: 'concatenated side by side: {{n}} × {{d}}',
 		residual: '{{n}} × {{d}}, added to the residual stream',
-		stepsTitle: 'Attention step by step: {{head}} of {{model}}',
+		stepsTitle: 'Attention step by step ({{part}} of {{parts}}): {{head}} of {{model}}',
 		stepsFirst: 'The first {{t}} of your {{total}} tokens',
-		stepsAll: 'Your {{t}} tokens',
+		stepsAll_one: 'Your one token',
+		stepsAll_other: 'Your {{count}} tokens',
 		stepsSubtitle:
 			"{{which}} (“{{text}}”). Each token's q, k and v have d_k = {{dk}} numbers; rows are query tokens, numbered from 1.",
-		stepsFooter:
-			'Follow one row through ① to ⑤: q·k with every key, divided by √{{dk}}, future keys set to −∞, softmax along the row (e^x / Σ e^x, so −∞ becomes 0 and the row sums to 1), then the weighted sum of the V rows. V and the output show dims 1–{{dims}} of {{dk}}; attention-steps.csv holds every number.',
-		stepsAlt:
-			'{{title}}. Six {{t}}-row panels with numbers: scores, scaled scores, masked scores, softmax weights, a slice of V and of the output.',
+		stepsFooter: {
+			scores:
+				'① q·k of each query (row) with every key (column), future keys included: the mask comes in ③. ② The same scores ÷ √{{dk}} = {{root}}, so that their spread does not grow with d_k. Next: ③ the mask and ④ the softmax.',
+			softmax:
+				'③ A query may not look at later tokens: their scores become −∞. ④ Softmax along each row (e^x / Σ e^x): −∞ becomes 0 and every row sums to 1. These are the attention weights; ⑤ uses them to mix the V rows.',
+			output:
+				"⑤ Each output row is the sum of the V rows, each multiplied by that row's weight from ④: output = weights · V. V and the output show dims 1–{{dims}} of {{dk}}; attention-steps.csv holds every number.",
+		},
+		stepsAlt: '{{title}}. Two {{t}}-row panels with a number in every cell: {{panels}}.',
 		scores: '① scores = Q·Kᵀ',
 		mask: '③ causal mask: future keys → −∞',
 		softmax: '④ softmax of each row = weights',
 		vSlice: 'V (dims 1–{{dims}} of {{dk}})',
 		output: '⑤ output = weights · V (dims 1–{{dims}})',
-		scaledBar: 'scaled',
-		valueBar: 'value',
 	},
 	files: {
 		head: 'Heatmap of the attention weights of {{head}} over {{n}} tokens; rows are queries, columns keys, future cells hatched.',
 		heads:
 			'{{heads}} heatmaps: the attention weights of every head of layer {{layer}} over {{n}} tokens, and how their outputs are concatenated and projected.',
-		steps:
-			'Six small heatmaps with numbers: {{head}} on {{t}} tokens, from Q·Kᵀ through scaling, masking and softmax to the weighted sum of V.',
+		steps: 'Two small heatmaps with a number in every cell, {{head}} on {{tokens}}: {{panels}}.',
 		csv: 'Every number of the steps of {{head}}, as CSV.',
 		csvHeader: '# {{model}}, {{head}}: the first {{t}} tokens; d_k = {{dk}}; rows are query tokens, numbered from 1',
 	},

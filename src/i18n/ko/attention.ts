@@ -48,10 +48,16 @@ export const attention: Catalogue<typeof en> = {
 		stepsCut:
 			'입력한 토큰 {{total}}개 가운데 처음 {{t}}개입니다. 토큰은 자기 앞의 토큰만 보므로, 이 {{t}}개 행은 전체 텍스트 지도의 1–{{t}}행과 똑같습니다. ',
 		stepsIntro:
-			'{{cut}}차트는 {{head}}를 따라 ① Q·Kᵀ, ② ÷ √d_k, ③ 인과 마스크, ④ 행마다 소프트맥스, ⑤ V의 가중합 순서로 계산합니다. V는 {{dk}}차원이고 차트에는 1–{{dims}}번 차원을 보여 줍니다. `attention-steps.csv`에는 q, k와 함께 모든 차원이 전체 정밀도로 들어 있습니다.',
+			'{{cut}}차트 세 장이 {{head}}를 따라갑니다: 여기서는 ① Q·Kᵀ와 ② ÷ √d_k, 다음은 ③ 인과 마스크와 ④ 행마다 소프트맥스, 마지막은 V와 ⑤ V의 가중합입니다. V는 {{dk}}차원이고 차트에는 1–{{dims}}번 차원을 보여 줍니다. `attention-steps.csv`에는 q, k와 {{dk}}개 차원 전부를 포함해 모든 단계의 모든 숫자가 전체 정밀도로 들어 있습니다.',
 		checkByHand: '**마지막 행을 직접 확인해 보세요:**',
+		stepsSoftmax:
+			'③은 쿼리보다 뒤에 오는 키의 점수를 −∞로 바꾸고(마지막 행인 {{row}}행에는 그런 키가 없습니다), ④는 행을 따라 소프트맥스를 취합니다: e^(x−m) ÷ Σ, 위 표의 `weight` 열입니다. −∞는 0이 되고 행마다 합은 1입니다.',
+		csvLine:
+			'세 차트의 모든 숫자와 q, k, 그리고 V와 출력의 {{dk}}개 차원 전부가 전체 정밀도로 `attention-steps.csv`에 들어 있습니다.',
 		titleHeads: '어텐션: {{layer}}층의 헤드 {{heads}}개 전부',
 		titleSteps: '어텐션 단계별 계산: {{head}}',
+		titleStepsSoftmax: '③ 인과 마스크와 ④ 소프트맥스',
+		titleStepsOutput: 'V와 ⑤ 가중치 · V',
 		titleHead: '어텐션: {{head}}',
 		footer: '{{model}} · {{tokens}} · {{layers}}개 층 × 헤드 {{heads}}개, 1부터 셈 · d_model {{d}}, d_k {{dk}}',
 	},
@@ -76,29 +82,31 @@ export const attention: Catalogue<typeof en> = {
 		headBox: '헤드 {{n}}: 가중치 · V',
 		concatenated: '나란히 이어 붙이기: {{n}} × {{d}}',
 		residual: '{{n}} × {{d}}, 잔차 스트림에 더함',
-		stepsTitle: '어텐션 단계별 계산: {{model}}의 {{head}}',
+		stepsTitle: '어텐션 단계별 계산 ({{part}}/{{parts}}): {{model}}의 {{head}}',
 		stepsFirst: '입력한 토큰 {{total}}개 중 처음 {{t}}개',
-		stepsAll: '입력한 토큰 {{t}}개',
+		stepsAll_other: '입력한 토큰 {{count}}개',
 		stepsSubtitle:
 			'{{which}} (“{{text}}”). 토큰마다 q, k, v는 d_k = {{dk}}개의 숫자입니다. 행은 쿼리 토큰이며 1부터 번호를 붙였습니다.',
-		stepsFooter:
-			'한 행을 ①부터 ⑤까지 따라가 보세요: 모든 키와의 q·k, √{{dk}}로 나누기, 미래의 키는 −∞, 행을 따라 소프트맥스(e^x / Σ e^x라서 −∞는 0이 되고 행의 합은 1), 그리고 V 행들의 가중합. V와 출력은 {{dk}}차원 중 1–{{dims}}번만 보여 줍니다. attention-steps.csv에 모든 숫자가 있습니다.',
-		stepsAlt:
-			'{{title}}. 숫자가 적힌 {{t}}행짜리 패널 6개: 점수, 나눈 점수, 마스크한 점수, 소프트맥스 가중치, V와 출력의 일부.',
+		stepsFooter: {
+			scores:
+				'① 각 쿼리(행)와 모든 키(열)의 q·k. 미래의 키도 들어 있고, 마스크는 ③에서 씌웁니다. ② 같은 점수를 √{{dk}} = {{root}}로 나눈 값으로, d_k가 커져도 점수가 퍼지는 정도가 커지지 않게 합니다. 다음: ③ 마스크와 ④ 소프트맥스.',
+			softmax:
+				'③ 쿼리는 뒤에 오는 토큰을 볼 수 없으므로 그 점수는 −∞가 됩니다. ④ 행을 따라 소프트맥스(e^x / Σ e^x): −∞는 0이 되고 행마다 합은 1입니다. 이것이 어텐션 가중치이고, ⑤에서 V의 행들을 섞는 데 쓰입니다.',
+			output:
+				'⑤ 출력의 각 행은 V의 행들에 ④에서 구한 그 행의 가중치를 곱해 더한 것입니다: 출력 = 가중치 · V. V와 출력은 {{dk}}차원 중 1–{{dims}}번만 보여 줍니다. attention-steps.csv에 모든 숫자가 있습니다.',
+		},
+		stepsAlt: '{{title}}. 칸마다 숫자가 적힌 {{t}}행짜리 패널 2개: {{panels}}.',
 		scores: '① 점수 = Q·Kᵀ',
 		mask: '③ 인과 마스크: 미래의 키 → −∞',
 		softmax: '④ 행마다 소프트맥스 = 가중치',
 		vSlice: 'V ({{dk}}차원 중 1–{{dims}})',
 		output: '⑤ 출력 = 가중치 · V (1–{{dims}}차원)',
-		scaledBar: '나눈 점수',
-		valueBar: '값',
 	},
 	files: {
 		head: '히트맵: 토큰 {{n}}개에 대한 {{head}}의 어텐션 가중치. 행은 쿼리, 열은 키, 미래의 칸은 빗금.',
 		heads:
 			'히트맵 {{heads}}개: 토큰 {{n}}개에 대한 {{layer}}층 모든 헤드의 어텐션 가중치와, 그 출력을 이어 붙여 투영하는 과정.',
-		steps:
-			'숫자가 적힌 작은 히트맵 6개: 토큰 {{t}}개에서 {{head}}가 Q·Kᵀ부터 나누기, 마스크, 소프트맥스를 거쳐 V의 가중합까지 계산하는 과정.',
+		steps: '칸마다 숫자가 적힌 작은 히트맵 2개, {{tokens}}에서 {{head}}의 계산: {{panels}}.',
 		csv: '{{head}}의 단계별 계산에 나온 모든 숫자 (CSV).',
 		csvHeader: '# {{model}}, {{head}}: 처음 {{t}}개 토큰; d_k = {{dk}}; 행은 쿼리 토큰, 1부터 번호',
 	},

@@ -5,7 +5,7 @@ import { headChart, rowMaxima } from '../../../src/demos/attention/head-chart.js
 import { headsPanels, layoutHeads } from '../../../src/demos/attention/heads-chart.js';
 import { fixedCell, layoutPanel } from '../../../src/demos/attention/panel.js';
 import { headHabits, stepsWalkthrough } from '../../../src/demos/attention/reply.js';
-import { layoutSteps, stepsPanels } from '../../../src/demos/attention/steps-chart.js';
+import { layoutStepsPart, stepsPanels, STEPS_PARTS } from '../../../src/demos/attention/steps-chart.js';
 import { stepsCsv } from '../../../src/demos/attention/steps-csv.js';
 
 /** Every character 8 px wide: layouts become predictable. */
@@ -138,6 +138,28 @@ describe('attention charts', () => {
 		expect(itemsWithRole(items, 'panel-cells', 'cells')[0]!.fills.filter((f) => f === null)).toHaveLength(3);
 	});
 
+	it('GIVEN values too wide for their cells THEN the panel drops decimals until they fit, and leaves out what never fits', () => {
+		// 64 px cells hold 4 characters of this measure (13.2 px each) between their 4 px margins.
+		const panel = {
+			title: 'p',
+			values: [
+				[12.345, 1],
+				[-0.5, 123_456],
+			],
+			rowLabels: ['a', 'b'],
+			colLabels: ['a', 'b'],
+			scale: sequentialScale([], [0, 10]),
+			showValues: true,
+			digits: 2,
+			hideRowLabels: true,
+		};
+		const items = layoutPanel(panel, { x: 0, y: 0, w: 128, h: 500 }, measure);
+		// 12.35 and 12.3 are 5 characters; at 0 decimals 12, 1 and −1 fit, and 123456 (6) still does not.
+		expect(itemsWithRole(items, 'cell-value', 'text').map((t) => t.text)).toEqual(['12', '1', '−1']);
+		expect(itemsWithRole(items, 'row-label', 'text')).toEqual([]);
+		expect(itemsWithRole(items, 'panel-cells', 'cells')[0]!.x).toBe(0);
+	});
+
 	it('GIVEN fixed decimals THEN a rounded zero has no sign and negatives get a true minus', () => {
 		expect(fixedCell(-0.004, 2)).toBe('0.00');
 		expect(fixedCell(-1.25, 1)).toBe('−1.3');
@@ -179,9 +201,24 @@ describe('attention charts', () => {
 		expect(panels[0]!.rowLabels).toEqual(['1 To', '2 ⋅be', '3 ,↵']);
 		expect(panels[4]!.colLabels).toEqual(['d1', 'd2', 'd3', 'd4']);
 		expect(panels[4]!.scale).toBe(panels[5]!.scale);
-		const scene = layoutSteps(data, measure);
-		expect(itemsWithRole(scene.items, 'panel-cells')).toHaveLength(6);
-		expect(itemsWithRole(scene.items, 'cell-masked', 'text').map((t) => t.text)).toEqual([
+		expect(panels.map((p) => p.colorBar)).toEqual(Array(6).fill(undefined));
+		// Three images of two panels: ① ②, ③ ④, V ⑤; the right one of each without row labels.
+		expect(STEPS_PARTS.map((p) => p.panels)).toEqual([
+			[0, 1],
+			[2, 3],
+			[4, 5],
+		]);
+		const scenes = ([0, 1, 2] as const).map((part) => layoutStepsPart(data, part, measure));
+		for (const scene of scenes) {
+			expect(scene.width).toBe(1200);
+			expect(itemsWithRole(scene.items, 'panel-cells')).toHaveLength(2);
+			expect(itemsWithRole(scene.items, 'row-label', 'text').map((t) => t.text)).toEqual(['1 To', '2 ⋅be', '3 ,↵']);
+		}
+		expect(itemsWithRole(scenes[0]!.items, 'panel-title', 'text').map((t) => t.text)).toEqual([
+			'① scores = Q·Kᵀ',
+			'② ÷ √4 = 2.000',
+		]);
+		expect(itemsWithRole(scenes[1]!.items, 'cell-masked', 'text').map((t) => t.text)).toEqual([
 			'−∞',
 			'−∞',
 			'−∞',
@@ -189,6 +226,11 @@ describe('attention charts', () => {
 			'0',
 			'0',
 		]);
+		// Every unmasked number of the six panels is printed: 9 + 9 + 6 + 6 + 12 + 12.
+		expect(scenes.map((s) => itemsWithRole(s.items, 'cell-value', 'text').length)).toEqual([18, 12, 24]);
+		expect(scenes[0]!.description).toBe(
+			'Attention step by step (1 of 3): layer 2, head 1 of tiny-gpt. Two 3-row panels with a number in every cell: ① scores = Q·Kᵀ · ② ÷ √4 = 2.000.',
+		);
 	});
 
 	it('GIVEN the steps THEN the walk-through’s exponentials divided by their sum are the weights it lists', () => {
