@@ -1,18 +1,14 @@
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commands } from '../../commands/index.js';
-import { loadConfig } from '../../src/config.js';
-import { startLocal, type LocalBot } from '../../src/local/start.js';
+import { type LocalBot } from '../../src/local/start.js';
 import { koCommands } from '../../src/i18n/ko/commands.js';
 import { LocalWorkspace } from '../../src/local/workspace.js';
 import { repoRoot } from '../../src/paths.js';
 import { koreanProblem } from '../helpers/readable-text.js';
-import { memoryStore } from '../helpers/deps.js';
-import { silentLogger } from '../helpers/silent-logger.js';
-import { CHROMIUM, CHROMIUM_ARGS } from '../helpers/chromium.js';
+import { openLocalPage, type LocalPage } from '../helpers/local-page.js';
 
 // The pictures of docs/languages.md: a Korean member (Discord locale `ko`) in the local page, at a phone's width
 // (390 px) and a desktop's (1280 px), and the Korean charts as the bot attaches them. Only when asked:
@@ -40,38 +36,23 @@ const LINES: [string, string, string[]][] = [
 const WIDTHS = [390, 1280] as const;
 
 describe.runIf(write)('the Korean pictures of docs/languages.md', () => {
-	let bot: LocalBot;
-	let context: BrowserContext;
+	let local: LocalPage;
 	let page: Page;
-	let profile: string;
+	let bot: LocalBot;
 
 	beforeAll(async () => {
-		if (!existsSync(CHROMIUM)) throw new Error(`Chromium is missing at ${CHROMIUM}: apt-get install -y chromium`);
 		mkdirSync(OUT, { recursive: true });
-		bot = await startLocal(loadConfig({ NODE_ENV: 'test', PORT: '0', HOST: '127.0.0.1' }), silentLogger, {
-			commands,
-			store: await memoryStore(),
+		// `locale=ko`: the member's Discord language, which Discord sends with every interaction.
+		local = await openLocalPage({
+			path: `/?member=${encodeURIComponent(MEMBER)}&role=member&locale=ko`,
 			workspace: new LocalWorkspace({ clock: { now: () => new Date(MEETING) } }),
-		});
-		profile = mkdtempSync(path.join(os.tmpdir(), 'korean-chromium-'));
-		context = await chromium.launchPersistentContext(profile, {
-			executablePath: CHROMIUM,
-			headless: true,
-			args: CHROMIUM_ARGS,
-			viewport: { width: 1280, height: 900 },
 			locale: 'ko-KR',
 			timezoneId: 'Asia/Seoul',
 		});
-		page = context.pages()[0] ?? (await context.newPage());
-		// `locale=ko`: the member's Discord language, which Discord sends with every interaction.
-		await page.goto(`${bot.url}/?member=${encodeURIComponent(MEMBER)}&role=member&locale=ko`);
-		await page.locator('#status.live').waitFor();
+		page = local.page;
+		bot = local.bot;
 	}, 60_000);
-	afterAll(async () => {
-		await context?.close();
-		await bot?.stop();
-		if (profile) rmSync(profile, { recursive: true, force: true });
-	});
+	afterAll(() => local?.close());
 
 	it.each(LINES)(
 		'GIVEN a Korean member runs %s THEN the reply is Korean and is drawn at 390 and 1280 px',

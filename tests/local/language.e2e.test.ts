@@ -1,17 +1,13 @@
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commands } from '../../commands/index.js';
-import { loadConfig } from '../../src/config.js';
 import { defineCommand } from '../../src/core/command.js';
 import { koCommands } from '../../src/i18n/ko/commands.js';
-import { startLocal, type LocalBot } from '../../src/local/start.js';
 import { repoRoot } from '../../src/paths.js';
-import { CHROMIUM, CHROMIUM_ARGS } from '../helpers/chromium.js';
-import { memoryStore } from '../helpers/deps.js';
-import { silentLogger } from '../helpers/silent-logger.js';
+import { openLocalPage, type LocalPage } from '../helpers/local-page.js';
 
 // The screenshot for docs/display/ is written only when asked (WRITE_DEMO_EXAMPLES=1), as docs/local-mode.png is.
 const write = process.env.WRITE_DEMO_EXAMPLES === '1';
@@ -25,34 +21,14 @@ const probe = defineCommand({
 	run: ({ locale, guildLocale }) => ({ content: `locale=${locale} guild_locale=${guildLocale ?? 'none'}` }),
 });
 
-let bot: LocalBot;
-let context: BrowserContext;
+let local: LocalPage;
 let page: Page;
-let profile: string;
 
 beforeAll(async () => {
-	if (!existsSync(CHROMIUM)) throw new Error(`Chromium is missing at ${CHROMIUM}: apt-get install -y chromium`);
-	bot = await startLocal(loadConfig({ NODE_ENV: 'test', PORT: '0', HOST: '127.0.0.1' }), silentLogger, {
-		commands: [...commands, probe],
-		store: await memoryStore(),
-	});
-	profile = mkdtempSync(path.join(os.tmpdir(), 'language-chromium-'));
-	context = await chromium.launchPersistentContext(profile, {
-		executablePath: CHROMIUM,
-		headless: true,
-		args: CHROMIUM_ARGS,
-		viewport: { width: 1280, height: 900 },
-	});
-	page = context.pages()[0] ?? (await context.newPage());
-	await page.goto(`${bot.url}/?member=민지&role=organizer`);
-	await page.locator('#status.live').waitFor();
+	local = await openLocalPage({ path: '/?member=민지&role=organizer', commands: [...commands, probe] });
+	page = local.page;
 }, 60_000);
-
-afterAll(async () => {
-	await context?.close();
-	await bot?.stop();
-	if (profile) rmSync(profile, { recursive: true, force: true });
-});
+afterAll(() => local?.close());
 
 async function run(line: string): Promise<void> {
 	const input = page.locator('#input');

@@ -1,20 +1,12 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { commands } from '../../commands/index.js';
-import { loadConfig } from '../../src/config.js';
-import { startLocal, type LocalBot } from '../../src/local/start.js';
 import { repoRoot } from '../../src/paths.js';
-import { memoryStore } from '../helpers/deps.js';
-import { silentLogger } from '../helpers/silent-logger.js';
+import { openLocalPage, type LocalPage } from '../helpers/local-page.js';
 
 // Every demo reply in the local page at a phone's width (390 px) and a desktop's (1280 px): the page must not scroll
 // sideways. With WRITE_DEMO_EXAMPLES=1 the screenshots are written to docs/display/<demo>-<width>.png.
 const write = process.env.WRITE_DEMO_EXAMPLES === '1';
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'];
 
 /** The demo views, as a member types them (the same views as tests/helpers/demo-replies.ts). */
 const LINES: [string, string][] = [
@@ -34,34 +26,14 @@ const LINES: [string, string][] = [
 const WIDTHS = [390, 1280] as const;
 
 describe('demo replies in the local page at phone and desktop width', () => {
-	let bot: LocalBot;
-	let context: BrowserContext;
+	let local: LocalPage;
 	let page: Page;
-	let profile: string;
 
 	beforeAll(async () => {
-		if (!existsSync(CHROMIUM))
-			throw new Error(`Chromium is missing at ${CHROMIUM}: install it with \`apt-get install -y chromium\`.`);
-		bot = await startLocal(loadConfig({ NODE_ENV: 'test', PORT: '0', HOST: '127.0.0.1' }), silentLogger, {
-			commands,
-			store: await memoryStore(),
-		});
-		profile = mkdtempSync(path.join(os.tmpdir(), 'display-chromium-'));
-		context = await chromium.launchPersistentContext(profile, {
-			executablePath: CHROMIUM,
-			headless: true,
-			args: ARGS,
-			viewport: { width: 1280, height: 900 },
-		});
-		page = context.pages()[0] ?? (await context.newPage());
-		await page.goto(`${bot.url}/?member=Ada`);
-		await page.locator('#status.live').waitFor();
+		local = await openLocalPage({ path: '/?member=Ada' });
+		page = local.page;
 	}, 60_000);
-	afterAll(async () => {
-		await context?.close();
-		await bot?.stop();
-		if (profile) rmSync(profile, { recursive: true, force: true });
-	});
+	afterAll(() => local?.close());
 
 	it.each(LINES)(
 		'GIVEN %s THEN at 390 and 1280 px the page does not scroll sideways and the reply fits its column',

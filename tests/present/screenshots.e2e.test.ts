@@ -1,15 +1,8 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { commands } from '../../commands/index.js';
-import { loadConfig } from '../../src/config.js';
-import { startLocal, type LocalBot } from '../../src/local/start.js';
 import { repoRoot } from '../../src/models/transformer/paths.js';
-import { memoryStore } from '../helpers/deps.js';
-import { silentLogger } from '../helpers/silent-logger.js';
-import { CHROMIUM, CHROMIUM_ARGS } from '../helpers/chromium.js';
+import { openLocalPage, type LocalPage } from '../helpers/local-page.js';
 
 // Pictures of presenter mode as members see it, taken from the local page in Chromium. Only when asked:
 // `WRITE_DEMO_EXAMPLES=1 npx vitest run tests/present/screenshots.e2e.test.ts` writes docs/present-*.png.
@@ -17,36 +10,14 @@ const write = process.env.WRITE_DEMO_EXAMPLES === '1';
 const docs = (name: string) => path.join(repoRoot(), 'docs', name);
 
 describe.runIf(write)('presenter mode in the local page', () => {
-	let bot: LocalBot;
-	let context: BrowserContext;
+	let local: LocalPage;
 	let page: Page;
-	let profile: string;
 
 	beforeAll(async () => {
-		if (!existsSync(CHROMIUM))
-			throw new Error(
-				`Chromium is missing at ${CHROMIUM}: install it with \`apt-get install -y chromium\`, then rerun.`,
-			);
-		bot = await startLocal(loadConfig({ NODE_ENV: 'test', PORT: '0', HOST: '127.0.0.1' }), silentLogger, {
-			commands,
-			store: await memoryStore(),
-		});
-		profile = mkdtempSync(path.join(os.tmpdir(), 'present-chromium-'));
-		context = await chromium.launchPersistentContext(profile, {
-			executablePath: CHROMIUM,
-			headless: true,
-			args: CHROMIUM_ARGS,
-			viewport: { width: 1100, height: 3000 },
-		});
-		page = context.pages()[0] ?? (await context.newPage());
-		await page.goto(`${bot.url}/?member=Ada&role=organizer`);
-		await page.locator('#status.live').waitFor();
+		local = await openLocalPage({ path: '/?member=Ada&role=organizer', viewport: { width: 1100, height: 3000 } });
+		page = local.page;
 	}, 60_000);
-	afterAll(async () => {
-		await context?.close();
-		await bot?.stop();
-		if (profile) rmSync(profile, { recursive: true, force: true });
-	});
+	afterAll(() => local?.close());
 
 	async function run(line: string): Promise<void> {
 		const input = page.locator('#input');
