@@ -6,21 +6,18 @@ import { LIMITS } from '../src/core/limits.js';
 import type { OptionData } from '../src/core/options.js';
 import { codeSpan } from '../src/core/visible-text.js';
 import { TUTOR_COMMANDS } from '../src/curriculum/index.js';
-import type { CommandText, CommandTexts, OptionText } from '../src/i18n/command-localizations.js';
-import { currentLanguage, t, type Language } from '../src/i18n/index.js';
-import { koCommands } from '../src/i18n/ko/commands.js';
+import type { CommandText, OptionText } from '../src/i18n/command-localizations.js';
+import { currentLanguage, t } from '../src/i18n/index.js';
+import { commandText } from '../src/i18n/command-texts.js';
 
 /** Said next to /ask, /session and /inject on a bot without a language model. */
 export const tutorOffNote = (): string => t('info.help.tutorOff');
 
 const AUDIENCES = ['member', 'presenter', 'organizer'] as const;
 
-/** The command names and descriptions registered for each language other than English (see deploy.ts). */
-const LOCALIZED: Readonly<Partial<Record<Language, CommandTexts>>> = { ko: koCommands };
-
 /** A command's texts in the current language, where its localisation has them. */
 function localized(command: AnyCommand): CommandText | undefined {
-	return LOCALIZED[currentLanguage()]?.[command.data.name];
+	return commandText(currentLanguage(), command.data.name);
 }
 
 /** A description in the current language when the localisation has one, else the definition's English. */

@@ -2,7 +2,7 @@ import { REST } from '@discordjs/rest';
 import { Routes, type RESTGetCurrentApplicationResult } from 'discord-api-types/v10';
 import type { AnyCommand } from '../core/command.js';
 import { localizeCommand } from '../i18n/command-localizations.js';
-import { koCommands } from '../i18n/ko/commands.js';
+import { COMMAND_TEXTS } from '../i18n/command-texts.js';
 
 export interface DeployOptions {
 	token: string;
@@ -20,7 +20,7 @@ export interface DeployOptions {
  */
 export function registrationBodies(commands: readonly AnyCommand[]): unknown[] {
 	return commands.map((command): unknown => {
-		const data = localizeCommand(command.data, { ko: koCommands });
+		const data = localizeCommand(command.data, COMMAND_TEXTS);
 		return typeof data.default_member_permissions === 'string'
 			? { ...data, default_member_permissions: Number(data.default_member_permissions) }
 			: data;

@@ -3,7 +3,7 @@ import type { CommandData } from '../core/options.js';
 import type { Registry } from '../core/registry.js';
 import { DISCORD_LOCALES, localizeCommand } from '../i18n/command-localizations.js';
 import type { Language } from '../i18n/index.js';
-import { koCommands } from '../i18n/ko/commands.js';
+import { COMMAND_TEXTS } from '../i18n/command-texts.js';
 
 /*
  * The local page shows commands as Discord's client does for the member's language: the names and descriptions
@@ -25,7 +25,7 @@ const localized = new WeakMap<CommandData, CommandData>();
 export function registered(data: CommandData): CommandData {
 	let found = localized.get(data);
 	if (!found) {
-		found = localizeCommand(data, { ko: koCommands });
+		found = localizeCommand(data, COMMAND_TEXTS);
 		localized.set(data, found);
 	}
 	return found;

@@ -1,10 +1,7 @@
-import type { CommandTexts, OptionText } from '../../i18n/command-localizations.js';
+import type { OptionText } from '../../i18n/command-localizations.js';
+import { commandText } from '../../i18n/command-texts.js';
 import { currentLanguage, type Language } from '../../i18n/index.js';
-import { koCommands } from '../../i18n/ko/commands.js';
 import type { OptionData } from '../../core/options.js';
-
-/** The commands' registered localisations by language (English is the definition itself). */
-const TEXTS: Readonly<Partial<Record<Language, CommandTexts>>> = { ko: koCommands };
 
 /** How the form shows an option: its name, description and choices' names in the member's language. */
 export interface ShownOption {
@@ -24,7 +21,7 @@ export function shownOption(
 	option: OptionData,
 	language: Language = currentLanguage(),
 ): ShownOption {
-	const top = TEXTS[language]?.[command];
+	const top = commandText(language, command);
 	const text: OptionText | undefined =
 		subcommand === undefined ? top?.options?.[option.name] : top?.options?.[subcommand]?.options?.[option.name];
 	return {
