@@ -1,3 +1,5 @@
+import { FAMILIES } from '../models/tokenizers/families.js';
+
 /**
  * The bot's slash commands as the curriculum may name them in a week's demos. A demo that names a command or an
  * option not listed here fails validation, so a typo in a data file is caught at start-up rather than when a
@@ -27,19 +29,7 @@ export const DEMO_COMMANDS = {
 			text,
 			encoding: {
 				type: 'choice',
-				values: [
-					'gpt-4o',
-					'gpt-4',
-					'gpt2',
-					'claude',
-					'llama-3',
-					'gemma-3',
-					'qwen-3',
-					'deepseek-v3',
-					'mistral',
-					'compare',
-					'all',
-				],
+				values: [...FAMILIES, 'compare', 'all'],
 			},
 			families: text,
 			show: { type: 'choice', values: ['ids', 'bytes', 'chat'] },
