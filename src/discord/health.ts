@@ -1,3 +1,4 @@
+import { storeHealth } from '../storage/health.js';
 import type { App } from '../app.js';
 
 export interface HealthReport {
@@ -16,14 +17,7 @@ export async function healthReport(
 	app: App,
 	gateway?: () => { connected: boolean; detail: string },
 ): Promise<HealthReport> {
-	const store = await app.store.ping().then(
-		() => ({ kind: app.store.kind, ok: true }),
-		(error: unknown) => ({
-			kind: app.store.kind,
-			ok: false,
-			error: error instanceof Error ? error.message : String(error),
-		}),
-	);
+	const store = await storeHealth(app.store);
 	const models = app.deps.modelStatus();
 	const gatewayState = gateway?.();
 	const modelsOk = models.every((m) => m.loaded || !m.detail?.startsWith('failed'));

@@ -5,6 +5,7 @@ import { en } from '../i18n/en/index.js';
 import { languageOf, withLanguage } from '../i18n/index.js';
 import { ko } from '../i18n/ko/index.js';
 import type { Logger } from '../logger.js';
+import { storeHealth } from '../storage/health.js';
 import { LOCAL_ROLES, type LocalMember } from './guild.js';
 import { HttpError, openEventStream, readJson, sendBytes, sendFont, sendJson, sendPageFile } from './http.js';
 import type { LocalInteractionResult, LocalInteractions } from './interactions.js';
@@ -86,14 +87,7 @@ export function createRequestHandler(parts: LocalServerParts): {
 	const routes: Record<string, (url: URL, req: IncomingMessage, res: ServerResponse) => Promise<void>> = {
 		'GET /': async (_url, _req, res) => sendPageFile(res, 'index.html'),
 		'GET /healthz': async (_url, _req, res) => {
-			const store = await app.store.ping().then(
-				() => ({ kind: app.store.kind, ok: true }),
-				(error: unknown) => ({
-					kind: app.store.kind,
-					ok: false,
-					error: error instanceof Error ? error.message : String(error),
-				}),
-			);
+			const store = await storeHealth(app.store);
 			sendJson(res, store.ok ? 200 : 503, { mode: 'local', ok: store.ok, store });
 		},
 		'GET /metrics': async (_url, _req, res) => {
