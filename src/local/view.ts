@@ -7,7 +7,7 @@ import type {
 import type { LocalChannel } from './guild.js';
 import { renderMarkdown, type MentionNames } from './markdown.js';
 import type { LocalAttachment, LocalMessage } from './message.js';
-import { modalItems } from './modal.js';
+import { modalItems, type ModalItem } from './modal.js';
 import type { LocalScheduledEvent, LocalWorkspace } from './workspace.js';
 
 /**
@@ -60,30 +60,8 @@ export interface AttachmentView {
 	image: boolean;
 }
 
-export type ModalItemView =
-	| {
-			kind: 'text-input';
-			customId: string;
-			label: string;
-			description: string | null;
-			paragraph: boolean;
-			required: boolean;
-			minLength: number | null;
-			maxLength: number | null;
-			placeholder: string | null;
-			value: string;
-	  }
-	| {
-			kind: 'select';
-			customId: string;
-			label: string;
-			description: string | null;
-			required: boolean;
-			placeholder: string | null;
-			options: { label: string; value: string; description: string | null; selected: boolean }[];
-	  }
-	| { kind: 'text'; html: string }
-	| { kind: 'unsupported'; label: string; type: number };
+/** A modal item as the page draws it: as {@link ModalItem}, with a text item's markdown rendered to HTML. */
+export type ModalItemView = Exclude<ModalItem, { kind: 'text' }> | { kind: 'text'; html: string };
 
 export interface ModalView {
 	customId: string;
