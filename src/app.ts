@@ -2,6 +2,7 @@ import os from 'node:os';
 import { commands as allCommands } from '../commands/index.js';
 import type { Compute } from './compute/compute.js';
 import { curriculumDirs, loadCurriculum, type Curriculum } from './curriculum/index.js';
+import { memoizePureTasks } from './compute/memo.js';
 import { createWorkerPool } from './compute/pool.js';
 import { ModelStatusBoard } from './compute/model-status.js';
 import type { Config } from './config.js';
@@ -77,7 +78,9 @@ export async function createApp(options: AppOptions): Promise<App> {
 	const store = options.store ?? (await openStore(config.STORE_URL, { namespace: config.STORE_NAMESPACE }));
 	const commands = options.commands ?? allCommands;
 	const registry = createRegistry(commands);
-	const compute = options.compute ?? createWorkerPool(computeSizing(config));
+	const compute =
+		options.compute ??
+		memoizePureTasks(createWorkerPool(computeSizing(config)), { maxBytes: config.COMPUTE_CACHE_MIB * 1024 * 1024 });
 	const clock = options.clock ?? systemClock;
 	const repos = createRepositories(store);
 	const models = new ModelStatusBoard();

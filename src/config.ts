@@ -55,6 +55,11 @@ const schema = z.object({
 	COMPUTE_THREADS: optional(z.coerce.number().int().min(1).max(64)),
 	/** Tasks that may wait for a worker thread before members are told to retry. */
 	COMPUTE_MAX_QUEUE: optional(z.coerce.number().int().min(1).max(10_000)),
+	/**
+	 * MiB of demo answers kept for members who ask the same thing (a presenter's "everyone, try it now"); 0 turns
+	 * the cache off. See src/compute/memo.ts.
+	 */
+	COMPUTE_CACHE_MIB: optional(z.coerce.number().min(0).max(4096)).default(16),
 	/** Set by discord.js's ShardingManager in the processes it spawns: this process is one shard. */
 	SHARDING_MANAGER: optional(z.string()).transform((value) => value !== undefined),
 	/** Set by the ShardingManager too: how many shards there are in all. */

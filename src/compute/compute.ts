@@ -8,6 +8,8 @@ export interface ComputeStats {
 	running: number;
 	threads: number;
 	maxQueue: number;
+	/** The answers kept for pure tasks (see memo.ts), when there is such a cache: tasks asked, and of those, run. */
+	cache?: { entries: number; bytes: number; asked: number; ran: number };
 }
 
 /** Heavy work (model inference, chart rendering) by task name; handlers call this instead of the models directly. */

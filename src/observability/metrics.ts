@@ -62,6 +62,18 @@ export class BotMetrics {
 					this.set(stats().running);
 				},
 			});
+			new Gauge({
+				name: 'bot_compute_cache_tasks',
+				help: 'Pure tasks asked of the answer cache, by whether they ran or were answered from it (or a run in flight)',
+				labelNames: ['result'] as const,
+				registers: [this.registry],
+				collect() {
+					const cache = stats().cache;
+					if (!cache) return;
+					this.set({ result: 'ran' }, cache.ran);
+					this.set({ result: 'shared' }, cache.asked - cache.ran);
+				},
+			});
 		}
 		if (options.defaultMetrics !== false) collectDefaultMetrics({ register: this.registry, prefix: 'bot_' });
 	}
