@@ -6,13 +6,12 @@
 export {
 	layoutTokenStrips,
 	renderTokenStrips,
-	hexBytes,
 	TOKEN_COLORS,
-	SPECIAL_TOKEN_FILL,
-	type Token,
 	type TokenStrip,
 	type TokenStripsInput,
 } from './token-strip.js';
+export { hexBytes, type Token } from './token-span.js';
+export { SPECIAL_TOKEN_FILL } from './special-token.js';
 export { layoutBarChart, renderBarChart, barValueLabel, type BarChartInput, type BarSeries } from './bar-chart.js';
 export {
 	layoutHeatmap,

@@ -2,20 +2,23 @@ import { mix } from './color.js';
 import { cardScene, layoutFooter, layoutHeader, type ChartText } from './frame.js';
 import { sceneToPng } from './render.js';
 import type { Scene, SceneItem } from './scene.js';
-import { graphemes, measureText, truncate, visibleWhitespace, WHITESPACE_MARKS, type TextMeasurer } from './text.js';
+import { specialRect, SPECIAL_TOKEN_COLOR } from './special-token.js';
+import { measureText, type TextMeasurer } from './text.js';
 import { PALETTE, THEME } from './theme.js';
+import { byteGroupItems, labelRuns } from './token-labels.js';
+import {
+	BOX_H,
+	FONT_BYTES,
+	FONT_ID,
+	GAP_X,
+	ID_H,
+	showsBytes,
+	spanContent,
+	type ShowBytes,
+	type Token,
+} from './token-span.js';
+import { wrapSpans } from './token-wrap.js';
 import { t } from '../i18n/index.js';
-
-/** One token as a tokenizer produced it. */
-export interface Token {
-	/** The decoded text; a token that is part of a character decodes to U+FFFD (�). */
-	text: string;
-	id: number;
-	/** The token's UTF-8 bytes, shown in hex under tokens that are partial characters (see `showBytes`). */
-	bytes?: readonly number[];
-	/** A special (control) token, e.g. `<|im_start|>`: drawn dark with a yellow border, its literal text in yellow. */
-	special?: boolean;
-}
 
 /** One encoding of a text: a heading (e.g. `cl100k_base · 9 tokens`) and its tokens in order. */
 export interface TokenStrip {
@@ -39,30 +42,15 @@ export interface TokenStripsInput extends ChartText {
 	/** Whether a newline token ends its line, so the strip keeps the text's line breaks (default true). */
 	breakAtNewlines?: boolean;
 	/** Which tokens get a hex bytes row: those with U+FFFD in their text (default), all with bytes, or none. */
-	showBytes?: 'partial' | 'always' | 'never';
+	showBytes?: ShowBytes;
 }
 
 /** Span backgrounds: the palette's first six colours lightened, so dark text reads on each and neighbours differ. */
 export const TOKEN_COLORS = PALETTE.slice(0, 6).map((c) => mix(c, '#ffffff', 0.3));
 
-/*
- * Sizes from docs/display-standard.md: the chart is at most MAX_WIDTH wide, so the smallest text (ids, bytes: the
- * theme's small size, 22 px) shows at ≥ 10 px in a 550 px desktop embed and ≥ 7 px on a 390 px phone. A long text
- * wraps into more lines rather than shrinking its fonts.
- */
-const FONT_TOKEN = { size: 28 } as const;
-const FONT_ID = THEME.fonts.small;
-const FONT_BYTES = THEME.fonts.small;
-const PAD_X = 8;
-const BOX_H = 42;
-const ID_H = FONT_ID.size + 7;
+/* Sizes from docs/display-standard.md, as token-span.ts explains. */
 const BYTES_H = FONT_BYTES.size + 5;
-const GAP_X = 4;
 const GAP_Y = 12;
-const MIN_SPAN = 24;
-/** Whitespace marks: dark and bold on the light spans, so `⋅⋅⋅` reads as three spaces, not an empty box. */
-const MARK_COLOR = mix(THEME.textOnLight, '#ffffff', 0.2);
-const FONT_MARK = { size: FONT_TOKEN.size, weight: 'bold' } as const;
 /** The narrowest and widest token chart (see docs/display-standard.md). */
 export const MIN_WIDTH = 560;
 export const MAX_WIDTH = 1200;
@@ -72,54 +60,6 @@ export const MAX_HEIGHT = 1200;
 const FOOTER_LINES = 4;
 /** Room above each strip after the first. */
 const STRIP_GAP = 14;
-/** Room between the byte groups of neighbouring characters. */
-const GROUP_GAP = 10;
-const MARKS = new Set<string>(Object.values(WHITESPACE_MARKS));
-/** Special tokens: unlike every light span, so a chat template's markers stand out from the text around them. */
-export const SPECIAL_TOKEN_FILL = '#0b0c0e';
-export const SPECIAL_TOKEN_COLOR = PALETTE[3];
-
-/** Hex bytes as shown under a span: `E3 81`. */
-export function hexBytes(bytes: readonly number[]): string {
-	return bytes.map((b) => b.toString(16).toUpperCase().padStart(2, '0')).join(' ');
-}
-
-function showsBytes(token: Token, mode: TokenStripsInput['showBytes']): boolean {
-	if (!token.bytes || token.bytes.length === 0 || mode === 'never') return false;
-	return mode === 'always' || token.text.includes('\uFFFD');
-}
-
-/** One character of a span with its own bytes beneath: which bytes make 안. */
-interface ByteGroup {
-	label: string;
-	hex: string;
-	w: number;
-}
-
-/**
- * A token's characters, each with its UTF-8 bytes, when its text is exactly its bytes (a whole-character token);
- * otherwise (part of a character, or text renamed for display) one group with all the bytes.
- */
-export function byteGroups(token: Token, measure: TextMeasurer = measureText): ByteGroup[] {
-	const bytes = token.bytes ?? [];
-	const whole = Buffer.from(token.text, 'utf8');
-	const exact = whole.length === bytes.length && whole.every((b, i) => b === bytes[i]);
-	const parts = exact ? graphemes(token.text) : [token.text];
-	return parts.map((part) => {
-		const label = part === '' ? '∅' : visibleWhitespace(part);
-		const hex = hexBytes(exact ? [...Buffer.from(part, 'utf8')] : bytes);
-		return { label, hex, w: Math.max(measure(label, FONT_TOKEN), measure(hex, FONT_BYTES)) };
-	});
-}
-
-/** A span's label and inner width (before padding), with its byte groups when the bytes row is drawn. */
-function spanContent(token: Token, bytes: boolean, measure: TextMeasurer) {
-	const label = token.text === '' ? '∅' : visibleWhitespace(token.text);
-	const groups = bytes ? byteGroups(token, measure) : undefined;
-	const groupsW = groups ? groups.reduce((sum, g) => sum + g.w, 0) + GROUP_GAP * (groups.length - 1) : 0;
-	const inner = Math.max(measure(label, FONT_TOKEN), measure(String(token.id), FONT_ID), groupsW);
-	return { label, groups, w: Math.max(MIN_SPAN, Math.ceil(inner + 2 * PAD_X)) };
-}
 
 /** The width the strips need to put each line of the text (up to its newlines) on one line, headings included. */
 export function naturalWidth(input: TokenStripsInput, measure: TextMeasurer = measureText): number {
@@ -186,23 +126,9 @@ function layoutAt(input: TokenStripsInput, width: number, maxLines: number, meas
 		y += THEME.fonts.heading.size + 12;
 		const withBytes = strip.tokens.some((t) => showsBytes(t, input.showBytes));
 		const lineHeight = BOX_H + ID_H + (withBytes ? BYTES_H : 0);
-		let x = padding;
-		let line = 0;
-		let shown = 0;
-		for (const [i, token] of strip.tokens.entries()) {
-			const content = spanContent(token, showsBytes(token, input.showBytes), measure);
-			let label = content.label;
+		const { spans, lines: linesUsed } = wrapSpans(strip.tokens, input, maxX, maxLines, measure);
+		for (const { token, index: i, content, label, x, line, w } of spans) {
 			const idText = String(token.id);
-			let w = content.w;
-			if (x > padding && x + w > maxX) {
-				x = padding;
-				line++;
-			}
-			if (line >= maxLines) break;
-			if (w > maxX - padding) {
-				w = maxX - padding;
-				label = truncate(label, w - 2 * PAD_X, FONT_TOKEN, measure);
-			}
 			const top = y + line * (lineHeight + GAP_Y);
 			if (token.special) {
 				items.push(specialRect(x, top, w));
@@ -225,16 +151,9 @@ function layoutAt(input: TokenStripsInput, width: number, maxLines: number, meas
 				baseline: 'top',
 			});
 			if (content.groups) items.push(...byteGroupItems(content.groups, x, w, top, measure));
-			shown++;
-			x += w + GAP_X;
-			// A newline token ends its line, so the strip keeps the text's own line breaks.
-			if (input.breakAtNewlines !== false && token.text.endsWith('\n') && i < strip.tokens.length - 1) {
-				x = padding;
-				line++;
-			}
 		}
-		const linesUsed = Math.min(line + 1, maxLines);
 		y += linesUsed * (lineHeight + GAP_Y) - GAP_Y;
+		const shown = spans.length;
 		if (shown < strip.tokens.length) {
 			cut = true;
 			y += 8;
@@ -259,91 +178,6 @@ function layoutAt(input: TokenStripsInput, width: number, maxLines: number, meas
 	items.push(...layoutFooter(input, width, height, measure, FOOTER_LINES).items);
 	const scene = cardScene(width, height, items, `${input.title}. ${summary.join('; ')}.`);
 	return { scene, cut };
-}
-
-/** A special token's span: dark, with a border in the label's colour. */
-function specialRect(x: number, y: number, w: number): SceneItem {
-	const fill = SPECIAL_TOKEN_FILL;
-	return { kind: 'rect', role: 'token', x, y, w, h: BOX_H, fill, stroke: SPECIAL_TOKEN_COLOR, lineWidth: 2, radius: 4 };
-}
-
-/**
- * Each character of a span over its own bytes: the groups side by side, centred in the span, each character centred
- * over its hex (when there is more than one group; a single group's label is drawn by {@link labelRuns}).
- */
-function byteGroupItems(groups: readonly ByteGroup[], x: number, w: number, top: number, measure: TextMeasurer) {
-	const total = groups.reduce((sum, g) => sum + g.w, 0) + GROUP_GAP * (groups.length - 1);
-	let gx = x + (w - total) / 2;
-	const items: SceneItem[] = [];
-	for (const g of groups) {
-		const cx = gx + g.w / 2;
-		if (groups.length > 1) items.push(...labelRuns(g.label, cx, top + BOX_H / 2, measure));
-		items.push({
-			kind: 'text',
-			role: 'token-bytes',
-			x: cx,
-			y: top + BOX_H + ID_H,
-			text: g.hex,
-			font: FONT_BYTES,
-			color: PALETTE[1],
-			align: 'center',
-			baseline: 'top',
-		});
-		gx += g.w + GROUP_GAP;
-	}
-	return items;
-}
-
-/**
- * A span's label centred on (cx, cy), split into runs so the whitespace marks can be drawn fainter than the text.
- * Runs are placed left to right from the measured widths.
- */
-function labelRuns(
-	label: string,
-	cx: number,
-	cy: number,
-	measure: TextMeasurer,
-	textColor: string = THEME.textOnLight,
-): SceneItem[] {
-	const runs: { text: string; mark: boolean }[] = [];
-	for (const ch of label) {
-		const mark = MARKS.has(ch);
-		const last = runs[runs.length - 1];
-		if (last && last.mark === mark) last.text += ch;
-		else runs.push({ text: ch, mark });
-	}
-	if (runs.length === 1) {
-		return [
-			{
-				kind: 'text',
-				role: 'token-text',
-				x: cx,
-				y: cy,
-				text: label,
-				font: runs[0]!.mark ? FONT_MARK : FONT_TOKEN,
-				color: runs[0]!.mark ? MARK_COLOR : textColor,
-				align: 'center',
-				baseline: 'middle',
-			},
-		];
-	}
-	const fontOf = (run: { mark: boolean }) => (run.mark ? FONT_MARK : FONT_TOKEN);
-	let x = cx - runs.reduce((sum, run) => sum + measure(run.text, fontOf(run)), 0) / 2;
-	return runs.map((run) => {
-		const item: SceneItem = {
-			kind: 'text',
-			role: 'token-text',
-			x,
-			y: cy,
-			text: run.text,
-			font: fontOf(run),
-			color: run.mark ? MARK_COLOR : textColor,
-			align: 'left',
-			baseline: 'middle',
-		};
-		x += measure(run.text, fontOf(run));
-		return item;
-	});
 }
 
 /** Renders token strips to PNG. */

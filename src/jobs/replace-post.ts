@@ -1,6 +1,9 @@
 import { RESTJSONErrorCodes } from 'discord-api-types/v10';
+import { UserError } from '../core/errors.js';
 import type { ChannelPoster } from '../core/poster.js';
-import type { LedgerEntry } from '../storage/repositories/schedule-ledger.js';
+import { t } from '../i18n/index.js';
+import type { LedgerEntry, ScheduleLedgerRepository } from '../storage/repositories/schedule-ledger.js';
+import { eventUrl, messageUrl } from './post-links.js';
 import { isRefusal } from './run-job.js';
 
 /**
@@ -60,4 +63,59 @@ export async function removePost(entry: LedgerEntry, guildId: string, poster: Ch
 		}
 	}
 	return done as Removal;
+}
+
+/** `the thread <#…> (with its messages)` and the like, for what a removal did to each part. */
+function removalLines(entry: LedgerEntry, guildId: string, removal: Partial<Removal>): string[] {
+	const values = (part: PostPart) => ({
+		thread: entry.threadId,
+		url:
+			part === 'message'
+				? messageUrl(guildId, entry.channelId, entry.messageId!)
+				: entry.eventId
+					? eventUrl(guildId, entry.eventId)
+					: '',
+	});
+	return (['message', 'thread', 'event'] as const).flatMap((part) => {
+		const outcome = removal[part];
+		if (outcome === 'deleted') return [t(`repost.removed.deleted.${part}`, values(part))];
+		if (outcome === 'gone') return [t(`repost.removed.gone.${part}`, values(part))];
+		return [];
+	});
+}
+
+/**
+ * The week's earlier post removed and marked in the ledger as replaced by the post `id` about to go out. Returns the
+ * reply's lines for what was removed; a refused part stops it with a UserError saying what was already deleted.
+ */
+export async function replaceWeekPost(
+	existing: LedgerEntry,
+	{ guildId, week, id, now }: { guildId: string; week: number; id: string; now: Date },
+	poster: ChannelPoster,
+	ledger: ScheduleLedgerRepository,
+): Promise<string[]> {
+	let removal: Removal;
+	try {
+		removal = await removePost(existing, guildId, poster);
+	} catch (error) {
+		if (!(error instanceof RemovalFailure)) throw error;
+		const done = removalLines(existing, guildId, error.done);
+		throw new UserError(
+			[
+				t(`repost.replaceFailed.couldNotDelete.${error.part}`, { week, error: error.message }),
+				...(done.length > 0
+					? [t('repost.replaceFailed.alreadyDone'), ...done]
+					: [t('repost.replaceFailed.nothingDeleted')]),
+				error.part === 'thread' ? t('repost.replaceFailed.threadPermission') : t('repost.replaceFailed.byHand'),
+			].join('\n'),
+			'schedule.replace-failed',
+		);
+	}
+	const removed = removalLines(existing, guildId, removal);
+	await ledger.update(guildId, existing.jobId, (current) => ({
+		...(current ?? existing),
+		replacedBy: id,
+		replacedAt: now.toISOString(),
+	}));
+	return removed;
 }

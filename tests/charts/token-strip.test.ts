@@ -2,8 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { pngSize } from '../../src/charts/png.js';
 import { itemsWithRole } from '../../src/charts/scene.js';
 import {
-	byteGroups,
-	hexBytes,
 	layoutTokenStrips,
 	MAX_HEIGHT,
 	MAX_WIDTH,
@@ -109,10 +107,6 @@ describe('token strips', () => {
 		expect(itemsWithRole(scene.items, 'token-text', 'text')[0]!.text).toBe(`${'x'.repeat(8)}…`);
 	});
 
-	it('GIVEN bytes THEN hex is upper case, two digits each', () => {
-		expect(hexBytes([0xf0, 0x9f, 0x91, 0x0a])).toBe('F0 9F 91 0A');
-	});
-
 	it('GIVEN two strips with Korean and emoji THEN the PNG has the computed size', async () => {
 		const input = {
 			title: '안녕 🙂',
@@ -141,16 +135,5 @@ describe('token strips', () => {
 		expect(layoutTokenStrips({ title: 'T', strips: [{ heading: 'h', tokens: long }] }, fakeMeasure).width).toBe(
 			MAX_WIDTH,
 		);
-	});
-
-	it('GIVEN a whole-character token with bytes THEN each character stands over its own bytes; a partial one over all', () => {
-		const groups = byteGroups({ text: '안녕', id: 1, bytes: [0xec, 0x95, 0x88, 0xeb, 0x85, 0x95] }, fakeMeasure);
-		expect(groups.map((g) => [g.label, g.hex])).toEqual([
-			['안', 'EC 95 88'],
-			['녕', 'EB 85 95'],
-		]);
-		expect(byteGroups({ text: '\uFFFD', id: 2, bytes: [0xec, 0x95] }, fakeMeasure).map((g) => g.hex)).toEqual([
-			'EC 95',
-		]);
 	});
 });

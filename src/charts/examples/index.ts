@@ -12,7 +12,8 @@ import type { LineChartInput } from '../line-chart.js';
 import type { ScatterInput } from '../scatter.js';
 import type { Scene } from '../scene.js';
 import { visibleWhitespace } from '../text.js';
-import { hexBytes, type Token, type TokenStripsInput } from '../token-strip.js';
+import { hexBytes, type Token } from '../token-span.js';
+import type { TokenStripsInput } from '../token-strip.js';
 import {
 	causalMask,
 	dot,

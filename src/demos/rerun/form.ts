@@ -3,30 +3,18 @@ import {
 	ComponentType,
 	TextInputStyle,
 	type APIActionRowComponent,
-	type APILabelComponent,
 	type APIModalInteractionResponseCallbackData,
 	type APITextInputComponent,
 } from 'discord-api-types/v10';
 import { UserError } from '../../core/errors.js';
 import type { CommandData, OptionData } from '../../core/options.js';
 import { t } from '../../i18n/index.js';
-import { shownOption, type ShownOption } from './option-text.js';
-import type { RerunRequest, RerunValue } from './request.js';
+import { FORM_LIMITS } from './form-limits.js';
+import { shown, valueText, type ShownOption } from './option-text.js';
+import type { RerunRequest } from './request.js';
+import { booleanMenu, choiceMenu, choiceValue } from './select-fields.js';
 
-/**
- * Discord's limits for a modal: five inputs, a 45-character title and label, 100-character label description and
- * placeholder, 4,000-character value; a select menu holds 25 options of 100 characters.
- */
-export const FORM_LIMITS = {
-	inputs: 5,
-	title: 45,
-	label: 45,
-	description: 100,
-	placeholder: 100,
-	value: 4000,
-	choices: 25,
-	choiceText: 100,
-} as const;
+export { FORM_LIMITS } from './form-limits.js';
 
 /** Option types a text input can carry; users, channels, roles and attachments keep their values. */
 const EDITABLE: ReadonlySet<number> = new Set([T.String, T.Integer, T.Number, T.Boolean]);
@@ -38,16 +26,10 @@ export function commandOptions(data: CommandData, subcommand: string | undefined
 	return top.find((o) => o.type === T.Subcommand && o.name === subcommand)?.options ?? [];
 }
 
-const valueText = (value: RerunValue | undefined): string => (value === undefined ? '' : String(value));
-
 /** The text input that holds the options beyond the form's own inputs, one `name: value` a line. */
 export const MORE_FIELD = 'more_options';
 /** One line of that input: a name (the option's, or the one the member's language shows) and its value. */
 const MORE_LINE = /^\s*([\p{L}\p{N}_-]+)\s*[:=]\s*(.*)$/u;
-
-/** How the member's Discord shows an option of the request's command. */
-const shown = (request: Pick<RerunRequest, 'command' | 'subcommand'>, option: OptionData): ShownOption =>
-	shownOption(request.command, request.subcommand, option);
 
 /** The option among `more` that a line names, by its own name or the one shown in the member's language. */
 function namedOption(request: RerunRequest, more: readonly OptionData[], name: string): OptionData | undefined {
@@ -90,26 +72,6 @@ export function moreOptions(data: CommandData, request: RerunRequest): OptionDat
 	if (ranked.length <= FORM_LIMITS.inputs) return [];
 	const rest = new Set(ranked.slice(FORM_LIMITS.inputs - 1));
 	return commandOptions(data, request.subcommand).filter((o) => rest.has(o));
-}
-
-/**
- * A choice as a member may type it: its value or its name as the form's label or Discord's menu shows it (`GPT-4`,
- * `gpt-4`, `GPT-4 (cl100k_base)`), in any case; the choice's value, or the text unchanged when nothing matches (the
- * command's own check then lists the choices).
- */
-export function choiceValue(option: OptionData, typed: string): string {
-	if (!option.choices) return typed;
-	const want = typed.trim().toLowerCase();
-	const head = (name: string) =>
-		name
-			.split(/ \(|: /)[0]!
-			.trim()
-			.toLowerCase();
-	const match =
-		option.choices.find((c) => String(c.value).toLowerCase() === want) ??
-		option.choices.find((c) => c.name.toLowerCase() === want) ??
-		option.choices.find((c) => head(c.name) === want);
-	return match ? String(match.value) : typed;
 }
 
 /** What values an option takes, briefly: `gpt2|gpt-4`, `0–2`, `≥ 1`, `true|false`; empty for free text. */
@@ -187,62 +149,6 @@ function textRow(option: OptionData, value: string, text: ShownOption): APIActio
 				...(value !== '' ? { value } : {}),
 			},
 		],
-	};
-}
-
-/**
- * An option's choices as a string select in a label (Discord's modal select menu), the value it ran with selected; a
- * value typed earlier by name (`GPT-4`) selects its choice. Its submission carries the choice's value, or nothing for
- * an optional option left empty (the default).
- */
-function choiceMenu(option: OptionData, request: RerunRequest): APILabelComponent {
-	const typed = valueText(request.options[option.name]);
-	const text = shown(request, option);
-	const choices = option.choices!.map((c) => ({ label: text.choice(c.value), value: String(c.value) }));
-	return selectMenu(option, text, choices, typed === '' ? '' : choiceValue(option, typed));
-}
-
-/**
- * A boolean option as a select of yes (`true`) and no (`false`), labelled in the member's language, the value it ran
- * with selected (as a boolean, or as typed in an earlier form); its submission is `true`, `false`, or nothing.
- */
-function booleanMenu(option: OptionData, request: RerunRequest): APILabelComponent {
-	const choices = [
-		{ label: t('rerun.form.yes'), value: 'true' },
-		{ label: t('rerun.form.no'), value: 'false' },
-	];
-	return selectMenu(
-		option,
-		shown(request, option),
-		choices,
-		valueText(request.options[option.name]).trim().toLowerCase(),
-	);
-}
-
-function selectMenu(
-	option: OptionData,
-	text: ShownOption,
-	choices: readonly { label: string; value: string }[],
-	current: string,
-): APILabelComponent {
-	const required = option.required ?? false;
-	return {
-		type: ComponentType.Label,
-		label: text.name.slice(0, FORM_LIMITS.label),
-		description: text.description.slice(0, FORM_LIMITS.description),
-		component: {
-			type: ComponentType.StringSelect,
-			custom_id: option.name,
-			required,
-			min_values: required ? 1 : 0,
-			max_values: 1,
-			placeholder: required ? t('rerun.form.chooseOne') : t('rerun.form.theDefault'),
-			options: choices.slice(0, FORM_LIMITS.choices).map((c) => ({
-				label: c.label.slice(0, FORM_LIMITS.choiceText),
-				value: c.value.slice(0, FORM_LIMITS.choiceText),
-				...(c.value === current ? { default: true } : {}),
-			})),
-		},
 	};
 }
 

@@ -2,6 +2,7 @@ import type { OptionText } from '../../i18n/command-localizations.js';
 import { commandText } from '../../i18n/command-texts.js';
 import { currentLanguage, type Language } from '../../i18n/index.js';
 import type { OptionData } from '../../core/options.js';
+import type { RerunRequest, RerunValue } from './request.js';
 
 /** How the form shows an option: its name, description and choices' names in the member's language. */
 export interface ShownOption {
@@ -31,3 +32,10 @@ export function shownOption(
 			text?.choices?.[String(value)] || option.choices?.find((c) => c.value === value)?.name || String(value),
 	};
 }
+
+/** How the member's Discord shows an option of the request's command. */
+export const shown = (request: Pick<RerunRequest, 'command' | 'subcommand'>, option: OptionData): ShownOption =>
+	shownOption(request.command, request.subcommand, option);
+
+/** An option's value as a form field holds it: empty when the option is not set. */
+export const valueText = (value: RerunValue | undefined): string => (value === undefined ? '' : String(value));

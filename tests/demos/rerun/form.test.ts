@@ -8,7 +8,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CommandData } from '../../../src/core/options.js';
 import {
 	applyForm,
-	choiceValue,
 	editableOptions,
 	FORM_LIMITS,
 	moreOptions,
@@ -260,27 +259,6 @@ describe('the "Run again with…" form', () => {
 		expect(
 			typedRequest(sample, request, { temperature: 'hot', more_options: 'tokens: lots\nsamples: 2\nheat: 3' }).options,
 		).toEqual({ prompt: 'To be', temperature: 'hot', tokens: 'lots', samples: '2' });
-	});
-
-	it('GIVEN a choice typed as its value or its name in any case THEN it is the choice’s value; anything else is left for the command to refuse', () => {
-		const encoding = {
-			type: T.String,
-			name: 'encoding',
-			description: 'e',
-			choices: [
-				{ name: 'GPT-4o (o200k_base)', value: 'gpt-4o' },
-				{ name: 'GPT-4 (cl100k_base)', value: 'gpt-4' },
-				{ name: 'Compare all three', value: 'compare' },
-			],
-		} as const;
-		expect(['GPT-4', 'gpt-4', ' Gpt-4 ', 'GPT-4 (cl100k_base)'].map((t) => choiceValue(encoding, t))).toEqual([
-			'gpt-4',
-			'gpt-4',
-			'gpt-4',
-			'gpt-4',
-		]);
-		expect(choiceValue(encoding, 'compare all three')).toBe('compare');
-		expect(choiceValue(encoding, 'gpt-5')).toBe('gpt-5');
 	});
 
 	it('GIVEN a boolean option THEN the form offers yes and no as a select menu in a label, the value it ran with (or typed) selected, and its choice reaches argsFor as a boolean', () => {
