@@ -94,15 +94,16 @@ export function rankTableFromByteStrings(ranks: ReadonlyMap<string, number>): Ra
 	return finishRankTable(bytes, offsets);
 }
 
-/**
- * FNV-1a over byte values, then a final mix so the low bits (the slot) depend on every bit. Hashing a string's
- * char codes and the same bytes in the blob gives the same value, so a piece is looked up without copying it.
- */
+/** Spreads every bit of an FNV-1a hash into the low bits, which pick the slot (FNV's low bits see only low bits). */
 function mix(h: number): number {
 	h = Math.imul(h ^ (h >>> 16), 0x7feb352d);
 	return h ^ (h >>> 15);
 }
 
+/**
+ * FNV-1a over byte values, mixed. A byte string's char codes hash as the same bytes in the blob do
+ * ({@link hashRange}), so a piece of text is looked up in place, without copying it out.
+ */
 function hashBytes(bytes: Uint8Array, from: number, to: number): number {
 	let h = 0x811c9dc5;
 	for (let i = from; i < to; i++) h = Math.imul(h ^ bytes[i]!, 0x01000193);
