@@ -105,7 +105,7 @@ export class ModelStatusBoard {
 
 	/**
 	 * Has one worker build the OpenAI tokenizers; their rank tables are shared memory, which the other threads then
-	 * adopt instead of building their own copies (about 10 MiB a thread). Undefined if that failed: each thread then
+	 * adopt instead of building their own copies (about 20 MiB a thread, measured). Undefined if that failed: each thread then
 	 * loads its own in the warm-up that follows, and that result is reported.
 	 */
 	private async buildTokenizers(compute: Compute): Promise<SharedEncoding[] | undefined> {
