@@ -11,7 +11,7 @@ const THREADS = Number(process.env.MEMORY_THREADS ?? Math.max(1, os.availablePar
 const STAGES = {
 	reference: 'Node with the pool module imported, no threads yet',
 	pool: 'worker threads started, every task module imported',
-	tokenizers: 'OpenAI tokenizers (r50k, cl100k, o200k) in every thread',
+	tokenizers: 'OpenAI tokenizers (r50k, cl100k, o200k): built in one thread, shared by every thread',
 	transformer: 'tiny-gpt (weights, TensorFlow.js backend) in every thread',
 	vectors: 'word vectors: the index in the main thread, a view and search kernel in every thread',
 	charts: 'a chart drawn in every thread (canvas, fonts)',

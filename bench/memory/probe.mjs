@@ -45,7 +45,9 @@ async function everyThread(input) {
 try {
 	await everyThread({ parts: [] });
 	await report('pool');
-	await everyThread({ parts: ['tokenizers'] });
+	// As the bot warms up: one thread builds the OpenAI tokenizers' tables in shared memory, every thread adopts them.
+	const { encodings } = await pool.run('models.warmup', { parts: ['tokenizers'] });
+	await everyThread({ parts: ['tokenizers'], encodings });
 	await report('tokenizers');
 	await everyThread({ parts: ['transformer'] });
 	await report('transformer');

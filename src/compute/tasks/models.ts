@@ -1,6 +1,13 @@
 import { threadId } from 'node:worker_threads';
 import { nearestToUnit, vectorsFromShared, type SharedVectorData } from '../../models/embeddings/index.js';
-import { FAMILIES, loadFamily, loadModelEncoding } from '../../models/tokenizers/index.js';
+import {
+	adoptEncodings,
+	FAMILIES,
+	loadFamily,
+	loadModelEncoding,
+	shareEncodings,
+	type SharedEncoding,
+} from '../../models/tokenizers/index.js';
 import { loadTinyGpt } from '../../models/transformer/index.js';
 
 export interface WarmupResult {
@@ -40,10 +47,22 @@ export interface WarmupInput {
 	/** The main thread's word vectors (`share()`), for this thread's view of them and its neighbour-search kernel. */
 	vectors?: SharedVectorData;
 	/**
+	 * The OpenAI tokenizers as another thread built them (a warm-up's `encodings`): this thread encodes with their
+	 * rank tables in shared memory instead of building copies of its own.
+	 */
+	encodings?: SharedEncoding[];
+	/**
 	 * A counter in shared memory and the number of threads: each warm-up task waits here until `threads` of them
 	 * have started, so that `threads` tasks sent together run one per thread (a thread busy waiting takes no other).
 	 */
 	barrier?: { counter: SharedArrayBuffer; threads: number };
+}
+
+export interface WarmupOutput {
+	threadId: number;
+	results: WarmupResult[];
+	/** When the tokenizers loaded: their tables in shared memory, for the other threads' warm-up (`encodings`). */
+	encodings?: SharedEncoding[];
 }
 
 /** Waits (up to 10 s) until `threads` tasks have reached the barrier. */
@@ -61,17 +80,20 @@ function meet(barrier: NonNullable<WarmupInput['barrier']>): void {
 
 /** Loading the models a worker thread serves, so the first member's demo does not wait for it. */
 export const modelTasks = {
-	'models.warmup': async (input: WarmupInput = {}): Promise<{ threadId: number; results: WarmupResult[] }> => {
+	'models.warmup': async (input: WarmupInput = {}): Promise<WarmupOutput> => {
 		if (input.barrier) meet(input.barrier);
+		if (input.encodings) adoptEncodings(input.encodings);
+		let encodings: SharedEncoding[] | undefined;
 		const vectors = input.vectors;
 		const parts = input.parts ?? ['tokenizers', 'transformer', ...(vectors ? (['vectors'] as const) : [])];
 		const results: WarmupResult[] = [];
 		for (const part of parts) {
 			if (part === 'tokenizers')
 				results.push(
-					await timed(WORKER_MODELS.tokenizers, () =>
-						Promise.all((['gpt2', 'gpt-4', 'gpt-4o'] as const).map((m) => loadModelEncoding(m))),
-					),
+					await timed(WORKER_MODELS.tokenizers, async () => {
+						await Promise.all((['gpt2', 'gpt-4', 'gpt-4o'] as const).map((m) => loadModelEncoding(m)));
+						encodings = await shareEncodings();
+					}),
 				);
 			else if (part === 'transformer') results.push(await timed(WORKER_MODELS.transformer, () => loadTinyGpt()));
 			else if (part === 'families')
@@ -85,6 +107,6 @@ export const modelTasks = {
 					}),
 				);
 		}
-		return { threadId, results };
+		return { threadId, results, ...(encodings ? { encodings } : {}) };
 	},
 };

@@ -6,38 +6,10 @@
  * so a merged part's id is the rank that merged it.
  */
 
-/** "No such token": larger than any rank. */
-const NONE = 0x7fffffff;
+import { NONE, rankOfRange, type RankTable } from './rank-table.js';
 
 /** Above this many bytes a piece is merged with a heap (O(n log n)) instead of tiktoken's O(n·m) scan. */
 const HEAP_THRESHOLD = 64;
-
-/** The ranks, plus flat tables for the lookups every piece makes. */
-export interface RankTable {
-	/** Byte string → rank. */
-	map: ReadonlyMap<string, number>;
-	/** Rank of each single byte. */
-	byte: Int32Array;
-	/** Rank of each two-byte token at `b0 · 256 + b1`, else NONE. */
-	pair: Int32Array;
-	/** Rank of each three-byte token by `b0 · 65536 + b1 · 256 + b2` (a small-integer key hashes without a string). */
-	triple: ReadonlyMap<number, number>;
-}
-
-/** Builds the lookup tables; every single byte must have a rank. */
-export function buildRankTable(map: ReadonlyMap<string, number>): RankTable {
-	const byte = new Int32Array(256).fill(NONE);
-	const pair = new Int32Array(65536).fill(NONE);
-	const triple = new Map<number, number>();
-	for (const [bytes, rank] of map) {
-		if (bytes.length === 1) byte[bytes.charCodeAt(0)] = rank;
-		else if (bytes.length === 2) pair[bytes.charCodeAt(0) * 256 + bytes.charCodeAt(1)] = rank;
-		else if (bytes.length === 3) triple.set(tripleKey(bytes, 0), rank);
-	}
-	const missing = byte.indexOf(NONE);
-	if (missing >= 0) throw new RangeError(`byte ${missing} has no rank`);
-	return { map, byte, pair, triple };
-}
 
 /** Appends the token ids of `piece` (a byte string that is not itself a token) to `out`. */
 export function bytePairEncode(piece: string, table: RankTable, out: number[]): void {
@@ -95,14 +67,7 @@ function mergeWithScan(piece: string, table: RankTable, out: number[]): void {
 /** Rank of parts i and i + 1 merged, out of `parts` parts; NONE if there is no part i + 1 or no such token. */
 function spanRank(piece: string, table: RankTable, starts: Int32Array, parts: number, i: number): number {
 	if (i + 1 >= parts) return NONE;
-	const from = starts[i]!;
-	const to = starts[i + 2]!;
-	if (to - from === 3) return table.triple.get(tripleKey(piece, from)) ?? NONE;
-	return table.map.get(piece.slice(from, to)) ?? NONE;
-}
-
-function tripleKey(bytes: string, at: number): number {
-	return (bytes.charCodeAt(at) << 16) | (bytes.charCodeAt(at + 1) << 8) | bytes.charCodeAt(at + 2);
+	return rankOfRange(table, piece, starts[i]!, starts[i + 2]!);
 }
 
 /**
@@ -133,7 +98,7 @@ function mergeWithHeap(piece: string, table: RankTable, out: number[]): void {
 	}
 	const rerank = (start: number): void => {
 		const mid = next[start]!;
-		const r = mid < n ? (table.map.get(piece.slice(start, next[mid])) ?? NONE) : NONE;
+		const r = mid < n ? rankOfRange(table, piece, start, next[mid]!) : NONE;
 		pairRank[start] = r;
 		if (r !== NONE) heap.push(r * SHIFT + start);
 	};

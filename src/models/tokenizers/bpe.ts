@@ -1,5 +1,6 @@
-import { buildRankTable, bytePairEncode, type RankTable } from './bpe-merge.js';
-import { byteStringToBytes, bytesToByteString, replaceLoneSurrogates, utf8ByteString } from './byte-string.js';
+import { bytePairEncode } from './bpe-merge.js';
+import { bytesToByteString, replaceLoneSurrogates, utf8ByteString } from './byte-string.js';
+import { hasRank, NONE, rankOfRange, rankTableFromByteStrings, tokenBytesOf, type RankTable } from './rank-table.js';
 
 /** What defines a byte-level BPE encoding, as tiktoken describes one. */
 export interface BytePairEncodingSpec {
@@ -11,8 +12,11 @@ export interface BytePairEncodingSpec {
 	 * modifiers, so a tiktoken pattern with `(?i:…)` must be rewritten first (see `openai.ts`).
 	 */
 	pattern: string | RegExp;
-	/** Mergeable ranks: each token's bytes and its rank, which is also its id. Every single byte must be present. */
-	ranks: Iterable<readonly [Uint8Array, number]> | ReadonlyMap<string, number>;
+	/**
+	 * Mergeable ranks: each token's bytes and its rank, which is also its id. Every single byte must be present. A
+	 * {@link RankTable} is used as it is (not copied), so encodings can share one, across threads too.
+	 */
+	ranks: Iterable<readonly [Uint8Array, number]> | ReadonlyMap<string, number> | RankTable;
 	/** Special tokens by their text, e.g. `{ '<|endoftext|>': 100257 }`. */
 	specialTokens?: Readonly<Record<string, number>>;
 }
@@ -26,6 +30,8 @@ export interface EncodeOptions {
 	allowedSpecial?: 'all' | Iterable<string>;
 }
 
+const utf8 = new TextEncoder();
+
 /**
  * A byte-level BPE encoder with tiktoken's semantics: pretokenize with a regex, then merge the UTF-8 bytes of each
  * piece by rank. Lone surrogates in the input are replaced by U+FFFD first (what tiktoken does).
@@ -35,30 +41,24 @@ export class BytePairEncoding {
 	/** One more than the largest id, special tokens included (tiktoken's `n_vocab`). */
 	readonly vocabSize: number;
 	private readonly pattern: RegExp;
-	/** Byte string → rank, and flat tables of single bytes and pairs. */
+	/** The ordinary tokens: bytes by rank, and rank by bytes. */
 	private readonly ranks: RankTable;
-	/** Rank → byte string (holes are ids that are not ordinary tokens). */
-	private readonly tokens: (string | undefined)[];
 	private readonly specialTokens: ReadonlyMap<string, number>;
 	private readonly specialById: ReadonlyMap<number, string>;
 
 	constructor(spec: BytePairEncodingSpec) {
 		this.name = spec.name;
 		this.pattern = compilePattern(spec.pattern);
-		const ranks = toByteStringRanks(spec.ranks);
-		this.tokens = [];
-		let maxId = -1;
-		for (const [bytes, rank] of ranks) {
-			if (!Number.isInteger(rank) || rank < 0) throw new RangeError(`${spec.name}: bad rank ${rank}`);
-			if (this.tokens[rank] !== undefined) throw new RangeError(`${spec.name}: rank ${rank} appears twice`);
-			this.tokens[rank] = bytes;
-			if (rank > maxId) maxId = rank;
+		try {
+			this.ranks = isRankTable(spec.ranks) ? spec.ranks : rankTableFromByteStrings(toByteStringRanks(spec.ranks));
+		} catch (error) {
+			throw error instanceof RangeError ? new RangeError(`${spec.name}: ${error.message}`) : error;
 		}
-		this.ranks = buildRankTable(ranks);
+		let maxId = this.ranks.offsets.length - 2;
 		this.specialTokens = new Map(Object.entries(spec.specialTokens ?? {}));
 		this.specialById = new Map([...this.specialTokens].map(([text, id]) => [id, text]));
 		for (const id of this.specialById.keys()) {
-			if (this.tokens[id] !== undefined) throw new RangeError(`${spec.name}: special id ${id} is also a rank`);
+			if (hasRank(this.ranks, id)) throw new RangeError(`${spec.name}: special id ${id} is also a rank`);
 			if (id > maxId) maxId = id;
 		}
 		this.vocabSize = maxId + 1;
@@ -96,17 +96,25 @@ export class BytePairEncoding {
 
 	/** The text of `ids`; bytes that do not form valid UTF-8 decode to U+FFFD (tiktoken's `errors="replace"`). */
 	decode(ids: readonly number[]): string {
-		return Buffer.from(this.byteStringOf(ids), 'latin1').toString('utf8');
+		const bytes = this.decodeBytes(ids);
+		return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
 	}
 
 	/** The concatenated bytes of `ids`. */
 	decodeBytes(ids: readonly number[]): Uint8Array {
-		return byteStringToBytes(this.byteStringOf(ids));
+		const parts = ids.map((id) => this.tokenView(id));
+		const out = new Uint8Array(parts.reduce((sum, part) => sum + part.length, 0));
+		let at = 0;
+		for (const part of parts) {
+			out.set(part, at);
+			at += part.length;
+		}
+		return out;
 	}
 
 	/** The bytes of one token (a special token's bytes are the UTF-8 of its text). */
 	tokenBytes(id: number): Uint8Array {
-		return byteStringToBytes(this.tokenByteString(id));
+		return this.tokenView(id).slice();
 	}
 
 	/** Whether `id` is a special token. */
@@ -116,20 +124,17 @@ export class BytePairEncoding {
 
 	/** The id of the ordinary token with exactly these bytes, if any. */
 	rankOf(bytes: Uint8Array): number | undefined {
-		return this.ranks.map.get(bytesToByteString(bytes));
+		const text = bytesToByteString(bytes);
+		const rank = rankOfRange(this.ranks, text, 0, text.length);
+		return rank === NONE ? undefined : rank;
 	}
 
-	private byteStringOf(ids: readonly number[]): string {
-		let out = '';
-		for (const id of ids) out += this.tokenByteString(id);
-		return out;
-	}
-
-	private tokenByteString(id: number): string {
-		const bytes = this.tokens[id];
+	/** The bytes of token `id`: a view of the rank table for an ordinary token, not to be written to. */
+	private tokenView(id: number): Uint8Array {
+		const bytes = tokenBytesOf(this.ranks, id);
 		if (bytes !== undefined) return bytes;
 		const special = this.specialById.get(id);
-		if (special !== undefined) return utf8ByteString(special);
+		if (special !== undefined) return utf8.encode(special);
 		throw new RangeError(`${this.name}: no token has id ${id}`);
 	}
 
@@ -157,8 +162,8 @@ export class BytePairEncoding {
 				pattern.lastIndex++;
 				continue;
 			}
-			const whole = this.ranks.map.get(piece);
-			if (whole !== undefined) out.push(whole);
+			const whole = rankOfRange(this.ranks, piece, 0, piece.length);
+			if (whole !== NONE) out.push(whole);
 			else bytePairEncode(piece, this.ranks, out);
 		}
 	}
@@ -172,7 +177,13 @@ function compilePattern(pattern: string | RegExp): RegExp {
 	return new RegExp(pattern.source, flags.replace('y', ''));
 }
 
-function toByteStringRanks(ranks: BytePairEncodingSpec['ranks']): ReadonlyMap<string, number> {
+function isRankTable(ranks: BytePairEncodingSpec['ranks']): ranks is RankTable {
+	return 'slots' in ranks && ranks.slots instanceof Int32Array;
+}
+
+function toByteStringRanks(
+	ranks: Iterable<readonly [Uint8Array, number]> | ReadonlyMap<string, number>,
+): ReadonlyMap<string, number> {
 	if (ranks instanceof Map) {
 		const first = ranks.keys().next();
 		if (first.done === true || typeof first.value === 'string') return ranks as ReadonlyMap<string, number>;

@@ -1,7 +1,7 @@
 /**
- * A "byte string" holds one byte per UTF-16 code unit (0–255), the Latin-1 view of a byte sequence. The encoder keys
- * its rank table by byte strings because V8 hashes and slices short strings far faster than it can hash byte arrays,
- * and a merge candidate is then just `piece.slice(a, b)`.
+ * A "byte string" holds one byte per UTF-16 code unit (0–255), the Latin-1 view of a byte sequence. The encoder
+ * turns each pretokenized piece into one (a single native call) and reads its bytes with `charCodeAt`: a merge
+ * candidate is a range of it, hashed and compared in place against the rank table (`rank-table.ts`).
  */
 
 /** Latin-1 byte string of `text`'s UTF-8 encoding (`text` must be well-formed; ASCII is returned as is). */
@@ -10,11 +10,6 @@ export function utf8ByteString(text: string): string {
 		if (text.charCodeAt(i) >= 0x80) return Buffer.from(text, 'utf8').toString('latin1');
 	}
 	return text;
-}
-
-/** The bytes of a byte string. */
-export function byteStringToBytes(bytes: string): Uint8Array {
-	return new Uint8Array(Buffer.from(bytes, 'latin1'));
 }
 
 /** The byte string of a byte array. */

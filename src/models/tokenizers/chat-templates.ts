@@ -1,7 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { Template } from '@huggingface/jinja';
-import { encodingFromJsTiktoken } from './openai.js';
+import { BytePairEncoding } from './bpe.js';
+import { shareEncoding } from './openai.js';
 import { FAMILIES, FAMILY_INFO, loadFamily, type Family } from './families.js';
 
 /** One message of a conversation as a chat template receives it. */
@@ -140,11 +141,17 @@ export interface ChatEncoding {
 
 let chatMl: Promise<ChatEncoding> | undefined;
 
-/** cl100k_base with ChatML's two tokens, as tiktoken's README builds `cl100k_im`; every special token recognised. */
+/**
+ * cl100k_base with ChatML's two tokens, as tiktoken's README builds `cl100k_im`; every special token recognised.
+ * It encodes with cl100k_base's own rank table (no second copy).
+ */
 function loadChatMl(): Promise<ChatEncoding> {
-	chatMl ??= import('js-tiktoken/ranks/cl100k_base').then(({ default: data }) => {
-		const special_tokens = { ...data.special_tokens, ...CHATML_TOKENS };
-		const bpe = encodingFromJsTiktoken('cl100k_im', { ...data, special_tokens });
+	chatMl ??= shareEncoding('cl100k_base').then((cl100k) => {
+		const bpe = new BytePairEncoding({
+			...cl100k,
+			name: 'cl100k_im',
+			specialTokens: { ...cl100k.specialTokens, ...CHATML_TOKENS },
+		});
 		return {
 			name: bpe.name,
 			normalize: (text) => text,

@@ -2,7 +2,8 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { BytePairEncoding } from './bpe.js';
 import { huggingFaceEncoding, readPackageTokenizer, type FamilyEncoding } from './hugging-face.js';
-import { loadModelEncoding, parseJsTiktokenRanks, type OpenAiModel } from './openai.js';
+import { parseJsTiktokenRanks } from './js-tiktoken-ranks.js';
+import { loadModelEncoding, type OpenAiModel } from './openai.js';
 import { translateTiktokenPattern } from './pattern.js';
 
 /** What a member picks in /tokenize's `encoding`: a model family, each with its own tokenizer. */
