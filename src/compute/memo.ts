@@ -44,13 +44,14 @@ export interface MemoOptions {
  */
 export function memoizePureTasks(compute: Compute, options: MemoOptions): Compute {
 	if (options.maxBytes <= 0) return compute;
-	const cache = new LRUCache<string, { value: unknown }, { run: () => Promise<unknown> }>({
+	const cache = new LRUCache<string, { value: unknown }>({
 		maxSize: options.maxBytes,
 		// One answer may take at most a quarter of the cache, so a single huge one cannot empty it.
 		maxEntrySize: Math.max(1, Math.floor(options.maxBytes / 4)),
 		sizeCalculation: (entry) => Math.max(1, approximateBytes(entry.value)),
-		fetchMethod: async (_key, _stale, { context }) => ({ value: await context.run() }),
 	});
+	// Runs in flight are kept apart from the cache: a full cache must never drop (and so fail) a run members wait on.
+	const inFlight = new Map<string, Promise<unknown>>();
 	let asked = 0;
 	let ran = 0;
 	return {
@@ -58,12 +59,21 @@ export function memoizePureTasks(compute: Compute, options: MemoOptions): Comput
 			const key = PURE_TASKS.has(name) ? keyOf(name, input) : undefined;
 			if (key === undefined) return compute.run(name, input, requester);
 			asked++;
-			const run = (): Promise<unknown> => {
+			const kept = cache.get(key);
+			if (kept) return structuredClone(kept.value) as TaskOutput<K>;
+			let running = inFlight.get(key);
+			if (!running) {
 				ran++;
-				return compute.run(name, input, requester);
-			};
-			const entry = await cache.fetch(key, { context: { run } });
-			return structuredClone(entry!.value) as TaskOutput<K>;
+				running = compute
+					.run(name, input, requester)
+					.then((value) => {
+						cache.set(key, { value });
+						return value;
+					})
+					.finally(() => inFlight.delete(key));
+				inFlight.set(key, running);
+			}
+			return structuredClone(await running) as TaskOutput<K>;
 		},
 		stats: () => ({ ...compute.stats(), cache: { entries: cache.size, bytes: cache.calculatedSize, asked, ran } }),
 		close: () => compute.close(),

@@ -86,6 +86,15 @@ describe('memoizePureTasks', () => {
 		expect(runs).toHaveLength(6);
 	});
 
+	it('GIVEN more different asks at once than the cache holds THEN every one is answered (none dropped while running)', async () => {
+		const { compute, runs } = countingCompute(() => ({ png: new Uint8Array(200) }));
+		const memo = memoizePureTasks(compute, { maxBytes: 1000 });
+		const asks = Array.from({ length: 40 }, (_, length) => memo.run('positions.run', { length }));
+		const results = await Promise.allSettled(asks);
+		expect(results.filter((r) => r.status === 'rejected')).toEqual([]);
+		expect(runs).toHaveLength(40);
+	});
+
 	it('GIVEN a budget of 0 THEN the compute is returned as it is', () => {
 		const { compute } = countingCompute();
 		expect(memoizePureTasks(compute, { maxBytes: 0 })).toBe(compute);
