@@ -1,6 +1,8 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import * as tf from '@tensorflow/tfjs';
+// Only the core (tensors, ops, autodiff): the full `@tensorflow/tfjs` adds layers, converter, data and the webgl
+// and cpu backends, none of which this code uses, at ~20 MiB of resident memory in every worker thread.
+import * as tf from '@tensorflow/tfjs-core';
 
 export type Tf = typeof tf;
 
@@ -19,8 +21,22 @@ export function initBackend(prefer?: 'cpu'): Promise<string> {
 	return ready;
 }
 
+/**
+ * Registers the gradient of every built-in op, which training and gradient checks need (`tf.variableGrads`,
+ * `tf.grads`) and inference does not. The core package leaves them out; the full `@tensorflow/tfjs` registers them
+ * as it loads (it shares this core, so it changes no backend), and only a process that trains pays its memory.
+ */
+export async function loadGradients(): Promise<void> {
+	// A variable specifier keeps the full package's types out of the program: they would declare the chained ops
+	// (`x.add(y)`) that this core does not register, and tsc would no longer catch such a call.
+	const full = '@tensorflow/tfjs';
+	await import(full);
+}
+
 async function select(prefer?: 'cpu'): Promise<string> {
 	if (prefer === 'cpu') {
+		// Imported only here: registering it costs every thread memory, and nothing but debugging asks for it.
+		await import('@tensorflow/tfjs-backend-cpu');
 		await tf.setBackend('cpu');
 		return tf.getBackend();
 	}
