@@ -8,7 +8,7 @@
  * Reports wall time and process CPU time per step (median of 5 after one warm-up step); on a shared machine
  * the CPU figure is the one that says what an idle core would do.
  */
-import { initBackend } from '../src/models/transformer/backend.js';
+import { initBackend, loadGradients } from '../src/models/transformer/backend.js';
 import { parameterCount, type ModelConfig } from '../src/models/transformer/config.js';
 import { initWeights } from '../src/models/transformer/init.js';
 import { TRAINING } from '../src/models/transformer/schedule.js';
@@ -19,6 +19,7 @@ const DEFAULT_SIZES = ['4096,128,4,128,16', '4096,192,4,128,16', '4096,256,4,128
 
 async function main(): Promise<void> {
 	const backend = await initBackend();
+	await loadGradients();
 	process.stdout.write(
 		`backend ${backend}\n| vocab | d | layers | context | batch | params | wall ms/step | CPU ms/step | tokens/s (CPU) |\n|---|---|---|---|---|---|---|---|---|\n`,
 	);

@@ -15,7 +15,7 @@ import { parseArgs } from 'node:util';
 import { countPretokens } from '../src/models/bpe-train/pretokenize.js';
 import { trainBpe } from '../src/models/bpe-train/train.js';
 import { createRng } from '../src/models/sampling/prng.js';
-import { initBackend, tf } from '../src/models/transformer/backend.js';
+import { initBackend, loadGradients, tf } from '../src/models/transformer/backend.js';
 import {
 	bigramBaseline,
 	documentTargets,
@@ -54,6 +54,7 @@ async function main(): Promise<void> {
 	const name = values.name ?? 'tiny-gpt';
 	const cfg: TrainingConfig = { ...TRAINING, steps: values.steps ? Number(values.steps) : TRAINING.steps };
 	const backend = await initBackend();
+	await loadGradients();
 	const log = (line: string): void => void process.stderr.write(`${line}\n`);
 	log(`backend: ${backend}`);
 

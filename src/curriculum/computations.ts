@@ -1,5 +1,8 @@
 import { z } from 'zod';
 import { FAMILIES } from '../models/tokenizers/families.js';
+import { MODEL_KINDS } from './model-kinds.js';
+
+export { MODEL_KINDS };
 
 /**
  * What a numeric quiz question asks the bot to compute, by kind with parameters. The answer is never stored: the
@@ -140,14 +143,8 @@ export const computationSchema = z.discriminatedUnion('kind', [
 export type Computation = z.infer<typeof computationSchema>;
 export type ComputationKind = Computation['kind'];
 
-/** Kinds whose answer needs one of the bot's models (injected into the evaluator). */
-export const MODEL_KINDS = [
-	'token-count',
-	'token-count-difference',
-	'word-cosine',
-	'beam-score',
-	'ngram-probability',
-] as const satisfies readonly ComputationKind[];
+// Checked here, where the kinds are defined (model-kinds.ts stays free of zod for the worker threads).
+MODEL_KINDS satisfies readonly ComputationKind[];
 
 /**
  * Cross-field checks a zod shape cannot express: indices in range and vectors of matching length. Returns

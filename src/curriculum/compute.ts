@@ -1,6 +1,7 @@
 import { applyFilters, logSoftmax, softmax } from '../models/sampling/index.js';
 import { cosineSimilarity } from '../models/vector-math.js';
-import { MODEL_KINDS, type Computation } from './computations.js';
+import type { Computation } from './computations.js';
+import { MODEL_KINDS } from './model-kinds.js';
 import { gelu, geluTanh, silu } from './special-functions.js';
 
 import type { Family } from '../models/tokenizers/families.js';

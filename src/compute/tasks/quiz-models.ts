@@ -1,4 +1,5 @@
-import { evaluate, type ModelComputation } from '../../curriculum/index.js';
+// The evaluator alone, not the curriculum's index: that loads its schemas (zod) and YAML loader in every thread.
+import { evaluate, type ModelComputation } from '../../curriculum/compute.js';
 import { beamLocal } from '../../demos/sample/beam.js';
 import { ngramProbability, type NgramProbability } from '../../demos/ngram/probability.js';
 import type { NgramModel } from '../../demos/ngram/counts.js';

@@ -36,10 +36,9 @@ export async function projectPca(vectors: WordVectors, words: readonly Word[]): 
 
 	const gram = tf.tidy(() => {
 		const x = tf.tensor2d(flat, [n, d]);
-		const centered = x.sub(x.mean(0));
-		return (wide ? tf.matMul(centered, centered, false, true) : tf.matMul(centered, centered, true, false))
-			.div(n - 1)
-			.arraySync() as number[][];
+		const centered = tf.sub(x, tf.mean(x, 0));
+		const scatter = wide ? tf.matMul(centered, centered, false, true) : tf.matMul(centered, centered, true, false);
+		return tf.div(scatter, n - 1).arraySync() as number[][];
 	});
 	const { values, vectors: eigenvectors } = symmetricEigen(gram);
 	const total = values.reduce((sum, l) => sum + Math.max(l, 0), 0);
@@ -48,22 +47,22 @@ export async function projectPca(vectors: WordVectors, words: readonly Word[]): 
 	// Loadings: the directions in the d-dimensional space (for XXᵀ, Xᵀu scaled to unit length).
 	const loadings = tf.tidy(() => {
 		const x = tf.tensor2d(flat, [n, d]);
-		const centered = x.sub(x.mean(0));
-		const basis = tf
-			.tensor2d(
+		const centered = tf.sub(x, tf.mean(x, 0));
+		const basis = tf.transpose(
+			tf.tensor2d(
 				top.flatMap((t) => t.vector),
 				[2, wide ? n : d],
-			)
-			.transpose();
+			),
+		);
 		const directions = wide ? tf.matMul(centered, basis, true, false) : basis;
-		const unit = directions.div(tf.norm(directions, 'euclidean', 0).maximum(1e-30));
+		const unit = tf.div(directions, tf.maximum(tf.norm(directions, 'euclidean', 0), 1e-30));
 		const columns = unit.arraySync() as number[][];
 		const signs = [0, 1].map((k) => {
 			let largest = 0;
 			for (const row of columns) if (Math.abs(row[k]!) > Math.abs(largest)) largest = row[k]!;
 			return largest < 0 ? -1 : 1;
 		});
-		return { coords: tf.matMul(centered, unit.mul(tf.tensor1d(signs))).arraySync() as number[][] };
+		return { coords: tf.matMul(centered, tf.mul(unit, tf.tensor1d(signs))).arraySync() as number[][] };
 	});
 	return {
 		points: words.map((word, i) => ({ word, x: loadings.coords[i]![0]!, y: loadings.coords[i]![1]! })),

@@ -126,13 +126,13 @@ export function crossEntropy(logits: tf.Tensor2D, labels: Int32Array): tf.Scalar
 	const fn = customGrad((l, save) => {
 		const probs = tf.softmax(l as tf.Tensor2D);
 		(save as (t: tf.Tensor[]) => void)([probs]);
-		const oneHot = tf.oneHot(tf.tensor1d(labels, 'int32'), vocab).toFloat();
+		const oneHot = tf.cast(tf.oneHot(tf.tensor1d(labels, 'int32'), vocab), 'float32');
 		const picked = tf.maximum(tf.sum(tf.mul(probs, oneHot), 1), 1e-30);
 		return {
 			value: tf.neg(tf.mean(tf.log(picked))),
 			gradFunc: (dy, [saved]) => {
 				// Tensors made in the forward closure are disposed once it returns: rebuild the one-hot here.
-				const oneHot2 = tf.oneHot(tf.tensor1d(labels, 'int32'), vocab).toFloat();
+				const oneHot2 = tf.cast(tf.oneHot(tf.tensor1d(labels, 'int32'), vocab), 'float32');
 				return tf.mul(tf.sub(saved!, oneHot2), tf.div(dy, n));
 			},
 		};

@@ -71,7 +71,8 @@ export function batchLoss(params: ReadonlyMap<string, tf.Tensor>, config: ModelC
 }
 
 /**
- * One AdamW step on a batch [B, T+1] of int32 token ids at learning rate `lr`.
+ * One AdamW step on a batch [B, T+1] of int32 token ids at learning rate `lr`. Needs the ops' gradients: call
+ * `loadGradients()` (backend.ts) once first.
  * @returns the batch's loss before the update (nats/token) and the gradient norm before clipping.
  */
 export function trainStep(

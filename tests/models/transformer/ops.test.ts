@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { initBackend, tf } from '../../../src/models/transformer/backend.js';
+import { initBackend, loadGradients, tf } from '../../../src/models/transformer/backend.js';
 import { crossEntropy, embed, gelu, layerNorm, matMul } from '../../../src/models/transformer/ops.js';
 
 /** Largest absolute difference between two tensors' values. */
@@ -14,6 +14,7 @@ function gradsOf(f: (...xs: tf.Tensor[]) => tf.Tensor, xs: tf.Tensor[], w: tf.Te
 
 beforeAll(async () => {
 	await initBackend();
+	await loadGradients();
 });
 
 describe('custom-gradient ops (wasm backend)', () => {
@@ -70,7 +71,7 @@ describe('custom-gradient ops (wasm backend)', () => {
 			const table = tf.randomNormal<tf.Rank.R2>([7, 3], 0, 1, 'float32', 10);
 			const ids = Int32Array.from([1, 3, 3, 0, 6, 1]);
 			const w = tf.randomNormal([2, 3, 3], 0, 1, 'float32', 11);
-			const oneHot = tf.oneHot(tf.tensor1d(ids, 'int32'), 7).toFloat();
+			const oneHot = tf.cast(tf.oneHot(tf.tensor1d(ids, 'int32'), 7), 'float32');
 			const ref = (t: tf.Tensor): tf.Tensor => tf.reshape(tf.matMul(oneHot, t), [2, 3, 3]);
 			expect(maxDiff(embed(table, ids, [2, 3]), ref(table))).toBeLessThan(1e-6);
 			const [mine] = gradsOf((t) => embed(t as tf.Tensor2D, ids, [2, 3]), [table], w);
@@ -82,7 +83,7 @@ describe('custom-gradient ops (wasm backend)', () => {
 		tf.tidy(() => {
 			const logits = tf.mul<tf.Tensor2D>(tf.randomNormal([6, 11], 0, 1, 'float32', 12), 3);
 			const labels = Int32Array.from([0, 10, 5, 5, 2, 7]);
-			const oneHot = tf.oneHot(tf.tensor1d(labels, 'int32'), 11).toFloat();
+			const oneHot = tf.cast(tf.oneHot(tf.tensor1d(labels, 'int32'), 11), 'float32');
 			const ref = (l: tf.Tensor): tf.Tensor => tf.losses.softmaxCrossEntropy(oneHot, l);
 			expect(maxDiff(crossEntropy(logits, labels), ref(logits))).toBeLessThan(1e-5);
 			const [mine] = tf.grads((l: tf.Tensor) => crossEntropy(l as tf.Tensor2D, labels))([logits]);
