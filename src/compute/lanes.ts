@@ -1,4 +1,5 @@
 import { BusyError, UserError } from '../core/errors.js';
+import { t } from '../i18n/index.js';
 
 /** Cheap tasks (a chart, one forward pass) or ones that run the model many times over. */
 export type Lane = 'light' | 'heavy';
@@ -6,10 +7,7 @@ export type Lane = 'light' | 'heavy';
 /** A member asked for a second heavy task while their first is queued or running. */
 export class StillRunningError extends UserError {
 	constructor(command: string) {
-		super(
-			`Your ${command} from a moment ago is still running: its answer comes first, then try again.`,
-			'compute.still-running',
-		);
+		super(t('core.stillRunning', { command }), 'compute.still-running');
 	}
 }
 
@@ -27,6 +25,16 @@ export interface Requester {
 	member?: string;
 	/** The command as the member typed it, e.g. `/sample`. */
 	command?: string;
+	/** Told once when the task has to wait for a slot, so the member can be shown their place in line. */
+	onQueued?: (wait: QueueWait) => void;
+}
+
+/** A task's place in line when it could not start at once. */
+export interface QueueWait {
+	/** Tasks of its lane that run or wait before it. */
+	ahead: number;
+	/** About how long until it is answered, from the lane's recent run times; undefined before any has run. */
+	expectedMs?: number;
 }
 
 interface Waiting {
@@ -43,6 +51,8 @@ export class LaneScheduler {
 	private running = 0;
 	private heavyRunning = 0;
 	private readonly heavyMembers = new Set<string>();
+	/** Recent run time per lane (exponentially weighted), for the wait a queued member is told. */
+	private readonly typicalMs: Partial<Record<Lane, number>> = {};
 
 	constructor(private readonly options: LaneOptions) {
 		if (options.slots < 1) throw new RangeError('slots must be ≥ 1');
@@ -59,12 +69,23 @@ export class LaneScheduler {
 		if (member !== undefined) this.heavyMembers.add(member);
 		try {
 			await new Promise<void>((resolve) => {
-				this.queues[lane].push({ start: resolve });
+				let started = false;
+				this.queues[lane].push({
+					start: () => {
+						started = true;
+						resolve();
+					},
+				});
 				this.pump();
+				if (!started) this.tellWait(lane, requester);
 			});
+			const began = performance.now();
 			try {
 				return await job();
 			} finally {
+				const took = performance.now() - began;
+				const typical = this.typicalMs[lane];
+				this.typicalMs[lane] = typical === undefined ? took : 0.7 * typical + 0.3 * took;
 				this.running--;
 				if (lane === 'heavy') this.heavyRunning--;
 				this.pump();
@@ -81,6 +102,22 @@ export class LaneScheduler {
 			running: this.running,
 			heavyRunning: this.heavyRunning,
 		};
+	}
+
+	/** Tells a member who has to wait their place in the lane (those running and those queued before them). */
+	private tellWait(lane: Lane, requester: Requester): void {
+		if (!requester.onQueued) return;
+		const slots = lane === 'heavy' ? this.options.heavySlots : this.options.slots;
+		const running = lane === 'heavy' ? this.heavyRunning : this.running - this.heavyRunning;
+		const ahead = running + this.queues[lane].length - 1;
+		const typical = this.typicalMs[lane];
+		// The ones ahead share the lane's slots; the running ones are half done on average.
+		const expectedMs = typical === undefined ? undefined : Math.round(typical * (ahead / slots + 0.5));
+		try {
+			requester.onQueued({ ahead, expectedMs });
+		} catch {
+			// A notice that cannot be shown must not stop the task.
+		}
 	}
 
 	private pump(): void {

@@ -5,6 +5,7 @@ import { BusyError } from '../core/errors.js';
 import type { Compute } from './compute.js';
 import { laneOf, ownedByTokenizerThread } from './cost.js';
 import { LaneScheduler, type Requester } from './lanes.js';
+import { currentQueueNotice } from './queue-notice.js';
 import type { TaskInput, TaskName, TaskOutput } from './tasks/index.js';
 
 export interface PoolOptions {
@@ -65,7 +66,9 @@ export function createWorkerPool(options: PoolOptions = {}): Compute {
 			// The owner's tasks are light and keep their own queue, so they never hold one of the pool's slots.
 			if (owner && ownedByTokenizerThread(name, input))
 				return (owner.run({ name, input, language }) as Promise<TaskOutput<K>>).catch(busyAtLimit);
-			return lanes.submit(laneOf(name, input), requester, () =>
+			// A member whose task has to wait is shown their place in line (see queue-notice.ts).
+			const told = { ...requester, onQueued: requester.onQueued ?? currentQueueNotice() };
+			return lanes.submit(laneOf(name, input), told, () =>
 				(pool.run({ name, input, language }) as Promise<TaskOutput<K>>).catch(busyAtLimit),
 			);
 		},

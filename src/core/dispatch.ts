@@ -1,3 +1,4 @@
+import { queueNotice, withQueueNotice } from '../compute/queue-notice.js';
 import { languageOf, t, withLanguage, type MessageKey } from '../i18n/index.js';
 import type { Logger } from 'pino';
 import { argsFor, type RawInvocation } from './args.js';
@@ -116,7 +117,10 @@ export class Dispatcher {
 					if (!limited.ok) throw new UserError(rateLimitMessage(name, limited.retryAfterMs), 'rate-limited');
 					const found = this.command(name);
 					const args = argsFor(found.data, raw);
-					return found.run({ ...this.context(base, log, update), commandName: name, args });
+					// A demo waiting for a worker thread shows the member their place in line until its answer comes.
+					return withQueueNotice(queueNotice(update, `/${name}`), () =>
+						found.run({ ...this.context(base, log, update), commandName: name, args }),
+					);
 				},
 				{
 					kind: 'command',

@@ -44,6 +44,36 @@ function harness(slots = 2, heavySlots = 1, maxQueue = 8) {
 }
 
 describe('lanes by expected cost', () => {
+	it('GIVEN a heavy task that has to wait THEN its member is told their place once, with a wait from the last run', async () => {
+		const lanes = new LaneScheduler({ slots: 2, heavySlots: 1, maxQueue: 8 });
+		const told: { who: string; ahead: number; expectedMs?: number }[] = [];
+		const job = (ms: number) => () => new Promise<string>((r) => setTimeout(() => r('done'), ms));
+		const ask = (who: string, ms: number) =>
+			lanes.submit('heavy', { member: who, onQueued: (wait) => told.push({ who, ...wait }) }, job(ms));
+		// The first run starts at once (nothing told) and sets the lane's typical time.
+		await ask('ann', 40);
+		expect(told).toEqual([]);
+		const runs = [ask('ann', 40), ask('bob', 40), ask('cy', 40)];
+		await Promise.all(runs);
+		expect(told.map((w) => [w.who, w.ahead])).toEqual([
+			['bob', 1],
+			['cy', 2],
+		]);
+		// About the typical run time (≈ 40 ms) times (ahead / slots + ½).
+		expect(told[0]!.expectedMs).toBeGreaterThanOrEqual(40 * 1.5 * 0.8);
+		expect(told[1]!.expectedMs).toBeGreaterThan(told[0]!.expectedMs!);
+	});
+
+	it('GIVEN a queued task whose notice throws THEN the task still runs', async () => {
+		const lanes = new LaneScheduler({ slots: 1, heavySlots: 1, maxQueue: 8 });
+		const first = lanes.submit('light', {}, () => new Promise((r) => setTimeout(() => r('a'), 10)));
+		const onQueued = () => {
+			throw new Error('no channel');
+		};
+		await expect(lanes.submit('light', { onQueued }, async () => 'b')).resolves.toBe('b');
+		await first;
+	});
+
 	it('GIVEN a heavy task holding the heavy slot THEN a second heavy one waits while a light one starts at once', async () => {
 		const { started, submit, finish, lanes } = harness();
 		const h1 = submit('heavy', 'heavy-1', 'ann');

@@ -41,6 +41,18 @@ export const core = {
 		command: 'The command /{{command}} is not available on this bot any more.',
 	},
 	busy: 'The bot is busy right now: try again in a few seconds.',
+	stillRunning: 'Your {{command}} from a moment ago is still running: its answer comes first, then try again.',
+	/** Shown while a member's demo waits for a worker thread (the answer replaces it). */
+	queued: {
+		wait_one:
+			'⏳ Your {{command}} is in line behind {{count}} other run: about {{seconds}} s. It starts by itself, no need to send it again.',
+		wait_other:
+			'⏳ Your {{command}} is in line behind {{count}} other runs: about {{seconds}} s. It starts by itself, no need to send it again.',
+		noEstimate_one:
+			'⏳ Your {{command}} is in line behind {{count}} other run. It starts by itself, no need to send it again.',
+		noEstimate_other:
+			'⏳ Your {{command}} is in line behind {{count}} other runs. It starts by itself, no need to send it again.',
+	},
 	storeUnavailable:
 		'The bot cannot reach its storage right now, so nothing was read or saved. Please try again in a minute.',
 	/** Why the bot cannot post in a channel (shown to the organizer choosing it). */
