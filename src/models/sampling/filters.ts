@@ -91,14 +91,12 @@ export function applyFilters(logits: Vector, options: SamplingOptions = {}): Fil
 	} else {
 		current = softmax(scaled);
 	}
-	steps.push({
-		name: 'temperature',
-		param: temperature,
-		active: temperature !== 1,
-		before: raw,
-		after: current,
-		kept: keptIds(current),
-	});
+	const after = current;
+	steps.push(
+		lazily({ name: 'temperature', param: temperature, active: temperature !== 1, before: raw, after }, 'kept', () =>
+			keptIds(after),
+		),
+	);
 
 	const k = topKStep(current, topK);
 	steps.push(k);
@@ -106,7 +104,25 @@ export function applyFilters(logits: Vector, options: SamplingOptions = {}): Fil
 	steps.push(p);
 	const m = minPStep(p.after, minP);
 	steps.push(m);
-	return { probs: m.after, kept: m.kept, greedy, steps };
+	return lazily({ probs: m.after, greedy, steps }, 'kept', () => m.kept);
+}
+
+/*
+ * The kept lists and the top-p order are sorted views of the vocabulary, wanted by the charts for the first token
+ * only; generating asks for none of them for the tokens after it. Sorting 4,096 ids per generated token was a quarter
+ * of a default /sample's time, so these are computed when first read (then kept), with the same values as before.
+ */
+function lazily<T extends object, K extends string, V>(target: T, key: K, compute: () => V): T & Record<K, V> {
+	Object.defineProperty(target, key, {
+		enumerable: true,
+		configurable: true,
+		get(): V {
+			const value = compute();
+			Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+			return value;
+		},
+	});
+	return target as T & Record<K, V>;
 }
 
 function topKStep(before: Float64Array, topK: number): FilterStep {
@@ -115,34 +131,31 @@ function topKStep(before: Float64Array, topK: number): FilterStep {
 	const sorted = descendingOrder(before);
 	const cutoff = before[sorted[topK - 1] as number] as number;
 	const after = keepWhere(before, (prob) => prob >= cutoff);
-	return { name: 'top-k', param: topK, active, before, after, kept: keptIds(after), cutoff };
+	return lazily({ name: 'top-k' as const, param: topK, active, before, after, cutoff }, 'kept', () => keptIds(after));
 }
 
 function topPStep(before: Float64Array, topP: number): FilterStep {
 	const active = topP < 1;
-	const order = descendingOrder(before).filter((id) => (before[id] as number) > 0);
-	const cumulative = new Float64Array(order.length);
-	let sum = 0;
+	if (!active) {
+		const off = lazily(passThrough('top-p', topP, active, before), 'order', () => positiveOrder(before));
+		return lazily(off, 'cumulative', () => runningSums(before, off.order));
+	}
+	const order = positiveOrder(before);
+	const cumulative = runningSums(before, order);
 	let cut = order.length;
 	for (let r = 0; r < order.length; r++) {
-		sum += before[order[r] as number] as number;
-		cumulative[r] = sum;
-		if (active && cut === order.length && sum >= topP - 1e-12) cut = r + 1;
+		if ((cumulative[r] as number) >= topP - 1e-12) {
+			cut = r + 1;
+			break;
+		}
 	}
-	if (!active) return { ...passThrough('top-p', topP, active, before), order, cumulative };
 	const keep = new Set(order.slice(0, cut));
 	const after = keepWhere(before, (_prob, id) => keep.has(id));
-	return {
-		name: 'top-p',
-		param: topP,
-		active,
-		before,
-		after,
-		kept: keptIds(after),
-		cutoff: cumulative[cut - 1],
-		order,
-		cumulative,
-	};
+	return lazily(
+		{ name: 'top-p' as const, param: topP, active, before, after, cutoff: cumulative[cut - 1], order, cumulative },
+		'kept',
+		() => keptIds(after),
+	);
 }
 
 function minPStep(before: Float64Array, minP: number): FilterStep {
@@ -152,7 +165,7 @@ function minPStep(before: Float64Array, minP: number): FilterStep {
 	for (const prob of before) if (prob > max) max = prob;
 	const cutoff = minP * max;
 	const after = keepWhere(before, (prob) => prob > 0 && prob >= cutoff);
-	return { name: 'min-p', param: minP, active, before, after, kept: keptIds(after), cutoff };
+	return lazily({ name: 'min-p' as const, param: minP, active, before, after, cutoff }, 'kept', () => keptIds(after));
 }
 
 /** True when dividing by the temperature turned a finite logit into ±∞. */
@@ -164,7 +177,23 @@ function overflowed(logits: Vector, scaled: Float64Array): boolean {
 }
 
 function passThrough(name: FilterName, param: number, active: boolean, before: Float64Array): FilterStep {
-	return { name, param, active, before, after: before, kept: keptIds(before) };
+	return lazily({ name, param, active, before, after: before }, 'kept', () => keptIds(before));
+}
+
+/** The ids with positive probability, most likely first (ties: lower id first). */
+function positiveOrder(probs: Float64Array): number[] {
+	return descendingOrder(probs).filter((id) => (probs[id] as number) > 0);
+}
+
+/** The running sum of `probs` over `order`. */
+function runningSums(probs: Float64Array, order: readonly number[]): Float64Array {
+	const sums = new Float64Array(order.length);
+	let sum = 0;
+	for (let r = 0; r < order.length; r++) {
+		sum += probs[order[r] as number] as number;
+		sums[r] = sum;
+	}
+	return sums;
 }
 
 /** Zeroes the tokens `keep` rejects and renormalises the rest. */

@@ -39,5 +39,6 @@ export interface SampledToken extends FilteredDistribution {
 export function sampleFromLogits(logits: Vector, options: SamplingOptions, rng: Rng): SampledToken {
 	const filtered = applyFilters(logits, options);
 	const token = filtered.greedy ? (filtered.kept[0] as number) : sample(filtered.probs, rng);
-	return { ...filtered, token };
+	// Added in place, not spread: a spread would read (and so sort) the lazily listed kept tokens (see filters.ts).
+	return Object.assign(filtered, { token });
 }

@@ -192,7 +192,10 @@ export class TinyGpt {
 			}
 			const drawn = sampleFromLogits(logits, options, rng);
 			tokens.push(drawn.token);
-			out.push({ ...drawn, text: this.tokenizer ? this.tokenizer.decode([drawn.token]) : String(drawn.token) });
+			// In place, not spread: a spread would sort the vocabulary for lists nobody reads (see sampling/filters.ts).
+			out.push(
+				Object.assign(drawn, { text: this.tokenizer ? this.tokenizer.decode([drawn.token]) : String(drawn.token) }),
+			);
 		}
 		return out;
 	}
