@@ -6,9 +6,10 @@ import type { TaskInput, TaskName, TaskOutput } from './tasks/index.js';
 
 /**
  * Tasks whose output depends on nothing but their input and the language they draw in: the same question gets the
- * same answer, so one computation can serve every member who asks it. Not here: `/sample`'s generation (random, so
- * each member gets their own continuations), the warm-up, the system tasks, and the quiz's model answer (one per
- * question, checked once per answer, and its input carries shared memory that JSON cannot key).
+ * same answer, so one computation can serve every member who asks it. Not here: `/sample`'s generation (each member's
+ * run draws its own seed, so two asks never coincide, and it keeps the heavy lane's one-run-per-member rule), the
+ * warm-up, the system tasks, and the quiz's model answer (one per question, checked once per answer, and its input
+ * carries shared memory that JSON cannot key).
  */
 export const PURE_TASKS: ReadonlySet<TaskName> = new Set<TaskName>([
 	'attention.run',

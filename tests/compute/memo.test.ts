@@ -45,7 +45,7 @@ describe('memoizePureTasks', () => {
 		expect(second.labels).toEqual(['a']);
 	});
 
-	it('GIVEN /sample generation (random) THEN every ask runs: members get their own continuations', async () => {
+	it('GIVEN /sample generation THEN every ask runs (each member’s run has its own seed and its own heavy-lane slot)', async () => {
 		const { compute, runs } = countingCompute();
 		const memo = memoizePureTasks(compute, { maxBytes: 1 << 20 });
 		const input = { prompt: 'The old prince said' } as never;
