@@ -11,7 +11,7 @@ import {
 	type DiscordEmulator,
 	type DispatchInput,
 } from '../tests/emulator/index.js';
-import { classify, percentile, settled } from './load/members.js';
+import { classify, percentile, settled, wasToldToWait } from './load/members.js';
 import { MeasuredBot } from './load/process.js';
 import { median, type BenchRow, type BenchSuite } from './types.js';
 
@@ -131,6 +131,8 @@ const SIMILARITY_WORDS = [
 ];
 
 interface Outcome {
+	/** Shown their place in line before the answer. */
+	told: boolean;
 	ok: boolean;
 	refused: boolean;
 	ms: number | null;
@@ -147,6 +149,7 @@ async function burst(emulator: DiscordEmulator, inputs: DispatchInput[], windowM
 			const shown = [outcome.original, ...outcome.followUps].filter((m) => m && !m.deleted).at(-1);
 			const ms = outcome.timings.finalStateMs;
 			return {
+				told: wasToldToWait(outcome),
 				ok: result === 'ok' && ms !== null,
 				refused: result !== 'ok' && result !== 'unanswered',
 				ms,
@@ -161,7 +164,8 @@ function burstRows(label: string, outcomes: Outcome[]): BenchRow[] {
 	const refused = outcomes.filter((o) => o.refused);
 	const unanswered = outcomes.length - answered.length - refused.length;
 	const why = refused[0] ? ` e.g. “${refused[0].text.slice(0, 60)}”` : '';
-	const counts = `${outcomes.length} sent: ${answered.length} answered, ${refused.length} refused${why}, ${unanswered} unanswered`;
+	const told = outcomes.filter((o) => o.told).length;
+	const counts = `${outcomes.length} sent: ${answered.length} answered (${told} shown their place in line first), ${refused.length} refused${why}, ${unanswered} unanswered`;
 	return [
 		{ name: `${label} (${counts}), p50`, value: percentile(answered, 50), unit: 'ms' },
 		{ name: `${label}, p90`, value: percentile(answered, 90), unit: 'ms' },

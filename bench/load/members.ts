@@ -147,6 +147,7 @@ export interface Sample {
 export function classify(outcome: InteractionOutcome): Sample['result'] {
 	const shown = [outcome.original, ...outcome.followUps].filter((m) => m && !m.deleted).at(-1);
 	const content = shown?.message.content ?? '';
+	if (isWaitingNotice(outcome)) return 'unanswered';
 	if (/^❌ You have run \//.test(content)) return 'limited';
 	if (/^❌ The bot is busy/.test(content)) return 'busy';
 	if (content.startsWith('❌')) return 'refused';
@@ -232,11 +233,26 @@ export async function settled(handle: InteractionHandle, timeoutMs: number): Pro
 		const changed = handle.lastChangeAt();
 		if (changed !== null && changed === last) {
 			const outcome = handle.outcome();
-			if (isAnswered(outcome)) return outcome;
+			if (isAnswered(outcome) && !isWaitingNotice(outcome)) return outcome;
 		}
 		last = changed;
 		if (performance.now() > deadline) return handle.outcome();
 	}
+}
+
+/**
+ * Whether what the member sees now is the bot's place-in-line notice (src/compute/queue-notice.ts), which the answer
+ * replaces later: the member is still waiting.
+ */
+export function isWaitingNotice(outcome: InteractionOutcome): boolean {
+	const shown = [outcome.original, ...outcome.followUps].filter((m) => m && !m.deleted).at(-1);
+	return shown?.message.content.startsWith('⏳') ?? false;
+}
+
+/** Whether the member was shown their place in line before the answer (any version of the reply was the notice). */
+export function wasToldToWait(outcome: InteractionOutcome): boolean {
+	const original = outcome.original;
+	return original !== null && [...original.history, original.message].some((m) => m.content.startsWith('⏳'));
 }
 
 /** The p-th percentile (nearest rank) of a list. */
