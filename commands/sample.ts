@@ -21,6 +21,7 @@ import { UserError } from '../src/core/errors.js';
 import { sampleReply } from '../src/demos/sample/reply.js';
 import { withRerun } from '../src/demos/rerun/index.js';
 import { t } from '../src/i18n/index.js';
+import { shownCommandName } from '../src/i18n/command-texts.js';
 import { englishOnlyNote } from '../src/demos/english-only.js';
 
 export default defineCommand({
@@ -141,7 +142,7 @@ export default defineCommand({
 		const out = await deps.compute.run(
 			'sample.local',
 			{ prompt: args.prompt, settings },
-			{ member: user.id, command: '/sample' },
+			{ member: user.id, command: shownCommandName('sample') },
 		);
 		const note = englishOnlyNote(args.prompt, out.result.promptTokens ?? 0, 'sample', deps.llm.configured);
 		return withRerun(sampleReply(out.result, out.charts, '', note), 'sample', rerunArgs, deps, { prefer });

@@ -1,4 +1,5 @@
 import { queueNotice, withQueueNotice } from '../compute/queue-notice.js';
+import { shownCommandName } from '../i18n/command-texts.js';
 import { languageOf, t, withLanguage, type MessageKey } from '../i18n/index.js';
 import type { Logger } from 'pino';
 import { argsFor, type RawInvocation } from './args.js';
@@ -118,7 +119,7 @@ export class Dispatcher {
 					const found = this.command(name);
 					const args = argsFor(found.data, raw);
 					// A demo waiting for a worker thread shows the member their place in line until its answer comes.
-					return withQueueNotice(queueNotice(update, `/${name}`), () =>
+					return withQueueNotice(queueNotice(update, shownCommandName(name)), () =>
 						found.run({ ...this.context(base, log, update), commandName: name, args }),
 					);
 				},

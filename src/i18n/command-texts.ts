@@ -1,5 +1,5 @@
 import type { CommandText, CommandTexts } from './command-localizations.js';
-import type { Language } from './language.js';
+import { currentLanguage, type Language } from './language.js';
 import { koCommands } from './ko/commands.js';
 
 /**
@@ -11,4 +11,9 @@ export const COMMAND_TEXTS: Readonly<Partial<Record<Exclude<Language, 'en'>, Com
 /** A command's texts in `language`, where its localisation has them; undefined in English. */
 export function commandText(language: Language, command: string): CommandText | undefined {
 	return language === 'en' ? undefined : COMMAND_TEXTS[language]?.[command];
+}
+
+/** `/name` as the member's Discord client shows the command in the language being written (`/샘플링` in Korean). */
+export function shownCommandName(command: string): string {
+	return `/${commandText(currentLanguage(), command)?.name ?? command}`;
 }

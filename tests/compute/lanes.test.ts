@@ -6,6 +6,8 @@ import { createInlineCompute } from '../../src/compute/inline.js';
 import type { TaskInput, TaskName, TaskOutput } from '../../src/compute/tasks/index.js';
 import { LaneScheduler, StillRunningError, type Lane, type Requester } from '../../src/compute/lanes.js';
 import { BusyError } from '../../src/core/errors.js';
+import { shownCommandName } from '../../src/i18n/command-texts.js';
+import { withLanguage } from '../../src/i18n/index.js';
 import { settingsFrom } from '../../src/demos/sample/input.js';
 import { testDeps } from '../helpers/deps.js';
 import { runForReply } from '../helpers/run-command.js';
@@ -62,6 +64,11 @@ describe('lanes by expected cost', () => {
 		// About the typical run time (≈ 40 ms) times (ahead / slots + ½).
 		expect(told[0]!.expectedMs).toBeGreaterThanOrEqual(40 * 1.5 * 0.8);
 		expect(told[1]!.expectedMs).toBeGreaterThan(told[0]!.expectedMs!);
+	});
+
+	it('GIVEN a Korean member’s second long /sample THEN the refusal is Korean and names the command as their client shows it', () => {
+		const message = withLanguage('ko', () => new StillRunningError(shownCommandName('sample')).message);
+		expect(message).toBe('조금 전에 보낸 /샘플링 요청이 아직 실행 중입니다. 그 답이 먼저 나온 뒤에 다시 해 보세요.');
 	});
 
 	it('GIVEN a queued task whose notice throws THEN the task still runs', async () => {

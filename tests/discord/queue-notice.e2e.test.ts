@@ -60,7 +60,7 @@ describe('GIVEN two members sending a long /sample at once to a one-thread pool'
 		const versions = [...waited.original!.history, waited.original!.message].map((m) => m.content);
 		const notice = versions.find((c) => c.startsWith('⏳'));
 		expect(notice).toBe(
-			'⏳ /sample 요청이 앞선 실행 1개 뒤에서 기다리고 있습니다. 차례가 되면 저절로 시작되니 다시 보내지 않아도 됩니다.',
+			'⏳ /샘플링 요청이 앞선 실행 1개 뒤에서 기다리고 있습니다. 차례가 되면 저절로 시작되니 다시 보내지 않아도 됩니다.',
 		);
 		expect(waited.original!.message.content.startsWith('⏳')).toBe(false);
 		expect(waited.original!.files.map((f) => f.filename)).toContain('sample-next.png');

@@ -42,7 +42,7 @@ export const core: Catalogue<typeof en> = {
 		command: '이 봇에는 이제 /{{command}} 명령이 없습니다.',
 	},
 	busy: '지금 봇이 바쁩니다. 몇 초 뒤에 다시 해 보세요.',
-	stillRunning: '조금 전에 보낸 {{command}}가 아직 실행 중입니다. 그 답이 먼저 나온 뒤에 다시 해 보세요.',
+	stillRunning: '조금 전에 보낸 {{command}} 요청이 아직 실행 중입니다. 그 답이 먼저 나온 뒤에 다시 해 보세요.',
 	queued: {
 		wait_other:
 			'⏳ {{command}} 요청이 앞선 실행 {{count}}개 뒤에서 기다리고 있습니다. 약 {{seconds}}초 걸립니다. 차례가 되면 저절로 시작되니 다시 보내지 않아도 됩니다.',
