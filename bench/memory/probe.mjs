@@ -28,6 +28,7 @@ async function report(stage) {
 
 const { createWorkerPool } = await import(dist('compute/pool.js'));
 const { loadWordVectors } = await import(dist('models/embeddings/index.js'));
+const { shareModelWeights } = await import(dist('models/transformer/shared-weights.js'));
 const threads = Number(threadArg ?? 2);
 await report('reference');
 
@@ -49,7 +50,8 @@ try {
 	const { encodings } = await pool.run('models.warmup', { parts: ['tokenizers'] });
 	await everyThread({ parts: ['tokenizers'], encodings });
 	await report('tokenizers');
-	await everyThread({ parts: ['transformer'] });
+	// As the bot does: tiny-gpt's weights read once into shared memory here, every thread's decoder reading them in place.
+	await everyThread({ parts: ['transformer'], modelWeights: await shareModelWeights() });
 	await report('transformer');
 	const vectors = await loadWordVectors();
 	await everyThread({ parts: ['vectors'], vectors: vectors.share() });

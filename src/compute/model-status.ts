@@ -1,7 +1,9 @@
 import { loadWordVectors, type WordVectors } from '../models/embeddings/index.js';
 import type { SharedEncoding } from '../models/tokenizers/index.js';
 import type { Compute } from './compute.js';
-import { WORKER_MODELS, type WarmupInput, type WarmupResult } from './tasks/models.js';
+import { shareModelWeights, type SharedModelWeights } from '../models/transformer/shared-weights.js';
+import type { WarmupInput, WarmupResult } from './tasks/models.js';
+import { WORKER_MODELS } from './worker-models.js';
 
 /** A model or data set the bot can load, as /about and /healthz report it. */
 export interface ModelStatus {
@@ -60,20 +62,27 @@ export class ModelStatusBoard {
 	}
 
 	/**
-	 * Loads the word vectors here while one worker builds the OpenAI tokenizers' rank tables in shared memory, then
-	 * every worker's models, each worker exactly once (the tasks meet at a barrier in shared memory, so no thread
-	 * takes two): each adopts the shared tokenizers and builds its view of the shared word vectors.
+	 * Loads the word vectors and tiny-gpt's weights here (shared memory) while one worker builds the OpenAI tokenizers'
+	 * rank tables in shared memory, then every worker's models, each worker exactly once (the tasks meet at a barrier in
+	 * shared memory, so no thread takes two): each adopts the shared tokenizers and weights and builds its view of the
+	 * shared word vectors.
 	 */
 	async warmUp(compute: Compute): Promise<void> {
 		for (const name of this.status.keys())
 			this.status.set(name, { name, loaded: false, detail: 'loading', state: 'loading' });
-		const [vectors, encodings] = await Promise.all([this.loadVectors(), this.buildTokenizers(compute)]);
+		const [vectors, encodings, modelWeights] = await Promise.all([
+			this.loadVectors(),
+			this.buildTokenizers(compute),
+			// Unreadable here, each thread reads the file itself and reports what failed.
+			shareModelWeights().catch((): SharedModelWeights | undefined => undefined),
+		]);
 		const threads = Math.max(1, compute.stats().threads);
 		const barrier = { counter: new SharedArrayBuffer(4), threads };
 		const input: WarmupInput = {
 			barrier,
 			...(vectors ? { vectors: vectors.share() } : {}),
 			...(encodings ? { encodings } : {}),
+			...(modelWeights ? { modelWeights } : {}),
 		};
 		const runs = await Promise.allSettled(Array.from({ length: threads }, () => compute.run('models.warmup', input)));
 		for (const run of runs) {

@@ -1,4 +1,5 @@
-import { niceDomain, type BarChartInput, type StatTile } from '../charts/index.js';
+import type { BarChartInput, StatTile } from '../charts/index.js';
+import { niceDomain } from '../charts/ticks.js';
 import type { QuizCardInput } from '../compute/tasks/quiz-charts.js';
 import type { SessionFormat } from '../curriculum/index.js';
 import { currentLanguage, t } from '../i18n/index.js';

@@ -9,6 +9,8 @@ import {
 	type SharedEncoding,
 } from '../../models/tokenizers/index.js';
 import { loadTinyGpt } from '../../models/transformer/index.js';
+import { adoptModelWeights, type SharedModelWeights } from '../../models/transformer/shared-weights.js';
+import { WORKER_MODELS } from '../worker-models.js';
 
 export interface WarmupResult {
 	name: string;
@@ -32,11 +34,7 @@ async function timed(name: string, load: () => Promise<unknown>): Promise<Warmup
 	}
 }
 
-/** Names as /about and /healthz show them. */
-export const WORKER_MODELS = {
-	tokenizers: 'OpenAI tokenizers (r50k_base, cl100k_base, o200k_base)',
-	transformer: 'tiny-gpt transformer (ours)',
-} as const;
+export { WORKER_MODELS };
 
 /** What a warm-up loads: the models every thread serves, and (on request) every tokenizer family. */
 export type WarmupPart = keyof typeof WORKER_MODELS | 'vectors' | 'families';
@@ -51,6 +49,8 @@ export interface WarmupInput {
 	 * rank tables in shared memory instead of building copies of its own.
 	 */
 	encodings?: SharedEncoding[];
+	/** tiny-gpt's weights as the gateway thread read them into shared memory: this thread's decoder reads them in place. */
+	modelWeights?: SharedModelWeights;
 	/**
 	 * A counter in shared memory and the number of threads: each warm-up task waits here until `threads` of them
 	 * have started, so that `threads` tasks sent together run one per thread (a thread busy waiting takes no other).
@@ -83,6 +83,7 @@ export const modelTasks = {
 	'models.warmup': async (input: WarmupInput = {}): Promise<WarmupOutput> => {
 		if (input.barrier) meet(input.barrier);
 		if (input.encodings) adoptEncodings(input.encodings);
+		if (input.modelWeights) adoptModelWeights(input.modelWeights);
 		let encodings: SharedEncoding[] | undefined;
 		const vectors = input.vectors;
 		const parts = input.parts ?? ['tokenizers', 'transformer', ...(vectors ? (['vectors'] as const) : [])];

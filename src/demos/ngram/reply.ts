@@ -2,7 +2,7 @@ import type { APIEmbed } from 'discord-api-types/v10';
 import { toBuffer } from '../../compute/compute.js';
 import type { Reply } from '../../core/reply.js';
 import { codeSpan } from '../../core/visible-text.js';
-import { barValueLabel } from '../../charts/index.js';
+import { barValueLabel } from '../../charts/bar-input.js';
 import { t } from '../../i18n/index.js';
 import { contextText, modelName } from './chart.js';
 import type { NgramTaskOutput } from './task.js';

@@ -12,14 +12,13 @@ import type { AttentionSteps, ForwardResult, TopToken, TracedForwardResult } fro
 import { decoderWeights, KvCache, type DecoderWeights } from './kv-cache.js';
 import { forward, headLogits, type Params } from './model.js';
 import { layerNorm, matMul, swapLast } from './ops.js';
-import { repoRoot } from './paths.js';
 import { tokenizerFromFiles, type TokenizerMeta } from './tokenizer.js';
 import { deserializeWeights, type ModelManifest } from './weights-io.js';
+import { DEFAULT_MODEL, modelDir, modelWeightsBytes } from './shared-weights.js';
 
 export type { AttentionSteps, ForwardResult, ForwardTrace, TopToken, TracedForwardResult } from './inference-types.js';
 
-/** The model the bot ships (assets/models/tiny-gpt/). */
-export const DEFAULT_MODEL = 'tiny-gpt';
+export { DEFAULT_MODEL } from './shared-weights.js';
 
 /** Options of {@link TinyGpt.trace}. */
 export interface TraceOptions {
@@ -332,16 +331,13 @@ const loaded = new Map<string, Promise<TinyGpt>>();
  * Loads `assets/models/<name>/` once per thread (later calls share the same promise) after selecting the
  * TensorFlow.js backend. Reads model.json, weights.bin, tokenizer.tiktoken and tokenizer.json.
  */
-export function loadTinyGpt(
-	name = DEFAULT_MODEL,
-	dir = path.join(repoRoot(), 'assets/models', name),
-): Promise<TinyGpt> {
+export function loadTinyGpt(name = DEFAULT_MODEL, dir = modelDir(name)): Promise<TinyGpt> {
 	let model = loaded.get(dir);
 	if (!model) {
 		model = (async () => {
 			await initBackend();
 			const manifest = JSON.parse(await readFile(path.join(dir, 'model.json'), 'utf8')) as ModelManifest;
-			const weights = deserializeWeights(manifest, await readFile(path.join(dir, 'weights.bin')));
+			const weights = deserializeWeights(manifest, await modelWeightsBytes(name, dir));
 			const meta = JSON.parse(await readFile(path.join(dir, 'tokenizer.json'), 'utf8')) as TokenizerMeta;
 			const tokenizer = tokenizerFromFiles(name, await readFile(path.join(dir, 'tokenizer.tiktoken'), 'utf8'), meta);
 			return new TinyGpt(name, manifest.config, weights, tokenizer);

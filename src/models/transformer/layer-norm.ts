@@ -1,4 +1,5 @@
-import { LAYER_NORM_EPS } from './ops.js';
+/** LayerNorm epsilon, as GPT-2. */
+export const LAYER_NORM_EPS = 1e-5;
 
 /**
  * LayerNorm of one vector in float64, as the model's layers compute it in float32: (x − mean) / √(variance + ε) · g + b,

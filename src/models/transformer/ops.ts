@@ -1,4 +1,5 @@
 import { tf } from './backend.js';
+import { LAYER_NORM_EPS } from './layer-norm.js';
 
 /*
  * Differentiable building blocks with hand-written gradients. On the wasm backend a matMul with a transpose flag
@@ -87,8 +88,7 @@ export function embed(table: tf.Tensor2D, ids: Int32Array, shape: [number, numbe
 	return tf.reshape(fn(table), [...shape, dim]);
 }
 
-/** LayerNorm epsilon, as GPT-2. */
-export const LAYER_NORM_EPS = 1e-5;
+export { LAYER_NORM_EPS };
 
 const layerNormFn = customGrad((x, g, b, save) => {
 	const [tx, tg, tb] = [x as tf.Tensor, g as tf.Tensor, b as tf.Tensor];

@@ -40,9 +40,10 @@ export function deserializeWeights(manifest: ModelManifest, bin: Uint8Array): We
 	if (manifest.format !== 'llm-study-bot/transformer@1')
 		throw new Error(`unknown model format ${String(manifest.format)}`);
 	validateConfig(manifest.config);
-	// Copy into an aligned buffer: a Buffer read from disk may start at an offset not divisible by 4.
-	const floats = new Float32Array(bin.byteLength / 4);
-	new Uint8Array(floats.buffer).set(bin);
+	// Weights in shared memory (one copy for every thread: shared-weights.ts) are read in place. Otherwise copy into
+	// an aligned buffer: a Buffer read from disk may start at an offset not divisible by 4.
+	const inPlace = bin.buffer instanceof SharedArrayBuffer && bin.byteOffset % 4 === 0 && bin.byteLength % 4 === 0;
+	const floats = inPlace ? new Float32Array(bin.buffer, bin.byteOffset, bin.byteLength / 4) : alignedCopy(bin);
 	const byName = new Map(manifest.tensors.map((t) => [t.name, t]));
 	const out: Weights = new Map();
 	for (const [name, shape] of parameterShapes(manifest.config)) {
@@ -52,7 +53,14 @@ export function deserializeWeights(manifest: ModelManifest, bin: Uint8Array): We
 			throw new Error(`weights.bin: tensor ${name} missing or misshapen`);
 		if (t.offset + t.length > floats.length)
 			throw new Error(`weights.bin: tensor ${name} runs past the end of the file`);
-		out.set(name, { shape, data: floats.slice(t.offset, t.offset + t.length) });
+		// Views, not copies: the tensors lie back to back, so the views together hold the file once.
+		out.set(name, { shape, data: floats.subarray(t.offset, t.offset + t.length) });
 	}
 	return out;
+}
+
+function alignedCopy(bin: Uint8Array): Float32Array {
+	const floats = new Float32Array(bin.byteLength / 4);
+	new Uint8Array(floats.buffer).set(bin);
+	return floats;
 }
