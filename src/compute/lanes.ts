@@ -31,10 +31,12 @@ export interface Requester {
 
 /** A task's place in line when it could not start at once. */
 export interface QueueWait {
-	/** Tasks of its lane that run or wait before it. */
+	/** Tasks that run now or wait before it (for a heavy task, light ones included: they go first). */
 	ahead: number;
 	/** About how long until it is answered, from the lane's recent run times; undefined before any has run. */
 	expectedMs?: number;
+	/** Settles when the task gets its slot. */
+	started: Promise<void>;
 }
 
 interface Waiting {
@@ -70,14 +72,17 @@ export class LaneScheduler {
 		try {
 			await new Promise<void>((resolve) => {
 				let started = false;
-				this.queues[lane].push({
-					start: () => {
-						started = true;
-						resolve();
-					},
+				const slot = new Promise<void>((startedNow) => {
+					this.queues[lane].push({
+						start: () => {
+							started = true;
+							startedNow();
+							resolve();
+						},
+					});
 				});
 				this.pump();
-				if (!started) this.tellWait(lane, requester);
+				if (!started) this.tellWait(lane, requester, slot);
 			});
 			const began = performance.now();
 			try {
@@ -105,16 +110,18 @@ export class LaneScheduler {
 	}
 
 	/** Tells a member who has to wait their place in the lane (those running and those queued before them). */
-	private tellWait(lane: Lane, requester: Requester): void {
+	private tellWait(lane: Lane, requester: Requester, started: Promise<void>): void {
 		if (!requester.onQueued) return;
 		const slots = lane === 'heavy' ? this.options.heavySlots : this.options.slots;
-		const running = lane === 'heavy' ? this.heavyRunning : this.running - this.heavyRunning;
-		const ahead = running + this.queues[lane].length - 1;
+		// Everything running now is ahead of it, and the tasks waiting before it: in its own lane, and for a heavy
+		// task the light ones too (they go first).
+		const waitingBefore = this.queues[lane].length - 1 + (lane === 'heavy' ? this.queues.light.length : 0);
+		const ahead = this.running + waitingBefore;
 		const typical = this.typicalMs[lane];
 		// The ones ahead share the lane's slots; the running ones are half done on average.
 		const expectedMs = typical === undefined ? undefined : Math.round(typical * (ahead / slots + 0.5));
 		try {
-			requester.onQueued({ ahead, expectedMs });
+			requester.onQueued({ ahead, expectedMs, started });
 		} catch {
 			// A notice that cannot be shown must not stop the task.
 		}

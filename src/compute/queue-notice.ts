@@ -11,13 +11,18 @@ const TELL_FROM_MS = 1500;
  * that a long queue in a meeting is never a silent wait. The notice is fire-and-forget: the answer does not wait on it.
  */
 export function queueNotice(update: (reply: Reply) => Promise<void>, command: string): (wait: QueueWait) => void {
-	return ({ ahead, expectedMs }) => {
+	return ({ ahead, expectedMs, started }) => {
 		if (expectedMs !== undefined && expectedMs < TELL_FROM_MS) return;
-		const content =
-			expectedMs === undefined
-				? t('core.queued.noEstimate', { command, count: ahead })
-				: t('core.queued.wait', { command, count: ahead, seconds: Math.max(1, Math.round(expectedMs / 1000)) });
-		update({ content }).catch(() => undefined);
+		const show = (content: string) => void update({ content }).catch(() => undefined);
+		if (expectedMs !== undefined) {
+			show(t('core.queued.wait', { command, count: ahead, seconds: Math.max(1, Math.round(expectedMs / 1000)) }));
+			return;
+		}
+		// No run time known yet (the lane's first runs): told only if the wait turns out long.
+		const content = t('core.queued.noEstimate', { command, count: ahead });
+		const timer = setTimeout(() => show(content), TELL_FROM_MS);
+		timer.unref();
+		void started.then(() => clearTimeout(timer));
 	};
 }
 

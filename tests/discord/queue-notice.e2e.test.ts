@@ -41,7 +41,7 @@ describe('GIVEN two members sending a long /sample at once to a one-thread pool'
 		await emulator?.stop();
 	});
 
-	it('THEN the second sees "in line" in Korean first, and then the charts replace it', async () => {
+	it('THEN the second sees "in line" behind the two before it, in Korean, and then the charts replace it', async () => {
 		const send = (user: string, locale: Locale) =>
 			emulator.dispatchInteraction({
 				type: 'command',
@@ -51,16 +51,18 @@ describe('GIVEN two members sending a long /sample at once to a one-thread pool'
 				channel: 'general',
 				locale,
 			});
+		// The pool's one thread is busy for 4 s (as with another member's long demo), so both have to wait past 1.5 s.
+		const busy = compute.run('system.spin', { ms: 4_000 });
 		const first = send('ann', Locale.EnglishUS);
 		await first.acknowledged(10_000);
 		const second = send('min', Locale.Korean);
 		const done = (handle: typeof first) =>
 			handle.waitFor((o) => (o.original?.files.length ?? 0) > 0 && !o.original?.deleted, 110_000);
-		const [, waited] = await Promise.all([done(first), done(second)]);
+		const [, waited] = await Promise.all([done(first), done(second), busy]);
 		const versions = [...waited.original!.history, waited.original!.message].map((m) => m.content);
 		const notice = versions.find((c) => c.startsWith('⏳'));
 		expect(notice).toBe(
-			'⏳ /샘플링 요청이 앞선 실행 1개 뒤에서 기다리고 있습니다. 차례가 되면 저절로 시작되니 다시 보내지 않아도 됩니다.',
+			'⏳ /샘플링 요청이 앞선 실행 2개 뒤에서 기다리고 있습니다. 차례가 되면 저절로 시작되니 다시 보내지 않아도 됩니다.',
 		);
 		expect(waited.original!.message.content.startsWith('⏳')).toBe(false);
 		expect(waited.original!.files.map((f) => f.filename)).toContain('sample-next.png');

@@ -71,12 +71,24 @@ export function makeHandle(
 		acknowledged: (timeoutMs) => waitFor((o) => o.acknowledged, timeoutMs),
 		answered: async ({ timeoutMs = 5_000, quietMs = 100 } = {}) => {
 			const deadline = Date.now() + timeoutMs;
-			await waitFor(isAnswered, timeoutMs);
+			// The bot's place-in-line notice (⏳, src/compute/queue-notice.ts) is an interim state its answer replaces.
+			await waitFor((o) => isAnswered(o) && !showsWaitingNotice(o), timeoutMs);
 			for (;;) {
 				const before = record.lastChangeAt;
 				await sleep(quietMs);
-				if (record.lastChangeAt === before || Date.now() > deadline) return outcome();
+				if (Date.now() > deadline) return outcome();
+				if (record.lastChangeAt === before) {
+					const now = outcome();
+					if (!showsWaitingNotice(now)) return now;
+					await waitFor((o) => !showsWaitingNotice(o), Math.max(1, deadline - Date.now()));
+				}
 			}
 		},
 	};
+}
+
+/** Whether the last message the member sees is the bot's place-in-line notice (⏳) rather than an answer. */
+function showsWaitingNotice(outcome: InteractionOutcome): boolean {
+	const shown = [outcome.original, ...outcome.followUps].filter((m) => m && !m.deleted).at(-1);
+	return shown?.message.content.startsWith('⏳') ?? false;
 }
