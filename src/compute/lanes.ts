@@ -70,20 +70,18 @@ export class LaneScheduler {
 		if (this.queues[lane].length >= this.options.maxQueue) throw new BusyError();
 		if (member !== undefined) this.heavyMembers.add(member);
 		try {
-			await new Promise<void>((resolve) => {
-				let started = false;
-				const slot = new Promise<void>((startedNow) => {
-					this.queues[lane].push({
-						start: () => {
-							started = true;
-							startedNow();
-							resolve();
-						},
-					});
+			let started = false;
+			const slot = new Promise<void>((resolve) => {
+				this.queues[lane].push({
+					start: () => {
+						started = true;
+						resolve();
+					},
 				});
-				this.pump();
-				if (!started) this.tellWait(lane, requester, slot);
 			});
+			this.pump();
+			if (!started) this.tellWait(lane, requester, slot);
+			await slot;
 			const began = performance.now();
 			try {
 				return await job();

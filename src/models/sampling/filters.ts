@@ -137,10 +137,10 @@ function topKStep(before: Float64Array, topK: number): FilterStep {
 function topPStep(before: Float64Array, topP: number): FilterStep {
 	const active = topP < 1;
 	if (!active) {
-		const off = lazily(passThrough('top-p', topP, active, before), 'order', () => positiveOrder(before));
+		const off = lazily(passThrough('top-p', topP, active, before), 'order', () => keptIds(before));
 		return lazily(off, 'cumulative', () => runningSums(before, off.order));
 	}
-	const order = positiveOrder(before);
+	const order = keptIds(before);
 	const cumulative = runningSums(before, order);
 	let cut = order.length;
 	for (let r = 0; r < order.length; r++) {
@@ -178,11 +178,6 @@ function overflowed(logits: Vector, scaled: Float64Array): boolean {
 
 function passThrough(name: FilterName, param: number, active: boolean, before: Float64Array): FilterStep {
 	return lazily({ name, param, active, before, after: before }, 'kept', () => keptIds(before));
-}
-
-/** The ids with positive probability, most likely first (ties: lower id first). */
-function positiveOrder(probs: Float64Array): number[] {
-	return descendingOrder(probs).filter((id) => (probs[id] as number) > 0);
 }
 
 /** The running sum of `probs` over `order`. */
