@@ -1,6 +1,7 @@
 import type { APIMessage } from 'discord-api-types/v10';
 import {
 	isAnswered,
+	showsWaitingNotice,
 	type DiscordEmulator,
 	type DispatchInput,
 	type InteractionHandle,
@@ -147,7 +148,7 @@ export interface Sample {
 export function classify(outcome: InteractionOutcome): Sample['result'] {
 	const shown = [outcome.original, ...outcome.followUps].filter((m) => m && !m.deleted).at(-1);
 	const content = shown?.message.content ?? '';
-	if (isWaitingNotice(outcome)) return 'unanswered';
+	if (showsWaitingNotice(outcome)) return 'unanswered';
 	if (/^❌ You have run \//.test(content)) return 'limited';
 	if (/^❌ The bot is busy/.test(content)) return 'busy';
 	if (content.startsWith('❌')) return 'refused';
@@ -233,20 +234,11 @@ export async function settled(handle: InteractionHandle, timeoutMs: number): Pro
 		const changed = handle.lastChangeAt();
 		if (changed !== null && changed === last) {
 			const outcome = handle.outcome();
-			if (isAnswered(outcome) && !isWaitingNotice(outcome)) return outcome;
+			if (isAnswered(outcome) && !showsWaitingNotice(outcome)) return outcome;
 		}
 		last = changed;
 		if (performance.now() > deadline) return handle.outcome();
 	}
-}
-
-/**
- * Whether what the member sees now is the bot's place-in-line notice (src/compute/queue-notice.ts), which the answer
- * replaces later: the member is still waiting.
- */
-export function isWaitingNotice(outcome: InteractionOutcome): boolean {
-	const shown = [outcome.original, ...outcome.followUps].filter((m) => m && !m.deleted).at(-1);
-	return shown?.message.content.startsWith('⏳') ?? false;
 }
 
 /** Whether the member was shown their place in line before the answer (any version of the reply was the notice). */

@@ -4,7 +4,7 @@ export { EmulatorRoutes, type DelayFault, type HttpFault, type RouteSelector } f
 export type { GatewayConnection, GatewayEvent, GatewaySession } from './gateway.js';
 export type { RecordedRequest, SpecViolation } from './http-pipeline.js';
 export type { DispatchInput, OptionValue } from './interaction-payloads.js';
-export { isAnswered, type CallbackAttempt, type InteractionOutcome } from './interaction-record.js';
+export { isAnswered, showsWaitingNotice, type CallbackAttempt, type InteractionOutcome } from './interaction-record.js';
 export type { StoredFile, StoredMessage } from './stored-message.js';
 export { readPngSize } from './png.js';
 export { guildIdsAcrossShards, shardOf, SnowflakeFactory } from './snowflake.js';

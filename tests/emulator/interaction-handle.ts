@@ -1,6 +1,12 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { APIInteraction } from 'discord-api-types/v10';
-import { isAnswered, outcomeOf, type InteractionOutcome, type InteractionRecord } from './interaction-record.js';
+import {
+	isAnswered,
+	outcomeOf,
+	showsWaitingNotice,
+	type InteractionOutcome,
+	type InteractionRecord,
+} from './interaction-record.js';
 import type { Waiters } from './waiters.js';
 
 /** A dispatched interaction: its payload, and what the bot made of it. */
@@ -85,10 +91,4 @@ export function makeHandle(
 			}
 		},
 	};
-}
-
-/** Whether the last message the member sees is the bot's place-in-line notice (⏳) rather than an answer. */
-function showsWaitingNotice(outcome: InteractionOutcome): boolean {
-	const shown = [outcome.original, ...outcome.followUps].filter((m) => m && !m.deleted).at(-1);
-	return shown?.message.content.startsWith('⏳') ?? false;
 }

@@ -140,3 +140,12 @@ export function isAnswered(outcome: InteractionOutcome): boolean {
 	}
 	return true;
 }
+
+/**
+ * Whether the last message the member sees is the bot's place-in-line notice (⏳, src/compute/queue-notice.ts), an
+ * interim state its answer replaces, rather than an answer.
+ */
+export function showsWaitingNotice(outcome: InteractionOutcome): boolean {
+	const shown = [outcome.original, ...outcome.followUps].filter((m) => m && !m.deleted).at(-1);
+	return shown?.message.content.startsWith('⏳') ?? false;
+}
