@@ -1,7 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { createRng } from '../src/models/sampling/prng.js';
-import { DEFAULT_MODEL, loadTinyGpt } from '../src/models/transformer/inference.js';
+import { DEFAULT_MODEL } from '../src/models/transformer/inference.js';
+import { loadTinyGpt } from '../src/models/transformer/load.js';
 import { repoRoot } from '../src/models/transformer/paths.js';
 import { referenceForward } from '../src/models/transformer/reference.js';
 import { deserializeWeights, type ModelManifest } from '../src/models/transformer/weights-io.js';

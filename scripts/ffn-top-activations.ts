@@ -7,7 +7,8 @@
  */
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { DEFAULT_MODEL, loadTinyGpt } from '../src/models/transformer/inference.js';
+import { DEFAULT_MODEL } from '../src/models/transformer/inference.js';
+import { loadTinyGpt } from '../src/models/transformer/load.js';
 import { readCorpusSplits } from '../src/models/transformer/dataset.js';
 import { repoRoot } from '../src/models/transformer/paths.js';
 

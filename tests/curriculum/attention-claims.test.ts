@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadTinyGpt } from '../../src/models/transformer/inference.js';
+import { loadTinyGpt } from '../../src/models/transformer/load.js';
 import type { TinyGpt } from '../../src/models/transformer/inference.js';
 import { testCurriculum } from '../helpers/deps.js';
 

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createTinyGpt, type TinyGpt } from '../../../src/models/transformer/inference.js';
+import type { TinyGpt } from '../../../src/models/transformer/inference.js';
+import { createTinyGpt } from '../../../src/models/transformer/load.js';
 import { referenceForward, referenceHead } from '../../../src/models/transformer/reference.js';
 import { maxAbsDiff, randomTokens, randomWeights, TINY } from './random-model.js';
 

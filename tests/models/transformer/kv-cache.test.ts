@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { SamplingOptions } from '../../../src/models/sampling/index.js';
-import { createTinyGpt, loadTinyGpt, type TinyGpt } from '../../../src/models/transformer/inference.js';
+import type { TinyGpt } from '../../../src/models/transformer/inference.js';
+import { createTinyGpt, loadTinyGpt } from '../../../src/models/transformer/load.js';
 import { referenceForward } from '../../../src/models/transformer/reference.js';
 import { maxAbsDiff, randomTokens, randomWeights, TINY } from './random-model.js';
 

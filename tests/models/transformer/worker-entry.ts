@@ -1,6 +1,6 @@
 /* Runs in a worker thread: builds the seeded random model and answers one forward pass. */
 import { parentPort, workerData } from 'node:worker_threads';
-import { createTinyGpt } from '../../../src/models/transformer/inference.js';
+import { createTinyGpt } from '../../../src/models/transformer/load.js';
 import { randomWeights, TINY } from './random-model.js';
 
 const input = workerData as { seed: number; tokens: number[] };

@@ -1,6 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
-import { createTinyGpt } from '../../../src/models/transformer/inference.js';
+import { createTinyGpt } from '../../../src/models/transformer/load.js';
 import { randomTokens, randomWeights, TINY } from './random-model.js';
 
 describe('TinyGpt in a worker thread', () => {
