@@ -3,7 +3,7 @@ import { toBuffer } from '../src/compute/compute.js';
 import { defineCommand } from '../src/core/command.js';
 import { requireGuild } from '../src/core/roles.js';
 import type { Period } from '../src/quiz/calendar.js';
-import { leaderboardCard } from '../src/quiz/charts.js';
+import { leaderboardCard } from '../src/quiz/leaderboard-cards.js';
 import { loadLeaderboard } from '../src/quiz/progress-data.js';
 import { PRACTICE_POINTS } from '../src/quiz/scoring.js';
 import { CARD_COOLDOWN } from '../src/core/rate-limit.js';

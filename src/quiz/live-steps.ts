@@ -3,7 +3,8 @@ import { toBuffer } from '../compute/compute.js';
 import type { Deps } from '../core/deps.js';
 import type { BankQuestion } from '../curriculum/index.js';
 import type { LiveAnswer, LiveQuestionState, LiveQuiz } from '../storage/repositories/live-quizzes.js';
-import { liveLeaderboardCard, spreadChart } from './charts.js';
+import { spreadChart } from './charts.js';
+import { liveLeaderboardCard } from './leaderboard-cards.js';
 import {
 	choiceSpread,
 	closedQuestionMessage,

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { layoutBarChart, layoutCard, pngSize } from '../../src/charts/index.js';
 import { toBuffer } from '../../src/compute/compute.js';
 import { createInlineCompute } from '../../src/compute/inline.js';
-import { LEADERBOARD_ROWS, leaderboardCard, spreadChart } from '../../src/quiz/charts.js';
+import { spreadChart } from '../../src/quiz/charts.js';
+import { LEADERBOARD_ROWS, leaderboardCard } from '../../src/quiz/leaderboard-cards.js';
 import type { RankedStanding } from '../../src/quiz/scoring.js';
 
 describe('quiz chart inputs', () => {
